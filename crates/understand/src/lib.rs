@@ -1,1 +1,336 @@
-pub fn placeholder() {}
+//! `understand` reads one inbound mail message and says what it means for the group.
+//!
+//! Pure and deterministic: bytes in, a [`Reading`] out. No I/O, no clock, no database, and it
+//! never panics on any input. The steps, in the order DESIGN.md gives them:
+//!
+//! 1. **guard** ([`guard`], [`bounce`]): bounces (RFC 3464 reports and plain-text ones), automatic
+//!    mail (RFC 3834 headers, out-of-office subjects, read receipts, feedback reports) and our own
+//!    mail coming back are recognised before anything else. A calendar REPLY wins over
+//!    automatic-mail headers (calendar apps mark their REPLYs `Auto-Submitted`).
+//! 2. **own words** ([`trim`], [`html`]): quotes, attributions, forwarded and Outlook header
+//!    blocks, signatures, mobile footers and disclaimers are cut from the text (or from the HTML,
+//!    rendered to text first).
+//! 3. **intent** ([`intent`], [`command`], [`itip`]): in the context of what the message answers
+//!    ([`Asked`]): an RSVP, topics, votes, takeaways, join / decline, a Subject command, or
+//!    unclear. Unclear is never a guess.
+//!
+//! [`read`] gives the whole [`Reading`]; [`inspect_json`] gives the one-line JSON that
+//! `roundtable inspect --json` prints.
+//!
+//! ```
+//! use understand::{read, Context, Intent, Response, Asked};
+//! let raw = b"From: Ann <ann@example.org>\r\nTo: circle+tok@example.org\r\nSubject: Re: Meeting\r\n\r\nYes, 15 min late\r\n";
+//! let own = vec!["circle@example.org".to_string()];
+//! let r = read(raw, &Context { asked: Some(Asked::Rsvp), own_addresses: &own }).unwrap();
+//! assert_eq!(r.intent, Intent::Rsvp { response: Response::Yes, note: Some("15 min late".into()) });
+//! ```
+
+pub mod bounce;
+pub mod command;
+pub mod guard;
+pub mod html;
+pub mod intent;
+pub mod itip;
+mod message;
+mod text;
+pub mod trim;
+
+use serde::Serialize;
+use std::fmt;
+
+/// What the message is a reply to (from the reply token or In-Reply-To, or `inspect --as`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    Rsvp,
+    Topics,
+    Takeaways,
+    Followup,
+}
+
+impl Asked {
+    /// The lower-case name used by `inspect --as`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Asked::Rsvp => "rsvp",
+            Asked::Topics => "topics",
+            Asked::Takeaways => "takeaways",
+            Asked::Followup => "followup",
+        }
+    }
+}
+
+impl fmt::Display for Asked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of `"…".parse::<Asked>()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownAsked(pub String);
+
+impl fmt::Display for UnknownAsked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown kind of question {:?}: expected rsvp, topics, takeaways or followup",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownAsked {}
+
+impl std::str::FromStr for Asked {
+    type Err = UnknownAsked;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "rsvp" => Ok(Asked::Rsvp),
+            "topics" | "topic" => Ok(Asked::Topics),
+            "takeaways" | "takeaway" => Ok(Asked::Takeaways),
+            "followup" | "follow-up" => Ok(Asked::Followup),
+            _ => Err(UnknownAsked(s.to_string())),
+        }
+    }
+}
+
+/// What the reader knows besides the bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    pub asked: Option<Asked>,
+    /// Our own list addresses (lower-case), e.g. "circle@example.org". Mail From one of these
+    /// (or From "list+anything@domain" of them) is our own mail coming back.
+    pub own_addresses: &'a [String],
+}
+
+/// A mailbox: display name and lower-cased address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mailbox {
+    pub name: Option<String>,
+    pub address: String,
+}
+
+/// Everything read from one message.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reading {
+    /// Message-ID without `<>`.
+    pub message_id: Option<String>,
+    pub from: Option<Mailbox>,
+    /// Lower-cased addresses from To, Cc, Delivered-To, X-Original-To, Envelope-To (deduplicated,
+    /// in that order): the daemon finds its `list+TOKEN@domain` here.
+    pub recipients: Vec<String>,
+    /// The decoded Subject.
+    pub subject: String,
+    /// In-Reply-To message ids, without `<>`.
+    pub in_reply_to: Vec<String>,
+    /// References message ids, without `<>`.
+    pub references: Vec<String>,
+    /// Raw values of the Authentication-Results headers, top-most first.
+    pub auth_results: Vec<String>,
+    /// The sender's own words (quotes, attributions, signatures, footers cut).
+    pub text: String,
+    pub intent: Intent,
+}
+
+/// What the message means.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Intent {
+    Rsvp {
+        response: Response,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    Topics {
+        topics: Vec<Topic>,
+    },
+    Votes {
+        votes: Vec<u32>,
+    },
+    Takeaways {
+        takeaways: Vec<String>,
+    },
+    Join,
+    Decline,
+    Command {
+        /// The upper-case command word.
+        command: String,
+        /// The rest of the Subject, split on whitespace.
+        args: Vec<String>,
+    },
+    /// Automatic mail, never answered; includes our own mail coming back (the reason says so).
+    AutoReply {
+        reason: String,
+    },
+    /// A delivery failure report; `recipients` are the addresses that failed.
+    Bounce {
+        recipients: Vec<String>,
+        permanent: bool,
+    },
+    /// A person could not tell either; the daemon asks back.
+    Unclear {
+        reason: String,
+    },
+}
+
+impl Intent {
+    /// The `kind` string of the JSON form.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Intent::Rsvp { .. } => "rsvp",
+            Intent::Topics { .. } => "topics",
+            Intent::Votes { .. } => "votes",
+            Intent::Takeaways { .. } => "takeaways",
+            Intent::Join => "join",
+            Intent::Decline => "decline",
+            Intent::Command { .. } => "command",
+            Intent::AutoReply { .. } => "auto_reply",
+            Intent::Bounce { .. } => "bounce",
+            Intent::Unclear { .. } => "unclear",
+        }
+    }
+
+    pub(crate) fn unclear(reason: impl Into<String>) -> Intent {
+        Intent::Unclear {
+            reason: reason.into(),
+        }
+    }
+}
+
+/// An RSVP answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Response {
+    Yes,
+    No,
+    Maybe,
+}
+
+/// A proposed topic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Topic {
+    pub title: String,
+    pub details: Option<String>,
+}
+
+/// The bytes are not a mail message at all (empty, no header block, binary junk).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub reason: String,
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+/// Reads one message. `Err` only when the bytes are not a mail message at all; anything that
+/// is a message gets a reading, `Intent::Unclear` when its meaning can't be told.
+pub fn read(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
+    message::looks_like_mail(raw)?;
+    let parsed = mail_parser::MessageParser::default()
+        .parse(raw)
+        .ok_or_else(|| Unreadable {
+            reason: "no header block: not a mail message".into(),
+        })?;
+    let facts = message::Facts::gather(&parsed);
+    let text = trim::own_words(&facts.body);
+    let intent = decide(&facts, &text, ctx);
+    Ok(Reading {
+        message_id: facts.message_id.clone(),
+        from: facts.from.clone(),
+        recipients: facts.recipients.clone(),
+        subject: facts.subject.clone(),
+        in_reply_to: facts.in_reply_to.clone(),
+        references: facts.references.clone(),
+        auth_results: facts.auth_results.clone(),
+        text,
+        intent,
+    })
+}
+
+/// The guard first, then the calendar, the Subject and the words.
+fn decide(facts: &message::Facts, text: &str, ctx: &Context<'_>) -> Intent {
+    if let Some(from) = &facts.from {
+        if guard::is_own_address(&from.address, ctx.own_addresses) {
+            return Intent::AutoReply {
+                reason: "our own mail".into(),
+            };
+        }
+    }
+    if let Some(b) = bounce::detect(facts) {
+        return b;
+    }
+    // Calendar REPLYs win over Auto-Submitted (Google Calendar marks its REPLYs so).
+    if let Some(reply) = itip::find_reply(facts) {
+        return reply.into_intent(text);
+    }
+    if let Some(reason) = guard::automatic(facts) {
+        return Intent::AutoReply { reason };
+    }
+    if let Some(cmd) = command::from_subject(&facts.subject, ctx.asked, text) {
+        return cmd;
+    }
+    intent::from_text(text, &facts.subject, ctx.asked, facts.is_reply())
+}
+
+/// One line of `roundtable inspect --json` for this file:
+/// `{"file", "from", "kind", "text", ...kind fields}`; `from` is the address (or null).
+/// An unreadable file gives `{"file", "from": null, "kind": "unclear", "text": "", "reason": …}`.
+pub fn inspect_json(
+    file: &str,
+    raw: &[u8],
+    asked: Option<Asked>,
+    own_addresses: &[String],
+) -> String {
+    use serde_json::{Map, Value};
+    let ctx = Context {
+        asked,
+        own_addresses,
+    };
+    let mut obj = Map::new();
+    obj.insert("file".into(), Value::String(file.to_string()));
+    match read(raw, &ctx) {
+        Ok(reading) => {
+            obj.insert(
+                "from".into(),
+                reading
+                    .from
+                    .as_ref()
+                    .map(|m| Value::String(m.address.clone()))
+                    .unwrap_or(Value::Null),
+            );
+            let intent = serde_json::to_value(&reading.intent).unwrap_or(Value::Null);
+            let kind = intent
+                .get("kind")
+                .cloned()
+                .unwrap_or_else(|| Value::String(reading.intent.kind().into()));
+            obj.insert("kind".into(), kind);
+            obj.insert("text".into(), Value::String(reading.text.clone()));
+            if let Value::Object(fields) = intent {
+                for (k, v) in fields {
+                    if k != "kind" {
+                        obj.insert(k, v);
+                    }
+                }
+            }
+            obj.insert("subject".into(), Value::String(reading.subject));
+        }
+        Err(e) => {
+            obj.insert("from".into(), Value::Null);
+            obj.insert("kind".into(), Value::String("unclear".into()));
+            obj.insert("text".into(), Value::String(String::new()));
+            obj.insert("reason".into(), Value::String(e.reason));
+        }
+    }
+    serde_json::to_string(&Value::Object(obj)).unwrap_or_else(|_| {
+        format!(
+            "{{\"file\":{},\"from\":null,\"kind\":\"unclear\",\"text\":\"\",\"reason\":\"could not encode the reading\"}}",
+            serde_json::to_string(file).unwrap_or_else(|_| "\"\"".into())
+        )
+    })
+}

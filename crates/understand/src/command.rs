@@ -1,0 +1,123 @@
+//! The Subject grammar of commands: after any number of reply prefixes ("Re:", "AW:", "RE :",
+//! "Sv:", …), the first word, in any case, is a command word; the rest of the Subject, split
+//! on whitespace, are its arguments. A forward ("Fwd:", "WG:", …) is never a command. A
+//! command word followed by prose is still that command: the daemon answers with its usage.
+//!
+//! `TOPIC: …` in the Subject proposes a topic (the rest is its title, the body its details).
+
+use crate::text;
+use crate::{Asked, Intent, Topic};
+
+/// The command words, upper-case.
+pub const COMMANDS: &[&str] = &[
+    "SCHEDULE",
+    "RESCHEDULE",
+    "CANCEL",
+    "INVITE",
+    "ADD",
+    "REMOVE",
+    "PROMOTE",
+    "ATTENDED",
+    "AGENDA",
+    "DIGEST",
+    "TOPIC",
+    "STATUS",
+    "HELP",
+    "LEAVE",
+    "UNSUBSCRIBE",
+    "PAUSE",
+    "RESUME",
+    "RSVP",
+    "TOPICS",
+    "SEARCH",
+    "JOIN",
+];
+
+/// A command in the Subject: `(COMMAND, args, had_reply_prefix)`.
+pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
+    let (rest, reply, forward) = text::strip_subject_prefixes(subject);
+    if forward {
+        return None;
+    }
+    let rest = rest.trim();
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '!' || c == '?')
+        .unwrap_or(rest.len());
+    let word = rest[..end].to_uppercase();
+    if !COMMANDS.contains(&word.as_str()) {
+        return None;
+    }
+    let after = rest[end..].trim_start_matches([':', ',', '!', '?']);
+    let args = after.split_whitespace().map(str::to_string).collect();
+    Some((word, args, reply))
+}
+
+/// The intent the Subject gives, if it holds a command. `body` is the sender's own words:
+/// for a reply (a "Re:" Subject) to one of our mails whose own words already say something
+/// clear, the words win (a member answering "Re: Agenda: …" with "+1 #3" is voting).
+pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> Option<Intent> {
+    let (word, args, reply) = parse_subject(subject)?;
+    if reply {
+        let by_words = crate::intent::from_text(body, "", asked, true);
+        if !matches!(by_words, Intent::Unclear { .. }) {
+            return Some(by_words);
+        }
+    }
+    if word == "TOPIC" {
+        let title = text::squash(&args.join(" "));
+        let details = body.trim();
+        if !title.is_empty() {
+            return Some(Intent::Topics {
+                topics: vec![Topic {
+                    title,
+                    details: (!details.is_empty()).then(|| details.to_string()),
+                }],
+            });
+        }
+        let topics = crate::intent::topics_in(body);
+        if !topics.is_empty() {
+            return Some(Intent::Topics { topics });
+        }
+    }
+    Some(Intent::Command {
+        command: word,
+        args,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_commands() {
+        assert_eq!(
+            parse_subject("Re: AW: status"),
+            Some(("STATUS".into(), vec![], true))
+        );
+        assert_eq!(
+            parse_subject("SCHEDULE 2024-03-05 18:30"),
+            Some((
+                "SCHEDULE".into(),
+                vec!["2024-03-05".into(), "18:30".into()],
+                false
+            ))
+        );
+        assert_eq!(parse_subject("Fwd: Schedule for next week"), None);
+        assert_eq!(parse_subject("Scheduled maintenance"), None);
+    }
+
+    #[test]
+    fn topic_subject_is_a_topic() {
+        let i = from_subject("TOPIC: Pricing workshops", None, "How do you price them?").unwrap();
+        assert_eq!(
+            i,
+            Intent::Topics {
+                topics: vec![Topic {
+                    title: "Pricing workshops".into(),
+                    details: Some("How do you price them?".into())
+                }]
+            }
+        );
+    }
+}

@@ -1,0 +1,529 @@
+//! The sender's own words: quotes, attribution lines, forwarded and Outlook header blocks,
+//! signatures, mobile footers, list footers and disclaimers are cut.
+//!
+//! Works line by line on text (HTML is rendered to text first, with block quotes as `> `):
+//! - `>` lines are dropped wherever they are, so inline answers between quotes stay;
+//! - an attribution ("On … wrote:", "Am … schrieb …:", "Le … a écrit :", …, also wrapped over
+//!   up to three lines) is dropped; when no `>` quote follows it, the unquoted original follows
+//!   and everything from there on goes;
+//! - a separator ("-----Original Message-----", a forwarded-message header, an Outlook
+//!   From:/Sent:/To:/Subject: block in any of our languages, a line of underscores) ends the
+//!   sender's words;
+//! - so does a signature ("-- "), a mobile footer ("Sent from my iPhone", "Von meinem iPhone
+//!   gesendet", …) or a legal disclaimer.
+
+use crate::message::Body;
+use crate::text::squash;
+
+/// Longest line we try to read as an attribution or header line.
+const MAX_MARKER_LINE: usize = 400;
+
+pub(crate) fn own_words(body: &Body) -> String {
+    own_words_of(&body.text)
+}
+
+/// The sender's own words in a plain-text body.
+///
+/// ```
+/// let t = understand::trim::own_words_of("Yes!\n\nOn Tue, 5 Mar 2024 at 10:00, Bob <b@x.org> wrote:\n> Coming?\n");
+/// assert_eq!(t, "Yes!");
+/// ```
+pub fn own_words_of(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if is_quote(line) {
+            i += 1;
+            continue;
+        }
+        if let Some(k) = attribution_at(&lines, i) {
+            match next_nonblank(&lines, i + k) {
+                Some(j) if is_quote(lines[j]) => {
+                    i += k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if separator_at(&lines, i) {
+            break;
+        }
+        let has_content = out.iter().any(|l| !l.trim().is_empty());
+        if is_signature_start(line, &lines[i + 1..], has_content) {
+            break;
+        }
+        if is_rule(line) {
+            // A horizontal rule on its own separates nothing we keep.
+            i += 1;
+            continue;
+        }
+        out.push(line);
+        i += 1;
+    }
+    drop_trailing_signoff(&mut out);
+    tidy(&out)
+}
+
+/// Joins the kept lines: trailing spaces off, 3+ line breaks collapsed, ends trimmed.
+fn tidy(lines: &[&str]) -> String {
+    let mut out = String::new();
+    let mut blank_run = 0;
+    for l in lines {
+        let l = l.trim_end();
+        if l.trim().is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank_run > 0 {
+                out.push('\n');
+            }
+        }
+        blank_run = 0;
+        out.push_str(l);
+    }
+    // Leading blank lines are gone; leading indentation of the first line too.
+    out.trim_start_matches([' ', '\t']).to_string()
+}
+
+pub(crate) fn is_quote(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t', '\u{a0}']);
+    t.starts_with('>') || t.starts_with("&gt;")
+}
+
+fn next_nonblank(lines: &[&str], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| !lines[j].trim().is_empty())
+}
+
+/// A line that is only a rule: underscores, dashes, box-drawing or equals signs.
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '─' | '━' | '—' | '=' | '*'))
+}
+
+/// Lower-case endings of attribution lines.
+const ATTRIBUTION_ENDS: &[&str] = &[
+    "wrote:",
+    "wrote :",
+    "writes:",
+    "said:",
+    "schrieb:",
+    "geschrieben:",
+    "a écrit :",
+    "a écrit:",
+    "a ecrit :",
+    "a ecrit:",
+    "escribió:",
+    "escribio:",
+    "escreveu:",
+    "schreef:",
+    "ha scritto:",
+    "skrev:",
+    "kirjoitti:",
+    "napisał:",
+    "napsal:",
+    "написал:",
+    "написала:",
+    "yazdı:",
+    "έγραψε:",
+];
+
+/// Verbs that appear inside attributions that end with "<address>:".
+const ATTRIBUTION_VERBS: &[&str] = &[
+    " wrote ",
+    " schrieb ",
+    " schreef ",
+    " a écrit ",
+    " escribió ",
+    " escreveu ",
+    " ha scritto ",
+    " skrev ",
+];
+
+/// Words that attributions start with.
+const ATTRIBUTION_STARTS: &[&str] = &[
+    "on ", "am ", "le ", "el ", "op ", "em ", "il ", "den ", "dne ", "w dniu ", "the ", "at ",
+];
+
+/// Whether an attribution starts at line `i`; returns how many lines it spans.
+fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
+    let first = lines[i].trim();
+    if first.is_empty() || first.len() > MAX_MARKER_LINE {
+        return None;
+    }
+    let mut joined = String::new();
+    for k in 1..=3 {
+        let Some(line) = lines.get(i + k - 1) else {
+            break;
+        };
+        let t = line.trim();
+        if t.is_empty() || is_quote(line) || t.len() > MAX_MARKER_LINE {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(t);
+        if is_attribution(&joined, lines, i + k) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+fn is_attribution(s: &str, lines: &[&str], after: usize) -> bool {
+    let s = squash(s.trim_start_matches(['-', '*', '_', ' ']));
+    let l = s.to_lowercase();
+    if l.len() > 600 {
+        return false;
+    }
+    let ends = ATTRIBUTION_ENDS.iter().any(|e| l.ends_with(e));
+    let starts = ATTRIBUTION_STARTS.iter().any(|p| l.starts_with(p));
+    let verb_inside = l.ends_with(':') && ATTRIBUTION_VERBS.iter().any(|v| l.contains(v));
+    if !(ends || (verb_inside && starts)) {
+        return false;
+    }
+    // Keep prose like "Here is what Bob wrote:": an attribution starts with a date word,
+    // names an address or a time, or is followed by a quote.
+    let has_detail = l.contains('@') || l.chars().any(|c| c.is_ascii_digit());
+    let quote_follows = next_nonblank(lines, after).is_some_and(|j| is_quote(lines[j]));
+    (starts && has_detail) || quote_follows || (has_detail && ends && l.split(' ').count() <= 25)
+}
+
+/// Separator lines whose lower-cased text (dashes and spaces trimmed) is one of these.
+const SEPARATORS: &[&str] = &[
+    "original message",
+    "ursprüngliche nachricht",
+    "ursprungliche nachricht",
+    "originalnachricht",
+    "message d'origine",
+    "message original",
+    "mensaje original",
+    "oorspronkelijk bericht",
+    "origineel bericht",
+    "mensagem original",
+    "messaggio originale",
+    "originalmeddelande",
+    "original meddelelse",
+    "opprinnelig melding",
+    "forwarded message",
+    "forwarded message follows",
+    "weitergeleitete nachricht",
+    "message transféré",
+    "message transfere",
+    "mensaje reenviado",
+    "doorgestuurd bericht",
+    "mensagem encaminhada",
+    "mensagem reencaminhada",
+    "messaggio inoltrato",
+    "reply message",
+    "reply above this line",
+];
+
+const SEPARATOR_PREFIXES: &[&str] = &[
+    "begin forwarded message",
+    "anfang der weitergeleiteten nachricht",
+    "début du message réexpédié",
+    "debut du message reexpedie",
+    "inicio del mensaje reenviado",
+    "begin doorgestuurd bericht",
+    "início da mensagem reencaminhada",
+    "inicio da mensagem reencaminhada",
+    "início da mensagem encaminhada",
+    "inizio messaggio inoltrato",
+    "## please do not write below this line",
+    "-- please reply above this line --",
+];
+
+/// Whether the sender's words end at line `i`: an "Original Message" or forwarded-message
+/// line, an Outlook header block, or a line of underscores (Outlook's and list footers' rule).
+fn separator_at(lines: &[&str], i: usize) -> bool {
+    let line = lines[i];
+    let t = line.trim();
+    if t.is_empty() || t.len() > MAX_MARKER_LINE {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let core = l
+        .trim_matches(|c: char| c == '-' || c == '=' || c == '_' || c == '*' || c.is_whitespace())
+        .trim_end_matches(':')
+        .trim();
+    if (t.starts_with("--") || t.starts_with("==") || t.starts_with("__") || t.starts_with('*'))
+        && SEPARATORS.contains(&core)
+    {
+        return true;
+    }
+    if SEPARATORS.contains(&core) && (t.ends_with("--") || t.ends_with(':')) {
+        return true;
+    }
+    if SEPARATOR_PREFIXES.iter().any(|p| core.starts_with(p)) {
+        return true;
+    }
+    if t.chars().count() >= 5 && t.chars().all(|c| c == '_') {
+        return true;
+    }
+    header_block_at(lines, i)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum HeaderKind {
+    From,
+    Date,
+    To,
+    Subject,
+}
+
+/// The kind of an Outlook-style header line ("From: …", "*Von:* …", "De : …").
+fn header_kind(line: &str) -> Option<HeaderKind> {
+    let t = line
+        .trim()
+        .trim_start_matches(['*', '_', '\u{a0}', ' '])
+        .replace('\u{a0}', " ");
+    let colon = t.find(':')?;
+    if colon > 24 {
+        return None;
+    }
+    let name = t[..colon]
+        .trim()
+        .trim_end_matches(['*', '_'])
+        .trim()
+        .to_lowercase();
+    use HeaderKind::*;
+    let kind = match name.as_str() {
+        "from" | "von" | "de" | "van" | "da" | "fra" | "från" | "od" | "lähettäjä" | "от"
+        | "afzender" | "remetente" | "expéditeur" | "absender" => From,
+        "sent" | "date" | "gesendet" | "datum" | "envoyé" | "envoye" | "enviado" | "enviada"
+        | "verzonden" | "data" | "fecha" | "inviato" | "skickat" | "sendt" | "lähetetty"
+        | "verstuurd" | "enviado el" | "sent at" | "date sent" => Date,
+        "to" | "an" | "à" | "a" | "para" | "aan" | "per" | "till" | "til" | "cc" | "kopie"
+        | "bcc" | "destinataire" | "destinatario" | "empfänger" => To,
+        "subject" | "betreff" | "objet" | "asunto" | "onderwerp" | "assunto" | "oggetto"
+        | "ämne" | "emne" | "aihe" | "тема" | "sujet" => Subject,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// An Outlook / Apple Mail / Thunderbird header block of a quoted message: a From or Date line
+/// followed closely by at least one more header line, with a From line among them.
+fn header_block_at(lines: &[&str], i: usize) -> bool {
+    let Some(first) = header_kind(lines[i]) else {
+        return false;
+    };
+    if !matches!(first, HeaderKind::From | HeaderKind::Date) {
+        return false;
+    }
+    let mut kinds = vec![first];
+    let mut blanks = 0;
+    for line in lines.iter().skip(i + 1).take(8) {
+        if line.trim().is_empty() {
+            blanks += 1;
+            if blanks > 2 {
+                break;
+            }
+            continue;
+        }
+        match header_kind(line) {
+            Some(k) => {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            }
+            None => {
+                // Long From values wrap onto the next line; allow one such line.
+                if kinds.len() >= 2 {
+                    break;
+                }
+            }
+        }
+    }
+    kinds.len() >= 2
+        && kinds.contains(&HeaderKind::From)
+        && (kinds.contains(&HeaderKind::Date) || kinds.contains(&HeaderKind::Subject))
+}
+
+/// Lower-case beginnings of mobile and webmail footers.
+const FOOTERS: &[&str] = &[
+    "sent from my ",
+    "sent from outlook",
+    "sent from mail for windows",
+    "sent from yahoo mail",
+    "sent from aol mobile",
+    "sent from the all new aol",
+    "sent from samsung",
+    "sent from gmail mobile",
+    "sent from proton",
+    "sent from fastmail",
+    "sent from mobile",
+    "sent from iphone",
+    "sent from ipad",
+    "sent with sparrow",
+    "sent with proton",
+    "sent via blackberry",
+    "sent via the samsung",
+    "sent using ",
+    "sent on the go",
+    "get outlook for ",
+    "télécharger outlook pour",
+    "obtenir outlook pour",
+    "outlook für ios",
+    "outlook für android",
+    "von meinem ",
+    "gesendet von meinem ",
+    "gesendet von mein ",
+    "gesendet mit ",
+    "gesendet vom ",
+    "diese nachricht wurde von meinem",
+    "envoyé de mon ",
+    "envoyé depuis mon ",
+    "envoyé à partir de ",
+    "envoye de mon ",
+    "enviado desde mi ",
+    "enviado desde ",
+    "enviado con ",
+    "enviado do meu ",
+    "enviado de meu ",
+    "enviado a partir do ",
+    "enviado pelo ",
+    "verstuurd vanaf mijn ",
+    "verzonden vanaf mijn ",
+    "verzonden met ",
+    "verstuurd met ",
+    "inviato da ",
+    "skickat från min ",
+];
+
+/// Lower-case phrases that begin a legal disclaimer.
+const DISCLAIMERS: &[&str] = &[
+    "confidentiality notice",
+    "confidentiality note",
+    "disclaimer:",
+    "this email and any attachments",
+    "this e-mail and any attachments",
+    "this email and any files",
+    "this e-mail and any files",
+    "this message and any attachments",
+    "this email is confidential",
+    "this e-mail is confidential",
+    "this message is confidential",
+    "this email message is for the sole use",
+    "this e-mail message is for the sole use",
+    "the information contained in this",
+    "the information in this e-mail",
+    "the information in this email",
+    "if you are not the intended recipient",
+    "diese e-mail enthält vertrauliche",
+    "diese nachricht enthält vertrauliche",
+    "diese e-mail kann vertrauliche",
+    "ce message et toutes les pièces jointes",
+    "ce message et les pièces jointes",
+    "ce courriel et ses pièces jointes",
+    "este mensaje y sus anexos",
+    "este mensaje se dirige exclusivamente",
+    "este correo electrónico y",
+    "este correo y sus anexos",
+    "aviso de confidencialidad",
+    "dit e-mailbericht is",
+    "deze e-mail is uitsluitend",
+    "dit bericht is uitsluitend",
+    "esta mensagem e seus anexos",
+    "esta mensagem pode conter",
+    "esta mensagem é confidencial",
+];
+
+/// Whether a signature, mobile footer or disclaimer starts at this line.
+fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
+    let t = line.trim();
+    if line == "-- " || line.trim_end() == "--" || t == "-- " || line == "—" {
+        return true;
+    }
+    if t.len() > MAX_MARKER_LINE {
+        return false;
+    }
+    let l = crate::text::squash(&t.to_lowercase());
+    if let Some(p) = FOOTERS.iter().find(|p| l.starts_with(*p)) {
+        let tail = &l[p.len()..];
+        // "Sent from my iPhone", not "Sent from my desk, is much easier than my phone."
+        let words = tail.split_whitespace().count();
+        let short = words <= 6 && !tail.contains(',') && !tail.contains(". ");
+        let ends_here = rest.iter().take(3).all(|r| {
+            let r = r.trim();
+            r.is_empty() || is_quote(r) || r.len() < 80
+        });
+        if short && ends_here {
+            return true;
+        }
+    }
+    if has_content && DISCLAIMERS.iter().any(|d| l.starts_with(d)) {
+        return true;
+    }
+    false
+}
+
+/// Drops a closing "-Name" sign-off (email_reply_parser's dash signature).
+fn drop_trailing_signoff(out: &mut Vec<&str>) {
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    if let Some(last) = out.last() {
+        let t = last.trim();
+        let after = t.trim_start_matches('-');
+        let dashes = t.len() - after.len();
+        if (1..=2).contains(&dashes)
+            && after.starts_with(|c: char| c.is_alphabetic())
+            && after.split_whitespace().count() <= 4
+            && out.len() > 1
+        {
+            out.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_gmail_quote() {
+        let t = "Yes, count me in.\n\nOn Tue, Mar 5, 2024 at 10:00 AM Circle <\ncircle@example.org> wrote:\n\n> Will you come?\n> Reply YES\n";
+        assert_eq!(own_words_of(t), "Yes, count me in.");
+    }
+
+    #[test]
+    fn keeps_inline_answers() {
+        let t = "On Tue, Bob <b@x.org> wrote:\n> Coming?\nYes\n> Topic?\nTesting\n";
+        assert_eq!(own_words_of(t), "Yes\nTesting");
+    }
+
+    #[test]
+    fn cuts_outlook_block() {
+        let t = "Ja, ich komme.\n\nVon: Circle <circle@example.org>\nGesendet: Dienstag, 5. März 2024 10:00\nAn: Ann\nBetreff: Treffen\n\nKommst du?";
+        assert_eq!(own_words_of(t), "Ja, ich komme.");
+    }
+
+    #[test]
+    fn cuts_footers_and_signatures() {
+        assert_eq!(own_words_of("Oui\n\nEnvoyé de mon iPhone\n"), "Oui");
+        assert_eq!(own_words_of("Yes\n-- \nAnn\n"), "Yes");
+        assert_eq!(
+            own_words_of("Here\n\nSent from my desk, is much easier then my mobile phone."),
+            "Here\n\nSent from my desk, is much easier then my mobile phone."
+        );
+    }
+
+    #[test]
+    fn one_is_not_on() {
+        let t = "One outstanding question\n\nOn your host run:\n  ls\n";
+        assert_eq!(own_words_of(t), t.trim_end());
+    }
+
+    #[test]
+    fn long_lines_are_fast() {
+        let t = format!("Hi\n\n{}\n", ">".repeat(700_000));
+        assert_eq!(own_words_of(&t), "Hi");
+    }
+}
