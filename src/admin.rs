@@ -1,0 +1,232 @@
+//! What each command-line command does. Output is for people: short tables, one line each.
+
+use anyhow::{bail, Context as _, Result};
+
+use crate::app::App;
+use crate::cli::{Cli, Command, InspectArgs, MeetingCommand, MemberCommand, OutboxCommand, RunArgs};
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::domain::{response_str, Address, Role};
+use crate::rules::local_time;
+
+pub async fn dispatch(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Inspect(a) => inspect(&cli.config, a),
+        Command::Demo(a) => crate::demo::run(&a.dir).await,
+        Command::CheckConfig => {
+            let c = config::load(&cli.config)?;
+            println!(
+                "{}: OK — database {}, {} communit{}",
+                cli.config.display(),
+                crate::store::redact_url(&c.database_url),
+                c.communities.len(),
+                if c.communities.len() == 1 { "y" } else { "ies" }
+            );
+            for cm in &c.communities {
+                println!("  {} <{}> {} coordinators: {}", cm.slug, cm.address, cm.timezone, cm.coordinators.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "));
+            }
+            Ok(())
+        }
+        Command::Run(a) => run(config::load(&cli.config)?, a).await,
+        Command::Deliver => {
+            let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            let mut raw = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw).context("reading the message on stdin")?;
+            app.handle(&raw).await?;
+            Ok(())
+        }
+        Command::Member(m) => member(config::load(&cli.config)?, m).await,
+        Command::Meeting(m) => meeting(config::load(&cli.config)?, m).await,
+        Command::Outbox(o) => outbox(config::load(&cli.config)?, o).await,
+        Command::Log { limit } => {
+            let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            for e in app.store().inbound_log(limit).await? {
+                println!(
+                    "{:>5}  {}  {:<28} {:<10} {}",
+                    e.id,
+                    utc(e.received_at),
+                    e.from_address.as_deref().unwrap_or("-"),
+                    e.kind,
+                    e.outcome
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn utc(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0).map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+}
+
+async fn run(config: Config, a: RunArgs) -> Result<()> {
+    let clock = match &a.now {
+        Some(s) => Clock::fixed(
+            chrono::DateTime::parse_from_rfc3339(s)
+                .with_context(|| format!("--now {s:?} is not an RFC 3339 time, e.g. 2026-12-01T09:00:00Z"))?
+                .timestamp(),
+        ),
+        None => Clock::system(),
+    };
+    let app = App::build(config, clock).await?;
+    if a.once {
+        let (inbox, sent) = app.run_once().await?;
+        println!(
+            "handled {} message(s) ({} seen before, {} moved aside), queued {} answer(s); delivered {}, {} to retry, {} failed",
+            inbox.handled, inbox.duplicates, inbox.quarantined, inbox.queued, sent.sent, sent.retried, sent.failed
+        );
+        return Ok(());
+    }
+    let (trigger, shutdown) = crate::shutdown::channel();
+    tokio::spawn(crate::shutdown::on_signals(trigger));
+    app.run(shutdown).await
+}
+
+fn inspect(config_path: &std::path::Path, a: InspectArgs) -> Result<()> {
+    let asked = match a.asked.as_deref() {
+        None => None,
+        Some(s) => Some(s.parse::<understand::Asked>().map_err(|_| anyhow::anyhow!("--as {s:?}: use rsvp, topics, takeaways or followup"))?),
+    };
+    // Our own addresses, if a config is at hand: mail from them is our own coming back.
+    let own: Vec<String> = config::load(config_path)
+        .map(|c| c.communities.iter().map(|c| c.address.to_string()).collect())
+        .unwrap_or_default();
+    for f in &a.files {
+        let name = f.display().to_string();
+        let raw = match std::fs::read(f) {
+            Ok(r) => r,
+            Err(e) => {
+                if a.json {
+                    println!("{}", serde_json::json!({"file": name, "from": null, "kind": "unclear", "text": "", "reason": format!("cannot read the file: {e}")}));
+                } else {
+                    println!("{name}: cannot read the file: {e}");
+                }
+                continue;
+            }
+        };
+        if a.json {
+            println!("{}", understand::inspect_json(&name, &raw, asked, &own));
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&understand::inspect_json(&name, &raw, asked, &own))?;
+            println!("{name}");
+            if let Some(obj) = v.as_object() {
+                for (k, val) in obj {
+                    if k != "file" {
+                        println!("  {k}: {}", if let Some(s) = val.as_str() { s.replace('\n', "\n    ") } else { val.to_string() });
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn member(config: Config, m: MemberCommand) -> Result<()> {
+    let app = App::build(config, Clock::system()).await?;
+    let now = app.clock.now();
+    match m {
+        MemberCommand::Add { community, address, name, role } => {
+            let c = app.world.community(&community)?;
+            let a = Address::parse(&address)?;
+            let role = Role::parse(&role).context("role")?;
+            let name = name.map(|n| crate::domain::clean_name(&n));
+            let mut tx = app.store().begin().await?;
+            app.store().upsert_person(&mut tx, c.id, &a, name.as_deref(), role, now).await?;
+            tx.commit().await?;
+            println!("{a} is a {} of {}", role.as_str(), c.cfg.slug);
+        }
+        MemberCommand::List { community } => {
+            let c = app.world.community(&community)?;
+            let people = app.store().people(c.id).await?;
+            if people.is_empty() {
+                println!("{} has nobody yet: roundtable member add {} ADDRESS --name NAME", c.cfg.slug, c.cfg.slug);
+            }
+            for p in people {
+                println!("{:<36} {:<24} {:<12} {}", p.address, p.name.as_deref().unwrap_or("-"), p.role.as_str(), p.status);
+            }
+        }
+        MemberCommand::Remove { community, address } => {
+            let c = app.world.community(&community)?;
+            let a = Address::parse(&address)?;
+            if !app.store().remove_person(c.id, &a, now).await? {
+                bail!("{a} is not an active member of {}", c.cfg.slug);
+            }
+            println!("{a} was removed from {} and gets no more mail", c.cfg.slug);
+        }
+    }
+    Ok(())
+}
+
+async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
+    let app = App::build(config, Clock::system()).await?;
+    let now = app.clock.now();
+    match m {
+        MeetingCommand::Schedule { community, when, place } => {
+            let (id, queued) = app.world.schedule_meeting(&community, &when, place.as_deref(), now).await?;
+            let c = app.world.community(&community)?;
+            let mut tx = app.store().begin().await?;
+            let mt = app.store().meeting(&mut tx, id).await?.context("the new meeting")?;
+            tx.commit().await?;
+            println!("meeting {id} of {} on {}: announcement queued for {queued} people", c.cfg.slug, local_time(c.cfg.timezone, mt.starts_at));
+        }
+        MeetingCommand::List { community } => {
+            let c = app.world.community(&community)?;
+            for mt in app.store().meetings(c.id).await? {
+                let rsvps = app.store().rsvps(mt.id).await?;
+                let count = |r: &str| rsvps.iter().filter(|x| response_str(x.response) == r).count();
+                println!(
+                    "{:>4}  {}  {:<10} {}  yes {} / maybe {} / no {}",
+                    mt.id,
+                    local_time(c.cfg.timezone, mt.starts_at),
+                    mt.status,
+                    mt.place.as_deref().unwrap_or(""),
+                    count("yes"),
+                    count("maybe"),
+                    count("no")
+                );
+            }
+        }
+        MeetingCommand::Cancel { community, id } => {
+            let c = app.world.community(&community)?;
+            let mut tx = app.store().begin().await?;
+            let ok = app.store().cancel_meeting(&mut tx, c.id, id, now).await?;
+            tx.commit().await?;
+            if !ok {
+                bail!("{} has no scheduled meeting {id} (see: roundtable meeting list {})", c.cfg.slug, c.cfg.slug);
+            }
+            println!("meeting {id} of {} is cancelled", c.cfg.slug);
+        }
+    }
+    Ok(())
+}
+
+async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
+    let app = App::build(config, Clock::system()).await?;
+    match o {
+        OutboxCommand::List { status, limit } => {
+            let rows = app.store().outbox(status.as_deref(), limit).await?;
+            if rows.is_empty() {
+                println!("no mail{}", status.map(|s| format!(" with status {s}")).unwrap_or_default());
+            }
+            for r in rows {
+                let when = match r.status.as_str() {
+                    "sent" => format!("sent {}", r.sent_at.map(utc).unwrap_or_default()),
+                    "pending" => format!("due {}", utc(r.next_attempt_at)),
+                    _ => format!("after {} attempt(s)", r.attempts),
+                };
+                println!("{:>6}  {:<8} {:<16} {:<32} {:<22} {}", r.id, r.status, r.kind, r.recipient, when, r.subject);
+                if let Some(e) = r.last_error.filter(|_| r.status != "sent") {
+                    println!("        last error: {e}");
+                }
+            }
+        }
+        OutboxCommand::Retry { id, all } => {
+            let n = app.store().retry_outbox(if all { None } else { id }, app.clock.now()).await?;
+            if n == 0 {
+                bail!("nothing to retry: no failed mail{}", id.map(|i| format!(" with id {i}")).unwrap_or_default());
+            }
+            println!("{n} mail(s) queued again; the daemon (or run --once) sends them");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! Wiring: [`App::build`] turns a checked config into a store, a token signer and the
+//! communities; [`App::run`] runs inbound and delivery as tasks until shutdown;
+//! [`App::run_once`] does what is due now and returns.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+
+use crate::clock::Clock;
+use crate::config::{Config, Inbound, Outbound, RetryPolicy};
+use crate::inbound::{imap::ImapBox, Key, Mailbox, MaildirBox};
+use crate::outbox::{Batch, Delivery, Transport};
+use crate::rules::{Community, Handled, World};
+use crate::shutdown::Shutdown;
+use crate::store::Store;
+use crate::token::Signer;
+
+/// Messages fetched and committed per round.
+const INBOUND_BATCH: usize = 100;
+
+pub struct App {
+    pub config: Config,
+    pub world: Arc<World>,
+    pub clock: Clock,
+}
+
+/// What draining the mailbox did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct InboxStats {
+    pub handled: usize,
+    pub duplicates: usize,
+    pub quarantined: usize,
+    pub queued: usize,
+}
+
+impl App {
+    pub async fn build(config: Config, clock: Clock) -> Result<App> {
+        let store = Store::open(&config.database_url).await?;
+        let secret = match &config.secret {
+            Some(s) => s.expose().to_string(),
+            None => store.secret_or_generate().await?,
+        };
+        let ids = store.sync_communities(&config.communities).await?;
+        let now = clock.now();
+        let mut communities = Vec::new();
+        for (c, (_, id)) in config.communities.iter().zip(ids) {
+            let mut conn = store.begin().await?;
+            for a in &c.coordinators {
+                store.upsert_person(&mut conn, id, a, None, crate::domain::Role::Coordinator, now).await?;
+            }
+            conn.commit().await?;
+            communities.push(Community { id, cfg: c.clone() });
+        }
+        let world = World { store, signer: Signer::new(secret.as_bytes()), communities };
+        Ok(App { config, world: Arc::new(world), clock })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.world.store
+    }
+
+    pub async fn open_mailbox(&self) -> Result<Mailbox> {
+        Ok(match &self.config.inbound {
+            Inbound::Maildir { path } => Mailbox::Maildir(MaildirBox::open(path.clone())?),
+            Inbound::Imap(c) => Mailbox::Imap(Box::new(ImapBox::open(c.clone()).await?)),
+        })
+    }
+
+    pub fn delivery(&self) -> Result<Delivery> {
+        let policy = match &self.config.outbound {
+            Outbound::Smtp(s) => s.retry.clone(),
+            Outbound::Maildir { .. } => RetryPolicy::default(),
+        };
+        Ok(Delivery::new(self.world.store.clone(), Transport::from_config(&self.config.outbound)?, policy))
+    }
+
+    /// One message from anywhere (stdin, a test): read, apply, record. No mailbox to ack.
+    pub async fn handle(&self, raw: &[u8]) -> Result<Handled> {
+        let h = self.world.handle_message(raw, self.clock.now()).await?;
+        log_handled("stdin", &h);
+        Ok(h)
+    }
+
+    /// Fetches one batch, handles each message (commit first), then acknowledges.
+    pub async fn inbox_step(&self, mailbox: &mut Mailbox, stats: &mut InboxStats) -> Result<usize> {
+        let batch = mailbox.fetch(INBOUND_BATCH).await?;
+        let n = batch.len();
+        let mut acks: Vec<Key> = Vec::new();
+        let mut result = Ok(());
+        for m in batch {
+            match self.world.handle_message(&m.raw, self.clock.now()).await {
+                Ok(h) => {
+                    log_handled(&m.key.to_string(), &h);
+                    fault_point("crash-before-ack");
+                    match h {
+                        Handled::Done { queued, .. } => {
+                            stats.handled += 1;
+                            stats.queued += queued;
+                            acks.push(m.key);
+                        }
+                        Handled::Duplicate => {
+                            stats.duplicates += 1;
+                            acks.push(m.key);
+                        }
+                        Handled::Unreadable { .. } => {
+                            stats.quarantined += 1;
+                            mailbox.quarantine(&m.key).await.context("moving an unreadable message aside")?;
+                        }
+                    }
+                }
+                Err(e) => {
+                    // The store is unreachable or refused: acknowledge what was committed, stop.
+                    result = Err(e.context(format!("handling {}", m.key)));
+                    break;
+                }
+            }
+        }
+        mailbox.ack(&acks).await.context("acknowledging handled messages")?;
+        result.map(|_| n)
+    }
+
+    /// Handles everything waiting in the mailbox.
+    pub async fn drain_inbox(&self, mailbox: &mut Mailbox) -> Result<InboxStats> {
+        let mut stats = InboxStats::default();
+        while self.inbox_step(mailbox, &mut stats).await? > 0 {}
+        Ok(stats)
+    }
+
+    /// `run --once`: drain the mailbox, deliver what is due, return.
+    pub async fn run_once(&self) -> Result<(InboxStats, Batch)> {
+        let mut mailbox = self.open_mailbox().await?;
+        let stats = self.drain_inbox(&mut mailbox).await?;
+        let sent = self.delivery()?.drain(self.clock.now()).await?;
+        Ok((stats, sent))
+    }
+
+    /// The daemon: inbound and delivery as tasks until shutdown; each finishes what it has in
+    /// flight, then this returns.
+    pub async fn run(self, shutdown: Shutdown) -> Result<()> {
+        let mut mailbox = self.open_mailbox().await?;
+        let delivery = self.delivery()?;
+        let nudge = delivery.nudge.clone();
+        tracing::info!(inbox = %mailbox.describe(), communities = self.world.communities.len(), "roundtable running");
+        let clock = self.clock;
+        let deliver_task = tokio::spawn(delivery.run(clock, shutdown.clone()));
+        let mut sd = shutdown.clone();
+        let mut backoff = Duration::from_secs(1);
+        while !sd.is_shutdown() {
+            let mut stats = InboxStats::default();
+            match self.inbox_step(&mut mailbox, &mut stats).await {
+                Ok(n) => {
+                    backoff = Duration::from_secs(1);
+                    if stats.queued > 0 {
+                        nudge.notify_one();
+                    }
+                    if n == 0 {
+                        if let Err(e) = mailbox.wait(Duration::from_secs(300), &mut sd).await {
+                            tracing::warn!("mailbox: {e:#}");
+                        }
+                    }
+                }
+                Err(e) => {
+                    tracing::error!("inbound failed, retrying in {}s: {e:#}", backoff.as_secs());
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = sd.recv() => {}
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(60));
+                }
+            }
+        }
+        deliver_task.await.context("the delivery task")?;
+        self.world.store.close().await;
+        tracing::info!("roundtable stopped");
+        Ok(())
+    }
+}
+
+fn log_handled(key: &str, h: &Handled) {
+    match h {
+        Handled::Done { kind, outcome, queued } => tracing::info!(msg = key, kind = %kind, queued, "{outcome}"),
+        Handled::Duplicate => tracing::info!(msg = key, "seen before: acknowledged only"),
+        Handled::Unreadable { reason } => tracing::warn!(msg = key, "unreadable ({reason}): moved aside"),
+    }
+}
+
+/// Fault injection for the crash tests: `ROUNDTABLE_FAULT=<name>` aborts the process at that
+/// point, as `kill -9` would. Nothing else reads this variable.
+fn fault_point(name: &str) {
+    if std::env::var("ROUNDTABLE_FAULT").as_deref() == Ok(name) {
+        tracing::warn!("fault injection: aborting at {name}");
+        std::process::abort();
+    }
+}

@@ -1,0 +1,129 @@
+//! The command line (clap): the daemon, the MTA pipe, inspection, the demo, and the admin
+//! commands that do by hand what a coordinator does by mail.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "roundtable", version, about = "Runs a community of practice by email", long_about = None)]
+pub struct Cli {
+    /// The configuration file.
+    #[arg(long, short, global = true, default_value = "roundtable.toml", env = "ROUNDTABLE_CONFIG")]
+    pub config: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the daemon: watch the mailbox, deliver the outbox, until SIGTERM/SIGINT.
+    Run(RunArgs),
+    /// Read one message on standard input and process it (for an MTA pipe or .forward).
+    ///
+    /// Exits 0 once the message's effects are committed, 75 (EX_TEMPFAIL) when it could not
+    /// be stored so the MTA keeps it and tries again.
+    Deliver,
+    /// Show how each message would be read, without touching any state.
+    Inspect(InspectArgs),
+    /// Check the configuration and report every problem at once.
+    CheckConfig,
+    /// Try roundtable on embedded defaults: a workspace with SQLite and Maildirs, a
+    /// community, a meeting, replies, and what the daemon made of them.
+    Demo(DemoArgs),
+    /// Add, list and remove people.
+    #[command(subcommand)]
+    Member(MemberCommand),
+    /// Schedule, list and cancel meetings.
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Look at outgoing mail and re-queue failed deliveries.
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
+    /// The most recent inbound messages and what was done with each.
+    Log {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Do everything that is due now (drain the mailbox, deliver the outbox) and exit.
+    #[arg(long)]
+    pub once: bool,
+    /// Set the clock (RFC 3339, e.g. 2026-12-01T09:00:00Z); only with --once.
+    #[arg(long, requires = "once")]
+    pub now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// What the messages reply to: rsvp, topics, takeaways or followup.
+    #[arg(long = "as", value_name = "WHAT")]
+    pub asked: Option<String>,
+    /// One JSON object a line.
+    #[arg(long)]
+    pub json: bool,
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Where to create the demo workspace.
+    #[arg(long, default_value = "roundtable-demo")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Add a person (or change their role and name).
+    Add {
+        community: String,
+        address: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, default_value = "member", value_parser = ["member", "guest", "coordinator"])]
+        role: String,
+    },
+    /// List the people of a community.
+    List { community: String },
+    /// Remove a person (they get no more mail).
+    Remove { community: String, address: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Schedule a meeting at a local time in the community's zone and announce it.
+    Schedule {
+        community: String,
+        /// "YYYY-MM-DD HH:MM", local time in the community's time zone.
+        when: String,
+        #[arg(long)]
+        place: Option<String>,
+    },
+    /// List a community's meetings with their answers.
+    List { community: String },
+    /// Cancel a meeting.
+    Cancel { community: String, id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    /// List outgoing mail, newest first.
+    List {
+        /// pending, sent or failed.
+        #[arg(long, value_parser = ["pending", "sent", "failed"])]
+        status: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Put failed mail back in the queue: one id, or all with --all.
+    Retry {
+        #[arg(required_unless_present = "all")]
+        id: Option<i64>,
+        #[arg(long)]
+        all: bool,
+    },
+}

@@ -1,0 +1,205 @@
+//! Rendering: askama templates (text + HTML side by side in `templates/`) → message bytes.
+//!
+//! A mail is rendered once, when it is queued, and stored as bytes: a retry resends the very
+//! same message with the same Message-ID. Headers are built by lettre, which encodes every
+//! value (RFC 2047) and folds it, so nothing a person typed — a name, a subject, a topic —
+//! can inject a header.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context as _, Result};
+use askama::Template;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+
+use crate::domain::Address;
+
+/// The parts common to every mail's footer.
+pub struct Footer<'a> {
+    pub community: &'a str,
+    pub list_address: &'a str,
+    pub signature: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "announcement.txt")]
+pub struct AnnouncementTxt<'a> {
+    pub name: &'a str,
+    pub when: &'a str,
+    pub place: Option<&'a str>,
+    pub description: &'a str,
+    pub f: &'a Footer<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "announcement.html")]
+pub struct AnnouncementHtml<'a> {
+    pub name: &'a str,
+    pub when: &'a str,
+    pub place: Option<&'a str>,
+    pub description: &'a str,
+    pub f: &'a Footer<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "confirmation.txt")]
+pub struct ConfirmationTxt<'a> {
+    pub name: &'a str,
+    pub what: &'a str,
+    pub note: Option<&'a str>,
+    pub change_hint: &'a str,
+    pub f: &'a Footer<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "confirmation.html")]
+pub struct ConfirmationHtml<'a> {
+    pub name: &'a str,
+    pub what: &'a str,
+    pub note: Option<&'a str>,
+    pub change_hint: &'a str,
+    pub f: &'a Footer<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "question.txt")]
+pub struct QuestionTxt<'a> {
+    pub name: &'a str,
+    pub question: &'a str,
+    pub quoted: &'a str,
+    pub f: &'a Footer<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "question.html")]
+pub struct QuestionHtml<'a> {
+    pub name: &'a str,
+    pub question: &'a str,
+    pub quoted: &'a str,
+    pub f: &'a Footer<'a>,
+}
+
+/// Everything about one outgoing mail except its body.
+pub struct Envelope<'a> {
+    pub community_name: &'a str,
+    pub community_slug: &'a str,
+    pub list: &'a Address,
+    pub to_name: Option<&'a str>,
+    pub to: &'a Address,
+    /// `list+TOKEN@domain`: where replies go.
+    pub reply_to: &'a Address,
+    pub subject: &'a str,
+    /// X-Roundtable-Kind.
+    pub kind: &'a str,
+    pub message_id: &'a str,
+    pub in_reply_to: Option<&'a str>,
+    pub references: &'a [String],
+    /// `auto-generated` (scheduled mail) or `auto-replied` (an answer to a message).
+    pub auto_submitted: &'a str,
+    pub date: i64,
+}
+
+/// A fresh Message-ID (without angle brackets) in the list's domain.
+pub fn new_message_id(list: &Address) -> String {
+    format!("{}@{}", uuid::Uuid::new_v4().simple(), list.domain())
+}
+
+fn header(name: &'static str, value: String) -> HeaderValue {
+    HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+}
+
+/// Builds the message bytes: multipart/alternative text + HTML and the list headers of
+/// DESIGN.md ("Headers on what we send").
+pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> {
+    let from = Mailbox::new(
+        Some(env.community_name.to_string()),
+        env.list.as_str().parse().context("the list address")?,
+    );
+    let to = Mailbox::new(
+        env.to_name.map(crate::domain::clean_name),
+        env.to.as_str().parse().context("the recipient address")?,
+    );
+    let reply_to = Mailbox::new(
+        Some(env.community_name.to_string()),
+        env.reply_to.as_str().parse().context("the reply address")?,
+    );
+    let mut b = Message::builder()
+        .from(from)
+        .to(to)
+        .reply_to(reply_to)
+        .subject(crate::domain::clean_name_long(env.subject))
+        .message_id(Some(format!("<{}>", env.message_id)))
+        .date(UNIX_EPOCH + Duration::from_secs(env.date.max(0) as u64));
+    if let Some(irt) = env.in_reply_to {
+        b = b.in_reply_to(format!("<{irt}>"));
+    }
+    if !env.references.is_empty() {
+        let refs: Vec<String> = env.references.iter().map(|r| format!("<{r}>")).collect();
+        b = b.references(refs.join(" "));
+    }
+    let body = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html));
+    let mut m = b.multipart(body).context("building the message")?;
+    let list = env.list;
+    let unsubscribe = list.with_tag("leave");
+    let h = m.headers_mut();
+    h.insert_raw(header("List-Id", format!("{} <{}.{}>", env.community_name, env.community_slug, list.domain())));
+    h.insert_raw(header("List-Help", format!("<mailto:{list}?subject=HELP>")));
+    h.insert_raw(header("List-Unsubscribe", format!("<mailto:{unsubscribe}?subject=LEAVE>")));
+    h.insert_raw(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()));
+    h.insert_raw(header("Auto-Submitted", env.auto_submitted.into()));
+    h.insert_raw(header("X-Auto-Response-Suppress", "All".into()));
+    h.insert_raw(header("Precedence", "list".into()));
+    h.insert_raw(header("X-Roundtable-Kind", env.kind.into()));
+    Ok(m.formatted())
+}
+
+/// Now, in Unix seconds.
+pub fn unix_now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_mail_has_list_headers_and_resists_injection() {
+        let list = Address::parse("circle@example.org").unwrap();
+        let to = Address::parse("ana@example.org").unwrap();
+        let reply = list.with_tag("tok");
+        let refs = vec!["root@example.org".to_string()];
+        let env = Envelope {
+            community_name: "Design Circle",
+            community_slug: "design",
+            list: &list,
+            to_name: Some("Ana\r\nBcc: evil@example.com"),
+            to: &to,
+            reply_to: &reply,
+            subject: "Hi\r\nBcc: evil@example.com",
+            kind: "announcement",
+            message_id: "m1@example.org",
+            in_reply_to: None,
+            references: &refs,
+            auto_submitted: "auto-generated",
+            date: 1_790_000_000,
+        };
+        let bytes = build(&env, "plain <b>".into(), "<p>html</p>".into()).unwrap();
+        let s = String::from_utf8(bytes).unwrap();
+        for h in [
+            "Message-ID: <m1@example.org>",
+            "List-Id: Design Circle <design.example.org>",
+            "List-Unsubscribe: <mailto:circle+leave@example.org?subject=LEAVE>",
+            "Auto-Submitted: auto-generated",
+            "X-Roundtable-Kind: announcement",
+            "References: <root@example.org>",
+            "Reply-To: \"Design Circle\" <circle+tok@example.org>",
+        ] {
+            assert!(s.contains(h), "missing {h:?} in\n{s}");
+        }
+        assert!(!s.lines().any(|l| l.starts_with("Bcc:")), "header injected:\n{s}");
+        assert!(s.contains("multipart/alternative"));
+    }
+}

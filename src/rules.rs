@@ -1,0 +1,541 @@
+//! Community rules: what a reading does to the group and which mail it causes.
+//!
+//! Rules never send. Each one changes state and queues its mail in the caller's transaction,
+//! so a change and the mail it causes commit together or not at all.
+
+use anyhow::{Context as _, Result};
+use chrono::{LocalResult, NaiveDateTime, TimeZone, Utc};
+use sqlx::AnyConnection;
+use understand::{Intent, Reading};
+
+use crate::config::CommunityConfig;
+use crate::domain::{Address, Response, Role};
+use crate::render::{self, Envelope, Footer};
+use crate::store::{InboundRecord, Meeting, OutMail, Person, Store};
+use crate::token::{Claims, Purpose, Signer};
+
+/// Automatic answers one sender can cause per hour; past it we stay silent (loops stop).
+pub const ANSWERS_PER_HOUR: i64 = 20;
+/// Reply tokens stay valid this long after the meeting they belong to.
+const TOKEN_DAYS_AFTER: i64 = 60;
+
+/// A community of the config with its database id.
+#[derive(Clone, Debug)]
+pub struct Community {
+    pub id: i64,
+    pub cfg: CommunityConfig,
+}
+
+/// What the rules need to act: the store, the token signer, the communities.
+pub struct World {
+    pub store: Store,
+    pub signer: Signer,
+    pub communities: Vec<Community>,
+}
+
+/// What became of one inbound message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Handled {
+    /// Effects and answers committed; `outcome` is the log line.
+    Done { kind: String, outcome: String, queued: usize },
+    /// Seen before: only acknowledge.
+    Duplicate,
+    /// Not a mail message: quarantine it.
+    Unreadable { reason: String },
+}
+
+impl World {
+    pub fn community(&self, slug: &str) -> Result<&Community> {
+        self.communities.iter().find(|c| c.cfg.slug == slug).ok_or_else(|| {
+            let known: Vec<_> = self.communities.iter().map(|c| c.cfg.slug.as_str()).collect();
+            anyhow::anyhow!("no community {slug:?} (known: {})", known.join(", "))
+        })
+    }
+
+    fn own_addresses(&self) -> Vec<String> {
+        self.communities.iter().map(|c| c.cfg.address.to_string()).collect()
+    }
+
+    /// Reads, applies and records one inbound message in one transaction.
+    pub async fn handle_message(&self, raw: &[u8], now: i64) -> Result<Handled> {
+        let own = self.own_addresses();
+        let first = understand::read(raw, &understand::Context { asked: None, own_addresses: &own });
+        let reading = match first {
+            Err(u) => return self.record_unreadable(raw, &u.reason, now).await,
+            Ok(r) => r,
+        };
+        let dedup_key = dedup_key(&reading, raw);
+        let (community, tag) = self.addressed_to(&reading);
+        let tag = tag.map(str::to_string);
+        let tag = tag.as_deref();
+        let claims = tag.and_then(|t| self.signer.verify(t, now).ok());
+        // What the token says was asked refines the reading (a bare "yes" to a follow-up is JOIN).
+        let reading = match claims.and_then(|c| c.purpose.asked()) {
+            Some(asked) => understand::read(raw, &understand::Context { asked: Some(asked), own_addresses: &own })
+                .unwrap_or(reading),
+            None => reading,
+        };
+
+        let mut tx = self.store.begin().await?;
+        if self.store.inbound_seen(&mut tx, &dedup_key).await? {
+            return Ok(Handled::Duplicate);
+        }
+        let from = reading.from.as_ref().and_then(|m| Address::parse(&m.address).ok());
+        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+        let (outcome, person_id, keep_raw) = match community {
+            None => ("not addressed to any community: kept, nothing changed".to_string(), None, true),
+            Some(c) => act.apply(c, &reading, from.as_ref(), tag, claims).await?,
+        };
+        let queued = act.queued;
+        let kind = reading.intent.kind().to_string();
+        self.store
+            .record_inbound(
+                &mut tx,
+                &InboundRecord {
+                    dedup_key: &dedup_key,
+                    message_id: reading.message_id.as_deref(),
+                    from_address: from.as_ref().map(|a| a.as_str()),
+                    community_id: community.map(|c| c.id),
+                    person_id,
+                    received_at: now,
+                    kind: &kind,
+                    outcome: &outcome,
+                    raw: keep_raw.then_some(raw),
+                },
+            )
+            .await?;
+        tx.commit().await.context("committing the handled message")?;
+        Ok(Handled::Done { kind, outcome, queued })
+    }
+
+    async fn record_unreadable(&self, raw: &[u8], reason: &str, now: i64) -> Result<Handled> {
+        let key = format!("sha256:{}", sha256_hex(raw));
+        let mut tx = self.store.begin().await?;
+        if self.store.inbound_seen(&mut tx, &key).await? {
+            return Ok(Handled::Unreadable { reason: reason.to_string() });
+        }
+        let outcome = format!("unreadable ({reason}): moved aside");
+        self.store
+            .record_inbound(
+                &mut tx,
+                &InboundRecord {
+                    dedup_key: &key,
+                    message_id: None,
+                    from_address: None,
+                    community_id: None,
+                    person_id: None,
+                    received_at: now,
+                    kind: "unreadable",
+                    outcome: &outcome,
+                    raw: Some(&raw[..raw.len().min(1 << 20)]),
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(Handled::Unreadable { reason: reason.to_string() })
+    }
+
+    /// The community a message was sent to, and the tag of `list+TAG@domain` if any.
+    fn addressed_to<'r>(&self, reading: &'r Reading) -> (Option<&Community>, Option<&'r str>) {
+        for r in &reading.recipients {
+            let Ok(addr) = Address::parse(r) else { continue };
+            let (base, _) = addr.split_tag();
+            if let Some(c) = self.communities.iter().find(|c| c.cfg.address == base) {
+                let tag = r.rsplit_once('@').and_then(|(local, _)| local.split_once('+')).map(|(_, t)| t);
+                return (Some(c), tag);
+            }
+        }
+        // Mail forwarded from an alias: with one community there is no doubt where it belongs.
+        match self.communities.as_slice() {
+            [only] => (Some(only), None),
+            _ => (None, None),
+        }
+    }
+
+    /// Schedules a meeting at a local time in the community's zone and queues its
+    /// announcement to every active member, in one transaction. Returns the meeting id.
+    pub async fn schedule_meeting(&self, slug: &str, local: &str, place: Option<&str>, now: i64) -> Result<(i64, usize)> {
+        let c = self.community(slug)?;
+        let starts_at = parse_local_time(local, c.cfg.timezone)?;
+        if starts_at <= now {
+            anyhow::bail!("{local} ({}) is in the past: give a future date and time", c.cfg.timezone);
+        }
+        let mut tx = self.store.begin().await?;
+        let thread_id = format!("meeting-{}@{}", uuid::Uuid::new_v4().simple(), c.cfg.address.domain());
+        let id = self.store.create_meeting(&mut tx, c.id, starts_at, place, &thread_id, now).await?;
+        let meeting = self.store.meeting(&mut tx, id).await?.context("the meeting just created")?;
+        let people = self.store.active_people(&mut tx, c.id).await?;
+        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+        for p in &people {
+            act.announce(c, &meeting, p).await?;
+        }
+        let queued = act.queued;
+        tx.commit().await.context("committing the meeting")?;
+        Ok((id, queued))
+    }
+}
+
+/// One transaction's worth of rule application.
+struct Act<'w, 'c> {
+    world: &'w World,
+    conn: &'c mut AnyConnection,
+    now: i64,
+    queued: usize,
+}
+
+impl Act<'_, '_> {
+    /// Applies a reading; returns (log line, the person it concerned, keep the raw message).
+    async fn apply(
+        &mut self,
+        c: &Community,
+        reading: &Reading,
+        from: Option<&Address>,
+        tag: Option<&str>,
+        claims: Option<Claims>,
+    ) -> Result<(String, Option<i64>, bool)> {
+        match &reading.intent {
+            Intent::AutoReply { reason } => return Ok((format!("automatic mail ({reason}): not answered"), None, false)),
+            Intent::Bounce { recipients, permanent } => {
+                let kind = if *permanent { "permanent" } else { "temporary" };
+                return Ok((format!("{kind} bounce for {}: recorded", recipients.join(", ")), None, true));
+            }
+            _ => {}
+        }
+        let Some(from) = from else {
+            return Ok(("no usable From address: kept, nothing changed".into(), None, true));
+        };
+        let store = self.world.store.clone();
+        let person = match store.person_by_address(self.conn, c.id, from).await? {
+            Some(p) if p.status != "left" => p,
+            _ => return Ok((format!("{from} is not a member of {}: kept, nothing changed", c.cfg.slug), None, true)),
+        };
+        // A token only says what a reply answers, and only for its holder.
+        let claims = match claims {
+            Some(cl) if cl.person_id == person.id => Some(cl),
+            Some(cl) => {
+                tracing::warn!(sender = %from, holder = cl.person_id, "reply token of another person: acting as the sender");
+                None
+            }
+            None => None,
+        };
+        if tag == Some("leave") {
+            return self.leave(c, &person, reading).await;
+        }
+        match &reading.intent {
+            Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
+            Intent::Command { command, args } => self.command(c, &person, reading, claims, command, args).await,
+            Intent::Unclear { reason } => {
+                let q = "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\").";
+                let sent = self.answer(c, &person, reading, "question", "Did you mean YES, NO or MAYBE?", Answer::Question(q)).await?;
+                Ok((format!("unclear ({reason}): {}", if sent { "asked back" } else { "throttled, not asked" }), Some(person.id), true))
+            }
+            other => Ok((format!("{} from {}: kept for the coordinator", other.kind(), person.address), Some(person.id), true)),
+        }
+    }
+
+    async fn rsvp(
+        &mut self,
+        c: &Community,
+        person: &Person,
+        reading: &Reading,
+        claims: Option<Claims>,
+        response: Response,
+        note: Option<&str>,
+    ) -> Result<(String, Option<i64>, bool)> {
+        let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
+            let q = "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.";
+            self.answer(c, person, reading, "question", "No meeting to answer yet", Answer::Question(q)).await?;
+            return Ok(("rsvp with no upcoming meeting: told so".into(), Some(person.id), true));
+        };
+        if meeting.status != "scheduled" {
+            let q = "That meeting was cancelled, so there is nothing to answer.";
+            self.answer(c, person, reading, "question", "That meeting was cancelled", Answer::Question(q)).await?;
+            return Ok((format!("rsvp for cancelled meeting {}: told so", meeting.id), Some(person.id), true));
+        }
+        let store = self.world.store.clone();
+        store.set_rsvp(self.conn, meeting.id, person.id, response, note, self.now).await?;
+        let when = local_time(c.cfg.timezone, meeting.starts_at);
+        let (subject, what) = match response {
+            Response::Yes => (format!("You're coming: {} on {when}", c.cfg.name), format!("Thanks! You're coming to {} on {when}. See you there.", c.cfg.name)),
+            Response::No => (format!("You're not coming: {} on {when}", c.cfg.name), format!("Thanks for letting us know: you won't be at {} on {when}.", c.cfg.name)),
+            Response::Maybe => (format!("Maybe: {} on {when}", c.cfg.name), format!("Noted: you might come to {} on {when}. We'll remind you the day before.", c.cfg.name)),
+        };
+        let sent = self
+            .answer_in_thread(c, person, reading, Some(&meeting), "confirmation", &subject, Answer::Confirmation { what: &what, note })
+            .await?;
+        let r = crate::domain::response_str(response);
+        Ok((
+            format!("rsvp {r} for meeting {}{}: recorded, {}", meeting.id, note.map(|n| format!(" ({n:?})")).unwrap_or_default(), if sent { "confirmed" } else { "confirmation throttled" }),
+            Some(person.id),
+            false,
+        ))
+    }
+
+    async fn command(
+        &mut self,
+        c: &Community,
+        person: &Person,
+        reading: &Reading,
+        claims: Option<Claims>,
+        command: &str,
+        args: &[String],
+    ) -> Result<(String, Option<i64>, bool)> {
+        match command {
+            "LEAVE" | "UNSUBSCRIBE" => self.leave(c, person, reading).await,
+            "RSVP" => {
+                let response = args.first().and_then(|a| crate::domain::parse_response(&a.to_lowercase()));
+                match response {
+                    Some(r) => self.rsvp(c, person, reading, claims, r, None).await,
+                    None => {
+                        let q = "RSVP needs an answer: write RSVP YES, RSVP NO or RSVP MAYBE in the subject.";
+                        self.answer(c, person, reading, "command-result", "RSVP: which answer?", Answer::Question(q)).await?;
+                        Ok(("RSVP without an answer: usage sent".into(), Some(person.id), false))
+                    }
+                }
+            }
+            other => {
+                let help = help_text(person.role);
+                let q = if other == "HELP" { help } else { format!("{other} can't be done by mail yet. {help}") };
+                let sent = self.answer(c, person, reading, "command-result", &format!("{other}: help"), Answer::Question(&q)).await?;
+                Ok((format!("command {other}: {}", if sent { "help sent" } else { "throttled" }), Some(person.id), false))
+            }
+        }
+    }
+
+    async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<(String, Option<i64>, bool)> {
+        self.world.store.remove_person(c.id, &person.address, self.now).await?;
+        let what = format!("You have left {}. You won't get its mail any more. To come back, ask the coordinator.", c.cfg.name);
+        self.answer(c, person, reading, "confirmation", &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
+            .await?;
+        Ok((format!("{} left {}", person.address, c.cfg.slug), Some(person.id), false))
+    }
+
+    /// The meeting an RSVP answers: the token's, else the one whose mail it replies to, else
+    /// the next one.
+    async fn meeting_for(&mut self, c: &Community, reading: &Reading, claims: Option<Claims>) -> Result<Option<Meeting>> {
+        let store = self.world.store.clone();
+        if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Rsvp) {
+            if let Some(m) = store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id) {
+                return Ok(Some(m));
+            }
+        }
+        for mid in reading.in_reply_to.iter().chain(reading.references.iter().rev()) {
+            if let Some(sent) = store.sent_message(self.conn, mid).await? {
+                if let Some(mid) = sent.meeting_id {
+                    if let Some(m) = store.meeting(self.conn, mid).await?.filter(|m| m.community_id == c.id) {
+                        return Ok(Some(m));
+                    }
+                }
+            }
+        }
+        store.next_meeting(self.conn, c.id, self.now).await
+    }
+
+    /// The announcement of `meeting` to one person (idempotent per meeting × person).
+    async fn announce(&mut self, c: &Community, meeting: &Meeting, p: &Person) -> Result<()> {
+        let when = local_time(c.cfg.timezone, meeting.starts_at);
+        let footer = footer(c);
+        let name = p.display_name();
+        let text = render::AnnouncementTxt { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
+        let html = render::AnnouncementHtml { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
+        let subject = format!("{}: {when} — will you come?", c.cfg.name);
+        let token = self.token(Purpose::Rsvp, p.id, meeting.id, meeting.starts_at);
+        let mail = self.mail(c, p, Some(meeting), "announcement", &subject, &token, None, &[meeting.thread_id.clone()], "auto-generated", text, html, format!("announce:{}:{}", meeting.id, p.id))?;
+        self.enqueue(mail).await
+    }
+
+    /// An automatic answer to `reading` (not tied to a meeting's thread).
+    async fn answer(&mut self, c: &Community, p: &Person, reading: &Reading, kind: &str, subject: &str, a: Answer<'_>) -> Result<bool> {
+        self.answer_in_thread(c, p, reading, None, kind, subject, a).await
+    }
+
+    /// An automatic answer, throttled per sender so that no loop can form.
+    #[allow(clippy::too_many_arguments)]
+    async fn answer_in_thread(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        meeting: Option<&Meeting>,
+        kind: &str,
+        subject: &str,
+        a: Answer<'_>,
+    ) -> Result<bool> {
+        let store = self.world.store.clone();
+        if store.answers_since(self.conn, p.address.as_str(), self.now - 3600).await? >= ANSWERS_PER_HOUR {
+            tracing::warn!(to = %p.address, "answer throttled: {ANSWERS_PER_HOUR} automatic answers in the last hour");
+            return Ok(false);
+        }
+        let footer = footer(c);
+        let name = p.display_name();
+        let (text, html) = match a {
+            Answer::Confirmation { what, note } => {
+                let hint = "Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.";
+                let hint = if kind == "confirmation" && meeting.is_some() { hint } else { "" };
+                (
+                    render::ConfirmationTxt { name, what, note, change_hint: hint, f: &footer }.to_string(),
+                    render::ConfirmationHtml { name, what, note, change_hint: hint, f: &footer }.to_string(),
+                )
+            }
+            Answer::Question(q) => (
+                render::QuestionTxt { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
+                render::QuestionHtml { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
+            ),
+        };
+        let (purpose, reference, until) = match meeting {
+            Some(m) => (Purpose::Rsvp, m.id, m.starts_at),
+            None => (Purpose::Reply, 0, self.now),
+        };
+        let token = self.token(purpose, p.id, reference, until);
+        let mut refs: Vec<String> = meeting.map(|m| vec![m.thread_id.clone()]).unwrap_or_default();
+        refs.extend(reading.references.iter().filter(|r| !refs.contains(r)).cloned().collect::<Vec<_>>());
+        if let Some(id) = &reading.message_id {
+            refs.push(id.clone());
+        }
+        let dedup = format!("answer:{}:{}", reading.message_id.as_deref().unwrap_or("-"), uuid::Uuid::new_v4().simple());
+        let mail = self.mail(c, p, meeting, kind, subject, &token, reading.message_id.as_deref(), &refs, "auto-replied", text, html, dedup)?;
+        self.enqueue(mail).await?;
+        Ok(true)
+    }
+
+    fn token(&self, purpose: Purpose, person_id: i64, reference: i64, until: i64) -> String {
+        self.world.signer.sign(&Claims {
+            purpose,
+            person_id,
+            reference,
+            expires_at: until.max(self.now) + TOKEN_DAYS_AFTER * 86400,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn mail(
+        &self,
+        c: &Community,
+        p: &Person,
+        meeting: Option<&Meeting>,
+        kind: &str,
+        subject: &str,
+        token: &str,
+        in_reply_to: Option<&str>,
+        references: &[String],
+        auto_submitted: &str,
+        text: String,
+        html: String,
+        dedup_key: String,
+    ) -> Result<OutMail> {
+        let list = &c.cfg.address;
+        let reply_to = list.with_tag(token);
+        let bounce = self.world.signer.sign(&Claims { purpose: Purpose::Bounce, person_id: p.id, reference: meeting.map(|m| m.id).unwrap_or(0), expires_at: self.now + 90 * 86400 });
+        let envelope_from = list.with_tag(&format!("bounce-{bounce}"));
+        let message_id = render::new_message_id(list);
+        let body = render::build(
+            &Envelope {
+                community_name: &c.cfg.name,
+                community_slug: &c.cfg.slug,
+                list,
+                to_name: p.name.as_deref(),
+                to: &p.address,
+                reply_to: &reply_to,
+                subject,
+                kind,
+                message_id: &message_id,
+                in_reply_to,
+                references,
+                auto_submitted,
+                date: self.now,
+            },
+            text,
+            html,
+        )?;
+        Ok(OutMail {
+            dedup_key,
+            community_id: Some(c.id),
+            meeting_id: meeting.map(|m| m.id),
+            person_id: Some(p.id),
+            kind: kind.to_string(),
+            recipient: p.address.to_string(),
+            envelope_from: envelope_from.to_string(),
+            message_id,
+            subject: subject.to_string(),
+            body,
+        })
+    }
+
+    async fn enqueue(&mut self, mail: OutMail) -> Result<()> {
+        let store = self.world.store.clone();
+        if store.enqueue(self.conn, &mail, self.now).await? {
+            self.queued += 1;
+        }
+        Ok(())
+    }
+}
+
+enum Answer<'a> {
+    Confirmation { what: &'a str, note: Option<&'a str> },
+    Question(&'a str),
+}
+
+fn footer(c: &Community) -> Footer<'_> {
+    Footer { community: &c.cfg.name, list_address: c.cfg.address.as_str(), signature: &c.cfg.signature }
+}
+
+fn help_text(role: Role) -> String {
+    let mut s = String::from(
+        "Reply YES, NO or MAYBE to a meeting mail to answer it. Commands go in the subject: \
+         RSVP YES|NO|MAYBE (for the next meeting), LEAVE (stop all mail), HELP (this text).",
+    );
+    if role == Role::Coordinator {
+        s.push_str(" Coordinator commands (SCHEDULE, CANCEL, INVITE, ADD, REMOVE, STATUS, …) work on the command line: roundtable --help.");
+    }
+    s
+}
+
+/// Message-ID and sender when there is a Message-ID (a resent copy with new Received lines is
+/// still the same message); else the bytes.
+fn dedup_key(reading: &Reading, raw: &[u8]) -> String {
+    match (&reading.message_id, &reading.from) {
+        (Some(mid), Some(from)) => format!("mid:{}:{}", from.address, mid),
+        (Some(mid), None) => format!("mid::{mid}"),
+        _ => format!("sha256:{}", sha256_hex(raw)),
+    }
+}
+
+fn sha256_hex(b: &[u8]) -> String {
+    use sha2::Digest;
+    data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(b))
+}
+
+/// "2026-12-08 18:30" in `tz` → Unix seconds. A time that doesn't exist (clocks jump
+/// forward) is refused; one that exists twice (clocks go back) is the first of the two.
+pub fn parse_local_time(s: &str, tz: chrono_tz::Tz) -> Result<i64> {
+    let naive = NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M")
+        .with_context(|| format!("{s:?} is not a date and time: write \"YYYY-MM-DD HH:MM\", e.g. \"2026-12-08 18:30\""))?;
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Ok(t.timestamp()),
+        LocalResult::Ambiguous(first, _) => Ok(first.timestamp()),
+        LocalResult::None => anyhow::bail!("{s} does not exist in {tz} (the clocks jump forward then): pick another time"),
+    }
+}
+
+/// "Tuesday 8 December 2026, 18:30 CET".
+pub fn local_time(tz: chrono_tz::Tz, unix: i64) -> String {
+    Utc.timestamp_opt(unix, 0).single().map(|t| t.with_timezone(&tz).format("%A %-d %B %Y, %H:%M %Z").to_string()).unwrap_or_else(|| unix.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_times_across_daylight_saving() {
+        let berlin: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
+        let summer = parse_local_time("2026-10-24 18:30", berlin).unwrap();
+        let winter = parse_local_time("2026-10-31 18:30", berlin).unwrap();
+        // One week and one extra hour apart: the clocks went back on 25 October.
+        assert_eq!(winter - summer, 7 * 86400 + 3600);
+        assert_eq!(local_time(berlin, winter), "Saturday 31 October 2026, 18:30 CET");
+        assert_eq!(local_time(berlin, summer), "Saturday 24 October 2026, 18:30 CEST");
+        assert!(parse_local_time("2026-03-29 02:30", berlin).is_err(), "a time that doesn't exist");
+        assert!(parse_local_time("next tuesday", berlin).is_err());
+    }
+}

@@ -1,0 +1,138 @@
+//! End to end on the real stack, on SQLite and on PostgreSQL: a meeting is scheduled → the
+//! announcement reaches every member's IMAP mailbox through Postfix → members answer with a
+//! real SMTP client → the daemon, on IMAP IDLE, records the RSVPs → the confirmations reach
+//! their mailboxes.
+
+mod support;
+
+use std::time::Duration;
+
+use roundtable::domain::{response_str, Address, Role};
+use support::{header, message_id, reply, reply_to, Backend, World};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+macro_rules! both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name(super::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name(super::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+both_backends!(announcement_rsvp_confirmation_round_trip);
+async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let members: Vec<String> = ["ben", "chloe", "dev"].iter().map(|n| w.stack.address(n)).collect();
+    let mut tx = app.store().begin().await.unwrap();
+    for (m, name) in members.iter().zip(["Ben", "Chloé", "Dev"]) {
+        app.store().upsert_person(&mut tx, c.id, &Address::parse(m).unwrap(), Some(name), Role::Member, app.clock.now()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let (meeting_id, queued) = app.world.schedule_meeting("design", "2030-06-04 18:30", Some("Room 4"), app.clock.now()).await.unwrap();
+    assert_eq!(queued, 4, "three members and the coordinator are announced to");
+
+    // The daemon on IMAP IDLE, in this process.
+    let (trigger, shutdown) = roundtable::shutdown::channel();
+    let daemon = tokio::spawn(app.run(shutdown));
+
+    // The announcement reaches every member through Postfix and Dovecot.
+    let mut announcements = Vec::new();
+    for m in &members {
+        let got = w.stack.wait_for_messages(m, 1, WAIT).await;
+        let a = got[0].clone();
+        assert_eq!(header(&a, "X-Roundtable-Kind").as_deref(), Some("announcement"));
+        assert!(header(&a, "List-Id").unwrap().contains("design."), "List-Id");
+        assert!(header(&a, "List-Unsubscribe").unwrap().starts_with("<mailto:"), "List-Unsubscribe");
+        assert_eq!(header(&a, "Auto-Submitted").as_deref(), Some("auto-generated"));
+        let rt = reply_to(&a);
+        let (local, _) = w.list.split_once('@').unwrap();
+        assert!(rt.starts_with(&format!("{local}+")), "Reply-To carries a token: {rt}");
+        let text = String::from_utf8_lossy(&a).to_string();
+        assert!(text.contains("18:30"), "local time in the announcement");
+        announcements.push(a);
+    }
+
+    // Members answer with a real SMTP client, to the Reply-To of their announcement.
+    let answers = ["Yes, count me in!", "no, sorry, I'm away", "maybe, 15 min late"];
+    for ((m, a), body) in members.iter().zip(&announcements).zip(answers) {
+        w.stack.send(m, &reply_to(a), &reply(m, &reply_to(a), &message_id(a), body)).await;
+    }
+    // Each gets one confirmation.
+    for m in &members {
+        let got = w.stack.wait_for_messages(m, 2, WAIT).await;
+        assert_eq!(header(&got[1], "X-Roundtable-Kind").as_deref(), Some("confirmation"));
+        assert_eq!(header(&got[1], "Auto-Submitted").as_deref(), Some("auto-replied"));
+        assert!(header(&got[1], "In-Reply-To").is_some());
+    }
+    // Ben changes his mind: the latest answer wins, and he is told so.
+    let ben_ann = &announcements[0];
+    w.stack.send(&members[0], &reply_to(ben_ann), &reply(&members[0], &reply_to(ben_ann), &message_id(ben_ann), "No - something came up.")).await;
+    let got = w.stack.wait_for_messages(&members[0], 3, WAIT).await;
+    assert!(String::from_utf8_lossy(&got[2]).contains("won't be at"), "the second confirmation says no");
+
+    trigger.fire();
+    tokio::time::timeout(WAIT, daemon).await.expect("the daemon stops on shutdown").unwrap().unwrap();
+
+    let app = w.app().await;
+    let rsvps = app.store().rsvps(meeting_id).await.unwrap();
+    let by: std::collections::HashMap<String, (&str, Option<String>)> =
+        rsvps.iter().map(|r| (r.address.clone(), (response_str(r.response), r.note.clone()))).collect();
+    assert_eq!(by[&members[0]].0, "no");
+    assert_eq!(by[&members[1]].0, "no");
+    assert_eq!(by[&members[2]].0, "maybe");
+    assert!(by[&members[2]].1.as_deref().unwrap_or("").contains("15 min late"), "the note is kept: {:?}", by[&members[2]]);
+    // Everything handled was moved out of the watched folder.
+    assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
+    assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 4);
+    // Nothing was sent twice.
+    let sent = app.store().outbox(Some("sent"), 100).await.unwrap();
+    assert_eq!(sent.len(), 4 + 4, "4 announcements and 4 confirmations");
+}
+
+both_backends!(killed_between_commit_and_ack_applies_once);
+async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let (meeting_id, _) = app.world.schedule_meeting("design", "2030-06-04 18:30", None, app.clock.now()).await.unwrap();
+    app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
+    let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
+    w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "yes")).await;
+    // Wait until Postfix has put the reply in the list's mailbox.
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+
+    // The process dies right after the commit, before the mailbox is told.
+    let out = w.command(&["run", "--once"]).env("ROUNDTABLE_FAULT", "crash-before-ack").output().unwrap();
+    assert!(!out.status.success(), "the fault point aborts the process");
+    assert_eq!(w.stack.messages(&w.list, "INBOX").await.len(), 1, "not acknowledged: still in the mailbox");
+    let queued_after_crash = app.store().outbox(None, 100).await.unwrap().len();
+    assert_eq!(queued_after_crash, 3, "2 announcements + 1 confirmation committed before the crash");
+
+    // Restarted: the message is recognised, only acknowledged; nothing applied twice.
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 seen before"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
+    assert_eq!(app.store().outbox(None, 100).await.unwrap().len(), queued_after_crash, "no second confirmation");
+    let rsvps = app.store().rsvps(meeting_id).await.unwrap();
+    assert_eq!(rsvps.len(), 1);
+    // The confirmation goes out once.
+    let got = w.stack.wait_for_messages(&ben, 2, WAIT).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(w.stack.messages(&ben, "INBOX").await.len(), 2, "announcement + one confirmation: {}", got.len());
+}
