@@ -30,6 +30,8 @@ pub fn to_text(html: &str) -> String {
         cleaned = strip_tags(html);
         html = &cleaned;
     }
+    let marked = mark_rules(html);
+    let html = marked.as_str();
     let rendered = std::panic::catch_unwind(|| {
         html2text::config::with_decorator(MailDecorator)
             .string_from_read(html.as_bytes(), WIDTH)
@@ -46,6 +48,35 @@ pub fn to_text(html: &str) -> String {
         .replace('\u{a0}', " ")
 }
 
+/// html2text drops `<hr>`; mail clients use it to separate the reply from the quoted message
+/// (Outlook, Yahoo, Windows Mail). Each `<hr>` becomes a line of underscores, which the
+/// trimmer reads as the end of the sender's words.
+fn mark_rules(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut last = 0;
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        if b[i] == b'<'
+            && b[i + 1].eq_ignore_ascii_case(&b'h')
+            && b[i + 2].eq_ignore_ascii_case(&b'r')
+            && b.get(i + 3).is_none_or(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+        {
+            let Some(close) = b[i..].iter().position(|&c| c == b'>') else {
+                break;
+            };
+            out.push_str(&html[last..i]);
+            out.push_str("<div>__________</div>");
+            i += close + 1;
+            last = i;
+            continue;
+        }
+        i += 1;
+    }
+    out.push_str(&html[last..]);
+    out
+}
+
 /// Whether the markup nests deeper than the renderer should recurse.
 fn too_deep(html: &str) -> bool {
     let mut depth: usize = 0;
@@ -59,8 +90,8 @@ fn too_deep(html: &str) -> bool {
                 depth = depth.saturating_sub(1);
             } else if next.is_ascii_alphabetic() {
                 // Void elements do not nest.
-                let rest = &html[i + 1..html.len().min(i + 8)];
-                let rest = rest.to_ascii_lowercase();
+                let rest = &b[i + 1..b.len().min(i + 8)];
+                let rest = String::from_utf8_lossy(rest).to_ascii_lowercase();
                 let void = ["br", "img", "hr", "meta", "link", "input", "col", "wbr", "area"]
                     .iter()
                     .any(|v| {

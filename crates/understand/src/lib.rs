@@ -231,6 +231,17 @@ impl std::error::Error for Unreadable {}
 /// Reads one message. `Err` only when the bytes are not a mail message at all; anything that
 /// is a message gets a reading, `Intent::Unclear` when its meaning can't be told.
 pub fn read(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
+    // The reading is written not to panic; this is the last line of defence, so that one
+    // odd message can never stop the daemon.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(raw, ctx)))
+        .unwrap_or_else(|_| {
+            Err(Unreadable {
+                reason: "internal error while reading this message".into(),
+            })
+        })
+}
+
+fn read_unguarded(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
     message::looks_like_mail(raw)?;
     let parsed = mail_parser::MessageParser::default()
         .parse(raw)

@@ -102,7 +102,7 @@ fn next_nonblank(lines: &[&str], from: usize) -> Option<usize> {
 /// A line that is only a rule: underscores, dashes, box-drawing or equals signs.
 fn is_rule(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '─' | '━' | '—' | '=' | '*'))
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '─' | '━' | '—' | '=' | '*' | '-'))
 }
 
 /// Lower-case endings of attribution lines.
@@ -151,28 +151,58 @@ const ATTRIBUTION_STARTS: &[&str] = &[
 
 /// Whether an attribution starts at line `i`; returns how many lines it spans.
 fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
-    let first = lines[i].trim();
-    if first.is_empty() || first.len() > MAX_MARKER_LINE {
-        return None;
-    }
-    let mut joined = String::new();
-    for k in 1..=3 {
-        let Some(line) = lines.get(i + k - 1) else {
-            break;
-        };
-        let t = line.trim();
-        if t.is_empty() || is_quote(line) || t.len() > MAX_MARKER_LINE {
-            break;
+    for e in i..(i + 3).min(lines.len()) {
+        let t = lines[e].trim();
+        if t.is_empty() || is_quote(lines[e]) || t.len() > MAX_MARKER_LINE {
+            return None;
         }
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(t);
-        if is_attribution(&joined, lines, i + k) {
-            return Some(k);
+        if attribution_start(lines, e) == Some(i) {
+            return Some(e - i + 1);
         }
     }
     None
+}
+
+/// If line `e` ends an attribution, where it starts. An attribution wrapped over lines is
+/// extended upwards only over lines that look like its beginning (a date word, digits, an
+/// address, a dangling "<" or ","), never over a finished sentence.
+fn attribution_start(lines: &[&str], e: usize) -> Option<usize> {
+    let last = lines[e].trim();
+    if !last.ends_with(':') {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 2 {
+        let joined_start = lines[s].trim().trim_start_matches(['-', '*', '_', ' ']).to_lowercase();
+        if ATTRIBUTION_STARTS.iter().any(|p| joined_start.starts_with(p)) {
+            break;
+        }
+        let prev = lines[s - 1].trim();
+        if prev.is_empty() || is_quote(lines[s - 1]) || prev.len() > MAX_MARKER_LINE {
+            break;
+        }
+        let pl = prev.to_lowercase();
+        let looks_like_start = ATTRIBUTION_STARTS
+            .iter()
+            .any(|p| pl.trim_start_matches(['-', '*', '_', ' ']).starts_with(p))
+            || pl.chars().any(|c| c.is_ascii_digit())
+            || pl.contains('@')
+            || pl.ends_with('<')
+            || pl.ends_with(',');
+        let finished = pl.ends_with('.') || pl.ends_with('!') || pl.ends_with('?');
+        if !looks_like_start || finished {
+            break;
+        }
+        s -= 1;
+    }
+    (s..=e).find(|&st| {
+        let joined = lines[st..=e]
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        is_attribution(&joined, lines, e + 1)
+    })
 }
 
 fn is_attribution(s: &str, lines: &[&str], after: usize) -> bool {
@@ -185,7 +215,15 @@ fn is_attribution(s: &str, lines: &[&str], after: usize) -> bool {
     let starts = ATTRIBUTION_STARTS.iter().any(|p| l.starts_with(p));
     let verb_inside = l.ends_with(':') && ATTRIBUTION_VERBS.iter().any(|v| l.contains(v));
     if !(ends || (verb_inside && starts)) {
-        return false;
+        // Attributions in languages we do not list ("… от Name <a@b>:", "26.06.2014, 14:41,
+        // \"Name\" <a@b>:"): a short line ending "address:" or "address>:" with a date and
+        // a quote right after it.
+        let ends_with_address = l.ends_with(">:") || (l.ends_with(':') && l.contains('@'));
+        let quote_follows = next_nonblank(lines, after).is_some_and(|j| is_quote(lines[j]));
+        return ends_with_address
+            && quote_follows
+            && l.chars().any(|c| c.is_ascii_digit())
+            && l.split(' ').count() <= 20;
     }
     // Keep prose like "Here is what Bob wrote:": an attribution starts with a date word,
     // names an address or a time, or is followed by a quote.
@@ -281,8 +319,8 @@ enum HeaderKind {
 fn header_kind(line: &str) -> Option<HeaderKind> {
     let t = line
         .trim()
-        .trim_start_matches(['*', '_', '\u{a0}', ' '])
-        .replace('\u{a0}', " ");
+        .trim_start_matches(['*', '_', '\u{a0}', ' ', '\u{200e}', '\u{200f}'])
+        .replace(['\u{a0}', '\u{200e}', '\u{200f}'], " ");
     let colon = t.find(':')?;
     if colon > 24 {
         return None;
@@ -295,12 +333,12 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
     use HeaderKind::*;
     let kind = match name.as_str() {
         "from" | "von" | "de" | "van" | "da" | "fra" | "från" | "od" | "lähettäjä" | "от"
-        | "afzender" | "remetente" | "expéditeur" | "absender" => From,
+        | "afzender" | "remetente" | "expéditeur" | "absender" | "от кого" | "od:" => From,
         "sent" | "date" | "gesendet" | "datum" | "envoyé" | "envoye" | "enviado" | "enviada"
         | "verzonden" | "data" | "fecha" | "inviato" | "skickat" | "sendt" | "lähetetty"
-        | "verstuurd" | "enviado el" | "sent at" | "date sent" => Date,
+        | "verstuurd" | "enviado el" | "sent at" | "date sent" | "отправлено" | "дата" => Date,
         "to" | "an" | "à" | "a" | "para" | "aan" | "per" | "till" | "til" | "cc" | "kopie"
-        | "bcc" | "destinataire" | "destinatario" | "empfänger" => To,
+        | "bcc" | "destinataire" | "destinatario" | "empfänger" | "кому" | "копия" => To,
         "subject" | "betreff" | "objet" | "asunto" | "onderwerp" | "assunto" | "oggetto"
         | "ämne" | "emne" | "aihe" | "тема" | "sujet" => Subject,
         _ => return None,
@@ -525,5 +563,13 @@ mod tests {
     fn long_lines_are_fast() {
         let t = format!("Hi\n\n{}\n", ">".repeat(700_000));
         assert_eq!(own_words_of(&t), "Hi");
+    }
+}
+#[cfg(test)]
+mod regression {
+    #[test]
+    fn text_line_before_a_wrapped_attribution_stays() {
+        let t = "Hello\n02.04.2012 14:20 пользователь \"bob@xxx.mailgun.org\" <\nbob@xxx.mailgun.org> написал:\n\n> Hi\n>\n\n";
+        assert_eq!(super::own_words_of(t), "Hello");
     }
 }
