@@ -94,6 +94,19 @@ pub struct Config {
     pub communities: Vec<CommunityConfig>,
 }
 
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &crate::store::redact_url(&self.database_url))
+            .field("secret", &self.secret)
+            .field("authserv_id", &self.authserv_id)
+            .field("inbound", &self.inbound)
+            .field("outbound", &self.outbound)
+            .field("communities", &self.communities)
+            .finish()
+    }
+}
+
 /// A secret that never prints itself.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);

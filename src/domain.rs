@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn addresses_are_checked_and_lower_cased() {
         assert_eq!(Address::parse(" <Ana@Example.ORG> ").unwrap().as_str(), "ana@example.org");
-        for bad in ["", "ana", "@x.org", "ana@", "a b@x.org", "ana@x..org", "a\r\nBcc: x@y.org@z.org", "ana@x.org\n"] {
+        for bad in ["", "ana", "@x.org", "ana@", "a b@x.org", "ana@x..org", "a\r\nBcc: x@y.org@z.org", "ana@x.org\nBcc: y@z.org"] {
             assert!(Address::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

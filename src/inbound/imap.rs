@@ -104,40 +104,18 @@ impl ImapBox {
         Ok(session)
     }
 
-    /// Runs `f` on the session; on failure drops the connection so the next call reconnects.
-    async fn with_session<T>(&mut self, what: &str, f: impl AsyncFnOnce(&mut Session) -> Result<T>) -> Result<T> {
-        let s = self.session().await?;
-        match f(s).await {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                self.session = None;
-                Err(e.context(format!("IMAP {what}")))
-            }
+    /// Forgets a connection that failed, so the next call reconnects.
+    fn check<T>(&mut self, what: &str, r: Result<T>) -> Result<T> {
+        if r.is_err() {
+            self.session = None;
         }
+        r.with_context(|| format!("IMAP {what}"))
     }
 
     pub async fn fetch(&mut self, max: usize) -> Result<Vec<Incoming>> {
-        self.with_session("fetch", async |s| {
-            drain_unsolicited(s);
-            let mut uids: Vec<u32> = s.uid_search("UNDELETED").await?.into_iter().collect();
-            uids.sort_unstable();
-            uids.truncate(max);
-            if uids.is_empty() {
-                return Ok(Vec::new());
-            }
-            let set = uid_set(&uids);
-            let fetches: Vec<_> = s.uid_fetch(&set, "(UID BODY.PEEK[])").await?.try_collect().await?;
-            let mut out: Vec<Incoming> = fetches
-                .iter()
-                .filter_map(|f| Some(Incoming { key: Key::Uid(f.uid?), raw: f.body()?.to_vec() }))
-                .collect();
-            out.sort_by_key(|m| match m.key {
-                Key::Uid(u) => u,
-                Key::File(_) => 0,
-            });
-            Ok(out)
-        })
-        .await
+        let s = self.session().await?;
+        let r = fetch_in(s, max).await;
+        self.check("fetch", r)
     }
 
     async fn move_uids(&mut self, keys: &[Key], folder: String) -> Result<()> {
@@ -146,22 +124,9 @@ impl ImapBox {
             return Ok(());
         }
         let (can_move, can_uidplus) = (self.can_move, self.can_uidplus);
-        self.with_session("move", async move |s| {
-            let set = uid_set(&uids);
-            if can_move {
-                s.uid_mv(&set, &folder).await?;
-            } else {
-                s.uid_copy(&set, &folder).await?;
-                let _: Vec<_> = s.uid_store(&set, "+FLAGS.SILENT (\\Deleted)").await?.try_collect().await?;
-                if can_uidplus {
-                    let _: Vec<_> = s.uid_expunge(&set).await?.try_collect().await?;
-                } else {
-                    let _: Vec<_> = s.expunge().await?.try_collect().await?;
-                }
-            }
-            Ok(())
-        })
-        .await
+        let s = self.session().await?;
+        let r = move_in(s, &uid_set(&uids), &folder, can_move, can_uidplus).await;
+        self.check("move", r)
     }
 
     pub async fn ack(&mut self, keys: &[Key]) -> Result<()> {
@@ -204,6 +169,39 @@ impl ImapBox {
         self.session = Some(session);
         result.context("waiting in IMAP IDLE")
     }
+}
+
+async fn fetch_in(s: &mut Session, max: usize) -> Result<Vec<Incoming>> {
+    drain_unsolicited(s);
+    let mut uids: Vec<u32> = s.uid_search("UNDELETED").await?.into_iter().collect();
+    uids.sort_unstable();
+    uids.truncate(max);
+    if uids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let fetches: Vec<_> = s.uid_fetch(uid_set(&uids), "(UID BODY.PEEK[])").await?.try_collect().await?;
+    let mut out: Vec<Incoming> =
+        fetches.iter().filter_map(|f| Some(Incoming { key: Key::Uid(f.uid?), raw: f.body()?.to_vec() })).collect();
+    out.sort_by_key(|m| match m.key {
+        Key::Uid(u) => u,
+        Key::File(_) => 0,
+    });
+    Ok(out)
+}
+
+async fn move_in(s: &mut Session, set: &str, folder: &str, can_move: bool, can_uidplus: bool) -> Result<()> {
+    if can_move {
+        s.uid_mv(set, folder).await?;
+    } else {
+        s.uid_copy(set, folder).await?;
+        let _: Vec<_> = s.uid_store(set, "+FLAGS.SILENT (\\Deleted)").await?.try_collect().await?;
+        if can_uidplus {
+            let _: Vec<_> = s.uid_expunge(set).await?.try_collect().await?;
+        } else {
+            let _: Vec<_> = s.expunge().await?.try_collect().await?;
+        }
+    }
+    Ok(())
 }
 
 fn drain_unsolicited(s: &mut Session) {

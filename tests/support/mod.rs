@@ -112,7 +112,7 @@ impl Stack {
                 use sqlx::Connection;
                 let name = format!("rt_{}", uuid::Uuid::new_v4().simple());
                 let mut c = sqlx::PgConnection::connect(&self.pg_url).await.expect("connecting to the test PostgreSQL (RT_PG_URL)");
-                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut c).await.expect("creating a test database");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await.expect("creating a test database");
                 let base = self.pg_url.rsplit_once('/').expect("RT_PG_URL ends in /DBNAME").0;
                 format!("{base}/{name}")
             }
