@@ -19,25 +19,71 @@ pub(crate) fn detect(f: &Facts) -> Option<Intent> {
         .recipients
         .iter()
         .any(|r| r.split('@').next().is_some_and(|l| l.contains("+bounce-")));
+    let mut dsn_success_only = false;
     if !f.delivery_status.is_empty() {
-        let failures = parse_delivery_status(&f.delivery_status.join("\n\n"));
-        if !failures.is_empty() {
-            return Some(to_intent(failures));
+        let report = parse_delivery_status_report(&f.delivery_status.join("\n\n"));
+        if !report.failures.is_empty() {
+            return Some(to_intent(report.failures));
         }
-        if !verp {
-            // Delivered / relayed / expanded: a success report, not a bounce.
-            return None;
-        }
+        dsn_success_only = report.succeeded && !report.failed_without_address;
     }
-    let looks = verp || looks_like_bounce(f);
+    if dsn_success_only && !verp {
+        // Delivered / relayed / expanded: a success report, not a bounce.
+        return None;
+    }
+    if let Some(ses) = amazon_ses(f) {
+        return Some(ses);
+    }
+    let looks = verp || !f.delivery_status.is_empty() || looks_like_bounce(f);
     if !looks {
         return None;
     }
-    let failures = plain::parse(f);
+    let mut failures = plain::parse(f);
+    if failures.is_empty() && !f.returned_delivery_status.is_empty() {
+        // A report forwarded inside another one.
+        failures = parse_delivery_status(&f.returned_delivery_status.join("\n\n"));
+    }
+    if failures.is_empty() {
+        failures = plain::returned_recipients(f);
+    }
     if failures.is_empty() && !verp && !strong_bounce_signal(f) {
         return None;
     }
     Some(to_intent(failures))
+}
+
+/// Amazon SES bounce notifications delivered by SNS as mail: a JSON body with
+/// `"notificationType":"Bounce"`.
+fn amazon_ses(f: &Facts) -> Option<Intent> {
+    let body = f.report_text.trim_start();
+    if !body.starts_with('{') || !body.contains("\"notificationType\"") {
+        return None;
+    }
+    let end = body.rfind('}')?;
+    let v: serde_json::Value = serde_json::from_str(&body[..=end]).ok()?;
+    let v = match v.get("Message").and_then(|m| m.as_str()) {
+        Some(inner) => serde_json::from_str(inner).ok()?,
+        None => v,
+    };
+    if v.get("notificationType").and_then(|t| t.as_str()) != Some("Bounce") {
+        return None;
+    }
+    let bounce = v.get("bounce")?;
+    let permanent = bounce.get("bounceType").and_then(|t| t.as_str()) != Some("Transient");
+    let recipients = bounce
+        .get("bouncedRecipients")
+        .and_then(|r| r.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|r| r.get("emailAddress").and_then(|a| a.as_str()))
+                .flat_map(text::addresses_in)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    Some(Intent::Bounce {
+        recipients,
+        permanent,
+    })
 }
 
 fn to_intent(failures: Vec<Failure>) -> Intent {
@@ -58,11 +104,27 @@ fn to_intent(failures: Vec<Failure>) -> Intent {
     }
 }
 
+/// What a message/delivery-status says.
+#[derive(Clone, Debug, Default)]
+pub struct DeliveryReport {
+    /// Recipients whose delivery failed or was delayed.
+    pub failures: Vec<Failure>,
+    /// Some recipient was delivered, relayed or expanded.
+    pub succeeded: bool,
+    /// Some recipient failed but its address is not one (a file, a program).
+    pub failed_without_address: bool,
+}
+
 /// Parses message/delivery-status content: per-recipient groups with Final-Recipient,
 /// Original-Recipient, Action and Status. Returns the recipients whose delivery failed or
 /// was delayed.
 pub fn parse_delivery_status(content: &str) -> Vec<Failure> {
-    let mut out: Vec<Failure> = Vec::new();
+    parse_delivery_status_report(content).failures
+}
+
+/// The whole reading of a message/delivery-status (see [`DeliveryReport`]).
+pub fn parse_delivery_status_report(content: &str) -> DeliveryReport {
+    let mut report = DeliveryReport::default();
     let content = content.replace("\r\n", "\n");
     // Groups are separated by blank lines; the first is per-message.
     let mut groups: Vec<Vec<crate::message::Header>> = Vec::new();
@@ -82,53 +144,83 @@ pub fn parse_delivery_status(content: &str) -> Vec<Failure> {
         groups.push(text::parse_header_block(&current));
     }
     for g in groups {
-        let get = |n: &str| g.iter().find(|h| h.name == n).map(|h| h.value.clone());
-        let final_r = get("final-recipient");
-        let orig_r = get("original-recipient");
-        let x_actual = get("x-actual-recipient");
-        let Some(rcpt_field) = final_r.clone().or(orig_r.clone()).or(x_actual) else {
-            continue;
-        };
-        let action = get("action").unwrap_or_default().to_ascii_lowercase();
-        let status = get("status").map(|s| s.trim().to_string());
-        let action_word = action.split_whitespace().next().unwrap_or("").to_string();
-        let failed = match action_word.as_str() {
-            "failed" | "failure" => true,
-            "delayed" => true,
-            "delivered" | "relayed" | "expanded" | "deliverable" => false,
-            _ => status
-                .as_deref()
-                .is_some_and(|s| s.starts_with('5') || s.starts_with('4')),
-        };
-        if !failed {
-            continue;
-        }
-        let permanent = match status.as_deref().and_then(|s| s.chars().next()) {
-            Some('5') => true,
-            Some('4') => false,
-            _ => action_word != "delayed",
-        };
-        let address = recipient_value(&rcpt_field)
-            .or_else(|| orig_r.as_deref().and_then(recipient_value))
-            .unwrap_or_default();
-        if address.is_empty() {
-            continue;
-        }
-        if !out.iter().any(|x| x.address == address) {
-            out.push(Failure {
-                address,
-                status: status.and_then(|s| {
-                    let code: String = s
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || *c == '.')
-                        .collect();
-                    (!code.is_empty()).then_some(code)
-                }),
-                permanent,
-            });
+        // A group may hold several recipients when a generator forgot the blank lines:
+        // split it at each recipient field that repeats.
+        for g in split_recipient_groups(&g) {
+            read_group(&g, &mut report);
         }
     }
+    report
+}
+
+fn split_recipient_groups(g: &[crate::message::Header]) -> Vec<Vec<crate::message::Header>> {
+    let mut out: Vec<Vec<crate::message::Header>> = vec![Vec::new()];
+    for h in g {
+        let cur = out.last_mut().expect("never empty");
+        if cur.iter().any(|x| x.name == h.name)
+            && matches!(h.name.as_str(), "final-recipient" | "original-recipient" | "action")
+        {
+            out.push(Vec::new());
+        }
+        out.last_mut().expect("never empty").push(h.clone());
+    }
     out
+}
+
+fn read_group(g: &[crate::message::Header], report: &mut DeliveryReport) {
+    let get = |n: &str| g.iter().find(|h| h.name == n).map(|h| h.value.clone());
+    let final_r = get("final-recipient");
+    let orig_r = get("original-recipient");
+    let x_actual = get("x-actual-recipient");
+    if final_r.is_none() && orig_r.is_none() && x_actual.is_none() {
+        return;
+    }
+    let action = get("action").unwrap_or_default().to_ascii_lowercase();
+    let status = get("status").map(|s| s.trim().to_string());
+    let diagnostic = get("diagnostic-code").unwrap_or_default();
+    let status_code = status
+        .as_deref()
+        .map(|s| {
+            s.chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect::<String>()
+        })
+        .filter(|c| c.starts_with(['2', '4', '5']));
+    let action_word = action.split_whitespace().next().unwrap_or("").to_string();
+    let failed = match action_word.as_str() {
+        "failed" | "failure" | "delayed" | "expired" | "undeliverable" | "bounced" => true,
+        "delivered" | "relayed" | "expanded" | "deliverable" => false,
+        _ => status_code
+            .as_deref()
+            .is_some_and(|s| s.starts_with('5') || s.starts_with('4')),
+    };
+    if !failed {
+        report.succeeded = true;
+        return;
+    }
+    let permanent = match status_code.as_deref().and_then(|s| s.chars().next()) {
+        Some('5') => true,
+        Some('4') => false,
+        _ => match plain::permanence(&diagnostic) {
+            Some(p) => p,
+            None => action_word != "delayed",
+        },
+    };
+    let address = [final_r.as_deref(), orig_r.as_deref(), x_actual.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(recipient_value);
+    let Some(address) = address else {
+        report.failed_without_address = true;
+        return;
+    };
+    if !report.failures.iter().any(|x| x.address == address) {
+        report.failures.push(Failure {
+            address,
+            status: status_code.filter(|c| c.starts_with(['4', '5'])),
+            permanent,
+        });
+    }
 }
 
 /// "rfc822; user@example.org" → "user@example.org".
@@ -138,7 +230,14 @@ fn recipient_value(v: &str) -> Option<String> {
         Some((_, rest)) => rest,
         None => v,
     };
-    text::addresses_in(v).into_iter().next()
+    let v = v.trim();
+    // "|program@host" or "/path/to/file" recipients are not addresses.
+    if v.starts_with('|') || v.starts_with('/') || v.starts_with('"') && v.contains('|') {
+        return None;
+    }
+    text::addresses_in(v)
+        .into_iter()
+        .find(|a| !a.starts_with('@') && a.split('@').next().is_some_and(|l| !l.is_empty()))
 }
 
 /// Senders that only send reports.
@@ -169,6 +268,9 @@ fn is_daemon_sender(f: &Facts) -> bool {
         "root@",
         "administrator@",
         "mail_delivery",
+        "post_master",
+        "mail delivery subsystem",
+        "delivery subsystem",
     ]
     .iter()
     .any(|p| from.contains(p))
@@ -249,6 +351,7 @@ fn looks_like_bounce(f: &Facts) -> bool {
     report_says
         || (daemon && (subject_says || body_says || !f.returned.is_empty()))
         || (subject_says && body_says)
+        || (body_says && !f.returned.is_empty())
         || f.header("x-failed-recipients").is_some()
 }
 
@@ -261,6 +364,14 @@ fn strong_bounce_signal(f: &Facts) -> bool {
 pub(crate) mod plain {
     //! Plain-text bounces: find the failed addresses and the status in the human-readable
     //! report, before the returned copy of the message.
+    //!
+    //! Addresses are taken where reports put them, in this order of trust: delivery-status
+    //! fields quoted in the text; labelled lines ("Recipient address:", "RCPT TO:"); a line
+    //! that starts with the address (qmail's `<a@b>:`, Postfix's `<a@b>: host … said`,
+    //! Exim's indented list, Gmail's "failed permanently:" list); a failure sentence naming it
+    //! ("could not be delivered to <a@b>"); SMTP error lines (`550 5.1.1 <a@b>… User
+    //! unknown`). Only when none of these says anything, every address of the report except
+    //! the sender's, the report's own and message ids.
 
     use super::Failure;
     use crate::message::Facts;
@@ -278,7 +389,10 @@ pub(crate) mod plain {
         "your message couldn't be delivered",
         "your message could not be delivered",
         "your message wasn't delivered",
+        "your message did not reach",
+        "did not reach the following recipient",
         "undeliverable",
+        "undelivered mail",
         "i'm afraid i wasn't able to deliver",
         "i'm sorry to have to inform you",
         "permanent error",
@@ -288,8 +402,14 @@ pub(crate) mod plain {
         "user unknown",
         "unknown user",
         "no such user",
+        "invalid user",
+        "invalid recipient",
         "mailbox unavailable",
         "mailbox not found",
+        "mailbox is full",
+        "mailbox full",
+        "quota exceeded",
+        "over quota",
         "address rejected",
         "recipient address rejected",
         "does not exist",
@@ -299,7 +419,7 @@ pub(crate) mod plain {
         "failed recipient",
         "returned mail",
         "hi. this is the qmail-send program",
-        "the following addresses had permanent fatal errors",
+        "the following addresses had",
         "the following address(es) failed",
         "a message that you sent could not be delivered",
         "this is a permanent error",
@@ -309,24 +429,21 @@ pub(crate) mod plain {
         "could not deliver",
         "has not been delivered",
         "not be delivered",
+        "delivery has been delayed",
+        "has been delayed",
         "smtp error",
         "remote server replied",
         "diagnostic-code",
         "status: 5.",
         "status: 4.",
-        "550 ",
-        "554 ",
-        "553 ",
-        "552 ",
-        "551 ",
-        "452 ",
-        "450 ",
-        "451 ",
         "retry timeout exceeded",
         "message delayed",
         "delivery delayed",
-        "will retry",
         "could not be sent",
+        "error delivering",
+        "rejected your message",
+        "message rejected",
+        "host unknown",
         "nicht zugestellt",
         "unzustellbar",
         "konnte nicht zugestellt werden",
@@ -338,7 +455,7 @@ pub(crate) mod plain {
     ];
 
     pub(crate) fn has_bounce_phrase(t: &str) -> bool {
-        let head = head_of(t, 20_000).to_lowercase();
+        let head = head_of(report_part(t), 20_000).to_lowercase();
         PHRASES.iter().any(|p| head.contains(p))
     }
 
@@ -353,125 +470,433 @@ pub(crate) mod plain {
         &t[..end]
     }
 
+    /// Lines (lower-case, trimmed, dashes and spaces ignored at the ends) that begin the
+    /// returned copy of the original message.
+    const RETURNED_MARKERS: &[&str] = &[
+        "this is a copy of the message",
+        "this is a copy of your message",
+        "below this line is a copy of the message",
+        "original message follows",
+        "original message",
+        "the header of the original message is following",
+        "original message headers",
+        "the following is a copy of the message",
+        "unsent message below",
+        "unsent message follows",
+        "message header follows",
+        "message headers follow",
+        "original message header",
+        "failed message header",
+        "forwarded message",
+        "message text follows",
+        "undelivered message",
+        "below is a copy of the original message",
+        "returned message",
+        "original message text",
+        "text of original message",
+    ];
+
     /// The report part of the text: up to the returned copy of the original message.
-    fn report_part(t: &str) -> &str {
-        let l = t.to_lowercase();
-        let markers = [
-            "------ this is a copy of the message",
-            "------ this is a copy of your message",
-            "--- below this line is a copy of the message",
-            "--- original message follows",
-            "----- original message -----",
-            "------ original message ------",
-            "--- the header of the original message is following",
-            "----- transcript of session follows",
-            "original message headers",
-            "----- the following is a copy of the message",
-            "----- unsent message below -----",
-            "----- message header follows -----",
-            "------ original message headers -----",
-            "------ failed message header -----",
-            "---------- forwarded message",
-            "content-type: message/rfc822",
-            "\nreceived: from",
-            "\nreturn-path:",
-        ];
-        let mut cut = t.len();
-        for m in markers {
-            if let Some(p) = l.find(m) {
-                // The transcript of a session still belongs to the report.
-                if m.contains("transcript") {
-                    continue;
-                }
-                cut = cut.min(p);
+    pub(crate) fn report_part(t: &str) -> &str {
+        let mut offset = 0;
+        let mut in_headers_run = 0;
+        for line in t.split_inclusive('\n') {
+            let l = line.trim().to_lowercase();
+            let core = l
+                .trim_matches(|c: char| c == '-' || c == '=' || c == '|' || c == '_' || c == '*' || c.is_whitespace())
+                .trim_end_matches([':', '.']);
+            if !core.is_empty()
+                && core.len() < 80
+                && RETURNED_MARKERS.iter().any(|m| core == *m || core.contains(m) && l.starts_with(['-', '=', '|']))
+            {
+                return &t[..offset];
             }
+            // A run of header lines (Received:, Return-Path:, Message-ID:) is the returned copy.
+            if l.starts_with("received: from")
+                || l.starts_with("return-path:")
+                || l.starts_with("x-received:")
+                || l.starts_with("dkim-signature:")
+            {
+                in_headers_run += 1;
+                if in_headers_run >= 1 && offset > 0 {
+                    return &t[..offset];
+                }
+            }
+            offset += line.len();
         }
-        let mut end = cut.min(t.len());
-        while !t.is_char_boundary(end) {
-            end -= 1;
-        }
-        &t[..end]
+        t
     }
 
-    pub(crate) fn parse(f: &Facts) -> Vec<Failure> {
-        let report = report_part(&f.report_text);
-        let mut excluded: Vec<String> = Vec::new();
+    /// The addresses of the sender side: never the failed recipient of a report.
+    fn excluded(f: &Facts) -> (Vec<String>, Vec<String>) {
+        let mut people: Vec<String> = Vec::new();
         if let Some(m) = &f.from {
-            excluded.push(m.address.clone());
+            people.push(m.address.clone());
         }
-        excluded.extend(f.recipients.iter().cloned());
+        let mut ids: Vec<String> = Vec::new();
+        if let Some(id) = &f.message_id {
+            ids.extend(text::addresses_in(id));
+        }
+        for id in f.in_reply_to.iter().chain(f.references.iter()) {
+            ids.extend(text::addresses_in(id));
+        }
         for r in &f.returned {
             for h in &r.headers {
-                if h.name == "from" || h.name == "sender" || h.name == "return-path" {
-                    excluded.extend(text::addresses_in(&h.value));
+                match h.name.as_str() {
+                    "from" | "sender" | "return-path" | "reply-to" | "errors-to" => {
+                        people.extend(text::addresses_in(&h.value))
+                    }
+                    "message-id" | "references" | "in-reply-to" | "x-message-id" => {
+                        ids.extend(text::addresses_in(&h.value))
+                    }
+                    _ => {}
                 }
             }
         }
-        let mut failures: Vec<Failure> = Vec::new();
-        if let Some(v) = f.header("x-failed-recipients") {
-            for a in text::addresses_in(v) {
-                failures.push(Failure {
-                    address: a,
-                    status: None,
-                    permanent: true,
-                });
-            }
-        }
-        if failures.is_empty() {
-            for a in text::addresses_in(report) {
-                if excluded.contains(&a) || is_machine_address(&a) {
-                    continue;
-                }
-                failures.push(Failure {
-                    address: a,
-                    status: None,
-                    permanent: true,
-                });
-            }
-        }
-        let temporary = is_temporary(report);
-        for x in &mut failures {
-            x.permanent = !temporary;
-        }
-        failures
+        (people, ids)
     }
 
     fn is_machine_address(a: &str) -> bool {
         let local = a.split('@').next().unwrap_or("");
         matches!(
             local,
-            "mailer-daemon" | "postmaster" | "mailerdaemon" | "mailer_daemon" | "abuse" | "noreply"
+            "mailer-daemon" | "postmaster" | "mailerdaemon" | "mailer_daemon" | "abuse" | "noreply" | "no-reply" | "post_master" | "support" | "help" | "root"
         )
     }
 
-    fn is_temporary(report: &str) -> bool {
+    /// Whether an address looks like a message id ("20090429.1234.abc@host").
+    fn looks_like_id(a: &str) -> bool {
+        let local = a.split('@').next().unwrap_or("");
+        let digits = local.chars().filter(|c| c.is_ascii_digit()).count();
+        let hexish = local
+            .chars()
+            .filter(|c| c.is_ascii_hexdigit() || *c == '.' || *c == '-')
+            .count();
+        (local.len() >= 16 && hexish * 10 >= local.len() * 9 && digits >= 6)
+            || (digits >= 10 && local.contains('.'))
+    }
+
+    /// Labels (lower-case, without the colon) that name a failed recipient.
+    const LABELS: &[&str] = &[
+        "recipient address",
+        "recipient",
+        "recipients",
+        "failed recipient",
+        "failed recipients",
+        "invalid recipient",
+        "unknown recipient",
+        "original-recipient",
+        "final-recipient",
+        "original recipient",
+        "final recipient",
+        "rcpt to",
+        "address",
+        "e-mail address",
+        "email address",
+        "addressee",
+        "unknown user",
+        "user unknown",
+        "bad address",
+        "undeliverable address",
+        "delivered to",
+        "could not be delivered to",
+        "to",
+    ];
+
+    /// Words in a line that make an address on it a failed recipient.
+    const FAILURE_WORDS: &[&str] = &[
+        "deliver", "fail", "reject", "error", "unknown", "bounce", "unable", "couldn't",
+        "could not", "undeliver", "not reach", "does not exist", "invalid", "refused",
+        "full", "quota", "denied", "unavailable", "timed out", "expired", "problem",
+    ];
+
+    pub(crate) fn parse(f: &Facts) -> Vec<Failure> {
+        let report = report_part(&f.report_text);
+        let (people, ids) = excluded(f);
+        let daemon = f.from.as_ref().map(|m| m.address.clone()).unwrap_or_default();
+        let mut addresses: Vec<String> = Vec::new();
+        let push = |a: String, list: &mut Vec<String>| {
+            if a != daemon && !ids.contains(&a) && !list.contains(&a) && !a.starts_with('@') {
+                list.push(a);
+            }
+        };
+        // 1. Delivery-status fields quoted in the text.
+        let dsn = super::parse_delivery_status_report(report);
+        let permanent_from_dsn = dsn.failures.iter().any(|x| x.permanent);
+        if !dsn.failures.is_empty() {
+            return dsn.failures;
+        }
+        let _ = permanent_from_dsn;
+        // 2. X-Failed-Recipients.
+        if let Some(v) = f.header("x-failed-recipients") {
+            for a in text::addresses_in(v) {
+                push(a, &mut addresses);
+            }
+        }
+        // 3. Where reports put the failed addresses.
+        if addresses.is_empty() {
+            for a in strong_addresses(report) {
+                if !is_machine_address_strict(&a) {
+                    push(a, &mut addresses);
+                }
+            }
+        }
+        // 4. Every address of the report but the sender side's.
+        if addresses.is_empty() {
+            for a in text::addresses_in(report) {
+                if people.contains(&a)
+                    || f.recipients.contains(&a)
+                    || is_machine_address(&a)
+                    || looks_like_id(&a)
+                {
+                    continue;
+                }
+                push(a, &mut addresses);
+            }
+        }
+        let permanent = permanence(report).unwrap_or(true);
+        addresses
+            .into_iter()
+            .map(|address| Failure {
+                address,
+                status: None,
+                permanent,
+            })
+            .collect()
+    }
+
+    /// Only the report machinery itself, for the trusted contexts.
+    fn is_machine_address_strict(a: &str) -> bool {
+        let local = a.split('@').next().unwrap_or("");
+        matches!(local, "mailer-daemon" | "mailerdaemon" | "mailer_daemon")
+    }
+
+    /// The original recipients of the returned message: the fallback when a report names no
+    /// address (Postfix's "Delivery report unavailable", bare "returned mail").
+    pub(crate) fn returned_recipients(f: &Facts) -> Vec<Failure> {
+        let report = report_part(&f.report_text);
+        let permanent = permanence(report).unwrap_or(true);
+        let mut out: Vec<Failure> = Vec::new();
+        for r in f.returned.iter().take(1) {
+            for h in &r.headers {
+                if h.name == "to" || h.name == "cc" {
+                    for a in text::addresses_in(&h.value) {
+                        if !out.iter().any(|x| x.address == a) && !is_machine_address(&a) {
+                            out.push(Failure {
+                                address: a,
+                                status: None,
+                                permanent,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Addresses in the places reports put failed recipients.
+    fn strong_addresses(report: &str) -> Vec<String> {
+        let lines: Vec<&str> = report.lines().collect();
+        let mut out: Vec<String> = Vec::new();
+        let add = |a: String, out: &mut Vec<String>| {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        };
+        let mut prev_nonblank = "";
+        for raw in &lines {
+            let line = raw
+                .trim()
+                .trim_start_matches(['*', '-', '•', '|', '>', ' ', '\t'])
+                .trim();
+            if line.is_empty() {
+                continue;
+            }
+            let lower = line.to_lowercase();
+            let found = text::addresses_in(line);
+            if !found.is_empty() {
+                // a. "Label: address"
+                if let Some(colon) = lower.find(':') {
+                    let label = lower[..colon]
+                        .trim()
+                        .trim_start_matches(">>>")
+                        .trim();
+                    if LABELS.contains(&label) && label != "to" {
+                        for a in text::addresses_in(&line[colon + 1..]) {
+                            add(a, &mut out);
+                        }
+                        prev_nonblank = line;
+                        continue;
+                    }
+                }
+                // b. The line starts with the address.
+                let starts_with_address = {
+                    let t = line.trim_start_matches(['<', '"', '\'', '(']);
+                    let first = &found[0];
+                    t.to_lowercase().starts_with(first.as_str())
+                };
+                if starts_with_address {
+                    let after = {
+                        let t = line.trim_start_matches(['<', '"', '\'', '(']);
+                        t[found[0].len().min(t.len())..].trim_start_matches(['>', '"', '\'', ')']).trim()
+                    };
+                    let prev = prev_nonblank.trim_end();
+                    let listed = prev.ends_with(':')
+                        || prev.ends_with("--")
+                        || prev.ends_with("-----")
+                        || prev.to_lowercase().contains("recipient")
+                        || prev.to_lowercase().contains("following");
+                    if !after.is_empty() || listed {
+                        let not_a_header = !after.to_lowercase().starts_with("wrote");
+                        if not_a_header {
+                            add(found[0].clone(), &mut out);
+                        }
+                    }
+                    prev_nonblank = line;
+                    continue;
+                }
+                // c. A failure sentence naming the address after "to".
+                if FAILURE_WORDS.iter().any(|w| lower.contains(w)) {
+                    for a in &found {
+                        if let Some(pos) = lower.find(a.as_str()) {
+                            let before = lower[..pos].trim_end().trim_end_matches(['<', '"', ':', ' ']);
+                            let last_words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+                            let says_to = last_words.first().is_some_and(|w| {
+                                matches!(*w, "to" | "to:" | "recipient" | "recipient:" | "address" | "user" | "mailbox" | "for" | "an" | "à" | "a")
+                            });
+                            let says_from = last_words.iter().any(|w| matches!(*w, "from" | "by" | "sender" | "id"));
+                            if says_to && !says_from && !lower.starts_with("received") {
+                                add(a.clone(), &mut out);
+                            }
+                        }
+                    }
+                }
+                // d. SMTP error lines: "550 5.1.1 <a@b>... User unknown", "<<< 550 …".
+                let code_line = lower.trim_start_matches("<<<").trim_start();
+                if code_line.len() > 4
+                    && code_line.as_bytes()[0].is_ascii_digit()
+                    && matches!(code_line.as_bytes()[0], b'4' | b'5')
+                    && code_line.as_bytes()[1].is_ascii_digit()
+                    && code_line.as_bytes()[2].is_ascii_digit()
+                    && matches!(code_line.as_bytes()[3], b' ' | b'-')
+                {
+                    for a in &found {
+                        add(a.clone(), &mut out);
+                    }
+                }
+            }
+            prev_nonblank = line;
+        }
+        out
+    }
+
+    /// Whether the report says the failure is permanent: enhanced status codes first (any
+    /// 5.x.x), then SMTP reply codes, then words. None when it says nothing.
+    pub(crate) fn permanence(report: &str) -> Option<bool> {
+        let codes = enhanced_codes(report);
+        if !codes.is_empty() {
+            return Some(codes.iter().any(|c| *c == 5));
+        }
         let l = report.to_lowercase();
-        let temp = [
+        let temporary_words = [
             "delivery delayed",
             "message delayed",
             "delayed mail",
+            "has been delayed",
+            "is delayed",
             "will retry",
             "will be retried",
+            "will continue trying",
             "still trying",
             "temporary failure",
             "temporarily",
+            "temporary error",
             "has not yet been delivered",
             "not yet been delivered",
-            "status: 4.",
-            "warning: message",
-        ];
-        let perm = [
-            "permanent",
-            "status: 5.",
-            "user unknown",
-            "no such user",
-            "does not exist",
-            "gave up",
-            "giving up",
+            "warning message only",
             "retry timeout exceeded",
-            "could not be delivered",
+            "in the queue too long",
+            "message expired",
+            "delivery time expired",
+            "timed out",
+            "timeout",
+            "try again later",
+            "deferred",
         ];
-        temp.iter().any(|p| l.contains(p)) && !perm.iter().any(|p| l.contains(p))
+        let smtp = smtp_codes(report);
+        if !smtp.is_empty() {
+            return Some(smtp.iter().any(|c| *c == 5));
+        }
+        if temporary_words.iter().any(|p| l.contains(p)) {
+            return Some(false);
+        }
+        let permanent_words = ["permanent", "user unknown", "no such user", "does not exist", "gave up", "giving up"];
+        if permanent_words.iter().any(|p| l.contains(p)) {
+            return Some(true);
+        }
+        None
+    }
+
+    /// First digits of enhanced status codes (RFC 3463: class.subject.detail) in the text.
+    fn enhanced_codes(t: &str) -> Vec<u8> {
+        let b = t.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + 4 < b.len() {
+            let c = b[i];
+            let prev_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+            if (c == b'4' || c == b'5') && prev_ok && b[i + 1] == b'.' {
+                // subject: 1-3 digits, '.', detail: 1-3 digits, not followed by ".digit".
+                let mut j = i + 2;
+                let s0 = j;
+                while j < b.len() && b[j].is_ascii_digit() && j - s0 < 3 {
+                    j += 1;
+                }
+                if j > s0 && j < b.len() && b[j] == b'.' {
+                    j += 1;
+                    let d0 = j;
+                    while j < b.len() && b[j].is_ascii_digit() && j - d0 < 3 {
+                        j += 1;
+                    }
+                    let next_is_more = j < b.len()
+                        && (b[j].is_ascii_digit()
+                            || (b[j] == b'.' && b.get(j + 1).is_some_and(|x| x.is_ascii_digit())));
+                    if j > d0 && !next_is_more {
+                        out.push(c - b'0');
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// First digits of SMTP reply codes (4xx, 5xx) at the start of a line or after "said:".
+    fn smtp_codes(t: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for line in t.lines() {
+            let l = line.trim().trim_start_matches("<<<").trim_start();
+            let candidates = std::iter::once(l).chain(
+                ["said:", "reply:", "replied:", "error:", "response:", "reason:"]
+                    .iter()
+                    .filter_map(|m| l.to_lowercase().find(m).map(|p| l[p + m.len()..].trim_start())),
+            );
+            for c in candidates {
+                let b = c.as_bytes();
+                if b.len() >= 4
+                    && matches!(b[0], b'4' | b'5')
+                    && b[1].is_ascii_digit()
+                    && b[2].is_ascii_digit()
+                    && matches!(b[3], b' ' | b'-')
+                {
+                    out.push(b[0] - b'0');
+                }
+            }
+        }
+        out
     }
 }
 

@@ -125,6 +125,9 @@ pub(crate) struct Facts {
     pub returned_calendar: bool,
     /// message/delivery-status contents.
     pub delivery_status: Vec<String>,
+    /// message/delivery-status contents found inside returned messages (a report forwarded
+    /// inside another one).
+    pub returned_delivery_status: Vec<String>,
     pub has_mdn: bool,
     pub has_feedback_report: bool,
     /// All human-readable text of the top-level message outside returned messages: what
@@ -246,7 +249,9 @@ impl Facts {
                     }
                 }
                 ("message", "delivery-status") | ("message", "global-delivery-status") => {
-                    if !returned {
+                    if returned {
+                        self.returned_delivery_status.push(part_text(part));
+                    } else {
                         self.delivery_status.push(part_text(part));
                     }
                 }
