@@ -1,0 +1,193 @@
+//! The command line as an admin and an MTA use it: `deliver` on stdin, `check-config`,
+//! `member`, `meeting`, `run` and its shutdown on SIGTERM, the demo, and a Maildir inbox
+//! with a message that is not mail at all.
+
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::{message_id, reply, reply_to, Backend, World};
+
+macro_rules! both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name(super::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name(super::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+fn run(w: &World, args: &[&str]) -> (bool, String, String) {
+    let out = w.command(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn deliver(w: &World, raw: &[u8]) -> std::process::Output {
+    let mut child = w.command(&["deliver"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(raw).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+both_backends!(admin_commands_and_the_mta_pipe);
+async fn admin_commands_and_the_mta_pipe(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let ben = w.stack.address("ben");
+    let (ok, out, err) = run(&w, &["member", "add", "design", &ben, "--name", "Ben Okafor"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("is a member of design"), "{out}");
+    let (ok, _, err) = run(&w, &["member", "add", "design", "not-an-address"]);
+    assert!(!ok && err.contains("is not an email address"), "{err}");
+    let (_, out, _) = run(&w, &["member", "list", "design"]);
+    assert!(out.contains(&ben) && out.contains("Ben Okafor") && out.contains(&w.coordinator), "{out}");
+
+    let (ok, out, err) = run(&w, &["meeting", "schedule", "design", "2030-06-04 18:30", "--place", "Room 4"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Tuesday 4 June 2030, 18:30 CEST") && out.contains("queued for 2 people"), "{out}");
+    let (ok, _, err) = run(&w, &["meeting", "schedule", "design", "2030-03-31 02:30"]);
+    assert!(!ok && err.contains("does not exist in Europe/Berlin"), "a time inside the DST gap is refused: {err}");
+    let (ok, _, err) = run(&w, &["meeting", "schedule", "design", "next week"]);
+    assert!(!ok && err.contains("YYYY-MM-DD HH:MM"), "{err}");
+
+    let (ok, out, err) = run(&w, &["run", "--once"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("delivered 2"), "{out}");
+    let ann = w.stack.wait_for_messages(&ben, 1, Duration::from_secs(30)).await.remove(0);
+
+    // The MTA pipe: a reply on stdin → exit 0 once committed.
+    let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), "Yes, see you there");
+    let out = deliver(&w, &raw);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rsvp yes"), "one log line says what was done: {}", String::from_utf8_lossy(&out.stderr));
+    // The same message again (an MTA retry): recognised, nothing applied twice.
+    let out = deliver(&w, &raw);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("seen before"), "{}", String::from_utf8_lossy(&out.stderr));
+    let (_, out, _) = run(&w, &["meeting", "list", "design"]);
+    assert!(out.contains("yes 1 / maybe 0 / no 0"), "{out}");
+    let (_, out, _) = run(&w, &["outbox", "list", "--status", "pending"]);
+    assert_eq!(out.matches("confirmation").count(), 1, "one confirmation queued: {out}");
+    let (_, out, _) = run(&w, &["log"]);
+    assert!(out.contains("rsvp yes"), "{out}");
+
+    let (ok, out, _) = run(&w, &["member", "remove", "design", &ben]);
+    assert!(ok && out.contains("removed"), "{out}");
+    let (ok, _, err) = run(&w, &["member", "remove", "design", &ben]);
+    assert!(!ok && err.contains("is not an active member"), "{err}");
+}
+
+#[tokio::test]
+async fn deliver_tells_the_mta_to_retry_when_the_database_is_down() {
+    let w = World::new(Backend::Sqlite, None).await;
+    // Point the config at a PostgreSQL port where nothing listens.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let text = std::fs::read_to_string(&w.config_path).unwrap();
+    let text = text.lines().map(|l| if l.starts_with("database_url") { format!("database_url = \"postgres://rt@127.0.0.1:{port}/none\"") } else { l.to_string() }).collect::<Vec<_>>().join("\n");
+    std::fs::write(&w.config_path, text).unwrap();
+    let out = deliver(&w, b"From: a@b.example\r\nSubject: yes\r\n\r\nyes\r\n");
+    assert_eq!(out.status.code(), Some(75), "EX_TEMPFAIL: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn check_config_reports_every_problem_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("bad.toml");
+    std::fs::write(&cfg, "[inbound]\nkind = \"imap\"\n[outbound]\nkind = \"smtp\"\n[[community]]\nslug = \"x\"\ntimezone = \"Nowhere/Land\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).args(["--config"]).arg(&cfg).arg("check-config").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(78), "{err}");
+    for key in ["inbound.host", "inbound.password", "outbound.host", "community[0].name", "community[0].address", "community[0].timezone", "community[0].coordinators"] {
+        assert!(err.contains(key), "{key} missing in:\n{err}");
+    }
+    assert!(err.contains("fix:"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).args(["--config", "/nonexistent/roundtable.toml", "check-config"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/roundtable.toml"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daemon_stops_cleanly_on_sigterm() {
+    let w = World::new(Backend::Sqlite, None).await;
+    let mut child = w.command(&["run"]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let start = Instant::now();
+    let mut log = Vec::new();
+    while !log.iter().any(|l: &String| l.contains("roundtable running")) {
+        assert!(start.elapsed() < Duration::from_secs(20), "daemon did not start:\n{}", log.join("\n"));
+        if let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
+            log.push(l);
+        }
+    }
+    // Idle on IMAP IDLE now; SIGTERM must end it promptly with status 0.
+    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < Duration::from_secs(15), "still running 15 s after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    while let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
+        log.push(l);
+    }
+    assert!(status.success(), "exit {status:?}:\n{}", log.join("\n"));
+    assert!(log.iter().any(|l| l.contains("roundtable stopped")), "{}", log.join("\n"));
+    assert!(!log.iter().any(|l| l.contains(&w.stack.imap_password)), "the IMAP password was logged");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
+    )
+    .unwrap();
+    let inbox = dir.path().join("in");
+    roundtable::maildir::deliver(&inbox, b"\x00\x01\x02\xff binary junk, no header at all").unwrap();
+    roundtable::maildir::deliver(&inbox, b"From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h1@example.org>\r\n\r\nhelp\r\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["run", "--once"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("handled 1 message(s)") && stdout.contains("1 moved aside"), "{stdout}");
+    assert!(stderr.contains("unreadable"), "the reason is logged: {stderr}");
+    let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(count(&inbox.join(".Quarantine/cur")), 1, "kept, moved aside");
+    assert_eq!(count(&inbox.join(".Handled/cur")), 1);
+    assert_eq!(count(&inbox.join("new")), 0);
+    assert_eq!(count(&dir.path().join("out/new")), 1, "HELP answered into the outgoing Maildir");
+}
+
+#[test]
+fn the_demo_shows_a_whole_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("demo").arg("--dir").arg(&demo).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for expected in ["Announcement queued for 6 people", "rsvp yes", "rsvp no", "auto_reply", "unclear", "Chloé Martin         NO", "Ben Okafor           MAYBE"] {
+        assert!(stdout.contains(expected), "{expected:?} missing in:\n{stdout}");
+    }
+    let files = std::fs::read_dir(demo.join("outbox/new")).unwrap().count();
+    assert_eq!(files, 6 + 5, "6 announcements, 4 confirmations and 1 question");
+    // Running it again starts afresh.
+    let again = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("demo").arg("--dir").arg(&demo).output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(std::fs::read_dir(demo.join("outbox/new")).unwrap().count(), 11);
+}
