@@ -20,6 +20,12 @@ fn main() -> ExitCode {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--facts" => {
+                for f in args.by_ref() {
+                    println!("{}", understand::debug_facts(&std::fs::read(&f).unwrap_or_default()));
+                }
+                return ExitCode::SUCCESS;
+            }
             "--as" => match args.next().map(|v| v.parse::<Asked>()) {
                 Some(Ok(v)) => asked = Some(v),
                 Some(Err(e)) => {

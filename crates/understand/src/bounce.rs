@@ -60,10 +60,33 @@ fn amazon_ses(f: &Facts) -> Option<Intent> {
         return None;
     }
     let end = body.rfind('}')?;
-    let v: serde_json::Value = serde_json::from_str(&body[..=end]).ok()?;
-    let v = match v.get("Message").and_then(|m| m.as_str()) {
-        Some(inner) => serde_json::from_str(inner).ok()?,
-        None => v,
+    let parsed: Option<serde_json::Value> = serde_json::from_str(&body[..=end]).ok().and_then(
+        |v: serde_json::Value| match v.get("Message").and_then(|m| m.as_str()) {
+            Some(inner) => serde_json::from_str(inner).ok(),
+            None => Some(v),
+        },
+    );
+    let Some(v) = parsed else {
+        // Wrapped or cut JSON: read the few fields by scanning.
+        let flat = body.replace('\\', "");
+        if json_values(&flat, "notificationType").first().map(String::as_str) != Some("Bounce") {
+            return None;
+        }
+        let permanent = json_values(&flat, "bounceType").first().map(String::as_str) != Some("Transient");
+        let mut recipients: Vec<String> = Vec::new();
+        let section = flat.find("bouncedRecipients").map(|p| &flat[p..]).unwrap_or("");
+        let section = &section[..section.find(']').unwrap_or(section.len())];
+        for a in json_values(section, "emailAddress") {
+            for a in text::addresses_in(&a) {
+                if !recipients.contains(&a) {
+                    recipients.push(a);
+                }
+            }
+        }
+        return Some(Intent::Bounce {
+            recipients,
+            permanent,
+        });
     };
     if v.get("notificationType").and_then(|t| t.as_str()) != Some("Bounce") {
         return None;
@@ -102,6 +125,28 @@ fn to_intent(failures: Vec<Failure>) -> Intent {
         recipients,
         permanent,
     }
+}
+
+/// The string values of `"key":"value"` pairs found by scanning (for JSON that does not parse).
+fn json_values(t: &str, key: &str) -> Vec<String> {
+    let needle = format!("\"{key}\"");
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(p) = rest.find(&needle) {
+        rest = &rest[p + needle.len()..];
+        let after = rest.trim_start();
+        let Some(after) = after.strip_prefix(':') else {
+            continue;
+        };
+        let after = after.trim_start();
+        let Some(after) = after.strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = after.find('"') {
+            out.push(after[..end].to_string());
+        }
+    }
+    out
 }
 
 /// What a message/delivery-status says.
@@ -339,6 +384,13 @@ const BOUNCE_SUBJECTS: &[&str] = &[
     "unknown user",
     "user unknown",
     "delivery status",
+    "mail failure",
+    "mail failed",
+    "failed mail",
+    "returning to sender",
+    "returning message to sender",
+    "cannot send message",
+    "could not send",
     "dsn",
 ];
 
@@ -348,15 +400,18 @@ fn looks_like_bounce(f: &Facts) -> bool {
     let report_says = f.report_type.as_deref() == Some("delivery-status");
     let daemon = is_daemon_sender(f);
     let body_says = plain::has_bounce_phrase(&f.report_text);
+    let returned = !f.returned.is_empty() || !plain::inline_returned(&f.report_text).is_empty();
     report_says
-        || (daemon && (subject_says || body_says || !f.returned.is_empty()))
+        || (daemon && (subject_says || body_says || returned))
         || (subject_says && body_says)
-        || (body_says && !f.returned.is_empty())
+        || (body_says && returned)
         || f.header("x-failed-recipients").is_some()
 }
 
 fn strong_bounce_signal(f: &Facts) -> bool {
+    let subject = f.subject.to_lowercase();
     f.report_type.as_deref() == Some("delivery-status")
+        || (is_daemon_sender(f) && BOUNCE_SUBJECTS.iter().any(|p| subject.contains(p)))
         || f.header("x-failed-recipients").is_some()
         || (is_daemon_sender(f) && plain::has_bounce_phrase(&f.report_text))
 }
@@ -527,6 +582,28 @@ pub(crate) mod plain {
         t
     }
 
+    /// The header of a copy of the original message returned inline, after the report.
+    pub(crate) fn inline_returned(t: &str) -> Vec<crate::message::Header> {
+        let cut = report_part(t).len();
+        if cut >= t.len() {
+            return Vec::new();
+        }
+        let rest = &t[cut..];
+        // Skip the marker line and blank lines before the header block.
+        let mut offset = 0;
+        for (n, line) in rest.split_inclusive('\n').enumerate() {
+            let l = line.trim();
+            let is_header = l
+                .split_once(':')
+                .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' ') && name.len() < 40);
+            if is_header || n > 3 {
+                break;
+            }
+            offset += line.len();
+        }
+        text::parse_header_block(&rest[offset.min(rest.len())..])
+    }
+
     /// The addresses of the sender side: never the failed recipient of a report.
     fn excluded(f: &Facts) -> (Vec<String>, Vec<String>) {
         let mut people: Vec<String> = Vec::new();
@@ -540,8 +617,9 @@ pub(crate) mod plain {
         for id in f.in_reply_to.iter().chain(f.references.iter()) {
             ids.extend(text::addresses_in(id));
         }
-        for r in &f.returned {
-            for h in &r.headers {
+        let inline = inline_returned(&f.report_text);
+        for h in f.returned.iter().flat_map(|r| r.headers.iter()).chain(inline.iter()) {
+            {
                 match h.name.as_str() {
                     "from" | "sender" | "return-path" | "reply-to" | "errors-to" => {
                         people.extend(text::addresses_in(&h.value))
@@ -635,7 +713,9 @@ pub(crate) mod plain {
         }
         // 3. Where reports put the failed addresses.
         if addresses.is_empty() {
-            for a in strong_addresses(report) {
+            let mut sender_side = people.clone();
+            sender_side.extend(f.recipients.iter().cloned());
+            for a in strong_addresses(report, &sender_side) {
                 if !is_machine_address_strict(&a) {
                     push(a, &mut addresses);
                 }
@@ -677,8 +757,13 @@ pub(crate) mod plain {
         let report = report_part(&f.report_text);
         let permanent = permanence(report).unwrap_or(true);
         let mut out: Vec<Failure> = Vec::new();
-        for r in f.returned.iter().take(1) {
-            for h in &r.headers {
+        let inline = inline_returned(&f.report_text);
+        let headers: &[crate::message::Header] = match f.returned.first() {
+            Some(r) => &r.headers,
+            None => &inline,
+        };
+        {
+            for h in headers {
                 if h.name == "to" || h.name == "cc" {
                     for a in text::addresses_in(&h.value) {
                         if !out.iter().any(|x| x.address == a) && !is_machine_address(&a) {
@@ -696,7 +781,7 @@ pub(crate) mod plain {
     }
 
     /// Addresses in the places reports put failed recipients.
-    fn strong_addresses(report: &str) -> Vec<String> {
+    fn strong_addresses(report: &str, sender_side: &[String]) -> Vec<String> {
         let lines: Vec<&str> = report.lines().collect();
         let mut out: Vec<String> = Vec::new();
         let add = |a: String, out: &mut Vec<String>| {
@@ -781,8 +866,12 @@ pub(crate) mod plain {
                     && code_line.as_bytes()[2].is_ascii_digit()
                     && matches!(code_line.as_bytes()[3], b' ' | b'-')
                 {
+                    // These lines also name the sender ("You cannot send to yourself (a@b)",
+                    // "F=[a@b] T=[c@d]"): the sender side is never the failed recipient here.
                     for a in &found {
-                        add(a.clone(), &mut out);
+                        if !sender_side.contains(a) {
+                            add(a.clone(), &mut out);
+                        }
                     }
                 }
             }
@@ -823,6 +912,7 @@ pub(crate) mod plain {
             "timeout",
             "try again later",
             "deferred",
+            "failing for a long time",
         ];
         let smtp = smtp_codes(report);
         if !smtp.is_empty() {

@@ -345,3 +345,12 @@ pub fn inspect_json(
         )
     })
 }
+
+/// What the reader gathered from a message before deciding (for debugging the reader).
+#[doc(hidden)]
+pub fn debug_facts(raw: &[u8]) -> String {
+    match mail_parser::MessageParser::default().parse(raw) {
+        Some(m) => format!("{:#?}", message::Facts::gather(&m)),
+        None => "not a message".into(),
+    }
+}

@@ -196,6 +196,13 @@ impl Facts {
             .unwrap_or_else(|| "text/plain".into());
         f.body = main_body(msg);
         f.walk(msg, 0, false);
+        if f.report_text.trim().is_empty() {
+            // A multipart whose boundary never occurs (broken or anonymised mail): the parts
+            // are lost, so read the raw body as the report.
+            let raw = msg.raw_message.as_ref();
+            let start = (msg.root_part().offset_body as usize).min(raw.len());
+            f.report_text = String::from_utf8_lossy(&raw[start..]).into_owned();
+        }
         f
     }
 
