@@ -243,10 +243,12 @@ fn read_group(g: &[crate::message::Header], report: &mut DeliveryReport) {
         report.succeeded = true;
         return;
     }
+    let diagnostic_says = plain::permanence(&diagnostic);
     let permanent = match status_code.as_deref().and_then(|s| s.chars().next()) {
         Some('5') => true,
-        Some('4') => false,
-        _ => match plain::permanence(&diagnostic) {
+        // The MTA gave up while the remote server had answered with a permanent error.
+        Some('4') => action_word == "failed" && diagnostic_says == Some(true),
+        _ => match diagnostic_says {
             Some(p) => p,
             None => action_word != "delayed",
         },
