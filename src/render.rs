@@ -80,6 +80,108 @@ pub struct QuestionHtml<'a> {
     pub f: &'a Footer<'a>,
 }
 
+/// Declares the text and HTML template structs of one timeline mail; both render the same
+/// data `d` (see `templates/NAME.txt` and `templates/NAME.html`).
+macro_rules! mail_pair {
+    ($data:ident, $txt:ident = $tf:literal, $html:ident = $hf:literal) => {
+        #[derive(Template)]
+        #[template(path = $tf)]
+        pub struct $txt<'a> {
+            pub d: &'a $data<'a>,
+            pub f: &'a Footer<'a>,
+        }
+        #[derive(Template)]
+        #[template(path = $hf)]
+        pub struct $html<'a> {
+            pub d: &'a $data<'a>,
+            pub f: &'a Footer<'a>,
+        }
+        impl<'a> $data<'a> {
+            /// (text, HTML)
+            pub fn render(&'a self, f: &'a Footer<'a>) -> Result<(String, String)> {
+                Ok(($txt { d: self, f }.render()?, $html { d: self, f }.render()?))
+            }
+        }
+    };
+}
+
+/// A topic as the timeline mails list it.
+#[derive(Clone, Debug)]
+pub struct TopicLine {
+    pub number: i64,
+    pub title: String,
+    pub details: Option<String>,
+    pub proposer: String,
+    pub votes: i64,
+    pub carried_over: bool,
+}
+
+pub struct CallForTopics<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub when: &'a str,
+    pub topics: &'a [TopicLine],
+}
+mail_pair!(CallForTopics, CallForTopicsTxt = "call-for-topics.txt", CallForTopicsHtml = "call-for-topics.html");
+
+pub struct Agenda<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub when: &'a str,
+    pub place: Option<&'a str>,
+    pub topics: &'a [TopicLine],
+    pub coming: &'a [String],
+    pub maybe: &'a [String],
+}
+mail_pair!(Agenda, AgendaTxt = "agenda.txt", AgendaHtml = "agenda.html");
+
+pub struct Reminder<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub when: &'a str,
+    pub place: Option<&'a str>,
+    /// "yes", "maybe", or "" when they haven't answered.
+    pub answer: &'a str,
+}
+mail_pair!(Reminder, ReminderTxt = "reminder.txt", ReminderHtml = "reminder.html");
+
+pub struct TakeawayRequest<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub when: &'a str,
+}
+mail_pair!(TakeawayRequest, TakeawayRequestTxt = "takeaway-request.txt", TakeawayRequestHtml = "takeaway-request.html");
+
+pub struct GuestFollowup<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub when: &'a str,
+    pub description: &'a str,
+}
+mail_pair!(GuestFollowup, GuestFollowupTxt = "guest-followup.txt", GuestFollowupHtml = "guest-followup.html");
+
+#[derive(Clone, Debug)]
+pub struct DigestTakeaway {
+    pub author: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct DigestMeeting {
+    pub when: String,
+    pub attendees: Vec<String>,
+    pub takeaways: Vec<DigestTakeaway>,
+}
+
+pub struct Digest<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub meetings: &'a [DigestMeeting],
+    pub topics: &'a [TopicLine],
+    pub next: Option<String>,
+}
+mail_pair!(Digest, DigestTxt = "digest.txt", DigestHtml = "digest.html");
+
 /// Everything about one outgoing mail except its body.
 pub struct Envelope<'a> {
     pub community_name: &'a str,
@@ -98,6 +200,9 @@ pub struct Envelope<'a> {
     /// `auto-generated` (scheduled mail) or `auto-replied` (an answer to a message).
     pub auto_submitted: &'a str,
     pub date: i64,
+    /// An iCalendar object and its METHOD (REQUEST, CANCEL), sent as a text/calendar
+    /// alternative (what Gmail and Outlook show as an invitation) and as invite.ics.
+    pub calendar: Option<(&'a str, &'a str)>,
 }
 
 /// A fresh Message-ID (without angle brackets) in the list's domain.
@@ -138,10 +243,20 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
         let refs: Vec<String> = env.references.iter().map(|r| format!("<{r}>")).collect();
         b = b.references(refs.join(" "));
     }
-    let body = MultiPart::alternative()
+    let mut body = MultiPart::alternative()
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
         .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html));
-    let mut m = b.multipart(body).context("building the message")?;
+    let mut m = match env.calendar {
+        None => b.multipart(body),
+        Some((method, ics)) => {
+            let ct = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}")).context("calendar content type")?;
+            body = body.singlepart(SinglePart::builder().header(ct).body(ics.to_string()));
+            let file = lettre::message::Attachment::new("invite.ics".into())
+                .body(ics.to_string(), ContentType::parse("application/ics").context("ics content type")?);
+            b.multipart(MultiPart::mixed().multipart(body).singlepart(file))
+        }
+    }
+    .context("building the message")?;
     let list = env.list;
     let unsubscribe = list.with_tag("leave");
     let h = m.headers_mut();
@@ -185,6 +300,7 @@ mod tests {
             references: &refs,
             auto_submitted: "auto-generated",
             date: 1_790_000_000,
+            calendar: None,
         };
         let bytes = build(&env, "plain <b>".into(), "<p>html</p>".into()).unwrap();
         let s = String::from_utf8(bytes).unwrap();

@@ -18,6 +18,9 @@ use anyhow::{Context as _, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, Row};
 
+mod timeline;
+pub use timeline::{Job, TakeawayRow, TopicRow};
+
 use crate::config::CommunityConfig;
 use crate::domain::{parse_response, response_str, Address, Response, Role};
 

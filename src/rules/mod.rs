@@ -340,7 +340,23 @@ impl Act<'_, '_> {
         let html = render::AnnouncementHtml { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
         let subject = format!("{}: {when} — will you come?", c.cfg.name);
         let token = self.token(Purpose::Rsvp, p.id, meeting.id, meeting.starts_at);
-        let mail = self.mail(c, p, Some(meeting), "announcement", &subject, &token, None, &[meeting.thread_id.clone()], "auto-generated", text, html, format!("announce:{}:{}", meeting.id, p.id))?;
+        let mail = self.mail(
+            c,
+            p,
+            Some(meeting),
+            Draft {
+                kind: "announcement".into(),
+                subject,
+                token,
+                in_reply_to: None,
+                references: vec![meeting.thread_id.clone()],
+                auto_submitted: "auto-generated",
+                text,
+                html,
+                dedup_key: format!("announce:{}:{}", meeting.id, p.id),
+                calendar: None,
+            },
+        )?;
         self.enqueue(mail).await
     }
 
@@ -393,7 +409,23 @@ impl Act<'_, '_> {
             refs.push(id.clone());
         }
         let dedup = format!("answer:{}:{}", reading.message_id.as_deref().unwrap_or("-"), uuid::Uuid::new_v4().simple());
-        let mail = self.mail(c, p, meeting, kind, subject, &token, reading.message_id.as_deref(), &refs, "auto-replied", text, html, dedup)?;
+        let mail = self.mail(
+            c,
+            p,
+            meeting,
+            Draft {
+                kind: kind.into(),
+                subject: subject.into(),
+                token,
+                in_reply_to: reading.message_id.clone(),
+                references: refs,
+                auto_submitted: "auto-replied",
+                text,
+                html,
+                dedup_key: dedup,
+                calendar: None,
+            },
+        )?;
         self.enqueue(mail).await?;
         Ok(true)
     }
@@ -407,25 +439,17 @@ impl Act<'_, '_> {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn mail(
-        &self,
-        c: &Community,
-        p: &Person,
-        meeting: Option<&Meeting>,
-        kind: &str,
-        subject: &str,
-        token: &str,
-        in_reply_to: Option<&str>,
-        references: &[String],
-        auto_submitted: &str,
-        text: String,
-        html: String,
-        dedup_key: String,
-    ) -> Result<OutMail> {
+    /// Renders a draft for one person into an outbox row: Reply-To with the token, the VERP
+    /// envelope sender, a fresh Message-ID.
+    fn mail(&self, c: &Community, p: &Person, meeting: Option<&Meeting>, d: Draft) -> Result<OutMail> {
         let list = &c.cfg.address;
-        let reply_to = list.with_tag(token);
-        let bounce = self.world.signer.sign(&Claims { purpose: Purpose::Bounce, person_id: p.id, reference: meeting.map(|m| m.id).unwrap_or(0), expires_at: self.now + 90 * 86400 });
+        let reply_to = list.with_tag(&d.token);
+        let bounce = self.world.signer.sign(&Claims {
+            purpose: Purpose::Bounce,
+            person_id: p.id,
+            reference: meeting.map(|m| m.id).unwrap_or(0),
+            expires_at: self.now + 90 * 86400,
+        });
         let envelope_from = list.with_tag(&format!("bounce-{bounce}"));
         let message_id = render::new_message_id(list);
         let body = render::build(
@@ -436,27 +460,28 @@ impl Act<'_, '_> {
                 to_name: p.name.as_deref(),
                 to: &p.address,
                 reply_to: &reply_to,
-                subject,
-                kind,
+                subject: &d.subject,
+                kind: &d.kind,
                 message_id: &message_id,
-                in_reply_to,
-                references,
-                auto_submitted,
+                in_reply_to: d.in_reply_to.as_deref(),
+                references: &d.references,
+                auto_submitted: d.auto_submitted,
                 date: self.now,
+                calendar: d.calendar.as_ref().map(|(m, ics)| (m.as_str(), ics.as_str())),
             },
-            text,
-            html,
+            d.text,
+            d.html,
         )?;
         Ok(OutMail {
-            dedup_key,
+            dedup_key: d.dedup_key,
             community_id: Some(c.id),
             meeting_id: meeting.map(|m| m.id),
             person_id: Some(p.id),
-            kind: kind.to_string(),
+            kind: d.kind,
             recipient: p.address.to_string(),
             envelope_from: envelope_from.to_string(),
             message_id,
-            subject: subject.to_string(),
+            subject: d.subject,
             body,
         })
     }
@@ -468,6 +493,22 @@ impl Act<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// One mail to one person, before it is rendered into bytes.
+struct Draft {
+    kind: String,
+    subject: String,
+    token: String,
+    in_reply_to: Option<String>,
+    references: Vec<String>,
+    /// "auto-generated" for scheduled mail, "auto-replied" for answers.
+    auto_submitted: &'static str,
+    text: String,
+    html: String,
+    dedup_key: String,
+    /// (METHOD, iCalendar text)
+    calendar: Option<(String, String)>,
 }
 
 enum Answer<'a> {

@@ -1,0 +1,382 @@
+//! Timeline state: jobs, topics and votes, takeaways, attendance, leases.
+
+use anyhow::{Context as _, Result};
+use sqlx::{AnyConnection, Row};
+
+use super::{Backend, Store};
+
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub id: i64,
+    pub community_id: i64,
+    pub meeting_id: Option<i64>,
+    pub kind: String,
+    pub due_at: i64,
+    pub status: String,
+}
+
+impl Job {
+    fn from_row(r: &sqlx::any::AnyRow) -> Result<Job> {
+        Ok(Job {
+            id: r.try_get("id")?,
+            community_id: r.try_get("community_id")?,
+            meeting_id: r.try_get("meeting_id")?,
+            kind: r.try_get("kind")?,
+            due_at: r.try_get("due_at")?,
+            status: r.try_get("status")?,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct TopicRow {
+    pub id: i64,
+    pub number: i64,
+    pub title: String,
+    pub details: Option<String>,
+    pub proposer: Option<String>,
+    pub status: String,
+    pub created_at: i64,
+    pub first_meeting_id: Option<i64>,
+    pub votes: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct TakeawayRow {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub author: String,
+    pub text: String,
+    pub created_at: i64,
+}
+
+const JOB_SELECT: &str = "SELECT id, community_id, meeting_id, kind, due_at, status FROM jobs";
+
+impl Store {
+    /// Creates a job unless one with this key exists. Returns whether it was created.
+    pub async fn add_job(
+        &self,
+        conn: &mut AnyConnection,
+        key: &str,
+        community_id: i64,
+        meeting_id: Option<i64>,
+        kind: &str,
+        due_at: i64,
+    ) -> Result<bool> {
+        let r = sqlx::query(
+            "INSERT INTO jobs (job_key, community_id, meeting_id, kind, due_at, status) VALUES ($1, $2, $3, $4, $5, 'pending')
+             ON CONFLICT (job_key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(community_id)
+        .bind(meeting_id)
+        .bind(kind)
+        .bind(due_at)
+        .execute(&mut *conn)
+        .await
+        .context("adding a job")?;
+        Ok(r.rows_affected() > 0)
+    }
+
+    /// Moves a meeting's pending job to a new due time (a rescheduled meeting).
+    pub async fn retime_job(&self, conn: &mut AnyConnection, meeting_id: i64, kind: &str, due_at: i64) -> Result<()> {
+        sqlx::query("UPDATE jobs SET due_at = $1 WHERE meeting_id = $2 AND kind = $3 AND status = 'pending'")
+            .bind(due_at)
+            .bind(meeting_id)
+            .bind(kind)
+            .execute(&mut *conn)
+            .await
+            .context("re-timing a job")?;
+        Ok(())
+    }
+
+    /// Drops every pending job of a meeting (it was cancelled).
+    pub async fn cancel_jobs(&self, conn: &mut AnyConnection, meeting_id: i64, now: i64) -> Result<u64> {
+        let r = sqlx::query("UPDATE jobs SET status = 'cancelled', done_at = $1, detail = 'meeting cancelled' WHERE meeting_id = $2 AND status = 'pending'")
+            .bind(now)
+            .bind(meeting_id)
+            .execute(&mut *conn)
+            .await
+            .context("cancelling jobs")?;
+        Ok(r.rows_affected())
+    }
+
+    /// Claims up to `limit` jobs due at `now` for `owner` (a lease, as for the outbox).
+    pub async fn claim_jobs(&self, owner: &str, now: i64, lease: i64, limit: i64) -> Result<Vec<Job>> {
+        let skip_locked = match self.backend {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE jobs SET leased_until = $1, lease_owner = $2
+             WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND due_at <= $3
+                          AND (leased_until IS NULL OR leased_until < $3) ORDER BY due_at, id LIMIT $4 {skip_locked})
+             RETURNING id, community_id, meeting_id, kind, due_at, status"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(now + lease)
+            .bind(owner)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .context("claiming due jobs")?;
+        let mut jobs: Vec<Job> = rows.iter().map(Job::from_row).collect::<Result<_>>()?;
+        jobs.sort_by_key(|j| (j.due_at, j.id));
+        Ok(jobs)
+    }
+
+    /// Marks a claimed job done or skipped, inside the transaction that queued its mail.
+    /// Returns false if the lease was lost meanwhile (another daemon took over): the caller
+    /// must then roll back.
+    pub async fn finish_job(&self, conn: &mut AnyConnection, id: i64, owner: &str, status: &str, detail: &str, now: i64) -> Result<bool> {
+        let r = sqlx::query(
+            "UPDATE jobs SET status = $1, detail = $2, done_at = $3, leased_until = NULL
+             WHERE id = $4 AND lease_owner = $5 AND status = 'pending'",
+        )
+        .bind(status)
+        .bind(detail)
+        .bind(now)
+        .bind(id)
+        .bind(owner)
+        .execute(&mut *conn)
+        .await
+        .context("finishing a job")?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    pub async fn jobs(&self, community_id: i64, include_finished: bool) -> Result<Vec<Job>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{JOB_SELECT} WHERE community_id = $1 AND ($2 = 1 OR status = 'pending') ORDER BY due_at, id"
+        )))
+        .bind(community_id)
+        .bind(include_finished as i64)
+        .fetch_all(&self.pool)
+        .await
+        .context("listing jobs")?;
+        rows.iter().map(Job::from_row).collect()
+    }
+
+    pub async fn next_job_due(&self) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT MIN(due_at) AS due FROM jobs WHERE status = 'pending'")
+            .fetch_one(&self.pool)
+            .await
+            .context("finding the next job")?;
+        Ok(row.try_get::<Option<i64>, _>("due")?)
+    }
+
+    /// The latest digest job of a community (to schedule the next one after it).
+    pub async fn last_digest_due(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = 'digest'")
+            .bind(community_id)
+            .fetch_one(&mut *conn)
+            .await
+            .context("finding the last digest")?;
+        Ok(row.try_get::<Option<i64>, _>("due")?)
+    }
+
+    // ---- topics and votes --------------------------------------------------------------
+
+    /// Adds a topic with the community's next number; returns the number.
+    pub async fn add_topic(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        title: &str,
+        details: Option<&str>,
+        proposer_id: i64,
+        meeting_id: Option<i64>,
+        now: i64,
+    ) -> Result<i64> {
+        let row = sqlx::query(
+            "INSERT INTO topics (community_id, number, title, details, proposer_id, status, created_at, first_meeting_id)
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM topics WHERE community_id = $1), $2, $3, $4, 'open', $5, $6)
+             RETURNING number",
+        )
+        .bind(community_id)
+        .bind(title)
+        .bind(details)
+        .bind(proposer_id)
+        .bind(now)
+        .bind(meeting_id)
+        .fetch_one(&mut *conn)
+        .await
+        .context("adding a topic")?;
+        Ok(row.try_get("number")?)
+    }
+
+    /// A +1 by a person for an open topic by number. Returns false when there is no such
+    /// open topic; voting twice counts once.
+    pub async fn vote(&self, conn: &mut AnyConnection, community_id: i64, number: i64, person_id: i64, now: i64) -> Result<bool> {
+        let row = sqlx::query("SELECT id FROM topics WHERE community_id = $1 AND number = $2 AND status = 'open'")
+            .bind(community_id)
+            .bind(number)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("finding a topic")?;
+        let Some(row) = row else { return Ok(false) };
+        let topic_id: i64 = row.try_get("id")?;
+        sqlx::query("INSERT INTO votes (topic_id, person_id, voted_at) VALUES ($1, $2, $3) ON CONFLICT (topic_id, person_id) DO NOTHING")
+            .bind(topic_id)
+            .bind(person_id)
+            .bind(now)
+            .execute(&mut *conn)
+            .await
+            .context("recording a vote")?;
+        Ok(true)
+    }
+
+    /// Open topics, ranked: most votes first, ties older first.
+    pub async fn open_topics(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<TopicRow>> {
+        let rows = sqlx::query(
+            "SELECT t.id, t.number, t.title, t.details, t.status, t.created_at, t.first_meeting_id,
+                    COALESCE(p.name, p.address) AS proposer,
+                    (SELECT COUNT(*) FROM votes v WHERE v.topic_id = t.id) AS votes
+             FROM topics t LEFT JOIN people p ON p.id = t.proposer_id
+             WHERE t.community_id = $1 AND t.status = 'open'
+             ORDER BY votes DESC, t.created_at, t.number",
+        )
+        .bind(community_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing open topics")?;
+        rows.iter()
+            .map(|r| {
+                Ok(TopicRow {
+                    id: r.try_get("id")?,
+                    number: r.try_get("number")?,
+                    title: r.try_get("title")?,
+                    details: r.try_get("details")?,
+                    proposer: r.try_get("proposer")?,
+                    status: r.try_get("status")?,
+                    created_at: r.try_get("created_at")?,
+                    first_meeting_id: r.try_get("first_meeting_id")?,
+                    votes: r.try_get("votes")?,
+                })
+            })
+            .collect()
+    }
+
+    // ---- takeaways and attendance ------------------------------------------------------
+
+    pub async fn add_takeaway(&self, conn: &mut AnyConnection, meeting_id: i64, person_id: i64, text: &str, now: i64) -> Result<()> {
+        sqlx::query("INSERT INTO takeaways (meeting_id, person_id, text, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(meeting_id)
+            .bind(person_id)
+            .bind(text)
+            .bind(now)
+            .execute(&mut *conn)
+            .await
+            .context("recording a takeaway")?;
+        Ok(())
+    }
+
+    /// Takeaways no digest has carried yet, oldest meeting first.
+    pub async fn undigested_takeaways(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<TakeawayRow>> {
+        let rows = sqlx::query(
+            "SELECT k.id, k.meeting_id, COALESCE(p.name, p.address) AS author, k.text, k.created_at
+             FROM takeaways k JOIN meetings m ON m.id = k.meeting_id JOIN people p ON p.id = k.person_id
+             WHERE m.community_id = $1 AND k.digest_job_id IS NULL ORDER BY m.starts_at, k.id",
+        )
+        .bind(community_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing takeaways")?;
+        rows.iter()
+            .map(|r| {
+                Ok(TakeawayRow {
+                    id: r.try_get("id")?,
+                    meeting_id: r.try_get("meeting_id")?,
+                    author: r.try_get("author")?,
+                    text: r.try_get("text")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn mark_digested(&self, conn: &mut AnyConnection, ids: &[i64], job_id: i64) -> Result<()> {
+        for id in ids {
+            sqlx::query("UPDATE takeaways SET digest_job_id = $1 WHERE id = $2 AND digest_job_id IS NULL")
+                .bind(job_id)
+                .bind(*id)
+                .execute(&mut *conn)
+                .await
+                .context("marking takeaways digested")?;
+        }
+        Ok(())
+    }
+
+    pub async fn set_attended(&self, conn: &mut AnyConnection, meeting_id: i64, person_ids: &[i64]) -> Result<()> {
+        sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(meeting_id).execute(&mut *conn).await.context("clearing attendance")?;
+        for p in person_ids {
+            sqlx::query("INSERT INTO attendance (meeting_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(meeting_id)
+                .bind(*p)
+                .execute(&mut *conn)
+                .await
+                .context("recording attendance")?;
+        }
+        Ok(())
+    }
+
+    /// Who attended: the ATTENDED list if the coordinator sent one, else the YES answers.
+    pub async fn attendees(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<i64>> {
+        let listed = sqlx::query("SELECT person_id FROM attendance WHERE meeting_id = $1 ORDER BY person_id")
+            .bind(meeting_id)
+            .fetch_all(&mut *conn)
+            .await
+            .context("reading attendance")?;
+        let rows = if listed.is_empty() {
+            sqlx::query("SELECT person_id FROM rsvps WHERE meeting_id = $1 AND response = 'yes' ORDER BY person_id")
+                .bind(meeting_id)
+                .fetch_all(&mut *conn)
+                .await
+                .context("reading YES answers")?
+        } else {
+            listed
+        };
+        rows.iter().map(|r| Ok(r.try_get("person_id")?)).collect()
+    }
+
+    /// Answers of one meeting by person id.
+    pub async fn responses(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<(i64, String)>> {
+        let rows = sqlx::query("SELECT person_id, response FROM rsvps WHERE meeting_id = $1")
+            .bind(meeting_id)
+            .fetch_all(&mut *conn)
+            .await
+            .context("reading answers")?;
+        rows.iter().map(|r| Ok((r.try_get("person_id")?, r.try_get("response")?))).collect()
+    }
+
+    // ---- leases ------------------------------------------------------------------------
+
+    /// Takes or renews the lease `name` for `owner` until `now + ttl`. False while another
+    /// owner's lease is still running.
+    pub async fn try_lease(&self, name: &str, owner: &str, now: i64, ttl: i64) -> Result<bool> {
+        let row = sqlx::query(
+            "INSERT INTO leases (name, owner, until) VALUES ($1, $2, $3)
+             ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until
+             WHERE leases.until < $4 OR leases.owner = excluded.owner
+             RETURNING owner",
+        )
+        .bind(name)
+        .bind(owner)
+        .bind(now + ttl)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .context("taking a lease")?;
+        Ok(row.is_some())
+    }
+
+    pub async fn release_lease(&self, name: &str, owner: &str) -> Result<()> {
+        sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
+            .bind(name)
+            .bind(owner)
+            .execute(&self.pool)
+            .await
+            .context("releasing a lease")?;
+        Ok(())
+    }
+}
