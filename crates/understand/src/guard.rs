@@ -152,10 +152,16 @@ const AUTO_HEADERS: &[&str] = &[
     "x-boxtrapper",
 ];
 
+/// An abuse feedback report (RFC 5965, ARF).
+pub(crate) fn feedback_report(f: &Facts) -> Option<String> {
+    (f.report_type.as_deref() == Some("feedback-report") || f.has_feedback_report)
+        .then(|| "feedback report (abuse complaint), not a reply".into())
+}
+
 /// Why this is automatic mail, or None when a person (probably) wrote it.
 pub(crate) fn automatic(f: &Facts) -> Option<String> {
-    if f.report_type.as_deref() == Some("feedback-report") || f.has_feedback_report {
-        return Some("feedback report (abuse complaint), not a reply".into());
+    if let Some(r) = feedback_report(f) {
+        return Some(r);
     }
     if f.report_type.as_deref() == Some("disposition-notification") || f.has_mdn {
         return Some("read receipt".into());

@@ -241,7 +241,9 @@ pub fn read(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
         })
 }
 
-fn read_unguarded(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
+/// [`read`] without its last line of defence against panics, so tests and fuzzers see them.
+#[doc(hidden)]
+pub fn read_unguarded(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
     message::looks_like_mail(raw)?;
     let parsed = mail_parser::MessageParser::default()
         .parse(raw)
@@ -272,6 +274,11 @@ fn decide(facts: &message::Facts, text: &str, ctx: &Context<'_>) -> Intent {
                 reason: "our own mail".into(),
             };
         }
+    }
+    // A complaint (ARF) comes back to the return path like a bounce, but it is no failure
+    // of the member's address.
+    if let Some(reason) = guard::feedback_report(facts) {
+        return Intent::AutoReply { reason };
     }
     if let Some(b) = bounce::detect(facts) {
         return b;
