@@ -148,14 +148,12 @@ fn judge(h: &Header, from: &str, ours: &str) -> Verdict {
 
     // DMARC for exactly the From domain decides, pass or not.
     for r in &dmarc {
-        if r.prop("header.from").map(|d| domain_of(d)) == Some(from.to_string())
-            && r.result == "pass"
-        {
+        if r.prop("header.from").map(domain_of) == Some(from.to_string()) && r.result == "pass" {
             return Verdict::Pass { method: "dmarc" };
         }
     }
     if let Some(r) = dmarc.iter().find(|r| {
-        r.prop("header.from").map(|d| domain_of(d)) == Some(from.to_string())
+        r.prop("header.from").map(domain_of) == Some(from.to_string())
             && matches!(r.result.as_str(), "fail" | "quarantine" | "reject")
     }) {
         return Verdict::Fail {
@@ -176,7 +174,7 @@ fn judge(h: &Header, from: &str, ours: &str) -> Verdict {
     // Not authenticated: say why as precisely as the header allows.
     let mut why = Vec::new();
     for r in &dmarc {
-        match r.prop("header.from").map(|d| domain_of(d)) {
+        match r.prop("header.from").map(domain_of) {
             Some(d) if d != from => why.push(format!("dmarc={} is for {d}, not {from}", r.result)),
             Some(_) => why.push(format!("dmarc={} for {from}", r.result)),
             None => why.push(format!("dmarc={} without header.from", r.result)),
@@ -417,8 +415,17 @@ fn resinfo(seg: &[Lex]) -> Option<ResInfo> {
     let pairs = pairs(seg);
     let mut it = pairs.into_iter();
     let (method, result) = it.next()?;
-    let method = method.split('/').next().unwrap_or("").trim().to_ascii_lowercase();
-    if method.is_empty() || !method.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    let method = method
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if method.is_empty()
+        || !method
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         return None;
     }
     let mut r = ResInfo {
@@ -507,9 +514,7 @@ pub fn display_name_mismatch(display_name: Option<&str>, address: &str) -> bool 
             c => c,
         })
         .collect();
-    let addr_char = |c: char| {
-        c.is_alphanumeric() || ".-_+%'!#$&*/=?^`{|}~".contains(c)
-    };
+    let addr_char = |c: char| c.is_alphanumeric() || ".-_+%'!#$&*/=?^`{|}~".contains(c);
     for (at, _) in chars.iter().enumerate().filter(|(_, c)| **c == '@') {
         let mut s = at;
         while s > 0 && addr_char(chars[s - 1]) {
@@ -573,7 +578,10 @@ mod tests {
             verify_sender(&hs, "mx.google.com", "example.org"),
             Verdict::Pass { method: "dmarc" }
         );
-        assert_eq!(verify_sender(&hs, "MX.Google.COM", "Example.ORG"), Verdict::Pass { method: "dmarc" });
+        assert_eq!(
+            verify_sender(&hs, "MX.Google.COM", "Example.ORG"),
+            Verdict::Pass { method: "dmarc" }
+        );
         // Not our id → ignored.
         let c = check(&hs, ID, "example.org");
         assert!(is_missing(&c.verdict), "{:?}", c.verdict);
@@ -618,7 +626,8 @@ mod tests {
     fn foreign_and_forged_headers_are_ignored() {
         // A forged header with a different id saying pass; ours says fail.
         let forged = "mx.google.com; dmarc=pass header.from=example.org";
-        let real = "mx.roundtable.example; dmarc=fail (p=reject dis=reject) header.from=example.org";
+        let real =
+            "mx.roundtable.example; dmarc=fail (p=reject dis=reject) header.from=example.org";
         let c = check(&[real.to_string(), forged.to_string()], ID, "example.org");
         assert!(is_fail(&c.verdict));
         assert_eq!(c.trusted, Some(0));
@@ -629,14 +638,20 @@ mod tests {
         // A forged header with OUR id placed below the real one.
         let forged_ours = "mx.roundtable.example; dmarc=pass header.from=example.org";
         let real = "mx.roundtable.example; spf=pass smtp.mailfrom=example.org; dkim=none; dmarc=none header.from=example.org";
-        let c = check(&[real.to_string(), forged_ours.to_string()], ID, "example.org");
+        let c = check(
+            &[real.to_string(), forged_ours.to_string()],
+            ID,
+            "example.org",
+        );
         assert!(!c.verdict.is_pass(), "{:?}", c.verdict);
         assert_eq!(c.ignored.len(), 1);
         assert!(c.ignored[0].why.contains("forged"));
         // A foreign header on top (a later hop), ours below it: ours is still the one read.
         let c = check(
-            &["relay.other.net; dmarc=fail header.from=example.org".into(),
-              "MX.ROUNDTABLE.EXAMPLE 1; DMARC=PASS header.from=EXAMPLE.org".into()],
+            &[
+                "relay.other.net; dmarc=fail header.from=example.org".into(),
+                "MX.ROUNDTABLE.EXAMPLE 1; DMARC=PASS header.from=EXAMPLE.org".into(),
+            ],
             ID,
             "example.org",
         );
@@ -649,7 +664,10 @@ mod tests {
         )));
         // The id written as a quoted string.
         assert_eq!(
-            v(&["\"mx.roundtable.example\"; dmarc=pass header.from=example.org"], "example.org"),
+            v(
+                &["\"mx.roundtable.example\"; dmarc=pass header.from=example.org"],
+                "example.org"
+            ),
             Verdict::Pass { method: "dmarc" }
         );
         // A configured authserv_id that is empty trusts nothing.
@@ -663,65 +681,149 @@ mod tests {
     #[test]
     fn failures() {
         // dmarc=fail
-        let r = v(&["mx.roundtable.example; dmarc=fail header.from=example.org"], "example.org");
-        assert_eq!(r, Verdict::Fail { reason: "mx.roundtable.example says dmarc=fail for example.org".into() });
+        let r = v(
+            &["mx.roundtable.example; dmarc=fail header.from=example.org"],
+            "example.org",
+        );
+        assert_eq!(
+            r,
+            Verdict::Fail {
+                reason: "mx.roundtable.example says dmarc=fail for example.org".into()
+            }
+        );
         // dmarc=fail wins over an aligned dkim=pass.
         assert!(is_fail(&v(
             &["mx.roundtable.example; dkim=pass header.d=mail.example.org; dmarc=fail header.from=example.org"],
             "example.org"
         )));
         // dkim=pass for another domain: not aligned.
-        let r = v(&["mx.roundtable.example; dkim=pass header.d=evil.com header.s=x"], "example.org");
-        assert_eq!(r, Verdict::Fail { reason: "dkim=pass for evil.com, not aligned with example.org".into() });
+        let r = v(
+            &["mx.roundtable.example; dkim=pass header.d=evil.com header.s=x"],
+            "example.org",
+        );
+        assert_eq!(
+            r,
+            Verdict::Fail {
+                reason: "dkim=pass for evil.com, not aligned with example.org".into()
+            }
+        );
         // Lookalike suffix is not a subdomain.
-        assert!(is_fail(&v(&["mx.roundtable.example; dkim=pass header.d=badexample.org"], "example.org")));
+        assert!(is_fail(&v(
+            &["mx.roundtable.example; dkim=pass header.d=badexample.org"],
+            "example.org"
+        )));
         // Siblings do not align; a single label never aligns.
-        assert!(is_fail(&v(&["mx.roundtable.example; dkim=pass header.d=a.example.org"], "b.example.org")));
-        assert!(is_fail(&v(&["mx.roundtable.example; dkim=pass header.d=org"], "example.org")));
+        assert!(is_fail(&v(
+            &["mx.roundtable.example; dkim=pass header.d=a.example.org"],
+            "b.example.org"
+        )));
+        assert!(is_fail(&v(
+            &["mx.roundtable.example; dkim=pass header.d=org"],
+            "example.org"
+        )));
         // Subdomain either way aligns.
-        assert!(v(&["mx.roundtable.example; dkim=pass header.d=mail.example.org"], "example.org").is_pass());
-        assert!(v(&["mx.roundtable.example; dkim=pass header.d=example.org"], "lists.example.org").is_pass());
+        assert!(v(
+            &["mx.roundtable.example; dkim=pass header.d=mail.example.org"],
+            "example.org"
+        )
+        .is_pass());
+        assert!(v(
+            &["mx.roundtable.example; dkim=pass header.d=example.org"],
+            "lists.example.org"
+        )
+        .is_pass());
         // dmarc=pass for another domain than the From's.
-        let r = v(&["mx.roundtable.example; dmarc=pass header.from=evil.com"], "example.org");
-        assert_eq!(r, Verdict::Fail { reason: "dmarc=pass is for evil.com, not example.org".into() });
+        let r = v(
+            &["mx.roundtable.example; dmarc=pass header.from=evil.com"],
+            "example.org",
+        );
+        assert_eq!(
+            r,
+            Verdict::Fail {
+                reason: "dmarc=pass is for evil.com, not example.org".into()
+            }
+        );
         // dkim=fail.
-        assert!(is_fail(&v(&["mx.roundtable.example; dkim=fail (bad signature) header.d=example.org"], "example.org")));
+        assert!(is_fail(&v(
+            &["mx.roundtable.example; dkim=fail (bad signature) header.d=example.org"],
+            "example.org"
+        )));
         // Empty From domain.
-        assert!(is_fail(&v(&["mx.roundtable.example; dmarc=pass header.from=example.org"], "")));
+        assert!(is_fail(&v(
+            &["mx.roundtable.example; dmarc=pass header.from=example.org"],
+            ""
+        )));
     }
 
     #[test]
     fn missing() {
         assert_eq!(
             verify_sender(&[], ID, "example.org"),
-            Verdict::Missing { reason: "no Authentication-Results header".into() }
+            Verdict::Missing {
+                reason: "no Authentication-Results header".into()
+            }
         );
         // `none`: the server checked nothing.
-        assert!(is_missing(&v(&["mx.roundtable.example; none"], "example.org")));
-        assert!(is_missing(&v(&["mx.roundtable.example 1; none"], "example.org")));
+        assert!(is_missing(&v(
+            &["mx.roundtable.example; none"],
+            "example.org"
+        )));
+        assert!(is_missing(&v(
+            &["mx.roundtable.example 1; none"],
+            "example.org"
+        )));
         // Only SPF.
-        assert!(is_missing(&v(&["mx.roundtable.example; spf=pass smtp.mailfrom=example.org"], "example.org")));
+        assert!(is_missing(&v(
+            &["mx.roundtable.example; spf=pass smtp.mailfrom=example.org"],
+            "example.org"
+        )));
         // dmarc=none / dkim=none / temperror: nothing decisive.
         assert!(is_missing(&v(
             &["mx.roundtable.example; dkim=none; dmarc=none header.from=example.org"],
             "example.org"
         )));
-        assert!(is_missing(&v(&["mx.roundtable.example; dkim=temperror header.d=example.org"], "example.org")));
+        assert!(is_missing(&v(
+            &["mx.roundtable.example; dkim=temperror header.d=example.org"],
+            "example.org"
+        )));
         // A version we don't know is ignored.
-        let c = check(&["mx.roundtable.example 2; dmarc=pass header.from=example.org".into()], ID, "example.org");
+        let c = check(
+            &["mx.roundtable.example 2; dmarc=pass header.from=example.org".into()],
+            ID,
+            "example.org",
+        );
         assert!(is_missing(&c.verdict));
-        assert_eq!(c.ignored[0].why, "unsupported Authentication-Results version");
+        assert_eq!(
+            c.ignored[0].why,
+            "unsupported Authentication-Results version"
+        );
     }
 
     #[test]
     fn garbage_never_panics() {
         let junk = [
-            "", ";", ";;;", "(", ")", "\"", "(((", "mx.roundtable.example; (unclosed", "mx.roundtable.example; dmarc=\"pass",
-            "mx.roundtable.example; dmarc", "mx.roundtable.example; =pass", "mx.roundtable.example; dmarc= ; =",
-            "mx.roundtable.example; dmarc=pass header.from", "mx.roundtable.example; dmarc=pass header.from=",
-            "mx.roundtable.example junk junk; dmarc=pass header.from=example.org", "\u{0}\u{1}\r\n\t",
-            "mx.roundtable.example; dkim=pass header.d=@", "mx.roundtable.example; dkim=pass header.i=@@@",
-            "ü; ä=ö header.from=ß", "mx.roundtable.example;\\;\\(", "=\u{FFFF}=;=", "mx.roundtable.example; dmarc/1=pass header.from=example.org",
+            "",
+            ";",
+            ";;;",
+            "(",
+            ")",
+            "\"",
+            "(((",
+            "mx.roundtable.example; (unclosed",
+            "mx.roundtable.example; dmarc=\"pass",
+            "mx.roundtable.example; dmarc",
+            "mx.roundtable.example; =pass",
+            "mx.roundtable.example; dmarc= ; =",
+            "mx.roundtable.example; dmarc=pass header.from",
+            "mx.roundtable.example; dmarc=pass header.from=",
+            "mx.roundtable.example junk junk; dmarc=pass header.from=example.org",
+            "\u{0}\u{1}\r\n\t",
+            "mx.roundtable.example; dkim=pass header.d=@",
+            "mx.roundtable.example; dkim=pass header.i=@@@",
+            "ü; ä=ö header.from=ß",
+            "mx.roundtable.example;\\;\\(",
+            "=\u{FFFF}=;=",
+            "mx.roundtable.example; dmarc/1=pass header.from=example.org",
         ];
         for j in junk {
             let _ = v(&[j], "example.org");
@@ -729,33 +831,65 @@ mod tests {
             let _ = display_name_mismatch(Some(j), j);
         }
         // Version on the method is stripped.
-        assert!(v(&["mx.roundtable.example; dmarc/1=pass header.from=example.org"], "example.org").is_pass());
+        assert!(v(
+            &["mx.roundtable.example; dmarc/1=pass header.from=example.org"],
+            "example.org"
+        )
+        .is_pass());
         // Text after the id that is not a version: unreadable, ignored.
-        assert!(is_missing(&v(&["mx.roundtable.example junk junk; dmarc=pass header.from=example.org"], "example.org")));
+        assert!(is_missing(&v(
+            &["mx.roundtable.example junk junk; dmarc=pass header.from=example.org"],
+            "example.org"
+        )));
         let long = format!("{ID}; {}", "dkim=pass header.d=x.org; ".repeat(5000));
         let _ = v(&[&long], "example.org");
-        let nested = format!("{ID}; dmarc=fail {}dmarc=pass header.from=example.org{} header.from=example.org", "(".repeat(100), ")".repeat(100));
+        let nested = format!(
+            "{ID}; dmarc=fail {}dmarc=pass header.from=example.org{} header.from=example.org",
+            "(".repeat(100),
+            ")".repeat(100)
+        );
         assert!(is_fail(&v(&[&nested], "example.org")));
     }
 
     #[test]
     fn display_names() {
         assert!(display_name_mismatch(Some("boss@x.org"), "evil@y.com"));
-        assert!(display_name_mismatch(Some("Boss (boss@x.org)"), "evil@y.com"));
-        assert!(display_name_mismatch(Some("Boss <boss@x.org>"), "evil@y.com"));
-        assert!(display_name_mismatch(Some("mailto:boss@x.org"), "evil@y.com"));
-        assert!(display_name_mismatch(Some("boss\u{FF20}x.org"), "evil@y.com"));
-        assert!(display_name_mismatch(Some("Anna via boss@x.org"), "anna@y.com"));
+        assert!(display_name_mismatch(
+            Some("Boss (boss@x.org)"),
+            "evil@y.com"
+        ));
+        assert!(display_name_mismatch(
+            Some("Boss <boss@x.org>"),
+            "evil@y.com"
+        ));
+        assert!(display_name_mismatch(
+            Some("mailto:boss@x.org"),
+            "evil@y.com"
+        ));
+        assert!(display_name_mismatch(
+            Some("boss\u{FF20}x.org"),
+            "evil@y.com"
+        ));
+        assert!(display_name_mismatch(
+            Some("Anna via boss@x.org"),
+            "anna@y.com"
+        ));
         // The real address shown in the name is fine, in any case.
         assert!(!display_name_mismatch(Some("anna@x.org"), "anna@x.org"));
         assert!(!display_name_mismatch(Some("'Anna@X.org'"), "anna@x.org"));
-        assert!(!display_name_mismatch(Some("Anna Berg (anna@x.org)"), "<Anna@x.org>"));
+        assert!(!display_name_mismatch(
+            Some("Anna Berg (anna@x.org)"),
+            "<Anna@x.org>"
+        ));
         // Ordinary names, and an @ that is not part of an address.
         assert!(!display_name_mismatch(Some("Anna Berg"), "anna@x.org"));
         assert!(!display_name_mismatch(Some("Anna @ ACME"), "anna@x.org"));
         assert!(!display_name_mismatch(None, "anna@x.org"));
         assert!(!display_name_mismatch(Some(""), "anna@x.org"));
         // Two addresses, one of them the real one: still a trick.
-        assert!(display_name_mismatch(Some("anna@x.org for boss@x.org"), "anna@x.org"));
+        assert!(display_name_mismatch(
+            Some("anna@x.org for boss@x.org"),
+            "anna@x.org"
+        ));
     }
 }

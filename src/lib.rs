@@ -13,6 +13,8 @@
 //! - [`config`]: the TOML file and `ROUNDTABLE_…` variables → a checked [`config::Config`].
 //! - [`domain`]: addresses, roles, durations — valid by construction.
 //! - [`token`]: HMAC-signed reply tokens in `list+TOKEN@domain`.
+//! - [`auth`]: is a command really from the coordinator (Authentication-Results, display names).
+//! - [`commands`]: the Subject command grammar → a typed command, or the exact problem; HELP.
 //! - [`inbound`]: Maildir and IMAP mailboxes (fetch, ack after commit, quarantine).
 //! - [`rules`]: what a reading does and which mail it causes; never sends.
 //! - [`render`]: askama templates → message bytes with the list headers.
@@ -23,8 +25,10 @@
 
 pub mod admin;
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod domain;
