@@ -13,7 +13,7 @@ pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_rep
     match asked {
         Some(Asked::Rsvp) => {
             if text.is_empty() {
-                if let Some(r) = crate::itip::answer_in_subject(subject) {
+                if let Some(r) = crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject)) {
                     return Intent::Rsvp {
                         response: r,
                         note: None,
@@ -86,7 +86,7 @@ pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_rep
         }
         None => {
             if text.is_empty() {
-                if let Some(r) = crate::itip::answer_in_subject(subject) {
+                if let Some(r) = crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject)) {
                     return Intent::Rsvp {
                         response: r,
                         note: None,
@@ -117,6 +117,23 @@ pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_rep
 // RSVP
 // ---------------------------------------------------------------------------------------
 
+/// An answer written into the Subject of an otherwise empty reply: "YES - Re: Roundtable",
+/// "Re: Roundtable: maybe".
+fn subject_answer(subject: &str) -> Option<Response> {
+    let (rest, _, _) = crate::text::strip_subject_prefixes(subject);
+    let words = tokens(rest);
+    if let Some((r, _)) = leading_answer(&words) {
+        return Some(r);
+    }
+    let last = words.last()?;
+    match last.folded.as_str() {
+        "yes" | "ja" | "oui" | "si" | "sim" => Some(Yes),
+        "no" | "nein" | "non" | "nee" | "nao" => Some(No),
+        "maybe" | "vielleicht" | "misschien" | "talvez" | "quizas" => Some(Maybe),
+        _ => None,
+    }
+}
+
 /// The outcome of reading an RSVP.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Rsvp {
@@ -131,6 +148,21 @@ use Response::{Maybe, No, Yes};
 /// Longer phrases are tried first, so "no problem" is a yes before "no" is a no.
 const PHRASES: &[(&str, Response)] = &[
     // English: negations and idioms first.
+    ("definitely not", No),
+    ("absolutely not", No),
+    ("certainly not", No),
+    ("of course not", No),
+    ("probably not", No),
+    ("likely not", No),
+    ("sadly no", No),
+    ("sorry no", No),
+    ("unfortunately no", No),
+    ("see you next time", No),
+    ("not attending", No),
+    ("i'm out", No),
+    ("im out", No),
+    ("i can't", No),
+    ("i cannot", No),
     ("no problem", Yes),
     ("no problems", Yes),
     ("no prob", Yes),
@@ -226,6 +258,10 @@ const PHRASES: &[(&str, Response)] = &[
     ("see you then", Yes),
     ("see you tuesday", Yes),
     ("see you soon", Yes),
+    ("see you", Yes),
+    ("bis dienstag", Yes),
+    ("a mardi", Yes),
+    ("hasta el martes", Yes),
     ("see you on", Yes),
     ("looking forward", Yes),
     ("i'll come", Yes),
@@ -525,6 +561,57 @@ fn phrase_at(words: &[Word], i: usize, phrase: &str) -> Option<usize> {
     Some(parts.len())
 }
 
+/// The longest answer phrase starting at word `i`: fixed phrases, and "can't/won't … come"
+/// forms ("I can't come", "we cannot attend", "won't be able to join").
+fn longest_phrase_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
+    let fixed = PHRASES
+        .iter()
+        .filter_map(|(p, r)| phrase_at(ws, i, p).map(|n| (*r, n)))
+        .max_by_key(|(_, n)| *n);
+    let negated = negated_attendance_at(ws, i);
+    match (fixed, negated) {
+        (Some(f), Some(n)) => Some(if n.1 > f.1 { n } else { f }),
+        (f, n) => f.or(n),
+    }
+}
+
+/// "can't / cannot / won't / unable to" followed within three words by a verb of coming.
+fn negated_attendance_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
+    let w = ws.get(i)?.folded.replace('’', "'");
+    let negations = [
+        "can't", "cant", "cannot", "won't", "wont", "couldn't", "shan't", "kann", "peux", "puedo",
+        "kan", "posso", "consigo",
+    ];
+    if !negations.contains(&w.as_str()) {
+        return None;
+    }
+    // Romance and Germanic negations need their "not" word: "kann nicht", "ne peux pas".
+    let verbs = [
+        "come", "make", "attend", "join", "be", "go", "participate", "kommen", "teilnehmen",
+        "venir", "assister", "ir", "asistir", "komen", "ir", "vir", "participar",
+    ];
+    for k in 1..=3 {
+        let Some(next) = ws.get(i + k) else {
+            break;
+        };
+        if verbs.contains(&next.folded.as_str()) {
+            let english = ["can't", "cant", "cannot", "won't", "wont", "couldn't", "shan't"];
+            if english.contains(&w.as_str())
+                || ws[i + 1..=i + k]
+                    .iter()
+                    .any(|x| matches!(x.folded.as_str(), "nicht" | "pas" | "niet" | "nao" | "no"))
+            {
+                return Some((No, k + 1));
+            }
+        }
+    }
+    // A bare "I can't." / "Can't, sorry" at the end of a clause.
+    if ["can't", "cant", "cannot"].contains(&w.as_str()) && ws.get(i + 1).is_none() {
+        return Some((No, 1));
+    }
+    None
+}
+
 /// The span of the text we read an RSVP from: the first sentences, after a greeting.
 fn answer_window(text: &str) -> &str {
     // The first paragraph (or two if the first is only a greeting), at most ~300 bytes.
@@ -584,10 +671,7 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
         let ws = tokens(sentence);
         let mut i = 0;
         while i < ws.len() {
-            if let Some((r, n)) = PHRASES
-                .iter()
-                .find_map(|(p, r)| phrase_at(&ws, i, p).map(|n| (*r, n)))
-            {
+            if let Some((r, n)) = longest_phrase_at(&ws, i) {
                 found.push((s_start + ws[i].start, r));
                 i += n;
             } else {
@@ -633,10 +717,7 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
 
 /// An answer at the very start: an idiom phrase, or a leading word.
 fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
-    let from_phrases = PHRASES
-        .iter()
-        .filter_map(|(p, r)| phrase_at(words, 0, p).map(|n| (*r, n)))
-        .max_by_key(|(_, n)| *n);
+    let from_phrases = longest_phrase_at(words, 0);
     let from_leading = LEADING
         .iter()
         .filter_map(|(p, r)| phrase_at(words, 0, p).map(|n| (*r, n)))
@@ -701,7 +782,8 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
 
 /// The rest of the reply after the answer, as a one-line note (None when empty).
 fn note_from(rest: &str) -> Option<String> {
-    let rest = rest.trim_start_matches(|c: char| {
+    let without_closing = strip_closing(rest);
+    let rest = without_closing.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | '!' | ':' | ';' | '-' | '–' | '—' | ')' | '?')
     });
     let note = squash(rest);
@@ -824,12 +906,25 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
                         | "stem" | "votos" | "voter" | "votar"
                 );
             if is_trigger {
+                // "#3 +1, #4 +1": a number right before "+1" is what it votes for.
+                if t == "+1" && i > 0 {
+                    let prev = toks[i - 1].trim_start_matches('#');
+                    if let Ok(n) = prev.parse::<u32>() {
+                        if (1..100).contains(&n) {
+                            if !out.contains(&n) {
+                                out.push(n);
+                            }
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
                 let mut j = i + 1;
                 let mut got = Vec::new();
                 while j < toks.len() {
                     let u = toks[j].trim_start_matches('#');
                     if let Ok(n) = u.parse::<u32>() {
-                        if (1..1000).contains(&n) && toks[j] != "+1" {
+                        if (1..100).contains(&n) && toks[j] != "+1" {
                             got.push(n);
                             j += 1;
                             continue;
@@ -858,7 +953,7 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
                         .find(|p| !VOTE_FILLERS.contains(&p.as_str()));
                     if let Some(p) = prev {
                         if let Ok(n) = p.trim_start_matches('#').trim_end_matches(['.', ':', ')']).parse::<u32>() {
-                            if (1..1000).contains(&n) && !out.contains(&n) {
+                            if (1..100).contains(&n) && !out.contains(&n) {
                                 out.push(n);
                             }
                         }
@@ -972,7 +1067,10 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
             .filter(|t| !t.title.is_empty())
             .collect();
     }
-    let paras = paragraphs(&body);
+    let paras: Vec<String> = paragraphs(&body)
+        .into_iter()
+        .filter(|p| !is_list_heading(p))
+        .collect();
     if paras.len() == 1 {
         let p = &paras[0];
         let lines: Vec<&str> = p.lines().collect();
@@ -1027,9 +1125,75 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
     }
 }
 
+/// Openings (folded) that introduce a topic rather than name it.
+const TITLE_LEADINS: &[&str] = &[
+    "i'd like to talk about ",
+    "i would like to talk about ",
+    "i'd like to discuss ",
+    "i would like to discuss ",
+    "i'd love to talk about ",
+    "i'd love to discuss ",
+    "i'd like to hear about ",
+    "i would like to hear about ",
+    "i propose ",
+    "i suggest ",
+    "i'd suggest ",
+    "how about ",
+    "what about ",
+    "maybe we could talk about ",
+    "maybe we could discuss ",
+    "could we talk about ",
+    "could we discuss ",
+    "can we talk about ",
+    "can we discuss ",
+    "let's talk about ",
+    "lets talk about ",
+    "let's discuss ",
+    "suggestion: ",
+    "idea: ",
+    "ich wurde gerne uber ",
+    "ich mochte gerne uber ",
+    "je voudrais parler de ",
+    "me gustaria hablar de ",
+    "ik wil het graag hebben over ",
+    "gostaria de falar sobre ",
+];
+
+/// `t` without the opening that folds to `prefix` (accents and case ignored).
+fn strip_folded_prefix<'t>(t: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut acc = String::new();
+    for (i, c) in t.char_indices() {
+        acc.push_str(&fold(&c.to_string()));
+        if acc == prefix {
+            return Some(&t[i + c.len_utf8()..]);
+        }
+        if !prefix.starts_with(acc.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
 fn clean_title(t: &str) -> String {
-    let t = squash(t);
-    t.trim_end_matches(['.', ',', ';'])
+    let mut t = squash(t);
+    let folded = fold(&t);
+    for lead in TITLE_LEADINS {
+        if !folded.starts_with(lead) {
+            continue;
+        }
+        if let Some(rest) = strip_folded_prefix(&t, lead) {
+            let rest = rest.trim().to_string();
+            if !rest.is_empty() {
+                let mut c = rest.chars();
+                t = match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => rest,
+                };
+            }
+            break;
+        }
+    }
+    t.trim_end_matches(['.', ',', ';', '?', '!'])
         .trim()
         .to_string()
 }
@@ -1054,9 +1218,16 @@ pub(crate) fn takeaways_in(text: &str) -> Vec<String> {
     }
     paragraphs(&body)
         .into_iter()
+        .filter(|p| !is_list_heading(p))
         .map(|p| squash(&p))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// "My takeaways:", "Here are mine:" — a short line that only announces what follows.
+fn is_list_heading(p: &str) -> bool {
+    let t = p.trim();
+    !t.contains('\n') && t.ends_with(':') && t.split_whitespace().count() <= 8
 }
 
 /// A list item marker: "- ", "* ", "• ", "1. ", "1) ", "(1) ", "#1 ".
@@ -1143,7 +1314,11 @@ const CLOSINGS: &[&str] = &[
 fn strip_greeting_and_closing(text: &str) -> String {
     let text = text.trim();
     let start = skip_greeting(text);
-    let body = &text[start..];
+    strip_closing(&text[start..])
+}
+
+/// Drops a closing ("Thanks,", "Best regards") and the name lines under it.
+fn strip_closing(body: &str) -> String {
     let mut lines: Vec<&str> = body.lines().collect();
     // Closing: one of the last three non-blank lines is a closing word; drop it and below.
     let n = lines.len();
@@ -1165,9 +1340,7 @@ fn strip_greeting_and_closing(text: &str) -> String {
         }
     }
     if let Some(c) = cut {
-        if c > 0 {
-            lines.truncate(c);
-        }
+        lines.truncate(c);
     }
     lines.join("\n")
 }
@@ -1274,5 +1447,101 @@ mod tests {
         assert_eq!(join_or_decline("JOIN"), Intent::Join);
         assert_eq!(join_or_decline("no thanks"), Intent::Decline);
         assert_eq!(join_or_decline("I don't want to join"), Intent::Decline);
+    }
+}
+
+#[cfg(test)]
+mod table {
+    //! Many small replies and how a person reads them.
+    use super::*;
+
+    fn kind(t: &str) -> Option<Response> {
+        match rsvp(t) {
+            Rsvp::Answer(r, _) => Some(r),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn rsvp_table() {
+        let cases: &[(&str, Option<Response>)] = &[
+            ("Yes", Some(Yes)),
+            ("yes please", Some(Yes)),
+            ("YES!!!", Some(Yes)),
+            ("Sure thing", Some(Yes)),
+            ("Absolutely!", Some(Yes)),
+            ("Definitely not.", Some(No)),
+            ("Of course not, I'm away", Some(No)),
+            ("Probably not, sorry", Some(No)),
+            ("I can't.", Some(No)),
+            ("I'd love to but I can't come this time", Some(No)),
+            ("We cannot attend, unfortunately.", Some(No)),
+            ("Won't be able to join, sorry!", Some(No)),
+            ("Sorry for the late reply - yes, I'll come", Some(Yes)),
+            ("Sorry, can't make it", Some(No)),
+            ("Sorry for the delay.", None),
+            ("Thanks!", None),
+            ("Thanks, see you there", Some(Yes)),
+            ("See you next time!", Some(No)),
+            ("No idea yet, maybe", Some(Maybe)),
+            ("OK", Some(Yes)),
+            ("Is it online?", None),
+            ("Can I bring a colleague?", None),
+            ("Ja, gerne", Some(Yes)),
+            ("Leider nein", Some(No)),
+            ("Ich kann leider nicht kommen.", Some(No)),
+            ("Ich komme gerne!", Some(Yes)),
+            ("Non, désolé", Some(No)),
+            ("Je ne pourrai pas venir.", Some(No)),
+            ("Sí, allí estaré", Some(Yes)),
+            ("No puedo ir esta vez", Some(No)),
+            ("Ik kan helaas niet.", Some(No)),
+            ("Ik kom!", Some(Yes)),
+            ("Não posso, desculpa.", Some(No)),
+            ("Talvez", Some(Maybe)),
+            ("I might come late", Some(Maybe)),
+            ("I will try to make it", Some(Maybe)),
+            ("Hello,\nI'm in!\nBob", Some(Yes)),
+        ];
+        let mut wrong = Vec::new();
+        for (t, want) in cases {
+            let got = kind(t);
+            if got != *want {
+                wrong.push(format!("{t:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn votes_table() {
+        let cases: &[(&str, Option<Vec<u32>>)] = &[
+            ("+1 #3", Some(vec![3])),
+            ("+1 to #2", Some(vec![2])),
+            ("+1 for topic 3", Some(vec![3])),
+            ("+1 #2 #5", Some(vec![2, 5])),
+            ("#3 +1, #4 +1", Some(vec![3, 4])),
+            ("I vote for 2 & 3", Some(vec![2, 3])),
+            ("+1 for 2 and 5 but not 7", Some(vec![2, 5])),
+            ("+10 for that", None),
+            ("+1 at 18:30", None),
+            ("My number is +1 555 1234", None),
+        ];
+        let mut wrong = Vec::new();
+        for (t, want) in cases {
+            let got = votes(t);
+            if got != *want {
+                wrong.push(format!("{t:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn topic_titles_lose_their_openings() {
+        let t = topics_in("I'd like to discuss pricing for small clients.");
+        assert_eq!(t[0].title, "Pricing for small clients");
+        let t = topics_in("Ich würde gerne über Preise sprechen.");
+        assert_eq!(t[0].title, "Preise sprechen");
     }
 }

@@ -352,6 +352,18 @@ fn header_block_at(lines: &[&str], i: usize) -> bool {
     let Some(first) = header_kind(lines[i]) else {
         return false;
     };
+    // Some clients put the block on one line: "From: X Sent: Y To: Z Subject: W".
+    if first == HeaderKind::From {
+        let l = lines[i].to_lowercase();
+        let more = [" sent:", " date:", " to:", " subject:", " gesendet:", " an:", " betreff:",
+            " envoyé :", " objet :", " enviado:", " asunto:", " verzonden:", " onderwerp:", " assunto:"]
+            .iter()
+            .filter(|m| l.contains(*m))
+            .count();
+        if more >= 2 {
+            return true;
+        }
+    }
     if !matches!(first, HeaderKind::From | HeaderKind::Date) {
         return false;
     }
