@@ -2,7 +2,7 @@
 # stack.sh — a throwaway, real mail + database stack on loopback for roundtable's tests.
 #
 #   scripts/stack.sh install     install what is missing (postfix, dovecot-imapd, dovecot-lmtpd,
-#                                postgresql, python3) from Debian's apt repositories; needs root
+#                                postgresql, python3: apt, as root) and Python's icalendar (pip)
 #   scripts/stack.sh up DIR      start Postfix, Dovecot and PostgreSQL, all configured inside
 #                                DIR on free 127.0.0.1 ports, self-check them, write DIR/env
 #   scripts/stack.sh down DIR    stop all three and remove DIR (keep it with RT_KEEP_STACK=1);
@@ -78,11 +78,20 @@ missing_packages() {
     echo "${missing[@]}"
 }
 
+# Python's icalendar package: src/ics.rs's tests read our invitations back with it. The
+# `python3` on PATH (not the `python` helper's system one), as those tests run it; only pip.
+install_python_icalendar() {
+    python3 -c 'import icalendar' 2>/dev/null && return 0
+    log "install: installing Python's icalendar package: python3 -m pip install icalendar"
+    python3 -m pip install --quiet icalendar || die "install: python3 -m pip install icalendar failed (see above)"
+}
+
 cmd_install() {
     local missing
     missing=$(missing_packages)
     if [[ -z "$missing" ]]; then
         log "install: everything present (postfix, dovecot-imapd, dovecot-lmtpd, postgresql, python3)"
+        install_python_icalendar
         return 0
     fi
     if [[ $(id -u) -ne 0 ]]; then
@@ -114,6 +123,7 @@ cmd_install() {
 
     missing=$(missing_packages)
     [[ -z "$missing" ]] || die "install: still missing after apt-get install: $missing"
+    install_python_icalendar
     log "install: done"
 }
 

@@ -16,8 +16,10 @@
 //! - [`auth`]: is a command really from the coordinator (Authentication-Results, display names).
 //! - [`commands`]: the Subject command grammar → a typed command, or the exact problem; HELP.
 //! - [`inbound`]: Maildir and IMAP mailboxes (fetch, ack after commit, quarantine).
+//! - [`schedule`]: when each timeline mail is due; cron in the community's zone, DST-safe (pure).
 //! - [`rules`]: what a reading does and which mail it causes; never sends.
 //! - [`render`]: askama templates → message bytes with the list headers.
+//! - [`ics`]: iCalendar REQUEST / CANCEL with a VTIMEZONE, for the calendar part (pure).
 //! - [`store`]: the only module that knows SQL (SQLite and PostgreSQL).
 //! - [`outbox`]: lease → send → record; retry schedule; SMTP and Maildir transports.
 //! - [`app`]: wiring, the daemon's tasks, `run --once`.
@@ -32,11 +34,13 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod ics;
 pub mod inbound;
 pub mod maildir;
 pub mod outbox;
 pub mod render;
 pub mod rules;
+pub mod schedule;
 pub mod shutdown;
 pub mod store;
 pub mod telemetry;
