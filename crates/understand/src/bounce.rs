@@ -27,8 +27,9 @@ pub(crate) fn detect(f: &Facts) -> Option<Intent> {
         }
         dsn_success_only = report.succeeded && !report.failed_without_address;
     }
-    if dsn_success_only && !verp {
-        // Delivered / relayed / expanded: a success report, not a bounce.
+    if dsn_success_only {
+        // Delivered / relayed / expanded: a success report, not a bounce (even when it
+        // comes back to the VERP address).
         return None;
     }
     if let Some(ses) = amazon_ses(f) {
@@ -199,16 +200,17 @@ pub fn parse_delivery_status_report(content: &str) -> DeliveryReport {
 }
 
 fn split_recipient_groups(g: &[crate::message::Header]) -> Vec<Vec<crate::message::Header>> {
-    let mut out: Vec<Vec<crate::message::Header>> = vec![Vec::new()];
+    let mut out: Vec<Vec<crate::message::Header>> = Vec::new();
+    let mut cur: Vec<crate::message::Header> = Vec::new();
     for h in g {
-        let cur = out.last_mut().expect("never empty");
         if cur.iter().any(|x| x.name == h.name)
             && matches!(h.name.as_str(), "final-recipient" | "original-recipient" | "action")
         {
-            out.push(Vec::new());
+            out.push(std::mem::take(&mut cur));
         }
-        out.last_mut().expect("never empty").push(h.clone());
+        cur.push(h.clone());
     }
+    out.push(cur);
     out
 }
 

@@ -122,10 +122,19 @@ pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_rep
 fn subject_answer(subject: &str) -> Option<Response> {
     let (rest, _, _) = crate::text::strip_subject_prefixes(subject);
     let words = tokens(rest);
-    if let Some((r, _)) = leading_answer(&words) {
-        return Some(r);
+    // The answer must stand apart from the Subject's other words: "Yes", "YES - Re: …",
+    // "Roundtable: maybe"; never "No calendar event here".
+    if let Some((r, n)) = leading_answer(&words) {
+        let after = rest[words[n - 1].end..].trim_start();
+        if words.len() <= 3 || after.starts_with(['-', ':', '–', '—', ',', '!', '/', '|']) {
+            return Some(r);
+        }
     }
     let last = words.last()?;
+    let before = rest[..last.start].trim_end();
+    if !before.is_empty() && !before.ends_with(['-', ':', '–', '—', ',', '/', '|']) {
+        return None;
+    }
     match last.folded.as_str() {
         "yes" | "ja" | "oui" | "si" | "sim" => Some(Yes),
         "no" | "nein" | "non" | "nee" | "nao" => Some(No),

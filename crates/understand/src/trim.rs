@@ -336,7 +336,7 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
         | "afzender" | "remetente" | "expéditeur" | "absender" | "от кого" | "od:" => From,
         "sent" | "date" | "gesendet" | "datum" | "envoyé" | "envoye" | "enviado" | "enviada"
         | "verzonden" | "data" | "fecha" | "inviato" | "skickat" | "sendt" | "lähetetty"
-        | "verstuurd" | "enviado el" | "sent at" | "date sent" | "отправлено" | "дата" => Date,
+        | "verstuurd" | "enviado el" | "enviado em" | "enviada em" | "sent at" | "date sent" | "отправлено" | "дата" => Date,
         "to" | "an" | "à" | "a" | "para" | "aan" | "per" | "till" | "til" | "cc" | "kopie"
         | "bcc" | "destinataire" | "destinatario" | "empfänger" | "кому" | "копия" => To,
         "subject" | "betreff" | "objet" | "asunto" | "onderwerp" | "assunto" | "oggetto"
