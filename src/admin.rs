@@ -38,6 +38,11 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Member(m) => member(config::load(&cli.config)?, m).await,
         Command::Meeting(m) => meeting(config::load(&cli.config)?, m).await,
         Command::Outbox(o) => outbox(config::load(&cli.config)?, o).await,
+        Command::Timeline { community, all } => {
+            let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            app.world.plan(app.clock.now()).await?;
+            timeline(&app, community.as_deref(), all).await
+        }
         Command::Log { limit } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
             for e in app.store().inbound_log(limit).await? {
@@ -70,10 +75,10 @@ async fn run(config: Config, a: RunArgs) -> Result<()> {
     };
     let app = App::build(config, clock).await?;
     if a.once {
-        let (inbox, sent) = app.run_once().await?;
+        let (inbox, fired, sent) = app.run_once().await?;
         println!(
-            "handled {} message(s) ({} seen before, {} moved aside), queued {} answer(s); delivered {}, {} to retry, {} failed",
-            inbox.handled, inbox.duplicates, inbox.quarantined, inbox.queued, sent.sent, sent.retried, sent.failed
+            "handled {} message(s) ({} seen before, {} moved aside), queued {} answer(s); fired {} job(s) ({} skipped as too late) queueing {} mail(s); delivered {}, {} to retry, {} failed",
+            inbox.handled, inbox.duplicates, inbox.quarantined, inbox.queued, fired.jobs, fired.skipped, fired.mails, sent.sent, sent.retried, sent.failed
         );
         return Ok(());
     }
@@ -116,6 +121,33 @@ fn inspect(config_path: &std::path::Path, a: InspectArgs) -> Result<()> {
                     }
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// What will be sent when, per community and meeting, in each community's time zone.
+async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
+    for c in &app.world.communities {
+        if only.is_some_and(|s| s != c.cfg.slug) {
+            continue;
+        }
+        println!("{} ({}, times in {})", c.cfg.name, c.cfg.slug, c.cfg.timezone);
+        let meetings = app.store().meetings(c.id).await?;
+        let jobs = app.store().jobs(c.id, all).await?;
+        if jobs.is_empty() {
+            println!("  nothing planned: roundtable meeting schedule {} \"YYYY-MM-DD HH:MM\"", c.cfg.slug);
+        }
+        let mut current: Option<Option<i64>> = None;
+        for j in &jobs {
+            if current != Some(j.meeting_id) {
+                current = Some(j.meeting_id);
+                match j.meeting_id.and_then(|id| meetings.iter().find(|m| m.id == id)) {
+                    Some(m) => println!("  meeting {} — {}{}", m.id, local_time(c.cfg.timezone, m.starts_at), m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default()),
+                    None => println!("  community"),
+                }
+            }
+            println!("    {:<17} {:<40} {}", j.kind, local_time(c.cfg.timezone, j.due_at), j.status);
         }
     }
     Ok(())
@@ -167,7 +199,11 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
             let mut tx = app.store().begin().await?;
             let mt = app.store().meeting(&mut tx, id).await?.context("the new meeting")?;
             tx.commit().await?;
-            println!("meeting {id} of {} on {}: announcement queued for {queued} people", c.cfg.slug, local_time(c.cfg.timezone, mt.starts_at));
+            if queued > 0 {
+                println!("meeting {id} of {} on {}: announcement queued for {queued} people", c.cfg.slug, local_time(c.cfg.timezone, mt.starts_at));
+            } else {
+                println!("meeting {id} of {} on {}: its mail goes out on schedule (see: roundtable timeline)", c.cfg.slug, local_time(c.cfg.timezone, mt.starts_at));
+            }
         }
         MeetingCommand::List { community } => {
             let c = app.world.community(&community)?;
@@ -186,15 +222,13 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
                 );
             }
         }
-        MeetingCommand::Cancel { community, id } => {
-            let c = app.world.community(&community)?;
-            let mut tx = app.store().begin().await?;
-            let ok = app.store().cancel_meeting(&mut tx, c.id, id, now).await?;
-            tx.commit().await?;
-            if !ok {
-                bail!("{} has no scheduled meeting {id} (see: roundtable meeting list {})", c.cfg.slug, c.cfg.slug);
-            }
-            println!("meeting {id} of {} is cancelled", c.cfg.slug);
+        MeetingCommand::Cancel { community, id, reason } => {
+            let told = app.world.cancel_meeting(&community, id, reason.as_deref(), now).await?;
+            println!("meeting {id} of {community} is cancelled; a cancellation is queued for {told} people");
+        }
+        MeetingCommand::Reschedule { community, id, when, place } => {
+            let told = app.world.reschedule_meeting(&community, id, &when, place.as_deref(), now).await?;
+            println!("meeting {id} of {community} moved to {when}; an update is queued for {told} people");
         }
     }
     Ok(())

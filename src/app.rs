@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::config::{Config, Inbound, Outbound, RetryPolicy};
 use crate::inbound::{imap::ImapBox, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
-use crate::rules::{Community, Handled, World};
+use crate::rules::{Community, Fired, Handled, World};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::token::Signer;
@@ -23,6 +23,8 @@ pub struct App {
     pub config: Config,
     pub world: Arc<World>,
     pub clock: Clock,
+    /// Who holds leases taken by this process (jobs, the mailbox).
+    pub owner: String,
 }
 
 /// What draining the mailbox did.
@@ -53,7 +55,8 @@ impl App {
             communities.push(Community { id, cfg: c.clone() });
         }
         let world = World { store, signer: Signer::new(secret.as_bytes()), communities };
-        Ok(App { config, world: Arc::new(world), clock })
+        let owner = format!("{}-{}-{}", gethostname::gethostname().to_string_lossy(), std::process::id(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
+        Ok(App { config, world: Arc::new(world), clock, owner })
     }
 
     pub fn store(&self) -> &Store {
@@ -127,12 +130,55 @@ impl App {
         Ok(stats)
     }
 
-    /// `run --once`: drain the mailbox, deliver what is due, return.
-    pub async fn run_once(&self) -> Result<(InboxStats, Batch)> {
+    /// `run --once`: drain the mailbox, fire due jobs, deliver what is due, return.
+    pub async fn run_once(&self) -> Result<(InboxStats, Fired, Batch)> {
         let mut mailbox = self.open_mailbox().await?;
         let stats = self.drain_inbox(&mut mailbox).await?;
+        let fired = self.schedule_step(&self.owner).await?;
         let sent = self.delivery()?.drain(self.clock.now()).await?;
-        Ok((stats, sent))
+        Ok((stats, fired, sent))
+    }
+
+    /// Plans what recurs and fires every job due now.
+    pub async fn schedule_step(&self, owner: &str) -> Result<Fired> {
+        let now = self.clock.now();
+        self.world.plan(now).await?;
+        self.world.fire_due(owner, now).await
+    }
+
+    /// The schedule task: fire due jobs, then sleep until the next one (at most a minute, so
+    /// jobs added by another process or the CLI are seen) or shutdown.
+    async fn schedule_loop(world: Arc<World>, clock: Clock, owner: String, nudge: Arc<tokio::sync::Notify>, mut shutdown: Shutdown) {
+        let mut backoff = Duration::from_secs(1);
+        while !shutdown.is_shutdown() {
+            let now = clock.now();
+            let step = async {
+                world.plan(now).await?;
+                world.fire_due(&owner, now).await
+            };
+            let wait = match step.await {
+                Ok(f) => {
+                    backoff = Duration::from_secs(1);
+                    if f.mails > 0 {
+                        nudge.notify_one();
+                    }
+                    match world.store.next_job_due().await {
+                        Ok(Some(due)) => Duration::from_secs((due - clock.now()).clamp(1, 60) as u64),
+                        _ => Duration::from_secs(60),
+                    }
+                }
+                Err(e) => {
+                    tracing::error!("schedule failed, retrying in {}s: {e:#}", backoff.as_secs());
+                    let w = backoff;
+                    backoff = (backoff * 2).min(Duration::from_secs(60));
+                    w
+                }
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.recv() => {}
+            }
+        }
     }
 
     /// The daemon: inbound and delivery as tasks until shutdown; each finishes what it has in
@@ -144,6 +190,7 @@ impl App {
         tracing::info!(inbox = %mailbox.describe(), communities = self.world.communities.len(), "roundtable running");
         let clock = self.clock;
         let deliver_task = tokio::spawn(delivery.run(clock, shutdown.clone()));
+        let schedule_task = tokio::spawn(Self::schedule_loop(self.world.clone(), clock, self.owner.clone(), nudge.clone(), shutdown.clone()));
         let mut sd = shutdown.clone();
         let mut backoff = Duration::from_secs(1);
         while !sd.is_shutdown() {
@@ -170,6 +217,7 @@ impl App {
                 }
             }
         }
+        schedule_task.await.context("the schedule task")?;
         deliver_task.await.context("the delivery task")?;
         self.world.store.close().await;
         tracing::info!("roundtable stopped");

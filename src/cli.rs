@@ -40,6 +40,14 @@ pub enum Command {
     /// Look at outgoing mail and re-queue failed deliveries.
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    /// What will be sent when, per community and meeting.
+    Timeline {
+        /// Only this community.
+        community: Option<String>,
+        /// Also what was already sent or skipped.
+        #[arg(long)]
+        all: bool,
+    },
     /// The most recent inbound messages and what was done with each.
     Log {
         #[arg(long, default_value_t = 50)]
@@ -49,7 +57,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Do everything that is due now (drain the mailbox, deliver the outbox) and exit.
+    /// Do everything that is due now (drain the mailbox, fire due jobs, deliver) and exit.
     #[arg(long)]
     pub once: bool,
     /// Set the clock (RFC 3339, e.g. 2026-12-01T09:00:00Z); only with --once.
@@ -105,8 +113,22 @@ pub enum MeetingCommand {
     },
     /// List a community's meetings with their answers.
     List { community: String },
-    /// Cancel a meeting.
-    Cancel { community: String, id: i64 },
+    /// Move a meeting; those invited get an update (and their calendars move it).
+    Reschedule {
+        community: String,
+        id: i64,
+        /// "YYYY-MM-DD HH:MM", local time in the community's time zone.
+        when: String,
+        #[arg(long)]
+        place: Option<String>,
+    },
+    /// Cancel a meeting; those invited get a cancellation (and their calendars drop it).
+    Cancel {
+        community: String,
+        id: i64,
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

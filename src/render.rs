@@ -182,6 +182,24 @@ pub struct Digest<'a> {
 }
 mail_pair!(Digest, DigestTxt = "digest.txt", DigestHtml = "digest.html");
 
+pub struct MeetingChanged<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub cancelled: bool,
+    pub when: &'a str,
+    pub old_when: &'a str,
+    pub place: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+mail_pair!(MeetingChanged, MeetingChangedTxt = "meeting-changed.txt", MeetingChangedHtml = "meeting-changed.html");
+
+pub struct Welcome<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub description: &'a str,
+}
+mail_pair!(Welcome, WelcomeTxt = "welcome.txt", WelcomeHtml = "welcome.html");
+
 /// Everything about one outgoing mail except its body.
 pub struct Envelope<'a> {
     pub community_name: &'a str,

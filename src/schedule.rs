@@ -171,8 +171,15 @@ fn secs(d: Duration) -> i64 {
 /// assert_eq!(jobs[1], (JobKind::CallForTopics, start - 7 * day));
 /// ```
 pub fn meeting_jobs(starts_at: i64, scheduled_at: i64, o: &Offsets) -> Vec<(JobKind, i64)> {
-    let before = |d: Duration| starts_at.saturating_sub(secs(d));
-    let after = |d: Duration| starts_at.saturating_add(secs(d));
+    meeting_jobs_in(starts_at, scheduled_at, o, Tz::UTC)
+}
+
+/// [`meeting_jobs`] in the community's zone: whole days of an offset are calendar days at the
+/// meeting's local time of day ("14d before" an 18:30 meeting is 18:30 local fourteen days
+/// earlier, even across a daylight-saving change); what is left over is exact seconds.
+pub fn meeting_jobs_in(starts_at: i64, scheduled_at: i64, o: &Offsets, tz: Tz) -> Vec<(JobKind, i64)> {
+    let before = |d: Duration| shift_local(starts_at, tz, -(secs(d) / DAY)).saturating_sub(secs(d) % DAY);
+    let after = |d: Duration| shift_local(starts_at, tz, secs(d) / DAY).saturating_add(secs(d) % DAY);
     let mut jobs = Vec::with_capacity(6);
     let mut floor = scheduled_at;
 
@@ -209,6 +216,27 @@ pub fn meeting_jobs(starts_at: i64, scheduled_at: i64, o: &Offsets) -> Vec<(JobK
         floor = due;
     }
     jobs
+}
+
+/// `t` moved by `days` calendar days in `tz`, keeping its local time of day; a local time that
+/// doesn't exist that day is the first valid one after the gap, one that exists twice the first.
+fn shift_local(t: i64, tz: Tz, days: i64) -> i64 {
+    if days == 0 {
+        return t;
+    }
+    let Some(local) = DateTime::from_timestamp(t, 0).map(|d| d.with_timezone(&tz).naive_local()) else { return t + days * DAY };
+    let Some(target) = local.checked_add_signed(chrono::Duration::days(days)) else { return t + days * DAY };
+    match tz.from_local_datetime(&target) {
+        LocalResult::Single(d) => d.timestamp(),
+        LocalResult::Ambiguous(first, _) => first.timestamp(),
+        LocalResult::None => {
+            // In a gap: step forward a minute at a time to the first valid local time.
+            (1..=180)
+                .find_map(|m| tz.from_local_datetime(&(target + chrono::Duration::minutes(m))).earliest())
+                .map(|d| d.timestamp())
+                .unwrap_or(t + days * DAY)
+        }
+    }
 }
 
 /// The first moment (exclusive) at which a job of `kind` that fell due at `due` is too late to
@@ -365,6 +393,24 @@ pub fn cron_between(expr: &str, tz: Tz, from: i64, to: i64, limit: usize) -> Res
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn day_offsets_keep_the_local_time_across_daylight_saving() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let at = |s: &str| berlin.from_local_datetime(&NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()).single().unwrap().timestamp();
+        // Tuesday 27 October 2026 18:30 CET, two days after the clocks went back.
+        let start = at("2026-10-27 18:30");
+        let jobs = meeting_jobs_in(start, at("2026-10-01 12:00"), &Offsets::default(), berlin);
+        let due = |k: JobKind| jobs.iter().find(|(j, _)| *j == k).unwrap().1;
+        assert_eq!(due(JobKind::Announcement), at("2026-10-13 18:30"), "18:30 CEST, 14 calendar days before");
+        assert_eq!(due(JobKind::CallForTopics), at("2026-10-20 18:30"));
+        assert_eq!(due(JobKind::Agenda), at("2026-10-25 18:30"));
+        assert_eq!(due(JobKind::Reminder), at("2026-10-26 18:30"));
+        assert_eq!(due(JobKind::TakeawayRequest), start + 2 * HOUR);
+        assert_eq!(due(JobKind::GuestFollowup), at("2026-10-28 18:30"));
+        // In UTC the announcement is 14 days and one hour before the start.
+        assert_eq!(start - due(JobKind::Announcement), 14 * DAY + HOUR);
+    }
+
     use super::*;
     use chrono::{Datelike, NaiveDate, Timelike, Weekday};
     use chrono_tz::America::New_York;

@@ -8,7 +8,7 @@ mod support;
 use std::time::Duration;
 
 use roundtable::domain::{response_str, Address, Role};
-use support::{header, message_id, reply, reply_to, Backend, World};
+use support::{header, in_days, message_id, reply, reply_to, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -39,7 +39,7 @@ async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {
     }
     tx.commit().await.unwrap();
 
-    let (meeting_id, queued) = app.world.schedule_meeting("design", "2030-06-04 18:30", Some("Room 4"), app.clock.now()).await.unwrap();
+    let (meeting_id, queued) = app.world.schedule_meeting("design", &in_days(10), Some("Room 4"), app.clock.now()).await.unwrap();
     assert_eq!(queued, 4, "three members and the coordinator are announced to");
 
     // The daemon on IMAP IDLE, in this process.
@@ -109,7 +109,7 @@ async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     let mut tx = app.store().begin().await.unwrap();
     app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
     tx.commit().await.unwrap();
-    let (meeting_id, _) = app.world.schedule_meeting("design", "2030-06-04 18:30", None, app.clock.now()).await.unwrap();
+    let (meeting_id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
     app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
     let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
     w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "yes")).await;

@@ -14,6 +14,11 @@ use crate::render::{self, Envelope, Footer};
 use crate::store::{InboundRecord, Meeting, OutMail, Person, Store};
 use crate::token::{Claims, Purpose, Signer};
 
+mod contributions;
+mod meetings;
+mod timeline;
+pub use timeline::Fired;
+
 /// Automatic answers one sender can cause per hour; past it we stay silent (loops stop).
 pub const ANSWERS_PER_HOUR: i64 = 20;
 /// Reply tokens stay valid this long after the meeting they belong to.
@@ -152,8 +157,9 @@ impl World {
         }
     }
 
-    /// Schedules a meeting at a local time in the community's zone and queues its
-    /// announcement to every active member, in one transaction. Returns the meeting id.
+    /// Schedules a meeting at a local time in the community's zone with its timeline of jobs,
+    /// then fires what is already due (a meeting scheduled late is announced at once).
+    /// Returns the meeting id and how many mails were queued now.
     pub async fn schedule_meeting(&self, slug: &str, local: &str, place: Option<&str>, now: i64) -> Result<(i64, usize)> {
         let c = self.community(slug)?;
         let starts_at = parse_local_time(local, c.cfg.timezone)?;
@@ -161,17 +167,16 @@ impl World {
             anyhow::bail!("{local} ({}) is in the past: give a future date and time", c.cfg.timezone);
         }
         let mut tx = self.store.begin().await?;
-        let thread_id = format!("meeting-{}@{}", uuid::Uuid::new_v4().simple(), c.cfg.address.domain());
+        if self.store.meeting_at(&mut tx, c.id, starts_at).await?.is_some() {
+            anyhow::bail!("{} already has a meeting at {local}", c.cfg.slug);
+        }
+        let thread_id = timeline::new_thread_id(c);
         let id = self.store.create_meeting(&mut tx, c.id, starts_at, place, &thread_id, now).await?;
         let meeting = self.store.meeting(&mut tx, id).await?.context("the meeting just created")?;
-        let people = self.store.active_people(&mut tx, c.id).await?;
-        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
-        for p in &people {
-            act.announce(c, &meeting, p).await?;
-        }
-        let queued = act.queued;
+        self.plan_meeting_jobs(&mut tx, c, &meeting, now).await?;
         tx.commit().await.context("committing the meeting")?;
-        Ok((id, queued))
+        let fired = self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
+        Ok((id, fired.mails))
     }
 }
 
@@ -206,7 +211,7 @@ impl Act<'_, '_> {
         };
         let store = self.world.store.clone();
         let person = match store.person_by_address(self.conn, c.id, from).await? {
-            Some(p) if p.status != "left" => p,
+            Some(p) if p.status == "active" || p.status == "paused" => p,
             _ => return Ok((format!("{from} is not a member of {}: kept, nothing changed", c.cfg.slug), None, true)),
         };
         // A token only says what a reply answers, and only for its holder.
@@ -229,7 +234,12 @@ impl Act<'_, '_> {
                 let sent = self.answer(c, &person, reading, "question", "Did you mean YES, NO or MAYBE?", Answer::Question(q)).await?;
                 Ok((format!("unclear ({reason}): {}", if sent { "asked back" } else { "throttled, not asked" }), Some(person.id), true))
             }
-            other => Ok((format!("{} from {}: kept for the coordinator", other.kind(), person.address), Some(person.id), true)),
+            Intent::Topics { topics } => self.topics(c, &person, reading, claims, topics).await,
+            Intent::Votes { votes } => self.votes(c, &person, reading, votes).await,
+            Intent::Takeaways { takeaways } => self.takeaways(c, &person, reading, claims, takeaways).await,
+            Intent::Join => self.join(c, &person, reading).await,
+            Intent::Decline => self.decline(c, &person, reading).await,
+            Intent::AutoReply { .. } | Intent::Bounce { .. } => unreachable!("handled before the sender is looked up"),
         }
     }
 
@@ -331,8 +341,8 @@ impl Act<'_, '_> {
         store.next_meeting(self.conn, c.id, self.now).await
     }
 
-    /// The announcement of `meeting` to one person (idempotent per meeting × person).
-    async fn announce(&mut self, c: &Community, meeting: &Meeting, p: &Person) -> Result<()> {
+    /// The announcement of `meeting` to one person, with the calendar invitation.
+    async fn announce(&mut self, c: &Community, meeting: &Meeting, p: &Person, job_id: i64) -> Result<()> {
         let when = local_time(c.cfg.timezone, meeting.starts_at);
         let footer = footer(c);
         let name = p.display_name();
@@ -340,6 +350,7 @@ impl Act<'_, '_> {
         let html = render::AnnouncementHtml { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
         let subject = format!("{}: {when} — will you come?", c.cfg.name);
         let token = self.token(Purpose::Rsvp, p.id, meeting.id, meeting.starts_at);
+        let calendar = Some(self.calendar(c, meeting, p, false));
         let mail = self.mail(
             c,
             p,
@@ -353,8 +364,8 @@ impl Act<'_, '_> {
                 auto_submitted: "auto-generated",
                 text,
                 html,
-                dedup_key: format!("announce:{}:{}", meeting.id, p.id),
-                calendar: None,
+                dedup_key: format!("job:{job_id}:{}", p.id),
+                calendar,
             },
         )?;
         self.enqueue(mail).await

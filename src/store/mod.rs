@@ -164,6 +164,17 @@ impl Store {
         Ok(row.try_get("id")?)
     }
 
+    pub async fn set_status(&self, conn: &mut AnyConnection, person_id: i64, status: &str, now: i64) -> Result<()> {
+        sqlx::query("UPDATE people SET status = $1, updated_at = $2 WHERE id = $3")
+            .bind(status)
+            .bind(now)
+            .bind(person_id)
+            .execute(&mut *conn)
+            .await
+            .context("changing a person's status")?;
+        Ok(())
+    }
+
     /// Marks a person as having left; returns false if nobody had that address.
     pub async fn remove_person(&self, community_id: i64, address: &Address, now: i64) -> Result<bool> {
         let r = sqlx::query("UPDATE people SET status = 'left', updated_at = $1 WHERE community_id = $2 AND address = $3 AND status <> 'left'")
@@ -276,6 +287,55 @@ impl Store {
         .await
         .context("finding the next meeting")?;
         row.as_ref().map(Meeting::from_row).transpose()
+    }
+
+    /// The scheduled meeting of a community starting at exactly `starts_at`, if any.
+    pub async fn meeting_at(&self, conn: &mut AnyConnection, community_id: i64, starts_at: i64) -> Result<Option<Meeting>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{MEETING_SELECT} WHERE community_id = $1 AND starts_at = $2 AND status = 'scheduled'")))
+            .bind(community_id)
+            .bind(starts_at)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("finding a meeting by time")?;
+        row.as_ref().map(Meeting::from_row).transpose()
+    }
+
+    /// Moves a meeting and bumps its SEQUENCE.
+    pub async fn move_meeting(&self, conn: &mut AnyConnection, id: i64, starts_at: i64, place: Option<&str>, now: i64) -> Result<()> {
+        sqlx::query("UPDATE meetings SET starts_at = $1, place = $2, sequence = sequence + 1, updated_at = $3 WHERE id = $4")
+            .bind(starts_at)
+            .bind(place)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *conn)
+            .await
+            .context("moving a meeting")?;
+        Ok(())
+    }
+
+    /// The most recent meeting that started before `now` (takeaways belong to it).
+    pub async fn last_meeting_before(&self, conn: &mut AnyConnection, community_id: i64, now: i64) -> Result<Option<Meeting>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{MEETING_SELECT} WHERE community_id = $1 AND status = 'scheduled' AND starts_at <= $2 ORDER BY starts_at DESC LIMIT 1"
+        )))
+        .bind(community_id)
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("finding the last meeting")?;
+        row.as_ref().map(Meeting::from_row).transpose()
+    }
+
+    /// Everyone who got the announcement or an invitation of a meeting.
+    pub async fn invited_people(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<Person>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE id IN (SELECT person_id FROM outbox WHERE meeting_id = $1 AND kind IN ('announcement', 'invitation')) ORDER BY id"
+        )))
+        .bind(meeting_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing those invited")?;
+        rows.iter().map(Person::from_row).collect()
     }
 
     pub async fn cancel_meeting(&self, conn: &mut AnyConnection, community_id: i64, id: i64, now: i64) -> Result<bool> {

@@ -165,6 +165,17 @@ impl Store {
         Ok(row.try_get::<Option<i64>, _>("due")?)
     }
 
+    /// Whether a community has a pending job of this kind.
+    pub async fn has_pending_job(&self, conn: &mut AnyConnection, community_id: i64, kind: &str) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 AS one FROM jobs WHERE community_id = $1 AND kind = $2 AND status = 'pending' LIMIT 1")
+            .bind(community_id)
+            .bind(kind)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("looking for a pending job")?;
+        Ok(row.is_some())
+    }
+
     /// The latest digest job of a community (to schedule the next one after it).
     pub async fn last_digest_due(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Option<i64>> {
         let row = sqlx::query("SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = 'digest'")

@@ -192,6 +192,13 @@ coordinators = ["{coordinator}"]
     }
 }
 
+/// "YYYY-MM-DD 18:30" `days` from today in Europe/Berlin (the test community's zone): a
+/// meeting that close is announced at once (its announcement offset, 14 days, has passed).
+pub fn in_days(days: i64) -> String {
+    let tz: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
+    (chrono::Utc::now().with_timezone(&tz) + chrono::Duration::days(days)).format("%Y-%m-%d 18:30").to_string()
+}
+
 /// A header's value (first occurrence, unfolded) from raw message bytes.
 pub fn header(raw: &[u8], name: &str) -> Option<String> {
     let m = mail_parser::MessageParser::default().parse(raw)?;

@@ -1,0 +1,180 @@
+//! What members send besides RSVPs: topics, +1 votes, takeaways — and a guest's answer to
+//! the follow-up (JOIN or no thanks). Each is recorded with its author and answered once.
+
+use anyhow::Result;
+use understand::{Reading, Topic};
+
+use super::{Act, Answer, Community, Draft};
+use crate::domain::Role;
+use crate::render;
+use crate::store::Person;
+use crate::token::{Claims, Purpose};
+
+/// Titles longer than this are cut (the rest goes to the details).
+const TITLE_MAX: usize = 120;
+
+type Outcome = (String, Option<i64>, bool);
+
+impl Act<'_, '_> {
+    pub(super) async fn topics(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, topics: &[Topic]) -> Result<Outcome> {
+        let store = self.world.store.clone();
+        let meeting = match claims.filter(|cl| matches!(cl.purpose, Purpose::Topics | Purpose::Rsvp)) {
+            Some(cl) => store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id && m.status == "scheduled"),
+            None => None,
+        };
+        let meeting = match meeting {
+            Some(m) => Some(m),
+            None => store.next_meeting(self.conn, c.id, self.now).await?,
+        };
+        let mut added = Vec::new();
+        for t in topics.iter().take(20) {
+            let (title, details) = clean_topic(t);
+            if title.is_empty() {
+                continue;
+            }
+            let n = store.add_topic(self.conn, c.id, &title, details.as_deref(), p.id, meeting.as_ref().map(|m| m.id), self.now).await?;
+            added.push(format!("#{n} {title}"));
+        }
+        if added.is_empty() {
+            return Ok(("topics without a title: nothing added".into(), Some(p.id), true));
+        }
+        let what = format!("Thanks! Added to the list: {}. Others can support a topic by replying \"+1 #n\".", added.join("; "));
+        self.answer(c, p, reading, "confirmation", &format!("Topic{} added: {}", if added.len() == 1 { "" } else { "s" }, added.join("; ")), Answer::Confirmation { what: &what, note: None }).await?;
+        Ok((format!("{} topic(s) added: {}", added.len(), added.join("; ")), Some(p.id), false))
+    }
+
+    pub(super) async fn votes(&mut self, c: &Community, p: &Person, reading: &Reading, votes: &[u32]) -> Result<Outcome> {
+        let store = self.world.store.clone();
+        let (mut counted, mut unknown) = (Vec::new(), Vec::new());
+        for &n in votes.iter().take(20) {
+            if store.vote(self.conn, c.id, n as i64, p.id, self.now).await? {
+                counted.push(format!("#{n}"));
+            } else {
+                unknown.push(format!("#{n}"));
+            }
+        }
+        let mut what = String::new();
+        if !counted.is_empty() {
+            what.push_str(&format!("Counted your +1 for {}.", counted.join(", ")));
+        }
+        if !unknown.is_empty() {
+            what.push_str(&format!(" There is no open topic {}: reply TOPICS in the subject for the list.", unknown.join(", ")));
+        }
+        self.answer(c, p, reading, "confirmation", "Your +1", Answer::Confirmation { what: what.trim(), note: None }).await?;
+        Ok((format!("votes counted: [{}], unknown: [{}]", counted.join(" "), unknown.join(" ")), Some(p.id), !unknown.is_empty()))
+    }
+
+    pub(super) async fn takeaways(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, items: &[String]) -> Result<Outcome> {
+        let store = self.world.store.clone();
+        let meeting = match claims.filter(|cl| cl.purpose == Purpose::Takeaways) {
+            Some(cl) => store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id),
+            None => store.last_meeting_before(self.conn, c.id, self.now).await?,
+        };
+        let Some(m) = meeting else {
+            let q = "There's no past meeting to attach your takeaways to yet. Send them after the next meeting.";
+            self.answer(c, p, reading, "question", "No meeting for these takeaways", Answer::Question(q)).await?;
+            return Ok(("takeaways with no past meeting: told so".into(), Some(p.id), true));
+        };
+        let mut n = 0;
+        for t in items.iter().take(30) {
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            store.add_takeaway(self.conn, m.id, p.id, &t.chars().take(2000).collect::<String>(), self.now).await?;
+            n += 1;
+        }
+        let what = format!("Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.", if n == 1 { "" } else { "s" });
+        self.answer(c, p, reading, "confirmation", "Takeaways saved", Answer::Confirmation { what: &what, note: None }).await?;
+        Ok((format!("{n} takeaway(s) for meeting {}", m.id), Some(p.id), false))
+    }
+
+    /// A guest says yes to the follow-up: a member from now on, welcomed, coordinators told.
+    pub(super) async fn join(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
+        let store = self.world.store.clone();
+        if p.role != Role::Guest {
+            let what = format!("You're already a member of {}: nothing to do.", c.cfg.name);
+            self.answer(c, p, reading, "confirmation", &format!("Already in {}", c.cfg.name), Answer::Confirmation { what: &what, note: None }).await?;
+            return Ok(("join from a member: told so".into(), Some(p.id), false));
+        }
+        store.upsert_person(self.conn, c.id, &p.address, None, Role::Member, self.now).await?;
+        let footer = super::footer(c);
+        let (text, html) = render::Welcome { name: p.display_name(), community: &c.cfg.name, description: &c.cfg.description }.render(&footer)?;
+        let token = self.token(Purpose::Reply, p.id, 0, self.now);
+        let d = Draft {
+            kind: "welcome".into(),
+            subject: format!("Welcome to {}", c.cfg.name),
+            token,
+            in_reply_to: reading.message_id.clone(),
+            references: reading.message_id.iter().cloned().collect(),
+            auto_submitted: "auto-replied",
+            text,
+            html,
+            dedup_key: format!("welcome:{}:{}", c.id, p.id),
+            calendar: None,
+        };
+        let mail = self.mail(c, p, None, d)?;
+        self.enqueue(mail).await?;
+        self.notify_coordinators(c, &format!("{} joined {}", p.display_name(), c.cfg.name), &format!("{} ({}) answered the follow-up with JOIN and is now a member.", p.display_name(), p.address)).await?;
+        Ok((format!("{} joined as a member", p.address), Some(p.id), false))
+    }
+
+    /// A guest says no thanks: respected, never mailed again unless invited again.
+    pub(super) async fn decline(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
+        let store = self.world.store.clone();
+        if p.role != Role::Guest {
+            return Ok(("decline from a member: kept for the coordinator".into(), Some(p.id), true));
+        }
+        store.set_status(self.conn, p.id, "declined", self.now).await?;
+        let what = format!("Thanks for letting us know. You won't hear from {} again unless someone invites you.", c.cfg.name);
+        self.answer(c, p, reading, "confirmation", "Thanks for visiting", Answer::Confirmation { what: &what, note: None }).await?;
+        Ok((format!("{} declined to join", p.address), Some(p.id), false))
+    }
+
+    /// A short notice to every coordinator (a guest joined, a reply nobody could read).
+    pub(super) async fn notify_coordinators(&mut self, c: &Community, subject: &str, what: &str) -> Result<()> {
+        let store = self.world.store.clone();
+        let people = store.active_people(self.conn, c.id).await?;
+        let footer = super::footer(c);
+        let key = uuid::Uuid::new_v4().simple().to_string();
+        for k in people.iter().filter(|p| p.role == Role::Coordinator) {
+            let text = render::ConfirmationTxt { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
+            let html = render::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
+            let token = self.token(Purpose::Reply, k.id, 0, self.now);
+            let d = Draft {
+                kind: "notice".into(),
+                subject: subject.into(),
+                token,
+                in_reply_to: None,
+                references: Vec::new(),
+                auto_submitted: "auto-generated",
+                text,
+                html,
+                dedup_key: format!("notice:{key}:{}", k.id),
+                calendar: None,
+            };
+            let mail = self.mail(c, k, None, d)?;
+            self.enqueue(mail).await?;
+        }
+        Ok(())
+    }
+}
+
+/// A topic's title on one line (cut at a word), the rest and any details below it.
+fn clean_topic(t: &Topic) -> (String, Option<String>) {
+    let title = crate::domain::clean_name_long(&t.title);
+    let (title, overflow) = if title.chars().count() > TITLE_MAX {
+        let cut: String = title.chars().take(TITLE_MAX).collect();
+        let at = cut.rfind(' ').unwrap_or(cut.len());
+        (cut[..at].to_string(), Some(title[at..].trim().to_string()))
+    } else {
+        (title, None)
+    };
+    let details = match (overflow, t.details.as_deref().map(str::trim).filter(|d| !d.is_empty())) {
+        (None, None) => None,
+        (Some(o), None) => Some(o),
+        (None, Some(d)) => Some(d.chars().take(1000).collect()),
+        (Some(o), Some(d)) => Some(format!("{o} {d}").chars().take(1000).collect()),
+    };
+    (title, details)
+}

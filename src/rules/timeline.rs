@@ -1,0 +1,374 @@
+//! The meeting timeline: persisted jobs that fire at their due time, each queueing one mail
+//! per recipient in the transaction that marks the job done.
+//!
+//! Every job × recipient is queued at most once: the job is claimed with a lease (two
+//! daemons never fire it together), the outbox row's dedup key is `job:<job>:<person>`, and
+//! the job is marked done in the same transaction. A daemon that was down fires what fell due
+//! meanwhile if it still makes sense ([`schedule::decide`]) and skips the rest with a log line.
+
+use anyhow::{Context as _, Result};
+
+use super::{Act, Community, Draft, World};
+use crate::render::{self, TopicLine};
+use crate::schedule::{self, Decision, JobKind, Offsets};
+use crate::store::{Job, Meeting, Person};
+use crate::token::Purpose;
+
+/// How long a claimed job is ours before another daemon may take it.
+const JOB_LEASE: i64 = 300;
+/// How far ahead recurring meetings are created (beyond their announcement offset).
+const PLAN_AHEAD: i64 = 7 * 86400;
+/// A meeting's length for calendars.
+const MEETING_LENGTH: std::time::Duration = std::time::Duration::from_secs(2 * 3600);
+
+/// What one round of the schedule did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Fired {
+    pub jobs: usize,
+    pub skipped: usize,
+    pub mails: usize,
+}
+
+pub fn offsets(c: &Community) -> Offsets {
+    let t = &c.cfg.timeline;
+    Offsets {
+        announce: t.announce,
+        call_for_topics: t.call_for_topics,
+        agenda: t.agenda,
+        reminder: t.reminder,
+        takeaway_request: t.takeaway_request,
+        guest_followup: t.guest_followup,
+    }
+}
+
+impl World {
+    /// Creates the jobs of a new (or moved) meeting; pending jobs of a moved one are re-timed.
+    pub(super) async fn plan_meeting_jobs(&self, conn: &mut sqlx::AnyConnection, c: &Community, m: &Meeting, now: i64) -> Result<()> {
+        for (kind, due) in schedule::meeting_jobs_in(m.starts_at, now, &offsets(c), c.cfg.timezone) {
+            let key = format!("meeting:{}:{}", m.id, kind.as_str());
+            if !self.store.add_job(conn, &key, c.id, Some(m.id), kind.as_str(), due).await? {
+                self.store.retime_job(conn, m.id, kind.as_str(), due).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes sure what recurs exists as rows: the meetings of `meeting_cron` whose
+    /// announcement falls within the planning horizon, and each community's next digest.
+    pub async fn plan(&self, now: i64) -> Result<usize> {
+        let mut created = 0;
+        for c in &self.communities {
+            if let Some(expr) = &c.cfg.meeting_cron {
+                let horizon = now + c.cfg.timeline.announce.as_secs() as i64 + PLAN_AHEAD;
+                let starts = schedule::cron_between(expr, c.cfg.timezone, now, horizon, 10).map_err(anyhow::Error::msg)?;
+                for starts_at in starts {
+                    let mut tx = self.store.begin().await?;
+                    if self.store.meeting_at(&mut tx, c.id, starts_at).await?.is_some() {
+                        continue;
+                    }
+                    let thread_id = new_thread_id(c);
+                    let id = self.store.create_meeting(&mut tx, c.id, starts_at, None, &thread_id, now).await?;
+                    let m = self.store.meeting(&mut tx, id).await?.context("the meeting just created")?;
+                    self.plan_meeting_jobs(&mut tx, c, &m, now).await?;
+                    tx.commit().await?;
+                    tracing::info!(community = %c.cfg.slug, meeting = id, "recurring meeting planned for {}", super::local_time(c.cfg.timezone, starts_at));
+                    created += 1;
+                }
+            }
+            let mut tx = self.store.begin().await?;
+            if !self.store.has_pending_job(&mut tx, c.id, JobKind::Digest.as_str()).await? {
+                let after = self.store.last_digest_due(&mut tx, c.id).await?.unwrap_or(now).max(now);
+                if let Some(due) = schedule::next_cron(&c.cfg.timeline.digest_cron, c.cfg.timezone, after).map_err(anyhow::Error::msg)? {
+                    self.store.add_job(&mut tx, &format!("digest:{}:{due}", c.id), c.id, None, JobKind::Digest.as_str(), due).await?;
+                }
+            }
+            tx.commit().await?;
+        }
+        Ok(created)
+    }
+
+    /// Fires every job due at `now`, each in its own transaction with the mail it causes.
+    pub async fn fire_due(&self, owner: &str, now: i64) -> Result<Fired> {
+        let mut fired = Fired::default();
+        loop {
+            let jobs = self.store.claim_jobs(owner, now, JOB_LEASE, 20).await?;
+            if jobs.is_empty() {
+                return Ok(fired);
+            }
+            for job in jobs {
+                match self.fire(&job, owner, now).await {
+                    Ok((skipped, mails)) => {
+                        fired.jobs += 1;
+                        fired.skipped += skipped as usize;
+                        fired.mails += mails;
+                    }
+                    Err(e) => {
+                        // Left leased: it comes back when the lease runs out.
+                        tracing::error!(job = job.id, kind = %job.kind, "job failed, will retry: {e:#}");
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    async fn fire(&self, job: &Job, owner: &str, now: i64) -> Result<(bool, usize)> {
+        let mut tx = self.store.begin().await?;
+        let Some(c) = self.communities.iter().find(|c| c.id == job.community_id) else {
+            self.store.finish_job(&mut tx, job.id, owner, "skipped", "community no longer configured", now).await?;
+            tx.commit().await?;
+            return Ok((true, 0));
+        };
+        let meeting = match job.meeting_id {
+            Some(id) => self.store.meeting(&mut tx, id).await?,
+            None => None,
+        };
+        let kind = JobKind::parse(&job.kind).with_context(|| format!("unknown job kind {:?}", job.kind))?;
+        let (status, detail, mails) = match schedule::decide(kind, job.due_at, meeting.as_ref().map(|m| m.starts_at), now) {
+            Decision::NotYet => {
+                tx.rollback().await?;
+                return Ok((false, 0));
+            }
+            Decision::TooLate => {
+                let detail = format!("too late to send (due {}, now {})", super::local_time(c.cfg.timezone, job.due_at), super::local_time(c.cfg.timezone, now));
+                tracing::warn!(community = %c.cfg.slug, job = job.id, kind = %job.kind, "skipped: {detail}");
+                ("skipped", detail, 0)
+            }
+            Decision::Send => {
+                let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+                let detail = act.run_job(c, job, kind, meeting.as_ref()).await?;
+                let mails = act.queued;
+                (if mails == 0 { "skipped" } else { "done" }, detail, mails)
+            }
+        };
+        if !self.store.finish_job(&mut tx, job.id, owner, status, &detail, now).await? {
+            tx.rollback().await?;
+            tracing::warn!(job = job.id, "lease lost to another daemon: not sending");
+            return Ok((false, 0));
+        }
+        tx.commit().await.context("committing a job and its mail")?;
+        if status == "done" {
+            tracing::info!(community = %c.cfg.slug, job = job.id, kind = %job.kind, mails, "{detail}");
+        }
+        Ok((status == "skipped", mails))
+    }
+}
+
+pub(super) fn new_thread_id(c: &Community) -> String {
+    format!("meeting-{}@{}", uuid::Uuid::new_v4().simple(), c.cfg.address.domain())
+}
+
+impl Act<'_, '_> {
+    /// Queues a job's mail; returns the line that says what was done.
+    async fn run_job(&mut self, c: &Community, job: &Job, kind: JobKind, meeting: Option<&Meeting>) -> Result<String> {
+        let store = self.world.store.clone();
+        if kind == JobKind::Digest {
+            return self.digest(c, job).await;
+        }
+        let m = meeting.context("a meeting job without its meeting")?;
+        if m.status != "scheduled" {
+            return Ok(format!("meeting {} is {}", m.id, m.status));
+        }
+        let people = store.active_people(self.conn, c.id).await?;
+        let when = super::local_time(c.cfg.timezone, m.starts_at);
+        let footer = super::footer(c);
+        match kind {
+            JobKind::Announcement => {
+                for p in &people {
+                    self.announce(c, m, p, job.id).await?;
+                }
+                Ok(format!("announced meeting {} to {} people", m.id, people.len()))
+            }
+            JobKind::CallForTopics => {
+                let topics = self.topic_lines(c, Some(m)).await?;
+                for p in &people {
+                    let (text, html) = render::CallForTopics { name: p.display_name(), community: &c.cfg.name, when: &when, topics: &topics }.render(&footer)?;
+                    let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
+                    self.job_mail(c, m, p, job, "call-for-topics", subject, Purpose::Topics, text, html).await?;
+                }
+                Ok(format!("call for topics ({} open) to {} people", topics.len(), people.len()))
+            }
+            JobKind::Agenda => {
+                let topics = self.topic_lines(c, Some(m)).await?;
+                let answers = store.responses(self.conn, m.id).await?;
+                let names = |r: &str| -> Vec<String> {
+                    let mut v: Vec<String> = answers
+                        .iter()
+                        .filter(|(_, x)| x == r)
+                        .filter_map(|(id, _)| people.iter().find(|p| p.id == *id).map(|p| p.display_name().to_string()))
+                        .collect();
+                    v.sort();
+                    v
+                };
+                let (coming, maybe) = (names("yes"), names("maybe"));
+                for p in &people {
+                    let (text, html) = render::Agenda {
+                        name: p.display_name(),
+                        community: &c.cfg.name,
+                        when: &when,
+                        place: m.place.as_deref(),
+                        topics: &topics,
+                        coming: &coming,
+                        maybe: &maybe,
+                    }
+                    .render(&footer)?;
+                    self.job_mail(c, m, p, job, "agenda", format!("Agenda: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
+                }
+                Ok(format!("agenda ({} topics, {} coming) to {} people", topics.len(), coming.len(), people.len()))
+            }
+            JobKind::Reminder => {
+                let answers = store.responses(self.conn, m.id).await?;
+                let mut n = 0;
+                for p in &people {
+                    let answer = answers.iter().find(|(id, _)| *id == p.id).map(|(_, r)| r.as_str()).unwrap_or("");
+                    if answer == "no" {
+                        continue; // never nag those who said no
+                    }
+                    let (text, html) = render::Reminder { name: p.display_name(), community: &c.cfg.name, when: &when, place: m.place.as_deref(), answer }.render(&footer)?;
+                    self.job_mail(c, m, p, job, "reminder", format!("Reminder: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
+                    n += 1;
+                }
+                Ok(format!("reminder to {n} people (not to those who said no)"))
+            }
+            JobKind::TakeawayRequest | JobKind::GuestFollowup => {
+                let attendees = store.attendees(self.conn, m.id).await?;
+                let mut n = 0;
+                for id in attendees {
+                    let Some(p) = store.person_by_id(self.conn, id).await? else { continue };
+                    if p.status != "active" {
+                        continue;
+                    }
+                    let is_guest = p.role == crate::domain::Role::Guest;
+                    if kind == JobKind::TakeawayRequest {
+                        let (text, html) = render::TakeawayRequest { name: p.display_name(), community: &c.cfg.name, when: &when }.render(&footer)?;
+                        self.job_mail(c, m, &p, job, "takeaway-request", format!("What did you take away from {}?", c.cfg.name), Purpose::Takeaways, text, html).await?;
+                        n += 1;
+                    } else if is_guest {
+                        let (text, html) = render::GuestFollowup { name: p.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
+                        self.job_mail(c, m, &p, job, "guest-followup", format!("Would you like to join {}?", c.cfg.name), Purpose::Followup, text, html).await?;
+                        n += 1;
+                    }
+                }
+                Ok(format!("{} to {n} attendee(s)", kind.as_str()))
+            }
+            JobKind::Digest => unreachable!("handled above"),
+        }
+    }
+
+    /// Open topics as the mails list them, most supported first.
+    async fn topic_lines(&mut self, c: &Community, meeting: Option<&Meeting>) -> Result<Vec<TopicLine>> {
+        let store = self.world.store.clone();
+        let rows = store.open_topics(self.conn, c.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|t| TopicLine {
+                number: t.number,
+                title: t.title,
+                details: t.details,
+                proposer: t.proposer.unwrap_or_default(),
+                votes: t.votes,
+                carried_over: matches!((t.first_meeting_id, meeting), (Some(first), Some(m)) if first != m.id),
+            })
+            .collect())
+    }
+
+    async fn digest(&mut self, c: &Community, job: &Job) -> Result<String> {
+        let store = self.world.store.clone();
+        let takeaways = store.undigested_takeaways(self.conn, c.id).await?;
+        let mut meetings: Vec<render::DigestMeeting> = Vec::new();
+        let mut last: Option<i64> = None;
+        for t in &takeaways {
+            if last != Some(t.meeting_id) {
+                let m = store.meeting(self.conn, t.meeting_id).await?.context("a takeaway's meeting")?;
+                let mut attendees = Vec::new();
+                for id in store.attendees(self.conn, m.id).await? {
+                    if let Some(p) = store.person_by_id(self.conn, id).await? {
+                        attendees.push(p.display_name().to_string());
+                    }
+                }
+                meetings.push(render::DigestMeeting { when: super::local_time(c.cfg.timezone, m.starts_at), attendees, takeaways: Vec::new() });
+                last = Some(t.meeting_id);
+            }
+            meetings.last_mut().expect("pushed above").takeaways.push(render::DigestTakeaway { author: t.author.clone(), text: t.text.clone() });
+        }
+        let next_meeting = store.next_meeting(self.conn, c.id, self.now).await?;
+        let topics = self.topic_lines(c, next_meeting.as_ref()).await?;
+        let next = next_meeting.as_ref().map(|m| {
+            format!("{}{}", super::local_time(c.cfg.timezone, m.starts_at), m.place.as_deref().map(|p| format!(" at {p}")).unwrap_or_default())
+        });
+        if meetings.is_empty() && topics.is_empty() && next.is_none() {
+            return Ok("nothing to report: no digest sent".into());
+        }
+        let people = store.active_people(self.conn, c.id).await?;
+        let footer = super::footer(c);
+        for p in &people {
+            let (text, html) = render::Digest { name: p.display_name(), community: &c.cfg.name, meetings: &meetings, topics: &topics, next: next.clone() }.render(&footer)?;
+            let subject = format!("{} digest: {} takeaway{}", c.cfg.name, takeaways.len(), if takeaways.len() == 1 { "" } else { "s" });
+            let token = self.token(Purpose::Reply, p.id, 0, self.now);
+            let d = Draft {
+                kind: "digest".into(),
+                subject,
+                token,
+                in_reply_to: None,
+                references: Vec::new(),
+                auto_submitted: "auto-generated",
+                text,
+                html,
+                dedup_key: format!("job:{}:{}", job.id, p.id),
+                calendar: None,
+            };
+            let mail = self.mail(c, p, None, d)?;
+            self.enqueue(mail).await?;
+        }
+        let ids: Vec<i64> = takeaways.iter().map(|t| t.id).collect();
+        store.mark_digested(self.conn, &ids, job.id).await?;
+        Ok(format!("digest ({} takeaways, {} topics) to {} people", takeaways.len(), topics.len(), people.len()))
+    }
+
+    /// One mail of a meeting job to one person, in the meeting's thread.
+    #[allow(clippy::too_many_arguments)]
+    async fn job_mail(&mut self, c: &Community, m: &Meeting, p: &Person, job: &Job, kind: &str, subject: String, purpose: Purpose, text: String, html: String) -> Result<()> {
+        let token = self.token(purpose, p.id, m.id, m.starts_at);
+        let d = Draft {
+            kind: kind.into(),
+            subject,
+            token,
+            in_reply_to: None,
+            references: vec![m.thread_id.clone()],
+            auto_submitted: "auto-generated",
+            text,
+            html,
+            dedup_key: format!("job:{}:{}", job.id, p.id),
+            calendar: None,
+        };
+        let mail = self.mail(c, p, Some(m), d)?;
+        self.enqueue(mail).await
+    }
+
+    /// The iCalendar REQUEST (or CANCEL) of a meeting for one person.
+    pub(super) fn calendar(&self, c: &Community, m: &Meeting, p: &Person, cancel: bool) -> (String, String) {
+        let place = m.place.as_deref();
+        let url = place.filter(|s| s.starts_with("https://") || s.starts_with("http://"));
+        let e = crate::ics::Event {
+            uid: &m.thread_id,
+            sequence: m.sequence,
+            dtstamp: self.now,
+            starts_at: m.starts_at,
+            duration: MEETING_LENGTH,
+            tz: c.cfg.timezone,
+            summary: &c.cfg.name,
+            description: &c.cfg.description,
+            location: place,
+            url,
+            organizer_name: &c.cfg.name,
+            organizer_email: c.cfg.address.as_str(),
+            attendee_email: p.address.as_str(),
+            attendee_name: p.name.as_deref(),
+        };
+        if cancel {
+            ("CANCEL".into(), crate::ics::cancel(&e))
+        } else {
+            ("REQUEST".into(), crate::ics::request(&e))
+        }
+    }
+}
