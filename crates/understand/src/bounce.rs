@@ -35,9 +35,16 @@ pub(crate) fn detect(f: &Facts) -> Option<Intent> {
     if let Some(ses) = amazon_ses(f) {
         return Some(ses);
     }
-    let looks = verp || !f.delivery_status.is_empty() || looks_like_bounce(f);
-    if !looks {
-        return None;
+    let by_content = !f.delivery_status.is_empty() || looks_like_bounce(f);
+    if !by_content {
+        if !verp {
+            return None;
+        }
+        // Out-of-office replies go to the return path too (RFC 3834 §4): automatic mail to
+        // the VERP address that reads as no failure report is an auto-reply, not a bounce.
+        if crate::guard::automatic(f).is_some() {
+            return None;
+        }
     }
     let mut failures = plain::parse(f);
     if failures.is_empty() && !f.returned_delivery_status.is_empty() {
@@ -57,7 +64,7 @@ pub(crate) fn detect(f: &Facts) -> Option<Intent> {
 /// `"notificationType":"Bounce"`.
 fn amazon_ses(f: &Facts) -> Option<Intent> {
     let body = f.report_text.trim_start();
-    if !body.starts_with('{') || !body.contains("\"notificationType\"") {
+    if !body.starts_with('{') || !body.contains("notificationType") {
         return None;
     }
     let end = body.rfind('}')?;
@@ -405,6 +412,12 @@ fn looks_like_bounce(f: &Facts) -> bool {
     let daemon = is_daemon_sender(f);
     let body_says = plain::has_bounce_phrase(&f.report_text);
     let returned = !f.returned.is_empty() || !plain::inline_returned(&f.report_text).is_empty();
+    // A person forwarding or answering a failure report ("Fwd: Undelivered Mail…") wrote a
+    // message of their own; it is no bounce.
+    let (_, reply, forward) = text::strip_subject_prefixes(&f.subject);
+    if !daemon && !report_says && (reply || forward) {
+        return false;
+    }
     report_says
         || (daemon && (subject_says || body_says || returned))
         || (subject_says && body_says)

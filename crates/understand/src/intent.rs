@@ -670,7 +670,7 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
         return Rsvp::Answer(resp, note);
     }
     // Idioms anywhere in the first sentences, skipping questions.
-    let mut found: Vec<(usize, Response)> = Vec::new();
+    let mut found: Vec<(usize, Response, usize)> = Vec::new();
     let sentences = sentence_spans(window);
     for (s_start, s_end) in sentences.iter().copied().take(4) {
         let sentence = &window[s_start..s_end];
@@ -681,7 +681,7 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
         let mut i = 0;
         while i < ws.len() {
             if let Some((r, n)) = longest_phrase_at(&ws, i) {
-                found.push((s_start + ws[i].start, r));
+                found.push((s_start + ws[i].start, r, n));
                 i += n;
             } else {
                 i += 1;
@@ -692,15 +692,21 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
         return Rsvp::Nothing;
     }
     let first = found[0].1;
-    if found.iter().all(|(_, r)| *r == first) {
-        return Rsvp::Answer(first, note_from(body));
+    // The note is the reply itself, unless the reply is only the answer ("I'll be there!").
+    let note = || {
+        let note = note_from(body)?;
+        let phrase_words: usize = found.iter().map(|f| f.2).sum();
+        (tokens(&note).len() > phrase_words + 2).then_some(note)
+    };
+    if found.iter().all(|(_, r, _)| *r == first) {
+        return Rsvp::Answer(first, note());
     }
     // Mixed answers: the first clause decides if it holds one; else nobody could tell.
     let first_clause_end = window
         .find([',', '.', '!', ';', '\n'])
         .unwrap_or(window.len());
     if found[0].0 < first_clause_end {
-        return Rsvp::Answer(first, note_from(body));
+        return Rsvp::Answer(first, note());
     }
     Rsvp::Mixed
 }
