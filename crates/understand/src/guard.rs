@@ -93,6 +93,18 @@ const AUTO_SUBJECTS: &[&str] = &[
     "[auto-reply]",
     "[autoreply]",
     "[auto reply]",
+    "frånvaromeddelande",
+    "automatická odpověď",
+    "automatyczna odpowiedź",
+    "otomatik yanıt",
+    "автоматический ответ",
+    "αυτόματη απάντηση",
+    "automatikus válasz",
+    "răspuns automat",
+    "自动回复",
+    "自動回覆",
+    "自動応答",
+    "자동 회신",
 ];
 
 /// Subject phrases that mark read receipts.

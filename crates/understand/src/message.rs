@@ -385,6 +385,8 @@ fn main_body(msg: &Message<'_>) -> Body {
         if t.trim_start().to_ascii_uppercase().starts_with("BEGIN:VCALENDAR") {
             continue;
         }
+        let repaired = repair_charset(msg, part, t);
+        let t = &repaired;
         let ct = part.content_type();
         let flowed = ct
             .and_then(|c| c.attribute("format"))
@@ -406,14 +408,57 @@ fn main_body(msg: &Message<'_>) -> Body {
         };
     }
     for &id in msg.html_body.iter().chain(msg.text_body.iter()) {
-        if let Some(PartType::Html(h)) = msg.parts.get(id as usize).map(|p| &p.body) {
+        let Some(part) = msg.parts.get(id as usize) else {
+            continue;
+        };
+        if let PartType::Html(h) = &part.body {
+            let h = repair_charset(msg, part, h);
             return Body {
-                text: crate::html::to_text(h),
+                text: crate::html::to_text(&h),
                 from_html: true,
             };
         }
     }
     Body::default()
+}
+
+/// Text that came out with replacement characters because its charset was missing or wrong
+/// (8-bit Latin-1 declared as UTF-8 or not declared at all) is decoded again from the part's
+/// bytes as Windows-1252, the superset of Latin-1 that such mail is written in.
+fn repair_charset<'t>(msg: &Message<'_>, part: &MessagePart<'_>, decoded: &'t str) -> std::borrow::Cow<'t, str> {
+    use std::borrow::Cow;
+    if !decoded.contains('\u{FFFD}') {
+        return Cow::Borrowed(decoded);
+    }
+    let declared = part
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .map(|c| c.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(declared.as_str(), "" | "us-ascii" | "ascii" | "utf-8" | "utf8" | "unknown-8bit" | "x-unknown") {
+        return Cow::Borrowed(decoded);
+    }
+    let raw = msg.raw_message.as_ref();
+    let start = (part.offset_body as usize).min(raw.len());
+    let end = (part.offset_end as usize).clamp(start, raw.len());
+    let body = &raw[start..end];
+    let bytes = match part.encoding {
+        mail_parser::Encoding::QuotedPrintable => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(body)
+        }
+        mail_parser::Encoding::Base64 => mail_parser::decoders::base64::base64_decode(body),
+        mail_parser::Encoding::None => Some(body.to_vec()),
+    };
+    let Some(bytes) = bytes else {
+        return Cow::Borrowed(decoded);
+    };
+    if std::str::from_utf8(&bytes).is_ok() {
+        return Cow::Borrowed(decoded);
+    }
+    match mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252") {
+        Some(decode) => Cow::Owned(decode(&bytes)),
+        None => Cow::Borrowed(decoded),
+    }
 }
 
 fn headers_of(msg: &Message<'_>) -> Vec<Header> {
