@@ -57,11 +57,17 @@ pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
 /// clear, the words win (a member answering "Re: Agenda: …" with "+1 #3" is voting).
 pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> Option<Intent> {
     let (word, args, reply) = parse_subject(subject)?;
-    if reply {
+    if reply && word != "TOPIC" {
+        // A reply to a mail of ours that asked something answers that question, whatever
+        // its Subject starts with ("Re: Agenda: …"); other replies are commands unless their
+        // words say something clear.
         let by_words = crate::intent::from_text(body, "", asked, true);
-        if !matches!(by_words, Intent::Unclear { .. }) {
+        if asked.is_some() || !matches!(by_words, Intent::Unclear { .. }) {
             return Some(by_words);
         }
+    }
+    if word == "JOIN" && asked == Some(Asked::Followup) {
+        return Some(Intent::Join);
     }
     if word == "TOPIC" {
         let title = text::squash(&args.join(" "));

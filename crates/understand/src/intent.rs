@@ -21,6 +21,13 @@ pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_rep
                 }
                 return Intent::unclear("empty reply");
             }
+            // "+1" under an announcement is a yes.
+            if matches!(text, "+1" | "+1!" | "+ 1") {
+                return Intent::Rsvp {
+                    response: Yes,
+                    note: None,
+                };
+            }
             match rsvp(text) {
                 Rsvp::Answer(response, note) => Intent::Rsvp { response, note },
                 Rsvp::Mixed => Intent::unclear("the reply says both yes and no"),
@@ -1360,7 +1367,8 @@ fn strip_closing(body: &str) -> String {
     lines.join("\n")
 }
 
-/// Replies that say there is nothing to add ("nothing from me", "no topics this time").
+/// Replies that say there is nothing to add ("nothing from me", "no topics this time") or
+/// only thank ("Thanks for organising!").
 fn is_non_answer(text: &str) -> bool {
     let f = fold(text);
     let w = crate::text::words(&f);
@@ -1368,6 +1376,16 @@ fn is_non_answer(text: &str) -> bool {
         return false;
     }
     let s = w.join(" ");
+    let thanks_only = w.len() <= 6
+        && [
+            "thanks", "thank", "thx", "cheers", "great", "danke", "merci", "gracias", "bedankt",
+            "obrigado", "obrigada", "dank",
+        ]
+        .contains(&w.first().map(String::as_str).unwrap_or(""))
+        && !s.contains(':');
+    if thanks_only {
+        return true;
+    }
     [
         "nothing",
         "no topic",
