@@ -22,7 +22,10 @@ fn main() -> ExitCode {
             "--json" => json = true,
             "--facts" => {
                 for f in args.by_ref() {
-                    println!("{}", understand::debug_facts(&std::fs::read(&f).unwrap_or_default()));
+                    println!(
+                        "{}",
+                        understand::debug_facts(&std::fs::read(&f).unwrap_or_default())
+                    );
                 }
                 return ExitCode::SUCCESS;
             }

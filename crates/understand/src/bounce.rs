@@ -68,21 +68,32 @@ fn amazon_ses(f: &Facts) -> Option<Intent> {
         return None;
     }
     let end = body.rfind('}')?;
-    let parsed: Option<serde_json::Value> = serde_json::from_str(&body[..=end]).ok().and_then(
-        |v: serde_json::Value| match v.get("Message").and_then(|m| m.as_str()) {
-            Some(inner) => serde_json::from_str(inner).ok(),
-            None => Some(v),
-        },
-    );
+    let parsed: Option<serde_json::Value> =
+        serde_json::from_str(&body[..=end])
+            .ok()
+            .and_then(
+                |v: serde_json::Value| match v.get("Message").and_then(|m| m.as_str()) {
+                    Some(inner) => serde_json::from_str(inner).ok(),
+                    None => Some(v),
+                },
+            );
     let Some(v) = parsed else {
         // Wrapped or cut JSON: read the few fields by scanning.
         let flat = body.replace('\\', "");
-        if json_values(&flat, "notificationType").first().map(String::as_str) != Some("Bounce") {
+        if json_values(&flat, "notificationType")
+            .first()
+            .map(String::as_str)
+            != Some("Bounce")
+        {
             return None;
         }
-        let permanent = json_values(&flat, "bounceType").first().map(String::as_str) != Some("Transient");
+        let permanent =
+            json_values(&flat, "bounceType").first().map(String::as_str) != Some("Transient");
         let mut recipients: Vec<String> = Vec::new();
-        let section = flat.find("bouncedRecipients").map(|p| &flat[p..]).unwrap_or("");
+        let section = flat
+            .find("bouncedRecipients")
+            .map(|p| &flat[p..])
+            .unwrap_or("");
         let section = &section[..section.find(']').unwrap_or(section.len())];
         for a in json_values(section, "emailAddress") {
             for a in text::addresses_in(&a) {
@@ -211,7 +222,10 @@ fn split_recipient_groups(g: &[crate::message::Header]) -> Vec<Vec<crate::messag
     let mut cur: Vec<crate::message::Header> = Vec::new();
     for h in g {
         if cur.iter().any(|x| x.name == h.name)
-            && matches!(h.name.as_str(), "final-recipient" | "original-recipient" | "action")
+            && matches!(
+                h.name.as_str(),
+                "final-recipient" | "original-recipient" | "action"
+            )
         {
             out.push(std::mem::take(&mut cur));
         }
@@ -575,11 +589,15 @@ pub(crate) mod plain {
         for line in t.split_inclusive('\n') {
             let l = line.trim().to_lowercase();
             let core = l
-                .trim_matches(|c: char| c == '-' || c == '=' || c == '|' || c == '_' || c == '*' || c.is_whitespace())
+                .trim_matches(|c: char| {
+                    c == '-' || c == '=' || c == '|' || c == '_' || c == '*' || c.is_whitespace()
+                })
                 .trim_end_matches([':', '.']);
             if !core.is_empty()
                 && core.len() < 80
-                && RETURNED_MARKERS.iter().any(|m| core == *m || core.contains(m) && l.starts_with(['-', '=', '|']))
+                && RETURNED_MARKERS
+                    .iter()
+                    .any(|m| core == *m || core.contains(m) && l.starts_with(['-', '=', '|']))
             {
                 return &t[..offset];
             }
@@ -610,9 +628,9 @@ pub(crate) mod plain {
         let mut offset = 0;
         for (n, line) in rest.split_inclusive('\n').enumerate() {
             let l = line.trim();
-            let is_header = l
-                .split_once(':')
-                .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' ') && name.len() < 40);
+            let is_header = l.split_once(':').is_some_and(|(name, _)| {
+                !name.is_empty() && !name.contains(' ') && name.len() < 40
+            });
             if is_header || n > 3 {
                 break;
             }
@@ -635,7 +653,12 @@ pub(crate) mod plain {
             ids.extend(text::addresses_in(id));
         }
         let inline = inline_returned(&f.report_text);
-        for h in f.returned.iter().flat_map(|r| r.headers.iter()).chain(inline.iter()) {
+        for h in f
+            .returned
+            .iter()
+            .flat_map(|r| r.headers.iter())
+            .chain(inline.iter())
+        {
             {
                 match h.name.as_str() {
                     "from" | "sender" | "return-path" | "reply-to" | "errors-to" => {
@@ -655,7 +678,17 @@ pub(crate) mod plain {
         let local = a.split('@').next().unwrap_or("");
         matches!(
             local,
-            "mailer-daemon" | "postmaster" | "mailerdaemon" | "mailer_daemon" | "abuse" | "noreply" | "no-reply" | "post_master" | "support" | "help" | "root"
+            "mailer-daemon"
+                | "postmaster"
+                | "mailerdaemon"
+                | "mailer_daemon"
+                | "abuse"
+                | "noreply"
+                | "no-reply"
+                | "post_master"
+                | "support"
+                | "help"
+                | "root"
         )
     }
 
@@ -700,15 +733,37 @@ pub(crate) mod plain {
 
     /// Words in a line that make an address on it a failed recipient.
     const FAILURE_WORDS: &[&str] = &[
-        "deliver", "fail", "reject", "error", "unknown", "bounce", "unable", "couldn't",
-        "could not", "undeliver", "not reach", "does not exist", "invalid", "refused",
-        "full", "quota", "denied", "unavailable", "timed out", "expired", "problem",
+        "deliver",
+        "fail",
+        "reject",
+        "error",
+        "unknown",
+        "bounce",
+        "unable",
+        "couldn't",
+        "could not",
+        "undeliver",
+        "not reach",
+        "does not exist",
+        "invalid",
+        "refused",
+        "full",
+        "quota",
+        "denied",
+        "unavailable",
+        "timed out",
+        "expired",
+        "problem",
     ];
 
     pub(crate) fn parse(f: &Facts) -> Vec<Failure> {
         let report = report_part(&f.report_text);
         let (people, ids) = excluded(f);
-        let daemon = f.from.as_ref().map(|m| m.address.clone()).unwrap_or_default();
+        let daemon = f
+            .from
+            .as_ref()
+            .map(|m| m.address.clone())
+            .unwrap_or_default();
         let mut addresses: Vec<String> = Vec::new();
         let push = |a: String, list: &mut Vec<String>| {
             if a != daemon && !ids.contains(&a) && !list.contains(&a) && !a.starts_with('@') {
@@ -820,10 +875,7 @@ pub(crate) mod plain {
             if !found.is_empty() {
                 // a. "Label: address"
                 if let Some(colon) = lower.find(':') {
-                    let label = lower[..colon]
-                        .trim()
-                        .trim_start_matches(">>>")
-                        .trim();
+                    let label = lower[..colon].trim().trim_start_matches(">>>").trim();
                     if LABELS.contains(&label) && label != "to" {
                         for a in text::addresses_in(&line[colon + 1..]) {
                             add(a, &mut out);
@@ -841,7 +893,9 @@ pub(crate) mod plain {
                 if starts_with_address {
                     let after = {
                         let t = line.trim_start_matches(['<', '"', '\'', '(']);
-                        t[found[0].len().min(t.len())..].trim_start_matches(['>', '"', '\'', ')']).trim()
+                        t[found[0].len().min(t.len())..]
+                            .trim_start_matches(['>', '"', '\'', ')'])
+                            .trim()
                     };
                     let prev = prev_nonblank.trim_end();
                     let listed = prev.ends_with(':')
@@ -862,12 +916,29 @@ pub(crate) mod plain {
                 if FAILURE_WORDS.iter().any(|w| lower.contains(w)) {
                     for a in &found {
                         if let Some(pos) = lower.find(a.as_str()) {
-                            let before = lower[..pos].trim_end().trim_end_matches(['<', '"', ':', ' ']);
-                            let last_words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+                            let before = lower[..pos]
+                                .trim_end()
+                                .trim_end_matches(['<', '"', ':', ' ']);
+                            let last_words: Vec<&str> =
+                                before.split_whitespace().rev().take(2).collect();
                             let says_to = last_words.first().is_some_and(|w| {
-                                matches!(*w, "to" | "to:" | "recipient" | "recipient:" | "address" | "user" | "mailbox" | "for" | "an" | "à" | "a")
+                                matches!(
+                                    *w,
+                                    "to" | "to:"
+                                        | "recipient"
+                                        | "recipient:"
+                                        | "address"
+                                        | "user"
+                                        | "mailbox"
+                                        | "for"
+                                        | "an"
+                                        | "à"
+                                        | "a"
+                                )
                             });
-                            let says_from = last_words.iter().any(|w| matches!(*w, "from" | "by" | "sender" | "id"));
+                            let says_from = last_words
+                                .iter()
+                                .any(|w| matches!(*w, "from" | "by" | "sender" | "id"));
                             if says_to && !says_from && !lower.starts_with("received") {
                                 add(a.clone(), &mut out);
                             }
@@ -902,7 +973,7 @@ pub(crate) mod plain {
     pub(crate) fn permanence(report: &str) -> Option<bool> {
         let codes = enhanced_codes(report);
         if !codes.is_empty() {
-            return Some(codes.iter().any(|c| *c == 5));
+            return Some(codes.contains(&5));
         }
         let l = report.to_lowercase();
         let temporary_words = [
@@ -933,12 +1004,19 @@ pub(crate) mod plain {
         ];
         let smtp = smtp_codes(report);
         if !smtp.is_empty() {
-            return Some(smtp.iter().any(|c| *c == 5));
+            return Some(smtp.contains(&5));
         }
         if temporary_words.iter().any(|p| l.contains(p)) {
             return Some(false);
         }
-        let permanent_words = ["permanent", "user unknown", "no such user", "does not exist", "gave up", "giving up"];
+        let permanent_words = [
+            "permanent",
+            "user unknown",
+            "no such user",
+            "does not exist",
+            "gave up",
+            "giving up",
+        ];
         if permanent_words.iter().any(|p| l.contains(p)) {
             return Some(true);
         }
@@ -987,9 +1065,20 @@ pub(crate) mod plain {
         for line in t.lines() {
             let l = line.trim().trim_start_matches("<<<").trim_start();
             let candidates = std::iter::once(l).chain(
-                ["said:", "reply:", "replied:", "error:", "response:", "reason:"]
-                    .iter()
-                    .filter_map(|m| l.to_lowercase().find(m).map(|p| l[p + m.len()..].trim_start())),
+                [
+                    "said:",
+                    "reply:",
+                    "replied:",
+                    "error:",
+                    "response:",
+                    "reason:",
+                ]
+                .iter()
+                .filter_map(|m| {
+                    l.to_lowercase()
+                        .find(m)
+                        .map(|p| l[p + m.len()..].trim_start())
+                }),
             );
             for c in candidates {
                 let b = c.as_bytes();

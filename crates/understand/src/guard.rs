@@ -181,8 +181,16 @@ pub(crate) fn automatic(f: &Facts) -> Option<String> {
     if f.report_type.as_deref() == Some("delivery-status") || !f.delivery_status.is_empty() {
         return Some("delivery status notification".into());
     }
-    if let Some(v) = f.header("auto-submitted").or_else(|| f.header("autosubmitted")) {
-        let v = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if let Some(v) = f
+        .header("auto-submitted")
+        .or_else(|| f.header("autosubmitted"))
+    {
+        let v = v
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if !v.is_empty() && v != "no" {
             return Some(format!("Auto-Submitted: {v}"));
         }
@@ -198,7 +206,10 @@ pub(crate) fn automatic(f: &Facts) -> Option<String> {
     for name in ["precedence", "x-precedence"] {
         if let Some(v) = f.header(name) {
             let v = v.trim().to_ascii_lowercase();
-            if matches!(v.as_str(), "bulk" | "junk" | "list" | "auto_reply" | "auto-reply") {
+            if matches!(
+                v.as_str(),
+                "bulk" | "junk" | "list" | "auto_reply" | "auto-reply"
+            ) {
                 return Some(format!("Precedence: {v}"));
             }
         }
@@ -217,7 +228,8 @@ pub(crate) fn automatic(f: &Facts) -> Option<String> {
         return Some("out-of-office or automatic reply (Subject)".into());
     }
     if RECEIPT_SUBJECTS.iter().any(|p| subject.starts_with(p))
-        && (f.content_type.starts_with("multipart/report") || f.header("disposition-notification-to").is_none())
+        && (f.content_type.starts_with("multipart/report")
+            || f.header("disposition-notification-to").is_none())
         && f.body.text.len() < 4000
         && looks_like_receipt(&f.body.text)
     {

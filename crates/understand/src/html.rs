@@ -60,7 +60,8 @@ fn mark_rules(html: &str) -> String {
         if b[i] == b'<'
             && b[i + 1].eq_ignore_ascii_case(&b'h')
             && b[i + 2].eq_ignore_ascii_case(&b'r')
-            && b.get(i + 3).is_none_or(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+            && b.get(i + 3)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
         {
             let Some(close) = b[i..].iter().position(|&c| c == b'>') else {
                 break;
@@ -92,12 +93,14 @@ fn too_deep(html: &str) -> bool {
                 // Void elements do not nest.
                 let rest = &b[i + 1..b.len().min(i + 8)];
                 let rest = String::from_utf8_lossy(rest).to_ascii_lowercase();
-                let void = ["br", "img", "hr", "meta", "link", "input", "col", "wbr", "area"]
-                    .iter()
-                    .any(|v| {
-                        rest.starts_with(v)
-                            && !rest[v.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-                    });
+                let void = [
+                    "br", "img", "hr", "meta", "link", "input", "col", "wbr", "area",
+                ]
+                .iter()
+                .any(|v| {
+                    rest.starts_with(v)
+                        && !rest[v.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                });
                 if !void {
                     depth += 1;
                     max = max.max(depth);
@@ -119,7 +122,10 @@ pub(crate) fn strip_tags(html: &str) -> String {
             if c == '>' {
                 in_tag = false;
                 let t = tag.trim_start_matches('/').to_ascii_lowercase();
-                let name: String = t.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                let name: String = t
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
                 if matches!(
                     name.as_str(),
                     "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "blockquote"

@@ -8,12 +8,19 @@ use crate::text::{fold, squash};
 use crate::{Asked, Intent, Response, Topic};
 
 /// Reads the words for `asked`. `subject` helps only where calendar apps put the answer there.
-pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_reply: bool) -> Intent {
+pub(crate) fn from_text(
+    text: &str,
+    subject: &str,
+    asked: Option<Asked>,
+    _is_reply: bool,
+) -> Intent {
     let text = text.trim();
     match asked {
         Some(Asked::Rsvp) => {
             if text.is_empty() {
-                if let Some(r) = crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject)) {
+                if let Some(r) =
+                    crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject))
+                {
                     return Intent::Rsvp {
                         response: r,
                         note: None,
@@ -93,7 +100,9 @@ pub(crate) fn from_text(text: &str, subject: &str, asked: Option<Asked>, _is_rep
         }
         None => {
             if text.is_empty() {
-                if let Some(r) = crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject)) {
+                if let Some(r) =
+                    crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject))
+                {
                     return Intent::Rsvp {
                         response: r,
                         note: None,
@@ -502,11 +511,49 @@ const LEADING: &[(&str, Response)] = &[
 
 /// Greeting words that may open a reply before the answer.
 const GREETINGS: &[&str] = &[
-    "hi", "hello", "hey", "dear", "hallo", "hoi", "bonjour", "salut", "coucou", "hola", "ola",
-    "olá", "oi", "beste", "lieve", "liebe", "lieber", "moin", "servus", "guten", "good",
-    "morning", "evening", "afternoon", "buenos", "buenas", "bom", "boa", "goedemorgen",
-    "goedemiddag", "thanks", "thank", "danke", "merci", "gracias", "obrigado", "obrigada",
-    "bedankt", "dank", "all", "everyone", "folks", "team",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "hallo",
+    "hoi",
+    "bonjour",
+    "salut",
+    "coucou",
+    "hola",
+    "ola",
+    "olá",
+    "oi",
+    "beste",
+    "lieve",
+    "liebe",
+    "lieber",
+    "moin",
+    "servus",
+    "guten",
+    "good",
+    "morning",
+    "evening",
+    "afternoon",
+    "buenos",
+    "buenas",
+    "bom",
+    "boa",
+    "goedemorgen",
+    "goedemiddag",
+    "thanks",
+    "thank",
+    "danke",
+    "merci",
+    "gracias",
+    "obrigado",
+    "obrigada",
+    "bedankt",
+    "dank",
+    "all",
+    "everyone",
+    "folks",
+    "team",
 ];
 
 /// A word of the text with its byte range in the original.
@@ -603,15 +650,32 @@ fn negated_attendance_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
     }
     // Romance and Germanic negations need their "not" word: "kann nicht", "ne peux pas".
     let verbs = [
-        "come", "make", "attend", "join", "be", "go", "participate", "kommen", "teilnehmen",
-        "venir", "assister", "ir", "asistir", "komen", "ir", "vir", "participar",
+        "come",
+        "make",
+        "attend",
+        "join",
+        "be",
+        "go",
+        "participate",
+        "kommen",
+        "teilnehmen",
+        "venir",
+        "assister",
+        "ir",
+        "asistir",
+        "komen",
+        "ir",
+        "vir",
+        "participar",
     ];
     for k in 1..=3 {
         let Some(next) = ws.get(i + k) else {
             break;
         };
         if verbs.contains(&next.folded.as_str()) {
-            let english = ["can't", "cant", "cannot", "won't", "wont", "couldn't", "shan't"];
+            let english = [
+                "can't", "cant", "cannot", "won't", "wont", "couldn't", "shan't",
+            ];
             if english.contains(&w.as_str())
                 || ws[i + 1..=i + k]
                     .iter()
@@ -650,10 +714,10 @@ fn skip_greeting(text: &str) -> usize {
         && LEADING.iter().all(|(p, _)| phrase_at(&w, 0, p).is_none())
     {
         let t = first.trim_end();
-        if t.ends_with(',') || t.ends_with('!') || t.ends_with(':') || w.len() <= 3 {
-            if first_line_end < text.len() {
-                return first_line_end + 1;
-            }
+        if (t.ends_with(',') || t.ends_with('!') || t.ends_with(':') || w.len() <= 3)
+            && first_line_end < text.len()
+        {
+            return first_line_end + 1;
         }
     }
     0
@@ -759,13 +823,30 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
         (None, Some(l)) => {
             // "Sorry, I can't" and "Unfortunately…" lean no, but "Sorry for the late reply,
             // yes" does not: only trust them when no other answer follows in the sentence.
-            if matches!(l.0, No) && matches!(words[0].folded.as_str(), "sorry" | "unfortunately" | "leider" | "helaas" | "lamentablemente" | "desafortunadamente" | "malheureusement" | "infelizmente") {
+            if matches!(l.0, No)
+                && matches!(
+                    words[0].folded.as_str(),
+                    "sorry"
+                        | "unfortunately"
+                        | "leider"
+                        | "helaas"
+                        | "lamentablemente"
+                        | "desafortunadamente"
+                        | "malheureusement"
+                        | "infelizmente"
+                )
+            {
                 let rest: Vec<Word> = words[1..].iter().take(12).cloned().collect();
                 let mut i = 0;
                 while i < rest.len() {
                     if let Some((r, n)) = PHRASES
                         .iter()
-                        .chain(LEADING.iter().filter(|(p, _)| matches!(*p, "yes" | "no" | "ja" | "nein" | "oui" | "non" | "si" | "sim")))
+                        .chain(LEADING.iter().filter(|(p, _)| {
+                            matches!(
+                                *p,
+                                "yes" | "no" | "ja" | "nein" | "oui" | "non" | "si" | "sim"
+                            )
+                        }))
                         .find_map(|(p, r)| phrase_at(&rest, i, p).map(|n| (*r, n)))
                     {
                         if r != No {
@@ -780,8 +861,18 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
                 let says_cannot = rest.iter().any(|w| {
                     matches!(
                         w.folded.as_str(),
-                        "can't" | "cannot" | "cant" | "won't" | "not" | "nicht" | "pas" | "no"
-                            | "niet" | "nao" | "unable" | "miss"
+                        "can't"
+                            | "cannot"
+                            | "cant"
+                            | "won't"
+                            | "not"
+                            | "nicht"
+                            | "pas"
+                            | "no"
+                            | "niet"
+                            | "nao"
+                            | "unable"
+                            | "miss"
                     )
                 });
                 if !says_cannot && rest.len() > 1 {
@@ -827,20 +918,18 @@ fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
     for (i, c) in s.char_indices() {
         let end_here = match c {
             '\n' => true,
-            '.' | '!' | '?' => bytes
-                .get(i + 1)
-                .is_none_or(|b| b.is_ascii_whitespace()),
+            '.' | '!' | '?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
             _ => false,
         };
         if end_here {
             let e = i + c.len_utf8();
-            if s[start..e].trim().len() > 0 {
+            if !s[start..e].trim().is_empty() {
                 out.push((start, e));
             }
             start = e;
         }
     }
-    if s[start..].trim().len() > 0 {
+    if !s[start..].trim().is_empty() {
         out.push((start, s.len()));
     }
     out
@@ -859,8 +948,20 @@ fn join_or_decline(text: &str) -> Intent {
     ];
     // Explicit join words.
     let join_words = [
-        "join", "joining", "member", "beitreten", "mitglied", "rejoindre", "membre", "unirme",
-        "miembro", "lid", "aansluiten", "participar", "membro", "entrar",
+        "join",
+        "joining",
+        "member",
+        "beitreten",
+        "mitglied",
+        "rejoindre",
+        "membre",
+        "unirme",
+        "miembro",
+        "lid",
+        "aansluiten",
+        "participar",
+        "membro",
+        "entrar",
     ];
     for (i, w) in words.iter().enumerate().take(40) {
         if join_words.contains(&w.folded.as_str()) {
@@ -924,8 +1025,18 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
                 || t == "+"
                 || matches!(
                     t,
-                    "vote" | "votes" | "voting" | "voted" | "stimme" | "vote:" | "voto" | "voteer"
-                        | "stem" | "votos" | "voter" | "votar"
+                    "vote"
+                        | "votes"
+                        | "voting"
+                        | "voted"
+                        | "stimme"
+                        | "vote:"
+                        | "voto"
+                        | "voteer"
+                        | "stem"
+                        | "votos"
+                        | "voter"
+                        | "votar"
                 );
             if is_trigger {
                 // "#3 +1, #4 +1": a number right before "+1" is what it votes for.
@@ -974,7 +1085,11 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
                         .rev()
                         .find(|p| !VOTE_FILLERS.contains(&p.as_str()));
                     if let Some(p) = prev {
-                        if let Ok(n) = p.trim_start_matches('#').trim_end_matches(['.', ':', ')']).parse::<u32>() {
+                        if let Ok(n) = p
+                            .trim_start_matches('#')
+                            .trim_end_matches(['.', ':', ')'])
+                            .parse::<u32>()
+                        {
                             if (1..100).contains(&n) && !out.contains(&n) {
                                 out.push(n);
                             }
@@ -989,10 +1104,54 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
 }
 
 const VOTE_FILLERS: &[&str] = &[
-    "for", "on", "to", "topic", "topics", "number", "numbers", "no", "nr", "item", "items",
-    "and", "&", ",", "#", "also", "both", "und", "et", "y", "en", "e", "fur", "pour", "para",
-    "voor", "thema", "sujet", "tema", "onderwerp", "i'd", "id", "my", "is", "goes", "from",
-    "me", "-", ":", "+", "plus", "as", "well", "too", "op", "punkt", "point", "points",
+    "for",
+    "on",
+    "to",
+    "topic",
+    "topics",
+    "number",
+    "numbers",
+    "no",
+    "nr",
+    "item",
+    "items",
+    "and",
+    "&",
+    ",",
+    "#",
+    "also",
+    "both",
+    "und",
+    "et",
+    "y",
+    "en",
+    "e",
+    "fur",
+    "pour",
+    "para",
+    "voor",
+    "thema",
+    "sujet",
+    "tema",
+    "onderwerp",
+    "i'd",
+    "id",
+    "my",
+    "is",
+    "goes",
+    "from",
+    "me",
+    "-",
+    ":",
+    "+",
+    "plus",
+    "as",
+    "well",
+    "too",
+    "op",
+    "punkt",
+    "point",
+    "points",
 ];
 
 /// Splits a folded line into vote tokens: "+1", numbers (with #), words, and "&", ",".
@@ -1002,14 +1161,19 @@ fn vote_tokens(l: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '+' && chars.get(i + 1) == Some(&'1') && !chars.get(i + 2).is_some_and(|d| d.is_ascii_digit()) {
+        if c == '+'
+            && chars.get(i + 1) == Some(&'1')
+            && !chars.get(i + 2).is_some_and(|d| d.is_ascii_digit())
+        {
             out.push("+1".to_string());
             i += 2;
             continue;
         }
         if c.is_alphanumeric() || c == '#' || c == '\'' {
             let mut s = String::new();
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '#' || chars[i] == '\'') {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '#' || chars[i] == '\'')
+            {
                 s.push(chars[i]);
                 i += 1;
             }
@@ -1034,12 +1198,19 @@ pub(crate) fn explicit_topics(text: &str) -> Option<Vec<Topic>> {
     let mut topics: Vec<Topic> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if let Some(title) = labelled(lines[i], &["topic", "thema", "sujet", "tema", "onderwerp", "topico"]) {
+        if let Some(title) = labelled(
+            lines[i],
+            &["topic", "thema", "sujet", "tema", "onderwerp", "topico"],
+        ) {
             let mut details: Vec<&str> = Vec::new();
             let mut j = i + 1;
             while j < lines.len()
                 && !lines[j].trim().is_empty()
-                && labelled(lines[j], &["topic", "thema", "sujet", "tema", "onderwerp", "topico"]).is_none()
+                && labelled(
+                    lines[j],
+                    &["topic", "thema", "sujet", "tema", "onderwerp", "topico"],
+                )
+                .is_none()
             {
                 details.push(lines[j].trim());
                 j += 1;
@@ -1323,13 +1494,50 @@ fn paragraphs(text: &str) -> Vec<String> {
 
 /// Closing words (folded) that end a message: "Thanks,", "Cheers", "Best regards", …
 const CLOSINGS: &[&str] = &[
-    "thanks", "thank you", "thx", "cheers", "best", "best regards", "kind regards", "regards",
-    "all the best", "warm regards", "take care", "see you", "gruss", "grusse", "viele grusse",
-    "liebe grusse", "beste grusse", "lg", "mfg", "danke", "vielen dank", "merci", "cordialement",
-    "bien a vous", "a bientot", "bises", "amities", "saludos", "un saludo", "gracias",
-    "muchas gracias", "abrazos", "groeten", "met vriendelijke groet", "hartelijke groet",
-    "groetjes", "bedankt", "dank je", "obrigado", "obrigada", "abracos", "atenciosamente",
-    "cumprimentos", "ciao",
+    "thanks",
+    "thank you",
+    "thx",
+    "cheers",
+    "best",
+    "best regards",
+    "kind regards",
+    "regards",
+    "all the best",
+    "warm regards",
+    "take care",
+    "see you",
+    "gruss",
+    "grusse",
+    "viele grusse",
+    "liebe grusse",
+    "beste grusse",
+    "lg",
+    "mfg",
+    "danke",
+    "vielen dank",
+    "merci",
+    "cordialement",
+    "bien a vous",
+    "a bientot",
+    "bises",
+    "amities",
+    "saludos",
+    "un saludo",
+    "gracias",
+    "muchas gracias",
+    "abrazos",
+    "groeten",
+    "met vriendelijke groet",
+    "hartelijke groet",
+    "groetjes",
+    "bedankt",
+    "dank je",
+    "obrigado",
+    "obrigada",
+    "abracos",
+    "atenciosamente",
+    "cumprimentos",
+    "ciao",
 ];
 
 /// Drops a greeting line at the start and a closing (plus the name under it) at the end.
@@ -1357,7 +1565,10 @@ fn strip_closing(body: &str) -> String {
         }
         let f = fold(l);
         let f = f.trim_end_matches([',', '!', '.', ' ']);
-        if CLOSINGS.contains(&f) || (f.split_whitespace().count() <= 4 && CLOSINGS.iter().any(|c| f.starts_with(&format!("{c},")))) {
+        if CLOSINGS.contains(&f)
+            || (f.split_whitespace().count() <= 4
+                && CLOSINGS.iter().any(|c| f.starts_with(&format!("{c},"))))
+        {
             cut = Some(idx);
         }
     }
@@ -1419,9 +1630,15 @@ mod tests {
 
     #[test]
     fn leading_words() {
-        assert_eq!(answer("yes, 15 min late"), Rsvp::Answer(Yes, Some("15 min late".into())));
+        assert_eq!(
+            answer("yes, 15 min late"),
+            Rsvp::Answer(Yes, Some("15 min late".into()))
+        );
         assert_eq!(answer("Yes!"), Rsvp::Answer(Yes, None));
-        assert_eq!(answer("Nein, leider nicht."), Rsvp::Answer(No, Some("leider nicht.".into())));
+        assert_eq!(
+            answer("Nein, leider nicht."),
+            Rsvp::Answer(No, Some("leider nicht.".into()))
+        );
         assert_eq!(answer("Peut-être"), Rsvp::Answer(Maybe, None));
         assert_eq!(answer("Sí"), Rsvp::Answer(Yes, None));
         assert_eq!(answer("quizás"), Rsvp::Answer(Maybe, None));
@@ -1435,12 +1652,21 @@ mod tests {
 
     #[test]
     fn idioms() {
-        assert!(matches!(answer("No problem, see you there"), Rsvp::Answer(Yes, _)));
+        assert!(matches!(
+            answer("No problem, see you there"),
+            Rsvp::Answer(Yes, _)
+        ));
         assert!(matches!(answer("I don't think so"), Rsvp::Answer(No, _)));
         assert!(matches!(answer("not sure yet"), Rsvp::Answer(Maybe, _)));
         assert!(matches!(answer("Count me in!"), Rsvp::Answer(Yes, None)));
-        assert!(matches!(answer("Sorry, I can't make it"), Rsvp::Answer(No, _)));
-        assert!(matches!(answer("Hi Bob,\n\nI'll be there."), Rsvp::Answer(Yes, _)));
+        assert!(matches!(
+            answer("Sorry, I can't make it"),
+            Rsvp::Answer(No, _)
+        ));
+        assert!(matches!(
+            answer("Hi Bob,\n\nI'll be there."),
+            Rsvp::Answer(Yes, _)
+        ));
         assert_eq!(answer("what time is it again?"), Rsvp::Nothing);
     }
 

@@ -72,7 +72,10 @@ fn parse_line(line: &str) -> Option<Property> {
     let params = it
         .filter_map(|p| {
             let (n, v) = p.split_once('=')?;
-            Some((n.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_string()))
+            Some((
+                n.trim().to_ascii_uppercase(),
+                v.trim().trim_matches('"').to_string(),
+            ))
         })
         .collect();
     Some(Property {

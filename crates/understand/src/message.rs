@@ -42,10 +42,7 @@ pub(crate) fn looks_like_mail(raw: &[u8]) -> Result<(), Unreadable> {
         return unreadable("binary data: not a mail message");
     }
     // The first line must be a header field: a name of printable ASCII, then a colon.
-    let first_line_end = head
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(head.len());
+    let first_line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
     let first = &head[..first_line_end];
     let Some(colon) = first.iter().position(|&b| b == b':') else {
         return unreadable("no header block: not a mail message");
@@ -187,10 +184,7 @@ impl Facts {
                 format!(
                     "{}/{}",
                     ct.c_type.to_ascii_lowercase(),
-                    ct.c_subtype
-                        .as_deref()
-                        .unwrap_or("")
-                        .to_ascii_lowercase()
+                    ct.c_subtype.as_deref().unwrap_or("").to_ascii_lowercase()
                 )
             })
             .unwrap_or_else(|| "text/plain".into());
@@ -243,17 +237,13 @@ impl Facts {
             ) || name.ends_with(".ics")
                 || name.ends_with(".vcs")
                 || (ty == "text" && sub == "plain" && starts_with_vcalendar(part))
-                || (ty == "application"
-                    && sub == "octet-stream"
-                    && starts_with_vcalendar(part));
+                || (ty == "application" && sub == "octet-stream" && starts_with_vcalendar(part));
             match (ty.as_str(), sub.as_str()) {
-                ("multipart", "report") => {
-                    if !returned && self.report_type.is_none() {
-                        self.report_type = part
-                            .content_type()
-                            .and_then(|ct| ct.attribute("report-type"))
-                            .map(|v| v.to_ascii_lowercase());
-                    }
+                ("multipart", "report") if !returned && self.report_type.is_none() => {
+                    self.report_type = part
+                        .content_type()
+                        .and_then(|ct| ct.attribute("report-type"))
+                        .map(|v| v.to_ascii_lowercase());
                 }
                 ("message", "delivery-status") | ("message", "global-delivery-status") => {
                     if returned {
@@ -263,15 +253,13 @@ impl Facts {
                     }
                 }
                 ("message", "disposition-notification")
-                | ("message", "global-disposition-notification") => {
-                    if !returned {
-                        self.has_mdn = true;
-                    }
+                | ("message", "global-disposition-notification")
+                    if !returned =>
+                {
+                    self.has_mdn = true;
                 }
-                ("message", "feedback-report") => {
-                    if !returned {
-                        self.has_feedback_report = true;
-                    }
+                ("message", "feedback-report") if !returned => {
+                    self.has_feedback_report = true;
                 }
                 ("text", "rfc822-headers") | ("message", "rfc822-headers") => {
                     let t = part_text(part);
@@ -304,16 +292,17 @@ impl Facts {
                 PartType::Text(t) if !returned && ty == "text" && sub != "rfc822-headers" => {
                     push_para(&mut self.report_text, t);
                 }
-                PartType::Html(h) if !returned => {
-                    // Only when nothing else explains the report.
-                    if !msg.text_body.iter().any(|&id| {
-                        matches!(
-                            msg.parts.get(id as usize).map(|p| &p.body),
-                            Some(PartType::Text(_))
-                        )
-                    }) {
-                        push_para(&mut self.report_text, &crate::html::to_text(h));
-                    }
+                // HTML explains the report only when no text part does.
+                PartType::Html(h)
+                    if !returned
+                        && !msg.text_body.iter().any(|&id| {
+                            matches!(
+                                msg.parts.get(id as usize).map(|p| &p.body),
+                                Some(PartType::Text(_))
+                            )
+                        }) =>
+                {
+                    push_para(&mut self.report_text, &crate::html::to_text(h));
                 }
                 PartType::Binary(b) | PartType::InlineBinary(b)
                     if !returned && ty == "message" && sub != "delivery-status" =>
@@ -341,7 +330,9 @@ fn starts_with_vcalendar(part: &MessagePart<'_>) -> bool {
     let c = part.contents();
     let head = &c[..c.len().min(200)];
     let s = String::from_utf8_lossy(head);
-    s.trim_start().to_ascii_uppercase().starts_with("BEGIN:VCALENDAR")
+    s.trim_start()
+        .to_ascii_uppercase()
+        .starts_with("BEGIN:VCALENDAR")
 }
 
 /// `(type, subtype)` lower-case; none means text/plain.
@@ -349,10 +340,7 @@ pub(crate) fn content_type_of(part: &MessagePart<'_>) -> (String, String) {
     match part.content_type() {
         Some(ct) => (
             ct.c_type.to_ascii_lowercase(),
-            ct.c_subtype
-                .as_deref()
-                .unwrap_or("")
-                .to_ascii_lowercase(),
+            ct.c_subtype.as_deref().unwrap_or("").to_ascii_lowercase(),
         ),
         None => ("text".into(), "plain".into()),
     }
@@ -382,7 +370,10 @@ fn main_body(msg: &Message<'_>) -> Body {
         if ty != "text" || !(sub == "plain" || sub.is_empty()) {
             continue;
         }
-        if t.trim_start().to_ascii_uppercase().starts_with("BEGIN:VCALENDAR") {
+        if t.trim_start()
+            .to_ascii_uppercase()
+            .starts_with("BEGIN:VCALENDAR")
+        {
             continue;
         }
         let repaired = repair_charset(msg, part, t);
@@ -425,7 +416,11 @@ fn main_body(msg: &Message<'_>) -> Body {
 /// Text that came out with replacement characters because its charset was missing or wrong
 /// (8-bit Latin-1 declared as UTF-8 or not declared at all) is decoded again from the part's
 /// bytes as Windows-1252, the superset of Latin-1 that such mail is written in.
-fn repair_charset<'t>(msg: &Message<'_>, part: &MessagePart<'_>, decoded: &'t str) -> std::borrow::Cow<'t, str> {
+fn repair_charset<'t>(
+    msg: &Message<'_>,
+    part: &MessagePart<'_>,
+    decoded: &'t str,
+) -> std::borrow::Cow<'t, str> {
     use std::borrow::Cow;
     if !decoded.contains('\u{FFFD}') {
         return Cow::Borrowed(decoded);
@@ -435,7 +430,10 @@ fn repair_charset<'t>(msg: &Message<'_>, part: &MessagePart<'_>, decoded: &'t st
         .and_then(|ct| ct.attribute("charset"))
         .map(|c| c.to_ascii_lowercase())
         .unwrap_or_default();
-    if !matches!(declared.as_str(), "" | "us-ascii" | "ascii" | "utf-8" | "utf8" | "unknown-8bit" | "x-unknown") {
+    if !matches!(
+        declared.as_str(),
+        "" | "us-ascii" | "ascii" | "utf-8" | "utf8" | "unknown-8bit" | "x-unknown"
+    ) {
         return Cow::Borrowed(decoded);
     }
     let raw = msg.raw_message.as_ref();
@@ -505,7 +503,11 @@ fn all_addrs(addr: &Address<'_>) -> Vec<String> {
     };
     list.into_iter()
         .filter_map(|a| a.address.as_deref())
-        .map(|a| a.trim().trim_matches(|c| c == '<' || c == '>').to_lowercase())
+        .map(|a| {
+            a.trim()
+                .trim_matches(|c| c == '<' || c == '>')
+                .to_lowercase()
+        })
         .filter(|a| a.contains('@'))
         .collect()
 }

@@ -163,8 +163,24 @@ const REPLY_PREFIXES: &[&str] = &[
     "réf", "atb", "vá", "απ", "ha", "отв", "回复", "答复",
 ];
 const FORWARD_PREFIXES: &[&str] = &[
-    "fwd", "fw", "wg", "tr", "rv", "enc", "i", "doorst", "vb", "vl", "pd", "fwrd", "trs", "πθ",
-    "转发", "wtr", "vs", "továbbítás",
+    "fwd",
+    "fw",
+    "wg",
+    "tr",
+    "rv",
+    "enc",
+    "i",
+    "doorst",
+    "vb",
+    "vl",
+    "pd",
+    "fwrd",
+    "trs",
+    "πθ",
+    "转发",
+    "wtr",
+    "vs",
+    "továbbítás",
 ];
 
 /// Strips any number of "Re:"-like and "Fwd:"-like prefixes (also "RE :", "Re[2]:", "[list]")
@@ -197,7 +213,11 @@ pub(crate) fn strip_subject_prefixes(subject: &str) -> (&str, bool, bool) {
             .unwrap_or("")
             .trim()
             .to_lowercase();
-        let colon_len = rest[colon..].chars().next().map(char::len_utf8).unwrap_or(1);
+        let colon_len = rest[colon..]
+            .chars()
+            .next()
+            .map(char::len_utf8)
+            .unwrap_or(1);
         if REPLY_PREFIXES.contains(&base.as_str()) && base != "vs" {
             reply = true;
         } else if FORWARD_PREFIXES.contains(&base.as_str()) {
@@ -223,7 +243,9 @@ pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let r = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
+                'a'
+            }
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
             'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
             'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'o',
@@ -281,18 +303,27 @@ mod tests {
 
     #[test]
     fn strips_prefixes() {
-        assert_eq!(strip_subject_prefixes("Re: AW: RE : Sv: STATUS"), ("STATUS", true, false));
+        assert_eq!(
+            strip_subject_prefixes("Re: AW: RE : Sv: STATUS"),
+            ("STATUS", true, false)
+        );
         assert_eq!(
             strip_subject_prefixes("Fwd: Schedule for next week"),
             ("Schedule for next week", false, true)
         );
         assert_eq!(strip_subject_prefixes("Re[2]: x"), ("x", true, false));
-        assert_eq!(strip_subject_prefixes("Topic: x"), ("Topic: x", false, false));
+        assert_eq!(
+            strip_subject_prefixes("Topic: x"),
+            ("Topic: x", false, false)
+        );
     }
 
     #[test]
     fn unflows() {
-        assert_eq!(unflow("a long \nline\n> q \n> r\n", false), "a long line\n> q r\n");
+        assert_eq!(
+            unflow("a long \nline\n> q \n> r\n", false),
+            "a long line\n> q r\n"
+        );
         assert_eq!(unflow("ab \ncd", true), "abcd");
         assert_eq!(unflow("-- \nsig", false), "-- \nsig");
     }

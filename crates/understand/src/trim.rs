@@ -102,7 +102,9 @@ fn next_nonblank(lines: &[&str], from: usize) -> Option<usize> {
 /// A line that is only a rule: underscores, dashes, box-drawing or equals signs.
 fn is_rule(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '─' | '━' | '—' | '=' | '*' | '-'))
+    t.chars().count() >= 5
+        && t.chars()
+            .all(|c| matches!(c, '─' | '━' | '—' | '=' | '*' | '-'))
 }
 
 /// Lower-case endings of attribution lines.
@@ -173,8 +175,14 @@ fn attribution_start(lines: &[&str], e: usize) -> Option<usize> {
     }
     let mut s = e;
     while s > 0 && e - s < 2 {
-        let joined_start = lines[s].trim().trim_start_matches(['-', '*', '_', ' ']).to_lowercase();
-        if ATTRIBUTION_STARTS.iter().any(|p| joined_start.starts_with(p)) {
+        let joined_start = lines[s]
+            .trim()
+            .trim_start_matches(['-', '*', '_', ' '])
+            .to_lowercase();
+        if ATTRIBUTION_STARTS
+            .iter()
+            .any(|p| joined_start.starts_with(p))
+        {
             break;
         }
         let prev = lines[s - 1].trim();
@@ -334,9 +342,29 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
     let kind = match name.as_str() {
         "from" | "von" | "de" | "van" | "da" | "fra" | "från" | "od" | "lähettäjä" | "от"
         | "afzender" | "remetente" | "expéditeur" | "absender" | "от кого" | "od:" => From,
-        "sent" | "date" | "gesendet" | "datum" | "envoyé" | "envoye" | "enviado" | "enviada"
-        | "verzonden" | "data" | "fecha" | "inviato" | "skickat" | "sendt" | "lähetetty"
-        | "verstuurd" | "enviado el" | "enviado em" | "enviada em" | "sent at" | "date sent" | "отправлено" | "дата" => Date,
+        "sent"
+        | "date"
+        | "gesendet"
+        | "datum"
+        | "envoyé"
+        | "envoye"
+        | "enviado"
+        | "enviada"
+        | "verzonden"
+        | "data"
+        | "fecha"
+        | "inviato"
+        | "skickat"
+        | "sendt"
+        | "lähetetty"
+        | "verstuurd"
+        | "enviado el"
+        | "enviado em"
+        | "enviada em"
+        | "sent at"
+        | "date sent"
+        | "отправлено"
+        | "дата" => Date,
         "to" | "an" | "à" | "a" | "para" | "aan" | "per" | "till" | "til" | "cc" | "kopie"
         | "bcc" | "destinataire" | "destinatario" | "empfänger" | "кому" | "копия" => To,
         "subject" | "betreff" | "objet" | "asunto" | "onderwerp" | "assunto" | "oggetto"
@@ -355,11 +383,25 @@ fn header_block_at(lines: &[&str], i: usize) -> bool {
     // Some clients put the block on one line: "From: X Sent: Y To: Z Subject: W".
     if first == HeaderKind::From {
         let l = lines[i].to_lowercase();
-        let more = [" sent:", " date:", " to:", " subject:", " gesendet:", " an:", " betreff:",
-            " envoyé :", " objet :", " enviado:", " asunto:", " verzonden:", " onderwerp:", " assunto:"]
-            .iter()
-            .filter(|m| l.contains(*m))
-            .count();
+        let more = [
+            " sent:",
+            " date:",
+            " to:",
+            " subject:",
+            " gesendet:",
+            " an:",
+            " betreff:",
+            " envoyé :",
+            " objet :",
+            " enviado:",
+            " asunto:",
+            " verzonden:",
+            " onderwerp:",
+            " assunto:",
+        ]
+        .iter()
+        .filter(|m| l.contains(*m))
+        .count();
         if more >= 2 {
             return true;
         }

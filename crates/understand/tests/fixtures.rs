@@ -179,7 +179,10 @@ fn check_fixture(eml: &Path) -> Vec<String> {
                     }
                     "titles_contain" => {
                         for w in strings(want) {
-                            if !titles.iter().any(|t| t.to_lowercase().contains(&w.to_lowercase())) {
+                            if !titles
+                                .iter()
+                                .any(|t| t.to_lowercase().contains(&w.to_lowercase()))
+                            {
                                 fail(format!("titles_contain: {w:?} not in {titles:?}"));
                             }
                         }
@@ -278,7 +281,10 @@ fn check_fixture(eml: &Path) -> Vec<String> {
     // The JSON line and the reading agree.
     if let Ok(r) = &reading {
         if r.intent.kind() != kind {
-            fail(format!("read() says {}, inspect_json says {kind}", r.intent.kind()));
+            fail(format!(
+                "read() says {}, inspect_json says {kind}",
+                r.intent.kind()
+            ));
         }
         if let Intent::Rsvp { .. } = r.intent {
             if json.get("response").is_none() {
@@ -304,7 +310,11 @@ fn every_fixture_reads_as_expected() {
         let problems = check_fixture(f);
         if !problems.is_empty() {
             failed += 1;
-            let name = f.strip_prefix(fixtures_dir()).unwrap_or(f).display().to_string();
+            let name = f
+                .strip_prefix(fixtures_dir())
+                .unwrap_or(f)
+                .display()
+                .to_string();
             report.push_str(&format!("\n{name}:\n"));
             for p in problems {
                 report.push_str(&format!("    {p}\n"));

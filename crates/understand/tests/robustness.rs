@@ -95,7 +95,10 @@ fn every_corpus_message_gets_a_reading() {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -134,7 +137,9 @@ fn variants(raw: &[u8], seed: u64) -> Vec<Vec<u8>> {
                     v.remove(i);
                 }
                 _ => {
-                    let special = [b'\n', b'\r', b'=', b'>', b'<', b'-', b':', b';', b'"', 0, 0xff, 0xc3];
+                    let special = [
+                        b'\n', b'\r', b'=', b'>', b'<', b'-', b':', b';', b'"', 0, 0xff, 0xc3,
+                    ];
                     v[i] = special[rng.below(special.len())];
                 }
             }
@@ -143,7 +148,11 @@ fn variants(raw: &[u8], seed: u64) -> Vec<Vec<u8>> {
     }
     // Line endings changed, CRs removed, lines shuffled a little.
     out.push(raw.iter().copied().filter(|&b| b != b'\r').collect());
-    out.push(raw.iter().flat_map(|&b| if b == b'\n' { vec![b'\r'] } else { vec![b] }).collect());
+    out.push(
+        raw.iter()
+            .flat_map(|&b| if b == b'\n' { vec![b'\r'] } else { vec![b] })
+            .collect(),
+    );
     let lines: Vec<&[u8]> = raw.split(|&b| b == b'\n').collect();
     let mut swapped = lines.clone();
     if swapped.len() > 4 {
@@ -178,11 +187,19 @@ fn pathological_inputs_finish() {
     cases.push(format!("{header}\nHi\n\n{}\n", ">".repeat(700_000)).into_bytes());
     cases.push(format!("{header}\nHi\n{}", "> quoted line\n".repeat(100_000)).into_bytes());
     // Thousands of would-be attributions and header lines.
-    cases.push(format!("{header}\n{}", "On Tue, Bob wrote:\nFrom: x\n".repeat(20_000)).into_bytes());
+    cases.push(
+        format!(
+            "{header}\n{}",
+            "On Tue, Bob wrote:\nFrom: x\n".repeat(20_000)
+        )
+        .into_bytes(),
+    );
     // Deeply nested multiparts and messages.
     let mut nested = String::from(header);
     for i in 0..500 {
-        nested.push_str(&format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"));
+        nested.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"
+        ));
     }
     nested.push_str("Content-Type: text/plain\n\nyes\n");
     cases.push(nested.into_bytes());
@@ -214,7 +231,13 @@ fn pathological_inputs_finish() {
         .into_bytes(),
     );
     // Votes and topics at scale.
-    cases.push(format!("{header}\n{}", "+1 #3, #4 and 5\n- topic: details\n".repeat(20_000)).into_bytes());
+    cases.push(
+        format!(
+            "{header}\n{}",
+            "+1 #3, #4 and 5\n- topic: details\n".repeat(20_000)
+        )
+        .into_bytes(),
+    );
     for c in cases {
         read_all_ways(&c);
     }
