@@ -226,11 +226,23 @@ fn partstat(v: &str) -> Option<Response> {
 
 /// Reads one calendar object: `Some` only for METHOD:REPLY.
 pub fn reply_in(ics: &str, from: Option<&str>, subject: &str) -> Option<CalendarReply> {
+    reply_with_method(ics, None, from, subject)
+}
+
+/// Like [`reply_in`], with the `method` parameter of the part's Content-Type as a fallback
+/// for calendars that carry no METHOD property.
+fn reply_with_method(
+    ics: &str,
+    content_type_method: Option<&str>,
+    from: Option<&str>,
+    subject: &str,
+) -> Option<CalendarReply> {
     let props = parse(ics);
     let method = props
         .iter()
         .find(|p| p.name == "METHOD")
-        .map(|p| p.value.trim().to_ascii_uppercase())?;
+        .map(|p| p.value.trim().to_ascii_uppercase())
+        .or_else(|| content_type_method.map(str::to_ascii_uppercase))?;
     if method != "REPLY" {
         return None;
     }
@@ -279,8 +291,8 @@ pub fn reply_in(ics: &str, from: Option<&str>, subject: &str) -> Option<Calendar
 pub(crate) fn find_reply(f: &Facts) -> Option<CalendarReply> {
     let from = f.from.as_ref().map(|m| m.address.as_str());
     let mut first_unusable = None;
-    for ics in &f.calendars {
-        if let Some(r) = reply_in(ics, from, &f.subject) {
+    for cal in &f.calendars {
+        if let Some(r) = reply_with_method(&cal.text, cal.method.as_deref(), from, &f.subject) {
             if r.response.is_some() {
                 return Some(r);
             }

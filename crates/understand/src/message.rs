@@ -94,6 +94,13 @@ pub(crate) struct Body {
     pub from_html: bool,
 }
 
+/// A calendar part: its text and the `method` parameter of its Content-Type, if any.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Calendar {
+    pub text: String,
+    pub method: Option<String>,
+}
+
 /// A message returned inside a bounce (message/rfc822, text/rfc822-headers) or quoted in one.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Returned {
@@ -117,7 +124,7 @@ pub(crate) struct Facts {
     pub report_type: Option<String>,
     pub body: Body,
     /// text/calendar (or .ics) contents outside any returned message.
-    pub calendars: Vec<String>,
+    pub calendars: Vec<Calendar>,
     /// Whether a text/calendar part sits inside a returned message (a bounced invitation).
     pub returned_calendar: bool,
     /// message/delivery-status contents.
@@ -276,7 +283,13 @@ impl Facts {
                 if returned {
                     self.returned_calendar = true;
                 } else {
-                    self.calendars.push(content);
+                    self.calendars.push(Calendar {
+                        text: content,
+                        method: part
+                            .content_type()
+                            .and_then(|ct| ct.attribute("method"))
+                            .map(|m| m.trim().to_ascii_uppercase()),
+                    });
                 }
                 continue;
             }
