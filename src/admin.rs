@@ -38,6 +38,19 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Member(m) => member(config::load(&cli.config)?, m).await,
         Command::Meeting(m) => meeting(config::load(&cli.config)?, m).await,
         Command::Outbox(o) => outbox(config::load(&cli.config)?, o).await,
+        Command::Do { community, command, as_address } => {
+            let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            let text = app.world.run_cli_command(&community, &command.join(" "), as_address.as_deref(), app.clock.now()).await?;
+            println!("{text}");
+            Ok(())
+        }
+        Command::Audit { limit } => {
+            let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            for e in app.store().audit_log(limit).await? {
+                println!("{}  {:<28} {:<32} [{}] {}", utc(e.at), e.actor, e.command, e.auth, e.outcome);
+            }
+            Ok(())
+        }
         Command::Timeline { community, all } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
             app.world.plan(app.clock.now()).await?;

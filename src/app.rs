@@ -54,7 +54,7 @@ impl App {
             conn.commit().await?;
             communities.push(Community { id, cfg: c.clone() });
         }
-        let world = World { store, signer: Signer::new(secret.as_bytes()), communities };
+        let world = World { store, signer: Signer::new(secret.as_bytes()), communities, authserv_id: config.authserv_id.clone() };
         let owner = format!("{}-{}-{}", gethostname::gethostname().to_string_lossy(), std::process::id(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
         Ok(App { config, world: Arc::new(world), clock, owner })
     }

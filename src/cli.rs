@@ -40,6 +40,22 @@ pub enum Command {
     /// Look at outgoing mail and re-queue failed deliveries.
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    /// Do what a coordinator does by mail, e.g. `roundtable do design "INVITE bob@example.org Bob"`;
+    /// `roundtable do design HELP` lists the commands.
+    Do {
+        community: String,
+        /// The command as it would stand in the Subject, e.g. "SCHEDULE 2026-12-08 18:30 Room 4".
+        #[arg(num_args = 1.., required = true)]
+        command: Vec<String>,
+        /// Act as this person instead of the first coordinator (for members' commands).
+        #[arg(long = "as")]
+        as_address: Option<String>,
+    },
+    /// Every command received and what became of it (who, how they were trusted, outcome).
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
     /// What will be sent when, per community and meeting.
     Timeline {
         /// Only this community.

@@ -227,6 +227,8 @@ pub struct Timeline {
     pub reminder: Duration,
     pub takeaway_request: Duration,
     pub guest_followup: Duration,
+    /// After the follow-up, one gentle reminder to a guest who stayed silent.
+    pub guest_reminder: Duration,
     pub digest_cron: String,
 }
 
@@ -240,6 +242,7 @@ impl Default for Timeline {
             reminder: d("1d"),
             takeaway_request: d("2h"),
             guest_followup: d("1d"),
+            guest_reminder: d("7d"),
             digest_cron: "0 0 9 * * Mon".into(),
         }
     }
@@ -653,6 +656,7 @@ impl Checker {
                 "reminder" => &mut timeline.reminder,
                 "takeaway_request" => &mut timeline.takeaway_request,
                 "guest_followup" => &mut timeline.guest_followup,
+                "guest_reminder" => &mut timeline.guest_reminder,
                 "digest_cron" => {
                     if let Err(e) = value.parse::<cron::Schedule>() {
                         self.problem(tk, format!("{value:?}: {e}"), "write 6 fields, seconds first, e.g. \"0 0 9 * * Mon\"");
@@ -661,7 +665,7 @@ impl Checker {
                     continue;
                 }
                 _ => {
-                    self.problem(tk, "is not a timeline key", "use announce, call_for_topics, agenda, reminder, takeaway_request, guest_followup or digest_cron");
+                    self.problem(tk, "is not a timeline key", "use announce, call_for_topics, agenda, reminder, takeaway_request, guest_followup, guest_reminder or digest_cron");
                     continue;
                 }
             };

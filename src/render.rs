@@ -200,6 +200,22 @@ pub struct Welcome<'a> {
 }
 mail_pair!(Welcome, WelcomeTxt = "welcome.txt", WelcomeHtml = "welcome.html");
 
+pub struct CommandResult<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+mail_pair!(CommandResult, CommandResultTxt = "command-result.txt", CommandResultHtml = "command-result.html");
+
+pub struct Invitation<'a> {
+    pub name: &'a str,
+    pub inviter: &'a str,
+    pub community: &'a str,
+    pub description: &'a str,
+    pub when: &'a str,
+    pub place: Option<&'a str>,
+}
+mail_pair!(Invitation, InvitationTxt = "invitation.txt", InvitationHtml = "invitation.html");
+
 /// Everything about one outgoing mail except its body.
 pub struct Envelope<'a> {
     pub community_name: &'a str,
@@ -209,6 +225,8 @@ pub struct Envelope<'a> {
     pub to: &'a Address,
     /// `list+TOKEN@domain`: where replies go.
     pub reply_to: &'a Address,
+    /// `list+leave-TOKEN@domain`: the personal unsubscribe address (List-Unsubscribe).
+    pub unsubscribe: &'a Address,
     pub subject: &'a str,
     /// X-Roundtable-Kind.
     pub kind: &'a str,
@@ -276,7 +294,7 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
     }
     .context("building the message")?;
     let list = env.list;
-    let unsubscribe = list.with_tag("leave");
+    let unsubscribe = env.unsubscribe;
     let h = m.headers_mut();
     h.insert_raw(header("List-Id", format!("{} <{}.{}>", env.community_name, env.community_slug, list.domain())));
     h.insert_raw(header("List-Help", format!("<mailto:{list}?subject=HELP>")));
@@ -311,6 +329,7 @@ mod tests {
             to_name: Some("Ana\r\nBcc: evil@example.com"),
             to: &to,
             reply_to: &reply,
+            unsubscribe: &list.with_tag("leave-tok"),
             subject: "Hi\r\nBcc: evil@example.com",
             kind: "announcement",
             message_id: "m1@example.org",
@@ -325,7 +344,7 @@ mod tests {
         for h in [
             "Message-ID: <m1@example.org>",
             "List-Id: Design Circle <design.example.org>",
-            "List-Unsubscribe: <mailto:circle+leave@example.org?subject=LEAVE>",
+            "List-Unsubscribe: <mailto:circle+leave-tok@example.org?subject=LEAVE>",
             "Auto-Submitted: auto-generated",
             "X-Roundtable-Kind: announcement",
             "References: <root@example.org>",

@@ -27,6 +27,8 @@ pub enum Purpose {
     Bounce = 5,
     Confirm = 6,
     Reply = 7,
+    /// The personal List-Unsubscribe address.
+    Leave = 8,
 }
 
 impl Purpose {
@@ -39,6 +41,7 @@ impl Purpose {
             5 => Purpose::Bounce,
             6 => Purpose::Confirm,
             7 => Purpose::Reply,
+            8 => Purpose::Leave,
             _ => return None,
         })
     }

@@ -33,6 +33,11 @@ impl Act<'_, '_> {
                 continue;
             }
             let n = store.add_topic(self.conn, c.id, &title, details.as_deref(), p.id, meeting.as_ref().map(|m| m.id), self.now).await?;
+            let body = match &details {
+                Some(d) => format!("#{n} {title} — {d}"),
+                None => format!("#{n} {title}"),
+            };
+            store.index_text(self.conn, c.id, "topic", p.display_name(), self.now, &body).await?;
             added.push(format!("#{n} {title}"));
         }
         if added.is_empty() {
@@ -81,7 +86,9 @@ impl Act<'_, '_> {
             if t.is_empty() {
                 continue;
             }
-            store.add_takeaway(self.conn, m.id, p.id, &t.chars().take(2000).collect::<String>(), self.now).await?;
+            let t: String = t.chars().take(2000).collect();
+            store.add_takeaway(self.conn, m.id, p.id, &t, self.now).await?;
+            store.index_text(self.conn, c.id, "takeaway", p.display_name(), m.starts_at, &t).await?;
             n += 1;
         }
         let what = format!("Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.", if n == 1 { "" } else { "s" });
@@ -91,32 +98,25 @@ impl Act<'_, '_> {
 
     /// A guest says yes to the follow-up: a member from now on, welcomed, coordinators told.
     pub(super) async fn join(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
-        let store = self.world.store.clone();
         if p.role != Role::Guest {
             let what = format!("You're already a member of {}: nothing to do.", c.cfg.name);
             self.answer(c, p, reading, "confirmation", &format!("Already in {}", c.cfg.name), Answer::Confirmation { what: &what, note: None }).await?;
             return Ok(("join from a member: told so".into(), Some(p.id), false));
         }
-        store.upsert_person(self.conn, c.id, &p.address, None, Role::Member, self.now).await?;
-        let footer = super::footer(c);
-        let (text, html) = render::Welcome { name: p.display_name(), community: &c.cfg.name, description: &c.cfg.description }.render(&footer)?;
-        let token = self.token(Purpose::Reply, p.id, 0, self.now);
-        let d = Draft {
-            kind: "welcome".into(),
-            subject: format!("Welcome to {}", c.cfg.name),
-            token,
-            in_reply_to: reading.message_id.clone(),
-            references: reading.message_id.iter().cloned().collect(),
-            auto_submitted: "auto-replied",
-            text,
-            html,
-            dedup_key: format!("welcome:{}:{}", c.id, p.id),
-            calendar: None,
-        };
-        let mail = self.mail(c, p, None, d)?;
-        self.enqueue(mail).await?;
+        self.join_guest(c, p).await?;
         self.notify_coordinators(c, &format!("{} joined {}", p.display_name(), c.cfg.name), &format!("{} ({}) answered the follow-up with JOIN and is now a member.", p.display_name(), p.address)).await?;
         Ok((format!("{} joined as a member", p.address), Some(p.id), false))
+    }
+
+    /// Makes a guest a member: welcome, and a notice to the coordinators.
+    pub(super) async fn join_guest(&mut self, c: &Community, p: &Person) -> Result<String> {
+        let store = self.world.store.clone();
+        if p.role != Role::Guest {
+            return Ok(format!("{} is already a {}.", p.address, p.role.as_str()));
+        }
+        store.upsert_person(self.conn, c.id, &p.address, None, Role::Member, self.now).await?;
+        self.welcome(c, p).await?;
+        Ok(format!("{} joined {} as a member.", p.address, c.cfg.name))
     }
 
     /// A guest says no thanks: respected, never mailed again unless invited again.
@@ -157,6 +157,50 @@ impl Act<'_, '_> {
             self.enqueue(mail).await?;
         }
         Ok(())
+    }
+}
+
+impl Act<'_, '_> {
+    /// Someone who is not a member wrote: one polite answer a day at most, their mail passed
+    /// to the coordinators for review, and nothing changes.
+    pub(super) async fn stranger(&mut self, c: &Community, from: &crate::domain::Address, reading: &Reading) -> Result<Outcome> {
+        let store = self.world.store.clone();
+        let fresh = store.answer_stranger(self.conn, c.id, from.as_str(), self.now - 86400, self.now).await?;
+        if !fresh {
+            return Ok((format!("{from} is not a member of {}: already answered today, kept", c.cfg.slug), None, true));
+        }
+        let stranger = Person {
+            id: 0,
+            community_id: c.id,
+            address: from.clone(),
+            name: reading.from.as_ref().and_then(|f| f.name.clone()),
+            role: Role::Guest,
+            status: "stranger".into(),
+        };
+        let what = format!(
+            "Thanks for writing to {}. This address is read by a program that runs the group for its members, and yours isn't one of them, so nothing was done with your mail. It was passed on to the coordinator, who may get in touch.",
+            c.cfg.name
+        );
+        let footer = super::footer(c);
+        let text = render::ConfirmationTxt { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
+        let html = render::ConfirmationHtml { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
+        let d = Draft {
+            kind: "notice".into(),
+            subject: format!("Re: {}", reading.subject),
+            token: self.token(Purpose::Reply, 0, 0, self.now),
+            in_reply_to: reading.message_id.clone(),
+            references: reading.message_id.iter().cloned().collect(),
+            auto_submitted: "auto-replied",
+            text,
+            html,
+            dedup_key: format!("stranger:{}:{}:{}", c.id, from, self.now),
+            calendar: None,
+        };
+        let mail = self.mail(c, &stranger, None, d)?;
+        self.enqueue(mail).await?;
+        let review = format!("Mail from {from}, who is not a member, for your review (nothing was changed):\n\nSubject: {}\n\n{}", reading.subject, reading.text);
+        self.notify_coordinators(c, &format!("For review: mail from {from}"), &review).await?;
+        Ok((format!("{from} is not a member of {}: answered once, passed to the coordinator", c.cfg.slug), None, true))
     }
 }
 

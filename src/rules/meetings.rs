@@ -1,6 +1,7 @@
-//! Changing a meeting: reschedule (jobs re-timed, an updated invitation to those already
-//! invited) and cancel (jobs dropped, a cancellation with METHOD:CANCEL). Both bump the
-//! meeting's SEQUENCE so calendars replace the old entry instead of adding one.
+//! Scheduling and changing meetings, from the command line or a coordinator's mail. A
+//! reschedule re-times the pending jobs and sends an updated invitation to those already
+//! invited; a cancel drops the jobs and sends METHOD:CANCEL. Both bump the meeting's SEQUENCE
+//! so calendars replace the old entry instead of adding one.
 
 use anyhow::{bail, Context as _, Result};
 
@@ -10,20 +11,26 @@ use crate::store::Meeting;
 use crate::token::Purpose;
 
 impl World {
+    /// Schedules a meeting at a local time in the community's zone with its timeline of jobs,
+    /// then fires what is already due (a meeting scheduled late is announced at once).
+    /// Returns the meeting id and how many mails were queued now.
+    pub async fn schedule_meeting(&self, slug: &str, local: &str, place: Option<&str>, now: i64) -> Result<(i64, usize)> {
+        let c = self.community(slug)?;
+        let starts_at = parse_local_time(local, c.cfg.timezone)?;
+        let mut tx = self.store.begin().await?;
+        let m = Act { world: self, conn: &mut tx, now, queued: 0 }.schedule(c, starts_at, place).await?;
+        tx.commit().await.context("committing the meeting")?;
+        let fired = self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
+        Ok((m.id, fired.mails))
+    }
+
     /// Moves a meeting to a new local time (and place). Returns how many were told.
     pub async fn reschedule_meeting(&self, slug: &str, id: i64, local: &str, place: Option<&str>, now: i64) -> Result<usize> {
         let c = self.community(slug)?;
         let starts_at = parse_local_time(local, c.cfg.timezone)?;
-        if starts_at <= now {
-            bail!("{local} ({}) is in the past: give a future date and time", c.cfg.timezone);
-        }
         let mut tx = self.store.begin().await?;
-        let old = self.meeting_of(&mut tx, c, id).await?;
-        self.store.move_meeting(&mut tx, id, starts_at, place.or(old.place.as_deref()), now).await?;
-        let m = self.store.meeting(&mut tx, id).await?.context("the moved meeting")?;
-        self.plan_meeting_jobs(&mut tx, c, &m, now).await?;
         let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
-        act.tell_invited(c, &old, &m, None).await?;
+        act.reschedule(c, Some(id), starts_at, place).await?;
         let n = act.queued;
         tx.commit().await.context("committing the new time")?;
         self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
@@ -34,29 +41,69 @@ impl World {
     pub async fn cancel_meeting(&self, slug: &str, id: i64, reason: Option<&str>, now: i64) -> Result<usize> {
         let c = self.community(slug)?;
         let mut tx = self.store.begin().await?;
-        let old = self.meeting_of(&mut tx, c, id).await?;
-        if !self.store.cancel_meeting(&mut tx, c.id, id, now).await? {
-            bail!("meeting {id} of {} is not scheduled", c.cfg.slug);
-        }
-        let dropped = self.store.cancel_jobs(&mut tx, id, now).await?;
-        let m = self.store.meeting(&mut tx, id).await?.context("the cancelled meeting")?;
         let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
-        act.tell_invited(c, &old, &m, reason).await?;
+        act.cancel(c, Some(id), reason).await?;
         let n = act.queued;
         tx.commit().await.context("committing the cancellation")?;
-        tracing::info!(community = %c.cfg.slug, meeting = id, dropped, told = n, "meeting cancelled");
         Ok(n)
-    }
-
-    async fn meeting_of(&self, conn: &mut sqlx::AnyConnection, c: &Community, id: i64) -> Result<Meeting> {
-        match self.store.meeting(conn, id).await? {
-            Some(m) if m.community_id == c.id && m.status == "scheduled" => Ok(m),
-            _ => bail!("{} has no scheduled meeting {id} (see: roundtable meeting list {})", c.cfg.slug, c.cfg.slug),
-        }
     }
 }
 
 impl Act<'_, '_> {
+    /// A new meeting with its jobs, in the caller's transaction.
+    pub(super) async fn schedule(&mut self, c: &Community, starts_at: i64, place: Option<&str>) -> Result<Meeting> {
+        let store = self.world.store.clone();
+        if starts_at <= self.now {
+            bail!("{} is in the past: give a future date and time", local_time(c.cfg.timezone, starts_at));
+        }
+        if store.meeting_at(self.conn, c.id, starts_at).await?.is_some() {
+            bail!("{} already has a meeting on {}", c.cfg.name, local_time(c.cfg.timezone, starts_at));
+        }
+        let thread_id = super::timeline::new_thread_id(c);
+        let id = store.create_meeting(self.conn, c.id, starts_at, place, &thread_id, self.now).await?;
+        let m = store.meeting(self.conn, id).await?.context("the meeting just created")?;
+        self.world.plan_meeting_jobs(self.conn, c, &m, self.now).await?;
+        Ok(m)
+    }
+
+    /// The meeting a command names: by id, or the next one.
+    pub(super) async fn scheduled_meeting(&mut self, c: &Community, id: Option<i64>) -> Result<Meeting> {
+        let store = self.world.store.clone();
+        let m = match id {
+            Some(id) => store.meeting(self.conn, id).await?,
+            None => store.next_meeting(self.conn, c.id, self.now).await?,
+        };
+        match (m, id) {
+            (Some(m), _) if m.community_id == c.id && m.status == "scheduled" => Ok(m),
+            (_, Some(id)) => bail!("{} has no scheduled meeting {id} (see: roundtable meeting list {})", c.cfg.slug, c.cfg.slug),
+            (_, None) => bail!("{} has no upcoming meeting", c.cfg.name),
+        }
+    }
+
+    pub(super) async fn reschedule(&mut self, c: &Community, id: Option<i64>, starts_at: i64, place: Option<&str>) -> Result<Meeting> {
+        let store = self.world.store.clone();
+        if starts_at <= self.now {
+            bail!("{} is in the past: give a future date and time", local_time(c.cfg.timezone, starts_at));
+        }
+        let old = self.scheduled_meeting(c, id).await?;
+        store.move_meeting(self.conn, old.id, starts_at, place.or(old.place.as_deref()), self.now).await?;
+        let m = store.meeting(self.conn, old.id).await?.context("the moved meeting")?;
+        self.world.plan_meeting_jobs(self.conn, c, &m, self.now).await?;
+        self.tell_invited(c, &old, &m, None).await?;
+        Ok(m)
+    }
+
+    pub(super) async fn cancel(&mut self, c: &Community, id: Option<i64>, reason: Option<&str>) -> Result<Meeting> {
+        let store = self.world.store.clone();
+        let old = self.scheduled_meeting(c, id).await?;
+        store.cancel_meeting(self.conn, c.id, old.id, self.now).await?;
+        let dropped = store.cancel_jobs(self.conn, old.id, self.now).await?;
+        let m = store.meeting(self.conn, old.id).await?.context("the cancelled meeting")?;
+        self.tell_invited(c, &old, &m, reason).await?;
+        tracing::info!(community = %c.cfg.slug, meeting = m.id, dropped, "meeting cancelled");
+        Ok(m)
+    }
+
     /// Tells everyone who was invited to `old` about its new state `new` (moved or
     /// cancelled), with the calendar update.
     async fn tell_invited(&mut self, c: &Community, old: &Meeting, new: &Meeting, reason: Option<&str>) -> Result<()> {

@@ -9,11 +9,12 @@ use sqlx::AnyConnection;
 use understand::{Intent, Reading};
 
 use crate::config::CommunityConfig;
-use crate::domain::{Address, Response, Role};
+use crate::domain::{Address, Response};
 use crate::render::{self, Envelope, Footer};
 use crate::store::{InboundRecord, Meeting, OutMail, Person, Store};
 use crate::token::{Claims, Purpose, Signer};
 
+mod commands;
 mod contributions;
 mod meetings;
 mod timeline;
@@ -36,6 +37,8 @@ pub struct World {
     pub store: Store,
     pub signer: Signer,
     pub communities: Vec<Community>,
+    /// The id of our own receiving server's Authentication-Results header.
+    pub authserv_id: Option<String>,
 }
 
 /// What became of one inbound message.
@@ -73,7 +76,9 @@ impl World {
         let (community, tag) = self.addressed_to(&reading);
         let tag = tag.map(str::to_string);
         let tag = tag.as_deref();
-        let claims = tag.and_then(|t| self.signer.verify(t, now).ok());
+        // `list+TOKEN@`, `list+leave-TOKEN@` (List-Unsubscribe), `list+bounce-TOKEN@` (VERP).
+        let token = tag.map(|t| t.strip_prefix("leave-").or_else(|| t.strip_prefix("bounce-")).unwrap_or(t));
+        let claims = token.and_then(|t| self.signer.verify(t, now).ok());
         // What the token says was asked refines the reading (a bare "yes" to a follow-up is JOIN).
         let reading = match claims.and_then(|c| c.purpose.asked()) {
             Some(asked) => understand::read(raw, &understand::Context { asked: Some(asked), own_addresses: &own })
@@ -157,27 +162,6 @@ impl World {
         }
     }
 
-    /// Schedules a meeting at a local time in the community's zone with its timeline of jobs,
-    /// then fires what is already due (a meeting scheduled late is announced at once).
-    /// Returns the meeting id and how many mails were queued now.
-    pub async fn schedule_meeting(&self, slug: &str, local: &str, place: Option<&str>, now: i64) -> Result<(i64, usize)> {
-        let c = self.community(slug)?;
-        let starts_at = parse_local_time(local, c.cfg.timezone)?;
-        if starts_at <= now {
-            anyhow::bail!("{local} ({}) is in the past: give a future date and time", c.cfg.timezone);
-        }
-        let mut tx = self.store.begin().await?;
-        if self.store.meeting_at(&mut tx, c.id, starts_at).await?.is_some() {
-            anyhow::bail!("{} already has a meeting at {local}", c.cfg.slug);
-        }
-        let thread_id = timeline::new_thread_id(c);
-        let id = self.store.create_meeting(&mut tx, c.id, starts_at, place, &thread_id, now).await?;
-        let meeting = self.store.meeting(&mut tx, id).await?.context("the meeting just created")?;
-        self.plan_meeting_jobs(&mut tx, c, &meeting, now).await?;
-        tx.commit().await.context("committing the meeting")?;
-        let fired = self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
-        Ok((id, fired.mails))
-    }
 }
 
 /// One transaction's worth of rule application.
@@ -212,7 +196,7 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         let person = match store.person_by_address(self.conn, c.id, from).await? {
             Some(p) if p.status == "active" || p.status == "paused" => p,
-            _ => return Ok((format!("{from} is not a member of {}: kept, nothing changed", c.cfg.slug), None, true)),
+            _ => return self.stranger(c, from, reading).await,
         };
         // A token only says what a reply answers, and only for its holder.
         let claims = match claims {
@@ -223,8 +207,15 @@ impl Act<'_, '_> {
             }
             None => None,
         };
+        match claims.map(|cl| cl.purpose) {
+            // The personal List-Unsubscribe address: works by itself.
+            Some(Purpose::Leave) => return self.leave(c, &person, reading).await,
+            Some(Purpose::Confirm) => return self.confirmed(c, &person, reading, claims.map(|cl| cl.reference).unwrap_or(0)).await,
+            _ => {}
+        }
         if tag == Some("leave") {
-            return self.leave(c, &person, reading).await;
+            // The list's plain unsubscribe address carries no proof of who sent it.
+            return self.command(c, &person, reading, None, "LEAVE", &[]).await;
         }
         match &reading.intent {
             Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
@@ -279,37 +270,6 @@ impl Act<'_, '_> {
             Some(person.id),
             false,
         ))
-    }
-
-    async fn command(
-        &mut self,
-        c: &Community,
-        person: &Person,
-        reading: &Reading,
-        claims: Option<Claims>,
-        command: &str,
-        args: &[String],
-    ) -> Result<(String, Option<i64>, bool)> {
-        match command {
-            "LEAVE" | "UNSUBSCRIBE" => self.leave(c, person, reading).await,
-            "RSVP" => {
-                let response = args.first().and_then(|a| crate::domain::parse_response(&a.to_lowercase()));
-                match response {
-                    Some(r) => self.rsvp(c, person, reading, claims, r, None).await,
-                    None => {
-                        let q = "RSVP needs an answer: write RSVP YES, RSVP NO or RSVP MAYBE in the subject.";
-                        self.answer(c, person, reading, "command-result", "RSVP: which answer?", Answer::Question(q)).await?;
-                        Ok(("RSVP without an answer: usage sent".into(), Some(person.id), false))
-                    }
-                }
-            }
-            other => {
-                let help = help_text(person.role);
-                let q = if other == "HELP" { help } else { format!("{other} can't be done by mail yet. {help}") };
-                let sent = self.answer(c, person, reading, "command-result", &format!("{other}: help"), Answer::Question(&q)).await?;
-                Ok((format!("command {other}: {}", if sent { "help sent" } else { "throttled" }), Some(person.id), false))
-            }
-        }
     }
 
     async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<(String, Option<i64>, bool)> {
@@ -395,8 +355,9 @@ impl Act<'_, '_> {
         }
         let footer = footer(c);
         let name = p.display_name();
-        let (text, html) = match a {
+        let (text, html) = match &a {
             Answer::Confirmation { what, note } => {
+                let (what, note) = (*what, *note);
                 let hint = "Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.";
                 let hint = if kind == "confirmation" && meeting.is_some() { hint } else { "" };
                 (
@@ -408,10 +369,12 @@ impl Act<'_, '_> {
                 render::QuestionTxt { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
                 render::QuestionHtml { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
             ),
+            Answer::Result(text) | Answer::Confirm { text, .. } => render::CommandResult { name, text }.render(&footer)?,
         };
-        let (purpose, reference, until) = match meeting {
-            Some(m) => (Purpose::Rsvp, m.id, m.starts_at),
-            None => (Purpose::Reply, 0, self.now),
+        let (purpose, reference, until) = match (&a, meeting) {
+            (Answer::Confirm { id, .. }, _) => (Purpose::Confirm, *id, self.now),
+            (_, Some(m)) => (Purpose::Rsvp, m.id, m.starts_at),
+            (_, None) => (Purpose::Reply, 0, self.now),
         };
         let token = self.token(purpose, p.id, reference, until);
         let mut refs: Vec<String> = meeting.map(|m| vec![m.thread_id.clone()]).unwrap_or_default();
@@ -462,6 +425,8 @@ impl Act<'_, '_> {
             expires_at: self.now + 90 * 86400,
         });
         let envelope_from = list.with_tag(&format!("bounce-{bounce}"));
+        let leave = self.world.signer.sign(&Claims { purpose: Purpose::Leave, person_id: p.id, reference: 0, expires_at: self.now + 400 * 86400 });
+        let unsubscribe = list.with_tag(&format!("leave-{leave}"));
         let message_id = render::new_message_id(list);
         let body = render::build(
             &Envelope {
@@ -471,6 +436,7 @@ impl Act<'_, '_> {
                 to_name: p.name.as_deref(),
                 to: &p.address,
                 reply_to: &reply_to,
+                unsubscribe: &unsubscribe,
                 subject: &d.subject,
                 kind: &d.kind,
                 message_id: &message_id,
@@ -525,21 +491,14 @@ struct Draft {
 enum Answer<'a> {
     Confirmation { what: &'a str, note: Option<&'a str> },
     Question(&'a str),
+    /// A command's result (multi-line text).
+    Result(&'a str),
+    /// A request to confirm a command: the reply address carries the confirmation token.
+    Confirm { text: &'a str, id: i64 },
 }
 
 fn footer(c: &Community) -> Footer<'_> {
     Footer { community: &c.cfg.name, list_address: c.cfg.address.as_str(), signature: &c.cfg.signature }
-}
-
-fn help_text(role: Role) -> String {
-    let mut s = String::from(
-        "Reply YES, NO or MAYBE to a meeting mail to answer it. Commands go in the subject: \
-         RSVP YES|NO|MAYBE (for the next meeting), LEAVE (stop all mail), HELP (this text).",
-    );
-    if role == Role::Coordinator {
-        s.push_str(" Coordinator commands (SCHEDULE, CANCEL, INVITE, ADD, REMOVE, STATUS, …) work on the command line: roundtable --help.");
-    }
-    s
 }
 
 /// Message-ID and sender when there is a Message-ID (a resent copy with new Received lines is

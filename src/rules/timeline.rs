@@ -75,6 +75,7 @@ impl World {
                     created += 1;
                 }
             }
+            self.nudge_guests(c, now).await?;
             let mut tx = self.store.begin().await?;
             if !self.store.has_pending_job(&mut tx, c.id, JobKind::Digest.as_str()).await? {
                 let after = self.store.last_digest_due(&mut tx, c.id).await?.unwrap_or(now).max(now);
@@ -85,6 +86,40 @@ impl World {
             tx.commit().await?;
         }
         Ok(created)
+    }
+
+    /// One gentle reminder to each guest who stayed silent after the follow-up; then nothing.
+    async fn nudge_guests(&self, c: &Community, now: i64) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        let guests = self.store.guests_to_nudge(&mut tx, c.id, now - c.cfg.timeline.guest_reminder.as_secs() as i64).await?;
+        if guests.is_empty() {
+            return Ok(());
+        }
+        let last = self.store.last_meeting_before(&mut tx, c.id, now).await?;
+        let when = last.as_ref().map(|m| super::local_time(c.cfg.timezone, m.starts_at)).unwrap_or_default();
+        let footer = super::footer(c);
+        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+        for g in &guests {
+            let (text, html) = render::GuestFollowup { name: g.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
+            let d = Draft {
+                kind: "guest-reminder".into(),
+                subject: format!("Still thinking about {}?", c.cfg.name),
+                token: act.token(Purpose::Followup, g.id, 0, now),
+                in_reply_to: None,
+                references: last.iter().map(|m| m.thread_id.clone()).collect(),
+                auto_submitted: "auto-generated",
+                text,
+                html,
+                dedup_key: format!("nudge:{}:{}", g.id, now / 86400),
+                calendar: None,
+            };
+            let mail = act.mail(c, g, None, d)?;
+            act.enqueue(mail).await?;
+            self.store.set_guest_mark(act.conn, g.id, crate::store::GuestMark::Nudged, Some(now)).await?;
+        }
+        tx.commit().await?;
+        tracing::info!(community = %c.cfg.slug, guests = guests.len(), "reminded silent guests once");
+        Ok(())
     }
 
     /// Fires every job due at `now`, each in its own transaction with the mail it causes.
@@ -219,6 +254,13 @@ impl Act<'_, '_> {
             JobKind::Reminder => {
                 let answers = store.responses(self.conn, m.id).await?;
                 let mut n = 0;
+                // Members, and the guests invited to this meeting.
+                let mut people = people.clone();
+                for g in store.invited_people(self.conn, m.id).await? {
+                    if g.role == crate::domain::Role::Guest && g.status == "active" && !people.iter().any(|p| p.id == g.id) {
+                        people.push(g);
+                    }
+                }
                 for p in &people {
                     let answer = answers.iter().find(|(id, _)| *id == p.id).map(|(_, r)| r.as_str()).unwrap_or("");
                     if answer == "no" {
@@ -246,6 +288,7 @@ impl Act<'_, '_> {
                     } else if is_guest {
                         let (text, html) = render::GuestFollowup { name: p.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
                         self.job_mail(c, m, &p, job, "guest-followup", format!("Would you like to join {}?", c.cfg.name), Purpose::Followup, text, html).await?;
+                        store.set_guest_mark(self.conn, p.id, crate::store::GuestMark::FollowedUp, Some(self.now)).await?;
                         n += 1;
                     }
                 }

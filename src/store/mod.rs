@@ -18,7 +18,9 @@ use anyhow::{Context as _, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, Row};
 
+mod commands;
 mod timeline;
+pub use commands::{AuditEntry, Confirmation, GuestMark, Hit};
 pub use timeline::{Job, TakeawayRow, TopicRow};
 
 use crate::config::CommunityConfig;
@@ -659,7 +661,7 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-const PERSON_SELECT: &str = "SELECT id, community_id, address, name, role, status FROM people";
+pub(crate) const PERSON_SELECT: &str = "SELECT id, community_id, address, name, role, status FROM people";
 const MEETING_SELECT: &str =
     "SELECT id, community_id, starts_at, place, status, sequence, thread_id FROM meetings";
 
