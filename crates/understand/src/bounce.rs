@@ -1111,6 +1111,48 @@ mod tests {
     }
 
     #[test]
+    fn permanence_from_codes_and_words() {
+        use super::plain::permanence;
+        assert_eq!(permanence("said: 550 5.1.1 User unknown"), Some(true));
+        assert_eq!(
+            permanence("Unable to contact LDAP server. (#4.4.3)"),
+            Some(false)
+        );
+        // An IP address is no status code.
+        assert_eq!(permanence("host 192.0.2.1 said nothing useful"), None);
+        assert_eq!(
+            permanence("421 Service not available, try again later"),
+            Some(false)
+        );
+        assert_eq!(permanence("retry timeout exceeded"), Some(false));
+        assert_eq!(permanence("This is a permanent error."), Some(true));
+    }
+
+    #[test]
+    fn report_part_stops_at_the_returned_copy() {
+        let t = "The mail system\n\n<a@b.org>: no\n\n------ This is a copy of the message, including all the headers. ------\nTo: c@d.org\n";
+        assert!(!super::plain::report_part(t).contains("c@d.org"));
+        let inline = super::plain::inline_returned(t);
+        assert!(inline
+            .iter()
+            .any(|h| h.name == "to" && h.value == "c@d.org"));
+    }
+
+    #[test]
+    fn program_and_file_recipients_are_no_addresses() {
+        let dsn = "Final-Recipient: rfc822;/var/mail/box\nAction: failed\nStatus: 5.0.0\n";
+        let r = parse_delivery_status_report(dsn);
+        assert!(r.failures.is_empty());
+        assert!(r.failed_without_address);
+    }
+
+    #[test]
+    fn groups_without_blank_lines_are_split() {
+        let dsn = "Final-Recipient: rfc822;a@b.org\nAction: failed\nStatus: 5.1.1\nFinal-Recipient: rfc822;c@d.org\nAction: failed\nStatus: 5.1.1\n";
+        assert_eq!(parse_delivery_status(dsn).len(), 2);
+    }
+
+    #[test]
     fn delayed_is_temporary() {
         let dsn = "Final-Recipient: rfc822;a@b.org\nAction: delayed\nStatus: 4.4.1\n";
         assert!(!parse_delivery_status(dsn)[0].permanent);

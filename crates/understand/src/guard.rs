@@ -273,6 +273,27 @@ fn looks_like_receipt(body: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn facts(headers: &str) -> Facts {
+        let raw = format!("From: a@example.net\nTo: circle@example.org\n{headers}\nhello\n");
+        let m = mail_parser::MessageParser::default()
+            .parse(raw.as_bytes())
+            .unwrap();
+        Facts::gather(&m)
+    }
+
+    #[test]
+    fn automatic_markers() {
+        assert!(automatic(&facts("Auto-Submitted: auto-replied\n")).is_some());
+        assert!(automatic(&facts("Auto-Submitted: no\n")).is_none());
+        assert!(automatic(&facts("X-Auto-Response-Suppress: All\n")).is_none());
+        assert!(automatic(&facts("Precedence: bulk\n")).is_some());
+        assert!(automatic(&facts("Precedence: normal\n")).is_none());
+        assert!(automatic(&facts("Subject: Automatic reply: Roundtable\n")).is_some());
+        assert!(automatic(&facts("Subject: Abwesenheitsnotiz: Treffen\n")).is_some());
+        assert!(automatic(&facts("Subject: Re: Out of office next week?\n")).is_none());
+        assert!(automatic(&facts("Return-Path: <>\n")).is_some());
+    }
+
     #[test]
     fn own_addresses() {
         let own = vec!["circle@example.org".to_string()];

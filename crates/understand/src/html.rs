@@ -34,6 +34,7 @@ pub fn to_text(html: &str) -> String {
     let html = marked.as_str();
     let rendered = std::panic::catch_unwind(|| {
         html2text::config::with_decorator(MailDecorator)
+            .no_table_borders()
             .string_from_read(html.as_bytes(), WIDTH)
             .ok()
     });
@@ -227,8 +228,29 @@ mod tests {
     }
 
     #[test]
+    fn rules_become_separators() {
+        assert_eq!(
+            mark_rules("a<hr>b<HR class=x/>c<hra>"),
+            "a<div>__________</div>b<div>__________</div>c<hra>"
+        );
+        let t = to_text("<div>Yes</div><hr><div>From: Circle</div>");
+        assert!(t.contains("__________"), "{t}");
+    }
+
+    #[test]
     fn survives_deep_nesting() {
         let html = "<div>".repeat(50_000) + "deep";
         assert!(to_text(&html).contains("deep"));
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    #[test]
+    fn tables_have_no_borders() {
+        let t =
+            super::to_text("<p>Yes</p><table><tr><td>Ann Example</td><td>ACME</td></tr></table>");
+        assert!(!t.contains('│') && !t.contains('─'), "{t}");
+        assert!(t.contains("Ann Example"), "{t}");
     }
 }

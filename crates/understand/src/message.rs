@@ -547,3 +547,35 @@ fn clean_id(s: &str) -> String {
 fn clean_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mail_or_not() {
+        assert!(looks_like_mail(b"From: a@b.org\n\nhi").is_ok());
+        assert!(looks_like_mail(b"From a@b.org Tue Mar 5 10:00:00 2024\nSubject: x\n\nhi").is_ok());
+        assert!(looks_like_mail(b"").is_err());
+        assert!(looks_like_mail(b"   \n\n").is_err());
+        assert!(looks_like_mail(b"hello there\nno headers").is_err());
+        assert!(looks_like_mail(b"Subject: x\x00\x01\x02\n\n").is_err());
+    }
+
+    #[test]
+    fn gathers_recipients_in_order_without_duplicates() {
+        let raw = b"From: A <A@Example.org>\nTo: circle+tok@example.org, b@example.org\nCc: B@example.org\nDelivered-To: circle+tok@example.org\nX-Original-To: x@example.org\nSubject: =?utf-8?q?Gr=C3=BC=C3=9Fe?=\nMessage-ID: <id@x>\nReferences: <r1@x> <r2@x>\n\nhi\n";
+        let m = mail_parser::MessageParser::default()
+            .parse(&raw[..])
+            .unwrap();
+        let f = Facts::gather(&m);
+        assert_eq!(
+            f.recipients,
+            vec!["circle+tok@example.org", "b@example.org", "x@example.org"]
+        );
+        assert_eq!(f.from.unwrap().address, "a@example.org");
+        assert_eq!(f.subject, "Grüße");
+        assert_eq!(f.message_id.as_deref(), Some("id@x"));
+        assert_eq!(f.references, vec!["r1@x", "r2@x"]);
+    }
+}

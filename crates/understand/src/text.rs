@@ -319,6 +319,24 @@ mod tests {
     }
 
     #[test]
+    fn strips_list_tags_and_localised_prefixes() {
+        assert_eq!(
+            strip_subject_prefixes("[circle] Re: status"),
+            ("status", true, false)
+        );
+        assert_eq!(strip_subject_prefixes("WG: AW: x"), ("x", true, true));
+        assert_eq!(strip_subject_prefixes("TR: x"), ("x", false, true));
+        assert_eq!(strip_subject_prefixes("Antw: x"), ("x", true, false));
+    }
+
+    #[test]
+    fn parses_header_blocks() {
+        let h = parse_header_block("\nTo: a@b.org\nSubject: long\n  folded\n\nbody: no\n");
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[1].value, "long folded");
+    }
+
+    #[test]
     fn unflows() {
         assert_eq!(
             unflow("a long \nline\n> q \n> r\n", false),
