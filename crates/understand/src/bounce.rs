@@ -20,12 +20,15 @@ pub(crate) fn detect(f: &Facts) -> Option<Intent> {
         .iter()
         .any(|r| r.split('@').next().is_some_and(|l| l.contains("+bounce-")));
     let mut dsn_success_only = false;
+    // What the delivery-status part says about permanence even when it names no address.
+    let mut dsn_permanent = None;
     if !f.delivery_status.is_empty() {
         let report = parse_delivery_status_report(&f.delivery_status.join("\n\n"));
         if !report.failures.is_empty() {
             return Some(to_intent(report.failures));
         }
         dsn_success_only = report.succeeded && !report.failed_without_address;
+        dsn_permanent = report.permanent_without_address;
     }
     if dsn_success_only {
         // Delivered / relayed / expanded: a success report, not a bounce (even when it
@@ -56,6 +59,11 @@ pub(crate) fn detect(f: &Facts) -> Option<Intent> {
     }
     if failures.is_empty() && !verp && !strong_bounce_signal(f) {
         return None;
+    }
+    if let Some(p) = dsn_permanent {
+        for x in &mut failures {
+            x.permanent = p;
+        }
     }
     Some(to_intent(failures))
 }
@@ -177,6 +185,8 @@ pub struct DeliveryReport {
     pub succeeded: bool,
     /// Some recipient failed but its address is not one (a file, a program).
     pub failed_without_address: bool,
+    /// The permanence the report gives that recipient.
+    pub permanent_without_address: Option<bool>,
 }
 
 /// Parses message/delivery-status content: per-recipient groups with Final-Recipient,
@@ -271,9 +281,11 @@ fn read_group(g: &[crate::message::Header], report: &mut DeliveryReport) {
         Some('5') => true,
         // The MTA gave up while the remote server had answered with a permanent error.
         Some('4') => action_word == "failed" && diagnostic_says == Some(true),
-        _ => match diagnostic_says {
-            Some(p) => p,
-            None => action_word != "delayed",
+        _ => match action_word.as_str() {
+            // The MTA gave up after retrying: a final failure.
+            "expired" => true,
+            "delayed" => false,
+            _ => diagnostic_says.unwrap_or(true),
         },
     };
     let address = [final_r.as_deref(), orig_r.as_deref(), x_actual.as_deref()]
@@ -282,6 +294,7 @@ fn read_group(g: &[crate::message::Header], report: &mut DeliveryReport) {
         .find_map(recipient_value);
     let Some(address) = address else {
         report.failed_without_address = true;
+        report.permanent_without_address.get_or_insert(permanent);
         return;
     };
     if !report.failures.iter().any(|x| x.address == address) {
@@ -992,10 +1005,6 @@ pub(crate) mod plain {
             "has not yet been delivered",
             "not yet been delivered",
             "warning message only",
-            "retry timeout exceeded",
-            "in the queue too long",
-            "message expired",
-            "delivery time expired",
             "timed out",
             "timeout",
             "try again later",
@@ -1005,6 +1014,21 @@ pub(crate) mod plain {
         let smtp = smtp_codes(report);
         if !smtp.is_empty() {
             return Some(smtp.contains(&5));
+        }
+        // The mail system gave up after retrying: the failure is final, whatever caused it.
+        let gave_up = [
+            "retry timeout exceeded",
+            "in the queue too long",
+            "not going to try again",
+            "envelope expired",
+            "message expired",
+            "delivery time expired",
+            "giving up",
+            "gave up",
+            "given up",
+        ];
+        if gave_up.iter().any(|p| l.contains(p)) {
+            return Some(true);
         }
         if temporary_words.iter().any(|p| l.contains(p)) {
             return Some(false);
@@ -1124,7 +1148,8 @@ mod tests {
             permanence("421 Service not available, try again later"),
             Some(false)
         );
-        assert_eq!(permanence("retry timeout exceeded"), Some(false));
+        assert_eq!(permanence("retry timeout exceeded"), Some(true));
+        assert_eq!(permanence("Delivery delayed, will retry"), Some(false));
         assert_eq!(permanence("This is a permanent error."), Some(true));
     }
 

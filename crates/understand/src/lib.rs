@@ -163,7 +163,10 @@ pub enum Intent {
     AutoReply {
         reason: String,
     },
-    /// A delivery failure report; `recipients` are the addresses that failed.
+    /// A delivery failure report; `recipients` are the addresses that failed (empty when
+    /// the report names none: the VERP token in `Reading::recipients` still says whose).
+    /// `permanent`: the status is 5.x.x, or the mail system gave up after retrying (expired,
+    /// retry timeout); false for delay warnings and 4.x.x failures (hard vs soft bounce).
     Bounce {
         recipients: Vec<String>,
         permanent: bool,
