@@ -736,9 +736,10 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
     // A leading answer word or phrase: "Yes, 15 min late".
     if let Some((resp, n)) = leading_answer(&words) {
         let rest_start = words[n - 1].end;
-        let note = note_from(&body[rest_start..]);
-        // "No problem" etc. are handled because PHRASES are tried first.
-        return Rsvp::Answer(resp, note);
+        if !is_questioned(window, rest_start, resp) {
+            let note = note_from(&body[rest_start..]);
+            return Rsvp::Answer(resp, note);
+        }
     }
     // Idioms anywhere in the first sentences, skipping questions.
     let mut found: Vec<(usize, Response, usize)> = Vec::new();
@@ -782,14 +783,35 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
     Rsvp::Mixed
 }
 
+/// Whether a leading answer is really a question: "Yes?", "Maybe we could meet at 7?".
+fn is_questioned(window: &str, answer_end: usize, resp: Response) -> bool {
+    let after = window[answer_end..].trim_start_matches([' ', '\t']);
+    if after.starts_with('?') {
+        return true;
+    }
+    // "Maybe" used as an adverb inside a question (no punctuation after it).
+    if resp == Maybe && after.starts_with(|c: char| c.is_alphanumeric()) {
+        let sentence_end = after
+            .find(['.', '!', '?', '\n'])
+            .map(|p| &after[p..p + 1])
+            .unwrap_or("");
+        return sentence_end == "?";
+    }
+    false
+}
+
 /// Only a leading answer word counts ("Yes", "Nope, sorry", "Vielleicht") or a short reply
 /// made of an answer phrase: used when we did not ask.
 pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
     let text = text.trim();
     let offset = skip_greeting(text);
     let body = text[offset..].trim_start();
-    let words = tokens(answer_window(body));
+    let window = answer_window(body);
+    let words = tokens(window);
     if let Some((resp, n)) = leading_answer(&words) {
+        if is_questioned(window, words[n - 1].end, resp) {
+            return Rsvp::Nothing;
+        }
         let note = note_from(&body[words[n - 1].end..]);
         return Rsvp::Answer(resp, note);
     }
@@ -1761,6 +1783,10 @@ mod table {
             ("I might come late", Some(Maybe)),
             ("I will try to make it", Some(Maybe)),
             ("Hello,\nI'm in!\nBob", Some(Yes)),
+            ("Yes?", None),
+            ("Maybe we could meet at 7 instead?", None),
+            ("Maybe, what time does it end?", Some(Maybe)),
+            ("Yes, but what time does it end?", Some(Yes)),
         ];
         let mut wrong = Vec::new();
         for (t, want) in cases {
