@@ -17,6 +17,18 @@
 //! [`read`] gives the whole [`Reading`]; [`inspect_json`] gives the one-line JSON that
 //! `roundtable inspect --json` prints.
 //!
+//! Decisions worth knowing when calling it:
+//! - The order is: our own mail → abuse reports (ARF) → bounces → calendar REPLY → automatic
+//!   mail → Subject command → the words. So a bounce carrying our invitation is a bounce, and
+//!   an out-of-office reply that reaches the VERP address is an auto-reply, not a bounce.
+//! - `Reading::recipients` are lower-cased (as DESIGN.md asks): reply tokens in
+//!   `list+TOKEN@domain` must use a case-insensitive alphabet.
+//! - A reply whose Subject starts with a command word is a command only when it is not an
+//!   answer to something we asked (`Context::asked`) and its words say nothing clear; a
+//!   forward ("Fwd:") is never a command.
+//! - Without `asked`, only forms a person recognises without context are read: a bare
+//!   YES/NO/MAYBE, `+1 #3`, `TOPIC:`; everything else is unclear.
+//!
 //! ```
 //! use understand::{read, Context, Intent, Response, Asked};
 //! let raw = b"From: Ann <ann@example.org>\r\nTo: circle+tok@example.org\r\nSubject: Re: Meeting\r\n\r\nYes, 15 min late\r\n";
