@@ -193,7 +193,10 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
         MemberCommand::Remove { community, address } => {
             let c = app.world.community(&community)?;
             let a = Address::parse(&address)?;
-            if !app.store().remove_person(c.id, &a, now).await? {
+            let mut tx = app.store().begin().await?;
+            let removed = app.store().remove_person(&mut tx, c.id, &a, now).await?;
+            tx.commit().await?;
+            if !removed {
                 bail!("{a} is not an active member of {}", c.cfg.slug);
             }
             println!("{a} was removed from {} and gets no more mail", c.cfg.slug);

@@ -57,7 +57,7 @@ impl super::World {
         let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
         let text = match cmd {
             Cmd::Leave => {
-                self.store.remove_person(c.id, &actor.address, now).await?;
+                self.store.remove_person(act.conn, c.id, &actor.address, now).await?;
                 format!("{} left {}.", actor.address, c.cfg.name)
             }
             Cmd::Rsvp(r) => {
@@ -230,7 +230,7 @@ impl Act<'_, '_> {
             }
             Cmd::Remove { address } => {
                 let a = Address::parse(address)?;
-                if store.remove_person(c.id, &a, self.now).await? {
+                if store.remove_person(self.conn, c.id, &a, self.now).await? {
                     format!("Removed {a}: no more mail for them.")
                 } else {
                     format!("{a} is not an active member of {}.", c.cfg.name)

@@ -81,8 +81,15 @@ impl Store {
         self.backend
     }
 
+    /// A write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a deferred one that read first could not write after another connection committed
+    /// (SQLITE_BUSY_SNAPSHOT); waiting for the lock up front is what the busy timeout is for.
     pub async fn begin(&self) -> Result<Tx> {
-        self.pool.begin().await.context("starting a transaction")
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+        .context("starting a transaction")
     }
 
     pub async fn close(&self) {
@@ -178,12 +185,12 @@ impl Store {
     }
 
     /// Marks a person as having left; returns false if nobody had that address.
-    pub async fn remove_person(&self, community_id: i64, address: &Address, now: i64) -> Result<bool> {
+    pub async fn remove_person(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, now: i64) -> Result<bool> {
         let r = sqlx::query("UPDATE people SET status = 'left', updated_at = $1 WHERE community_id = $2 AND address = $3 AND status <> 'left'")
             .bind(now)
             .bind(community_id)
             .bind(address.as_str())
-            .execute(&self.pool)
+            .execute(&mut *conn)
             .await
             .context("removing a person")?;
         Ok(r.rows_affected() > 0)

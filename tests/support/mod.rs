@@ -16,6 +16,9 @@ use roundtable::clock::Clock;
 pub struct Stack {
     pub domain: String,
     pub smtp_port: u16,
+    /// Mail through this port is DMARC-verified for the test domain by our "receiving server".
+    pub smtp_trusted_port: u16,
+    pub authserv_id: String,
     pub imap_port: u16,
     pub imap_password: String,
     pub maildir_base: PathBuf,
@@ -38,6 +41,8 @@ impl Stack {
         Stack {
             domain: var("RT_MAIL_DOMAIN"),
             smtp_port: var("RT_SMTP_PORT").parse().expect("RT_SMTP_PORT is a port"),
+            smtp_trusted_port: var("RT_SMTP_TRUSTED_PORT").parse().expect("RT_SMTP_TRUSTED_PORT is a port"),
+            authserv_id: var("RT_AUTHSERV_ID"),
             imap_port: var("RT_IMAP_PORT").parse().expect("RT_IMAP_PORT is a port"),
             imap_password: var("RT_IMAP_PASSWORD"),
             maildir_base: PathBuf::from(var("RT_MAILDIR_BASE")),
@@ -94,11 +99,37 @@ impl Stack {
         }
     }
 
-    /// Sends raw bytes through Postfix, as a member's mail client would.
+    /// Waits (bounded) until `user` has at least `n` messages of `kind` (X-Roundtable-Kind).
+    pub async fn wait_for_kind(&self, user: &str, kind: &str, n: usize, within: Duration) -> Vec<Vec<u8>> {
+        let start = Instant::now();
+        loop {
+            let all = self.messages(user, "INBOX").await;
+            let m = of_kind(&all, kind);
+            if m.len() >= n {
+                return m;
+            }
+            if start.elapsed() > within {
+                let kinds: Vec<String> = all.iter().map(|b| format!("{:?}: {}", header(b, "X-Roundtable-Kind"), text(b).lines().take(4).collect::<Vec<_>>().join(" | "))).collect();
+                panic!("{user} has {} {kind} message(s) after {within:?}, expected {n}; all:\n{}", m.len(), kinds.join("\n"));
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Sends raw bytes through Postfix, as a member's mail client would (no DMARC verdict).
     pub async fn send(&self, from: &str, to: &str, raw: &[u8]) {
+        self.send_via(self.smtp_port, from, to, raw).await
+    }
+
+    /// Sends through the port where our receiving server vouches dmarc=pass for the domain.
+    pub async fn send_trusted(&self, from: &str, to: &str, raw: &[u8]) {
+        self.send_via(self.smtp_trusted_port, from, to, raw).await
+    }
+
+    async fn send_via(&self, port: u16, from: &str, to: &str, raw: &[u8]) {
         use lettre::AsyncTransport;
         let t = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous("127.0.0.1")
-            .port(self.smtp_port)
+            .port(port)
             .build();
         let env = lettre::address::Envelope::new(Some(from.parse().unwrap()), vec![to.parse().unwrap()]).unwrap();
         t.send_raw(&env, raw).await.expect("Postfix accepts the member's mail");
@@ -138,6 +169,11 @@ pub struct World {
 impl World {
     /// `outbound` is the `[outbound]` table body; by default SMTP to Postfix.
     pub async fn new(backend: Backend, outbound: Option<String>) -> World {
+        Self::with_auth(backend, outbound, "dmarc-or-confirm").await
+    }
+
+    /// A world whose community uses this `coordinator_auth`.
+    pub async fn with_auth(backend: Backend, outbound: Option<String>, coordinator_auth: &str) -> World {
         let stack = Stack::from_env();
         let dir = tempfile::tempdir().unwrap();
         let list = stack.address("circle");
@@ -149,6 +185,7 @@ impl World {
         let config = format!(
             r#"database_url = "{db}"
 secret = "test-secret-0123456789abcdef"
+authserv_id = "{authserv}"
 [inbound]
 kind = "imap"
 host = "127.0.0.1"
@@ -166,7 +203,10 @@ name = "Design Circle"
 address = "{list}"
 timezone = "Europe/Berlin"
 coordinators = ["{coordinator}"]
+coordinator_auth = "{coordinator_auth}"
+description = "Practising designers trading what books can't teach."
 "#,
+            authserv = stack.authserv_id,
             imap = stack.imap_port,
             pw = stack.imap_password,
         );
@@ -214,6 +254,31 @@ pub fn reply_to(raw: &[u8]) -> String {
 pub fn message_id(raw: &[u8]) -> String {
     let m = mail_parser::MessageParser::default().parse(raw).expect("parsable mail");
     m.message_id().expect("a Message-ID").to_string()
+}
+
+/// A new mail (not a reply) with this subject and body.
+pub fn mail(from: &str, to: &str, subject: &str, body: &str) -> Vec<u8> {
+    mail_with(from, to, subject, body, "")
+}
+
+/// A new mail with extra header lines (each ending in CRLF) placed before the others.
+pub fn mail_with(from: &str, to: &str, subject: &str, body: &str, extra_headers: &str) -> Vec<u8> {
+    format!(
+        "{extra_headers}From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nMessage-ID: <{}@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n",
+        uuid::Uuid::new_v4().simple()
+    )
+    .into_bytes()
+}
+
+/// The plain-text body of a message.
+pub fn text(raw: &[u8]) -> String {
+    let m = mail_parser::MessageParser::default().parse(raw).expect("parsable mail");
+    m.body_text(0).map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// The messages of `kind` among `msgs`.
+pub fn of_kind(msgs: &[Vec<u8>], kind: &str) -> Vec<Vec<u8>> {
+    msgs.iter().filter(|m| header(m, "X-Roundtable-Kind").as_deref() == Some(kind)).cloned().collect()
 }
 
 /// A plain-text reply as a simple mail client writes it.
