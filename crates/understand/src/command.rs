@@ -57,6 +57,15 @@ pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
 /// clear, the words win (a member answering "Re: Agenda: …" with "+1 #3" is voting).
 pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> Option<Intent> {
     let (word, args, reply) = parse_subject(subject)?;
+    // "Re: Agenda: Roundtable on Tuesday" answers our mail titled "Agenda: …"; commands are
+    // never written "WORD:" (only TOPIC: is).
+    let (rest, _, _) = text::strip_subject_prefixes(subject);
+    let titled = rest
+        .get(word.len()..)
+        .is_some_and(|after| after.starts_with(':'));
+    if reply && titled && word != "TOPIC" {
+        return None;
+    }
     if reply && word != "TOPIC" {
         // A reply to a mail of ours that asked something answers that question, whatever
         // its Subject starts with ("Re: Agenda: …"); other replies are commands unless their
@@ -111,6 +120,21 @@ mod tests {
         );
         assert_eq!(parse_subject("Fwd: Schedule for next week"), None);
         assert_eq!(parse_subject("Scheduled maintenance"), None);
+    }
+
+    #[test]
+    fn replies_to_titled_mail_are_no_commands() {
+        assert_eq!(
+            from_subject("Re: Digest: March", None, "Great, thanks"),
+            None
+        );
+        assert_eq!(
+            from_subject("Re: status", None, ""),
+            Some(Intent::Command {
+                command: "STATUS".into(),
+                args: vec![]
+            })
+        );
     }
 
     #[test]
