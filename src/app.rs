@@ -16,6 +16,9 @@ use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::token::Signer;
 
+/// How long a daemon's hold on its mailbox lasts without renewal (renewed every round).
+const MAILBOX_LEASE: i64 = 180;
+
 /// Messages fetched and committed per round.
 const INBOUND_BATCH: usize = 100;
 
@@ -193,7 +196,30 @@ impl App {
         let schedule_task = tokio::spawn(Self::schedule_loop(self.world.clone(), clock, self.owner.clone(), nudge.clone(), shutdown.clone()));
         let mut sd = shutdown.clone();
         let mut backoff = Duration::from_secs(1);
+        // One instance at a time reads a mailbox; another takes over when its lease runs out.
+        let lease = format!("mailbox:{}", mailbox.describe());
+        let mut standing_by = false;
         while !sd.is_shutdown() {
+            match self.world.store.try_lease(&lease, &self.owner, self.clock.now(), MAILBOX_LEASE).await {
+                Ok(true) => {
+                    if standing_by {
+                        tracing::info!("took over {lease}");
+                        standing_by = false;
+                    }
+                }
+                Ok(false) => {
+                    if !standing_by {
+                        tracing::info!("another instance holds {lease}: standing by (delivery and schedule go on)");
+                        standing_by = true;
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_secs(10)) => {}
+                        _ = sd.recv() => {}
+                    }
+                    continue;
+                }
+                Err(e) => tracing::warn!("mailbox lease: {e:#}"),
+            }
             let mut stats = InboxStats::default();
             match self.inbox_step(&mut mailbox, &mut stats).await {
                 Ok(n) => {
@@ -202,7 +228,7 @@ impl App {
                         nudge.notify_one();
                     }
                     if n == 0 {
-                        if let Err(e) = mailbox.wait(Duration::from_secs(300), &mut sd).await {
+                        if let Err(e) = mailbox.wait(Duration::from_secs(MAILBOX_LEASE as u64 / 3), &mut sd).await {
                             tracing::warn!("mailbox: {e:#}");
                         }
                     }
@@ -216,6 +242,9 @@ impl App {
                     backoff = (backoff * 2).min(Duration::from_secs(60));
                 }
             }
+        }
+        if let Err(e) = self.world.store.release_lease(&lease, &self.owner).await {
+            tracing::warn!("releasing {lease}: {e:#}");
         }
         schedule_task.await.context("the schedule task")?;
         deliver_task.await.context("the delivery task")?;

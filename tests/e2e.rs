@@ -136,3 +136,19 @@ async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(w.stack.messages(&ben, "INBOX").await.len(), 2, "announcement + one confirmation: {}", got.len());
 }
+
+both_backends!(a_mailbox_lease_has_one_holder_and_expires);
+async fn a_mailbox_lease_has_one_holder_and_expires(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let s = app.store();
+    let now = 1_900_000_000;
+    assert!(s.try_lease("mailbox:x", "a", now, 60).await.unwrap(), "free: a takes it");
+    assert!(!s.try_lease("mailbox:x", "b", now + 1, 60).await.unwrap(), "held by a");
+    assert!(s.try_lease("mailbox:x", "a", now + 30, 60).await.unwrap(), "a renews");
+    assert!(!s.try_lease("mailbox:x", "b", now + 80, 60).await.unwrap(), "renewed until now + 90");
+    assert!(s.try_lease("mailbox:x", "b", now + 91, 60).await.unwrap(), "expired: b takes over");
+    assert!(!s.try_lease("mailbox:x", "a", now + 92, 60).await.unwrap(), "a lost it");
+    s.release_lease("mailbox:x", "b").await.unwrap();
+    assert!(s.try_lease("mailbox:x", "a", now + 93, 60).await.unwrap(), "released: free again");
+}

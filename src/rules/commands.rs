@@ -360,6 +360,7 @@ impl Act<'_, '_> {
             html,
             dedup_key: format!("invite:{}:{}:{}", m.id, guest.id, self.now),
             calendar: Some(self.calendar(c, &m, &guest, false)),
+            message_id: None,
         };
         let mail = self.mail(c, &guest, Some(&m), d)?;
         self.enqueue(mail).await?;
@@ -380,6 +381,7 @@ impl Act<'_, '_> {
             html,
             dedup_key: format!("welcome:{}:{}:{}", c.id, p.id, self.now),
             calendar: None,
+            message_id: None,
         };
         let mail = self.mail(c, p, None, d)?;
         self.enqueue(mail).await

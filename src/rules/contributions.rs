@@ -152,6 +152,7 @@ impl Act<'_, '_> {
                 html,
                 dedup_key: format!("notice:{key}:{}", k.id),
                 calendar: None,
+                message_id: None,
             };
             let mail = self.mail(c, k, None, d)?;
             self.enqueue(mail).await?;
@@ -195,6 +196,7 @@ impl Act<'_, '_> {
             html,
             dedup_key: format!("stranger:{}:{}:{}", c.id, from, self.now),
             calendar: None,
+            message_id: None,
         };
         let mail = self.mail(c, &stranger, None, d)?;
         self.enqueue(mail).await?;

@@ -135,6 +135,7 @@ impl Act<'_, '_> {
                 html,
                 dedup_key: format!("change:{}:{}:{}", new.id, new.sequence, p.id),
                 calendar: Some(self.calendar(c, new, &p, cancelled)),
+                message_id: None,
             };
             let mail = self.mail(c, &p, Some(new), d)?;
             self.enqueue(mail).await?;

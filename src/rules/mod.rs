@@ -321,12 +321,13 @@ impl Act<'_, '_> {
                 subject,
                 token,
                 in_reply_to: None,
-                references: vec![meeting.thread_id.clone()],
+                references: Vec::new(),
                 auto_submitted: "auto-generated",
                 text,
                 html,
                 dedup_key: format!("job:{job_id}:{}", p.id),
                 calendar,
+                message_id: Some(meeting.thread_id.clone()),
             },
         )?;
         self.enqueue(mail).await
@@ -399,6 +400,7 @@ impl Act<'_, '_> {
                 html,
                 dedup_key: dedup,
                 calendar: None,
+                message_id: None,
             },
         )?;
         self.enqueue(mail).await?;
@@ -428,7 +430,7 @@ impl Act<'_, '_> {
         let envelope_from = list.with_tag(&format!("bounce-{bounce}"));
         let leave = self.world.signer.sign(&Claims { purpose: Purpose::Leave, person_id: p.id, reference: 0, expires_at: self.now + 400 * 86400 });
         let unsubscribe = list.with_tag(&format!("leave-{leave}"));
-        let message_id = render::new_message_id(list);
+        let message_id = d.message_id.clone().unwrap_or_else(|| render::new_message_id(list));
         let body = render::build(
             &Envelope {
                 community_name: &c.cfg.name,
@@ -487,6 +489,9 @@ struct Draft {
     dedup_key: String,
     /// (METHOD, iCalendar text)
     calendar: Option<(String, String)>,
+    /// A fixed Message-ID: the announcement's is the meeting's thread root, the one every
+    /// later mail of the meeting refers to (as a list post, each copy carries the same id).
+    message_id: Option<String>,
 }
 
 enum Answer<'a> {

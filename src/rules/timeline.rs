@@ -112,6 +112,7 @@ impl World {
                 html,
                 dedup_key: format!("nudge:{}:{}", g.id, now / 86400),
                 calendar: None,
+                message_id: None,
             };
             let mail = act.mail(c, g, None, d)?;
             act.enqueue(mail).await?;
@@ -359,6 +360,7 @@ impl Act<'_, '_> {
                 html,
                 dedup_key: format!("job:{}:{}", job.id, p.id),
                 calendar: None,
+                message_id: None,
             };
             let mail = self.mail(c, p, None, d)?;
             self.enqueue(mail).await?;
@@ -383,6 +385,7 @@ impl Act<'_, '_> {
             html,
             dedup_key: format!("job:{}:{}", job.id, p.id),
             calendar: None,
+            message_id: None,
         };
         let mail = self.mail(c, p, Some(m), d)?;
         self.enqueue(mail).await
