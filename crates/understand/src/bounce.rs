@@ -887,8 +887,9 @@ pub(crate) mod plain {
             let found = text::addresses_in(line);
             if !found.is_empty() {
                 // a. "Label: address"
-                if let Some(colon) = lower.find(':') {
-                    let label = lower[..colon].trim().trim_start_matches(">>>").trim();
+                if let Some(colon) = line.find(':') {
+                    let label = line[..colon].to_lowercase();
+                    let label = label.trim().trim_start_matches(">>>").trim();
                     if LABELS.contains(&label) && label != "to" {
                         for a in text::addresses_in(&line[colon + 1..]) {
                             add(a, &mut out);
@@ -906,7 +907,8 @@ pub(crate) mod plain {
                 if starts_with_address {
                     let after = {
                         let t = line.trim_start_matches(['<', '"', '\'', '(']);
-                        t[found[0].len().min(t.len())..]
+                        t.get(found[0].len()..)
+                            .unwrap_or("")
                             .trim_start_matches(['>', '"', '\'', ')'])
                             .trim()
                     };

@@ -85,6 +85,18 @@ fn every_corpus_message_gets_a_reading() {
                 _ => raw,
             };
             read_all_ways(&raw);
+            // And once with letters whose case mapping changes their byte length.
+            let text = String::from_utf8_lossy(&raw);
+            let odd: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| match (c.is_ascii_alphabetic(), i % 11) {
+                    (true, 0) => '\u{212A}',
+                    (true, 5) => '\u{130}',
+                    _ => c,
+                })
+                .collect();
+            read_all_ways(odd.as_bytes());
             n += 1;
         }
     }
@@ -163,6 +175,24 @@ fn variants(raw: &[u8], seed: u64) -> Vec<Vec<u8>> {
     out.push(swapped.join(&b'\n'));
     // Boundaries and encodings doubled or cut.
     out.push([raw, raw].concat());
+    // Letters replaced by characters whose case mapping changes their length in bytes
+    // (Kelvin sign, long s, dotted I, sharp s, final sigma), to catch byte offsets carried
+    // from a lower-cased copy into the original.
+    let tricky = [
+        "\u{212A}", "\u{17F}", "\u{130}", "\u{DF}", "\u{3A3}", "\u{1E9E}",
+    ];
+    let text = String::from_utf8_lossy(raw);
+    for (k, t) in tricky.iter().enumerate() {
+        let mut v = String::with_capacity(text.len() + 64);
+        for (i, c) in text.chars().enumerate() {
+            if c.is_ascii_alphabetic() && (i + k) % 7 == 0 {
+                v.push_str(t);
+            } else {
+                v.push(c);
+            }
+        }
+        out.push(v.into_bytes());
+    }
     out
 }
 
