@@ -125,6 +125,11 @@ pub async fn run(dir: &Path) -> Result<()> {
         println!("   {:<13} → {:<20} {}", o.kind, o.recipient, o.subject);
     }
     println!();
+    println!("What happens next (roundtable timeline):");
+    for j in app.store().jobs(c.id, false).await? {
+        println!("   {:<17} {}", j.kind, local_time(c.cfg.timezone, j.due_at));
+    }
+    println!();
     println!("Read them:  ls {0}/outbox/new   (each file is a complete message; open one in a mail client or `less`)", dir.display());
     println!("Look again: cargo run -- --config {0}/roundtable.toml meeting list design", dir.display());
     println!("            cargo run -- --config {0}/roundtable.toml log", dir.display());

@@ -186,9 +186,9 @@ fn the_demo_shows_a_whole_round_trip() {
         assert!(stdout.contains(expected), "{expected:?} missing in:\n{stdout}");
     }
     let files = std::fs::read_dir(demo.join("outbox/new")).unwrap().count();
-    assert_eq!(files, 6 + 5, "6 announcements, 4 confirmations and 1 question");
+    assert_eq!(files, 6 + 6, "6 announcements, 4 confirmations, 1 question and 1 notice to the coordinator");
     // Running it again starts afresh.
     let again = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("demo").arg("--dir").arg(&demo).output().unwrap();
     assert!(again.status.success());
-    assert_eq!(std::fs::read_dir(demo.join("outbox/new")).unwrap().count(), 11);
+    assert_eq!(std::fs::read_dir(demo.join("outbox/new")).unwrap().count(), 12);
 }

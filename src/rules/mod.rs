@@ -221,9 +221,17 @@ impl Act<'_, '_> {
             Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
             Intent::Command { command, args } => self.command(c, &person, reading, claims, command, args).await,
             Intent::Unclear { reason } => {
-                let q = "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\").";
-                let sent = self.answer(c, &person, reading, "question", "Did you mean YES, NO or MAYBE?", Answer::Question(q)).await?;
-                Ok((format!("unclear ({reason}): {}", if sent { "asked back" } else { "throttled, not asked" }), Some(person.id), true))
+                // Ask about what was asked; never guess. The coordinator sees it too.
+                let (subject, q) = match claims.map(|cl| cl.purpose) {
+                    Some(Purpose::Topics) => ("Which topic?", "Did you mean to propose a topic? Write each on its own line (\"Topic: …\" with details below), or \"+1 #3\" to support one."),
+                    Some(Purpose::Takeaways) => ("Your takeaways?", "Did you mean to send takeaways? Write one per paragraph or list item and they'll go into the digest with your name."),
+                    Some(Purpose::Followup) => ("Would you like to join?", "Would you like to join? Reply JOIN, or \"no thanks\"."),
+                    _ => ("Did you mean YES, NO or MAYBE?", "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\")."),
+                };
+                let sent = self.answer(c, &person, reading, "question", subject, Answer::Question(q)).await?;
+                let review = format!("{} wrote something nobody could read as an answer ({reason}); they were asked back.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
+                self.notify_coordinators(c, &format!("Unclear reply from {}", person.display_name()), &review).await?;
+                Ok((format!("unclear ({reason}): {}", if sent { "asked back, coordinator told" } else { "throttled, not asked" }), Some(person.id), true))
             }
             Intent::Topics { topics } => self.topics(c, &person, reading, claims, topics).await,
             Intent::Votes { votes } => self.votes(c, &person, reading, votes).await,
