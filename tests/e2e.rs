@@ -152,3 +152,41 @@ async fn a_mailbox_lease_has_one_holder_and_expires(backend: Backend) {
     s.release_lease("mailbox:x", "b").await.unwrap();
     assert!(s.try_lease("mailbox:x", "a", now + 93, 60).await.unwrap(), "released: free again");
 }
+
+both_backends!(hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator);
+async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    // The test Postfix accepts anything@bounce.rt.test and then bounces it with a real DSN
+    // to the envelope sender: our VERP address list+bounce-TOKEN.
+    let dead = format!("gone-{}@bounce.{}", &uuid::Uuid::new_v4().simple().to_string()[..8], w.stack.domain);
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&dead).unwrap(), Some("Gone"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let (id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
+    let (trigger, shutdown) = roundtable::shutdown::channel();
+    let daemon = tokio::spawn(app.run(shutdown));
+
+    let status_of = |w: &World, dead: String| {
+        let cfg = roundtable::config::load(&w.config_path).unwrap();
+        async move {
+            let app = roundtable::app::App::build(cfg, roundtable::clock::Clock::system()).await.unwrap();
+            let c = app.world.community("design").unwrap().clone();
+            let p = app.store().people(c.id).await.unwrap().into_iter().find(|p| p.address.as_str() == dead).unwrap();
+            p.status
+        }
+    };
+    // Each mail to the dead address comes back; the third hard bounce stops it.
+    let app2 = w.app().await;
+    for n in 1..=2 {
+        app2.world.reschedule_meeting("design", id, &in_days(10 + n), None, app2.clock.now()).await.unwrap();
+    }
+    let notice = w.stack.wait_for_kind(&w.coordinator, "notice", 1, WAIT).await;
+    assert!(support::text(&notice[0]).contains("has bounced 3 times"), "{}", support::text(&notice[0]));
+    assert_eq!(status_of(&w, dead.clone()).await, "bouncing");
+    trigger.fire();
+    tokio::time::timeout(WAIT, daemon).await.unwrap().unwrap().unwrap();
+    let log = w.app().await.store().inbound_log(20).await.unwrap();
+    assert_eq!(log.iter().filter(|e| e.kind == "bounce").count(), 3, "{log:?}");
+}

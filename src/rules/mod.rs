@@ -22,6 +22,8 @@ pub use timeline::Fired;
 
 /// Automatic answers one sender can cause per hour; past it we stay silent (loops stop).
 pub const ANSWERS_PER_HOUR: i64 = 20;
+/// Hard bounces after which a person gets no more mail (the coordinator is told).
+pub const HARD_BOUNCES: i64 = 3;
 /// Reply tokens stay valid this long after the meeting they belong to.
 const TOKEN_DAYS_AFTER: i64 = 60;
 
@@ -184,10 +186,7 @@ impl Act<'_, '_> {
     ) -> Result<(String, Option<i64>, bool)> {
         match &reading.intent {
             Intent::AutoReply { reason } => return Ok((format!("automatic mail ({reason}): not answered"), None, false)),
-            Intent::Bounce { recipients, permanent } => {
-                let kind = if *permanent { "permanent" } else { "temporary" };
-                return Ok((format!("{kind} bounce for {}: recorded", recipients.join(", ")), None, true));
-            }
+            Intent::Bounce { recipients, permanent } => return self.bounce(c, claims, recipients, *permanent).await,
             _ => {}
         }
         let Some(from) = from else {
@@ -240,6 +239,48 @@ impl Act<'_, '_> {
             Intent::Decline => self.decline(c, &person, reading).await,
             Intent::AutoReply { .. } | Intent::Bounce { .. } => unreachable!("handled before the sender is looked up"),
         }
+    }
+
+    /// A delivery failure: scored for the person our VERP address names (else the report's
+    /// failed recipients). After [`HARD_BOUNCES`] hard bounces they get no more mail and the
+    /// coordinators are told; a spam rejection or a full mailbox (soft) only counts.
+    async fn bounce(&mut self, c: &Community, claims: Option<Claims>, recipients: &[String], permanent: bool) -> Result<(String, Option<i64>, bool)> {
+        let store = self.world.store.clone();
+        let mut people = Vec::new();
+        if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Bounce) {
+            if let Some(p) = store.person_by_id(self.conn, cl.person_id).await?.filter(|p| p.community_id == c.id) {
+                people.push(p);
+            }
+        }
+        if people.is_empty() {
+            for r in recipients {
+                if let Ok(a) = Address::parse(r) {
+                    if let Some(p) = store.person_by_address(self.conn, c.id, &a).await? {
+                        people.push(p);
+                    }
+                }
+            }
+        }
+        let kind = if permanent { "hard" } else { "soft" };
+        if people.is_empty() {
+            return Ok((format!("{kind} bounce for {} (nobody we know): recorded", recipients.join(", ")), None, true));
+        }
+        let mut lines = Vec::new();
+        for p in &people {
+            let hard = store.record_bounce(self.conn, p.id, permanent, self.now).await?;
+            if permanent && hard >= HARD_BOUNCES && p.status == "active" {
+                store.set_status(self.conn, p.id, "bouncing", self.now).await?;
+                let what = format!(
+                    "Mail to {} ({}) has bounced {hard} times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add {} {}",
+                    p.display_name(), p.address, c.cfg.slug, p.address
+                );
+                self.notify_coordinators(c, &format!("{} stopped: mail bounces", p.address), &what).await?;
+                lines.push(format!("{}: {hard} hard bounces, no more mail", p.address));
+            } else {
+                lines.push(format!("{}: {kind} bounce counted ({hard} hard)", p.address));
+            }
+        }
+        Ok((format!("{kind} bounce: {}", lines.join("; ")), people.first().map(|p| p.id), true))
     }
 
     async fn rsvp(

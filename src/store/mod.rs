@@ -159,7 +159,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, 'active', $5, $5)
              ON CONFLICT (community_id, address) DO UPDATE SET
                name = COALESCE(excluded.name, people.name), role = excluded.role,
-               status = 'active', updated_at = excluded.updated_at
+               status = 'active', updated_at = excluded.updated_at, hard_bounces = 0, soft_bounces = 0
              RETURNING id",
         )
         .bind(community_id)
@@ -171,6 +171,18 @@ impl Store {
         .await
         .with_context(|| format!("saving {address}"))?;
         Ok(row.try_get("id")?)
+    }
+
+    /// Counts a bounce for a person; returns their hard bounces so far. A delivery that
+    /// works again is not tracked: a coordinator who re-adds someone resets the count.
+    pub async fn record_bounce(&self, conn: &mut AnyConnection, person_id: i64, permanent: bool, now: i64) -> Result<i64> {
+        let sql = if permanent {
+            "UPDATE people SET hard_bounces = hard_bounces + 1, last_bounce_at = $1 WHERE id = $2 RETURNING hard_bounces"
+        } else {
+            "UPDATE people SET soft_bounces = soft_bounces + 1, last_bounce_at = $1 WHERE id = $2 RETURNING hard_bounces"
+        };
+        let row = sqlx::query(sql).bind(now).bind(person_id).fetch_one(&mut *conn).await.context("recording a bounce")?;
+        Ok(row.try_get("hard_bounces")?)
     }
 
     pub async fn set_status(&self, conn: &mut AnyConnection, person_id: i64, status: &str, now: i64) -> Result<()> {

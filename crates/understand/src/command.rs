@@ -78,7 +78,12 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
     if word == "JOIN" && asked == Some(Asked::Followup) {
         return Some(Intent::Join);
     }
-    if word == "TOPIC" {
+    // "TOPIC CLOSE 3" / "TOPIC DEFER #3" is the coordinator's command; "TOPIC: …" proposes.
+    let topic_command = !titled
+        && args
+            .first()
+            .is_some_and(|a| a.eq_ignore_ascii_case("close") || a.eq_ignore_ascii_case("defer"));
+    if word == "TOPIC" && !topic_command {
         let title = text::squash(&args.join(" "));
         let details = body.trim();
         if !title.is_empty() {
@@ -103,6 +108,16 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn topic_close_and_defer_are_commands_topic_colon_proposes() {
+        for subject in ["TOPIC CLOSE 3", "topic defer #2", "Re: Topic close 4"] {
+            let i = from_subject(subject, None, "").unwrap();
+            assert!(matches!(&i, Intent::Command { command, .. } if command == "TOPIC"), "{subject}: {i:?}");
+        }
+        let i = from_subject("TOPIC: Close the feedback loop", None, "").unwrap();
+        assert!(matches!(&i, Intent::Topics { .. }), "{i:?}");
+    }
 
     #[test]
     fn reads_commands() {
