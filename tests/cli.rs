@@ -192,3 +192,38 @@ fn the_demo_shows_a_whole_round_trip() {
     assert!(again.status.success());
     assert_eq!(std::fs::read_dir(demo.join("outbox/new")).unwrap().count(), 12);
 }
+
+both_backends!(every_mail_command_also_works_on_the_command_line);
+async fn every_mail_command_also_works_on_the_command_line(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let ben = w.stack.address("ben");
+    let guest = w.stack.address("xena");
+    assert!(run(&w, &["member", "add", "design", &ben, "--name", "Ben Okafor"]).0);
+    let (ok, out, err) = run(&w, &["do", "design", "SCHEDULE", &in_days(3), "Room", "4"]);
+    assert!(ok && out.contains("Scheduled meeting"), "{out}{err}");
+    let (ok, out, err) = run(&w, &["do", "design", "RSVP YES", "--as", &ben]);
+    assert!(ok && out.contains("answered yes"), "{out}{err}");
+    // A topic by mail, closed on the command line.
+    let out = deliver(&w, format!("From: {ben}\r\nTo: {}\r\nSubject: TOPIC: Pricing workshops\r\nMessage-ID: <t1@x>\r\n\r\nHow do you charge?\r\n", w.list).as_bytes());
+    assert!(out.status.success());
+    let (_, out, _) = run(&w, &["do", "design", "TOPICS"]);
+    assert!(out.contains("#1 Pricing workshops"), "{out}");
+    let (_, out, _) = run(&w, &["do", "design", "TOPIC CLOSE 1"]);
+    assert!(out.contains("Topic #1 is closed"), "{out}");
+    let (_, out, _) = run(&w, &["do", "design", "TOPIC CLOSE 1"]);
+    assert!(out.contains("There is no open topic #1"), "{out}");
+    let (_, out, _) = run(&w, &["do", "design", "SEARCH pricing"]);
+    assert!(out.contains("Pricing workshops") && out.contains("by Ben Okafor"), "{out}");
+    let (_, out, _) = run(&w, &["do", "design", &format!("INVITE {guest} Xena")]);
+    assert!(out.contains("Invited"), "{out}");
+    let (_, out, _) = run(&w, &["do", "design", "ATTENDED Ben"]);
+    assert!(out.contains("No meeting has taken place yet"), "{out}");
+    let (_, out, _) = run(&w, &["do", "design", "STATUS"]);
+    assert!(out.contains("Next meeting") && out.contains("1 yes") && out.contains(&guest) && out.contains("invited"), "{out}");
+    let (ok, _, err) = run(&w, &["do", "design", "FROBNICATE", "now"]);
+    assert!(!ok && err.contains("HELP"), "an unknown command names HELP: {err}");
+    let (ok, _, err) = run(&w, &["do", "design", "SCHEDULE", "2026-13-45", "18:30"]);
+    assert!(!ok && err.contains("Example:"), "a malformed one gets the problem and an example: {err}");
+    let (_, out, _) = run(&w, &["audit"]);
+    assert!(out.contains("[command line]") && out.contains("INVITE"), "{out}");
+}
