@@ -259,3 +259,48 @@ async fn two_daemons_on_one_postgres_send_each_mail_once() {
     assert_eq!(count(&s, "call-for-topics"), 41);
     assert!(s.iter().filter(|((k, _), _)| k == "call-for-topics").all(|(_, v)| v.len() == 1), "nobody got it twice");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recurring_meetings_from_meeting_cron_keep_their_local_time_across_dst() {
+    // Needs no mail server: Maildir in and out, SQLite, the clock set by the test.
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n\
+         [[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"Europe/Berlin\"\n\
+         coordinators = [\"ana@example.org\"]\nmeeting_cron = \"0 30 18 1-7 * Tue\"\n",
+    )
+    .unwrap();
+    let tick = |now: i64| {
+        let cfg = cfg.clone();
+        async move {
+            let app = App::build(roundtable::config::load(&cfg).unwrap(), Clock::fixed(now)).await.unwrap();
+            app.run_once().await.unwrap();
+            app
+        }
+    };
+    // Every day from 1 September to 10 November 2026.
+    let mut app = tick(t("2026-09-01T08:00:00Z")).await;
+    let mut now = t("2026-09-01T08:00:00Z");
+    while now < t("2026-11-10T00:00:00Z") {
+        now += 86400;
+        app = tick(now).await;
+    }
+    let c = app.world.community("d").unwrap();
+    let meetings = app.store().meetings(c.id).await.unwrap();
+    let local: Vec<String> = meetings.iter().map(|m| roundtable::rules::local_time(c.cfg.timezone, m.starts_at)).collect();
+    // First Tuesdays, each once, at 18:30 local in summer and in winter time; 1 December is
+    // not planned yet (its announcement is more than a week away).
+    assert_eq!(
+        local,
+        ["Tuesday 1 September 2026, 18:30 CEST", "Tuesday 6 October 2026, 18:30 CEST", "Tuesday 3 November 2026, 18:30 CET"],
+        "{local:?}"
+    );
+    // Each announced once (to the one coordinator).
+    let out = dir.path().join("out");
+    let kinds: Vec<String> = roundtable::maildir::list(&out).unwrap().iter().filter_map(|f| support::header(&std::fs::read(f).unwrap(), "X-Roundtable-Kind")).collect();
+    assert_eq!(kinds.iter().filter(|k| *k == "announcement").count(), 3, "{kinds:?}");
+    // 1 September was planned the same morning: too late for anything but its announcement.
+    assert_eq!(kinds.iter().filter(|k| *k == "reminder").count(), 2, "{kinds:?}");
+}
