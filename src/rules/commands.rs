@@ -8,6 +8,7 @@
 //!   address must come back), or `dmarc-or-confirm`;
 //! - a member's own commands (LEAVE, PAUSE, RSVP, …) pass with DMARC or with their own reply
 //!   token in the address (it was only ever mailed to them), else they are confirmed too.
+//!
 //! Every command and its outcome goes to the audit log.
 
 use anyhow::Result;

@@ -35,6 +35,7 @@ pub struct Hit {
 }
 
 impl Store {
+    #[allow(clippy::too_many_arguments)] // one argument per column
     pub async fn add_confirmation(
         &self,
         conn: &mut AnyConnection,
@@ -101,6 +102,7 @@ impl Store {
         }))
     }
 
+    #[allow(clippy::too_many_arguments)] // one argument per column
     pub async fn audit(&self, conn: &mut AnyConnection, community_id: Option<i64>, actor: &str, command: &str, auth: &str, outcome: &str, now: i64) -> Result<()> {
         sqlx::query("INSERT INTO audit (community_id, at, actor, command, auth, outcome) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(community_id)

@@ -189,6 +189,7 @@ impl Store {
     // ---- topics and votes --------------------------------------------------------------
 
     /// Adds a topic with the community's next number; returns the number.
+    #[allow(clippy::too_many_arguments)] // one argument per column
     pub async fn add_topic(
         &self,
         conn: &mut AnyConnection,
