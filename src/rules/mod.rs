@@ -22,6 +22,8 @@ pub use timeline::Fired;
 
 /// Automatic answers one sender can cause per hour; past it we stay silent (loops stop).
 pub const ANSWERS_PER_HOUR: i64 = 20;
+/// How much of a message the inbound log keeps when it needs a person's eyes.
+const KEEP_RAW_MAX: usize = 1 << 20;
 /// Hard bounces after which a person gets no more mail (the coordinator is told).
 pub const HARD_BOUNCES: i64 = 3;
 /// Reply tokens stay valid this long after the meeting they belong to.
@@ -112,7 +114,8 @@ impl World {
                     received_at: now,
                     kind: &kind,
                     outcome: &outcome,
-                    raw: keep_raw.then_some(raw),
+                    // Kept for the coordinator, up to 1 MB (the mailbox keeps the whole message).
+                    raw: keep_raw.then_some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
                 },
             )
             .await?;
@@ -139,7 +142,7 @@ impl World {
                     received_at: now,
                     kind: "unreadable",
                     outcome: &outcome,
-                    raw: Some(&raw[..raw.len().min(1 << 20)]),
+                    raw: Some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
                 },
             )
             .await?;
