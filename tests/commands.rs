@@ -179,7 +179,7 @@ both_backends!(the_guest_path_from_invitation_to_membership);
 async fn the_guest_path_from_invitation_to_membership(backend: Backend) {
     let w = World::with_auth(backend, None, "dmarc").await;
     let coord = w.coordinator.clone();
-    let (gina, hal) = (w.stack.address("gina"), w.stack.address("hal"));
+    let (gina, hal, ivy) = (w.stack.address("gina"), w.stack.address("hal"), w.stack.address("ivy"));
     let t0 = roundtable::render::unix_now();
     let app = w.app_at(Clock::fixed(t0)).await;
     let (meeting, _) = app.world.schedule_meeting("design", &in_days(3), Some("Room 4"), t0).await.unwrap();
@@ -191,9 +191,10 @@ async fn the_guest_path_from_invitation_to_membership(backend: Backend) {
     // The coordinator invites two guests by mail.
     w.stack.send_trusted(&coord, &w.list, &mail(&coord, &w.list, &format!("INVITE {gina} Gina Rossi"), "")).await;
     w.stack.send_trusted(&coord, &w.list, &mail(&coord, &w.list, &format!("INVITE {hal} Hal"), "")).await;
-    w.stack.wait_for_messages(&w.list, 2, WAIT).await;
+    w.stack.send_trusted(&coord, &w.list, &mail(&coord, &w.list, &format!("INVITE {ivy} Ivy"), "")).await;
+    w.stack.wait_for_messages(&w.list, 3, WAIT).await;
     at(&w, t0 + 10).await;
-    for g in [&gina, &hal] {
+    for g in [&gina, &hal, &ivy] {
         let inv = w.stack.wait_for_kind(g, "invitation", 1, WAIT).await.remove(0);
         let t = text(&inv);
         assert!(t.contains("invites you to visit Design Circle") && t.contains("Practising designers"), "{t}");
@@ -202,7 +203,7 @@ async fn the_guest_path_from_invitation_to_membership(backend: Backend) {
         let to = reply_to(&inv);
         w.stack.send(g, &to, &support::reply(g, &to, &support::message_id(&inv), "Yes, I'll come")).await;
     }
-    w.stack.wait_for_messages(&w.list, 2, WAIT).await;
+    w.stack.wait_for_messages(&w.list, 3, WAIT).await;
     at(&w, t0 + 20).await;
     w.stack.wait_for_kind(&gina, "confirmation", 1, WAIT).await;
     // The reminder the day before reaches the guests too.
@@ -212,10 +213,13 @@ async fn the_guest_path_from_invitation_to_membership(backend: Backend) {
     at(&w, starts + 86400 + 60).await;
     let fu = w.stack.wait_for_kind(&gina, "guest-followup", 1, WAIT).await.remove(0);
     w.stack.wait_for_kind(&hal, "guest-followup", 1, WAIT).await;
-    // Gina joins.
+    // Gina joins; Ivy declines.
     let to = reply_to(&fu);
     w.stack.send(&gina, &to, &support::reply(&gina, &to, &support::message_id(&fu), "Yes please, I'd like to join")).await;
-    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+    let ivy_fu = w.stack.wait_for_kind(&ivy, "guest-followup", 1, WAIT).await.remove(0);
+    let to = reply_to(&ivy_fu);
+    w.stack.send(&ivy, &to, &support::reply(&ivy, &to, &support::message_id(&ivy_fu), "No thanks, it's not quite my field.")).await;
+    w.stack.wait_for_messages(&w.list, 2, WAIT).await;
     at(&w, starts + 86400 + 120).await;
     w.stack.wait_for_kind(&gina, "welcome", 1, WAIT).await;
     let notice = w.stack.wait_for_kind(&coord, "notice", 1, WAIT).await;
@@ -228,12 +232,17 @@ async fn the_guest_path_from_invitation_to_membership(backend: Backend) {
     let hal_mail = w.stack.messages(&hal, "INBOX").await;
     assert_eq!(of_kind(&hal_mail, "guest-reminder").len(), 1, "reminded once only");
     assert_eq!(of_kind(&hal_mail, "guest-followup").len(), 1);
+    // Ivy, who declined, got her acknowledgement and nothing after it.
+    let ivy_mail = w.stack.messages(&ivy, "INBOX").await;
+    assert!(of_kind(&ivy_mail, "guest-reminder").is_empty(), "a decline is respected");
+    assert_eq!(header(ivy_mail.last().unwrap(), "X-Roundtable-Kind").as_deref(), Some("confirmation"));
 
     let app = w.app().await;
     let c = app.world.community("design").unwrap();
     let people = app.store().people(c.id).await.unwrap();
     assert_eq!(people.iter().find(|p| p.address.as_str() == gina).unwrap().role, Role::Member);
     assert_eq!(people.iter().find(|p| p.address.as_str() == hal).unwrap().role, Role::Guest);
+    assert_eq!(people.iter().find(|p| p.address.as_str() == ivy).unwrap().status, "declined");
     // STATUS shows the pipeline.
     let out = w.command(&["do", "design", "STATUS"]).output().unwrap();
     let status = String::from_utf8_lossy(&out.stdout);
