@@ -1,8 +1,9 @@
 //! Delivery: claim due outbox rows with a lease → send → record, in batches.
 //!
-//! Nothing is sent that was not first committed to the outbox. A crash between "sent" and
-//! "recorded" sends again at most what was in flight (the lease expires, the row is due
-//! again, with the same bytes and Message-ID). Errors are sorted once, in [`classify`]:
+//! Nothing is sent that was not first committed to the outbox. Each result is recorded as
+//! soon as its send ends, and no more than `max_connections` mails are ever sent but not yet
+//! recorded, so a crash sends again at most those in flight (their lease expires, the rows are
+//! due again, with the same bytes and Message-ID). Errors are sorted once, in [`classify`]:
 //! temporary ones (4xx, network) are retried on the configured schedule until `max_age`,
 //! permanent ones (5xx) are recorded as failed for `roundtable outbox list` to show.
 
@@ -11,18 +12,21 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use futures::StreamExt;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls as LettreTls, TlsParameters};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
-use tokio::sync::Notify;
+use tokio::sync::{mpsc, Notify, OwnedSemaphorePermit, Semaphore};
 
 use crate::clock::Clock;
 use crate::config::{Outbound, RetryPolicy, SmtpConfig, Tls};
 use crate::shutdown::Shutdown;
 use crate::store::{Claimed, SendOutcome, Store};
+
+/// How long delivery keeps trying to record results it could not commit (well inside the
+/// shortest lease, 120 s, so that no other instance has taken the rows over meanwhile).
+const RECORD_PATIENCE: Duration = Duration::from_secs(60);
 
 /// Why a send did not go through, sorted by what we do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +150,11 @@ impl Delivery {
     }
 
     /// Claims one batch of due mail, sends it, records the results. Empty when nothing is due.
+    ///
+    /// A result is committed as soon as its send ends, and a send starts only while fewer than
+    /// `max_connections` mails are sent-but-not-yet-recorded (a permit is taken before the send
+    /// and given back after the commit). So a crash at any moment repeats at most that many
+    /// mails: the ones in flight. Results that end together are committed together.
     pub async fn step(&self, now: i64) -> Result<Batch> {
         let rate = self.transport.rate();
         let batch = if rate > 0.0 { (rate.ceil() as i64 * 10).clamp(1, self.batch_size) } else { self.batch_size };
@@ -156,47 +165,89 @@ impl Delivery {
             return Ok(Batch::default());
         }
         let interval = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
+        let permits = Arc::new(Semaphore::new(self.transport.concurrency()));
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(Claimed, Result<(), SendError>, OwnedSemaphorePermit)>();
+
         let transport = self.transport.clone();
-        let results: Vec<(Claimed, Result<(), SendError>)> = futures::stream::iter(claimed.into_iter().enumerate())
-            .map(|(i, c)| {
-                let t = transport.clone();
-                async move {
+        let sends = {
+            let permits = permits.clone();
+            async move {
+                let start = tokio::time::Instant::now();
+                for (i, c) in claimed.into_iter().enumerate() {
                     if let Some(iv) = interval {
-                        tokio::time::sleep(iv * i as u32).await;
+                        tokio::time::sleep_until(start + iv * i as u32).await;
                     }
-                    let r = t.send(&c.envelope_from, &c.recipient, &c.body).await;
-                    (c, r)
-                }
-            })
-            .buffer_unordered(self.transport.concurrency())
-            .collect()
-            .await;
-        let mut out = Batch::default();
-        let mut outcomes = Vec::with_capacity(results.len());
-        for (c, r) in results {
-            let id = c.id;
-            let outcome = self.outcome(&c, r, now);
-            match &outcome {
-                SendOutcome::Sent => {
-                    out.sent += 1;
-                    tracing::debug!(id, kind = %c.kind, to = %c.recipient, "sent");
-                }
-                SendOutcome::Retry { at, error } => {
-                    out.retried += 1;
-                    tracing::warn!(id, kind = %c.kind, to = %c.recipient, retry_in_s = at - now, "temporary failure: {error}");
-                }
-                SendOutcome::Failed { error } => {
-                    out.failed += 1;
-                    tracing::error!(id, kind = %c.kind, to = %c.recipient, "permanent failure, not retried: {error}");
+                    // Closed when recording failed: send nothing more that could not be recorded.
+                    let Ok(permit) = permits.clone().acquire_owned().await else { break };
+                    let (t, done) = (transport.clone(), done_tx.clone());
+                    tokio::spawn(async move {
+                        let r = t.send(&c.envelope_from, &c.recipient, &c.body).await;
+                        let _ = done.send((c, r, permit));
+                    });
                 }
             }
-            outcomes.push((id, outcome));
-        }
-        self.store.finish_outbox(&self.owner, &outcomes, now).await?;
+        };
+        let records = async {
+            let mut out = Batch::default();
+            while let Some(first) = done_rx.recv().await {
+                let mut ended = vec![first];
+                while let Ok(more) = done_rx.try_recv() {
+                    ended.push(more);
+                }
+                let outcomes: Vec<(i64, SendOutcome)> = ended.iter().map(|(c, r, _)| (c.id, self.tally(c, r, now, &mut out))).collect();
+                if let Err(e) = self.record(&outcomes, now).await {
+                    // The rows stay leased and come back when the lease runs out.
+                    permits.close();
+                    return Err(e);
+                }
+                drop(ended); // gives the permits back
+            }
+            Ok(out)
+        };
+        let ((), out) = tokio::join!(sends, records);
+        let out = out?;
         if out.sent > 0 || out.failed > 0 {
             tracing::info!(sent = out.sent, retried = out.retried, failed = out.failed, "delivered a batch");
         }
         Ok(out)
+    }
+
+    /// The outcome of one send, logged and counted.
+    fn tally(&self, c: &Claimed, r: &Result<(), SendError>, now: i64, out: &mut Batch) -> SendOutcome {
+        let outcome = self.outcome(c, r.clone(), now);
+        match &outcome {
+            SendOutcome::Sent => {
+                out.sent += 1;
+                tracing::debug!(id = c.id, kind = %c.kind, to = %c.recipient, "sent");
+            }
+            SendOutcome::Retry { at, error } => {
+                out.retried += 1;
+                tracing::warn!(id = c.id, kind = %c.kind, to = %c.recipient, retry_in_s = at - now, "temporary failure: {error}");
+            }
+            SendOutcome::Failed { error } => {
+                out.failed += 1;
+                tracing::error!(id = c.id, kind = %c.kind, to = %c.recipient, "permanent failure, not retried: {error}");
+            }
+        }
+        outcome
+    }
+
+    /// Commits send results. The mail is out: if the database is briefly unreachable (a
+    /// restart), keep trying rather than let the lease run out and send it again.
+    async fn record(&self, outcomes: &[(i64, SendOutcome)], now: i64) -> Result<()> {
+        let start = std::time::Instant::now();
+        let mut wait = Duration::from_millis(250);
+        loop {
+            match self.store.finish_outbox(&self.owner, outcomes, now).await {
+                Ok(()) => return Ok(()),
+                Err(e) if start.elapsed() < RECORD_PATIENCE => {
+                    tracing::warn!("recording {} delivery result(s) failed, retrying in {} ms: {e:#}", outcomes.len(), wait.as_millis());
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => return Err(e.context(format!("recording {} delivery result(s)", outcomes.len()))),
+            }
+        }
     }
 
     fn outcome(&self, c: &Claimed, r: Result<(), SendError>, now: i64) -> SendOutcome {
