@@ -24,6 +24,13 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send + Debug> Stream for T {}
 type Session = async_imap::Session<Box<dyn Stream>>;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
+/// A server that accepts a connection but never answers must not hold the daemon (or its
+/// shutdown) forever: every exchange has a deadline, after which the connection is dropped.
+const OPERATION_TIMEOUT: Duration = Duration::from_secs(120);
+
+async fn deadline<T>(what: &str, f: impl std::future::Future<Output = Result<T>>) -> Result<T> {
+    tokio::time::timeout(OPERATION_TIMEOUT, f).await.map_err(|_| anyhow!("IMAP {what}: no answer within {}s", OPERATION_TIMEOUT.as_secs()))?
+}
 
 pub struct ImapBox {
     cfg: ImapConfig,
@@ -48,7 +55,7 @@ impl ImapBox {
 
     async fn session(&mut self) -> Result<&mut Session> {
         if self.session.is_none() {
-            let s = self.connect().await?;
+            let s = deadline("connect", self.connect()).await?;
             self.session = Some(s);
         }
         Ok(self.session.as_mut().expect("just connected"))
@@ -114,7 +121,7 @@ impl ImapBox {
 
     pub async fn fetch(&mut self, max: usize) -> Result<Vec<Incoming>> {
         let s = self.session().await?;
-        let r = fetch_in(s, max).await;
+        let r = deadline("fetch", fetch_in(s, max)).await;
         self.check("fetch", r)
     }
 
@@ -125,7 +132,7 @@ impl ImapBox {
         }
         let (can_move, can_uidplus) = (self.can_move, self.can_uidplus);
         let s = self.session().await?;
-        let r = move_in(s, &uid_set(&uids), &folder, can_move, can_uidplus).await;
+        let r = deadline("move", move_in(s, &uid_set(&uids), &folder, can_move, can_uidplus)).await;
         self.check("move", r)
     }
 
@@ -158,14 +165,14 @@ impl ImapBox {
             }
         };
         let mut handle = session.idle();
-        handle.init().await.context("starting IMAP IDLE")?;
+        deadline("IDLE", async { handle.init().await.context("starting IMAP IDLE") }).await?;
         let (idle, stop) = handle.wait_with_timeout(timeout);
         let result = tokio::select! {
             r = idle => r.map(|_| ()).map_err(anyhow::Error::from),
             _ = shutdown.recv() => Ok(()),
         };
         drop(stop);
-        let session = handle.done().await.context("ending IMAP IDLE")?;
+        let session = deadline("IDLE end", async { handle.done().await.context("ending IMAP IDLE") }).await?;
         self.session = Some(session);
         result.context("waiting in IMAP IDLE")
     }
