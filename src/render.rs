@@ -5,6 +5,7 @@
 //! value (RFC 2047) and folds it, so nothing a person typed — a name, a subject, a topic —
 //! can inject a header.
 
+use std::borrow::Cow;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context as _, Result};
@@ -78,6 +79,50 @@ pub struct QuestionHtml<'a> {
     pub question: &'a str,
     pub quoted: &'a str,
     pub f: &'a Footer<'a>,
+}
+
+/// Most characters of someone's own words that a mail quotes back (the question to an unclear
+/// reply, the coordinators' notice): enough to recognise the message, never an echo of a huge
+/// one to its sender or a flood to the coordinators. The whole message stays in the inbound log.
+pub const MAX_QUOTED_CHARS: usize = 4_000;
+
+/// `text` cut to at most [`MAX_QUOTED_CHARS`] characters, at the end of a line where there is
+/// one, with a last line saying how much was left out.
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    let Some((cut, _)) = text.char_indices().nth(MAX_QUOTED_CHARS) else {
+        return Cow::Borrowed(text);
+    };
+    let head = &text[..cut];
+    let head = match head.rfind('\n') {
+        Some(nl) if nl >= cut / 2 => &head[..nl],
+        _ => head,
+    };
+    let left = text[head.len()..].chars().count();
+    Cow::Owned(format!("{}\n[… {left} more characters not shown]", head.trim_end()))
+}
+
+impl QuestionTxt<'_> {
+    fn quoted_excerpt(&self) -> Cow<'_, str> {
+        excerpt(self.quoted)
+    }
+}
+
+impl QuestionHtml<'_> {
+    fn quoted_excerpt(&self) -> Cow<'_, str> {
+        excerpt(self.quoted)
+    }
+}
+
+impl ConfirmationTxt<'_> {
+    fn what_excerpt(&self) -> Cow<'_, str> {
+        excerpt(self.what)
+    }
+}
+
+impl ConfirmationHtml<'_> {
+    fn what_excerpt(&self) -> Cow<'_, str> {
+        excerpt(self.what)
+    }
 }
 
 /// Declares the text and HTML template structs of one timeline mail; both render the same
@@ -280,15 +325,15 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
         b = b.references(refs.join(" "));
     }
     let mut body = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html));
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(crlf(text)))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(crlf(html)));
     let mut m = match env.calendar {
         None => b.multipart(body),
         Some((method, ics)) => {
             let ct = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}")).context("calendar content type")?;
-            body = body.singlepart(SinglePart::builder().header(ct).body(ics.to_string()));
+            body = body.singlepart(SinglePart::builder().header(ct).body(crlf(ics.to_string())));
             let file = lettre::message::Attachment::new("invite.ics".into())
-                .body(ics.to_string(), ContentType::parse("application/ics").context("ics content type")?);
+                .body(crlf(ics.to_string()), ContentType::parse("application/ics").context("ics content type")?);
             b.multipart(MultiPart::mixed().multipart(body).singlepart(file))
         }
     }
@@ -305,6 +350,26 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
     h.insert_raw(header("Precedence", "list".into()));
     h.insert_raw(header("X-Roundtable-Kind", env.kind.into()));
     Ok(m.formatted())
+}
+
+/// CRLF line endings, in one pass. lettre converts a body's bare LFs itself, but by inserting
+/// into the string at each one: quadratic, minutes for a body of a few megabytes of short lines.
+/// Given CRLF already, it finds nothing to insert.
+fn crlf(s: String) -> String {
+    let bare = s.bytes().enumerate().filter(|&(i, b)| b == b'\n' && (i == 0 || s.as_bytes()[i - 1] != b'\r')).count();
+    if bare == 0 {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + bare);
+    let mut prev = '\0';
+    for c in s.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
 }
 
 /// Now, in Unix seconds.
@@ -354,5 +419,33 @@ mod tests {
         }
         assert!(!s.lines().any(|l| l.starts_with("Bcc:")), "header injected:\n{s}");
         assert!(s.contains("multipart/alternative"));
+    }
+
+    #[test]
+    fn line_endings_become_crlf_in_one_pass() {
+        assert_eq!(crlf("a\nb\r\nc\n".into()), "a\r\nb\r\nc\r\n");
+        assert_eq!(crlf("\nx".into()), "\r\nx");
+        assert_eq!(crlf("no newline".into()), "no newline");
+        assert_eq!(crlf("é\nü".into()), "é\r\nü");
+        // Megabytes of short lines: lettre alone would insert each CR by moving the rest.
+        let big = "a short line of text\n".repeat(200_000);
+        assert_eq!(crlf(big).matches("\r\n").count(), 200_000);
+    }
+
+    #[test]
+    fn quoted_words_are_capped() {
+        assert_eq!(excerpt("short"), "short");
+        let long: String = (0..1000).map(|i| format!("line {i} of a long reply\n")).collect();
+        let e = excerpt(&long);
+        assert!(e.chars().count() < MAX_QUOTED_CHARS + 60, "{}", e.len());
+        assert!(e.starts_with("line 0 of a long reply\n"));
+        let last = e.lines().last().unwrap();
+        assert!(last.starts_with("[… ") && last.ends_with(" more characters not shown]"), "{last}");
+        assert!(e.lines().rev().nth(1).unwrap().ends_with("of a long reply"), "cut at a line end");
+        let one_line = "x".repeat(10 * MAX_QUOTED_CHARS);
+        assert!(excerpt(&one_line).starts_with(&"x".repeat(MAX_QUOTED_CHARS)));
+        let q = QuestionTxt { name: "Ana", question: "Did you mean YES?", quoted: &long, f: &Footer { community: "C", list_address: "c@example.org", signature: "" } };
+        let text = q.to_string();
+        assert!(text.contains("> line 0 of a long reply") && !text.contains("line 999 "), "{text}");
     }
 }
