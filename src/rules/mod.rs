@@ -223,6 +223,13 @@ impl Act<'_, '_> {
             Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
             Intent::Command { command, args } => self.command(c, &person, reading, claims, command, args).await,
             Intent::Unclear { reason } => {
+                // Unclear again in answer to our own question: asking once more is how a loop
+                // with an autoresponder runs (until the throttle). Kept; the coordinator sees it.
+                if self.replies_to_our_question(reading).await? {
+                    let review = format!("{} answered our question with something nobody could read ({reason}); not asked again.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
+                    self.notify_coordinators(c, &format!("Unclear reply from {}", person.display_name()), &review).await?;
+                    return Ok((format!("unclear ({reason}) in reply to our question: not asked again, coordinator told"), Some(person.id), true));
+                }
                 // Ask about what was asked; never guess. The coordinator sees it too.
                 let (subject, q) = match claims.map(|cl| cl.purpose) {
                     Some(Purpose::Topics) => ("Which topic?", "Did you mean to propose a topic? Write each on its own line (\"Topic: …\" with details below), or \"+1 #3\" to support one."),
@@ -331,6 +338,17 @@ impl Act<'_, '_> {
         self.answer(c, person, reading, "confirmation", &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
             .await?;
         Ok((format!("{} left {}", person.address, c.cfg.slug), Some(person.id), false))
+    }
+
+    /// Whether the message replies (In-Reply-To, References) to a question we sent.
+    async fn replies_to_our_question(&mut self, reading: &Reading) -> Result<bool> {
+        let store = self.world.store.clone();
+        for mid in reading.in_reply_to.iter().chain(reading.references.iter()) {
+            if store.sent_message(self.conn, mid).await?.is_some_and(|m| m.kind == "question") {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// The meeting an RSVP answers: the token's, else the one whose mail it replies to, else
