@@ -7,6 +7,11 @@
 #                                DIR on free 127.0.0.1 ports, self-check them, write DIR/env
 #   scripts/stack.sh down DIR    stop all three and remove DIR (keep it with RT_KEEP_STACK=1);
 #                                safe to run twice and after a failed `up`
+#   scripts/stack.sh restart-dovecot DIR [SECONDS]
+#   scripts/stack.sh restart-postgres DIR [SECONDS]
+#                                stop that one service of the stack in DIR, keep it down SECONDS
+#                                (default 0), start it again on the same port and wait until it
+#                                answers; the other services keep running (for fault tests)
 #   RT_KEEP_STACK=1              with `up`: a failed stack is left running to debug it
 #                                with `down`: stop the daemons but keep DIR (logs, mail)
 #
@@ -67,7 +72,7 @@ log() { echo "stack.sh: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 usage() {
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -756,6 +761,86 @@ cmd_down() {
     fi
 }
 
+# ---------------------------------------------------------------------------------------------
+# restart one service (fault tests: the daemon must reconnect and carry on)
+# ---------------------------------------------------------------------------------------------
+
+# restart_dir DIR: DIR as an absolute path, checked to be a running stack made by `up`.
+restart_dir() {
+    [[ -d "$1" ]] || die "restart: $1 does not exist"
+    DIR=$(cd "$1" && pwd -P)
+    [[ -f "$DIR/$MARKER" && -f "$DIR/env" ]] || die "restart: $DIR is not a stack made by '$0 up' (no $MARKER or env)"
+    [[ $(id -u) -eq 0 ]] || die "restart: must run as root, as 'up' did"
+}
+
+# restart_fail WHAT SERVICE: report with the service's log; the rest of the stack keeps running.
+restart_fail() {
+    log "restart FAILED: $1"
+    tail_log "$DIR/$2.log" "$2 log"
+    exit 1
+}
+
+cmd_restart_dovecot() { # DIR SECONDS
+    restart_dir "$1"
+    local down=$2 pidfile=$DIR/dovecot/run/master.pid port
+    port=$(sed -n 's/^export RT_IMAP_PORT=//p' "$DIR/env")
+    pid_alive "$pidfile" || die "restart-dovecot: Dovecot of $DIR is not running (pid file $pidfile)"
+    kill -TERM "$(head -n1 "$pidfile")" 2>/dev/null || true
+    wait_gone "$pidfile" 15
+    # Dovecot's imap processes outlive their master (a client's session goes on through a
+    # master restart), which would make this no fault at all for a connected client. Stop the
+    # ones of this instance (process titles "dovecot-rt-stack-PORT/…", see instance_name), so
+    # that connected clients lose their sessions as in a real outage.
+    local p title left=()
+    for p in /proc/[0-9]*; do
+        title=$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null) || continue
+        [[ "$title" == "dovecot-rt-stack-$port/"* ]] && left+=("${p#/proc/}")
+    done
+    if ((${#left[@]})); then
+        kill -TERM "${left[@]}" 2>/dev/null || true
+        local alive
+        for _ in $(seq 1 50); do # bounded: 5 s, then SIGKILL
+            alive=0
+            for p in "${left[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+            ((alive)) || break
+            sleep 0.1
+        done
+        kill -KILL "${left[@]}" 2>/dev/null || true
+    fi
+    log "restart-dovecot: stopped (and ${#left[@]} client process(es)); down for ${down}s"
+    sleep "$down"
+    $DOVECOT -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1 ||
+        restart_fail "dovecot failed to start again (config $DIR/dovecot.conf)" dovecot
+    wait_port "$port" dovecot 15 || restart_fail "Dovecot not listening on 127.0.0.1:$port 15 s after the restart" dovecot
+    log "restart-dovecot: $DIR Dovecot is back on 127.0.0.1:$port"
+}
+
+cmd_restart_postgres() { # DIR SECONDS
+    restart_dir "$1"
+    local down=$2 bin url port data
+    data=$DIR/pg/data
+    bin=$(pg_bindir) || die "restart-postgres: no PostgreSQL server binaries (run: $0 install)"
+    url=$(sed -n 's/^export RT_PG_URL=//p' "$DIR/env")
+    port=${url##*:}
+    port=${port%%/*}
+    pid_alive "$data/postmaster.pid" || die "restart-postgres: PostgreSQL of $DIR is not running"
+    # Fast shutdown: open sessions are terminated, as in a real restart.
+    as_postgres "$bin/pg_ctl" -D "$data" -m fast -w -t 30 stop </dev/null >>"$DIR/postgres.log" 2>&1 ||
+        restart_fail "pg_ctl stop failed" postgres
+    log "restart-postgres: stopped; down for ${down}s"
+    sleep "$down"
+    as_postgres "$bin/pg_ctl" -D "$data" -l "$DIR/postgres.log" -w -t 30 start </dev/null >>"$DIR/postgres.log" 2>&1 ||
+        restart_fail "pg_ctl start failed" postgres
+    for _ in $(seq 1 100); do
+        if pg_isready -q -h 127.0.0.1 -p "$port" </dev/null; then
+            log "restart-postgres: $DIR PostgreSQL is back on 127.0.0.1:$port"
+            return 0
+        fi
+        sleep 0.1
+    done
+    restart_fail "PostgreSQL not ready on 127.0.0.1:$port 10 s after the restart" postgres
+}
+
 elapsed() { # seconds since EPOCHREALTIME value $1, e.g. "2.3 s"
     awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f s", b - a }'
 }
@@ -773,6 +858,11 @@ main() {
     down)
         [[ $# -eq 2 && -n "$2" ]] || usage
         cmd_down "$2"
+        ;;
+    restart-dovecot | restart-postgres)
+        [[ ($# -eq 2 || $# -eq 3) && -n "$2" ]] || usage
+        [[ "${3:-0}" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "$cmd: SECONDS must be a number, not '${3}'"
+        "cmd_${cmd//-/_}" "$2" "${3:-0}"
         ;;
     *) usage ;;
     esac
