@@ -826,12 +826,22 @@ async fn dovecot_restarted_under_the_daemon() {
     );
     assert!(connects(&d) >= 2, "the daemon reconnected to Dovecot: {}", d.log());
     assert!(stack.messages(&list, "INBOX").await.is_empty(), "nothing left in the INBOX");
-    assert_eq!(stack.messages(&list, "Handled").await.len(), N, "every reply moved to Handled once");
+    // Every reply is in Handled. A restart can make the mail system keep a second copy (LMTP
+    // delivery or a MOVE cut short); the daemon must recognise each such copy, not apply it.
+    let handled = stack.messages(&list, "Handled").await;
+    let ids: std::collections::HashSet<String> = handled.iter().map(|m| support::message_id(m)).collect();
+    assert_eq!(ids.len(), N, "every reply moved to Handled");
+    let extra = handled.len() - N;
+    let seen_before = std::fs::read_to_string(&d.stderr).unwrap().matches("seen before: acknowledged only").count();
+    assert!(extra <= seen_before, "{extra} extra copies in Handled, but only {seen_before} recognised as seen before");
     let status = d.terminate();
     assert!(status.success(), "{status:?}");
     settle(dump.path());
     check_each_reply_applied_once(&s, &db, dump.path(), &members, meeting).await;
-    eprintln!("dovecot_restarted_under_the_daemon: {N} replies, Dovecot down 2 s, {} IMAP connections, each reply applied and confirmed once", connects_final(&s));
+    eprintln!(
+        "dovecot_restarted_under_the_daemon: {N} replies, Dovecot down 2 s, {} IMAP connections, {extra} second copies from the mail system recognised ({seen_before} seen before), each reply applied and confirmed once",
+        connects_final(&s)
+    );
 }
 
 fn connects_final(s: &Setup) -> usize {
