@@ -55,16 +55,21 @@ struct Daemon {
 }
 
 impl Daemon {
-    fn start(config: &Path, args: &[&str], dir: &Path, label: &str) -> Daemon {
+    /// `fault`: the `ROUNDTABLE_FAULT` point where the process aborts itself (see src/app.rs).
+    fn start(config: &Path, args: &[&str], dir: &Path, label: &str, fault: Option<&str>) -> Daemon {
         let stdout = dir.join(format!("{label}.out"));
         let stderr = dir.join(format!("{label}.err"));
-        let child = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
+        match fault {
+            Some(f) => command.env("ROUNDTABLE_FAULT", f),
+            None => command.env_remove("ROUNDTABLE_FAULT"),
+        };
+        let child = command
             .arg("--config")
             .arg(config)
             .args(args)
             .env("RUST_LOG", "info")
             .env("NO_COLOR", "1")
-            .env_remove("ROUNDTABLE_FAULT")
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&stdout).unwrap())
             .stderr(std::fs::File::create(&stderr).unwrap())
@@ -367,7 +372,7 @@ description = "Practising designers trading what books can't teach."
     }
 
     fn start(&self, args: &[&str], label: &str) -> Daemon {
-        Daemon::start(&self.config, args, self.dir.path(), label)
+        Daemon::start(&self.config, args, self.dir.path(), label, None)
     }
 
     async fn db(&self) -> Db {
@@ -623,8 +628,15 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
     assert_eq!(s.waiting_files(), REPLIES);
     let db = s.db().await;
 
-    let mut tallies = Vec::new();
-    let mut unacked_total = 0;
+    // First the worst moment, exactly: the process aborts right after a commit, before the
+    // mailbox is told (the ROUNDTABLE_FAULT point in src/app.rs).
+    let d = Daemon::start(&s.config, &["run", "--once", "--now", &rfc3339(T0 + 30)], s.dir.path(), "fault", Some("crash-before-ack"));
+    let (status, _) = d.finish();
+    assert_eq!(status.signal(), Some(6), "the fault point aborts the process: {status:?}");
+    let committed = db.count("SELECT COUNT(*) FROM inbound").await as usize;
+    assert!(committed > 0 && s.handled_files() == 0 && s.waiting_files() == REPLIES, "committed {committed}, none acknowledged");
+    let mut tallies = vec![format!("abort before ack: {committed} committed, 0 acknowledged")];
+    let mut unacked_total = committed;
     let mut unacked_last = 0;
     for k in 0..KILLS {
         let before = db.count("SELECT COUNT(*) FROM inbound").await as usize;
