@@ -60,8 +60,18 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+/// Messages the sink accepted. It opens a transaction's dump file at MAIL FROM and removes it
+/// when the client gives up (RSET/QUIT after a refused RCPT); stopped at that moment, it
+/// leaves a file with no recipient in it. Only files with an accepted recipient count.
 fn dumped(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).count()).unwrap_or(0)
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.lines().any(|l| l.starts_with("X-Rcpt-Args:"))))
+                .count()
+        })
+        .unwrap_or(0)
 }
 
 async fn world_with_sink(backend: Backend, port: u16) -> (World, tempfile::TempDir) {
