@@ -11,22 +11,22 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use lettre::address::Envelope;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls as LettreTls, TlsParameters};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use tokio::sync::{mpsc, Notify, OwnedSemaphorePermit, Semaphore};
 
 use crate::clock::Clock;
-use crate::config::{Outbound, RetryPolicy, SmtpConfig, Tls};
+use crate::config::{Outbound, RetryPolicy};
 use crate::shutdown::Shutdown;
 use crate::store::{Claimed, SendOutcome, Store};
 
 /// How long delivery keeps trying to record results it could not commit (well inside the
 /// shortest lease, 120 s, so that no other instance has taken the rows over meanwhile).
 const RECORD_PATIENCE: Duration = Duration::from_secs(60);
+
+/// The longest the delivery task sleeps without looking at the outbox: mail queued by another
+/// process (a command line, another daemon) wakes no nudge here. One indexed query per look.
+const LOOK_AGAIN: Duration = Duration::from_secs(10);
 
 /// Why a send did not go through, sorted by what we do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +37,11 @@ pub enum SendError {
     Permanent(String),
 }
 
+mod smtp;
+
 pub enum Transport {
-    Smtp { inner: AsyncSmtpTransport<Tokio1Executor>, max_connections: usize, rate_per_second: f64 },
+    /// Pooled connections with TCP_NODELAY (see [`smtp`] for why not lettre's own pool).
+    Smtp { pool: smtp::SmtpPool, max_connections: usize, rate_per_second: f64 },
     Maildir { path: PathBuf },
 }
 
@@ -50,7 +53,7 @@ impl Transport {
                 Transport::Maildir { path: path.clone() }
             }
             Outbound::Smtp(c) => Transport::Smtp {
-                inner: smtp_transport(c)?,
+                pool: smtp::SmtpPool::new(c),
                 max_connections: c.max_connections as usize,
                 rate_per_second: c.rate_per_second,
             },
@@ -73,11 +76,11 @@ impl Transport {
 
     pub async fn send(&self, envelope_from: &str, recipient: &str, body: &[u8]) -> Result<(), SendError> {
         match self {
-            Transport::Smtp { inner, .. } => {
+            Transport::Smtp { pool, .. } => {
                 let from = envelope_from.parse().map_err(|e| SendError::Permanent(format!("bad sender {envelope_from}: {e}")))?;
                 let to = recipient.parse().map_err(|e| SendError::Permanent(format!("bad recipient {recipient}: {e}")))?;
                 let env = Envelope::new(Some(from), vec![to]).map_err(|e| SendError::Permanent(e.to_string()))?;
-                inner.send_raw(&env, body).await.map(|_| ()).map_err(|e| classify(&e))
+                pool.send(&env, body).await
             }
             Transport::Maildir { path } => {
                 let mut bytes = format!("Return-Path: <{envelope_from}>\r\nDelivered-To: {recipient}\r\n").into_bytes();
@@ -100,24 +103,6 @@ pub fn classify(e: &lettre::transport::smtp::Error) -> SendError {
     } else {
         SendError::Temporary(e.to_string())
     }
-}
-
-fn smtp_transport(c: &SmtpConfig) -> Result<AsyncSmtpTransport<Tokio1Executor>> {
-    let params = || TlsParameters::new(c.host.clone()).context("TLS parameters for the SMTP relay");
-    let tls = match c.tls {
-        Tls::None => LettreTls::None,
-        Tls::StartTls => LettreTls::Required(params()?),
-        Tls::Implicit => LettreTls::Wrapper(params()?),
-    };
-    let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(c.host.clone())
-        .port(c.port)
-        .tls(tls)
-        .timeout(Some(Duration::from_secs(60)))
-        .pool_config(PoolConfig::new().max_size(c.max_connections).idle_timeout(Duration::from_secs(30)));
-    if let (Some(u), Some(p)) = (&c.username, &c.password) {
-        b = b.credentials(Credentials::new(u.clone(), p.expose().to_string()));
-    }
-    Ok(b.build())
 }
 
 /// What one step of delivery did.
@@ -296,8 +281,8 @@ impl Delivery {
                     continue;
                 }
                 Ok(_) => match self.store.next_outbox_due().await {
-                    Ok(Some(due)) => Duration::from_secs((due - now).clamp(1, 60) as u64),
-                    Ok(None) => Duration::from_secs(60),
+                    Ok(Some(due)) => Duration::from_secs((due - now).clamp(1, LOOK_AGAIN.as_secs() as i64) as u64),
+                    Ok(None) => LOOK_AGAIN,
                     Err(e) => {
                         tracing::warn!("delivery: {e:#}");
                         Duration::from_secs(5)
