@@ -253,7 +253,7 @@ impl Act<'_, '_> {
                 let Some(m) = store.last_meeting_before(self.conn, c.id, self.now).await? else {
                     return Ok("No meeting has taken place yet.".into());
                 };
-                let everyone = store.people(c.id).await?;
+                let everyone = store.people_in(self.conn, c.id).await?;
                 let (mut found, mut unknown) = (Vec::new(), Vec::new());
                 for who in people {
                     match match_person(&everyone, who) {

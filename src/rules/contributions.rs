@@ -134,10 +134,10 @@ impl Act<'_, '_> {
     /// A short notice to every coordinator (a guest joined, a reply nobody could read).
     pub(super) async fn notify_coordinators(&mut self, c: &Community, subject: &str, what: &str) -> Result<()> {
         let store = self.world.store.clone();
-        let people = store.active_people(self.conn, c.id).await?;
+        let people = store.coordinators(self.conn, c.id).await?;
         let footer = super::footer(c);
         let key = uuid::Uuid::new_v4().simple().to_string();
-        for k in people.iter().filter(|p| p.role == Role::Coordinator) {
+        for k in &people {
             let text = render::ConfirmationTxt { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
             let html = render::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
             let token = self.token(Purpose::Reply, k.id, 0, self.now);

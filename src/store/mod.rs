@@ -53,6 +53,11 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
             .acquire_timeout(Duration::from_secs(10))
+            // A SQLite connection is a file in this process: nothing can break it between two
+            // uses, so the ping before every acquire (one more round trip to sqlx's worker
+            // thread per query outside a transaction) only costs. PostgreSQL keeps it: a
+            // server restart leaves dead connections in the pool.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -209,9 +214,16 @@ impl Store {
     }
 
     pub async fn people(&self, community_id: i64) -> Result<Vec<Person>> {
+        self.people_in(&mut *self.pool.acquire().await.context("listing people")?, community_id).await
+    }
+
+    /// Everyone of a community as the caller's transaction sees them (rules run inside one,
+    /// and a batch of inbound messages shares one: earlier messages' changes are not committed
+    /// yet, so a read on another connection would miss them).
+    pub async fn people_in(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE community_id = $1 ORDER BY role, address")))
             .bind(community_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *conn)
             .await
             .context("listing people")?;
         rows.iter().map(Person::from_row).collect()
@@ -250,6 +262,18 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("listing active members")?;
+        rows.iter().map(Person::from_row).collect()
+    }
+
+    /// The active coordinators of a community (a few rows, where `active_people` reads them all).
+    pub async fn coordinators(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE community_id = $1 AND status = 'active' AND role = 'coordinator' ORDER BY id"
+        )))
+        .bind(community_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing coordinators")?;
         rows.iter().map(Person::from_row).collect()
     }
 
@@ -509,7 +533,9 @@ impl Store {
 
     /// Claims up to `limit` due rows for `owner` until `now + lease`. One statement, so two
     /// daemons never claim the same row; an expired lease makes a crashed daemon's rows due
-    /// again. On PostgreSQL, `SKIP LOCKED` lets concurrent claimers pass each other.
+    /// again. On PostgreSQL, `SKIP LOCKED` lets concurrent claimers pass each other. Oldest due
+    /// first, in the order of the `outbox_due` index (status, next_attempt_at; SQLite's index
+    /// ends in the row id), so the first rows are found without sorting every pending one.
     pub async fn claim_outbox(&self, owner: &str, now: i64, lease: i64, limit: i64) -> Result<Vec<Claimed>> {
         let skip_locked = match self.backend {
             Backend::Postgres => "FOR UPDATE SKIP LOCKED",
@@ -518,7 +544,7 @@ impl Store {
         let sql = format!(
             "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $3
-                          AND (leased_until IS NULL OR leased_until < $3) ORDER BY id LIMIT $4 {skip_locked})
+                          AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
              RETURNING id, recipient, envelope_from, body, attempts, created_at, kind, message_id"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -550,15 +576,25 @@ impl Store {
 
     /// Records the outcome of a batch of sends in one transaction. Only rows still leased by
     /// `owner` are changed, so a daemon whose lease ran out can't overwrite another's result.
+    /// The sent rows (nearly all of them) are marked by one statement, so a batch that only
+    /// sent costs one statement and one commit, whatever its size.
     pub async fn finish_outbox(&self, owner: &str, results: &[(i64, SendOutcome)], now: i64) -> Result<()> {
+        let sent: Vec<i64> = results.iter().filter(|(_, o)| *o == SendOutcome::Sent).map(|(id, _)| *id).collect();
+        let others: Vec<&(i64, SendOutcome)> = results.iter().filter(|(_, o)| *o != SendOutcome::Sent).collect();
+        if others.is_empty() && sent.len() <= SENT_PER_STATEMENT {
+            // One statement is atomic by itself: no BEGIN/COMMIT round trips.
+            if !sent.is_empty() {
+                self.mark_sent(&mut *self.pool.acquire().await?, owner, &sent, now).await?;
+            }
+            return Ok(());
+        }
         let mut tx = self.begin().await?;
-        for (id, outcome) in results {
+        for chunk in sent.chunks(SENT_PER_STATEMENT) {
+            self.mark_sent(&mut tx, owner, chunk, now).await?;
+        }
+        for (id, outcome) in others {
             let q = match outcome {
-                SendOutcome::Sent => sqlx::query(
-                    "UPDATE outbox SET status = 'sent', sent_at = $1, leased_until = NULL, last_error = NULL
-                     WHERE id = $2 AND lease_owner = $3",
-                )
-                .bind(now),
+                SendOutcome::Sent => continue,
                 SendOutcome::Retry { at, error } => sqlx::query(
                     "UPDATE outbox SET next_attempt_at = $1, last_error = $2, leased_until = NULL
                      WHERE id = $3 AND lease_owner = $4",
@@ -575,6 +611,21 @@ impl Store {
             q.execute(&mut *tx).await.context("recording a delivery")?;
         }
         tx.commit().await.context("committing delivery results")?;
+        Ok(())
+    }
+
+    async fn mark_sent(&self, conn: &mut AnyConnection, owner: &str, ids: &[i64], now: i64) -> Result<()> {
+        // The ids are our own integers, written as literals: one statement for any number of rows.
+        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET status = 'sent', sent_at = $1, leased_until = NULL, last_error = NULL
+             WHERE lease_owner = $2 AND id IN ({list})"
+        )))
+        .bind(now)
+        .bind(owner)
+        .execute(&mut *conn)
+        .await
+        .context("recording deliveries")?;
         Ok(())
     }
 
@@ -679,6 +730,9 @@ pub fn redact_url(url: &str) -> String {
         _ => url.to_string(),
     }
 }
+
+/// Ids per "mark sent" statement (well under both backends' limits on statement size).
+const SENT_PER_STATEMENT: usize = 500;
 
 pub(crate) const PERSON_SELECT: &str = "SELECT id, community_id, address, name, role, status FROM people";
 const MEETING_SELECT: &str =
