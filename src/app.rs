@@ -9,9 +9,9 @@ use anyhow::{Context as _, Result};
 
 use crate::clock::Clock;
 use crate::config::{Config, Inbound, Outbound, RetryPolicy};
-use crate::inbound::{imap::ImapBox, Key, Mailbox, MaildirBox};
+use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
-use crate::rules::{Community, Fired, Handled, World};
+use crate::rules::{Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::token::Signer;
@@ -89,41 +89,89 @@ impl App {
     }
 
     /// Fetches one batch, handles each message (commit first), then acknowledges.
+    ///
+    /// The batch shares one transaction: its messages' effects, answers and "handled" records
+    /// commit together, with one commit (one fsync on SQLite) instead of one per message, and
+    /// only then is the mailbox told. Should a message fail, the batch is rolled back and done
+    /// again one message per transaction, as before batching: the messages before the failing
+    /// one are committed and acknowledged, it and the rest stay in the mailbox for next round.
     pub async fn inbox_step(&self, mailbox: &mut Mailbox, stats: &mut InboxStats) -> Result<usize> {
         let batch = mailbox.fetch(INBOUND_BATCH).await?;
         let n = batch.len();
-        let mut acks: Vec<Key> = Vec::new();
-        let mut result = Ok(());
-        for m in batch {
-            match self.world.handle_message(&m.raw, self.clock.now()).await {
-                Ok(h) => {
-                    log_handled(&m.key.to_string(), &h);
-                    fault_point("crash-before-ack");
-                    match h {
-                        Handled::Done { queued, .. } => {
-                            stats.handled += 1;
-                            stats.queued += queued;
-                            acks.push(m.key);
-                        }
-                        Handled::Duplicate => {
-                            stats.duplicates += 1;
-                            acks.push(m.key);
-                        }
-                        Handled::Unreadable { .. } => {
-                            stats.quarantined += 1;
-                            mailbox.quarantine(&m.key).await.context("moving an unreadable message aside")?;
-                        }
-                    }
+        if n == 0 {
+            return Ok(0);
+        }
+        let now = self.clock.now();
+        let (handled, failure) = match self.handle_batch(&batch, now).await {
+            Ok(handled) => (handled, None),
+            Err(e) => {
+                tracing::warn!("a batch of {n} messages failed ({e:#}): handling them one at a time");
+                self.handle_one_by_one(&batch, now).await
+            }
+        };
+        fault_point("crash-before-ack");
+        let mut acks: Vec<Key> = Vec::with_capacity(handled.len());
+        for (m, h) in batch.iter().zip(handled) {
+            log_handled(&m.key.to_string(), &h);
+            match h {
+                Handled::Done { queued, .. } => {
+                    stats.handled += 1;
+                    stats.queued += queued;
+                    acks.push(m.key.clone());
                 }
-                Err(e) => {
-                    // The store is unreachable or refused: acknowledge what was committed, stop.
-                    result = Err(e.context(format!("handling {}", m.key)));
-                    break;
+                Handled::Duplicate => {
+                    stats.duplicates += 1;
+                    acks.push(m.key.clone());
+                }
+                Handled::Unreadable { .. } => {
+                    stats.quarantined += 1;
+                    mailbox.quarantine(&m.key).await.context("moving an unreadable message aside")?;
                 }
             }
         }
         mailbox.ack(&acks).await.context("acknowledging handled messages")?;
-        result.map(|_| n)
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(n),
+        }
+    }
+
+    /// All of a batch in one transaction; nothing is committed unless every message went through.
+    /// Reading is pure CPU work (parsing, cutting quotes, finding the intent): a blocking
+    /// thread reads the batch while this task applies the messages already read (the database
+    /// work), so the two halves run on both cores.
+    async fn handle_batch(&self, batch: &[Incoming], now: i64) -> Result<Vec<Handled>> {
+        let (read_tx, mut read_rx) = tokio::sync::mpsc::channel::<Read>(batch.len().max(1));
+        let world = self.world.clone();
+        let raws: Vec<Vec<u8>> = batch.iter().map(|m| m.raw.clone()).collect();
+        let reader = tokio::task::spawn_blocking(move || {
+            for raw in &raws {
+                if read_tx.blocking_send(world.read(raw, now)).is_err() {
+                    break; // the batch failed: nobody waits for the rest
+                }
+            }
+        });
+        let mut tx = self.world.store.begin().await?;
+        let mut handled = Vec::with_capacity(batch.len());
+        for m in batch {
+            let read = read_rx.recv().await.context("the reading thread stopped")?;
+            handled.push(self.world.apply_read(&mut tx, &m.raw, read, now).await.with_context(|| format!("handling {}", m.key))?);
+        }
+        tx.commit().await.context("committing a batch of handled messages")?;
+        reader.await.context("the reading thread")?;
+        Ok(handled)
+    }
+
+    /// One transaction per message, until one fails: what was handled, and the failure.
+    async fn handle_one_by_one(&self, batch: &[Incoming], now: i64) -> (Vec<Handled>, Option<anyhow::Error>) {
+        let mut handled = Vec::with_capacity(batch.len());
+        for m in batch {
+            match self.world.handle_message(&m.raw, now).await {
+                Ok(h) => handled.push(h),
+                Err(e) => return (handled, Some(e.context(format!("handling {}", m.key)))),
+            }
+        }
+        (handled, None)
     }
 
     /// Handles everything waiting in the mailbox.

@@ -91,28 +91,44 @@ impl Mailbox {
 
 pub struct MaildirBox {
     pub dir: PathBuf,
+    /// Messages listed but not fetched yet, oldest first. A backlog is listed once, not once
+    /// per batch (listing and sorting 10,000 names for every 100 messages cost more than
+    /// reading them).
+    listed: std::collections::VecDeque<PathBuf>,
+    /// Messages of the last batch not yet acknowledged or quarantined: when some are left
+    /// (handling stopped on an error), the next fetch lists again so that they come first.
+    unsettled: usize,
 }
 
 impl MaildirBox {
     pub fn open(dir: PathBuf) -> Result<MaildirBox> {
         crate::maildir::ensure(&dir)?;
-        Ok(MaildirBox { dir })
+        Ok(MaildirBox { dir, listed: Default::default(), unsettled: 0 })
     }
 
     fn fetch(&mut self, max: usize) -> Result<Vec<Incoming>> {
+        if self.listed.is_empty() || self.unsettled > 0 {
+            self.listed = crate::maildir::list(&self.dir)?.into();
+        }
         let mut out = Vec::new();
-        for path in crate::maildir::list(&self.dir)?.into_iter().take(max) {
+        while out.len() < max {
+            let Some(path) = self.listed.pop_front() else { break };
             match std::fs::read(&path) {
                 Ok(raw) => out.push(Incoming { key: Key::File(path), raw }),
                 // Another instance took it between list and read.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(anyhow::Error::from(e).context(format!("reading {}", path.display()))),
+                Err(e) => {
+                    self.listed.clear(); // list again next time, this one included
+                    return Err(anyhow::Error::from(e).context(format!("reading {}", path.display())));
+                }
             }
         }
+        self.unsettled = out.len();
         Ok(out)
     }
 
     fn move_all(&mut self, keys: &[Key], folder: &str) -> Result<()> {
+        self.unsettled = self.unsettled.saturating_sub(keys.len());
         for k in keys {
             if let Key::File(p) = k {
                 match crate::maildir::move_to_folder(&self.dir, p, folder) {

@@ -70,32 +70,58 @@ impl World {
 
     /// Reads, applies and records one inbound message in one transaction.
     pub async fn handle_message(&self, raw: &[u8], now: i64) -> Result<Handled> {
+        let mut tx = self.store.begin().await?;
+        let h = self.handle_in(&mut tx, raw, now).await?;
+        tx.commit().await.context("committing the handled message")?;
+        Ok(h)
+    }
+
+    /// Reads, applies and records one inbound message in the caller's transaction: its effects,
+    /// the mail it causes and its "handled" record commit when the caller commits. A batch of
+    /// messages can share one transaction (one commit, one fsync), as `App::inbox_step` does.
+    pub async fn handle_in(&self, tx: &mut AnyConnection, raw: &[u8], now: i64) -> Result<Handled> {
+        let read = self.read(raw, now);
+        self.apply_read(tx, raw, read, now).await
+    }
+
+    /// The pure half of handling a message: what it says and what it answers, with no state
+    /// touched. `App::inbox_step` reads a batch on another thread while it applies the
+    /// messages already read, so the two halves use both cores.
+    pub fn read(&self, raw: &[u8], now: i64) -> Read {
         let own = self.own_addresses();
-        let first = understand::read(raw, &understand::Context { asked: None, own_addresses: &own });
-        let reading = match first {
-            Err(u) => return self.record_unreadable(raw, &u.reason, now).await,
+        let (mut community, mut tag, mut claims) = (None, None, None);
+        // What the token says was asked refines the reading (a bare "yes" to a follow-up is
+        // JOIN); the token is in the address the message was sent to.
+        let reading = understand::read_asked_by(raw, &own, |recipients| {
+            let (c, t) = self.addressed_to(recipients);
+            community = c.map(|c| c.id);
+            tag = t.map(str::to_string);
+            // `list+TOKEN@`, `list+leave-TOKEN@` (List-Unsubscribe), `list+bounce-TOKEN@` (VERP).
+            let token = tag.as_deref().map(|t| t.strip_prefix("leave-").or_else(|| t.strip_prefix("bounce-")).unwrap_or(t));
+            claims = token.and_then(|t| self.signer.verify(t, now).ok());
+            claims.and_then(|c| c.purpose.asked())
+        });
+        let reading = match reading {
+            Err(u) => return Read::Unreadable { reason: u.reason },
             Ok(r) => r,
         };
         let dedup_key = dedup_key(&reading, raw);
-        let (community, tag) = self.addressed_to(&reading);
-        let tag = tag.map(str::to_string);
-        let tag = tag.as_deref();
-        // `list+TOKEN@`, `list+leave-TOKEN@` (List-Unsubscribe), `list+bounce-TOKEN@` (VERP).
-        let token = tag.map(|t| t.strip_prefix("leave-").or_else(|| t.strip_prefix("bounce-")).unwrap_or(t));
-        let claims = token.and_then(|t| self.signer.verify(t, now).ok());
-        // What the token says was asked refines the reading (a bare "yes" to a follow-up is JOIN).
-        let reading = match claims.and_then(|c| c.purpose.asked()) {
-            Some(asked) => understand::read(raw, &understand::Context { asked: Some(asked), own_addresses: &own })
-                .unwrap_or(reading),
-            None => reading,
-        };
+        Read::Mail(Box::new(ReadMail { reading, dedup_key, community, tag, claims }))
+    }
 
-        let mut tx = self.store.begin().await?;
-        if self.store.inbound_seen(&mut tx, &dedup_key).await? {
+    /// The other half: applies what [`World::read`] found, in the caller's transaction.
+    pub async fn apply_read(&self, tx: &mut AnyConnection, raw: &[u8], read: Read, now: i64) -> Result<Handled> {
+        let ReadMail { reading, dedup_key, community, tag, claims } = match read {
+            Read::Unreadable { reason } => return self.record_unreadable(tx, raw, &reason, now).await,
+            Read::Mail(m) => *m,
+        };
+        let community = community.and_then(|id| self.communities.iter().find(|c| c.id == id));
+        let tag = tag.as_deref();
+        if self.store.inbound_seen(tx, &dedup_key).await? {
             return Ok(Handled::Duplicate);
         }
         let from = reading.from.as_ref().and_then(|m| Address::parse(&m.address).ok());
-        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+        let mut act = Act { world: self, conn: tx, now, queued: 0 };
         let (outcome, person_id, keep_raw) = match community {
             None => ("not addressed to any community: kept, nothing changed".to_string(), None, true),
             Some(c) => act.apply(c, &reading, from.as_ref(), tag, claims).await?,
@@ -104,7 +130,7 @@ impl World {
         let kind = reading.intent.kind().to_string();
         self.store
             .record_inbound(
-                &mut tx,
+                tx,
                 &InboundRecord {
                     dedup_key: &dedup_key,
                     message_id: reading.message_id.as_deref(),
@@ -119,20 +145,18 @@ impl World {
                 },
             )
             .await?;
-        tx.commit().await.context("committing the handled message")?;
         Ok(Handled::Done { kind, outcome, queued })
     }
 
-    async fn record_unreadable(&self, raw: &[u8], reason: &str, now: i64) -> Result<Handled> {
+    async fn record_unreadable(&self, tx: &mut AnyConnection, raw: &[u8], reason: &str, now: i64) -> Result<Handled> {
         let key = format!("sha256:{}", sha256_hex(raw));
-        let mut tx = self.store.begin().await?;
-        if self.store.inbound_seen(&mut tx, &key).await? {
+        if self.store.inbound_seen(tx, &key).await? {
             return Ok(Handled::Unreadable { reason: reason.to_string() });
         }
         let outcome = format!("unreadable ({reason}): moved aside");
         self.store
             .record_inbound(
-                &mut tx,
+                tx,
                 &InboundRecord {
                     dedup_key: &key,
                     message_id: None,
@@ -146,13 +170,12 @@ impl World {
                 },
             )
             .await?;
-        tx.commit().await?;
         Ok(Handled::Unreadable { reason: reason.to_string() })
     }
 
     /// The community a message was sent to, and the tag of `list+TAG@domain` if any.
-    fn addressed_to<'r>(&self, reading: &'r Reading) -> (Option<&Community>, Option<&'r str>) {
-        for r in &reading.recipients {
+    fn addressed_to<'r>(&self, recipients: &'r [String]) -> (Option<&Community>, Option<&'r str>) {
+        for r in recipients {
             let Ok(addr) = Address::parse(r) else { continue };
             let (base, _) = addr.split_tag();
             if let Some(c) = self.communities.iter().find(|c| c.cfg.address == base) {
@@ -167,6 +190,23 @@ impl World {
         }
     }
 
+}
+
+/// What a message says, before it is applied: see [`World::read`].
+pub enum Read {
+    /// Not a mail message: it is recorded and quarantined.
+    Unreadable { reason: String },
+    Mail(Box<ReadMail>),
+}
+
+pub struct ReadMail {
+    reading: Reading,
+    dedup_key: String,
+    /// The id of the community it was sent to.
+    community: Option<i64>,
+    /// The tag of `list+TAG@domain`.
+    tag: Option<String>,
+    claims: Option<Claims>,
 }
 
 /// One transaction's worth of rule application.

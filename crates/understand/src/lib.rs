@@ -256,6 +256,59 @@ pub fn read(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
         })
 }
 
+/// [`read`] for a message whose context depends on where it was sent: `asked` gets the
+/// message's recipients (a reply token in `list+TOKEN@domain` says what the mail answered) and
+/// returns what was asked. The reading is the one [`read`] gives with that context, for one
+/// parse instead of the two of reading once to find the recipients and again in context.
+/// Should reading in that context panic, the reading without one counts, as it would for a
+/// caller that read twice and kept its first reading.
+pub fn read_asked_by(
+    raw: &[u8],
+    own_addresses: &[String],
+    asked: impl FnOnce(&[String]) -> Option<Asked>,
+) -> Result<Reading, Unreadable> {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let internal = || Unreadable {
+        reason: "internal error while reading this message".into(),
+    };
+    let (facts, text) = catch_unwind(AssertUnwindSafe(|| -> Result<_, Unreadable> {
+        message::looks_like_mail(raw)?;
+        let parsed = mail_parser::MessageParser::default()
+            .parse(raw)
+            .ok_or_else(|| Unreadable {
+                reason: "no header block: not a mail message".into(),
+            })?;
+        let facts = message::Facts::gather(&parsed);
+        let text = trim::own_words(&facts.body);
+        Ok((facts, text))
+    }))
+    .unwrap_or_else(|_| Err(internal()))?;
+    let asked = asked(&facts.recipients);
+    let decide_in = |asked: Option<Asked>| {
+        let ctx = Context {
+            asked,
+            own_addresses,
+        };
+        catch_unwind(AssertUnwindSafe(|| decide(&facts, &text, &ctx))).ok()
+    };
+    let intent = match asked {
+        Some(_) => decide_in(asked).or_else(|| decide_in(None)),
+        None => decide_in(None),
+    }
+    .ok_or_else(internal)?;
+    Ok(Reading {
+        message_id: facts.message_id.clone(),
+        from: facts.from.clone(),
+        recipients: facts.recipients.clone(),
+        subject: facts.subject.clone(),
+        in_reply_to: facts.in_reply_to.clone(),
+        references: facts.references.clone(),
+        auth_results: facts.auth_results.clone(),
+        text,
+        intent,
+    })
+}
+
 /// [`read`] without its last line of defence against panics, so tests and fuzzers see them.
 #[doc(hidden)]
 pub fn read_unguarded(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadable> {
