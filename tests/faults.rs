@@ -954,7 +954,7 @@ async fn drained(s: &Setup, db: &Db, n: usize, d: &mut Daemon) {
 /// Answers (`confirmation`, `question`, `command-result`) queued for `to`, with their sizes.
 async fn answers_to(db: &Db, to: &str) -> Vec<(String, i64)> {
     use sqlx::Row;
-    let rows = sqlx::query("SELECT kind, LENGTH(body) AS n FROM outbox WHERE recipient = $1 AND kind IN ('confirmation', 'question', 'command-result') ORDER BY id")
+    let rows = sqlx::query("SELECT o.kind, LENGTH(b.body) AS n FROM outbox o JOIN outbox_bodies b ON b.outbox_id = o.id WHERE o.recipient = $1 AND o.kind IN ('confirmation', 'question', 'command-result') ORDER BY o.id")
         .bind(to)
         .fetch_all(&db.pool)
         .await

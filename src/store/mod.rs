@@ -507,12 +507,14 @@ impl Store {
 
     /// Queues one rendered mail. Returns false (and changes nothing) if a mail with the same
     /// dedup key was queued before: each job × recipient exists once.
+    /// The bytes go to `outbox_bodies`, so that claiming and recording (which change the row)
+    /// never rewrite them.
     pub async fn enqueue(&self, conn: &mut AnyConnection, m: &OutMail, now: i64) -> Result<bool> {
-        let r = sqlx::query(
+        let row = sqlx::query(
             "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
-               message_id, subject, body, status, attempts, created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', 0, $11, $11)
-             ON CONFLICT (dedup_key) DO NOTHING",
+               message_id, subject, status, attempts, created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 0, $10, $10)
+             ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
         )
         .bind(&m.dedup_key)
         .bind(m.community_id)
@@ -523,12 +525,19 @@ impl Store {
         .bind(&m.envelope_from)
         .bind(&m.message_id)
         .bind(&m.subject)
-        .bind(&m.body)
         .bind(now)
-        .execute(&mut *conn)
+        .fetch_optional(&mut *conn)
         .await
         .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
-        Ok(r.rows_affected() > 0)
+        let Some(row) = row else { return Ok(false) };
+        let id: i64 = row.try_get("id")?;
+        sqlx::query("INSERT INTO outbox_bodies (outbox_id, body) VALUES ($1, $2)")
+            .bind(id)
+            .bind(&m.body)
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
+        Ok(true)
     }
 
     /// Claims up to `limit` due rows for `owner` until `now + lease`. One statement, so two
@@ -545,7 +554,7 @@ impl Store {
             "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $3
                           AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
-             RETURNING id, recipient, envelope_from, body, attempts, created_at, kind, message_id"
+             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now + lease)
@@ -555,14 +564,30 @@ impl Store {
             .fetch_all(&self.pool)
             .await
             .context("claiming outbox rows")?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The bytes of the claimed rows (they never change, so no lock is needed to read them).
+        let ids: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<Result<_, _>>()?;
+        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        let mut bodies: std::collections::HashMap<i64, Vec<u8>> = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT outbox_id, body FROM outbox_bodies WHERE outbox_id IN ({list})"
+        )))
+        .fetch_all(&self.pool)
+        .await
+        .context("reading claimed mail")?
+        .iter()
+        .map(|r| Ok((r.try_get::<i64, _>("outbox_id")?, r.try_get::<Vec<u8>, _>("body")?)))
+        .collect::<Result<_>>()?;
         let mut out: Vec<Claimed> = rows
             .iter()
             .map(|r| {
+                let id: i64 = r.try_get("id")?;
                 Ok(Claimed {
-                    id: r.try_get("id")?,
+                    id,
                     recipient: r.try_get("recipient")?,
                     envelope_from: r.try_get("envelope_from")?,
-                    body: r.try_get("body")?,
+                    body: bodies.remove(&id).with_context(|| format!("outbox row {id} has no body"))?,
                     attempts: r.try_get("attempts")?,
                     created_at: r.try_get("created_at")?,
                     kind: r.try_get("kind")?,
