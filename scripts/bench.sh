@@ -2,7 +2,7 @@
 # bench.sh — roundtable's benchmarks (issue 6): one run, each figure beside its limit or peer
 # measured in the same run, written into BENCHMARKS.md.
 #
-#   ./scripts/bench.sh                  # everything, ~10 minutes on 2 cores; writes BENCHMARKS.md
+#   ./scripts/bench.sh                  # everything, ~5 minutes on 2 cores; writes BENCHMARKS.md
 #   BENCH_N=2000 ./scripts/bench.sh     # a quicker look (BENCHMARKS.md is written only for 10,000)
 #
 # As root on Debian 12 it installs what is missing (scripts/stack.sh install: Postfix,
@@ -14,7 +14,9 @@
 #     dumps every transaction (to count what each recipient got),
 # then runs, in this order:
 #   1. inbound:   a backlog of N replies drained by App::drain_inbox, on SQLite and on
-#                 PostgreSQL, beside mail-parser's raw parse rate of the same files;
+#                 PostgreSQL, beside mail-parser's raw parse rate of the same files; and on
+#                 SQLite once more confined to one CPU (taskset -c 0), which shows what
+#                 waking threads across CPUs costs (BENCHMARKS.md);
 #   2. outbound:  a digest to N members queued by the rules, Delivery::drain over SMTP to the
 #                 sink, beside smtp-source with the same message size and connections;
 #   3. peer:      mlmmj fanning one post of the same size out to an N-address list through the
@@ -140,6 +142,8 @@ B() { "$BENCH" --results "$RESULTS" "$@" 2>>"$WORK/bench.log"; }
 
 say "1. inbound: $N replies, SQLite"
 B inbound --db sqlite --work "$WORK" --n "$N"
+say "1. inbound: $N replies, SQLite, the process confined to one CPU (a diagnosis: cross-CPU wake-ups)"
+taskset -c 0 "$BENCH" --results "$RESULTS" inbound --db sqlite --label sqlite-1cpu --work "$WORK" --n "$N" --drain-only 2>>"$WORK/bench.log"
 say "1. inbound: $N replies, PostgreSQL"
 B inbound --db postgres --work "$WORK" --n "$N"
 

@@ -51,6 +51,9 @@ enum Cmd {
         /// Skip the parse-rate measurements (to profile the drain alone).
         #[arg(long, hide = true)]
         drain_only: bool,
+        /// Result key: `inbound.LABEL.*` (default: the backend).
+        #[arg(long)]
+        label: Option<String>,
     },
     /// A personalised digest to N members queued by the rules, then `Delivery::drain` timed
     /// over SMTP to a sink on 127.0.0.1:PORT.
@@ -118,7 +121,7 @@ async fn main() -> Result<()> {
     roundtable::telemetry::init("info");
     let mut out = Results { path: cli.results.clone() };
     match cli.cmd {
-        Cmd::Inbound { db, work, n, drain_only } => inbound(&db, &work, n, drain_only, &mut out).await,
+        Cmd::Inbound { db, work, n, drain_only, label } => inbound(&db, &work, n, drain_only, label.as_deref().unwrap_or(&db), &mut out).await,
         Cmd::Outbound { db, work, n, port, connections, label } => outbound(&db, &work, n, port, connections, &label, &mut out).await,
         Cmd::Scaleout { work, n, port, connections, daemons, dump, roundtable } => {
             scaleout(&work, n, port, connections, daemons, &dump, &roundtable_bin(roundtable)?, &mut out).await
@@ -330,8 +333,8 @@ const TOPICS: &[(&str, &str)] = &[
 
 // ---- 1. inbound ----------------------------------------------------------------------------
 
-async fn inbound(kind: &str, work: &Path, n: usize, drain_only: bool, out: &mut Results) -> Result<()> {
-    let dir = work.join(format!("inbound-{kind}"));
+async fn inbound(kind: &str, work: &Path, n: usize, drain_only: bool, label: &str, out: &mut Results) -> Result<()> {
+    let dir = work.join(format!("inbound-{label}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let db = fresh_db(kind, &dir, "rt_bench_inbound").await?;
@@ -386,7 +389,7 @@ async fn inbound(kind: &str, work: &Path, n: usize, drain_only: bool, out: &mut 
     let handled_files = std::fs::read_dir(inbox.join(".Handled/cur")).map(|d| d.count()).unwrap_or(0);
     let left = roundtable::maildir::list(&inbox)?.len();
 
-    let p = format!("inbound.{kind}");
+    let p = format!("inbound.{label}");
     out.put(&format!("{p}.messages"), files.len());
     out.put(&format!("{p}.bytes"), bytes);
     out.put(&format!("{p}.mix"), mix.iter().map(|(k, v)| format!("{k}:{v}")).collect::<Vec<_>>().join(","));
@@ -1031,6 +1034,12 @@ fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
             format!("{} of the raw parse rate; {budget}", ratio(&format!("{p}.rate"), &format!("{p}.parse_rate"))),
         ]);
     }
+    rows.push([
+        "Inbound, SQLite, the same run confined to one CPU (`taskset -c 0`): a diagnosis, not a configuration".into(),
+        format!("{} replies/s", n("inbound.sqlite-1cpu.rate")),
+        format!("{} s of CPU, against {} s on both CPUs", get("inbound.sqlite-1cpu.cpu_seconds"), get("inbound.sqlite.cpu_seconds")),
+        format!("{} of the two-CPU rate: waking a thread on the other, idle vCPU is what costs (see below)", ratio("inbound.sqlite-1cpu.rate", "inbound.sqlite.rate")),
+    ]);
     rows.push([
         format!("Outbound, SQLite (digest to {} over SMTP, {} connections, {} B/msg)", n("outbound.sqlite.messages"), get("outbound.sqlite.connections"), n("outbound.sqlite.size")),
         format!("{} msg/s", n("outbound.sqlite.rate")),
