@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, TlsParameters};
-use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use tokio::net::TcpStream;
 
@@ -52,8 +52,16 @@ struct Inner {
 }
 
 struct Parked {
-    conn: AsyncSmtpConnection,
+    conn: Conn,
     since: Instant,
+}
+
+/// A connection and what its server offers beyond what lettre keeps track of.
+struct Conn {
+    smtp: AsyncSmtpConnection,
+    /// The server offers PIPELINING (RFC 2920): MAIL FROM, RCPT TO and DATA go out in one
+    /// write and their answers are read after, one round trip instead of three per mail.
+    pipelining: bool,
 }
 
 /// Where a transaction failed.
@@ -104,7 +112,7 @@ impl SmtpPool {
                     return Err(SendError::Permanent(why));
                 }
                 Err(Failure::Smtp(stage, e)) => {
-                    conn.abort().await;
+                    conn.smtp.abort().await;
                     if reused && !retried && stage == Stage::Mail && !e.is_permanent() {
                         tracing::debug!("a pooled SMTP connection failed at MAIL FROM ({e}): once more on a new one");
                         retried = true;
@@ -119,25 +127,25 @@ impl SmtpPool {
 
 impl Inner {
     /// The most recently used idle connection that is still good, if any.
-    async fn checkout(&self) -> Option<AsyncSmtpConnection> {
+    async fn checkout(&self) -> Option<Conn> {
         loop {
             let parked = self.idle.lock().ok()?.pop()?;
             let idle = parked.since.elapsed();
             let mut conn = parked.conn;
             if idle >= IDLE_TIMEOUT {
-                conn.abort().await;
+                conn.smtp.abort().await;
                 continue;
             }
-            if idle >= CHECK_AFTER && !conn.test_connected().await {
-                conn.abort().await;
+            if idle >= CHECK_AFTER && !conn.smtp.test_connected().await {
+                conn.smtp.abort().await;
                 continue;
             }
             return Some(conn);
         }
     }
 
-    fn checkin(&self, conn: AsyncSmtpConnection) {
-        if conn.has_broken() {
+    fn checkin(&self, conn: Conn) {
+        if conn.smtp.has_broken() {
             return;
         }
         if let Ok(mut idle) = self.idle.lock() {
@@ -147,14 +155,14 @@ impl Inner {
         }
     }
 
-    async fn connect(&self) -> Result<AsyncSmtpConnection, SendError> {
+    async fn connect(&self) -> Result<Conn, SendError> {
         match tokio::time::timeout(CONNECT_TIMEOUT, self.connect_inner()).await {
             Ok(r) => r,
             Err(_) => Err(SendError::Temporary(format!("connecting to {}:{} timed out after {}s", self.host, self.port, CONNECT_TIMEOUT.as_secs()))),
         }
     }
 
-    async fn connect_inner(&self) -> Result<AsyncSmtpConnection, SendError> {
+    async fn connect_inner(&self) -> Result<Conn, SendError> {
         let where_ = format!("{}:{}", self.host, self.port);
         let tcp = tcp_connect(&self.host, self.port).await.map_err(|e| SendError::Temporary(format!("connecting to {where_}: {e}")))?;
         let stream: Box<dyn AsyncTokioStream> = match self.tls {
@@ -169,7 +177,11 @@ impl Inner {
         if let Some(c) = &self.credentials {
             conn.auth(DEFAULT_MECHANISMS, c).await.map_err(|e| classify(&e))?;
         }
-        Ok(conn)
+        // lettre keeps only the EHLO keywords it uses itself; ask once more for PIPELINING
+        // (one round trip per connection, and EHLO again is allowed at any time: RFC 5321).
+        let ehlo = conn.command(Ehlo::new(self.hello.clone())).await.map_err(|e| classify(&e))?;
+        let pipelining = ehlo.message().skip(1).any(|l| l.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("PIPELINING")));
+        Ok(Conn { smtp: conn, pipelining })
     }
 }
 
@@ -188,7 +200,7 @@ async fn close_idle(pool: Weak<Inner>) {
         };
         drop(inner);
         for mut p in stale {
-            p.conn.abort().await;
+            p.conn.smtp.abort().await;
         }
     }
 }
@@ -200,30 +212,50 @@ enum Failure {
     Refused(String),
 }
 
-/// MAIL FROM, RCPT TO, DATA: lettre's `AsyncSmtpConnection::send`, with the stage of a failure
-/// kept so that the caller knows whether any of the message went out.
-async fn transaction(conn: &mut AsyncSmtpConnection, envelope: &Envelope, body: &[u8]) -> Result<(), Failure> {
+/// MAIL FROM, RCPT TO, DATA, the message: lettre's `AsyncSmtpConnection::send`, with the stage
+/// of a failure kept so that the caller knows whether any of the message went out, and with the
+/// envelope pipelined where the server offers it.
+async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8]) -> Result<(), Failure> {
     let mut params = Vec::new();
     let ascii = |a: &lettre::Address| AsRef::<str>::as_ref(a).is_ascii();
     let non_ascii = envelope.from().is_some_and(|a| !ascii(a)) || envelope.to().iter().any(|a| !ascii(a));
+    let smtp = &mut conn.smtp;
     if non_ascii {
-        if !conn.server_info().supports_feature(Extension::SmtpUtfEight) {
+        if !smtp.server_info().supports_feature(Extension::SmtpUtfEight) {
             return Err(Failure::Refused("the addresses are not ASCII and the server does not offer SMTPUTF8".into()));
         }
         params.push(MailParameter::SmtpUtfEight);
     }
     if !body.is_ascii() {
-        if !conn.server_info().supports_feature(Extension::EightBitMime) {
+        if !smtp.server_info().supports_feature(Extension::EightBitMime) {
             return Err(Failure::Refused("the message is not ASCII and the server does not offer 8BITMIME".into()));
         }
         params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
-    conn.command(Mail::new(envelope.from().cloned(), params)).await.map_err(|e| Failure::Smtp(Stage::Mail, e))?;
-    for to in envelope.to() {
-        conn.command(Rcpt::new(to.clone(), vec![])).await.map_err(|e| Failure::Smtp(Stage::Later, e))?;
+    let mail = Mail::new(envelope.from().cloned(), params);
+    let later = |e| Failure::Smtp(Stage::Later, e);
+    if conn.pipelining {
+        // RFC 2920: DATA ends the group. `command` writes it all and reads MAIL's answer; the
+        // answers of each RCPT and of DATA follow in order. Any refusal drops the connection
+        // (the caller aborts it), so a DATA the server might still accept is never fed.
+        let mut group = mail.to_string();
+        for to in envelope.to() {
+            group.push_str(&Rcpt::new(to.clone(), vec![]).to_string());
+        }
+        group.push_str(&Data.to_string());
+        smtp.command(group).await.map_err(|e| Failure::Smtp(Stage::Mail, e))?;
+        for _ in envelope.to() {
+            smtp.read_response().await.map_err(later)?;
+        }
+        smtp.read_response().await.map_err(later)?;
+    } else {
+        smtp.command(mail).await.map_err(|e| Failure::Smtp(Stage::Mail, e))?;
+        for to in envelope.to() {
+            smtp.command(Rcpt::new(to.clone(), vec![])).await.map_err(later)?;
+        }
+        smtp.command(Data).await.map_err(later)?;
     }
-    conn.command(Data).await.map_err(|e| Failure::Smtp(Stage::Later, e))?;
-    conn.message(body).await.map_err(|e| Failure::Smtp(Stage::Later, e))?;
+    smtp.message(body).await.map_err(later)?;
     Ok(())
 }
 
