@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use rand::{Rng, SeedableRng};
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, Role};
-use support::Backend;
+use support::{both_backends, dump_dir, free_port, Backend, Sink};
 
 /// Recipients of the announcement in the kill -9 test (issue 6 says 10,000; see the top).
 const RECIPIENTS: usize = 2_000;
@@ -43,7 +43,6 @@ const PATIENCE: Duration = Duration::from_secs(90);
 
 extern "C" {
     fn kill(pid: i32, sig: i32) -> i32;
-    fn geteuid() -> u32;
 }
 const SIGTERM: i32 = 15;
 
@@ -169,67 +168,7 @@ fn seeded(test: &str) -> rand::rngs::StdRng {
     rand::rngs::StdRng::seed_from_u64(seed)
 }
 
-// ---- smtp-sink -------------------------------------------------------------------------------
-
-/// Postfix's `smtp-sink` on a loopback port, dumping every transaction it accepts to its own
-/// file (`-d`), so that what arrived can be counted per recipient.
-struct Sink {
-    child: Child,
-    port: u16,
-}
-
-impl Sink {
-    fn start(port: u16, dump: &Path) -> Sink {
-        let bin = ["/usr/sbin/smtp-sink", "/usr/lib/postfix/sbin/smtp-sink"]
-            .into_iter()
-            .find(|p| Path::new(p).exists())
-            .expect("smtp-sink is missing: it ships with Debian's postfix package; run ./scripts/test.sh as root to install it");
-        // The sink names dump files with a random 32-bit number; the time prefix keeps two
-        // thousand of them from colliding.
-        let mut args: Vec<String> = vec!["-d".into(), format!("{}/%H%M%S.", dump.display())];
-        if unsafe { geteuid() } == 0 {
-            args.extend(["-u".into(), "postfix".into()]);
-        }
-        args.push(format!("127.0.0.1:{port}"));
-        args.push("64".into());
-        let child = Command::new(bin).args(&args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("starting smtp-sink");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(start.elapsed() < Duration::from_secs(10), "smtp-sink did not listen on {port}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Sink { child, port }
-    }
-
-    /// Stops it hard (connections in progress are cut) and waits until the port is closed.
-    fn stop(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-            assert!(start.elapsed() < Duration::from_secs(10), "port {} still open after stopping smtp-sink", self.port);
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A directory the sink (running as user postfix) can write its dumps into.
-fn dump_dir() -> tempfile::TempDir {
-    let d = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(d.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
-    d
-}
+// ---- what smtp-sink received ----------------------------------------------------------------
 
 fn files_in(dir: &Path) -> usize {
     std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).count()).unwrap_or(0)
@@ -518,21 +457,6 @@ fn sink_outbound(port: u16) -> String {
     format!("kind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nmax_connections = {CONNECTIONS}\nretry = [\"1m\"]")
 }
 
-macro_rules! both_backends {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    };
-}
-
 // ---- kill -9 during a large announcement ------------------------------------------------------
 
 both_backends!(kill_9_during_a_large_announcement);
@@ -553,7 +477,7 @@ async fn kill_9_during_a_large_announcement(backend: Backend) {
     assert_eq!(queued, RECIPIENTS + 1, "every member and the coordinator");
     let total = queued;
     let db = s.db().await;
-    let _sink = Sink::start(port, dump.path());
+    let _sink = Sink::start(port, dump.path(), &[]);
 
     let mut unrecorded_total = 0;
     let mut tallies = Vec::new();
@@ -715,7 +639,7 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
     s.members(N, now).await;
     let (_, _, queued) = s.meeting(now).await;
     let db = s.db().await;
-    let sink = Sink::start(port, dump.path());
+    let sink = Sink::start(port, dump.path(), &[]);
     let d = s.start(&["run"], "daemon");
 
     until(PATIENCE, "a quarter of the announcements at the sink", || async { (files_in(dump.path()) >= queued / 4).then_some(()) }).await;
@@ -742,7 +666,7 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
     let mut d = d;
     assert!(d.alive(), "the daemon keeps running while the server is down: {}", d.log());
 
-    let sink = Sink::start(port, dump.path());
+    let sink = Sink::start(port, dump.path(), &[]);
     until(PATIENCE, "everything sent once the server is back", || async {
         (db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").await == 0).then_some(())
     })
@@ -802,7 +726,7 @@ async fn dovecot_restarted_under_the_daemon() {
     let members = s.members(N, now).await;
     let (meeting, thread, _) = s.meeting(now).await;
     let db = s.db().await;
-    let _sink = Sink::start(port, dump.path());
+    let _sink = Sink::start(port, dump.path(), &[]);
     let mut d = s.start(&["run"], "daemon");
     let connects = |d: &Daemon| std::fs::read_to_string(&d.stderr).unwrap_or_default().matches("connected to IMAP").count();
     until(PATIENCE, "the daemon connected to Dovecot", || async { (connects(&d) >= 1).then_some(()) }).await;
@@ -875,7 +799,7 @@ async fn postgres_restarted_under_the_daemon() {
     let members = s.members(N, now).await;
     let (meeting, thread, _) = s.meeting(now).await;
     let db = s.db().await;
-    let _sink = Sink::start(port, dump.path());
+    let _sink = Sink::start(port, dump.path(), &[]);
     let mut d = s.start(&["run"], "daemon");
 
     let feeder = {
