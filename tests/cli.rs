@@ -8,22 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{in_days, message_id, reply, reply_to, Backend, World};
-
-macro_rules! both_backends {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    };
-}
+use support::{both_backends, in_days, message_id, reply, reply_to, Backend, World};
 
 fn run(w: &World, args: &[&str]) -> (bool, String, String) {
     let out = w.command(args).output().unwrap();

@@ -10,24 +10,9 @@ use std::time::Duration;
 use roundtable::app::App;
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, Role};
-use support::{header, in_days, mail, mail_with, of_kind, reply_to, text, Backend, World};
+use support::{both_backends, header, in_days, mail, mail_with, of_kind, reply_to, text, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
-
-macro_rules! both_backends {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    };
-}
 
 async fn start(app: App) -> (roundtable::shutdown::Trigger, tokio::task::JoinHandle<anyhow::Result<()>>) {
     let (trigger, shutdown) = roundtable::shutdown::channel();

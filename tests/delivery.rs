@@ -5,60 +5,10 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, Role};
-use support::{Backend, World};
-
-struct Sink {
-    child: Child,
-    port: u16,
-}
-
-impl Sink {
-    /// Starts smtp-sink on `port` dumping accepted mail into `dump`; `extra` are its options.
-    fn start(port: u16, dump: &Path, extra: &[&str]) -> Sink {
-        let bin = ["/usr/sbin/smtp-sink", "/usr/lib/postfix/sbin/smtp-sink"]
-            .into_iter()
-            .find(|p| Path::new(p).exists())
-            .expect("smtp-sink is missing: it ships with Debian's postfix package; run ./scripts/test.sh as root to install it");
-        let mut args: Vec<String> = vec!["-d".into(), format!("{}/", dump.display())];
-        if unsafe { libc_geteuid() } == 0 {
-            args.extend(["-u".into(), "postfix".into()]);
-        }
-        args.extend(extra.iter().map(|s| s.to_string()));
-        args.push(format!("127.0.0.1:{port}"));
-        args.push("64".into());
-        let child = Command::new(bin).args(&args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("starting smtp-sink");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(start.elapsed() < Duration::from_secs(10), "smtp-sink did not listen on {port}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Sink { child, port }
-    }
-
-    fn stop(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        // Wait until the port is closed so the next sink can take it.
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() && start.elapsed() < Duration::from_secs(5) {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-extern "C" {
-    #[link_name = "geteuid"]
-    fn libc_geteuid() -> u32;
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+use support::{both_backends, dump_dir, free_port, Backend, Sink, World};
 
 /// Messages the sink accepted. It opens a transaction's dump file at MAIL FROM and removes it
 /// when the client gives up (RSET/QUIT after a refused RCPT); stopped at that moment, it
@@ -79,28 +29,10 @@ async fn world_with_sink(backend: Backend, port: u16) -> (World, tempfile::TempD
         "kind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nmax_connections = 2\nretry = [\"1m\", \"10m\"]\nmax_age = \"1h\""
     );
     let w = World::new(backend, Some(outbound)).await;
-    let dump = tempfile::tempdir().unwrap();
-    // smtp-sink drops to the postfix user, which must be able to write the dumps.
-    std::fs::set_permissions(dump.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
-    (w, dump)
+    (w, dump_dir())
 }
 
 const T0: i64 = 1_900_000_000;
-
-macro_rules! both_backends {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    };
-}
 
 async fn schedule_with_one_member(w: &World) -> roundtable::app::App {
     let app = w.app_at(Clock::fixed(T0)).await;

@@ -8,24 +8,9 @@ mod support;
 use std::time::Duration;
 
 use roundtable::domain::{response_str, Address, Role};
-use support::{header, in_days, message_id, reply, reply_to, Backend, World};
+use support::{both_backends, header, in_days, message_id, reply, reply_to, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
-
-macro_rules! both_backends {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    };
-}
 
 both_backends!(announcement_rsvp_confirmation_round_trip);
 async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {

@@ -11,22 +11,7 @@ use mail_parser::MimeHeaders;
 use roundtable::app::App;
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, Role};
-use support::{Backend, World};
-
-macro_rules! both_backends {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    };
-}
+use support::{both_backends, Backend, World};
 
 fn t(s: &str) -> i64 {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc).timestamp()

@@ -4,12 +4,32 @@
 //! to the servers as members' mail clients would (SMTP in, IMAP out).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
 use roundtable::app::App;
 use roundtable::clock::Clock;
+
+/// `both_backends!(name)` after `async fn name(backend: Backend)`: two tests, `name::sqlite`
+/// and `name::postgres`, each on a multi-threaded runtime of two worker threads.
+macro_rules! both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::support::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::support::Backend::Postgres).await
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use both_backends;
 
 /// The stack's coordinates, from the variables `scripts/stack.sh up` writes.
 #[derive(Clone, Debug)]
@@ -288,4 +308,78 @@ pub fn reply(from: &str, to: &str, in_reply_to: &str, body: &str) -> Vec<u8> {
         uuid::Uuid::new_v4().simple()
     )
     .into_bytes()
+}
+
+// ---- smtp-sink ---------------------------------------------------------------------------------
+
+extern "C" {
+    fn geteuid() -> u32;
+}
+
+/// Postfix's `smtp-sink` on a loopback port, dumping every transaction it accepts to a file of
+/// its own in a dump directory (`-d`; see [`dump_dir`]), so that what arrived can be counted per
+/// recipient.
+pub struct Sink {
+    child: Child,
+    port: u16,
+}
+
+impl Sink {
+    /// Starts smtp-sink on `port` dumping accepted mail into `dump`; `extra` are its options,
+    /// e.g. `["-r", "RCPT"]` to refuse recipients with 4xx or `["-f", "RCPT"]` with 5xx.
+    pub fn start(port: u16, dump: &Path, extra: &[&str]) -> Sink {
+        let bin = ["/usr/sbin/smtp-sink", "/usr/lib/postfix/sbin/smtp-sink"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())
+            .expect("smtp-sink is missing: it ships with Debian's postfix package; run ./scripts/test.sh as root to install it");
+        // Each file is named by the time and a random number (the sink opens it exclusively and
+        // draws again on a clash), so a dump sorts by time.
+        let mut args: Vec<String> = vec!["-d".into(), format!("{}/%H%M%S.", dump.display())];
+        if unsafe { geteuid() } == 0 {
+            args.extend(["-u".into(), "postfix".into()]);
+        }
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.push(format!("127.0.0.1:{port}"));
+        args.push("64".into());
+        let child = Command::new(bin).args(&args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("starting smtp-sink");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < Duration::from_secs(10), "smtp-sink did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Sink { child, port }
+    }
+
+    /// Stops it hard (connections in progress are cut) and waits until the port is closed, so
+    /// that the next sink can take it.
+    pub fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            assert!(start.elapsed() < Duration::from_secs(10), "port {} still open after stopping smtp-sink", self.port);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Sink {
+    /// A test that failed half-way leaves no sink behind.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A loopback port free at the moment of asking.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A directory the sink (running as user postfix when the tests run as root) can write its
+/// dumps into.
+pub fn dump_dir() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(d.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    d
 }
