@@ -186,7 +186,8 @@ impl App {
         let mut mailbox = self.open_mailbox().await?;
         let stats = self.drain_inbox(&mut mailbox).await?;
         let fired = self.schedule_step(&self.owner).await?;
-        let sent = self.delivery()?.drain(self.clock.now()).await?;
+        let now = self.clock.now();
+        let sent = self.delivery()?.on_own_thread(move |d| async move { d.drain(now).await }).await??;
         Ok((stats, fired, sent))
     }
 
@@ -240,7 +241,11 @@ impl App {
         let nudge = delivery.nudge.clone();
         tracing::info!(inbox = %mailbox.describe(), communities = self.world.communities.len(), "roundtable running");
         let clock = self.clock;
-        let deliver_task = tokio::spawn(delivery.run(clock, shutdown.clone()));
+        let deliver_task = {
+            let shutdown = shutdown.clone();
+            delivery.on_own_thread(move |d| d.run(clock, shutdown))
+        };
+        let deliver_task = tokio::spawn(deliver_task);
         let schedule_task = tokio::spawn(Self::schedule_loop(self.world.clone(), clock, self.owner.clone(), nudge.clone(), shutdown.clone()));
         let mut sd = shutdown.clone();
         let mut backoff = Duration::from_secs(1);
@@ -295,7 +300,7 @@ impl App {
             tracing::warn!("releasing {lease}: {e:#}");
         }
         schedule_task.await.context("the schedule task")?;
-        deliver_task.await.context("the delivery task")?;
+        deliver_task.await.context("the delivery task")??;
         self.world.store.close().await;
         tracing::info!("roundtable stopped");
         Ok(())

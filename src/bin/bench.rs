@@ -616,7 +616,9 @@ async fn outbound(kind: &str, work: &Path, n: usize, port: u16, connections: u32
     let written = self_written();
     let cpu = self_cpu();
     let t = Instant::now();
-    let b = delivery.drain(roundtable::render::unix_now()).await?;
+    let now = roundtable::render::unix_now();
+    // As the daemon and `run --once` deliver: on a thread and runtime of its own.
+    let b = delivery.on_own_thread(move |d| async move { d.drain(now).await }).await??;
     let send_time = t.elapsed();
     let cpu = self_cpu() - cpu;
     let written = self_written() - written;

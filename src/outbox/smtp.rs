@@ -27,7 +27,7 @@ use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use tokio::net::TcpStream;
 
-use super::{classify, SendError};
+use super::{classify, stopped, SendError, Sent, Unrecorded};
 use crate::config::{SmtpConfig, Tls};
 
 /// A connection idle longer than this is checked with NOOP before it is used again.
@@ -39,6 +39,9 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct SmtpPool {
     inner: Arc<Inner>,
+    /// Starts the task that closes idle connections, on the runtime of the first send (the
+    /// one the connections live in).
+    reaper: std::sync::Once,
 }
 
 struct Inner {
@@ -86,30 +89,40 @@ impl SmtpPool {
             max_idle: (c.max_connections as usize).max(1),
             idle: Mutex::new(Vec::new()),
         });
-        // Close connections nobody used for a while, as lettre's pool does.
-        if let Ok(rt) = tokio::runtime::Handle::try_current() {
-            rt.spawn(close_idle(Arc::downgrade(&inner)));
-        }
-        SmtpPool { inner }
+        SmtpPool { inner, reaper: std::sync::Once::new() }
     }
 
-    /// Sends one message to the envelope's recipients.
-    pub async fn send(&self, envelope: &Envelope, body: &[u8]) -> Result<(), SendError> {
+    /// Sends one message to the envelope's recipients; its body goes out under a permit from
+    /// `unrecorded`, returned with the result.
+    pub async fn send(&self, envelope: &Envelope, body: &[u8], unrecorded: &Unrecorded) -> Sent {
+        // Close connections nobody used for a while, as lettre's pool does.
+        self.reaper.call_once(|| {
+            tokio::spawn(close_idle(Arc::downgrade(&self.inner)));
+        });
         let mut retried = false;
+        let mut permit = None;
         loop {
             let (mut conn, reused) = match self.inner.checkout().await {
                 Some(c) => (c, true),
-                None => (self.inner.connect().await?, false),
+                None => match self.inner.connect().await {
+                    Ok(c) => (c, false),
+                    Err(e) => return (Err(e), None),
+                },
             };
-            match transaction(&mut conn, envelope, body).await {
+            let r = match transaction(&mut conn, envelope, body, unrecorded, &mut permit).await {
                 Ok(()) => {
                     self.inner.checkin(conn);
-                    return Ok(());
+                    Ok(())
                 }
                 Err(Failure::Refused(why)) => {
                     // Nothing was sent: the connection is still good.
                     self.inner.checkin(conn);
-                    return Err(SendError::Permanent(why));
+                    Err(SendError::Permanent(why))
+                }
+                Err(Failure::Stopped) => {
+                    // Mid-DATA with no body sent: closing the connection drops the transaction.
+                    conn.smtp.abort().await;
+                    Err(stopped())
                 }
                 Err(Failure::Smtp(stage, e)) => {
                     conn.smtp.abort().await;
@@ -118,9 +131,10 @@ impl SmtpPool {
                         retried = true;
                         continue;
                     }
-                    return Err(classify(&e));
+                    Err(classify(&e))
                 }
-            }
+            };
+            return (r, permit);
         }
     }
 }
@@ -210,12 +224,14 @@ enum Failure {
     Smtp(Stage, lettre::transport::smtp::Error),
     /// We did not start: the message needs an extension the server lacks.
     Refused(String),
+    /// Results can no longer be recorded: we stopped before the body.
+    Stopped,
 }
 
 /// MAIL FROM, RCPT TO, DATA, the message: lettre's `AsyncSmtpConnection::send`, with the stage
-/// of a failure kept so that the caller knows whether any of the message went out, and with the
-/// envelope pipelined where the server offers it.
-async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8]) -> Result<(), Failure> {
+/// of a failure kept so that the caller knows whether any of the message went out, with the
+/// envelope pipelined where the server offers it, and the body sent under a permit.
+async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8], unrecorded: &Unrecorded, permit: &mut Option<tokio::sync::OwnedSemaphorePermit>) -> Result<(), Failure> {
     let mut params = Vec::new();
     let ascii = |a: &lettre::Address| AsRef::<str>::as_ref(a).is_ascii();
     let non_ascii = envelope.from().is_some_and(|a| !ascii(a)) || envelope.to().iter().any(|a| !ascii(a));
@@ -255,6 +271,8 @@ async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8]) -> Resul
         }
         smtp.command(Data).await.map_err(later)?;
     }
+    // From here on the server may accept the mail: only under a permit (see super::Unrecorded).
+    *permit = Some(unrecorded.clone().acquire_owned().await.map_err(|_| Failure::Stopped)?);
     smtp.message(body).await.map_err(later)?;
     Ok(())
 }

@@ -27,6 +27,7 @@ use crate::config::CommunityConfig;
 use crate::domain::{parse_response, response_str, Address, Response, Role};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub type ResultsConn = sqlx::pool::PoolConnection<sqlx::Any>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -37,11 +38,56 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
+    /// One connection whose commits survive a crash of this process but not a power cut (see
+    /// [`Store::finish_outbox`]); opened on first use.
+    results: AnyPool,
     backend: Backend,
+}
+
+/// How a pool's connections commit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Commit {
+    /// Durable when COMMIT returns, power cuts included.
+    Durable,
+    /// Durable against a crash of this process (SQLite: written to the WAL, not yet fsynced;
+    /// PostgreSQL: `synchronous_commit = off`, flushed by the server within a fraction of a
+    /// second); a power cut may undo the last ones. The next durable commit makes them durable.
+    CrashSafe,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+fn pool_options(backend: Backend, size: u32, commit: Commit) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
+        .acquire_timeout(Duration::from_secs(10))
+        // A SQLite connection is a file in this process: nothing can break it between two
+        // uses, so the ping before every acquire (one more round trip to sqlx's worker
+        // thread per query outside a transaction) only costs. PostgreSQL keeps it: a
+        // server restart leaves dead connections in the pool.
+        .test_before_acquire(backend == Backend::Postgres)
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                match (backend, commit) {
+                    (Backend::Sqlite, _) => {
+                        // WAL lets readers run beside the one writer; FULL makes a commit
+                        // survive power loss, which "handled" records rely on.
+                        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
+                        let sync = if commit == Commit::Durable { "PRAGMA synchronous = FULL" } else { "PRAGMA synchronous = NORMAL" };
+                        sqlx::query(sync).execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                    }
+                    (Backend::Postgres, Commit::CrashSafe) => {
+                        sqlx::query("SET synchronous_commit = off").execute(&mut *conn).await?;
+                    }
+                    (Backend::Postgres, Commit::Durable) => {}
+                }
+                Ok(())
+            })
+        })
+}
 
 impl Store {
     /// Connects (creating a SQLite file on first run, in WAL mode) and applies migrations.
@@ -50,36 +96,17 @@ impl Store {
         let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
         let options = AnyConnectOptions::from_str(url)
             .with_context(|| format!("reading database_url {}", redact_url(url)))?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
-            .acquire_timeout(Duration::from_secs(10))
-            // A SQLite connection is a file in this process: nothing can break it between two
-            // uses, so the ping before every acquire (one more round trip to sqlx's worker
-            // thread per query outside a transaction) only costs. PostgreSQL keeps it: a
-            // server restart leaves dead connections in the pool.
-            .test_before_acquire(backend == Backend::Postgres)
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the one writer; FULL makes a commit
-                        // survive power loss, which "handled" records rely on.
-                        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
+        let pool = pool_options(backend, if backend == Backend::Sqlite { 4 } else { 8 }, Commit::Durable)
+            .connect_with(options.clone())
             .await
             .with_context(|| format!("connecting to {}", redact_url(url)))?;
+        let results = pool_options(backend, 1, Commit::CrashSafe).connect_lazy_with(options);
         let migrator = match backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.context("applying migrations")?;
-        Ok(Store { pool, backend })
+        Ok(Store { pool, results, backend })
     }
 
     pub fn backend(&self) -> Backend {
@@ -98,6 +125,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.results.close().await;
         self.pool.close().await;
     }
 
@@ -603,17 +631,30 @@ impl Store {
     /// `owner` are changed, so a daemon whose lease ran out can't overwrite another's result.
     /// The sent rows (nearly all of them) are marked by one statement, so a batch that only
     /// sent costs one statement and one commit, whatever its size.
-    pub async fn finish_outbox(&self, owner: &str, results: &[(i64, SendOutcome)], now: i64) -> Result<()> {
+    ///
+    /// These commits are crash-safe, not power-safe ([`Commit::CrashSafe`]): a crash of this
+    /// process loses none of them, so it repeats at most the mails in flight; a power cut may
+    /// undo the results recorded since the last durable commit — at the latest the claim of
+    /// the next batch — and those mails go out once more. What a durable commit per result
+    /// would buy (no repeat after a power cut) cost two thirds of the delivery rate on SQLite
+    /// (BENCHMARKS.md); a recipient getting a mail twice after a power cut is the lesser harm.
+    ///
+    /// `conn` comes from [`Store::results_connection`], held by the caller across commits.
+    pub async fn finish_outbox(&self, conn: &mut AnyConnection, owner: &str, results: &[(i64, SendOutcome)], now: i64) -> Result<()> {
         let sent: Vec<i64> = results.iter().filter(|(_, o)| *o == SendOutcome::Sent).map(|(id, _)| *id).collect();
         let others: Vec<&(i64, SendOutcome)> = results.iter().filter(|(_, o)| *o != SendOutcome::Sent).collect();
         if others.is_empty() && sent.len() <= SENT_PER_STATEMENT {
             // One statement is atomic by itself: no BEGIN/COMMIT round trips.
             if !sent.is_empty() {
-                self.mark_sent(&mut *self.pool.acquire().await?, owner, &sent, now).await?;
+                self.mark_sent(conn, owner, &sent, now).await?;
             }
             return Ok(());
         }
-        let mut tx = self.begin().await?;
+        let mut tx = match self.backend {
+            Backend::Sqlite => sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await,
+            Backend::Postgres => sqlx::Connection::begin(conn).await,
+        }
+        .context("starting a transaction")?;
         for chunk in sent.chunks(SENT_PER_STATEMENT) {
             self.mark_sent(&mut tx, owner, chunk, now).await?;
         }
@@ -637,6 +678,12 @@ impl Store {
         }
         tx.commit().await.context("committing delivery results")?;
         Ok(())
+    }
+
+    /// The connection delivery records its results on. Held across commits: sqlx pings a
+    /// pooled connection each time it goes back to its pool, one more round trip per commit.
+    pub async fn results_connection(&self) -> Result<ResultsConn> {
+        self.results.acquire().await.context("connecting to the database to record delivery results")
     }
 
     async fn mark_sent(&self, conn: &mut AnyConnection, owner: &str, ids: &[i64], now: i64) -> Result<()> {
