@@ -133,10 +133,27 @@ impl Act<'_, '_> {
 
     /// A short notice to every coordinator (a guest joined, a reply nobody could read).
     pub(super) async fn notify_coordinators(&mut self, c: &Community, subject: &str, what: &str) -> Result<()> {
+        let key = uuid::Uuid::new_v4().simple().to_string();
+        self.notify_coordinators_keyed(c, subject, what, &key).await.map(|_| ())
+    }
+
+    /// A notice of a kind that can come in floods (unclear replies from one sender): one per
+    /// `about` and clock hour at most, so 1,000 unreadable mails from one autoresponder tell
+    /// the coordinator once, not 1,000 times; the rest are kept (`roundtable log`). Whether
+    /// this one was queued.
+    pub(super) async fn notify_coordinators_hourly(&mut self, c: &Community, subject: &str, what: &str, about: &str) -> Result<bool> {
+        let what = format!("{what}\n\n(One notice like this an hour per sender; any more are kept, not sent: `roundtable log` lists them.)");
+        let key = format!("{about}:{}", self.now.div_euclid(3600));
+        self.notify_coordinators_keyed(c, subject, &what, &key).await
+    }
+
+    /// Queues the notice to each coordinator under `key` (a notice already queued under the
+    /// same key is not queued again). Whether any was queued.
+    async fn notify_coordinators_keyed(&mut self, c: &Community, subject: &str, what: &str, key: &str) -> Result<bool> {
         let store = self.world.store.clone();
         let people = store.coordinators(self.conn, c.id).await?;
         let footer = super::footer(c);
-        let key = uuid::Uuid::new_v4().simple().to_string();
+        let before = self.queued;
         for k in &people {
             let text = render::ConfirmationTxt { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
             let html = render::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
@@ -157,7 +174,7 @@ impl Act<'_, '_> {
             let mail = self.mail(c, k, None, d)?;
             self.enqueue(mail).await?;
         }
-        Ok(())
+        Ok(self.queued > before)
     }
 }
 

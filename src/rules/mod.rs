@@ -267,8 +267,8 @@ impl Act<'_, '_> {
                 // with an autoresponder runs (until the throttle). Kept; the coordinator sees it.
                 if self.replies_to_our_question(reading).await? {
                     let review = format!("{} answered our question with something nobody could read ({reason}); not asked again.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
-                    self.notify_coordinators(c, &format!("Unclear reply from {}", person.display_name()), &review).await?;
-                    return Ok((format!("unclear ({reason}) in reply to our question: not asked again, coordinator told"), Some(person.id), true));
+                    let told = self.notify_coordinators_hourly(c, &format!("Unclear reply from {}", person.display_name()), &review, &format!("unclear:{}", person.id)).await?;
+                    return Ok((format!("unclear ({reason}) in reply to our question: not asked again, {}", told_str(told)), Some(person.id), true));
                 }
                 // Ask about what was asked; never guess. The coordinator sees it too.
                 let (subject, q) = match claims.map(|cl| cl.purpose) {
@@ -278,9 +278,15 @@ impl Act<'_, '_> {
                     _ => ("Did you mean YES, NO or MAYBE?", "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\")."),
                 };
                 let sent = self.answer(c, &person, reading, "question", subject, Answer::Question(q)).await?;
-                let review = format!("{} wrote something nobody could read as an answer ({reason}); they were asked back.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
-                self.notify_coordinators(c, &format!("Unclear reply from {}", person.display_name()), &review).await?;
-                Ok((format!("unclear ({reason}): {}", if sent { "asked back, coordinator told" } else { "throttled, not asked" }), Some(person.id), true))
+                let review = format!(
+                    "{} wrote something nobody could read as an answer ({reason}); {}.\n\nSubject: {}\n\n{}",
+                    person.display_name(),
+                    if sent { "they were asked back" } else { "not asked back (too many automatic answers to them this hour)" },
+                    reading.subject,
+                    reading.text
+                );
+                let told = self.notify_coordinators_hourly(c, &format!("Unclear reply from {}", person.display_name()), &review, &format!("unclear:{}", person.id)).await?;
+                Ok((format!("unclear ({reason}): {}, {}", if sent { "asked back" } else { "throttled, not asked" }, told_str(told)), Some(person.id), true))
             }
             Intent::Topics { topics } => self.topics(c, &person, reading, claims, topics).await,
             Intent::Votes { votes } => self.votes(c, &person, reading, votes).await,
@@ -624,6 +630,14 @@ fn dedup_key(reading: &Reading, raw: &[u8]) -> String {
         (Some(mid), Some(from)) => format!("mid:{}:{}", from.address, mid),
         (Some(mid), None) => format!("mid::{mid}"),
         _ => format!("sha256:{}", sha256_hex(raw)),
+    }
+}
+
+fn told_str(told: bool) -> &'static str {
+    if told {
+        "coordinator told"
+    } else {
+        "coordinator already told this hour"
     }
 }
 
