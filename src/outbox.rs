@@ -295,7 +295,9 @@ impl Delivery {
     }
 
     /// Runs `job` with this delivery on a thread of its own, in a single-threaded runtime, and
-    /// returns what it returns. That is how the daemon, `run --once` and the benchmark deliver:
+    /// returns what it returns, with database connections of its own (a PostgreSQL connection
+    /// belongs to the runtime that opened it). That is how the daemon, `run --once` and the
+    /// benchmark deliver:
     /// each send is a chain of short waits (an SMTP answer, a permit, a commit), and in a
     /// runtime of its own every wake-up stays on one thread instead of hopping between the
     /// multi-threaded runtime's workers, nor waits behind inbound work; on two cores it
@@ -309,7 +311,15 @@ impl Delivery {
         std::thread::Builder::new()
             .name("delivery".into())
             .spawn(move || {
-                let r = tokio::runtime::Builder::new_current_thread().enable_all().build().map(|rt| rt.block_on(job(self)));
+                let r = tokio::runtime::Builder::new_current_thread().enable_all().build().map(|rt| {
+                    rt.block_on(async move {
+                        // Connections of this runtime's own (see Store::reconnect).
+                        let store = self.store.reconnect();
+                        let r = job(Delivery { store: store.clone(), ..self }).await;
+                        store.close().await;
+                        r
+                    })
+                });
                 let _ = tx.send(r);
             })
             .context("starting the delivery thread")?;

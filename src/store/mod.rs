@@ -42,6 +42,7 @@ pub struct Store {
     /// [`Store::finish_outbox`]); opened on first use.
     results: AnyPool,
     backend: Backend,
+    options: AnyConnectOptions,
 }
 
 /// How a pool's connections commit.
@@ -100,13 +101,26 @@ impl Store {
             .connect_with(options.clone())
             .await
             .with_context(|| format!("connecting to {}", redact_url(url)))?;
-        let results = pool_options(backend, 1, Commit::CrashSafe).connect_lazy_with(options);
+        let results = pool_options(backend, 1, Commit::CrashSafe).connect_lazy_with(options.clone());
         let migrator = match backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.context("applying migrations")?;
-        Ok(Store { pool, results, backend })
+        Ok(Store { pool, results, backend, options })
+    }
+
+    /// The same database through connections of its own, opened when first used, in the
+    /// runtime that uses them: a thread with a runtime of its own (delivery) must not share
+    /// connections with another runtime, because a PostgreSQL socket belongs to the runtime
+    /// that opened it and dies with it. Two connections, plus one for delivery results.
+    pub fn reconnect(&self) -> Store {
+        Store {
+            pool: pool_options(self.backend, 2, Commit::Durable).connect_lazy_with(self.options.clone()),
+            results: pool_options(self.backend, 1, Commit::CrashSafe).connect_lazy_with(self.options.clone()),
+            backend: self.backend,
+            options: self.options.clone(),
+        }
     }
 
     pub fn backend(&self) -> Backend {
