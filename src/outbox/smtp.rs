@@ -273,8 +273,33 @@ async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8], unrecord
     }
     // From here on the server may accept the mail: only under a permit (see super::Unrecorded).
     *permit = Some(unrecorded.clone().acquire_owned().await.map_err(|_| Failure::Stopped)?);
-    smtp.message(body).await.map_err(later)?;
+    if body.is_ascii() {
+        // The message, dot-stuffed, and the final dot in one write; lettre's `message` does the
+        // same byte by byte (a quarter of delivery's CPU on a 12 KB digest) in two writes.
+        let data = String::from_utf8(data_section(body)).expect("ASCII stays ASCII");
+        smtp.command(data).await.map_err(later)?;
+    } else {
+        smtp.message(body).await.map_err(later)?;
+    }
     Ok(())
+}
+
+/// The DATA section as it goes on the wire (RFC 5321 4.5.2): every line that starts with a
+/// dot gets one more, then CRLF . CRLF ends it — byte for byte what lettre's `message` sends.
+fn data_section(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + body.len() / 64 + 8);
+    if body.first() == Some(&b'.') {
+        out.push(b'.');
+    }
+    let mut from = 0;
+    for at in memchr::memmem::find_iter(body, b"\r\n.") {
+        out.extend_from_slice(&body[from..at + 2]);
+        out.push(b'.');
+        from = at + 2;
+    }
+    out.extend_from_slice(&body[from..]);
+    out.extend_from_slice(b"\r\n.\r\n");
+    out
 }
 
 async fn tcp_connect(host: &str, port: u16) -> std::io::Result<TcpStream> {
@@ -331,5 +356,56 @@ impl tokio::io::AsyncWrite for TlsTcp {
     }
     fn poll_shutdown(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_section;
+
+    /// lettre's `ClientCodec` (0.11.23), the reference: a dot right after CRLF, or first, is
+    /// doubled; `message` then sends CRLF . CRLF.
+    fn lettre_way(body: &[u8]) -> Vec<u8> {
+        let (mut out, mut state) = (Vec::new(), 2u8); // 0 middle of line, 1 after CR, 2 line start
+        for &b in body {
+            out.push(b);
+            state = match (b, state) {
+                (b'\r', _) => 1,
+                (b'\n', 1) => 2,
+                (b'.', 2) => {
+                    out.push(b'.');
+                    0
+                }
+                (_, 1) | (_, 2) => 0,
+                (_, s) => s,
+            };
+        }
+        out.extend_from_slice(b"\r\n.\r\n");
+        out
+    }
+
+    #[test]
+    fn dot_stuffing_is_lettres() {
+        for body in [
+            &b""[..],
+            b".",
+            b".\r\n",
+            b"a\r\n.b\r\n..c\r\n",
+            b"\r\n.\r\n",
+            b"a\n.b",
+            b"a\r.b",
+            b"a\r\r\n.b",
+            b"x\r\n.",
+            b"...\r\n\r\n.",
+        ] {
+            assert_eq!(data_section(body), lettre_way(body), "{:?}", String::from_utf8_lossy(body));
+        }
+        // And on random bodies made of the bytes that matter.
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for _ in 0..2000 {
+            let body: Vec<u8> = (0..rng.random_range(0..40)).map(|_| b".\r\na"[rng.random_range(0..4)]).collect();
+            assert_eq!(data_section(&body), lettre_way(&body), "{:?}", String::from_utf8_lossy(&body));
+        }
     }
 }

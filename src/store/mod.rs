@@ -715,6 +715,24 @@ impl Store {
         Ok(())
     }
 
+    /// Gives claimed rows back unsent: due again at once, the claim not counted as an attempt.
+    pub async fn release_outbox(&self, owner: &str, ids: &[i64]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        // Our own integers, written as literals (as in mark_sent).
+        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET leased_until = NULL, attempts = attempts - 1
+             WHERE lease_owner = $1 AND status = 'pending' AND id IN ({list})"
+        )))
+        .bind(owner)
+        .execute(&self.pool)
+        .await
+        .context("giving back claimed mail")?;
+        Ok(())
+    }
+
     /// When the next pending row falls due (for the delivery loop's sleep).
     pub async fn next_outbox_due(&self) -> Result<Option<i64>> {
         let row = sqlx::query(
