@@ -2,7 +2,8 @@
 # stack.sh — a throwaway, real mail + database stack on loopback for roundtable's tests.
 #
 #   scripts/stack.sh install     install what is missing (postfix, dovecot-imapd, dovecot-lmtpd,
-#                                postgresql, python3: apt, as root) and Python's icalendar (pip)
+#                                postgresql, python3, openssl: apt, as root) and Python's
+#                                icalendar (pip)
 #   scripts/stack.sh up DIR      start Postfix, Dovecot and PostgreSQL, all configured inside
 #                                DIR on free 127.0.0.1 ports, self-check them, write DIR/env
 #   scripts/stack.sh down DIR    stop all three and remove DIR (keep it with RT_KEEP_STACK=1);
@@ -48,8 +49,18 @@
 #   - Anything@bounce.rt.test is accepted and then bounced asynchronously (5.1.1): a real DSN
 #     (RFC 3464) goes to the envelope sender, e.g. a VERP list+bounce-TOKEN@rt.test Maildir,
 #     for bounce-handling tests.
-#   - Dovecot IMAP on 127.0.0.1:$RT_IMAP_PORT, no TLS; any user "name@rt.test" logs in with
-#     $RT_IMAP_PASSWORD and sees that same Maildir (static passdb + static userdb).
+#   - Dovecot IMAP on 127.0.0.1:$RT_IMAP_PORT (STARTTLS offered, plain login allowed without
+#     it); any user "name@rt.test" logs in with $RT_IMAP_PASSWORD and sees that same Maildir
+#     (static passdb + static userdb).
+#   - TLS: `up` makes a throwaway CA ($RT_TLS_CA_FILE, PEM) and a server certificate it signs
+#     for localhost, 127.0.0.1 and ::1 (EC P-256, a year). Clients that trust that CA reach:
+#       $RT_SMTPS_PORT          smtpd with implicit TLS (wrapper mode, as port 465)
+#       $RT_SMTP_STARTTLS_PORT  smtpd that requires STARTTLS before MAIL FROM (as port 587)
+#       $RT_IMAPS_PORT          Dovecot with implicit TLS (as port 993)
+#       $RT_IMAP_PORT           STARTTLS, as above
+#     Both TLS smtpd are otherwise the untrusted port (dmarc=none); mail that came in over TLS
+#     has "(using TLSv1.x with cipher …)" in Postfix's Received header. The plain ports above
+#     stay without TLS (Postfix's) or with it optional (Dovecot's).
 #   - PostgreSQL on 127.0.0.1 (trust auth), superuser URL $RT_PG_URL; tests CREATE DATABASE.
 # Everything (configs, queues, logs, sockets, pids, mail, data) lives in DIR; nothing in /etc
 # is read or changed and no default port (25, 143, 5432) is used.
@@ -101,6 +112,7 @@ missing_packages() {
     { pg_bindir >/dev/null && command -v psql >/dev/null && command -v pg_isready >/dev/null; } ||
         missing+=(postgresql)
     [[ -x /usr/bin/python3 ]] || command -v python3 >/dev/null || missing+=(python3)
+    command -v openssl >/dev/null || missing+=(openssl) # the stack's throwaway CA
     # `script` (bsdutils) and `runuser`/`flock` (util-linux) are Essential on Debian.
     echo "${missing[@]}"
 }
@@ -117,7 +129,7 @@ cmd_install() {
     local missing
     missing=$(missing_packages)
     if [[ -z "$missing" ]]; then
-        log "install: everything present (postfix, dovecot-imapd, dovecot-lmtpd, postgresql, python3)"
+        log "install: everything present (postfix, dovecot-imapd, dovecot-lmtpd, postgresql, python3, openssl)"
         install_python_icalendar
         return 0
     fi
@@ -247,11 +259,45 @@ fail_up() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# TLS
+# ---------------------------------------------------------------------------------------------
+
+# A throwaway CA and a server certificate it signs, in $DIR/tls: ca.pem (what clients trust),
+# server.pem + server.key (Postfix and Dovecot). EC keys: ~30 ms in all. The server certificate
+# names localhost, 127.0.0.1 and ::1 as subject alternative names (rustls, like any current
+# client, checks only those: DNS names for a host name, IP entries for an address) and is for
+# serverAuth. The CA's key is deleted once it has signed: nothing else is ever signed with it.
+make_certs() {
+    local t=$DIR/tls
+    mkdir -p "$t"
+    chmod 755 "$t"
+    (
+        umask 077
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+            -keyout "$t/ca.key" -out "$t/ca.pem" -days 365 \
+            -subj "/O=roundtable test stack/CN=roundtable test CA $(basename "$DIR")" \
+            -addext "basicConstraints=critical,CA:TRUE" \
+            -addext "keyUsage=critical,keyCertSign,cRLSign" &&
+            openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+                -keyout "$t/server.key" -out "$t/server.csr" -subj "/O=roundtable test stack/CN=localhost" &&
+            printf '%s\n' \
+                "basicConstraints=critical,CA:FALSE" \
+                "keyUsage=critical,digitalSignature" \
+                "extendedKeyUsage=serverAuth" \
+                "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1" >"$t/server.ext" &&
+            openssl x509 -req -in "$t/server.csr" -CA "$t/ca.pem" -CAkey "$t/ca.key" \
+                -set_serial "0x$(openssl rand -hex 12)" -days 365 -extfile "$t/server.ext" -out "$t/server.pem"
+    ) </dev/null >>"$DIR/tls.log" 2>&1 || { tail_log "$DIR/tls.log" "openssl"; fail_up "making the test CA and server certificate with openssl failed"; }
+    rm -f "$t/ca.key" "$t/server.csr" "$t/server.ext"
+    chmod 644 "$t/ca.pem" "$t/server.pem" # server.key stays 0600 root: both servers read it as root
+}
+
+# ---------------------------------------------------------------------------------------------
 # Postfix
 # ---------------------------------------------------------------------------------------------
 
-write_postfix_config() { # PORT TRUSTED_PORT
-    local port=$1 trusted_port=$2 pf=$DIR/postfix
+write_postfix_config() { # PORT TRUSTED_PORT SMTPS_PORT STARTTLS_PORT
+    local port=$1 trusted_port=$2 smtps_port=$3 starttls_port=$4 pf=$DIR/postfix
     # Queue and data directories sit beside the config directory, not inside it: postfix check
     # wants everything under config_directory owned by root, and the queue is not.
     mkdir -p "$pf" "$DIR/postfix-queue" "$DIR/postfix-data"
@@ -354,17 +400,32 @@ smtpd_client_message_rate_limit = 0
 smtpd_client_recipient_rate_limit = 0
 smtpd_recipient_limit = 10000
 smtpd_peername_lookup = no
-smtpd_tls_security_level = none
 default_process_limit = 100
+
+# TLS only on the two TLS ports (master.cf raises the level there); the others offer none.
+smtpd_tls_security_level = none
+smtpd_tls_chain_files = $DIR/tls/server.key, $DIR/tls/server.pem
+smtpd_tls_received_header = yes
+smtpd_tls_loglevel = 1
 EOF
     # Two smtpd on loopback ports, the second "DMARC-verified" (only its data restrictions
-    # differ); nothing chrooted; postlog for maillog_file.
+    # differ), then the two TLS ones: implicit TLS, and STARTTLS required ("encrypt": a client
+    # that did not really start TLS gets no further than MAIL FROM). Nothing chrooted; postlog
+    # for maillog_file; tlsmgr, which seeds smtpd's TLS random number generator (tlsmgr(8)).
     cat >"$pf/master.cf" <<EOF
 # service            type       private unpriv chroot wakeup maxproc command
 127.0.0.1:$port      inet       n       -      n      -      -       smtpd
 127.0.0.1:$trusted_port inet    n       -      n      -      -       smtpd
   -o syslog_name=postfix-rt-stack/trusted
   -o smtpd_data_restrictions=check_client_access,cidr:$pf/ar-trusted.cidr
+127.0.0.1:$smtps_port inet      n       -      n      -      -       smtpd
+  -o syslog_name=postfix-rt-stack/smtps
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_tls_security_level=encrypt
+127.0.0.1:$starttls_port inet   n       -      n      -      -       smtpd
+  -o syslog_name=postfix-rt-stack/starttls
+  -o smtpd_tls_security_level=encrypt
+tlsmgr               unix       -       -      n      1000?  1       tlsmgr
 pickup               unix       n       -      n      60     1       pickup
 cleanup              unix       n       -      n      -      0       cleanup
 qmgr                 unix       n       -      n      300    1       qmgr
@@ -403,8 +464,8 @@ start_postfix() {
 # Dovecot
 # ---------------------------------------------------------------------------------------------
 
-write_dovecot_config() { # PORT UID GID
-    local port=$1 uid=$2 gid=$3
+write_dovecot_config() { # PORT IMAPS_PORT UID GID
+    local port=$1 imaps_port=$2 uid=$3 gid=$4
     mkdir -p "$DIR/dovecot/run" "$DIR/dovecot/state"
     # Dovecot 2.3 syntax; one setting per line (no one-line { } blocks).
     cat >"$DIR/dovecot.conf" <<EOF
@@ -417,7 +478,12 @@ instance_name = rt-stack-$port
 log_path = $DIR/dovecot.log
 info_log_path = $DIR/dovecot.log
 debug_log_path = $DIR/dovecot.log
-ssl = no
+# TLS: STARTTLS on the imap port (optional there: plain login stays allowed), implicit TLS on
+# the imaps one. No ssl_dh: rustls and Python negotiate ECDHE, never DHE.
+ssl = yes
+ssl_cert = <$DIR/tls/server.pem
+ssl_key = <$DIR/tls/server.key
+ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
@@ -458,7 +524,9 @@ service imap-login {
     port = $port
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $imaps_port
+    ssl = yes
   }
 }
 
@@ -520,39 +588,53 @@ EOF
 # self-check
 # ---------------------------------------------------------------------------------------------
 
-# Send one message through each smtpd port, see both land in the Maildir with our simulated
-# Authentication-Results header on top (above a forged one the client wrote itself), read the
-# first back over IMAP and move it to a new folder. Prints "stage: problem" and exits non-zero
-# on the first failure.
+# Send one message through each smtpd port (the TLS ones with the test CA as the only trust),
+# see all land in the Maildir with our simulated Authentication-Results header on top (above a
+# forged one the client wrote itself) and, from the TLS ports, with TLS in Postfix's Received
+# header; read the first back over IMAP and move it to a new folder; log in over IMAPS and
+# over IMAP with STARTTLS. Prints "stage: problem" and exits non-zero on the first failure.
 mail_self_check() {
     python - "$RT_SMTP_PORT" "$RT_SMTP_TRUSTED_PORT" "$RT_IMAP_PORT" "$IMAP_PASSWORD" \
-        "$DIR/mail/$MAIL_DOMAIN/probe" "$AR_UNTRUSTED" "$AR_TRUSTED" <<'PY'
-import email.parser, email.policy, imaplib, os, smtplib, sys, time, uuid
+        "$DIR/mail/$MAIL_DOMAIN/probe" "$AR_UNTRUSTED" "$AR_TRUSTED" \
+        "$RT_SMTPS_PORT" "$RT_SMTP_STARTTLS_PORT" "$RT_IMAPS_PORT" "$DIR/tls/ca.pem" <<'PY'
+import email.parser, email.policy, imaplib, os, smtplib, ssl, sys, time, uuid
 smtp_port, trusted_port, imap_port = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 password, maildir, ar_untrusted, ar_trusted = sys.argv[4:8]
+smtps_port, starttls_port, imaps_port, ca_file = int(sys.argv[8]), int(sys.argv[9]), int(sys.argv[10]), sys.argv[11]
+# Trusts the stack's CA only, and checks the name (127.0.0.1 against the IP entry).
+tls = ssl.create_default_context(cafile=ca_file)
 
 def fail(stage, msg):
     print(f"{stage}: {msg}", file=sys.stderr)
     sys.exit(1)
 
-# (port, recipient, the header Postfix must put on top, the forged one the client includes)
+# (port, TLS, recipient, the header Postfix must put on top, the forged one the client includes)
+forged_pass = "mx.rt.test; dmarc=pass header.from=rt.test"
 probes = [
-    (smtp_port, "probe+x@rt.test", ar_untrusted, "mx.rt.test; dmarc=pass header.from=rt.test"),
-    (trusted_port, "probe+trusted@rt.test", ar_trusted,
+    (smtp_port, None, "probe+x@rt.test", ar_untrusted, forged_pass),
+    (trusted_port, None, "probe+trusted@rt.test", ar_trusted,
      "mx.rt.test; dmarc=fail (forged by the self-check) header.from=rt.test"),
+    (smtps_port, "implicit", "probe+smtps@rt.test", ar_untrusted, forged_pass),
+    (starttls_port, "starttls", "probe+starttls@rt.test", ar_untrusted, forged_pass),
 ]
 tokens = []
-for port, rcpt, _, forged in probes:
+for port, mode, rcpt, _, forged in probes:
     token = uuid.uuid4().hex
     tokens.append(token)
     try:
-        with smtplib.SMTP("127.0.0.1", port, timeout=10) as s:
+        if mode == "implicit":
+            s = smtplib.SMTP_SSL("127.0.0.1", port, timeout=10, context=tls)
+        else:
+            s = smtplib.SMTP("127.0.0.1", port, timeout=10)
+        with s:
+            if mode == "starttls":
+                s.starttls(context=tls)
             s.sendmail("probe-sender@rt.test", [rcpt],
                        f"Authentication-Results: {forged}\r\n"
                        f"From: probe-sender@rt.test\r\nTo: {rcpt}\r\n"
                        f"Subject: stack probe {token}\r\nMessage-ID: <{token}@rt.test>\r\n\r\nhello {token}\r\n")
     except Exception as e:
-        fail("smtp", f"sending to {rcpt} via 127.0.0.1:{port} failed: {e!r}")
+        fail("smtp", f"sending to {rcpt} via 127.0.0.1:{port} (TLS: {mode or 'none'}) failed: {e!r}")
 
 deadline, found = time.time() + 10, {}
 while time.time() < deadline and len(found) < len(tokens):
@@ -564,7 +646,7 @@ while time.time() < deadline and len(found) < len(tokens):
                 if token.encode() in data:
                     found[token] = data
     time.sleep(0.05)
-for (port, rcpt, want, forged), token in zip(probes, tokens):
+for (port, mode, rcpt, want, forged), token in zip(probes, tokens):
     if token not in found:
         fail("delivery", f"probe message to {rcpt} via port {port} not in {maildir}/new after 10 s")
     msg = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(found[token], headersonly=True)
@@ -573,6 +655,9 @@ for (port, rcpt, want, forged), token in zip(probes, tokens):
         fail("delivery", f"via port {port}: top-most Authentication-Results is {ars[:1]}, want [{want!r}] (all: {ars})")
     if forged not in ars[1:]:
         fail("delivery", f"via port {port}: the client's forged Authentication-Results is not below ours (all: {ars})")
+    received = " ".join(" ".join(v.split()) for v in msg.get_all("Received") or [])
+    if (mode is not None) != ("using TLS" in received):
+        fail("delivery", f"via port {port} (TLS: {mode or 'none'}): Postfix's Received header is {received!r}")
 token = tokens[0]
 
 try:
@@ -606,6 +691,21 @@ try:
     m.logout()
 except imaplib.IMAP4.error as e:
     fail("imap", f"{e!r}")
+
+for mode, port in (("implicit", imaps_port), ("starttls", imap_port)):
+    try:
+        if mode == "implicit":
+            m = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=tls, timeout=10)
+        else:
+            m = imaplib.IMAP4("127.0.0.1", port, timeout=10)
+            m.starttls(ssl_context=tls)
+        m.login("probe@rt.test", password)
+        typ, data = m.select("Handled")
+        if typ != "OK" or int(data[0]) != 1:
+            fail("imap", f"over TLS ({mode}, port {port}): SELECT Handled: {typ} {data}")
+        m.logout()
+    except (OSError, imaplib.IMAP4.error) as e:
+        fail("imap", f"over TLS ({mode}, port {port}): {e!r}")
 PY
 }
 
@@ -643,10 +743,12 @@ cmd_up() {
     mkdir -p "$DIR/mail/$MAIL_DOMAIN"
     chown -R "$uid:$gid" "$DIR/mail"
 
-    read -r RT_SMTP_PORT RT_SMTP_TRUSTED_PORT RT_IMAP_PORT RT_PG_PORT <<<"$(free_ports 4)"
+    read -r RT_SMTP_PORT RT_SMTP_TRUSTED_PORT RT_IMAP_PORT RT_PG_PORT \
+        RT_SMTPS_PORT RT_SMTP_STARTTLS_PORT RT_IMAPS_PORT <<<"$(free_ports 7)"
 
-    write_postfix_config "$RT_SMTP_PORT" "$RT_SMTP_TRUSTED_PORT"
-    write_dovecot_config "$RT_IMAP_PORT" "$uid" "$gid"
+    make_certs
+    write_postfix_config "$RT_SMTP_PORT" "$RT_SMTP_TRUSTED_PORT" "$RT_SMTPS_PORT" "$RT_SMTP_STARTTLS_PORT"
+    write_dovecot_config "$RT_IMAP_PORT" "$RT_IMAPS_PORT" "$uid" "$gid"
     # Start all three, then wait: overlapping the start-ups keeps `up` short.
     start_postfix
     start_dovecot
@@ -655,6 +757,11 @@ cmd_up() {
     wait_port "$RT_SMTP_TRUSTED_PORT" postfix 15 ||
         fail_up "Postfix trusted smtpd not listening on 127.0.0.1:$RT_SMTP_TRUSTED_PORT after 15 s" postfix
     wait_port "$RT_IMAP_PORT" dovecot 15 || fail_up "Dovecot not listening on 127.0.0.1:$RT_IMAP_PORT after 15 s" dovecot
+    local p
+    for p in "$RT_SMTPS_PORT" "$RT_SMTP_STARTTLS_PORT"; do
+        wait_port "$p" postfix 15 || fail_up "Postfix TLS smtpd not listening on 127.0.0.1:$p after 15 s" postfix
+    done
+    wait_port "$RT_IMAPS_PORT" dovecot 15 || fail_up "Dovecot IMAPS not listening on 127.0.0.1:$RT_IMAPS_PORT after 15 s" dovecot
 
     local problem
     if ! problem=$(mail_self_check 2>&1); then
@@ -679,10 +786,15 @@ cmd_up() {
         printf 'export RT_IMAP_PASSWORD=%q\n' "$IMAP_PASSWORD"
         printf 'export RT_MAILDIR_BASE=%q\n' "$DIR/mail/$MAIL_DOMAIN"
         printf 'export RT_PG_URL=%q\n' "postgres://$PG_ROLE@127.0.0.1:$RT_PG_PORT/postgres"
+        # TLS (see the top of scripts/stack.sh): STARTTLS for IMAP is on RT_IMAP_PORT.
+        printf 'export RT_TLS_CA_FILE=%q\n' "$DIR/tls/ca.pem"
+        printf 'export RT_SMTPS_PORT=%q\n' "$RT_SMTPS_PORT"
+        printf 'export RT_SMTP_STARTTLS_PORT=%q\n' "$RT_SMTP_STARTTLS_PORT"
+        printf 'export RT_IMAPS_PORT=%q\n' "$RT_IMAPS_PORT"
     } >"$DIR/env.tmp"
     mv "$DIR/env.tmp" "$DIR/env" # tests never see a half-written env
     trap - INT TERM
-    log "up: $DIR ready — smtp 127.0.0.1:$RT_SMTP_PORT (dmarc=none), 127.0.0.1:$RT_SMTP_TRUSTED_PORT (dmarc=pass for $MAIL_DOMAIN), imap 127.0.0.1:$RT_IMAP_PORT, postgres 127.0.0.1:$RT_PG_PORT; source $DIR/env"
+    log "up: $DIR ready — smtp 127.0.0.1:$RT_SMTP_PORT (dmarc=none), 127.0.0.1:$RT_SMTP_TRUSTED_PORT (dmarc=pass for $MAIL_DOMAIN), imap 127.0.0.1:$RT_IMAP_PORT (STARTTLS), smtps 127.0.0.1:$RT_SMTPS_PORT, smtp+STARTTLS 127.0.0.1:$RT_SMTP_STARTTLS_PORT, imaps 127.0.0.1:$RT_IMAPS_PORT (CA $DIR/tls/ca.pem), postgres 127.0.0.1:$RT_PG_PORT; source $DIR/env"
 }
 
 # pid_alive PIDFILE: the pid in PIDFILE is a running process.
@@ -784,6 +896,8 @@ cmd_restart_dovecot() { # DIR SECONDS
     restart_dir "$1"
     local down=$2 pidfile=$DIR/dovecot/run/master.pid port
     port=$(sed -n 's/^export RT_IMAP_PORT=//p' "$DIR/env")
+    local imaps_port
+    imaps_port=$(sed -n 's/^export RT_IMAPS_PORT=//p' "$DIR/env")
     pid_alive "$pidfile" || die "restart-dovecot: Dovecot of $DIR is not running (pid file $pidfile)"
     kill -TERM "$(head -n1 "$pidfile")" 2>/dev/null || true
     wait_gone "$pidfile" 15
@@ -812,6 +926,9 @@ cmd_restart_dovecot() { # DIR SECONDS
     $DOVECOT -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1 ||
         restart_fail "dovecot failed to start again (config $DIR/dovecot.conf)" dovecot
     wait_port "$port" dovecot 15 || restart_fail "Dovecot not listening on 127.0.0.1:$port 15 s after the restart" dovecot
+    if [[ -n "$imaps_port" ]]; then # a stack from before TLS has none
+        wait_port "$imaps_port" dovecot 15 || restart_fail "Dovecot IMAPS not listening on 127.0.0.1:$imaps_port 15 s after the restart" dovecot
+    fi
     log "restart-dovecot: $DIR Dovecot is back on 127.0.0.1:$port"
 }
 

@@ -13,6 +13,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::domain::{parse_duration, Address};
+use crate::tls::CaFile;
 
 /// Environment variables that override (or supply) secrets and the database.
 pub const ENV_SECRET: &str = "ROUNDTABLE_SECRET";
@@ -40,6 +41,7 @@ struct RawInbound {
     host: Option<String>,
     port: Option<u16>,
     tls: Option<String>,
+    tls_ca_file: Option<String>,
     username: Option<String>,
     password: Option<String>,
     folder: Option<String>,
@@ -57,6 +59,7 @@ struct RawOutbound {
     host: Option<String>,
     port: Option<u16>,
     tls: Option<String>,
+    tls_ca_file: Option<String>,
     username: Option<String>,
     password: Option<String>,
     max_connections: Option<u32>,
@@ -144,6 +147,8 @@ pub struct ImapConfig {
     pub host: String,
     pub port: u16,
     pub tls: Tls,
+    /// CA certificates trusted besides the web PKI roots (see [`crate::tls`]).
+    pub tls_ca_file: Option<CaFile>,
     pub username: String,
     pub password: Secret,
     pub folder: String,
@@ -164,6 +169,8 @@ pub struct SmtpConfig {
     pub host: String,
     pub port: u16,
     pub tls: Tls,
+    /// CA certificates trusted besides the web PKI roots (see [`crate::tls`]).
+    pub tls_ca_file: Option<CaFile>,
     pub username: Option<String>,
     pub password: Option<Secret>,
     pub max_connections: u32,
@@ -386,6 +393,27 @@ impl Checker {
         }
     }
 
+    /// `section.tls_ca_file`: read and checked now, so that check-config reports a bad file.
+    fn ca_file(&mut self, section: &str, v: Option<String>, base: &Path, tls: Tls) -> Option<CaFile> {
+        let key = format!("{section}.tls_ca_file");
+        let p = PathBuf::from(v?);
+        let p = if p.is_absolute() { p } else { base.join(p) };
+        if tls == Tls::None {
+            self.problem(
+                &key,
+                format!("is set, but {section}.tls = \"none\": no certificate would ever be checked"),
+                format!("set {section}.tls = \"starttls\" or \"implicit\", or remove {key}"),
+            );
+        }
+        match CaFile::read(&p) {
+            Ok(ca) => Some(ca),
+            Err(e) => {
+                self.problem(key, e.problem, e.fix);
+                None
+            }
+        }
+    }
+
     fn path(&mut self, key: &str, v: Option<String>, base: &Path) -> Option<PathBuf> {
         let p = self.required(v, key, "give the directory, e.g. path = \"mail/inbox\"")?;
         let p = PathBuf::from(p);
@@ -488,6 +516,7 @@ impl Checker {
             Some("maildir") => Some(Inbound::Maildir { path: self.path("inbound.path", r.path, base)? }),
             Some("imap") => {
                 let tls = self.tls("inbound.tls", r.tls.as_deref(), Tls::Implicit);
+                let tls_ca_file = self.ca_file("inbound", r.tls_ca_file, base, tls);
                 let port = r.port.unwrap_or(match tls {
                     Tls::Implicit => 993,
                     _ => 143,
@@ -501,6 +530,7 @@ impl Checker {
                     host: host?,
                     port,
                     tls,
+                    tls_ca_file,
                     username: username?,
                     password: Secret(password?),
                     folder: r.folder.unwrap_or_else(|| "INBOX".into()),
@@ -535,6 +565,7 @@ impl Checker {
             Some("maildir") => Some(Outbound::Maildir { path: self.path("outbound.path", r.path, base)? }),
             Some("smtp") => {
                 let tls = self.tls("outbound.tls", r.tls.as_deref(), Tls::StartTls);
+                let tls_ca_file = self.ca_file("outbound", r.tls_ca_file, base, tls);
                 let port = r.port.unwrap_or(match tls {
                     Tls::Implicit => 465,
                     Tls::StartTls => 587,
@@ -575,6 +606,7 @@ impl Checker {
                     host: host?,
                     port,
                     tls,
+                    tls_ca_file,
                     username: r.username,
                     password,
                     max_connections: max_connections.clamp(1, 256),
@@ -783,6 +815,35 @@ mod tests {
         assert_eq!(i.password.expose(), "hunter2-imap");
         let dbg = format!("{:?} {:?}", i, c.secret);
         assert!(!dbg.contains("hunter2") && !dbg.contains("0123456789"), "{dbg}");
+    }
+
+    #[test]
+    fn tls_ca_file_is_read_at_load_and_every_problem_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ca.pem"), crate::tls::TEST_CA_PEM).unwrap();
+        std::fs::write(dir.path().join("empty.pem"), "").unwrap();
+        let imap = "kind = \"imap\"\n        host = \"127.0.0.1\"\n        username = \"u\"\n        password = \"p\"\n        tls = \"starttls\"\n        tls_ca_file = \"ca.pem\"";
+        let text = GOOD
+            .replace("kind = \"maildir\"\n        path = \"in\"", imap)
+            .replace("tls = \"none\"", "tls = \"implicit\"\n        tls_ca_file = \"ca.pem\"");
+        let c = parse(&text, dir.path(), &no_env).unwrap();
+        let Inbound::Imap(i) = &c.inbound else { panic!("imap expected") };
+        assert_eq!(i.tls_ca_file.as_ref().unwrap().path, dir.path().join("ca.pem"), "relative to the config's directory");
+        assert_eq!(i.tls_ca_file.as_ref().unwrap().certificates().len(), 1);
+        let Outbound::Smtp(s) = &c.outbound else { panic!("smtp expected") };
+        assert!(s.tls_ca_file.is_some());
+
+        // A missing file, a file without a certificate, and a CA file on a connection without TLS.
+        let bad = text
+            .replacen("tls_ca_file = \"ca.pem\"", "tls_ca_file = \"missing.pem\"", 1)
+            .replace("tls = \"implicit\"\n        tls_ca_file = \"ca.pem\"", "tls = \"none\"\n        tls_ca_file = \"empty.pem\"");
+        let problems = parse(&bad, dir.path(), &no_env).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems.len(), 3, "{shown:#?}");
+        assert!(shown[0].starts_with("inbound.tls_ca_file: cannot read") && shown[0].contains("missing.pem"), "{shown:#?}");
+        assert!(shown[1].starts_with("outbound.tls_ca_file: is set, but outbound.tls = \"none\""), "{shown:#?}");
+        assert!(shown[2].starts_with("outbound.tls_ca_file:") && shown[2].contains("holds no PEM certificate"), "{shown:#?}");
+        assert!(problems.iter().all(|p| !p.fix.is_empty()));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! - [`ics`]: iCalendar REQUEST / CANCEL with a VTIMEZONE, for the calendar part (pure).
 //! - [`store`]: the only module that knows SQL (SQLite and PostgreSQL).
 //! - [`outbox`]: lease → send → record; retry schedule; SMTP and Maildir transports.
+//! - [`tls`]: what the IMAP and SMTP clients trust (web PKI roots + `tls_ca_file`).
 //! - [`app`]: wiring, the daemon's tasks, `run --once`.
 //! - [`demo`]: the newcomer's first run on embedded defaults.
 
@@ -44,4 +45,5 @@ pub mod schedule;
 pub mod shutdown;
 pub mod store;
 pub mod telemetry;
+pub mod tls;
 pub mod token;

@@ -64,7 +64,7 @@ impl Transport {
                 Transport::Maildir { path: path.clone() }
             }
             Outbound::Smtp(c) => Transport::Smtp {
-                pool: smtp::SmtpPool::new(c),
+                pool: smtp::SmtpPool::new(c)?,
                 max_connections: c.max_connections as usize,
                 rate_per_second: c.rate_per_second,
             },

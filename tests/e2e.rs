@@ -1,14 +1,14 @@
 //! End to end on the real stack, on SQLite and on PostgreSQL: a meeting is scheduled → the
 //! announcement reaches every member's IMAP mailbox through Postfix → members answer with a
 //! real SMTP client → the daemon, on IMAP IDLE, records the RSVPs → the confirmations reach
-//! their mailboxes.
+//! their mailboxes. And the same mailbox read over IMAPS and over IMAP with STARTTLS.
 
 mod support;
 
 use std::time::Duration;
 
 use roundtable::domain::{response_str, Address, Role};
-use support::{both_backends, header, in_days, message_id, reply, reply_to, Backend, World};
+use support::{both_backends, header, in_days, message_id, reply, reply_to, Backend, Stack, World};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -174,4 +174,85 @@ async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: 
     tokio::time::timeout(WAIT, daemon).await.unwrap().unwrap().unwrap();
     let log = w.app().await.store().inbound_log(20).await.unwrap();
     assert_eq!(log.iter().filter(|e| e.kind == "bounce").count(), 3, "{log:?}");
+}
+
+// ---- IMAP over TLS ----------------------------------------------------------------------------
+
+/// `[inbound]` for the stack's Dovecot over TLS: `implicit` on its IMAPS port (host name
+/// `localhost`, checked against the certificate's DNS name), `starttls` on its IMAP port (host
+/// `127.0.0.1`, checked against its IP address entry); with the stack's CA or without.
+fn tls_inbound(stack: &Stack, mode: &str, with_ca: bool, list: &str) -> String {
+    let tls = stack.tls();
+    let (host, port) = match mode {
+        "implicit" => ("localhost", tls.imaps_port),
+        "starttls" => ("127.0.0.1", tls.imap_starttls_port),
+        other => panic!("no TLS mode {other}"),
+    };
+    let ca = if with_ca { format!("\ntls_ca_file = \"{}\"", tls.ca_file.display()) } else { String::new() };
+    format!(
+        "kind = \"imap\"\nhost = \"{host}\"\nport = {port}\ntls = \"{mode}\"{ca}\nusername = \"{list}\"\npassword = \"{}\"\nidle = true\npoll_interval = \"30s\"",
+        stack.imap_password
+    )
+}
+
+/// The daemon (`run --once`) reads a member's RSVP over TLS, records it and moves it out.
+async fn reads_a_reply_over_tls(backend: Backend, mode: &str) {
+    let stack = Stack::from_env();
+    let w = World::with_inbound(backend, |list| tls_inbound(&stack, mode, true, list), None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let (meeting_id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
+    app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
+    let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
+    w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "Yes, I'll be there")).await;
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rsvps = app.store().rsvps(meeting_id).await.unwrap();
+    assert_eq!(rsvps.len(), 1, "the reply read over TLS ({mode}) is recorded");
+    assert_eq!(response_str(rsvps[0].response), "yes");
+    assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
+    assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 1);
+}
+
+both_backends!(reads_a_reply_over_imaps_trusting_tls_ca_file);
+async fn reads_a_reply_over_imaps_trusting_tls_ca_file(backend: Backend) {
+    reads_a_reply_over_tls(backend, "implicit").await
+}
+
+both_backends!(reads_a_reply_over_imap_starttls_trusting_tls_ca_file);
+async fn reads_a_reply_over_imap_starttls_trusting_tls_ca_file(backend: Backend) {
+    reads_a_reply_over_tls(backend, "starttls").await
+}
+
+both_backends!(imap_without_tls_ca_file_fails_with_the_fix_and_leaves_the_mail);
+/// Without `tls_ca_file` the stack's certificate is not trusted, over IMAPS and over STARTTLS:
+/// the daemon stops at start with an error naming the certificate problem and the fix, and the
+/// message stays in the mailbox until the CA is configured.
+async fn imap_without_tls_ca_file_fails_with_the_fix_and_leaves_the_mail(backend: Backend) {
+    let stack = Stack::from_env();
+    for mode in ["implicit", "starttls"] {
+        let w = World::with_inbound(backend, |list| tls_inbound(&stack, mode, false, list), None).await;
+        let someone = w.stack.address("someone");
+        w.stack.send(&someone, &w.list, &support::mail(&someone, &w.list, "HELP", "help")).await;
+        w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+
+        let out = w.command(&["run", "--once"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{mode}: {err}");
+        assert!(err.contains("invalid peer certificate: UnknownIssuer"), "{mode}: names the certificate problem: {err}");
+        assert!(err.contains("set inbound.tls_ca_file"), "{mode}: names the fix: {err}");
+        assert_eq!(w.stack.messages(&w.list, "INBOX").await.len(), 1, "{mode}: the message stays in the mailbox");
+
+        w.rewrite_config(&format!("tls = \"{mode}\"\n"), &format!("tls = \"{mode}\"\ntls_ca_file = \"{}\"\n", stack.tls().ca_file.display()));
+        let out = w.command(&["run", "--once"]).output().unwrap();
+        assert!(out.status.success(), "{mode}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(w.stack.messages(&w.list, "INBOX").await.is_empty(), "{mode}: read once the CA is trusted");
+        assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 1, "{mode}");
+    }
 }

@@ -34,6 +34,8 @@ async fn deadline<T>(what: &str, f: impl std::future::Future<Output = Result<T>>
 
 pub struct ImapBox {
     cfg: ImapConfig,
+    /// Built once from the config (`tls` other than none).
+    tls: Option<Arc<rustls::ClientConfig>>,
     session: Option<Session>,
     can_idle: bool,
     can_move: bool,
@@ -44,7 +46,11 @@ pub struct ImapBox {
 impl ImapBox {
     /// Connects once, so that a wrong host or password is reported at start.
     pub async fn open(cfg: ImapConfig) -> Result<ImapBox> {
-        let mut b = ImapBox { cfg, session: None, can_idle: false, can_move: false, can_uidplus: false, uid_validity: None };
+        let tls = match cfg.tls {
+            Tls::None => None,
+            Tls::StartTls | Tls::Implicit => Some(crate::tls::client_config(cfg.tls_ca_file.as_ref()).context("setting up TLS for IMAP")?),
+        };
+        let mut b = ImapBox { cfg, tls, session: None, can_idle: false, can_move: false, can_uidplus: false, uid_validity: None };
         b.session().await?;
         Ok(b)
     }
@@ -70,7 +76,7 @@ impl ImapBox {
         tcp.set_nodelay(true).ok();
         let stream: Box<dyn Stream> = match c.tls {
             Tls::None => Box::new(tcp),
-            Tls::Implicit => Box::new(tls_wrap(&c.host, tcp).await?),
+            Tls::Implicit => Box::new(tls_wrap(c, self.tls.as_ref(), tcp).await?),
             Tls::StartTls => {
                 let mut client = async_imap::Client::new(tcp);
                 client.read_response().await.context("reading the IMAP greeting")?;
@@ -78,7 +84,7 @@ impl ImapBox {
                     .run_command_and_check_ok("STARTTLS", None)
                     .await
                     .context("STARTTLS refused by the IMAP server")?;
-                Box::new(tls_wrap(&c.host, client.into_inner()).await?)
+                Box::new(tls_wrap(c, self.tls.as_ref(), client.into_inner()).await?)
             }
         };
         let mut client = async_imap::Client::new(stream);
@@ -220,18 +226,12 @@ fn uid_set(uids: &[u32]) -> String {
     uids.iter().map(|u| u.to_string()).collect::<Vec<_>>().join(",")
 }
 
-async fn tls_wrap(host: &str, tcp: TcpStream) -> Result<tokio_rustls::client::TlsStream<TcpStream>> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-        .with_safe_default_protocol_versions()
-        .context("TLS protocol versions")?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let name = rustls::pki_types::ServerName::try_from(host.to_string())
-        .with_context(|| format!("{host} is not a valid TLS server name"))?;
-    tokio_rustls::TlsConnector::from(Arc::new(config))
-        .connect(name, tcp)
-        .await
-        .with_context(|| format!("TLS handshake with {host}"))
+/// The TLS handshake; a refused server certificate is reported with its fix. (A free function:
+/// a `&ImapBox` held across the await would make the daemon's future not `Send`.)
+async fn tls_wrap(c: &ImapConfig, config: Option<&Arc<rustls::ClientConfig>>, tcp: TcpStream) -> Result<tokio_rustls::client::TlsStream<TcpStream>> {
+    let config = config.context("TLS is set up in ImapBox::open unless tls = none")?;
+    crate::tls::connect(config, &c.host, tcp).await.map_err(|e| match crate::tls::certificate_problem(&e, &c.host, "inbound.tls_ca_file") {
+        Some(p) => anyhow!("TLS handshake with IMAP server {}:{}: {p}", c.host, c.port),
+        None => anyhow!("TLS handshake with IMAP server {}:{}: {e}", c.host, c.port),
+    })
 }

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters};
 use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use tokio::net::TcpStream;
@@ -47,7 +47,12 @@ pub struct SmtpPool {
 struct Inner {
     host: String,
     port: u16,
-    tls: Tls,
+    /// `tls = "implicit"`: our own handshake, with the IMAP client's configuration.
+    implicit: Option<Arc<rustls::ClientConfig>>,
+    /// `tls = "starttls"`: lettre upgrades its connection itself and takes only its own
+    /// parameters, built from the same trust (its default store is the same webpki-roots, and
+    /// `tls_ca_file`'s certificates are added to it).
+    starttls: Option<TlsParameters>,
     credentials: Option<Credentials>,
     hello: ClientId,
     max_idle: usize,
@@ -75,7 +80,19 @@ enum Stage {
 }
 
 impl SmtpPool {
-    pub fn new(c: &SmtpConfig) -> SmtpPool {
+    pub fn new(c: &SmtpConfig) -> anyhow::Result<SmtpPool> {
+        use anyhow::Context as _;
+        let (implicit, starttls) = match c.tls {
+            Tls::None => (None, None),
+            Tls::Implicit => (Some(crate::tls::client_config(c.tls_ca_file.as_ref()).context("setting up TLS for SMTP")?), None),
+            Tls::StartTls => {
+                let mut params = TlsParameters::builder(c.host.clone());
+                for cert in c.tls_ca_file.iter().flat_map(|ca| ca.certificates()) {
+                    params = params.add_root_certificate(Certificate::from_der(cert.to_vec()).context("outbound.tls_ca_file")?);
+                }
+                (None, Some(params.build_rustls().context("setting up STARTTLS for SMTP")?))
+            }
+        };
         let credentials = match (&c.username, &c.password) {
             (Some(u), Some(p)) => Some(Credentials::new(u.clone(), p.expose().to_string())),
             _ => None,
@@ -83,13 +100,14 @@ impl SmtpPool {
         let inner = Arc::new(Inner {
             host: c.host.clone(),
             port: c.port,
-            tls: c.tls,
+            implicit,
+            starttls,
             credentials,
             hello: ClientId::default(),
             max_idle: (c.max_connections as usize).max(1),
             idle: Mutex::new(Vec::new()),
         });
-        SmtpPool { inner, reaper: std::sync::Once::new() }
+        Ok(SmtpPool { inner, reaper: std::sync::Once::new() })
     }
 
     /// Sends one message to the envelope's recipients; its body goes out under a permit from
@@ -179,14 +197,25 @@ impl Inner {
     async fn connect_inner(&self) -> Result<Conn, SendError> {
         let where_ = format!("{}:{}", self.host, self.port);
         let tcp = tcp_connect(&self.host, self.port).await.map_err(|e| SendError::Temporary(format!("connecting to {where_}: {e}")))?;
-        let stream: Box<dyn AsyncTokioStream> = match self.tls {
-            Tls::Implicit => Box::new(implicit_tls(&self.host, tcp).await.map_err(|e| SendError::Temporary(format!("TLS with {where_}: {e}")))?),
-            Tls::None | Tls::StartTls => Box::new(tcp),
+        // A refused server certificate is named with its fix (typically: outbound.tls_ca_file),
+        // and stays a temporary failure: the mail waits in the outbox until the config is fixed.
+        let cert = |e: &(dyn std::error::Error + 'static)| crate::tls::certificate_problem(e, &self.host, "outbound.tls_ca_file");
+        let stream: Box<dyn AsyncTokioStream> = match &self.implicit {
+            Some(config) => {
+                let tls = crate::tls::connect(config, &self.host, tcp).await.map_err(|e| match cert(&e) {
+                    Some(p) => SendError::Temporary(format!("TLS with {where_}: {p}")),
+                    None => SendError::Temporary(format!("TLS with {where_}: {e}")),
+                })?;
+                Box::new(TlsTcp(tls))
+            }
+            None => Box::new(tcp),
         };
         let mut conn = AsyncSmtpConnection::connect_with_transport(stream, &self.hello).await.map_err(|e| classify(&e))?;
-        if self.tls == Tls::StartTls {
-            let params = TlsParameters::new(self.host.clone()).map_err(|e| SendError::Temporary(format!("TLS parameters for {}: {e}", self.host)))?;
-            conn.starttls(params, &self.hello).await.map_err(|e| classify(&e))?;
+        if let Some(params) = &self.starttls {
+            conn.starttls(params.clone(), &self.hello).await.map_err(|e| match cert(&e) {
+                Some(p) => SendError::Temporary(format!("STARTTLS with {where_}: {p}")),
+                None => classify(&e),
+            })?;
         }
         if let Some(c) = &self.credentials {
             conn.auth(DEFAULT_MECHANISMS, c).await.map_err(|e| classify(&e))?;
@@ -315,20 +344,6 @@ async fn tcp_connect(host: &str, port: u16) -> std::io::Result<TcpStream> {
         }
     }
     Err(last.unwrap_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, format!("{host} resolves to no address"))))
-}
-
-/// Implicit TLS (port 465) on our own socket, with the web PKI roots (as the IMAP client).
-async fn implicit_tls(host: &str, tcp: TcpStream) -> std::io::Result<TlsTcp> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-        .with_safe_default_protocol_versions()
-        .map_err(std::io::Error::other)?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let name = rustls::pki_types::ServerName::try_from(host.to_string()).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-    let tls = tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await?;
-    Ok(TlsTcp(tls))
 }
 
 /// A TLS stream lettre can drive (it needs `peer_addr`).

@@ -45,6 +45,33 @@ pub struct Stack {
     pub pg_url: String,
 }
 
+/// The stack's TLS side: a throwaway CA and the servers whose certificates it signed (for
+/// localhost, 127.0.0.1 and ::1). See the top of scripts/stack.sh.
+#[derive(Clone, Debug)]
+pub struct TlsStack {
+    /// The CA's certificate (PEM): what `tls_ca_file` names.
+    pub ca_file: PathBuf,
+    /// Postfix smtpd with implicit TLS.
+    pub smtps_port: u16,
+    /// Postfix smtpd that requires STARTTLS before MAIL FROM.
+    pub smtp_starttls_port: u16,
+    /// Dovecot with implicit TLS.
+    pub imaps_port: u16,
+    /// Dovecot's plain port, which offers STARTTLS.
+    pub imap_starttls_port: u16,
+}
+
+fn tls_var(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!(
+            "{name} is not set: the test stack in use has no TLS listeners (it was brought up by \
+             a scripts/stack.sh from before they were added, or its env file was not sourced). \
+             Bring it up again with this tree's script: `scripts/stack.sh down DIR && \
+             scripts/stack.sh up DIR && source DIR/env`, or run ./scripts/test.sh, which does that."
+        )
+    })
+}
+
 fn var(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| {
         panic!(
@@ -67,6 +94,20 @@ impl Stack {
             imap_password: var("RT_IMAP_PASSWORD"),
             maildir_base: PathBuf::from(var("RT_MAILDIR_BASE")),
             pg_url: var("RT_PG_URL"),
+        }
+    }
+
+    /// The TLS listeners and their CA; panics with the fix when the stack has none.
+    pub fn tls(&self) -> TlsStack {
+        let port = |name: &str| tls_var(name).parse::<u16>().unwrap_or_else(|_| panic!("{name} is not a port"));
+        let ca_file = PathBuf::from(tls_var("RT_TLS_CA_FILE"));
+        assert!(ca_file.is_file(), "RT_TLS_CA_FILE={} does not exist: is the stack of this env file still up?", ca_file.display());
+        TlsStack {
+            ca_file,
+            smtps_port: port("RT_SMTPS_PORT"),
+            smtp_starttls_port: port("RT_SMTP_STARTTLS_PORT"),
+            imaps_port: port("RT_IMAPS_PORT"),
+            imap_starttls_port: self.imap_port,
         }
     }
 
@@ -194,6 +235,16 @@ impl World {
 
     /// A world whose community uses this `coordinator_auth`.
     pub async fn with_auth(backend: Backend, outbound: Option<String>, coordinator_auth: &str) -> World {
+        Self::build(backend, None, outbound, coordinator_auth).await
+    }
+
+    /// `inbound` is the `[inbound]` table body, given this world's list address (its IMAP
+    /// login); by default plain IMAP to Dovecot.
+    pub async fn with_inbound(backend: Backend, inbound: impl Fn(&str) -> String, outbound: Option<String>) -> World {
+        Self::build(backend, Some(&inbound), outbound, "dmarc-or-confirm").await
+    }
+
+    async fn build(backend: Backend, inbound: Option<&dyn Fn(&str) -> String>, outbound: Option<String>, coordinator_auth: &str) -> World {
         let stack = Stack::from_env();
         let dir = tempfile::tempdir().unwrap();
         let list = stack.address("circle");
@@ -202,19 +253,19 @@ impl World {
         let outbound = outbound.unwrap_or_else(|| {
             format!("kind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nmax_connections = 2\nretry = [\"1m\", \"5m\"]", stack.smtp_port)
         });
+        let inbound = match inbound {
+            Some(f) => f(&list),
+            None => format!(
+                "kind = \"imap\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nusername = \"{list}\"\npassword = \"{}\"\nidle = true\npoll_interval = \"30s\"",
+                stack.imap_port, stack.imap_password
+            ),
+        };
         let config = format!(
             r#"database_url = "{db}"
 secret = "test-secret-0123456789abcdef"
 authserv_id = "{authserv}"
 [inbound]
-kind = "imap"
-host = "127.0.0.1"
-port = {imap}
-tls = "none"
-username = "{list}"
-password = "{pw}"
-idle = true
-poll_interval = "30s"
+{inbound}
 [outbound]
 {outbound}
 [[community]]
@@ -227,12 +278,17 @@ coordinator_auth = "{coordinator_auth}"
 description = "Practising designers trading what books can't teach."
 "#,
             authserv = stack.authserv_id,
-            imap = stack.imap_port,
-            pw = stack.imap_password,
         );
         let config_path = dir.path().join("roundtable.toml");
         std::fs::write(&config_path, config).unwrap();
         World { stack, dir, list, coordinator, config_path }
+    }
+
+    /// Edits the config file in place: `from` (which must occur in it) becomes `to`.
+    pub fn rewrite_config(&self, from: &str, to: &str) {
+        let text = std::fs::read_to_string(&self.config_path).unwrap();
+        assert!(text.contains(from), "{from:?} is not in the config:\n{text}");
+        std::fs::write(&self.config_path, text.replacen(from, to, 1)).unwrap();
     }
 
     pub async fn app(&self) -> App {
@@ -382,4 +438,246 @@ pub fn dump_dir() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
     std::fs::set_permissions(d.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
     d
+}
+
+// ---- a scripted SMTP server ------------------------------------------------------------------
+
+/// What a [`ScriptedSmtp`] saw, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SmtpEvent {
+    /// A MAIL FROM; `pipelined`: RCPT TO and DATA had arrived with it, before its answer.
+    /// `early`: more commands had arrived before its answer although PIPELINING was not
+    /// offered (a client that pipelines without being allowed to).
+    Mail { pipelined: bool, early: bool },
+    /// A recipient refused with this reply.
+    Refused { rcpt: String, reply: String },
+    /// A message accepted for these recipients.
+    Delivered { rcpts: Vec<String>, body: String },
+    /// A line that is no command in that state (e.g. a body sent after a refused DATA).
+    Unexpected(String),
+}
+
+/// Decides the answer to RCPT TO: given the address and how often it was seen (1 = first
+/// time, over all connections); `None` accepts it.
+pub type RcptRule = Box<dyn Fn(&str, usize) -> Option<String> + Send + Sync>;
+
+/// A small SMTP server on a loopback port, thread per connection, that answers RCPT TO as a
+/// rule says and records what it saw. Unlike smtp-sink, which stops announcing PIPELINING as
+/// soon as it refuses anything (`-r` and `-f` imply `-p`), it refuses recipients while
+/// announcing PIPELINING, and it tells whether the client really pipelined.
+pub struct ScriptedSmtp {
+    pub port: u16,
+    events: std::sync::Arc<std::sync::Mutex<Vec<SmtpEvent>>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+struct LineConn {
+    sock: std::net::TcpStream,
+    buf: Vec<u8>,
+}
+
+impl LineConn {
+    /// The next line without its CRLF; `None` at end of stream.
+    fn line(&mut self) -> Option<String> {
+        use std::io::Read;
+        loop {
+            if let Some(i) = self.buf.windows(2).position(|w| w == b"\r\n") {
+                let line: Vec<u8> = self.buf.drain(..i + 2).take(i).collect();
+                return Some(String::from_utf8_lossy(&line).into_owned());
+            }
+            let mut chunk = [0u8; 8192];
+            match self.sock.read(&mut chunk) {
+                Ok(0) | Err(_) => return None,
+                Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+    }
+
+    /// Whether `pat` arrives (or is here) within `within`, without consuming anything.
+    fn has_within(&mut self, pat: &[u8], within: Duration) -> bool {
+        use std::io::Read;
+        let deadline = Instant::now() + within;
+        while !self.buf.windows(pat.len()).any(|w| w == pat) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            self.sock.set_read_timeout(Some(left)).ok();
+            let mut chunk = [0u8; 8192];
+            let r = self.sock.read(&mut chunk);
+            self.sock.set_read_timeout(None).ok();
+            match r {
+                Ok(n) if n > 0 => self.buf.extend_from_slice(&chunk[..n]),
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    fn reply(&mut self, text: &str) -> bool {
+        use std::io::Write;
+        self.sock.write_all(format!("{text}\r\n").as_bytes()).is_ok()
+    }
+}
+
+impl ScriptedSmtp {
+    /// Starts it on a free port; `pipelining` says whether EHLO announces PIPELINING.
+    pub fn start(pipelining: bool, rule: RcptRule) -> ScriptedSmtp {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Arc, Mutex};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let seen: Arc<Mutex<std::collections::HashMap<String, usize>>> = Arc::default();
+        let rule = Arc::new(rule);
+        let (ev, st) = (events.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for sock in listener.incoming() {
+                if st.load(Ordering::SeqCst) {
+                    return;
+                }
+                let Ok(sock) = sock else { continue };
+                let (ev, seen, rule) = (ev.clone(), seen.clone(), rule.clone());
+                std::thread::spawn(move || serve(LineConn { sock, buf: Vec::new() }, pipelining, &ev, &seen, &rule));
+            }
+        });
+        ScriptedSmtp { port, events, stop }
+    }
+
+    pub fn events(&self) -> Vec<SmtpEvent> {
+        self.events.lock().unwrap().clone()
+    }
+
+    /// Every message delivered to `rcpt`.
+    pub fn delivered_to(&self, rcpt: &str) -> Vec<String> {
+        self.events()
+            .into_iter()
+            .filter_map(|e| match e {
+                SmtpEvent::Delivered { rcpts, body } if rcpts.iter().any(|r| r == rcpt) => Some(body),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+impl Drop for ScriptedSmtp {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port)); // wakes the accept loop
+    }
+}
+
+fn serve(
+    mut c: LineConn,
+    pipelining: bool,
+    events: &std::sync::Mutex<Vec<SmtpEvent>>,
+    seen: &std::sync::Mutex<std::collections::HashMap<String, usize>>,
+    rule: &RcptRule,
+) {
+    let log = |e: SmtpEvent| events.lock().unwrap().push(e);
+    c.sock.set_nodelay(true).ok();
+    if !c.reply("220 scripted ESMTP") {
+        return;
+    }
+    let mut rcpts: Vec<String> = Vec::new();
+    let mut in_transaction = false;
+    while let Some(line) = c.line() {
+        let upper = line.to_ascii_uppercase();
+        let ok = if upper.starts_with("EHLO ") {
+            let pipe = if pipelining { "250-PIPELINING\r\n" } else { "" };
+            c.reply(&format!("250-scripted\r\n{pipe}250-8BITMIME\r\n250-ENHANCEDSTATUSCODES\r\n250 SMTPUTF8"))
+        } else if upper.starts_with("HELO ") || upper == "NOOP" {
+            c.reply("250 2.0.0 Ok")
+        } else if upper.starts_with("MAIL FROM:") {
+            // A pipelining client sent RCPT TO and DATA in the same write: they are here, or
+            // arrive without waiting for this answer. A lock-step client sent nothing more yet.
+            let (pipelined, early) = if pipelining {
+                (c.has_within(b"DATA\r\n", Duration::from_secs(1)), false)
+            } else {
+                (false, !c.buf.is_empty())
+            };
+            log(SmtpEvent::Mail { pipelined, early });
+            rcpts.clear();
+            in_transaction = true;
+            c.reply("250 2.1.0 Ok")
+        } else if upper.starts_with("RCPT TO:") && in_transaction {
+            let rcpt = line[8..].trim().trim_start_matches('<').trim_end_matches('>').to_string();
+            let n = {
+                let mut seen = seen.lock().unwrap();
+                let n = seen.entry(rcpt.clone()).or_insert(0);
+                *n += 1;
+                *n
+            };
+            match rule(&rcpt, n) {
+                Some(reply) => {
+                    log(SmtpEvent::Refused { rcpt, reply: reply.clone() });
+                    c.reply(&reply)
+                }
+                None => {
+                    rcpts.push(rcpt);
+                    c.reply("250 2.1.5 Ok")
+                }
+            }
+        } else if upper == "DATA" && in_transaction {
+            if rcpts.is_empty() {
+                in_transaction = false;
+                c.reply("554 5.5.1 Error: no valid recipients")
+            } else if c.reply("354 End data with <CR><LF>.<CR><LF>") {
+                let mut body = String::new();
+                let mut complete = false;
+                while let Some(l) = c.line() {
+                    if l == "." {
+                        complete = true;
+                        break;
+                    }
+                    body.push_str(l.strip_prefix('.').unwrap_or(&l));
+                    body.push('\n');
+                }
+                if !complete {
+                    return;
+                }
+                log(SmtpEvent::Delivered { rcpts: std::mem::take(&mut rcpts), body });
+                in_transaction = false;
+                c.reply("250 2.0.0 Ok: queued")
+            } else {
+                false
+            }
+        } else if upper == "RSET" {
+            rcpts.clear();
+            in_transaction = false;
+            c.reply("250 2.0.0 Ok")
+        } else if upper == "QUIT" {
+            c.reply("221 2.0.0 Bye");
+            return;
+        } else {
+            log(SmtpEvent::Unexpected(line));
+            c.reply("502 5.5.2 Error: command not recognized")
+        };
+        if !ok {
+            return;
+        }
+    }
+}
+
+/// The EHLO keywords a server on a loopback port announces (upper case).
+pub fn ehlo_keywords(port: u16) -> Vec<String> {
+    let sock = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connecting for EHLO");
+    sock.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut c = LineConn { sock, buf: Vec::new() };
+    let greeting = c.line().expect("a greeting");
+    assert!(greeting.starts_with("220"), "{greeting}");
+    assert!(c.reply("EHLO client.example"));
+    let mut keywords = Vec::new();
+    while let Some(l) = c.line() {
+        let last = l.as_bytes().get(3) != Some(&b'-');
+        if let Some(k) = l.get(4..).and_then(|t| t.split_whitespace().next()) {
+            keywords.push(k.to_ascii_uppercase());
+        }
+        if last {
+            break;
+        }
+    }
+    c.reply("QUIT");
+    keywords.into_iter().skip(1).collect() // the first line is the server's name
 }
