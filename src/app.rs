@@ -153,9 +153,25 @@ impl App {
         });
         let mut tx = self.world.store.begin().await?;
         let mut handled = Vec::with_capacity(batch.len());
+        // Messages read and not yet applied, and the keys known to be handled: before this
+        // batch (asked once for all that are read so far, one statement instead of one per
+        // message), or earlier in it (a second copy in the same batch is a duplicate).
+        let mut ready = std::collections::VecDeque::new();
+        let mut seen = std::collections::HashSet::new();
         for m in batch {
-            let read = read_rx.recv().await.context("the reading thread stopped")?;
-            handled.push(self.world.apply_read(&mut tx, &m.raw, read, now).await.with_context(|| format!("handling {}", m.key))?);
+            if ready.is_empty() {
+                ready.push_back(read_rx.recv().await.context("the reading thread stopped")?);
+                while let Ok(more) = read_rx.try_recv() {
+                    ready.push_back(more);
+                }
+                let keys: Vec<&str> = ready.iter().filter_map(Read::dedup_key).collect();
+                seen.extend(self.world.store.inbound_seen_among(&mut tx, &keys).await?);
+            }
+            let read = ready.pop_front().context("the reading thread stopped")?;
+            let key = read.dedup_key().map(str::to_string);
+            let known = key.as_ref().map(|k| seen.contains(k));
+            handled.push(self.world.apply_read_known(&mut tx, &m.raw, read, now, known).await.with_context(|| format!("handling {}", m.key))?);
+            seen.extend(key);
         }
         tx.commit().await.context("committing a batch of handled messages")?;
         reader.await.context("the reading thread")?;

@@ -111,13 +111,24 @@ impl World {
 
     /// The other half: applies what [`World::read`] found, in the caller's transaction.
     pub async fn apply_read(&self, tx: &mut AnyConnection, raw: &[u8], read: Read, now: i64) -> Result<Handled> {
+        self.apply_read_known(tx, raw, read, now, None).await
+    }
+
+    /// [`World::apply_read`] where the caller already knows, in this transaction, whether the
+    /// message was handled before (`Some`: a batch asks for all its messages at once, see
+    /// `App::handle_batch`); `None` asks here.
+    pub async fn apply_read_known(&self, tx: &mut AnyConnection, raw: &[u8], read: Read, now: i64, seen: Option<bool>) -> Result<Handled> {
         let ReadMail { reading, dedup_key, community, tag, claims } = match read {
             Read::Unreadable { reason } => return self.record_unreadable(tx, raw, &reason, now).await,
             Read::Mail(m) => *m,
         };
         let community = community.and_then(|id| self.communities.iter().find(|c| c.id == id));
         let tag = tag.as_deref();
-        if self.store.inbound_seen(tx, &dedup_key).await? {
+        let seen = match seen {
+            Some(s) => s,
+            None => self.store.inbound_seen(tx, &dedup_key).await?,
+        };
+        if seen {
             return Ok(Handled::Duplicate);
         }
         let from = reading.from.as_ref().and_then(|m| Address::parse(&m.address).ok());
@@ -197,6 +208,16 @@ pub enum Read {
     /// Not a mail message: it is recorded and quarantined.
     Unreadable { reason: String },
     Mail(Box<ReadMail>),
+}
+
+impl Read {
+    /// The key its "handled" record is kept under (none for what is not a mail message).
+    pub fn dedup_key(&self) -> Option<&str> {
+        match self {
+            Read::Mail(m) => Some(&m.dedup_key),
+            Read::Unreadable { .. } => None,
+        }
+    }
 }
 
 pub struct ReadMail {

@@ -503,6 +503,25 @@ impl Store {
         Ok(row.is_some())
     }
 
+    /// Which of these keys were already handled: [`Store::inbound_seen`] for many messages in
+    /// one statement (a batch's, inside its transaction).
+    pub async fn inbound_seen_among(&self, conn: &mut AnyConnection, keys: &[&str]) -> Result<std::collections::HashSet<String>> {
+        let mut seen = std::collections::HashSet::new();
+        // Well under SQLite's and PostgreSQL's limits on bound parameters.
+        for chunk in keys.chunks(500) {
+            let marks = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+            let sql = format!("SELECT dedup_key FROM inbound WHERE dedup_key IN ({marks})");
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for k in chunk {
+                q = q.bind(*k);
+            }
+            for r in q.fetch_all(&mut *conn).await.context("checking the inbound log")? {
+                seen.insert(r.try_get::<String, _>("dedup_key")?);
+            }
+        }
+        Ok(seen)
+    }
+
     pub async fn record_inbound(&self, conn: &mut AnyConnection, r: &InboundRecord<'_>) -> Result<()> {
         sqlx::query(
             "INSERT INTO inbound (dedup_key, message_id, from_address, community_id, person_id, received_at, kind, outcome, raw)
