@@ -18,6 +18,11 @@ use anyhow::{Context as _, Result};
 use lettre::address::Envelope;
 use tokio::sync::{mpsc, Notify, OwnedSemaphorePermit, Semaphore};
 
+use crate::clock::Clock;
+use crate::config::{Outbound, RetryPolicy};
+use crate::shutdown::Shutdown;
+use crate::store::{Claimed, ResultsConn, SendOutcome, Store};
+
 /// Permits for mails sent but not yet recorded: one is taken before a message's body goes out
 /// and given back once its result is committed (see the module's documentation).
 pub type Unrecorded = Arc<Semaphore>;
@@ -25,11 +30,6 @@ pub type Unrecorded = Arc<Semaphore>;
 /// The result of one send, with the permit its body went out under (none when it never got
 /// that far: nothing of it can have been accepted).
 pub type Sent = (Result<(), SendError>, Option<OwnedSemaphorePermit>);
-
-use crate::clock::Clock;
-use crate::config::{Outbound, RetryPolicy};
-use crate::shutdown::Shutdown;
-use crate::store::{Claimed, ResultsConn, SendOutcome, Store};
 
 /// How long delivery keeps trying to record results it could not commit (well inside the
 /// shortest lease, 120 s, so that no other instance has taken the rows over meanwhile).
