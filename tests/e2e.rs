@@ -85,15 +85,8 @@ async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {
     assert_eq!(sent.len(), 4 + 4, "4 announcements and 4 confirmations");
 }
 
-both_backends!(two_copies_in_one_batch_apply_once);
-/// An MTA that delivered the same reply twice: both copies wait in the mailbox and are handled
-/// in one batch (one transaction, which asks "handled before?" once for all the messages read
-/// so far and remembers what it applied itself; which of the two covers the second copy
-/// depends on how far the reading thread is ahead). The first is applied, the second
-/// recognised as the same message: one RSVP, one confirmation, both acknowledged, and the
-/// batch never falls back to one message at a time.
-async fn two_copies_in_one_batch_apply_once(backend: Backend) {
-    let w = World::new(backend, None).await;
+/// Ben, a member, and a meeting in ten days whose announcement he has received.
+async fn ben_announced(w: &World) -> (roundtable::app::App, String, i64, Vec<u8>) {
     let app = w.app().await;
     let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
@@ -103,6 +96,19 @@ async fn two_copies_in_one_batch_apply_once(backend: Backend) {
     let (meeting_id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
     app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
     let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
+    (app, ben, meeting_id, ann)
+}
+
+both_backends!(two_copies_in_one_batch_apply_once);
+/// An MTA that delivered the same reply twice: both copies wait in the mailbox and are handled
+/// in one batch (one transaction, which asks "handled before?" once for all the messages read
+/// so far and remembers what it applied itself; which of the two covers the second copy
+/// depends on how far the reading thread is ahead). The first is applied, the second
+/// recognised as the same message: one RSVP, one confirmation, both acknowledged, and the
+/// batch never falls back to one message at a time.
+async fn two_copies_in_one_batch_apply_once(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let (app, ben, meeting_id, ann) = ben_announced(&w).await;
     let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), "yes");
     w.stack.send(&ben, &reply_to(&ann), &raw).await;
     w.stack.send(&ben, &reply_to(&ann), &raw).await;
@@ -123,15 +129,7 @@ async fn two_copies_in_one_batch_apply_once(backend: Backend) {
 both_backends!(killed_between_commit_and_ack_applies_once);
 async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     let w = World::new(backend, None).await;
-    let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
-    let ben = w.stack.address("ben");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
-    tx.commit().await.unwrap();
-    let (meeting_id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
-    app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
-    let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
+    let (app, ben, meeting_id, ann) = ben_announced(&w).await;
     w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "yes")).await;
     // Wait until Postfix has put the reply in the list's mailbox.
     w.stack.wait_for_messages(&w.list, 1, WAIT).await;
@@ -234,15 +232,7 @@ fn tls_inbound(stack: &Stack, mode: &str, with_ca: bool, list: &str) -> String {
 async fn reads_a_reply_over_tls(backend: Backend, mode: &str) {
     let stack = Stack::from_env();
     let w = World::with_inbound(backend, |list| tls_inbound(&stack, mode, true, list), None).await;
-    let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
-    let ben = w.stack.address("ben");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
-    tx.commit().await.unwrap();
-    let (meeting_id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
-    app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
-    let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
+    let (app, ben, meeting_id, ann) = ben_announced(&w).await;
     w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "Yes, I'll be there")).await;
     w.stack.wait_for_messages(&w.list, 1, WAIT).await;
 
