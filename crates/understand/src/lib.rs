@@ -296,7 +296,12 @@ pub fn read_asked_by(
         None => decide_in(None),
     }
     .ok_or_else(internal)?;
-    Ok(Reading {
+    Ok(reading(&facts, text, intent))
+}
+
+/// What a message says: its facts, its own words and what they mean.
+fn reading(facts: &message::Facts, text: String, intent: Intent) -> Reading {
+    Reading {
         message_id: facts.message_id.clone(),
         from: facts.from.clone(),
         recipients: facts.recipients.clone(),
@@ -306,7 +311,7 @@ pub fn read_asked_by(
         auth_results: facts.auth_results.clone(),
         text,
         intent,
-    })
+    }
 }
 
 /// [`read`] without its last line of defence against panics, so tests and fuzzers see them.
@@ -321,17 +326,7 @@ pub fn read_unguarded(raw: &[u8], ctx: &Context<'_>) -> Result<Reading, Unreadab
     let facts = message::Facts::gather(&parsed);
     let text = trim::own_words(&facts.body);
     let intent = decide(&facts, &text, ctx);
-    Ok(Reading {
-        message_id: facts.message_id.clone(),
-        from: facts.from.clone(),
-        recipients: facts.recipients.clone(),
-        subject: facts.subject.clone(),
-        in_reply_to: facts.in_reply_to.clone(),
-        references: facts.references.clone(),
-        auth_results: facts.auth_results.clone(),
-        text,
-        intent,
-    })
+    Ok(reading(&facts, text, intent))
 }
 
 /// The guard first, then the calendar, the Subject and the words.
