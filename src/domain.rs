@@ -111,6 +111,282 @@ pub fn parse_response(s: &str) -> Option<Response> {
     }
 }
 
+// ---- stored states and kinds -------------------------------------------------------------
+//
+// Every status and kind the database keeps as text, each with its one mapping to and from that
+// text: `as_str` (what queries bind) and `parse` (what rows are read through; the store makes an
+// unknown value an error naming the column and the value). No other code spells these words.
+// Roles and RSVP answers have theirs above (`Role`, `response_str` and `parse_response`), job
+// kinds theirs in `schedule::JobKind`.
+
+use crate::schedule::JobKind;
+
+/// An enum stored as text: the variants, their texts, `ALL`, `as_str`, `parse` and `Display`
+/// (the text, padded as asked).
+macro_rules! stored_text {
+    ($(#[$doc:meta])* pub enum $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The stored text.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+
+            /// The inverse of `as_str` (exact text only).
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
+stored_text! {
+    /// `people.status`: whether a person gets the community's mail.
+    pub enum PersonStatus {
+        /// Gets the mail (members and coordinators; guests get their own).
+        Active = "active",
+        /// Sent PAUSE: no mail until RESUME.
+        Paused = "paused",
+        /// Left, or was removed.
+        Left = "left",
+        /// Too many hard bounces: no more mail until a coordinator adds them again.
+        Bouncing = "bouncing",
+        /// A guest who answered the follow-up with "no thanks".
+        Declined = "declined",
+    }
+}
+
+stored_text! {
+    /// `meetings.status`.
+    pub enum MeetingStatus {
+        Scheduled = "scheduled",
+        Cancelled = "cancelled",
+    }
+}
+
+stored_text! {
+    /// `jobs.status`.
+    pub enum JobStatus {
+        Pending = "pending",
+        /// Fired: its mail is queued.
+        Done = "done",
+        /// Not sent: too late, nobody to send to, or its community is gone.
+        Skipped = "skipped",
+        /// Dropped with its meeting.
+        Cancelled = "cancelled",
+    }
+}
+
+stored_text! {
+    /// `topics.status`.
+    pub enum TopicStatus {
+        Open = "open",
+        Closed = "closed",
+        Deferred = "deferred",
+    }
+}
+
+stored_text! {
+    /// `outbox.status`.
+    pub enum OutboxStatus {
+        /// Not sent yet (due at `next_attempt_at`, or retried then).
+        Pending = "pending",
+        Sent = "sent",
+        /// Refused for good, or out of retries: `outbox retry` queues it again.
+        Failed = "failed",
+    }
+}
+
+stored_text! {
+    /// `inbound.kind`: what a handled message was read as ([`understand::Intent`]), or that it
+    /// was no mail message at all.
+    pub enum InboundKind {
+        Rsvp = "rsvp",
+        Topics = "topics",
+        Votes = "votes",
+        Takeaways = "takeaways",
+        Join = "join",
+        Decline = "decline",
+        Command = "command",
+        AutoReply = "auto_reply",
+        Bounce = "bounce",
+        Unclear = "unclear",
+        /// Not a mail message: recorded and moved aside.
+        Unreadable = "unreadable",
+    }
+}
+
+impl InboundKind {
+    /// What a reading's intent is logged as (the same text as [`understand::Intent::kind`]).
+    pub fn of(intent: &understand::Intent) -> InboundKind {
+        use understand::Intent;
+        match intent {
+            Intent::Rsvp { .. } => InboundKind::Rsvp,
+            Intent::Topics { .. } => InboundKind::Topics,
+            Intent::Votes { .. } => InboundKind::Votes,
+            Intent::Takeaways { .. } => InboundKind::Takeaways,
+            Intent::Join => InboundKind::Join,
+            Intent::Decline => InboundKind::Decline,
+            Intent::Command { .. } => InboundKind::Command,
+            Intent::AutoReply { .. } => InboundKind::AutoReply,
+            Intent::Bounce { .. } => InboundKind::Bounce,
+            Intent::Unclear { .. } => InboundKind::Unclear,
+        }
+    }
+}
+
+stored_text! {
+    /// A mail kind that is not a job's: answers, notices, invitations and meeting changes.
+    pub enum OtherMailKind {
+        /// A guest's invitation to a meeting (INVITE).
+        Invitation = "invitation",
+        /// The one reminder to a guest who stayed silent after the follow-up.
+        GuestReminder = "guest-reminder",
+        /// A meeting moved: the calendar update.
+        Update = "update",
+        /// A meeting cancelled: the calendar cancellation.
+        Cancellation = "cancellation",
+        Welcome = "welcome",
+        /// To the coordinators (a guest joined, mail bounces, mail for review), or the one
+        /// answer a day to a non-member.
+        Notice = "notice",
+        /// An answer saying what was recorded (RSVP, topics, votes, takeaways, LEAVE, …).
+        Confirmation = "confirmation",
+        /// A command waiting for its sender to confirm it by reply.
+        ConfirmationRequest = "confirmation-request",
+        /// An answer asking back (unclear, no meeting to answer, a cancelled meeting).
+        Question = "question",
+        /// A command's result.
+        CommandResult = "command-result",
+    }
+}
+
+/// `outbox.kind`, the `X-Roundtable-Kind` header: a job's mail (named as its job) or another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MailKind {
+    Job(JobKind),
+    Other(OtherMailKind),
+}
+
+impl MailKind {
+    /// Every kind: the jobs' in timeline order, then the others.
+    pub fn all() -> impl Iterator<Item = MailKind> {
+        JobKind::ALL.into_iter().map(MailKind::Job).chain(OtherMailKind::ALL.iter().copied().map(MailKind::Other))
+    }
+
+    /// The stored text, also the header's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Job(k) => k.as_str(),
+            MailKind::Other(k) => k.as_str(),
+        }
+    }
+
+    /// The inverse of [`MailKind::as_str`] (exact text only).
+    pub fn parse(s: &str) -> Option<MailKind> {
+        JobKind::parse(s).map(MailKind::Job).or_else(|| OtherMailKind::parse(s).map(MailKind::Other))
+    }
+}
+
+impl From<JobKind> for MailKind {
+    fn from(k: JobKind) -> MailKind {
+        MailKind::Job(k)
+    }
+}
+
+impl From<OtherMailKind> for MailKind {
+    fn from(k: OtherMailKind) -> MailKind {
+        MailKind::Other(k)
+    }
+}
+
+impl fmt::Display for MailKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+stored_text! {
+    /// `search_index.kind`: what a SEARCH hit is.
+    pub enum SearchKind {
+        Topic = "topic",
+        Takeaway = "takeaway",
+    }
+}
+
+#[cfg(test)]
+mod stored_text_tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Every value's text parses back to it, and the texts are distinct.
+    fn round_trips<T: Copy + PartialEq + fmt::Debug>(all: &[T], as_str: fn(T) -> &'static str, parse: fn(&str) -> Option<T>) {
+        for &v in all {
+            assert_eq!(parse(as_str(v)), Some(v), "{v:?}");
+        }
+        assert_eq!(all.iter().map(|v| as_str(*v)).collect::<BTreeSet<_>>().len(), all.len());
+        assert_eq!(parse("no such value"), None);
+    }
+
+    #[test]
+    fn every_value_round_trips() {
+        round_trips(PersonStatus::ALL, PersonStatus::as_str, PersonStatus::parse);
+        round_trips(MeetingStatus::ALL, MeetingStatus::as_str, MeetingStatus::parse);
+        round_trips(JobStatus::ALL, JobStatus::as_str, JobStatus::parse);
+        round_trips(TopicStatus::ALL, TopicStatus::as_str, TopicStatus::parse);
+        round_trips(OutboxStatus::ALL, OutboxStatus::as_str, OutboxStatus::parse);
+        round_trips(InboundKind::ALL, InboundKind::as_str, InboundKind::parse);
+        round_trips(OtherMailKind::ALL, OtherMailKind::as_str, OtherMailKind::parse);
+        round_trips(&MailKind::all().collect::<Vec<_>>(), MailKind::as_str, MailKind::parse);
+        round_trips(SearchKind::ALL, SearchKind::as_str, SearchKind::parse);
+        round_trips(&JobKind::ALL, JobKind::as_str, JobKind::parse);
+        assert_eq!(MailKind::all().count(), JobKind::ALL.len() + OtherMailKind::ALL.len());
+    }
+
+    #[test]
+    fn inbound_kinds_are_the_readings_kinds() {
+        use understand::{Intent, Response};
+        let intents = [
+            Intent::Rsvp { response: Response::Yes, note: None },
+            Intent::Topics { topics: Vec::new() },
+            Intent::Votes { votes: Vec::new() },
+            Intent::Takeaways { takeaways: Vec::new() },
+            Intent::Join,
+            Intent::Decline,
+            Intent::Command { command: "HELP".into(), args: Vec::new() },
+            Intent::AutoReply { reason: String::new() },
+            Intent::Bounce { recipients: Vec::new(), permanent: true },
+            Intent::Unclear { reason: String::new() },
+        ];
+        for i in &intents {
+            assert_eq!(InboundKind::of(i).as_str(), i.kind());
+        }
+        let read: BTreeSet<_> = intents.iter().map(InboundKind::of).map(InboundKind::as_str).collect();
+        let rest: BTreeSet<_> = InboundKind::ALL.iter().map(|k| k.as_str()).filter(|k| !read.contains(k)).collect();
+        assert_eq!(rest, BTreeSet::from(["unreadable"]));
+    }
+}
+
 /// Durations as written in the config: `30s`, `15m`, `2h`, `14d`.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
