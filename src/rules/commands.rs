@@ -14,7 +14,7 @@
 use anyhow::Result;
 use understand::Reading;
 
-use super::{local_time, parse_local_time, Act, Answer, Community, Draft};
+use super::{local_time, parse_local_time, Act, Answer, Community, Draft, Outcome};
 use crate::auth;
 use crate::commands::{self as grammar, Cmd};
 use crate::config::CoordinatorAuth;
@@ -26,8 +26,6 @@ use crate::token::{Claims, Purpose};
 
 /// How long a confirmation token may be sent back.
 const CONFIRM_TTL: i64 = 24 * 3600;
-
-type Outcome = (String, Option<i64>, bool);
 
 enum Auth {
     Pass(&'static str),
@@ -86,14 +84,14 @@ impl Act<'_, '_> {
                 let text = format!("{usage}\n\n{}", grammar::help(p.role == Role::Coordinator));
                 self.result(c, p, reading, &format!("{command}: not understood"), &text).await?;
                 self.audit(c, p, &line, "-", &format!("refused: {}", usage.problem)).await?;
-                return Ok((format!("command {command} not understood: usage sent"), Some(p.id), false));
+                return Ok(Outcome::done(format!("command {command} not understood: usage sent"), Some(p.id)));
             }
         };
         if grammar::coordinator_only(&cmd) && p.role != Role::Coordinator {
             let text = format!("Only the coordinator of {} can use {command}.\n\n{}", c.cfg.name, grammar::help(false));
             self.result(c, p, reading, &format!("{command}: for the coordinator"), &text).await?;
             self.audit(c, p, &line, "-", "refused: not a coordinator").await?;
-            return Ok((format!("command {command} from a non-coordinator: refused"), Some(p.id), false));
+            return Ok(Outcome::done(format!("command {command} from a non-coordinator: refused"), Some(p.id)));
         }
         if changes_state(&cmd) {
             match self.authenticate(c, p, reading, claims, grammar::coordinator_only(&cmd)) {
@@ -103,7 +101,7 @@ impl Act<'_, '_> {
                     let text = format!("A command in your name was refused: {why}.\nIf it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = \"dmarc-or-confirm\").");
                     self.result(c, p, reading, &format!("{command}: refused"), &text).await?;
                     self.audit(c, p, &line, &why, "refused").await?;
-                    return Ok((format!("command {command} refused: {why}"), Some(p.id), true));
+                    return Ok(Outcome::kept(format!("command {command} refused: {why}"), Some(p.id)));
                 }
                 Auth::Confirm(why) => {
                     let store = self.world.store.clone();
@@ -113,7 +111,7 @@ impl Act<'_, '_> {
                     );
                     self.answer(c, p, reading, "confirmation-request", &format!("Confirm: {line}"), Answer::Confirm { text: &text, id }).await?;
                     self.audit(c, p, &line, &format!("confirmation requested ({why})"), "waiting").await?;
-                    return Ok((format!("command {command}: confirmation requested ({why})"), Some(p.id), false));
+                    return Ok(Outcome::done(format!("command {command}: confirmation requested ({why})"), Some(p.id)));
                 }
             }
         }
@@ -129,14 +127,14 @@ impl Act<'_, '_> {
                 let body: Vec<&str> = conf.body.lines().collect();
                 match grammar::parse(&conf.command, &conf.args, &body) {
                     Ok(cmd) => self.run_command(c, p, reading, &cmd, &line, "confirmed by reply").await,
-                    Err(u) => Ok((format!("confirmed command no longer parses: {}", u.problem), Some(p.id), true)),
+                    Err(u) => Ok(Outcome::kept(format!("confirmed command no longer parses: {}", u.problem), Some(p.id))),
                 }
             }
             Err(why) => {
                 tracing::warn!(community = %c.cfg.slug, sender = %p.address, confirmation = id, "confirmation refused: {why}");
                 self.audit(c, p, &format!("confirmation {id}"), why, "refused").await?;
                 self.result(c, p, reading, "Confirmation refused", &format!("That confirmation can't be used: {why}. Send the command again for a new one.")).await?;
-                Ok((format!("confirmation {id} refused: {why}"), Some(p.id), true))
+                Ok(Outcome::kept(format!("confirmation {id} refused: {why}"), Some(p.id)))
             }
         }
     }
@@ -192,7 +190,7 @@ impl Act<'_, '_> {
         let word = line.split_whitespace().next().unwrap_or("").to_uppercase();
         self.result(c, p, reading, &format!("{word}: done"), &text).await?;
         self.audit(c, p, line, how, text.lines().next().unwrap_or("")).await?;
-        Ok((format!("command {word} ({how}): {}", text.lines().next().unwrap_or("")), Some(p.id), false))
+        Ok(Outcome::done(format!("command {word} ({how}): {}", text.lines().next().unwrap_or("")), Some(p.id)))
     }
 
     /// What a command does; the text answers the sender.

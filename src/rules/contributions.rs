@@ -4,7 +4,7 @@
 use anyhow::Result;
 use understand::{Reading, Topic};
 
-use super::{Act, Answer, Community, Draft};
+use super::{Act, Answer, Community, Draft, Outcome};
 use crate::domain::Role;
 use crate::render;
 use crate::store::Person;
@@ -12,8 +12,6 @@ use crate::token::{Claims, Purpose};
 
 /// Titles longer than this are cut (the rest goes to the details).
 const TITLE_MAX: usize = 120;
-
-type Outcome = (String, Option<i64>, bool);
 
 impl Act<'_, '_> {
     pub(super) async fn topics(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, topics: &[Topic]) -> Result<Outcome> {
@@ -41,11 +39,11 @@ impl Act<'_, '_> {
             added.push(format!("#{n} {title}"));
         }
         if added.is_empty() {
-            return Ok(("topics without a title: nothing added".into(), Some(p.id), true));
+            return Ok(Outcome::kept("topics without a title: nothing added", Some(p.id)));
         }
         let what = format!("Thanks! Added to the list: {}. Others can support a topic by replying \"+1 #n\".", added.join("; "));
         self.answer(c, p, reading, "confirmation", &format!("Topic{} added: {}", if added.len() == 1 { "" } else { "s" }, added.join("; ")), Answer::Confirmation { what: &what, note: None }).await?;
-        Ok((format!("{} topic(s) added: {}", added.len(), added.join("; ")), Some(p.id), false))
+        Ok(Outcome::done(format!("{} topic(s) added: {}", added.len(), added.join("; ")), Some(p.id)))
     }
 
     pub(super) async fn votes(&mut self, c: &Community, p: &Person, reading: &Reading, votes: &[u32]) -> Result<Outcome> {
@@ -66,7 +64,11 @@ impl Act<'_, '_> {
             what.push_str(&format!(" There is no open topic {}: reply TOPICS in the subject for the list.", unknown.join(", ")));
         }
         self.answer(c, p, reading, "confirmation", "Your +1", Answer::Confirmation { what: what.trim(), note: None }).await?;
-        Ok((format!("votes counted: [{}], unknown: [{}]", counted.join(" "), unknown.join(" ")), Some(p.id), !unknown.is_empty()))
+        Ok(Outcome {
+            line: format!("votes counted: [{}], unknown: [{}]", counted.join(" "), unknown.join(" ")),
+            person_id: Some(p.id),
+            keep_raw: !unknown.is_empty(),
+        })
     }
 
     pub(super) async fn takeaways(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, items: &[String]) -> Result<Outcome> {
@@ -78,7 +80,7 @@ impl Act<'_, '_> {
         let Some(m) = meeting else {
             let q = "There's no past meeting to attach your takeaways to yet. Send them after the next meeting.";
             self.answer(c, p, reading, "question", "No meeting for these takeaways", Answer::Question(q)).await?;
-            return Ok(("takeaways with no past meeting: told so".into(), Some(p.id), true));
+            return Ok(Outcome::kept("takeaways with no past meeting: told so", Some(p.id)));
         };
         let mut n = 0;
         for t in items.iter().take(30) {
@@ -93,7 +95,7 @@ impl Act<'_, '_> {
         }
         let what = format!("Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.", if n == 1 { "" } else { "s" });
         self.answer(c, p, reading, "confirmation", "Takeaways saved", Answer::Confirmation { what: &what, note: None }).await?;
-        Ok((format!("{n} takeaway(s) for meeting {}", m.id), Some(p.id), false))
+        Ok(Outcome::done(format!("{n} takeaway(s) for meeting {}", m.id), Some(p.id)))
     }
 
     /// A guest says yes to the follow-up: a member from now on, welcomed, coordinators told.
@@ -101,11 +103,11 @@ impl Act<'_, '_> {
         if p.role != Role::Guest {
             let what = format!("You're already a member of {}: nothing to do.", c.cfg.name);
             self.answer(c, p, reading, "confirmation", &format!("Already in {}", c.cfg.name), Answer::Confirmation { what: &what, note: None }).await?;
-            return Ok(("join from a member: told so".into(), Some(p.id), false));
+            return Ok(Outcome::done("join from a member: told so", Some(p.id)));
         }
         self.join_guest(c, p).await?;
         self.notify_coordinators(c, &format!("{} joined {}", p.display_name(), c.cfg.name), &format!("{} ({}) answered the follow-up with JOIN and is now a member.", p.display_name(), p.address)).await?;
-        Ok((format!("{} joined as a member", p.address), Some(p.id), false))
+        Ok(Outcome::done(format!("{} joined as a member", p.address), Some(p.id)))
     }
 
     /// Makes a guest a member: welcome, and a notice to the coordinators.
@@ -123,12 +125,12 @@ impl Act<'_, '_> {
     pub(super) async fn decline(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
         let store = self.world.store.clone();
         if p.role != Role::Guest {
-            return Ok(("decline from a member: kept for the coordinator".into(), Some(p.id), true));
+            return Ok(Outcome::kept("decline from a member: kept for the coordinator", Some(p.id)));
         }
         store.set_status(self.conn, p.id, "declined", self.now).await?;
         let what = format!("Thanks for letting us know. You won't hear from {} again unless someone invites you.", c.cfg.name);
         self.answer(c, p, reading, "confirmation", "Thanks for visiting", Answer::Confirmation { what: &what, note: None }).await?;
-        Ok((format!("{} declined to join", p.address), Some(p.id), false))
+        Ok(Outcome::done(format!("{} declined to join", p.address), Some(p.id)))
     }
 
     /// A short notice to every coordinator (a guest joined, a reply nobody could read).
@@ -185,7 +187,7 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         let fresh = store.answer_stranger(self.conn, c.id, from.as_str(), self.now - 86400, self.now).await?;
         if !fresh {
-            return Ok((format!("{from} is not a member of {}: already answered today, kept", c.cfg.slug), None, true));
+            return Ok(Outcome::kept(format!("{from} is not a member of {}: already answered today, kept", c.cfg.slug), None));
         }
         let stranger = Person {
             id: 0,
@@ -219,7 +221,7 @@ impl Act<'_, '_> {
         self.enqueue(mail).await?;
         let review = format!("Mail from {from}, who is not a member, for your review (nothing was changed):\n\nSubject: {}\n\n{}", reading.subject, reading.text);
         self.notify_coordinators(c, &format!("For review: mail from {from}"), &review).await?;
-        Ok((format!("{from} is not a member of {}: answered once, passed to the coordinator", c.cfg.slug), None, true))
+        Ok(Outcome::kept(format!("{from} is not a member of {}: answered once, passed to the coordinator", c.cfg.slug), None))
     }
 }
 

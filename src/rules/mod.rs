@@ -133,8 +133,8 @@ impl World {
         }
         let from = reading.from.as_ref().and_then(|m| Address::parse(&m.address).ok());
         let mut act = Act { world: self, conn: tx, now, queued: 0 };
-        let (outcome, person_id, keep_raw) = match community {
-            None => ("not addressed to any community: kept, nothing changed".to_string(), None, true),
+        let Outcome { line: outcome, person_id, keep_raw } = match community {
+            None => Outcome::kept("not addressed to any community: kept, nothing changed", None),
             Some(c) => act.apply(c, &reading, from.as_ref(), tag, claims).await?,
         };
         let queued = act.queued;
@@ -230,6 +230,29 @@ pub struct ReadMail {
     claims: Option<Claims>,
 }
 
+/// What applying a message did, for the inbound log.
+#[derive(Debug)]
+struct Outcome {
+    /// One line: `inbound.outcome`.
+    line: String,
+    /// The person it concerned, if any: `inbound.person_id`.
+    person_id: Option<i64>,
+    /// Whether the log keeps the raw message (`inbound.raw`): it needs a person's eyes.
+    keep_raw: bool,
+}
+
+impl Outcome {
+    /// Done: nothing for a person to look at.
+    fn done(line: impl Into<String>, person_id: Option<i64>) -> Outcome {
+        Outcome { line: line.into(), person_id, keep_raw: false }
+    }
+
+    /// Kept for a person to look at: the log keeps the raw message.
+    fn kept(line: impl Into<String>, person_id: Option<i64>) -> Outcome {
+        Outcome { line: line.into(), person_id, keep_raw: true }
+    }
+}
+
 /// One transaction's worth of rule application.
 struct Act<'w, 'c> {
     world: &'w World,
@@ -239,7 +262,7 @@ struct Act<'w, 'c> {
 }
 
 impl Act<'_, '_> {
-    /// Applies a reading; returns (log line, the person it concerned, keep the raw message).
+    /// Applies a reading: what it did, for the inbound log.
     async fn apply(
         &mut self,
         c: &Community,
@@ -247,14 +270,14 @@ impl Act<'_, '_> {
         from: Option<&Address>,
         tag: Option<&str>,
         claims: Option<Claims>,
-    ) -> Result<(String, Option<i64>, bool)> {
+    ) -> Result<Outcome> {
         match &reading.intent {
-            Intent::AutoReply { reason } => return Ok((format!("automatic mail ({reason}): not answered"), None, false)),
+            Intent::AutoReply { reason } => return Ok(Outcome::done(format!("automatic mail ({reason}): not answered"), None)),
             Intent::Bounce { recipients, permanent } => return self.bounce(c, claims, recipients, *permanent).await,
             _ => {}
         }
         let Some(from) = from else {
-            return Ok(("no usable From address: kept, nothing changed".into(), None, true));
+            return Ok(Outcome::kept("no usable From address: kept, nothing changed", None));
         };
         let store = self.world.store.clone();
         let person = match store.person_by_address(self.conn, c.id, from).await? {
@@ -289,7 +312,7 @@ impl Act<'_, '_> {
                 if self.replies_to_our_question(reading).await? {
                     let review = format!("{} answered our question with something nobody could read ({reason}); not asked again.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
                     let told = self.notify_coordinators_hourly(c, &format!("Unclear reply from {}", person.display_name()), &review, &format!("unclear:{}", person.id)).await?;
-                    return Ok((format!("unclear ({reason}) in reply to our question: not asked again, {}", told_str(told)), Some(person.id), true));
+                    return Ok(Outcome::kept(format!("unclear ({reason}) in reply to our question: not asked again, {}", told_str(told)), Some(person.id)));
                 }
                 // Ask about what was asked; never guess. The coordinator sees it too.
                 let (subject, q) = match claims.map(|cl| cl.purpose) {
@@ -307,7 +330,7 @@ impl Act<'_, '_> {
                     reading.text
                 );
                 let told = self.notify_coordinators_hourly(c, &format!("Unclear reply from {}", person.display_name()), &review, &format!("unclear:{}", person.id)).await?;
-                Ok((format!("unclear ({reason}): {}, {}", if sent { "asked back" } else { "throttled, not asked" }, told_str(told)), Some(person.id), true))
+                Ok(Outcome::kept(format!("unclear ({reason}): {}, {}", if sent { "asked back" } else { "throttled, not asked" }, told_str(told)), Some(person.id)))
             }
             Intent::Topics { topics } => self.topics(c, &person, reading, claims, topics).await,
             Intent::Votes { votes } => self.votes(c, &person, reading, votes).await,
@@ -321,7 +344,7 @@ impl Act<'_, '_> {
     /// A delivery failure: scored for the person our VERP address names (else the report's
     /// failed recipients). After [`HARD_BOUNCES`] hard bounces they get no more mail and the
     /// coordinators are told; a spam rejection or a full mailbox (soft) only counts.
-    async fn bounce(&mut self, c: &Community, claims: Option<Claims>, recipients: &[String], permanent: bool) -> Result<(String, Option<i64>, bool)> {
+    async fn bounce(&mut self, c: &Community, claims: Option<Claims>, recipients: &[String], permanent: bool) -> Result<Outcome> {
         let store = self.world.store.clone();
         let mut people = Vec::new();
         if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Bounce) {
@@ -340,7 +363,7 @@ impl Act<'_, '_> {
         }
         let kind = if permanent { "hard" } else { "soft" };
         if people.is_empty() {
-            return Ok((format!("{kind} bounce for {} (nobody we know): recorded", recipients.join(", ")), None, true));
+            return Ok(Outcome::kept(format!("{kind} bounce for {} (nobody we know): recorded", recipients.join(", ")), None));
         }
         let mut lines = Vec::new();
         for p in &people {
@@ -357,7 +380,7 @@ impl Act<'_, '_> {
                 lines.push(format!("{}: {kind} bounce counted ({hard} hard)", p.address));
             }
         }
-        Ok((format!("{kind} bounce: {}", lines.join("; ")), people.first().map(|p| p.id), true))
+        Ok(Outcome::kept(format!("{kind} bounce: {}", lines.join("; ")), people.first().map(|p| p.id)))
     }
 
     async fn rsvp(
@@ -368,16 +391,16 @@ impl Act<'_, '_> {
         claims: Option<Claims>,
         response: Response,
         note: Option<&str>,
-    ) -> Result<(String, Option<i64>, bool)> {
+    ) -> Result<Outcome> {
         let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
             let q = "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.";
             self.answer(c, person, reading, "question", "No meeting to answer yet", Answer::Question(q)).await?;
-            return Ok(("rsvp with no upcoming meeting: told so".into(), Some(person.id), true));
+            return Ok(Outcome::kept("rsvp with no upcoming meeting: told so", Some(person.id)));
         };
         if meeting.status != "scheduled" {
             let q = "That meeting was cancelled, so there is nothing to answer.";
             self.answer(c, person, reading, "question", "That meeting was cancelled", Answer::Question(q)).await?;
-            return Ok((format!("rsvp for cancelled meeting {}: told so", meeting.id), Some(person.id), true));
+            return Ok(Outcome::kept(format!("rsvp for cancelled meeting {}: told so", meeting.id), Some(person.id)));
         }
         let store = self.world.store.clone();
         store.set_rsvp(self.conn, meeting.id, person.id, response, note, self.now).await?;
@@ -391,20 +414,19 @@ impl Act<'_, '_> {
             .answer_in_thread(c, person, reading, Some(&meeting), "confirmation", &subject, Answer::Confirmation { what: &what, note })
             .await?;
         let r = crate::domain::response_str(response);
-        Ok((
+        Ok(Outcome::done(
             format!("rsvp {r} for meeting {}{}: recorded, {}", meeting.id, note.map(|n| format!(" ({n:?})")).unwrap_or_default(), if sent { "confirmed" } else { "confirmation throttled" }),
             Some(person.id),
-            false,
         ))
     }
 
-    async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<(String, Option<i64>, bool)> {
+    async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<Outcome> {
         let store = self.world.store.clone();
         store.remove_person(self.conn, c.id, &person.address, self.now).await?;
         let what = format!("You have left {}. You won't get its mail any more. To come back, ask the coordinator.", c.cfg.name);
         self.answer(c, person, reading, "confirmation", &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
             .await?;
-        Ok((format!("{} left {}", person.address, c.cfg.slug), Some(person.id), false))
+        Ok(Outcome::done(format!("{} left {}", person.address, c.cfg.slug), Some(person.id)))
     }
 
     /// Whether the message replies (In-Reply-To, References) to a question we sent.
