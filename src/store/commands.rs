@@ -5,6 +5,7 @@ use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
 use super::{Backend, Person, Store, PERSON_SELECT};
+use crate::domain::{OutboxStatus, PersonStatus, Role, TopicStatus};
 
 #[derive(Clone, Debug)]
 pub struct Confirmation {
@@ -219,11 +220,13 @@ impl Store {
     /// Guests followed up before `before` who neither answered nor were nudged yet.
     pub async fn guests_to_nudge(&self, conn: &mut AnyConnection, community_id: i64, before: i64) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE community_id = $1 AND role = 'guest' AND status = 'active'
+            "{PERSON_SELECT} WHERE community_id = $1 AND role = $3 AND status = $4
              AND followup_at IS NOT NULL AND followup_at <= $2 AND nudged_at IS NULL ORDER BY id"
         )))
         .bind(community_id)
         .bind(before)
+        .bind(Role::Guest.as_str())
+        .bind(PersonStatus::Active.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("finding guests to remind")?;
@@ -234,9 +237,10 @@ impl Store {
     pub async fn guests(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<(Person, Option<i64>, Option<i64>, Option<i64>)>> {
         let rows = sqlx::query(
             "SELECT id, community_id, address, name, role, status, invited_at, followup_at, nudged_at FROM people
-             WHERE community_id = $1 AND role = 'guest' ORDER BY invited_at DESC",
+             WHERE community_id = $1 AND role = $2 ORDER BY invited_at DESC",
         )
         .bind(community_id)
+        .bind(Role::Guest.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("listing guests")?;
@@ -265,10 +269,11 @@ impl Store {
 
     /// Sets an open topic's status (closed, deferred); false when there is no such open topic.
     pub async fn set_topic_status(&self, conn: &mut AnyConnection, community_id: i64, number: i64, status: &str) -> Result<bool> {
-        let r = sqlx::query("UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = 'open'")
+        let r = sqlx::query("UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4")
             .bind(status)
             .bind(community_id)
             .bind(number)
+            .bind(TopicStatus::Open.as_str())
             .execute(&mut *conn)
             .await
             .context("changing a topic")?;
@@ -278,22 +283,25 @@ impl Store {
     /// Outbox rows per status for a community: (pending, failed).
     pub async fn outbox_counts(&self, conn: &mut AnyConnection, community_id: i64) -> Result<(i64, i64)> {
         let row = sqlx::query(
-            "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending,
-                    COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed
+            "SELECT COALESCE(SUM(CASE WHEN status = $2 THEN 1 ELSE 0 END), 0) AS n_pending,
+                    COALESCE(SUM(CASE WHEN status = $3 THEN 1 ELSE 0 END), 0) AS n_failed
              FROM outbox WHERE community_id = $1",
         )
         .bind(community_id)
+        .bind(OutboxStatus::Pending.as_str())
+        .bind(OutboxStatus::Failed.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("counting the outbox")?;
-        Ok((row.try_get("pending")?, row.try_get("failed")?))
+        Ok((row.try_get("n_pending")?, row.try_get("n_failed")?))
     }
 
     /// Replies nobody could read in the last `since` seconds, for STATUS.
     pub async fn unclear_since(&self, conn: &mut AnyConnection, community_id: i64, since: i64) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM inbound WHERE community_id = $1 AND kind = 'unclear' AND received_at >= $2")
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM inbound WHERE community_id = $1 AND kind = $3 AND received_at >= $2")
             .bind(community_id)
             .bind(since)
+            .bind(crate::domain::InboundKind::Unclear.as_str())
             .fetch_one(&mut *conn)
             .await
             .context("counting unclear replies")?;

@@ -24,7 +24,8 @@ pub use commands::{AuditEntry, Confirmation, GuestMark, Hit};
 pub use timeline::{Job, TakeawayRow, TopicRow};
 
 use crate::config::CommunityConfig;
-use crate::domain::{parse_response, response_str, Address, Response, Role};
+use crate::domain::{parse_response, response_str, Address, MeetingStatus, OtherMailKind, OutboxStatus, PersonStatus, Response, Role};
+use crate::schedule::JobKind;
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type ResultsConn = sqlx::pool::PoolConnection<sqlx::Any>;
@@ -203,10 +204,10 @@ impl Store {
     ) -> Result<i64> {
         let row = sqlx::query(
             "INSERT INTO people (community_id, address, name, role, status, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, 'active', $5, $5)
+             VALUES ($1, $2, $3, $4, $6, $5, $5)
              ON CONFLICT (community_id, address) DO UPDATE SET
                name = COALESCE(excluded.name, people.name), role = excluded.role,
-               status = 'active', updated_at = excluded.updated_at, hard_bounces = 0, soft_bounces = 0
+               status = excluded.status, updated_at = excluded.updated_at, hard_bounces = 0, soft_bounces = 0
              RETURNING id",
         )
         .bind(community_id)
@@ -214,6 +215,7 @@ impl Store {
         .bind(name)
         .bind(role.as_str())
         .bind(now)
+        .bind(PersonStatus::Active.as_str())
         .fetch_one(&mut *conn)
         .await
         .with_context(|| format!("saving {address}"))?;
@@ -245,10 +247,11 @@ impl Store {
 
     /// Marks a person as having left; returns false if nobody had that address.
     pub async fn remove_person(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, now: i64) -> Result<bool> {
-        let r = sqlx::query("UPDATE people SET status = 'left', updated_at = $1 WHERE community_id = $2 AND address = $3 AND status <> 'left'")
+        let r = sqlx::query("UPDATE people SET status = $4, updated_at = $1 WHERE community_id = $2 AND address = $3 AND status <> $4")
             .bind(now)
             .bind(community_id)
             .bind(address.as_str())
+            .bind(PersonStatus::Left.as_str())
             .execute(&mut *conn)
             .await
             .context("removing a person")?;
@@ -298,9 +301,12 @@ impl Store {
     /// Active members, coordinators and guests who get the group's mail.
     pub async fn active_people(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE community_id = $1 AND status = 'active' AND role IN ('member', 'coordinator') ORDER BY id"
+            "{PERSON_SELECT} WHERE community_id = $1 AND status = $2 AND role IN ($3, $4) ORDER BY id"
         )))
         .bind(community_id)
+        .bind(PersonStatus::Active.as_str())
+        .bind(Role::Member.as_str())
+        .bind(Role::Coordinator.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("listing active members")?;
@@ -310,9 +316,11 @@ impl Store {
     /// The active coordinators of a community (a few rows, where `active_people` reads them all).
     pub async fn coordinators(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE community_id = $1 AND status = 'active' AND role = 'coordinator' ORDER BY id"
+            "{PERSON_SELECT} WHERE community_id = $1 AND status = $2 AND role = $3 ORDER BY id"
         )))
         .bind(community_id)
+        .bind(PersonStatus::Active.as_str())
+        .bind(Role::Coordinator.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("listing coordinators")?;
@@ -332,13 +340,14 @@ impl Store {
     ) -> Result<i64> {
         let row = sqlx::query(
             "INSERT INTO meetings (community_id, starts_at, place, status, sequence, thread_id, created_at, updated_at)
-             VALUES ($1, $2, $3, 'scheduled', 0, $4, $5, $5) RETURNING id",
+             VALUES ($1, $2, $3, $6, 0, $4, $5, $5) RETURNING id",
         )
         .bind(community_id)
         .bind(starts_at)
         .bind(place)
         .bind(thread_id)
         .bind(now)
+        .bind(MeetingStatus::Scheduled.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("creating a meeting")?;
@@ -366,10 +375,11 @@ impl Store {
     /// The next scheduled meeting that has not started more than `grace` seconds ago.
     pub async fn next_meeting(&self, conn: &mut AnyConnection, community_id: i64, now: i64) -> Result<Option<Meeting>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{MEETING_SELECT} WHERE community_id = $1 AND status = 'scheduled' AND starts_at >= $2 ORDER BY starts_at LIMIT 1"
+            "{MEETING_SELECT} WHERE community_id = $1 AND status = $3 AND starts_at >= $2 ORDER BY starts_at LIMIT 1"
         )))
         .bind(community_id)
         .bind(now - 6 * 3600)
+        .bind(MeetingStatus::Scheduled.as_str())
         .fetch_optional(&mut *conn)
         .await
         .context("finding the next meeting")?;
@@ -378,9 +388,10 @@ impl Store {
 
     /// The scheduled meeting of a community starting at exactly `starts_at`, if any.
     pub async fn meeting_at(&self, conn: &mut AnyConnection, community_id: i64, starts_at: i64) -> Result<Option<Meeting>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{MEETING_SELECT} WHERE community_id = $1 AND starts_at = $2 AND status = 'scheduled'")))
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{MEETING_SELECT} WHERE community_id = $1 AND starts_at = $2 AND status = $3")))
             .bind(community_id)
             .bind(starts_at)
+            .bind(MeetingStatus::Scheduled.as_str())
             .fetch_optional(&mut *conn)
             .await
             .context("finding a meeting by time")?;
@@ -403,10 +414,11 @@ impl Store {
     /// The most recent meeting that started before `now` (takeaways belong to it).
     pub async fn last_meeting_before(&self, conn: &mut AnyConnection, community_id: i64, now: i64) -> Result<Option<Meeting>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{MEETING_SELECT} WHERE community_id = $1 AND status = 'scheduled' AND starts_at <= $2 ORDER BY starts_at DESC LIMIT 1"
+            "{MEETING_SELECT} WHERE community_id = $1 AND status = $3 AND starts_at <= $2 ORDER BY starts_at DESC LIMIT 1"
         )))
         .bind(community_id)
         .bind(now)
+        .bind(MeetingStatus::Scheduled.as_str())
         .fetch_optional(&mut *conn)
         .await
         .context("finding the last meeting")?;
@@ -416,9 +428,11 @@ impl Store {
     /// Everyone who got the announcement or an invitation of a meeting.
     pub async fn invited_people(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE id IN (SELECT person_id FROM outbox WHERE meeting_id = $1 AND kind IN ('announcement', 'invitation')) ORDER BY id"
+            "{PERSON_SELECT} WHERE id IN (SELECT person_id FROM outbox WHERE meeting_id = $1 AND kind IN ($2, $3)) ORDER BY id"
         )))
         .bind(meeting_id)
+        .bind(JobKind::Announcement.as_str())
+        .bind(OtherMailKind::Invitation.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("listing those invited")?;
@@ -427,12 +441,14 @@ impl Store {
 
     pub async fn cancel_meeting(&self, conn: &mut AnyConnection, community_id: i64, id: i64, now: i64) -> Result<bool> {
         let r = sqlx::query(
-            "UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, updated_at = $1
-             WHERE id = $2 AND community_id = $3 AND status = 'scheduled'",
+            "UPDATE meetings SET status = $4, sequence = sequence + 1, updated_at = $1
+             WHERE id = $2 AND community_id = $3 AND status = $5",
         )
         .bind(now)
         .bind(id)
         .bind(community_id)
+        .bind(MeetingStatus::Cancelled.as_str())
+        .bind(MeetingStatus::Scheduled.as_str())
         .execute(&mut *conn)
         .await
         .context("cancelling a meeting")?;
@@ -478,11 +494,10 @@ impl Store {
         .context("listing RSVPs")?;
         rows.iter()
             .map(|r| {
-                let resp: String = r.try_get("response")?;
                 Ok(Rsvp {
                     address: r.try_get("address")?,
                     name: r.try_get("name")?,
-                    response: parse_response(&resp).context("unknown response in the database")?,
+                    response: stored(r, "rsvps", "response", parse_response)?,
                     note: r.try_get("note")?,
                     answered_at: r.try_get("answered_at")?,
                 })
@@ -574,7 +589,7 @@ impl Store {
         let row = sqlx::query(
             "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
                message_id, subject, status, attempts, created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 0, $10, $10)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10)
              ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
         )
         .bind(&m.dedup_key)
@@ -587,6 +602,7 @@ impl Store {
         .bind(&m.message_id)
         .bind(&m.subject)
         .bind(now)
+        .bind(OutboxStatus::Pending.as_str())
         .fetch_optional(&mut *conn)
         .await
         .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
@@ -613,7 +629,7 @@ impl Store {
         };
         let sql = format!(
             "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $3
+             WHERE id IN (SELECT id FROM outbox WHERE status = $5 AND next_attempt_at <= $3
                           AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
              RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id"
         );
@@ -622,6 +638,7 @@ impl Store {
             .bind(owner)
             .bind(now)
             .bind(limit)
+            .bind(OutboxStatus::Pending.as_str())
             .fetch_all(&self.pool)
             .await
             .context("claiming outbox rows")?;
@@ -701,9 +718,10 @@ impl Store {
                 .bind(*at)
                 .bind(error.as_str()),
                 SendOutcome::Failed { error } => sqlx::query(
-                    "UPDATE outbox SET status = 'failed', last_error = $1, leased_until = NULL
-                     WHERE id = $2 AND lease_owner = $3",
+                    "UPDATE outbox SET status = $1, last_error = $2, leased_until = NULL
+                     WHERE id = $3 AND lease_owner = $4",
                 )
+                .bind(OutboxStatus::Failed.as_str())
                 .bind(error.as_str()),
             };
             let q = q.bind(*id).bind(owner);
@@ -723,11 +741,12 @@ impl Store {
         // The ids are our own integers, written as literals: one statement for any number of rows.
         let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE outbox SET status = 'sent', sent_at = $1, leased_until = NULL, last_error = NULL
+            "UPDATE outbox SET status = $3, sent_at = $1, leased_until = NULL, last_error = NULL
              WHERE lease_owner = $2 AND id IN ({list})"
         )))
         .bind(now)
         .bind(owner)
+        .bind(OutboxStatus::Sent.as_str())
         .execute(&mut *conn)
         .await
         .context("recording deliveries")?;
@@ -743,9 +762,10 @@ impl Store {
         let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET leased_until = NULL, attempts = attempts - 1
-             WHERE lease_owner = $1 AND status = 'pending' AND id IN ({list})"
+             WHERE lease_owner = $1 AND status = $2 AND id IN ({list})"
         )))
         .bind(owner)
+        .bind(OutboxStatus::Pending.as_str())
         .execute(&self.pool)
         .await
         .context("giving back claimed mail")?;
@@ -756,8 +776,9 @@ impl Store {
     pub async fn next_outbox_due(&self) -> Result<Option<i64>> {
         let row = sqlx::query(
             "SELECT MIN(CASE WHEN leased_until IS NOT NULL AND leased_until > next_attempt_at THEN leased_until ELSE next_attempt_at END) AS due
-             FROM outbox WHERE status = 'pending'",
+             FROM outbox WHERE status = $1",
         )
+        .bind(OutboxStatus::Pending.as_str())
         .fetch_one(&self.pool)
         .await
         .context("finding the next due mail")?;
@@ -796,11 +817,13 @@ impl Store {
     /// Puts failed rows (all, or one id) back in the queue, due now. Returns how many.
     pub async fn retry_outbox(&self, id: Option<i64>, now: i64) -> Result<u64> {
         let r = sqlx::query(
-            "UPDATE outbox SET status = 'pending', next_attempt_at = $1, leased_until = NULL, attempts = 0, created_at = $1
-             WHERE status = 'failed' AND ($2 = 0 OR id = $2)",
+            "UPDATE outbox SET status = $3, next_attempt_at = $1, leased_until = NULL, attempts = 0, created_at = $1
+             WHERE status = $4 AND ($2 = 0 OR id = $2)",
         )
         .bind(now)
         .bind(id.unwrap_or(0))
+        .bind(OutboxStatus::Pending.as_str())
+        .bind(OutboxStatus::Failed.as_str())
         .execute(&self.pool)
         .await
         .context("re-queueing failed mail")?;
@@ -811,10 +834,13 @@ impl Store {
     pub async fn answers_since(&self, conn: &mut AnyConnection, recipient: &str, since: i64) -> Result<i64> {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2
-             AND kind IN ('confirmation', 'question', 'command-result')",
+             AND kind IN ($3, $4, $5)",
         )
         .bind(recipient)
         .bind(since)
+        .bind(OtherMailKind::Confirmation.as_str())
+        .bind(OtherMailKind::Question.as_str())
+        .bind(OtherMailKind::CommandResult.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("counting recent answers")?;
@@ -854,6 +880,13 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// A text column read through its one mapping (`parse`, see `crate::domain`): a value the code
+/// doesn't know is an error naming the column and the value.
+pub(crate) fn stored<T>(r: &sqlx::any::AnyRow, table: &str, column: &str, parse: fn(&str) -> Option<T>) -> Result<T> {
+    let text: String = r.try_get(column)?;
+    parse(&text).with_context(|| format!("unknown value {text:?} in {table}.{column}"))
+}
+
 /// Ids per "mark sent" statement (well under both backends' limits on statement size).
 const SENT_PER_STATEMENT: usize = 500;
 
@@ -874,13 +907,12 @@ pub struct Person {
 impl Person {
     fn from_row(r: &sqlx::any::AnyRow) -> Result<Person> {
         let address: String = r.try_get("address")?;
-        let role: String = r.try_get("role")?;
         Ok(Person {
             id: r.try_get("id")?,
             community_id: r.try_get("community_id")?,
             address: Address::parse(&address).map_err(anyhow::Error::from)?,
             name: r.try_get("name")?,
-            role: Role::parse(&role).context("unknown role in the database")?,
+            role: stored(r, "people", "role", Role::parse)?,
             status: r.try_get("status")?,
         })
     }

@@ -4,6 +4,8 @@ use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
 use super::{Backend, Store};
+use crate::domain::{response_str, JobStatus, Response, TopicStatus};
+use crate::schedule::JobKind;
 
 #[derive(Clone, Debug)]
 pub struct Job {
@@ -64,7 +66,7 @@ impl Store {
         due_at: i64,
     ) -> Result<bool> {
         let r = sqlx::query(
-            "INSERT INTO jobs (job_key, community_id, meeting_id, kind, due_at, status) VALUES ($1, $2, $3, $4, $5, 'pending')
+            "INSERT INTO jobs (job_key, community_id, meeting_id, kind, due_at, status) VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (job_key) DO NOTHING",
         )
         .bind(key)
@@ -72,6 +74,7 @@ impl Store {
         .bind(meeting_id)
         .bind(kind)
         .bind(due_at)
+        .bind(JobStatus::Pending.as_str())
         .execute(&mut *conn)
         .await
         .context("adding a job")?;
@@ -80,10 +83,11 @@ impl Store {
 
     /// Moves a meeting's pending job to a new due time (a rescheduled meeting).
     pub async fn retime_job(&self, conn: &mut AnyConnection, meeting_id: i64, kind: &str, due_at: i64) -> Result<()> {
-        sqlx::query("UPDATE jobs SET due_at = $1 WHERE meeting_id = $2 AND kind = $3 AND status = 'pending'")
+        sqlx::query("UPDATE jobs SET due_at = $1 WHERE meeting_id = $2 AND kind = $3 AND status = $4")
             .bind(due_at)
             .bind(meeting_id)
             .bind(kind)
+            .bind(JobStatus::Pending.as_str())
             .execute(&mut *conn)
             .await
             .context("re-timing a job")?;
@@ -92,9 +96,11 @@ impl Store {
 
     /// Drops every pending job of a meeting (it was cancelled).
     pub async fn cancel_jobs(&self, conn: &mut AnyConnection, meeting_id: i64, now: i64) -> Result<u64> {
-        let r = sqlx::query("UPDATE jobs SET status = 'cancelled', done_at = $1, detail = 'meeting cancelled' WHERE meeting_id = $2 AND status = 'pending'")
+        let r = sqlx::query("UPDATE jobs SET status = $3, done_at = $1, detail = 'meeting cancelled' WHERE meeting_id = $2 AND status = $4")
             .bind(now)
             .bind(meeting_id)
+            .bind(JobStatus::Cancelled.as_str())
+            .bind(JobStatus::Pending.as_str())
             .execute(&mut *conn)
             .await
             .context("cancelling jobs")?;
@@ -109,7 +115,7 @@ impl Store {
         };
         let sql = format!(
             "UPDATE jobs SET leased_until = $1, lease_owner = $2
-             WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND due_at <= $3
+             WHERE id IN (SELECT id FROM jobs WHERE status = $5 AND due_at <= $3
                           AND (leased_until IS NULL OR leased_until < $3) ORDER BY due_at, id LIMIT $4 {skip_locked})
              RETURNING id, community_id, meeting_id, kind, due_at, status"
         );
@@ -118,6 +124,7 @@ impl Store {
             .bind(owner)
             .bind(now)
             .bind(limit)
+            .bind(JobStatus::Pending.as_str())
             .fetch_all(&self.pool)
             .await
             .context("claiming due jobs")?;
@@ -132,13 +139,14 @@ impl Store {
     pub async fn finish_job(&self, conn: &mut AnyConnection, id: i64, owner: &str, status: &str, detail: &str, now: i64) -> Result<bool> {
         let r = sqlx::query(
             "UPDATE jobs SET status = $1, detail = $2, done_at = $3, leased_until = NULL
-             WHERE id = $4 AND lease_owner = $5 AND status = 'pending'",
+             WHERE id = $4 AND lease_owner = $5 AND status = $6",
         )
         .bind(status)
         .bind(detail)
         .bind(now)
         .bind(id)
         .bind(owner)
+        .bind(JobStatus::Pending.as_str())
         .execute(&mut *conn)
         .await
         .context("finishing a job")?;
@@ -147,10 +155,11 @@ impl Store {
 
     pub async fn jobs(&self, community_id: i64, include_finished: bool) -> Result<Vec<Job>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{JOB_SELECT} WHERE community_id = $1 AND ($2 = 1 OR status = 'pending') ORDER BY due_at, id"
+            "{JOB_SELECT} WHERE community_id = $1 AND ($2 = 1 OR status = $3) ORDER BY due_at, id"
         )))
         .bind(community_id)
         .bind(include_finished as i64)
+        .bind(JobStatus::Pending.as_str())
         .fetch_all(&self.pool)
         .await
         .context("listing jobs")?;
@@ -158,7 +167,8 @@ impl Store {
     }
 
     pub async fn next_job_due(&self) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT MIN(due_at) AS due FROM jobs WHERE status = 'pending'")
+        let row = sqlx::query("SELECT MIN(due_at) AS due FROM jobs WHERE status = $1")
+            .bind(JobStatus::Pending.as_str())
             .fetch_one(&self.pool)
             .await
             .context("finding the next job")?;
@@ -167,9 +177,10 @@ impl Store {
 
     /// Whether a community has a pending job of this kind.
     pub async fn has_pending_job(&self, conn: &mut AnyConnection, community_id: i64, kind: &str) -> Result<bool> {
-        let row = sqlx::query("SELECT 1 AS one FROM jobs WHERE community_id = $1 AND kind = $2 AND status = 'pending' LIMIT 1")
+        let row = sqlx::query("SELECT 1 AS one FROM jobs WHERE community_id = $1 AND kind = $2 AND status = $3 LIMIT 1")
             .bind(community_id)
             .bind(kind)
+            .bind(JobStatus::Pending.as_str())
             .fetch_optional(&mut *conn)
             .await
             .context("looking for a pending job")?;
@@ -178,8 +189,9 @@ impl Store {
 
     /// The latest digest job of a community (to schedule the next one after it).
     pub async fn last_digest_due(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = 'digest'")
+        let row = sqlx::query("SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = $2")
             .bind(community_id)
+            .bind(JobKind::Digest.as_str())
             .fetch_one(&mut *conn)
             .await
             .context("finding the last digest")?;
@@ -202,7 +214,7 @@ impl Store {
     ) -> Result<i64> {
         let row = sqlx::query(
             "INSERT INTO topics (community_id, number, title, details, proposer_id, status, created_at, first_meeting_id)
-             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM topics WHERE community_id = $1), $2, $3, $4, 'open', $5, $6)
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM topics WHERE community_id = $1), $2, $3, $4, $7, $5, $6)
              RETURNING number",
         )
         .bind(community_id)
@@ -211,6 +223,7 @@ impl Store {
         .bind(proposer_id)
         .bind(now)
         .bind(meeting_id)
+        .bind(TopicStatus::Open.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("adding a topic")?;
@@ -220,9 +233,10 @@ impl Store {
     /// A +1 by a person for an open topic by number. Returns false when there is no such
     /// open topic; voting twice counts once.
     pub async fn vote(&self, conn: &mut AnyConnection, community_id: i64, number: i64, person_id: i64, now: i64) -> Result<bool> {
-        let row = sqlx::query("SELECT id FROM topics WHERE community_id = $1 AND number = $2 AND status = 'open'")
+        let row = sqlx::query("SELECT id FROM topics WHERE community_id = $1 AND number = $2 AND status = $3")
             .bind(community_id)
             .bind(number)
+            .bind(TopicStatus::Open.as_str())
             .fetch_optional(&mut *conn)
             .await
             .context("finding a topic")?;
@@ -245,10 +259,11 @@ impl Store {
                     COALESCE(p.name, p.address) AS proposer,
                     (SELECT COUNT(*) FROM votes v WHERE v.topic_id = t.id) AS votes
              FROM topics t LEFT JOIN people p ON p.id = t.proposer_id
-             WHERE t.community_id = $1 AND t.status = 'open'
+             WHERE t.community_id = $1 AND t.status = $2
              ORDER BY votes DESC, t.created_at, t.number",
         )
         .bind(community_id)
+        .bind(TopicStatus::Open.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("listing open topics")?;
@@ -340,8 +355,9 @@ impl Store {
             .await
             .context("reading attendance")?;
         let rows = if listed.is_empty() {
-            sqlx::query("SELECT person_id FROM rsvps WHERE meeting_id = $1 AND response = 'yes' ORDER BY person_id")
+            sqlx::query("SELECT person_id FROM rsvps WHERE meeting_id = $1 AND response = $2 ORDER BY person_id")
                 .bind(meeting_id)
+                .bind(response_str(Response::Yes))
                 .fetch_all(&mut *conn)
                 .await
                 .context("reading YES answers")?
