@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::cli::{Cli, Command, InspectArgs, MeetingCommand, MemberCommand, OutboxCommand, RunArgs};
 use crate::clock::Clock;
 use crate::config::{self, Config};
-use crate::domain::{response_str, Address, Role};
+use crate::domain::{Address, OutboxStatus, Response};
 use crate::rules::local_time;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
@@ -160,7 +160,7 @@ async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
                     None => println!("  community"),
                 }
             }
-            println!("    {:<17} {:<40} {}", j.kind, local_time(c.cfg.timezone, j.due_at), j.status);
+            println!("    {:<17} {:<40} {}", j.kind.as_str(), local_time(c.cfg.timezone, j.due_at), j.status);
         }
     }
     Ok(())
@@ -173,7 +173,6 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
         MemberCommand::Add { community, address, name, role } => {
             let c = app.world.community(&community)?;
             let a = Address::parse(&address)?;
-            let role = Role::parse(&role).context("role")?;
             let name = name.map(|n| crate::domain::clean_name(&n));
             let mut tx = app.store().begin().await?;
             app.store().upsert_person(&mut tx, c.id, &a, name.as_deref(), role, now).await?;
@@ -225,16 +224,16 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
             let c = app.world.community(&community)?;
             for mt in app.store().meetings(c.id).await? {
                 let rsvps = app.store().rsvps(mt.id).await?;
-                let count = |r: &str| rsvps.iter().filter(|x| response_str(x.response) == r).count();
+                let count = |r: Response| rsvps.iter().filter(|x| x.response == r).count();
                 println!(
                     "{:>4}  {}  {:<10} {}  yes {} / maybe {} / no {}",
                     mt.id,
                     local_time(c.cfg.timezone, mt.starts_at),
                     mt.status,
                     mt.place.as_deref().unwrap_or(""),
-                    count("yes"),
-                    count("maybe"),
-                    count("no")
+                    count(Response::Yes),
+                    count(Response::Maybe),
+                    count(Response::No)
                 );
             }
         }
@@ -254,18 +253,18 @@ async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
     let app = App::build(config, Clock::system()).await?;
     match o {
         OutboxCommand::List { status, limit } => {
-            let rows = app.store().outbox(status.as_deref(), limit).await?;
+            let rows = app.store().outbox(status, limit).await?;
             if rows.is_empty() {
                 println!("no mail{}", status.map(|s| format!(" with status {s}")).unwrap_or_default());
             }
             for r in rows {
-                let when = match r.status.as_str() {
-                    "sent" => format!("sent {}", r.sent_at.map(utc).unwrap_or_default()),
-                    "pending" => format!("due {}", utc(r.next_attempt_at)),
-                    _ => format!("after {} attempt(s)", r.attempts),
+                let when = match r.status {
+                    OutboxStatus::Sent => format!("sent {}", r.sent_at.map(utc).unwrap_or_default()),
+                    OutboxStatus::Pending => format!("due {}", utc(r.next_attempt_at)),
+                    OutboxStatus::Failed => format!("after {} attempt(s)", r.attempts),
                 };
                 println!("{:>6}  {:<8} {:<16} {:<32} {:<22} {}", r.id, r.status, r.kind, r.recipient, when, r.subject);
-                if let Some(e) = r.last_error.filter(|_| r.status != "sent") {
+                if let Some(e) = r.last_error.filter(|_| r.status != OutboxStatus::Sent) {
                     println!("        last error: {e}");
                 }
             }

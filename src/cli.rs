@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{OutboxStatus, Role};
 
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version, about = "Runs a community of practice by email", long_about = None)]
@@ -108,8 +111,8 @@ pub enum MemberCommand {
         address: String,
         #[arg(long)]
         name: Option<String>,
-        #[arg(long, default_value = "member", value_parser = ["member", "guest", "coordinator"])]
-        role: String,
+        #[arg(long, value_enum, default_value_t = Role::Member)]
+        role: Role,
     },
     /// List the people of a community.
     List { community: String },
@@ -152,8 +155,8 @@ pub enum OutboxCommand {
     /// List outgoing mail, newest first.
     List {
         /// pending, sent or failed.
-        #[arg(long, value_parser = ["pending", "sent", "failed"])]
-        status: Option<String>,
+        #[arg(long, value_enum)]
+        status: Option<OutboxStatus>,
         #[arg(long, default_value_t = 50)]
         limit: i64,
     },
@@ -164,4 +167,26 @@ pub enum OutboxCommand {
         #[arg(long)]
         all: bool,
     },
+}
+
+// The values of --role and --status are the stored texts, from their one mapping.
+
+impl ValueEnum for Role {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Role::Member, Role::Guest, Role::Coordinator]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+impl ValueEnum for OutboxStatus {
+    fn value_variants<'a>() -> &'a [Self] {
+        OutboxStatus::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
 }

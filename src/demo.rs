@@ -127,7 +127,7 @@ pub async fn run(dir: &Path) -> Result<()> {
     println!();
     println!("What happens next (roundtable timeline):");
     for j in app.store().jobs(c.id, false).await? {
-        println!("   {:<17} {}", j.kind, local_time(c.cfg.timezone, j.due_at));
+        println!("   {:<17} {}", j.kind.as_str(), local_time(c.cfg.timezone, j.due_at));
     }
     println!();
     println!("Read them:  ls {0}/outbox/new   (each file is a complete message; open one in a mail client or `less`)", dir.display());
@@ -156,7 +156,7 @@ fn read_announcements(outbox: &Path) -> Result<Vec<(String, String, String, Stri
     for f in crate::maildir::list(outbox)? {
         let raw = std::fs::read(&f)?;
         let Some(m) = mail_parser::MessageParser::default().parse(&raw) else { continue };
-        if m.header_raw("X-Roundtable-Kind").map(str::trim) != Some("announcement") {
+        if m.header_raw("X-Roundtable-Kind").map(str::trim) != Some(crate::schedule::JobKind::Announcement.as_str()) {
             continue;
         }
         let first = |a: Option<&mail_parser::Address>| a.and_then(|a| a.first()).and_then(|a| a.address()).map(|s| s.to_string());

@@ -274,7 +274,7 @@ pub struct Envelope<'a> {
     pub unsubscribe: &'a Address,
     pub subject: &'a str,
     /// X-Roundtable-Kind.
-    pub kind: &'a str,
+    pub kind: crate::domain::MailKind,
     pub message_id: &'a str,
     pub in_reply_to: Option<&'a str>,
     pub references: &'a [String],
@@ -348,7 +348,7 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
     h.insert_raw(header("Auto-Submitted", env.auto_submitted.into()));
     h.insert_raw(header("X-Auto-Response-Suppress", "All".into()));
     h.insert_raw(header("Precedence", "list".into()));
-    h.insert_raw(header("X-Roundtable-Kind", env.kind.into()));
+    h.insert_raw(header("X-Roundtable-Kind", env.kind.as_str().into()));
     Ok(m.formatted())
 }
 
@@ -396,7 +396,7 @@ mod tests {
             reply_to: &reply,
             unsubscribe: &list.with_tag("leave-tok"),
             subject: "Hi\r\nBcc: evil@example.com",
-            kind: "announcement",
+            kind: crate::schedule::JobKind::Announcement.into(),
             message_id: "m1@example.org",
             in_reply_to: None,
             references: &refs,

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use roundtable::clock::Clock;
-use roundtable::domain::{Address, Role};
+use roundtable::domain::{Address, OutboxStatus, Role};
 use support::{both_backends, dump_dir, ehlo_keywords, free_port, Backend, ScriptedSmtp, Sink, SmtpEvent, Stack, World};
 
 /// Messages the sink accepted. It opens a transaction's dump file at MAIL FROM and removes it
@@ -65,7 +65,7 @@ async fn temporary_failure_then_accepted_is_delivered_once(backend: Backend) {
     let sink = Sink::start(port, dump.path(), &["-r", "RCPT"]);
     let b = delivery.drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (0, 2, 0), "4xx is retried later");
-    let rows = app.store().outbox(Some("pending"), 10).await.unwrap();
+    let rows = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
     assert_eq!(rows.len(), 2);
     assert!(rows.iter().all(|r| r.next_attempt_at == T0 + 60), "first retry after 1m: {rows:?}");
     assert!(rows.iter().all(|r| r.last_error.as_deref().unwrap_or("").contains('4')), "{rows:?}");
@@ -79,7 +79,7 @@ async fn temporary_failure_then_accepted_is_delivered_once(backend: Backend) {
     assert!(delivery.drain(T0 + 3600).await.unwrap().is_empty(), "nothing left");
     sink.stop();
     assert_eq!(dumped(dump.path()), 2, "each mail arrived exactly once");
-    assert_eq!(app.store().outbox(Some("sent"), 10).await.unwrap().len(), 2);
+    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 2);
 }
 
 both_backends!(permanent_failure_is_recorded_and_can_be_retried);
@@ -120,12 +120,12 @@ async fn temporary_failures_give_up_after_max_age(backend: Backend) {
     let sink = Sink::start(port, dump.path(), &["-r", "RCPT"]);
     assert_eq!(delivery.drain(T0).await.unwrap().retried, 2);
     assert_eq!(delivery.drain(T0 + 60).await.unwrap().retried, 2, "second attempt after 1m");
-    let rows = app.store().outbox(Some("pending"), 10).await.unwrap();
+    let rows = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
     assert!(rows.iter().all(|r| r.next_attempt_at == T0 + 60 + 600), "then the last delay, 10m: {rows:?}");
     let b = delivery.drain(T0 + 3600).await.unwrap();
     assert_eq!(b.failed, 2, "older than max_age (1h): given up");
     sink.stop();
-    let failed = app.store().outbox(Some("failed"), 10).await.unwrap();
+    let failed = app.store().outbox(Some(OutboxStatus::Failed), 10).await.unwrap();
     assert!(failed.iter().all(|r| r.last_error.as_deref().unwrap_or("").starts_with("gave up after 3 attempts")), "{failed:?}");
 }
 
@@ -165,7 +165,7 @@ async fn without_pipelining_every_mail_goes_out_command_by_command(backend: Back
     want.sort();
     assert_eq!(dumped_recipients(dump.path()), want, "each mail arrived, once");
     assert_eq!(dumped(dump.path()), 5);
-    assert_eq!(app.store().outbox(Some("sent"), 10).await.unwrap().len(), 5);
+    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 5);
 
     // smtp-sink answers commands that came early all the same; this server records them: a
     // client must not pipeline where the server did not offer it.
@@ -226,11 +226,11 @@ async fn a_recipient_refused_with_5xx_in_a_pipelined_group_fails_alone(backend: 
     for r in [&ben, &chloe, &w.coordinator] {
         assert_eq!(server.delivered_to(r).len(), 1, "{r}: {events:#?}");
     }
-    let failed = app.store().outbox(Some("failed"), 10).await.unwrap();
+    let failed = app.store().outbox(Some(OutboxStatus::Failed), 10).await.unwrap();
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].recipient, gone);
     assert!(failed[0].last_error.as_deref().unwrap_or("").contains("550"), "{failed:?}");
-    assert_eq!(app.store().outbox(Some("sent"), 10).await.unwrap().len(), 3);
+    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 3);
 }
 
 both_backends!(a_recipient_refused_with_4xx_in_a_pipelined_group_is_retried_and_delivered_once);
@@ -242,7 +242,7 @@ async fn a_recipient_refused_with_4xx_in_a_pipelined_group_is_retried_and_delive
     let delivery = app.delivery().unwrap();
     let b = delivery.drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (2, 1, 0), "4xx: retried later; the others sent");
-    let pending = app.store().outbox(Some("pending"), 10).await.unwrap();
+    let pending = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].recipient, busy);
     assert_eq!(pending[0].next_attempt_at, T0 + 60, "first retry after 1m");
@@ -260,7 +260,7 @@ async fn a_recipient_refused_with_4xx_in_a_pipelined_group_is_retried_and_delive
     for r in [&ben, &w.coordinator] {
         assert_eq!(server.delivered_to(r).len(), 1, "{r}: {events:#?}");
     }
-    assert_eq!(app.store().outbox(Some("sent"), 10).await.unwrap().len(), 3);
+    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 3);
 }
 
 both_backends!(a_recipient_refused_by_postfix_in_a_pipelined_group_fails_alone);
@@ -274,7 +274,7 @@ async fn a_recipient_refused_by_postfix_in_a_pipelined_group_fails_alone(backend
     let app = schedule_with_members(&w, &[&outside, &ben, &chloe]).await;
     let b = app.delivery().unwrap().drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (3, 0, 1));
-    let failed = app.store().outbox(Some("failed"), 10).await.unwrap();
+    let failed = app.store().outbox(Some(OutboxStatus::Failed), 10).await.unwrap();
     assert_eq!(failed[0].recipient, outside);
     assert!(failed[0].last_error.as_deref().unwrap_or("").contains("5.1.2"), "{failed:?}");
     for r in [&ben, &chloe] {
@@ -341,7 +341,7 @@ async fn unknown_ca_keeps_mail_queued(backend: Backend, mode: &str) {
     let app = schedule_with_members(&w, &[&ben]).await;
     let b = app.delivery().unwrap().drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (0, 2, 0), "a certificate problem is temporary");
-    let pending = app.store().outbox(Some("pending"), 10).await.unwrap();
+    let pending = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
     assert_eq!(pending.len(), 2);
     for r in &pending {
         let e = r.last_error.as_deref().unwrap_or("");

@@ -7,7 +7,7 @@ mod support;
 
 use std::time::Duration;
 
-use roundtable::domain::{response_str, Address, Role};
+use roundtable::domain::{response_str, Address, OutboxStatus, Role};
 use support::{both_backends, header, in_days, message_id, reply, reply_to, Backend, Stack, World};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -81,7 +81,7 @@ async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {
     assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
     assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 4);
     // Nothing was sent twice.
-    let sent = app.store().outbox(Some("sent"), 100).await.unwrap();
+    let sent = app.store().outbox(Some(OutboxStatus::Sent), 100).await.unwrap();
     assert_eq!(sent.len(), 4 + 4, "4 announcements and 4 confirmations");
 }
 
@@ -122,7 +122,7 @@ async fn two_copies_in_one_batch_apply_once(backend: Backend) {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("one at a time"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(w.stack.messages(&w.list, "INBOX").await.is_empty(), "both acknowledged");
     assert_eq!(app.store().rsvps(meeting_id).await.unwrap().len(), 1);
-    let confirmations = app.store().outbox(None, 100).await.unwrap().into_iter().filter(|e| e.kind == "confirmation").count();
+    let confirmations = app.store().outbox(None, 100).await.unwrap().into_iter().filter(|e| e.kind.as_str() == "confirmation").count();
     assert_eq!(confirmations, 1, "confirmed once");
 }
 
@@ -192,7 +192,7 @@ async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: 
             let app = roundtable::app::App::build(cfg, roundtable::clock::Clock::system()).await.unwrap();
             let c = app.world.community("design").unwrap().clone();
             let p = app.store().people(c.id).await.unwrap().into_iter().find(|p| p.address.as_str() == dead).unwrap();
-            p.status
+            p.status.as_str()
         }
     };
     // Each mail to the dead address comes back; the third hard bounce stops it.
@@ -206,7 +206,7 @@ async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: 
     trigger.fire();
     tokio::time::timeout(WAIT, daemon).await.unwrap().unwrap().unwrap();
     let log = w.app().await.store().inbound_log(20).await.unwrap();
-    assert_eq!(log.iter().filter(|e| e.kind == "bounce").count(), 3, "{log:?}");
+    assert_eq!(log.iter().filter(|e| e.kind.as_str() == "bounce").count(), 3, "{log:?}");
 }
 
 // ---- IMAP over TLS ----------------------------------------------------------------------------

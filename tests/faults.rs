@@ -348,7 +348,7 @@ description = "Practising designers trading what books can't teach."
         tx.commit().await.unwrap();
         app.world.plan(now).await.unwrap();
         let jobs = store.jobs(c.id, false).await.unwrap();
-        let due = jobs.iter().find(|j| j.kind == "digest").expect("plan() made a digest job").due_at;
+        let due = jobs.iter().find(|j| j.kind.as_str() == "digest").expect("plan() made a digest job").due_at;
         store.close().await;
         due
     }

@@ -18,7 +18,8 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use roundtable::app::App;
 use roundtable::clock::Clock;
-use roundtable::domain::{Address, Role};
+use roundtable::domain::{Address, OutboxStatus, Role};
+use roundtable::schedule::JobKind;
 use roundtable::token::{Claims, Purpose, Signer};
 use sqlx::Row;
 
@@ -584,7 +585,7 @@ async fn queue_digest(app: &App, n: usize, domain: &str) -> Result<(usize, i64, 
     app.world.plan(t0).await?;
     let c = app.world.community(SLUG)?;
     let jobs = app.store().jobs(c.id, false).await?;
-    let due = jobs.iter().find(|j| j.kind == "digest").context("plan() made no digest job")?.due_at;
+    let due = jobs.iter().find(|j| j.kind == JobKind::Digest).context("plan() made no digest job")?.due_at;
     let t = Instant::now();
     let fired = app.world.fire_due("bench", due).await?;
     Ok((fired.mails, due, t.elapsed()))
@@ -679,7 +680,7 @@ async fn scaleout(work: &Path, n: usize, port: u16, connections: u32, daemons: u
         .collect::<Result<_>>()?;
     let deadline = Instant::now() + Duration::from_secs(600);
     let elapsed = loop {
-        let left: i64 = sqlx::query("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").fetch_one(&pool).await?.try_get(0)?;
+        let left: i64 = sqlx::query("SELECT COUNT(*) FROM outbox WHERE status <> $1").bind(OutboxStatus::Sent.as_str()).fetch_one(&pool).await?.try_get(0)?;
         if left == 0 {
             break t.elapsed();
         }

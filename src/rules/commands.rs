@@ -18,7 +18,7 @@ use super::{local_time, parse_local_time, Act, Answer, Community, Draft, Outcome
 use crate::auth;
 use crate::commands::{self as grammar, Cmd};
 use crate::config::CoordinatorAuth;
-use crate::domain::{Address, Role};
+use crate::domain::{Address, OtherMailKind, PersonStatus, Response, Role, TopicStatus};
 use crate::render;
 use crate::schedule::JobKind;
 use crate::store::{GuestMark, Person};
@@ -109,7 +109,7 @@ impl Act<'_, '_> {
                     let text = format!(
                         "Please confirm: {line}\n\nReply to this mail (any text) within 24 hours and it will be done. If you didn't send it, ignore this mail: nothing happens."
                     );
-                    self.answer(c, p, reading, "confirmation-request", &format!("Confirm: {line}"), Answer::Confirm { text: &text, id }).await?;
+                    self.answer(c, p, reading, OtherMailKind::ConfirmationRequest, &format!("Confirm: {line}"), Answer::Confirm { text: &text, id }).await?;
                     self.audit(c, p, &line, &format!("confirmation requested ({why})"), "waiting").await?;
                     return Ok(Outcome::done(format!("command {command}: confirmation requested ({why})"), Some(p.id)));
                 }
@@ -218,7 +218,7 @@ impl Act<'_, '_> {
             Cmd::Add { address, name } => {
                 let a = Address::parse(address)?;
                 if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
-                    if existing.status == "active" && existing.role != Role::Guest {
+                    if existing.status == PersonStatus::Active && existing.role != Role::Guest {
                         return Ok(format!("{a} is already a {} of {}.", existing.role.as_str(), c.cfg.name));
                     }
                 }
@@ -270,16 +270,16 @@ impl Act<'_, '_> {
             Cmd::Agenda => {
                 let m = self.scheduled_meeting(c, None).await?;
                 let key = format!("manual:agenda:{}:{}", m.id, self.now);
-                store.add_job(self.conn, &key, c.id, Some(m.id), JobKind::Agenda.as_str(), self.now).await?;
+                store.add_job(self.conn, &key, c.id, Some(m.id), JobKind::Agenda, self.now).await?;
                 format!("The agenda for {} goes out now.", local_time(tz, m.starts_at))
             }
             Cmd::Digest => {
                 let key = format!("manual:digest:{}:{}", c.id, self.now);
-                store.add_job(self.conn, &key, c.id, None, JobKind::Digest.as_str(), self.now).await?;
+                store.add_job(self.conn, &key, c.id, None, JobKind::Digest, self.now).await?;
                 "The digest goes out now.".into()
             }
             Cmd::TopicClose(n) | Cmd::TopicDefer(n) => {
-                let status = if matches!(cmd, Cmd::TopicClose(_)) { "closed" } else { "deferred" };
+                let status = if matches!(cmd, Cmd::TopicClose(_)) { TopicStatus::Closed } else { TopicStatus::Deferred };
                 if store.set_topic_status(self.conn, c.id, *n as i64, status).await? {
                     format!("Topic #{n} is {status}.")
                 } else {
@@ -289,11 +289,11 @@ impl Act<'_, '_> {
             Cmd::Status => self.status(c).await?,
             Cmd::Help => grammar::help(p.role == Role::Coordinator),
             Cmd::Pause => {
-                store.set_status(self.conn, p.id, "paused", self.now).await?;
+                store.set_status(self.conn, p.id, PersonStatus::Paused, self.now).await?;
                 format!("Paused: you get no mail from {} until you send RESUME.", c.cfg.name)
             }
             Cmd::Resume => {
-                store.set_status(self.conn, p.id, "active", self.now).await?;
+                store.set_status(self.conn, p.id, PersonStatus::Active, self.now).await?;
                 format!("Welcome back: you get {}'s mail again.", c.cfg.name)
             }
             Cmd::Topics => {
@@ -329,7 +329,7 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         let a = Address::parse(address)?;
         if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
-            if existing.status == "active" && existing.role != Role::Guest {
+            if existing.status == PersonStatus::Active && existing.role != Role::Guest {
                 return Ok(format!("{a} is already a {} of {}.", existing.role.as_str(), c.cfg.name));
             }
         }
@@ -349,7 +349,7 @@ impl Act<'_, '_> {
         }
         .render(&footer)?;
         let d = Draft {
-            kind: "invitation".into(),
+            kind: OtherMailKind::Invitation.into(),
             subject: format!("An invitation to {}, {when}", c.cfg.name),
             token: self.token(Purpose::Rsvp, guest.id, m.id, m.starts_at),
             in_reply_to: None,
@@ -370,7 +370,7 @@ impl Act<'_, '_> {
         let footer = super::footer(c);
         let (text, html) = render::Welcome { name: p.display_name(), community: &c.cfg.name, description: &c.cfg.description }.render(&footer)?;
         let d = Draft {
-            kind: "welcome".into(),
+            kind: OtherMailKind::Welcome.into(),
             subject: format!("Welcome to {}", c.cfg.name),
             token: self.token(Purpose::Reply, p.id, 0, self.now),
             in_reply_to: None,
@@ -394,9 +394,9 @@ impl Act<'_, '_> {
             Some(m) => {
                 t.push_str(&format!("Next meeting: {} (meeting {}){}\n", local_time(tz, m.starts_at), m.id, m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default()));
                 let answers = store.responses(self.conn, m.id).await?;
-                let n = |r: &str| answers.iter().filter(|(_, x)| x == r).count();
+                let n = |r: Response| answers.iter().filter(|(_, x)| *x == r).count();
                 let members = store.active_people(self.conn, c.id).await?.len();
-                t.push_str(&format!("Answers: {} yes, {} maybe, {} no, {} not yet\n", n("yes"), n("maybe"), n("no"), members.saturating_sub(answers.len())));
+                t.push_str(&format!("Answers: {} yes, {} maybe, {} no, {} not yet\n", n(Response::Yes), n(Response::Maybe), n(Response::No), members.saturating_sub(answers.len())));
             }
             None => t.push_str("No meeting scheduled: SCHEDULE YYYY-MM-DD HH:MM [place]\n"),
         }
@@ -409,12 +409,12 @@ impl Act<'_, '_> {
             t.push_str("Guests:\n");
             for (g, invited, followed, nudged) in guests.iter().take(20) {
                 let day = |x: &Option<i64>| x.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).map(|d| d.with_timezone(&tz).format("%-d %b").to_string());
-                let stage = match (g.status.as_str(), invited, followed, nudged) {
-                    ("declined", ..) => "declined".to_string(),
+                let stage = match (g.status, invited, followed, nudged) {
+                    (PersonStatus::Declined, ..) => PersonStatus::Declined.to_string(),
                     (_, _, Some(_), Some(_)) => format!("followed up {}, reminded {}, no answer", day(followed).unwrap_or_default(), day(nudged).unwrap_or_default()),
                     (_, _, Some(_), None) => format!("followed up {}, waiting", day(followed).unwrap_or_default()),
                     (_, Some(_), None, _) => format!("invited {}", day(invited).unwrap_or_default()),
-                    _ => g.status.clone(),
+                    _ => g.status.to_string(),
                 };
                 t.push_str(&format!("  {} — {stage}\n", g.address));
             }
@@ -430,7 +430,7 @@ impl Act<'_, '_> {
 
     /// A command's answer to its sender.
     async fn result(&mut self, c: &Community, p: &Person, reading: &Reading, subject: &str, text: &str) -> Result<bool> {
-        self.answer(c, p, reading, "command-result", subject, Answer::Result(text)).await
+        self.answer(c, p, reading, OtherMailKind::CommandResult, subject, Answer::Result(text)).await
     }
 
     async fn audit(&mut self, c: &Community, p: &Person, command: &str, how: &str, outcome: &str) -> Result<()> {
@@ -447,7 +447,7 @@ fn match_person<'p>(people: &'p [Person], who: &str) -> Option<&'p Person> {
         return people.iter().find(|p| p.address == a);
     }
     let by = |f: &dyn Fn(&Person) -> bool| {
-        let v: Vec<&Person> = people.iter().filter(|p| p.status == "active" && f(p)).collect();
+        let v: Vec<&Person> = people.iter().filter(|p| p.status == PersonStatus::Active && f(p)).collect();
         if v.len() == 1 { Some(v[0]) } else { None }
     };
     by(&|p| p.name.as_deref().map(|n| n.to_lowercase() == w).unwrap_or(false))

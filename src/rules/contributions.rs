@@ -5,7 +5,7 @@ use anyhow::Result;
 use understand::{Reading, Topic};
 
 use super::{Act, Answer, Community, Draft, Outcome};
-use crate::domain::Role;
+use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus, Role, SearchKind};
 use crate::render;
 use crate::store::Person;
 use crate::token::{Claims, Purpose};
@@ -17,7 +17,7 @@ impl Act<'_, '_> {
     pub(super) async fn topics(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, topics: &[Topic]) -> Result<Outcome> {
         let store = self.world.store.clone();
         let meeting = match claims.filter(|cl| matches!(cl.purpose, Purpose::Topics | Purpose::Rsvp)) {
-            Some(cl) => store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id && m.status == "scheduled"),
+            Some(cl) => store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id && m.status == MeetingStatus::Scheduled),
             None => None,
         };
         let meeting = match meeting {
@@ -35,14 +35,14 @@ impl Act<'_, '_> {
                 Some(d) => format!("#{n} {title} — {d}"),
                 None => format!("#{n} {title}"),
             };
-            store.index_text(self.conn, c.id, "topic", p.display_name(), self.now, &body).await?;
+            store.index_text(self.conn, c.id, SearchKind::Topic, p.display_name(), self.now, &body).await?;
             added.push(format!("#{n} {title}"));
         }
         if added.is_empty() {
             return Ok(Outcome::kept("topics without a title: nothing added", Some(p.id)));
         }
         let what = format!("Thanks! Added to the list: {}. Others can support a topic by replying \"+1 #n\".", added.join("; "));
-        self.answer(c, p, reading, "confirmation", &format!("Topic{} added: {}", if added.len() == 1 { "" } else { "s" }, added.join("; ")), Answer::Confirmation { what: &what, note: None }).await?;
+        self.answer(c, p, reading, OtherMailKind::Confirmation, &format!("Topic{} added: {}", if added.len() == 1 { "" } else { "s" }, added.join("; ")), Answer::Confirmation { what: &what, note: None }).await?;
         Ok(Outcome::done(format!("{} topic(s) added: {}", added.len(), added.join("; ")), Some(p.id)))
     }
 
@@ -63,7 +63,7 @@ impl Act<'_, '_> {
         if !unknown.is_empty() {
             what.push_str(&format!(" There is no open topic {}: reply TOPICS in the subject for the list.", unknown.join(", ")));
         }
-        self.answer(c, p, reading, "confirmation", "Your +1", Answer::Confirmation { what: what.trim(), note: None }).await?;
+        self.answer(c, p, reading, OtherMailKind::Confirmation, "Your +1", Answer::Confirmation { what: what.trim(), note: None }).await?;
         Ok(Outcome {
             line: format!("votes counted: [{}], unknown: [{}]", counted.join(" "), unknown.join(" ")),
             person_id: Some(p.id),
@@ -79,7 +79,7 @@ impl Act<'_, '_> {
         };
         let Some(m) = meeting else {
             let q = "There's no past meeting to attach your takeaways to yet. Send them after the next meeting.";
-            self.answer(c, p, reading, "question", "No meeting for these takeaways", Answer::Question(q)).await?;
+            self.answer(c, p, reading, OtherMailKind::Question, "No meeting for these takeaways", Answer::Question(q)).await?;
             return Ok(Outcome::kept("takeaways with no past meeting: told so", Some(p.id)));
         };
         let mut n = 0;
@@ -90,11 +90,11 @@ impl Act<'_, '_> {
             }
             let t: String = t.chars().take(2000).collect();
             store.add_takeaway(self.conn, m.id, p.id, &t, self.now).await?;
-            store.index_text(self.conn, c.id, "takeaway", p.display_name(), m.starts_at, &t).await?;
+            store.index_text(self.conn, c.id, SearchKind::Takeaway, p.display_name(), m.starts_at, &t).await?;
             n += 1;
         }
         let what = format!("Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.", if n == 1 { "" } else { "s" });
-        self.answer(c, p, reading, "confirmation", "Takeaways saved", Answer::Confirmation { what: &what, note: None }).await?;
+        self.answer(c, p, reading, OtherMailKind::Confirmation, "Takeaways saved", Answer::Confirmation { what: &what, note: None }).await?;
         Ok(Outcome::done(format!("{n} takeaway(s) for meeting {}", m.id), Some(p.id)))
     }
 
@@ -102,7 +102,7 @@ impl Act<'_, '_> {
     pub(super) async fn join(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
         if p.role != Role::Guest {
             let what = format!("You're already a member of {}: nothing to do.", c.cfg.name);
-            self.answer(c, p, reading, "confirmation", &format!("Already in {}", c.cfg.name), Answer::Confirmation { what: &what, note: None }).await?;
+            self.answer(c, p, reading, OtherMailKind::Confirmation, &format!("Already in {}", c.cfg.name), Answer::Confirmation { what: &what, note: None }).await?;
             return Ok(Outcome::done("join from a member: told so", Some(p.id)));
         }
         self.join_guest(c, p).await?;
@@ -127,9 +127,9 @@ impl Act<'_, '_> {
         if p.role != Role::Guest {
             return Ok(Outcome::kept("decline from a member: kept for the coordinator", Some(p.id)));
         }
-        store.set_status(self.conn, p.id, "declined", self.now).await?;
+        store.set_status(self.conn, p.id, PersonStatus::Declined, self.now).await?;
         let what = format!("Thanks for letting us know. You won't hear from {} again unless someone invites you.", c.cfg.name);
-        self.answer(c, p, reading, "confirmation", "Thanks for visiting", Answer::Confirmation { what: &what, note: None }).await?;
+        self.answer(c, p, reading, OtherMailKind::Confirmation, "Thanks for visiting", Answer::Confirmation { what: &what, note: None }).await?;
         Ok(Outcome::done(format!("{} declined to join", p.address), Some(p.id)))
     }
 
@@ -161,7 +161,7 @@ impl Act<'_, '_> {
             let html = render::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
             let token = self.token(Purpose::Reply, k.id, 0, self.now);
             let d = Draft {
-                kind: "notice".into(),
+                kind: OtherMailKind::Notice.into(),
                 subject: subject.into(),
                 token,
                 in_reply_to: None,
@@ -195,7 +195,8 @@ impl Act<'_, '_> {
             address: from.clone(),
             name: reading.from.as_ref().and_then(|f| f.name.clone()),
             role: Role::Guest,
-            status: "stranger".into(),
+            // Never stored, and nothing reads it: this Person only addresses the answer.
+            status: PersonStatus::Active,
         };
         let what = format!(
             "Thanks for writing to {}. This address is read by a program that runs the group for its members, and yours isn't one of them, so nothing was done with your mail. It was passed on to the coordinator, who may get in touch.",
@@ -205,7 +206,7 @@ impl Act<'_, '_> {
         let text = render::ConfirmationTxt { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
         let html = render::ConfirmationHtml { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
         let d = Draft {
-            kind: "notice".into(),
+            kind: OtherMailKind::Notice.into(),
             subject: format!("Re: {}", reading.subject),
             token: self.token(Purpose::Reply, 0, 0, self.now),
             in_reply_to: reading.message_id.clone(),

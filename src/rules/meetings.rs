@@ -6,6 +6,7 @@
 use anyhow::{bail, Context as _, Result};
 
 use super::{local_time, parse_local_time, Act, Community, Draft, World};
+use crate::domain::{MeetingStatus, OtherMailKind};
 use crate::render;
 use crate::store::Meeting;
 use crate::token::Purpose;
@@ -74,7 +75,7 @@ impl Act<'_, '_> {
             None => store.next_meeting(self.conn, c.id, self.now).await?,
         };
         match (m, id) {
-            (Some(m), _) if m.community_id == c.id && m.status == "scheduled" => Ok(m),
+            (Some(m), _) if m.community_id == c.id && m.status == MeetingStatus::Scheduled => Ok(m),
             (_, Some(id)) => bail!("{} has no scheduled meeting {id} (see: roundtable meeting list {})", c.cfg.slug, c.cfg.slug),
             (_, None) => bail!("{} has no upcoming meeting", c.cfg.name),
         }
@@ -108,7 +109,7 @@ impl Act<'_, '_> {
     /// cancelled), with the calendar update.
     async fn tell_invited(&mut self, c: &Community, old: &Meeting, new: &Meeting, reason: Option<&str>) -> Result<()> {
         let store = self.world.store.clone();
-        let cancelled = new.status == "cancelled";
+        let cancelled = new.status == MeetingStatus::Cancelled;
         let when = local_time(c.cfg.timezone, new.starts_at);
         let old_when = local_time(c.cfg.timezone, old.starts_at);
         let footer = super::footer(c);
@@ -125,7 +126,7 @@ impl Act<'_, '_> {
             .render(&footer)?;
             let subject = if cancelled { format!("Cancelled: {}, {old_when}", c.cfg.name) } else { format!("Moved: {} is now on {when}", c.cfg.name) };
             let d = Draft {
-                kind: if cancelled { "cancellation".into() } else { "update".into() },
+                kind: if cancelled { OtherMailKind::Cancellation.into() } else { OtherMailKind::Update.into() },
                 subject,
                 token: self.token(Purpose::Rsvp, p.id, new.id, new.starts_at),
                 in_reply_to: None,

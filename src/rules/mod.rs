@@ -9,8 +9,9 @@ use sqlx::AnyConnection;
 use understand::{Intent, Reading};
 
 use crate::config::CommunityConfig;
-use crate::domain::{Address, Response};
+use crate::domain::{Address, InboundKind, MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response};
 use crate::render::{self, Envelope, Footer};
+use crate::schedule::JobKind;
 use crate::store::{InboundRecord, Meeting, OutMail, Person, Store};
 use crate::token::{Claims, Purpose, Signer};
 
@@ -49,7 +50,7 @@ pub struct World {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Handled {
     /// Effects and answers committed; `outcome` is the log line.
-    Done { kind: String, outcome: String, queued: usize },
+    Done { kind: InboundKind, outcome: String, queued: usize },
     /// Seen before: only acknowledge.
     Duplicate,
     /// Not a mail message: quarantine it.
@@ -138,7 +139,7 @@ impl World {
             Some(c) => act.apply(c, &reading, from.as_ref(), tag, claims).await?,
         };
         let queued = act.queued;
-        let kind = reading.intent.kind().to_string();
+        let kind = InboundKind::of(&reading.intent);
         self.store
             .record_inbound(
                 tx,
@@ -149,7 +150,7 @@ impl World {
                     community_id: community.map(|c| c.id),
                     person_id,
                     received_at: now,
-                    kind: &kind,
+                    kind,
                     outcome: &outcome,
                     // Kept for the coordinator, up to 1 MB (the mailbox keeps the whole message).
                     raw: keep_raw.then_some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
@@ -175,7 +176,7 @@ impl World {
                     community_id: None,
                     person_id: None,
                     received_at: now,
-                    kind: "unreadable",
+                    kind: InboundKind::Unreadable,
                     outcome: &outcome,
                     raw: Some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
                 },
@@ -281,7 +282,7 @@ impl Act<'_, '_> {
         };
         let store = self.world.store.clone();
         let person = match store.person_by_address(self.conn, c.id, from).await? {
-            Some(p) if p.status == "active" || p.status == "paused" => p,
+            Some(p) if p.status == PersonStatus::Active || p.status == PersonStatus::Paused => p,
             _ => return self.stranger(c, from, reading).await,
         };
         // A token only says what a reply answers, and only for its holder.
@@ -321,7 +322,7 @@ impl Act<'_, '_> {
                     Some(Purpose::Followup) => ("Would you like to join?", "Would you like to join? Reply JOIN, or \"no thanks\"."),
                     _ => ("Did you mean YES, NO or MAYBE?", "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\")."),
                 };
-                let sent = self.answer(c, &person, reading, "question", subject, Answer::Question(q)).await?;
+                let sent = self.answer(c, &person, reading, OtherMailKind::Question, subject, Answer::Question(q)).await?;
                 let review = format!(
                     "{} wrote something nobody could read as an answer ({reason}); {}.\n\nSubject: {}\n\n{}",
                     person.display_name(),
@@ -368,8 +369,8 @@ impl Act<'_, '_> {
         let mut lines = Vec::new();
         for p in &people {
             let hard = store.record_bounce(self.conn, p.id, permanent, self.now).await?;
-            if permanent && hard >= HARD_BOUNCES && p.status == "active" {
-                store.set_status(self.conn, p.id, "bouncing", self.now).await?;
+            if permanent && hard >= HARD_BOUNCES && p.status == PersonStatus::Active {
+                store.set_status(self.conn, p.id, PersonStatus::Bouncing, self.now).await?;
                 let what = format!(
                     "Mail to {} ({}) has bounced {hard} times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add {} {}",
                     p.display_name(), p.address, c.cfg.slug, p.address
@@ -394,12 +395,12 @@ impl Act<'_, '_> {
     ) -> Result<Outcome> {
         let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
             let q = "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.";
-            self.answer(c, person, reading, "question", "No meeting to answer yet", Answer::Question(q)).await?;
+            self.answer(c, person, reading, OtherMailKind::Question, "No meeting to answer yet", Answer::Question(q)).await?;
             return Ok(Outcome::kept("rsvp with no upcoming meeting: told so", Some(person.id)));
         };
-        if meeting.status != "scheduled" {
+        if meeting.status != MeetingStatus::Scheduled {
             let q = "That meeting was cancelled, so there is nothing to answer.";
-            self.answer(c, person, reading, "question", "That meeting was cancelled", Answer::Question(q)).await?;
+            self.answer(c, person, reading, OtherMailKind::Question, "That meeting was cancelled", Answer::Question(q)).await?;
             return Ok(Outcome::kept(format!("rsvp for cancelled meeting {}: told so", meeting.id), Some(person.id)));
         }
         let store = self.world.store.clone();
@@ -411,7 +412,7 @@ impl Act<'_, '_> {
             Response::Maybe => (format!("Maybe: {} on {when}", c.cfg.name), format!("Noted: you might come to {} on {when}. We'll remind you the day before.", c.cfg.name)),
         };
         let sent = self
-            .answer_in_thread(c, person, reading, Some(&meeting), "confirmation", &subject, Answer::Confirmation { what: &what, note })
+            .answer_in_thread(c, person, reading, Some(&meeting), OtherMailKind::Confirmation, &subject, Answer::Confirmation { what: &what, note })
             .await?;
         let r = crate::domain::response_str(response);
         Ok(Outcome::done(
@@ -424,7 +425,7 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         store.remove_person(self.conn, c.id, &person.address, self.now).await?;
         let what = format!("You have left {}. You won't get its mail any more. To come back, ask the coordinator.", c.cfg.name);
-        self.answer(c, person, reading, "confirmation", &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
+        self.answer(c, person, reading, OtherMailKind::Confirmation, &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
             .await?;
         Ok(Outcome::done(format!("{} left {}", person.address, c.cfg.slug), Some(person.id)))
     }
@@ -433,7 +434,7 @@ impl Act<'_, '_> {
     async fn replies_to_our_question(&mut self, reading: &Reading) -> Result<bool> {
         let store = self.world.store.clone();
         for mid in reading.in_reply_to.iter().chain(reading.references.iter()) {
-            if store.sent_message(self.conn, mid).await?.is_some_and(|m| m.kind == "question") {
+            if store.sent_message(self.conn, mid).await?.is_some_and(|m| m.kind == MailKind::Other(OtherMailKind::Question)) {
                 return Ok(true);
             }
         }
@@ -476,7 +477,7 @@ impl Act<'_, '_> {
             p,
             Some(meeting),
             Draft {
-                kind: "announcement".into(),
+                kind: JobKind::Announcement.into(),
                 subject,
                 token,
                 in_reply_to: None,
@@ -493,7 +494,7 @@ impl Act<'_, '_> {
     }
 
     /// An automatic answer to `reading` (not tied to a meeting's thread).
-    async fn answer(&mut self, c: &Community, p: &Person, reading: &Reading, kind: &str, subject: &str, a: Answer<'_>) -> Result<bool> {
+    async fn answer(&mut self, c: &Community, p: &Person, reading: &Reading, kind: OtherMailKind, subject: &str, a: Answer<'_>) -> Result<bool> {
         self.answer_in_thread(c, p, reading, None, kind, subject, a).await
     }
 
@@ -505,7 +506,7 @@ impl Act<'_, '_> {
         p: &Person,
         reading: &Reading,
         meeting: Option<&Meeting>,
-        kind: &str,
+        kind: OtherMailKind,
         subject: &str,
         a: Answer<'_>,
     ) -> Result<bool> {
@@ -520,7 +521,7 @@ impl Act<'_, '_> {
             Answer::Confirmation { what, note } => {
                 let (what, note) = (*what, *note);
                 let hint = "Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.";
-                let hint = if kind == "confirmation" && meeting.is_some() { hint } else { "" };
+                let hint = if kind == OtherMailKind::Confirmation && meeting.is_some() { hint } else { "" };
                 (
                     render::ConfirmationTxt { name, what, note, change_hint: hint, f: &footer }.to_string(),
                     render::ConfirmationHtml { name, what, note, change_hint: hint, f: &footer }.to_string(),
@@ -600,7 +601,7 @@ impl Act<'_, '_> {
                 reply_to: &reply_to,
                 unsubscribe: &unsubscribe,
                 subject: &d.subject,
-                kind: &d.kind,
+                kind: d.kind,
                 message_id: &message_id,
                 in_reply_to: d.in_reply_to.as_deref(),
                 references: &d.references,
@@ -636,7 +637,7 @@ impl Act<'_, '_> {
 
 /// One mail to one person, before it is rendered into bytes.
 struct Draft {
-    kind: String,
+    kind: MailKind,
     subject: String,
     token: String,
     in_reply_to: Option<String>,

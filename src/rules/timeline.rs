@@ -9,6 +9,7 @@
 use anyhow::{Context as _, Result};
 
 use super::{Act, Community, Draft, World};
+use crate::domain::{response_str, JobStatus, MeetingStatus, OtherMailKind, PersonStatus, Response};
 use crate::render::{self, TopicLine};
 use crate::schedule::{self, Decision, JobKind, Offsets};
 use crate::store::{Job, Meeting, Person};
@@ -46,8 +47,8 @@ impl World {
     pub(super) async fn plan_meeting_jobs(&self, conn: &mut sqlx::AnyConnection, c: &Community, m: &Meeting, now: i64) -> Result<()> {
         for (kind, due) in schedule::meeting_jobs_in(m.starts_at, now, &offsets(c), c.cfg.timezone) {
             let key = format!("meeting:{}:{}", m.id, kind.as_str());
-            if !self.store.add_job(conn, &key, c.id, Some(m.id), kind.as_str(), due).await? {
-                self.store.retime_job(conn, m.id, kind.as_str(), due).await?;
+            if !self.store.add_job(conn, &key, c.id, Some(m.id), kind, due).await? {
+                self.store.retime_job(conn, m.id, kind, due).await?;
             }
         }
         Ok(())
@@ -77,10 +78,10 @@ impl World {
             }
             self.nudge_guests(c, now).await?;
             let mut tx = self.store.begin().await?;
-            if !self.store.has_pending_job(&mut tx, c.id, JobKind::Digest.as_str()).await? {
+            if !self.store.has_pending_job(&mut tx, c.id, JobKind::Digest).await? {
                 let after = self.store.last_digest_due(&mut tx, c.id).await?.unwrap_or(now).max(now);
                 if let Some(due) = schedule::next_cron(&c.cfg.timeline.digest_cron, c.cfg.timezone, after).map_err(anyhow::Error::msg)? {
-                    self.store.add_job(&mut tx, &format!("digest:{}:{due}", c.id), c.id, None, JobKind::Digest.as_str(), due).await?;
+                    self.store.add_job(&mut tx, &format!("digest:{}:{due}", c.id), c.id, None, JobKind::Digest, due).await?;
                 }
             }
             tx.commit().await?;
@@ -102,7 +103,7 @@ impl World {
         for g in &guests {
             let (text, html) = render::GuestFollowup { name: g.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
             let d = Draft {
-                kind: "guest-reminder".into(),
+                kind: OtherMailKind::GuestReminder.into(),
                 subject: format!("Still thinking about {}?", c.cfg.name),
                 token: act.token(Purpose::Followup, g.id, 0, now),
                 in_reply_to: None,
@@ -151,7 +152,7 @@ impl World {
     async fn fire(&self, job: &Job, owner: &str, now: i64) -> Result<(bool, usize)> {
         let mut tx = self.store.begin().await?;
         let Some(c) = self.communities.iter().find(|c| c.id == job.community_id) else {
-            self.store.finish_job(&mut tx, job.id, owner, "skipped", "community no longer configured", now).await?;
+            self.store.finish_job(&mut tx, job.id, owner, JobStatus::Skipped, "community no longer configured", now).await?;
             tx.commit().await?;
             return Ok((true, 0));
         };
@@ -159,7 +160,7 @@ impl World {
             Some(id) => self.store.meeting(&mut tx, id).await?,
             None => None,
         };
-        let kind = JobKind::parse(&job.kind).with_context(|| format!("unknown job kind {:?}", job.kind))?;
+        let kind = job.kind;
         let (status, detail, mails) = match schedule::decide(kind, job.due_at, meeting.as_ref().map(|m| m.starts_at), now) {
             Decision::NotYet => {
                 tx.rollback().await?;
@@ -168,13 +169,13 @@ impl World {
             Decision::TooLate => {
                 let detail = format!("too late to send (due {}, now {})", super::local_time(c.cfg.timezone, job.due_at), super::local_time(c.cfg.timezone, now));
                 tracing::warn!(community = %c.cfg.slug, job = job.id, kind = %job.kind, "skipped: {detail}");
-                ("skipped", detail, 0)
+                (JobStatus::Skipped, detail, 0)
             }
             Decision::Send => {
                 let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
                 let detail = act.run_job(c, job, kind, meeting.as_ref()).await?;
                 let mails = act.queued;
-                (if mails == 0 { "skipped" } else { "done" }, detail, mails)
+                (if mails == 0 { JobStatus::Skipped } else { JobStatus::Done }, detail, mails)
             }
         };
         if !self.store.finish_job(&mut tx, job.id, owner, status, &detail, now).await? {
@@ -183,10 +184,10 @@ impl World {
             return Ok((false, 0));
         }
         tx.commit().await.context("committing a job and its mail")?;
-        if status == "done" {
+        if status == JobStatus::Done {
             tracing::info!(community = %c.cfg.slug, job = job.id, kind = %job.kind, mails, "{detail}");
         }
-        Ok((status == "skipped", mails))
+        Ok((status == JobStatus::Skipped, mails))
     }
 }
 
@@ -202,7 +203,7 @@ impl Act<'_, '_> {
             return self.digest(c, job).await;
         }
         let m = meeting.context("a meeting job without its meeting")?;
-        if m.status != "scheduled" {
+        if m.status != MeetingStatus::Scheduled {
             return Ok(format!("meeting {} is {}", m.id, m.status));
         }
         let people = store.active_people(self.conn, c.id).await?;
@@ -220,23 +221,23 @@ impl Act<'_, '_> {
                 for p in &people {
                     let (text, html) = render::CallForTopics { name: p.display_name(), community: &c.cfg.name, when: &when, topics: &topics }.render(&footer)?;
                     let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
-                    self.job_mail(c, m, p, job, "call-for-topics", subject, Purpose::Topics, text, html).await?;
+                    self.job_mail(c, m, p, job, JobKind::CallForTopics, subject, Purpose::Topics, text, html).await?;
                 }
                 Ok(format!("call for topics ({} open) to {} people", topics.len(), people.len()))
             }
             JobKind::Agenda => {
                 let topics = self.topic_lines(c, Some(m)).await?;
                 let answers = store.responses(self.conn, m.id).await?;
-                let names = |r: &str| -> Vec<String> {
+                let names = |r: Response| -> Vec<String> {
                     let mut v: Vec<String> = answers
                         .iter()
-                        .filter(|(_, x)| x == r)
+                        .filter(|(_, x)| *x == r)
                         .filter_map(|(id, _)| people.iter().find(|p| p.id == *id).map(|p| p.display_name().to_string()))
                         .collect();
                     v.sort();
                     v
                 };
-                let (coming, maybe) = (names("yes"), names("maybe"));
+                let (coming, maybe) = (names(Response::Yes), names(Response::Maybe));
                 for p in &people {
                     let (text, html) = render::Agenda {
                         name: p.display_name(),
@@ -248,7 +249,7 @@ impl Act<'_, '_> {
                         maybe: &maybe,
                     }
                     .render(&footer)?;
-                    self.job_mail(c, m, p, job, "agenda", format!("Agenda: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
+                    self.job_mail(c, m, p, job, JobKind::Agenda, format!("Agenda: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
                 }
                 Ok(format!("agenda ({} topics, {} coming) to {} people", topics.len(), coming.len(), people.len()))
             }
@@ -258,17 +259,18 @@ impl Act<'_, '_> {
                 // Members, and the guests invited to this meeting.
                 let mut people = people.clone();
                 for g in store.invited_people(self.conn, m.id).await? {
-                    if g.role == crate::domain::Role::Guest && g.status == "active" && !people.iter().any(|p| p.id == g.id) {
+                    if g.role == crate::domain::Role::Guest && g.status == PersonStatus::Active && !people.iter().any(|p| p.id == g.id) {
                         people.push(g);
                     }
                 }
                 for p in &people {
-                    let answer = answers.iter().find(|(id, _)| *id == p.id).map(|(_, r)| r.as_str()).unwrap_or("");
-                    if answer == "no" {
+                    let answer = answers.iter().find(|(id, _)| *id == p.id).map(|(_, r)| *r);
+                    if answer == Some(Response::No) {
                         continue; // never nag those who said no
                     }
+                    let answer = answer.map_or("", response_str);
                     let (text, html) = render::Reminder { name: p.display_name(), community: &c.cfg.name, when: &when, place: m.place.as_deref(), answer }.render(&footer)?;
-                    self.job_mail(c, m, p, job, "reminder", format!("Reminder: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
+                    self.job_mail(c, m, p, job, JobKind::Reminder, format!("Reminder: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
                     n += 1;
                 }
                 Ok(format!("reminder to {n} people (not to those who said no)"))
@@ -278,17 +280,17 @@ impl Act<'_, '_> {
                 let mut n = 0;
                 for id in attendees {
                     let Some(p) = store.person_by_id(self.conn, id).await? else { continue };
-                    if p.status != "active" {
+                    if p.status != PersonStatus::Active {
                         continue;
                     }
                     let is_guest = p.role == crate::domain::Role::Guest;
                     if kind == JobKind::TakeawayRequest {
                         let (text, html) = render::TakeawayRequest { name: p.display_name(), community: &c.cfg.name, when: &when }.render(&footer)?;
-                        self.job_mail(c, m, &p, job, "takeaway-request", format!("What did you take away from {}?", c.cfg.name), Purpose::Takeaways, text, html).await?;
+                        self.job_mail(c, m, &p, job, JobKind::TakeawayRequest, format!("What did you take away from {}?", c.cfg.name), Purpose::Takeaways, text, html).await?;
                         n += 1;
                     } else if is_guest {
                         let (text, html) = render::GuestFollowup { name: p.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
-                        self.job_mail(c, m, &p, job, "guest-followup", format!("Would you like to join {}?", c.cfg.name), Purpose::Followup, text, html).await?;
+                        self.job_mail(c, m, &p, job, JobKind::GuestFollowup, format!("Would you like to join {}?", c.cfg.name), Purpose::Followup, text, html).await?;
                         store.set_guest_mark(self.conn, p.id, crate::store::GuestMark::FollowedUp, Some(self.now)).await?;
                         n += 1;
                     }
@@ -350,7 +352,7 @@ impl Act<'_, '_> {
             let subject = format!("{} digest: {} takeaway{}", c.cfg.name, takeaways.len(), if takeaways.len() == 1 { "" } else { "s" });
             let token = self.token(Purpose::Reply, p.id, 0, self.now);
             let d = Draft {
-                kind: "digest".into(),
+                kind: JobKind::Digest.into(),
                 subject,
                 token,
                 in_reply_to: None,
@@ -372,7 +374,7 @@ impl Act<'_, '_> {
 
     /// One mail of a meeting job to one person, in the meeting's thread.
     #[allow(clippy::too_many_arguments)]
-    async fn job_mail(&mut self, c: &Community, m: &Meeting, p: &Person, job: &Job, kind: &str, subject: String, purpose: Purpose, text: String, html: String) -> Result<()> {
+    async fn job_mail(&mut self, c: &Community, m: &Meeting, p: &Person, job: &Job, kind: JobKind, subject: String, purpose: Purpose, text: String, html: String) -> Result<()> {
         let token = self.token(purpose, p.id, m.id, m.starts_at);
         let d = Draft {
             kind: kind.into(),

@@ -4,8 +4,8 @@
 use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
-use super::{Backend, Person, Store, PERSON_SELECT};
-use crate::domain::{OutboxStatus, PersonStatus, Role, TopicStatus};
+use super::{stored, Backend, Person, Store, PERSON_SELECT};
+use crate::domain::{OutboxStatus, PersonStatus, Role, SearchKind, TopicStatus};
 
 #[derive(Clone, Debug)]
 pub struct Confirmation {
@@ -29,7 +29,7 @@ pub struct AuditEntry {
 
 #[derive(Clone, Debug)]
 pub struct Hit {
-    pub kind: String,
+    pub kind: SearchKind,
     pub author: String,
     pub at: i64,
     pub body: String,
@@ -140,11 +140,11 @@ impl Store {
 
     // ---- search ------------------------------------------------------------------------
 
-    pub async fn index_text(&self, conn: &mut AnyConnection, community_id: i64, kind: &str, author: &str, at: i64, body: &str) -> Result<()> {
+    pub async fn index_text(&self, conn: &mut AnyConnection, community_id: i64, kind: SearchKind, author: &str, at: i64, body: &str) -> Result<()> {
         sqlx::query("INSERT INTO search_index (body, community_id, kind, author, at) VALUES ($1, $2, $3, $4, $5)")
             .bind(body)
             .bind(community_id)
-            .bind(kind)
+            .bind(kind.as_str())
             .bind(author)
             .bind(at)
             .execute(&mut *conn)
@@ -196,7 +196,7 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(Hit {
-                    kind: r.try_get("kind")?,
+                    kind: stored(r, "search_index", "kind", SearchKind::parse)?,
                     author: r.try_get("author")?,
                     at: r.try_get("at")?,
                     body: r.try_get("body")?,
@@ -268,9 +268,9 @@ impl Store {
     }
 
     /// Sets an open topic's status (closed, deferred); false when there is no such open topic.
-    pub async fn set_topic_status(&self, conn: &mut AnyConnection, community_id: i64, number: i64, status: &str) -> Result<bool> {
+    pub async fn set_topic_status(&self, conn: &mut AnyConnection, community_id: i64, number: i64, status: TopicStatus) -> Result<bool> {
         let r = sqlx::query("UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4")
-            .bind(status)
+            .bind(status.as_str())
             .bind(community_id)
             .bind(number)
             .bind(TopicStatus::Open.as_str())

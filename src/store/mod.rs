@@ -24,7 +24,7 @@ pub use commands::{AuditEntry, Confirmation, GuestMark, Hit};
 pub use timeline::{Job, TakeawayRow, TopicRow};
 
 use crate::config::CommunityConfig;
-use crate::domain::{parse_response, response_str, Address, MeetingStatus, OtherMailKind, OutboxStatus, PersonStatus, Response, Role};
+use crate::domain::{parse_response, response_str, Address, InboundKind, MailKind, MeetingStatus, OtherMailKind, OutboxStatus, PersonStatus, Response, Role};
 use crate::schedule::JobKind;
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -234,9 +234,9 @@ impl Store {
         Ok(row.try_get("hard_bounces")?)
     }
 
-    pub async fn set_status(&self, conn: &mut AnyConnection, person_id: i64, status: &str, now: i64) -> Result<()> {
+    pub async fn set_status(&self, conn: &mut AnyConnection, person_id: i64, status: PersonStatus, now: i64) -> Result<()> {
         sqlx::query("UPDATE people SET status = $1, updated_at = $2 WHERE id = $3")
-            .bind(status)
+            .bind(status.as_str())
             .bind(now)
             .bind(person_id)
             .execute(&mut *conn)
@@ -548,7 +548,7 @@ impl Store {
         .bind(r.community_id)
         .bind(r.person_id)
         .bind(r.received_at)
-        .bind(r.kind)
+        .bind(r.kind.as_str())
         .bind(r.outcome)
         .bind(r.raw)
         .execute(&mut *conn)
@@ -572,7 +572,7 @@ impl Store {
                     message_id: r.try_get("message_id")?,
                     from_address: r.try_get("from_address")?,
                     received_at: r.try_get("received_at")?,
-                    kind: r.try_get("kind")?,
+                    kind: stored(r, "inbound", "kind", InboundKind::parse)?,
                     outcome: r.try_get("outcome")?,
                 })
             })
@@ -596,7 +596,7 @@ impl Store {
         .bind(m.community_id)
         .bind(m.meeting_id)
         .bind(m.person_id)
-        .bind(&m.kind)
+        .bind(m.kind.as_str())
         .bind(&m.recipient)
         .bind(&m.envelope_from)
         .bind(&m.message_id)
@@ -668,7 +668,7 @@ impl Store {
                     body: bodies.remove(&id).with_context(|| format!("outbox row {id} has no body"))?,
                     attempts: r.try_get("attempts")?,
                     created_at: r.try_get("created_at")?,
-                    kind: r.try_get("kind")?,
+                    kind: stored(r, "outbox", "kind", MailKind::parse)?,
                     message_id: r.try_get("message_id")?,
                 })
             })
@@ -785,12 +785,12 @@ impl Store {
         Ok(row.try_get::<Option<i64>, _>("due")?)
     }
 
-    pub async fn outbox(&self, status: Option<&str>, limit: i64) -> Result<Vec<OutboxEntry>> {
+    pub async fn outbox(&self, status: Option<OutboxStatus>, limit: i64) -> Result<Vec<OutboxEntry>> {
         let rows = sqlx::query(
             "SELECT id, kind, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, sent_at, message_id
              FROM outbox WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2",
         )
-        .bind(status.unwrap_or(""))
+        .bind(status.map_or("", OutboxStatus::as_str))
         .bind(limit)
         .fetch_all(&self.pool)
         .await
@@ -799,10 +799,10 @@ impl Store {
             .map(|r| {
                 Ok(OutboxEntry {
                     id: r.try_get("id")?,
-                    kind: r.try_get("kind")?,
+                    kind: stored(r, "outbox", "kind", MailKind::parse)?,
                     recipient: r.try_get("recipient")?,
                     subject: r.try_get("subject")?,
-                    status: r.try_get("status")?,
+                    status: stored(r, "outbox", "status", OutboxStatus::parse)?,
                     attempts: r.try_get("attempts")?,
                     created_at: r.try_get("created_at")?,
                     next_attempt_at: r.try_get("next_attempt_at")?,
@@ -856,7 +856,7 @@ impl Store {
             .context("looking up a Message-ID")?;
         row.map(|r| {
             Ok(SentRef {
-                kind: r.try_get("kind")?,
+                kind: stored(&r, "outbox", "kind", MailKind::parse)?,
                 meeting_id: r.try_get("meeting_id")?,
                 person_id: r.try_get("person_id")?,
                 community_id: r.try_get("community_id")?,
@@ -901,7 +901,7 @@ pub struct Person {
     pub address: Address,
     pub name: Option<String>,
     pub role: Role,
-    pub status: String,
+    pub status: PersonStatus,
 }
 
 impl Person {
@@ -913,7 +913,7 @@ impl Person {
             address: Address::parse(&address).map_err(anyhow::Error::from)?,
             name: r.try_get("name")?,
             role: stored(r, "people", "role", Role::parse)?,
-            status: r.try_get("status")?,
+            status: stored(r, "people", "status", PersonStatus::parse)?,
         })
     }
 
@@ -929,7 +929,7 @@ pub struct Meeting {
     pub community_id: i64,
     pub starts_at: i64,
     pub place: Option<String>,
-    pub status: String,
+    pub status: MeetingStatus,
     pub sequence: i64,
     pub thread_id: String,
 }
@@ -941,7 +941,7 @@ impl Meeting {
             community_id: r.try_get("community_id")?,
             starts_at: r.try_get("starts_at")?,
             place: r.try_get("place")?,
-            status: r.try_get("status")?,
+            status: stored(r, "meetings", "status", MeetingStatus::parse)?,
             sequence: r.try_get("sequence")?,
             thread_id: r.try_get("thread_id")?,
         })
@@ -964,7 +964,7 @@ pub struct InboundRecord<'a> {
     pub community_id: Option<i64>,
     pub person_id: Option<i64>,
     pub received_at: i64,
-    pub kind: &'a str,
+    pub kind: InboundKind,
     pub outcome: &'a str,
     pub raw: Option<&'a [u8]>,
 }
@@ -975,7 +975,7 @@ pub struct InboundEntry {
     pub message_id: Option<String>,
     pub from_address: Option<String>,
     pub received_at: i64,
-    pub kind: String,
+    pub kind: InboundKind,
     pub outcome: String,
 }
 
@@ -986,7 +986,7 @@ pub struct OutMail {
     pub community_id: Option<i64>,
     pub meeting_id: Option<i64>,
     pub person_id: Option<i64>,
-    pub kind: String,
+    pub kind: MailKind,
     pub recipient: String,
     pub envelope_from: String,
     pub message_id: String,
@@ -1002,7 +1002,7 @@ pub struct Claimed {
     pub body: Vec<u8>,
     pub attempts: i64,
     pub created_at: i64,
-    pub kind: String,
+    pub kind: MailKind,
     pub message_id: String,
 }
 
@@ -1016,10 +1016,10 @@ pub enum SendOutcome {
 #[derive(Clone, Debug)]
 pub struct OutboxEntry {
     pub id: i64,
-    pub kind: String,
+    pub kind: MailKind,
     pub recipient: String,
     pub subject: String,
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i64,
     pub created_at: i64,
     pub next_attempt_at: i64,
@@ -1030,7 +1030,7 @@ pub struct OutboxEntry {
 
 #[derive(Clone, Debug)]
 pub struct SentRef {
-    pub kind: String,
+    pub kind: MailKind,
     pub meeting_id: Option<i64>,
     pub person_id: Option<i64>,
     pub community_id: Option<i64>,

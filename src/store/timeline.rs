@@ -3,8 +3,8 @@
 use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
-use super::{Backend, Store};
-use crate::domain::{response_str, JobStatus, Response, TopicStatus};
+use super::{stored, Backend, Store};
+use crate::domain::{parse_response, response_str, JobStatus, Response, TopicStatus};
 use crate::schedule::JobKind;
 
 #[derive(Clone, Debug)]
@@ -12,9 +12,9 @@ pub struct Job {
     pub id: i64,
     pub community_id: i64,
     pub meeting_id: Option<i64>,
-    pub kind: String,
+    pub kind: JobKind,
     pub due_at: i64,
-    pub status: String,
+    pub status: JobStatus,
 }
 
 impl Job {
@@ -23,9 +23,9 @@ impl Job {
             id: r.try_get("id")?,
             community_id: r.try_get("community_id")?,
             meeting_id: r.try_get("meeting_id")?,
-            kind: r.try_get("kind")?,
+            kind: stored(r, "jobs", "kind", JobKind::parse)?,
             due_at: r.try_get("due_at")?,
-            status: r.try_get("status")?,
+            status: stored(r, "jobs", "status", JobStatus::parse)?,
         })
     }
 }
@@ -37,7 +37,7 @@ pub struct TopicRow {
     pub title: String,
     pub details: Option<String>,
     pub proposer: Option<String>,
-    pub status: String,
+    pub status: TopicStatus,
     pub created_at: i64,
     pub first_meeting_id: Option<i64>,
     pub votes: i64,
@@ -62,7 +62,7 @@ impl Store {
         key: &str,
         community_id: i64,
         meeting_id: Option<i64>,
-        kind: &str,
+        kind: JobKind,
         due_at: i64,
     ) -> Result<bool> {
         let r = sqlx::query(
@@ -72,7 +72,7 @@ impl Store {
         .bind(key)
         .bind(community_id)
         .bind(meeting_id)
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(due_at)
         .bind(JobStatus::Pending.as_str())
         .execute(&mut *conn)
@@ -82,11 +82,11 @@ impl Store {
     }
 
     /// Moves a meeting's pending job to a new due time (a rescheduled meeting).
-    pub async fn retime_job(&self, conn: &mut AnyConnection, meeting_id: i64, kind: &str, due_at: i64) -> Result<()> {
+    pub async fn retime_job(&self, conn: &mut AnyConnection, meeting_id: i64, kind: JobKind, due_at: i64) -> Result<()> {
         sqlx::query("UPDATE jobs SET due_at = $1 WHERE meeting_id = $2 AND kind = $3 AND status = $4")
             .bind(due_at)
             .bind(meeting_id)
-            .bind(kind)
+            .bind(kind.as_str())
             .bind(JobStatus::Pending.as_str())
             .execute(&mut *conn)
             .await
@@ -136,12 +136,12 @@ impl Store {
     /// Marks a claimed job done or skipped, inside the transaction that queued its mail.
     /// Returns false if the lease was lost meanwhile (another daemon took over): the caller
     /// must then roll back.
-    pub async fn finish_job(&self, conn: &mut AnyConnection, id: i64, owner: &str, status: &str, detail: &str, now: i64) -> Result<bool> {
+    pub async fn finish_job(&self, conn: &mut AnyConnection, id: i64, owner: &str, status: JobStatus, detail: &str, now: i64) -> Result<bool> {
         let r = sqlx::query(
             "UPDATE jobs SET status = $1, detail = $2, done_at = $3, leased_until = NULL
              WHERE id = $4 AND lease_owner = $5 AND status = $6",
         )
-        .bind(status)
+        .bind(status.as_str())
         .bind(detail)
         .bind(now)
         .bind(id)
@@ -176,10 +176,10 @@ impl Store {
     }
 
     /// Whether a community has a pending job of this kind.
-    pub async fn has_pending_job(&self, conn: &mut AnyConnection, community_id: i64, kind: &str) -> Result<bool> {
+    pub async fn has_pending_job(&self, conn: &mut AnyConnection, community_id: i64, kind: JobKind) -> Result<bool> {
         let row = sqlx::query("SELECT 1 AS one FROM jobs WHERE community_id = $1 AND kind = $2 AND status = $3 LIMIT 1")
             .bind(community_id)
-            .bind(kind)
+            .bind(kind.as_str())
             .bind(JobStatus::Pending.as_str())
             .fetch_optional(&mut *conn)
             .await
@@ -275,7 +275,7 @@ impl Store {
                     title: r.try_get("title")?,
                     details: r.try_get("details")?,
                     proposer: r.try_get("proposer")?,
-                    status: r.try_get("status")?,
+                    status: stored(r, "topics", "status", TopicStatus::parse)?,
                     created_at: r.try_get("created_at")?,
                     first_meeting_id: r.try_get("first_meeting_id")?,
                     votes: r.try_get("votes")?,
@@ -368,13 +368,13 @@ impl Store {
     }
 
     /// Answers of one meeting by person id.
-    pub async fn responses(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<(i64, String)>> {
+    pub async fn responses(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<(i64, Response)>> {
         let rows = sqlx::query("SELECT person_id, response FROM rsvps WHERE meeting_id = $1")
             .bind(meeting_id)
             .fetch_all(&mut *conn)
             .await
             .context("reading answers")?;
-        rows.iter().map(|r| Ok((r.try_get("person_id")?, r.try_get("response")?))).collect()
+        rows.iter().map(|r| Ok((r.try_get("person_id")?, stored(r, "rsvps", "response", parse_response)?))).collect()
     }
 
     // ---- leases ------------------------------------------------------------------------
