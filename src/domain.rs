@@ -117,7 +117,8 @@ pub fn parse_response(s: &str) -> Option<Response> {
 // text: `as_str` (what queries bind) and `parse` (what rows are read through; the store makes an
 // unknown value an error naming the column and the value). No other code spells these words.
 // Roles and RSVP answers have theirs above (`Role`, `response_str` and `parse_response`), job
-// kinds theirs in `schedule::JobKind`.
+// kinds theirs in `schedule::JobKind`. migrations/*/0007_value_sets.sql lists every column's
+// set, and a test below keeps those lists equal to these mappings.
 
 use crate::schedule::JobKind;
 
@@ -384,6 +385,39 @@ mod stored_text_tests {
         let read: BTreeSet<_> = intents.iter().map(InboundKind::of).map(InboundKind::as_str).collect();
         let rest: BTreeSet<_> = InboundKind::ALL.iter().map(|k| k.as_str()).filter(|k| !read.contains(k)).collect();
         assert_eq!(rest, BTreeSet::from(["unreadable"]));
+    }
+
+    /// The values a migration's comment lists for `column` (`-- table.column: a | b | c`).
+    fn listed(sql: &str, column: &str) -> BTreeSet<String> {
+        let prefix = format!("-- {column}:");
+        let line = sql.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("{column} is not listed"));
+        line[prefix.len()..].split('|').map(|v| v.trim().to_string()).collect()
+    }
+
+    fn texts<T: Copy>(all: impl IntoIterator<Item = T>, as_str: fn(T) -> &'static str) -> BTreeSet<String> {
+        all.into_iter().map(|v| as_str(v).to_string()).collect()
+    }
+
+    #[test]
+    fn the_migrations_list_what_the_code_writes() {
+        let columns = [
+            ("people.status", texts(PersonStatus::ALL.iter().copied(), PersonStatus::as_str)),
+            ("people.role", texts([Role::Member, Role::Guest, Role::Coordinator], Role::as_str)),
+            ("meetings.status", texts(MeetingStatus::ALL.iter().copied(), MeetingStatus::as_str)),
+            ("rsvps.response", texts([Response::Yes, Response::No, Response::Maybe], response_str)),
+            ("jobs.kind", texts(JobKind::ALL, JobKind::as_str)),
+            ("jobs.status", texts(JobStatus::ALL.iter().copied(), JobStatus::as_str)),
+            ("topics.status", texts(TopicStatus::ALL.iter().copied(), TopicStatus::as_str)),
+            ("outbox.kind", texts(MailKind::all(), MailKind::as_str)),
+            ("outbox.status", texts(OutboxStatus::ALL.iter().copied(), OutboxStatus::as_str)),
+            ("inbound.kind", texts(InboundKind::ALL.iter().copied(), InboundKind::as_str)),
+            ("search_index.kind", texts(SearchKind::ALL.iter().copied(), SearchKind::as_str)),
+        ];
+        for sql in [include_str!("../migrations/sqlite/0007_value_sets.sql"), include_str!("../migrations/postgres/0007_value_sets.sql")] {
+            for (column, values) in &columns {
+                assert_eq!(&listed(sql, column), values, "{column}");
+            }
+        }
     }
 }
 

@@ -1,0 +1,32 @@
+-- The values the code writes into each status and kind column. Earlier migrations' comments list
+-- some of these sets, not all (people.status lacks bouncing and declined; jobs.kind and
+-- outbox.kind name no values), and an applied migration can't be edited: sqlx checks its checksum,
+-- comments included. So the sets are listed here, once for both backends. src/domain.rs holds the
+-- one mapping between the code's enums and these texts, and a test there keeps the lists below
+-- equal to it. Free-text columns (inbound.outcome, audit.auth, audit.outcome) are not listed. No
+-- schema change: this migration only runs the statement at its end.
+--
+-- people.status: active | paused | left | bouncing | declined
+-- people.role: member | guest | coordinator
+-- meetings.status: scheduled | cancelled
+-- rsvps.response: yes | no | maybe
+-- jobs.kind: announcement | call-for-topics | agenda | reminder | takeaway-request | guest-followup | digest
+-- jobs.status: pending | done | skipped | cancelled
+-- topics.status: open | closed | deferred
+-- outbox.kind: announcement | call-for-topics | agenda | reminder | takeaway-request | guest-followup | digest | invitation | guest-reminder | update | cancellation | welcome | notice | confirmation | confirmation-request | question | command-result
+-- outbox.status: pending | sent | failed
+-- inbound.kind: rsvp | topics | votes | takeaways | join | decline | command | auto_reply | bounce | unclear | unreadable
+-- search_index.kind: topic | takeaway
+--
+-- What the less obvious ones mean. A person: active gets the mail; paused sent PAUSE (until
+-- RESUME); left left or was removed; bouncing had too many hard bounces (until a coordinator
+-- adds them again); declined is a guest who answered the follow-up with "no thanks". A job:
+-- done fired (its mail is queued); skipped was not sent (too late, nobody to send to, or its
+-- community is gone); cancelled was dropped with its meeting. A mail: a job's is named as its
+-- job; invitation (INVITE), guest-reminder (once, after a silent follow-up), update and
+-- cancellation (a meeting moved or cancelled), welcome, notice (to the coordinators, or the one
+-- answer a day to a non-member); confirmation, confirmation-request, question and
+-- command-result answer a message. An inbound message: the reading's kind
+-- (understand::Intent::kind), or unreadable (not a mail message: kept in inbound.raw and moved
+-- aside).
+SELECT 1;
