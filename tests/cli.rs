@@ -160,6 +160,48 @@ async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled(
     assert_eq!(count(&dir.path().join("out/new")), 1, "HELP answered into the outgoing Maildir");
 }
 
+/// Issue 17: `Odd <a..b@example.org>` passed our old address check, failed at lettre when the
+/// answer was built, failed its batch and then failed alone on every run, oldest first, so the
+/// HELP behind it was never answered. Now the address is refused where the mail is read: the
+/// message is kept with the reason, nobody is answered at an address we cannot send to, and
+/// the rest of the inbox is handled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
+    )
+    .unwrap();
+    let inbox = dir.path().join("in");
+    roundtable::maildir::deliver(&inbox, b"From: Odd <a..b@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <odd1@example.org>\r\n\r\nhelp\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(20)); // the odd one is the oldest
+    roundtable::maildir::deliver(&inbox, b"From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h2@example.org>\r\n\r\nhelp\r\n").unwrap();
+    let once = || Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["run", "--once"]).output().unwrap();
+    let out = once();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "run --once exits 0: {stderr}");
+    assert!(stdout.contains("handled 2 message(s)"), "{stdout}");
+    let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(count(&inbox.join("new")) + count(&inbox.join("cur")), 0, "nothing left waiting");
+    assert_eq!(count(&dir.path().join("out/new")), 1, "Ana's HELP answered, nobody else");
+    let (_, log, _) = {
+        let o = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).arg("log").output().unwrap();
+        (o.status.success(), String::from_utf8_lossy(&o.stdout).to_string(), ())
+    };
+    assert!(log.contains("no usable From address"), "the odd one is kept with its reason: {log}");
+    // A second run has nothing to do: the odd message is not retried for ever.
+    let again = once();
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(count(&dir.path().join("out/new")), 1, "nothing sent twice");
+    // And the address never enters the database by the command line either.
+    let o = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["member", "add", "d", "a..b@example.org"]).output().unwrap();
+    assert!(!o.status.success(), "refused");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not an email address"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 #[test]
 fn the_demo_shows_a_whole_round_trip() {
     let dir = tempfile::tempdir().unwrap();

@@ -131,11 +131,11 @@ impl World {
         if seen {
             return Ok(Handled::Duplicate);
         }
-        let from = reading.from.as_ref().and_then(|m| Address::parse(&m.address).ok());
+        let from = reading.from.as_ref().map(|m| &m.address);
         let mut act = Act { world: self, conn: tx, now, queued: 0 };
         let (outcome, person_id, keep_raw) = match community {
             None => ("not addressed to any community: kept, nothing changed".to_string(), None, true),
-            Some(c) => act.apply(c, &reading, from.as_ref(), tag, claims).await?,
+            Some(c) => act.apply(c, &reading, from, tag, claims).await?,
         };
         let queued = act.queued;
         let kind = reading.intent.kind().to_string();
@@ -145,7 +145,7 @@ impl World {
                 &InboundRecord {
                     dedup_key: &dedup_key,
                     message_id: reading.message_id.as_deref(),
-                    from_address: from.as_ref().map(|a| a.as_str()),
+                    from_address: from.map(|a| a.as_str()),
                     community_id: community.map(|c| c.id),
                     person_id,
                     received_at: now,
@@ -557,16 +557,16 @@ impl Act<'_, '_> {
     /// envelope sender, a fresh Message-ID.
     fn mail(&self, c: &Community, p: &Person, meeting: Option<&Meeting>, d: Draft) -> Result<OutMail> {
         let list = &c.cfg.address;
-        let reply_to = list.with_tag(&d.token);
+        let reply_to = list.with_tag(&d.token)?;
         let bounce = self.world.signer.sign(&Claims {
             purpose: Purpose::Bounce,
             person_id: p.id,
             reference: meeting.map(|m| m.id).unwrap_or(0),
             expires_at: self.now + 90 * 86400,
         });
-        let envelope_from = list.with_tag(&format!("bounce-{bounce}"));
+        let envelope_from = list.with_tag(&format!("bounce-{bounce}"))?;
         let leave = self.world.signer.sign(&Claims { purpose: Purpose::Leave, person_id: p.id, reference: 0, expires_at: self.now + 400 * 86400 });
-        let unsubscribe = list.with_tag(&format!("leave-{leave}"));
+        let unsubscribe = list.with_tag(&format!("leave-{leave}"))?;
         let message_id = d.message_id.clone().unwrap_or_else(|| render::new_message_id(list));
         let body = render::build(
             &Envelope {
