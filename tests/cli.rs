@@ -202,6 +202,69 @@ async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("is not an email address"), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
+/// Issue 17, isolation: a message whose handling fails (here by fault injection, as a bug or
+/// bad data would) holds up nothing behind it. It is tried again on later rounds, not in a
+/// loop within one; after three attempts it is kept with its reason (`roundtable log`), the
+/// coordinator is told once, and it is moved aside.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
+    )
+    .unwrap();
+    let inbox = dir.path().join("in");
+    let help = |n: u32, body: &str| format!("From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h{n}@example.org>\r\n\r\n{body}\r\n");
+    roundtable::maildir::deliver(&inbox, help(1, "help POISON").as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    roundtable::maildir::deliver(&inbox, help(2, "help").as_bytes()).unwrap();
+    let once = || {
+        Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("--config")
+            .arg(&cfg)
+            .args(["run", "--once"])
+            .env("ROUNDTABLE_FAULT", "fail-message:POISON")
+            .output()
+            .unwrap()
+    };
+    let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
+    let waiting = || count(&inbox.join("new")) + count(&inbox.join("cur"));
+    let outgoing = || count(&dir.path().join("out/new"));
+
+    let out = once();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "one failing message does not fail the run: {stderr}");
+    assert!(stderr.contains("attempt 1 of 3"), "tried once in this run, not in a loop: {stderr}");
+    assert_eq!(outgoing(), 1, "the HELP behind it is answered");
+    assert_eq!(waiting(), 1, "the failing one stays in the mailbox for the next try");
+
+    let out = once();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("attempt 2 of 3"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(waiting(), 1);
+    assert_eq!(outgoing(), 1, "nothing more sent while it is retried");
+
+    let out = once();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("moving it aside"), "{stderr}");
+    assert_eq!(waiting(), 0, "given up: out of the way");
+    assert_eq!(count(&inbox.join(".Quarantine/cur")), 1, "kept, moved aside");
+    assert_eq!(outgoing(), 2, "the coordinator is told once");
+    let notice = std::fs::read_dir(dir.path().join("out/new")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("X-Roundtable-Kind: notice")).expect("a notice");
+    assert!(notice.contains("could not be handled"), "{notice}");
+    let log = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).arg("log").output().unwrap();
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(log.contains("could not be handled after 3 attempts"), "`roundtable log` shows it with its reason: {log}");
+
+    // Later runs leave it alone and tell nobody again.
+    let out = once();
+    assert!(out.status.success());
+    assert_eq!(outgoing(), 2);
+}
+
 #[test]
 fn the_demo_shows_a_whole_round_trip() {
     let dir = tempfile::tempdir().unwrap();

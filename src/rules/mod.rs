@@ -184,6 +184,56 @@ impl World {
         Ok(Handled::Unreadable { reason: reason.to_string() })
     }
 
+    /// A message that failed to be handled `attempts` times: recorded with the reason (so
+    /// `roundtable log` shows it and a copy coming back is only acknowledged), the coordinators
+    /// of its community told once, and [`Handled::Unreadable`] returned so the mailbox moves
+    /// it aside. Nothing of what the message says is applied.
+    pub async fn give_up(&self, raw: &[u8], error: &str, attempts: i64, now: i64) -> Result<Handled> {
+        let read = self.read(raw, now);
+        let (key, kind, from, subject, community) = match &read {
+            Read::Mail(m) => (
+                m.dedup_key.clone(),
+                m.reading.intent.kind().to_string(),
+                m.reading.from.as_ref().map(|f| f.address.to_string()),
+                m.reading.subject.clone(),
+                m.community.and_then(|id| self.communities.iter().find(|c| c.id == id)),
+            ),
+            Read::Unreadable { .. } => (format!("sha256:{}", sha256_hex(raw)), "unreadable".to_string(), None, String::new(), None),
+        };
+        let outcome = format!("could not be handled after {attempts} attempts ({error}): moved aside");
+        let mut tx = self.store.begin().await?;
+        if self.store.inbound_seen(&mut tx, &key).await? {
+            return Ok(Handled::Duplicate);
+        }
+        self.store
+            .record_inbound(
+                &mut tx,
+                &InboundRecord {
+                    dedup_key: &key,
+                    message_id: None,
+                    from_address: from.as_deref(),
+                    community_id: community.map(|c| c.id),
+                    person_id: None,
+                    received_at: now,
+                    kind: &kind,
+                    outcome: &outcome,
+                    raw: Some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
+                },
+            )
+            .await?;
+        if let Some(c) = community {
+            let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+            let what = format!(
+                "A message from {} (Subject: {}) could not be handled: {error}. It was tried {attempts} times and is kept in the mailbox's Quarantine folder; nothing it asked for was done. `roundtable log` shows it.",
+                from.as_deref().unwrap_or("an unknown sender"),
+                if subject.is_empty() { "none" } else { &subject },
+            );
+            act.notify_coordinators(c, "A message could not be handled", &what).await?;
+        }
+        tx.commit().await.context("recording a message that could not be handled")?;
+        Ok(Handled::Unreadable { reason: outcome })
+    }
+
     /// The community a message was sent to, and the tag of `list+TAG@domain` if any.
     fn addressed_to<'r>(&self, recipients: &'r [String]) -> (Option<&Community>, Option<&'r str>) {
         for r in recipients {
@@ -662,7 +712,7 @@ fn told_str(told: bool) -> &'static str {
     }
 }
 
-fn sha256_hex(b: &[u8]) -> String {
+pub(crate) fn sha256_hex(b: &[u8]) -> String {
     use sha2::Digest;
     data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(b))
 }
