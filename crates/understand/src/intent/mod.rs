@@ -8,6 +8,7 @@
 //! (`rsvp`, `followup`, `votes`, `topics`, `takeaways`), and `words` holds the text helpers
 //! more than one of them uses.
 
+pub mod confirm;
 mod followup;
 mod rsvp;
 mod takeaways;
