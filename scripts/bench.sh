@@ -6,7 +6,7 @@
 #   BENCH_N=2000 ./scripts/bench.sh     # a quicker look (BENCHMARKS.md is written only for 10,000)
 #
 # As root on Debian 12 it installs what is missing (scripts/stack.sh install: Postfix,
-# Dovecot, PostgreSQL; and mlmmj), builds the release binaries with the `bench` feature, and
+# Dovecot, PostgreSQL; and mlmmj), builds the release binaries (the daemon and crates/bench), and
 # brings up on 127.0.0.1, in a temporary directory:
 #   - Postfix + Dovecot + PostgreSQL with scripts/stack.sh up (PostgreSQL with fsync and
 #     synchronous_commit turned back on: the test stack turns them off),
@@ -113,8 +113,8 @@ if [[ ! -x /usr/bin/mlmmj-send ]]; then
 fi
 [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] || die "smtp-sink/smtp-source are missing (Debian's postfix package ships them)"
 
-say "building the release binaries (cargo build --release --features bench)"
-cargo build --release --features bench --bins
+say "building the release binaries (cargo build --release -p roundtable -p bench)"
+cargo build --release -p roundtable -p bench --bins
 BENCH=$ROOT/target/release/bench
 ROUNDTABLE=$ROOT/target/release/roundtable
 

@@ -8,6 +8,11 @@
 # Postfix + Dovecot + PostgreSQL on free loopback ports in a temporary directory, runs the
 # tests against it with the RT_* variables from its env file, and always tears the stack
 # down again: on success, on failure, on Ctrl-C and on SIGTERM. Exits with cargo's status.
+#
+# Nothing is left behind: the tests' temporary files (TMPDIR) and PostgreSQL databases live
+# inside the stack directory, which `down` removes; the stacks that fault tests start of their
+# own carry this run's RT_STACK_OWNER token and are stopped at the end too, should a killed
+# test not have stopped its own.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -18,27 +23,59 @@ say() { echo "test.sh: $*"; }
 
 STACK_DIR=
 CARGO_PID=
+CARGO_PGID=
+# Every stack brought up under this run is marked with this token (see stop_owned_stacks).
+RT_STACK_OWNER="test.sh-$$-${EPOCHREALTIME/./}"
+export RT_STACK_OWNER
 
-# Stop cargo's whole process group (it runs the test binaries, which run daemons).
+# group_alive PGID: a process of that process group is running (zombies do not count).
+group_alive() {
+    local f stat fields
+    for f in /proc/[0-9]*/stat; do
+        { read -r stat <"$f"; } 2>/dev/null || continue
+        read -r -a fields <<<"${stat##*) }" # state, ppid, pgrp, … (after "(comm)")
+        [[ "${fields[2]}" == "$1" && "${fields[0]}" != Z ]] && return 0
+    done
+    return 1
+}
+
+# Stop cargo's whole process group: cargo, the test binaries, and what they started (daemons,
+# smtp-sink) — also once cargo has exited, for what a failed test never stopped.
 stop_cargo() {
-    [[ -n "$CARGO_PID" ]] || return 0
-    if kill -0 "$CARGO_PID" 2>/dev/null; then
-        say "stopping cargo test (process group $CARGO_PID)"
-        kill -INT -- "-$CARGO_PID" 2>/dev/null || true
+    [[ -n "$CARGO_PGID" ]] || return 0
+    if group_alive "$CARGO_PGID"; then
+        say "stopping cargo test and what it started (process group $CARGO_PGID)"
+        kill -INT -- "-$CARGO_PGID" 2>/dev/null || true
         for _ in $(seq 1 100); do # bounded: 10 s, then SIGKILL
-            kill -0 "$CARGO_PID" 2>/dev/null || break
+            group_alive "$CARGO_PGID" || break
             sleep 0.1
         done
-        kill -KILL -- "-$CARGO_PID" 2>/dev/null || true
+        kill -KILL -- "-$CARGO_PGID" 2>/dev/null || true
+    fi
+    if [[ -n "$CARGO_PID" ]]; then
         wait "$CARGO_PID" 2>/dev/null || true
     fi
     CARGO_PID=
+    CARGO_PGID=
+}
+
+# Stops the stacks started under this run (by fault tests, in /tmp/rt-fault.*) that are
+# still up: a test killed by a signal never ran the code that stops its stack.
+stop_owned_stacks() {
+    local marker
+    for marker in /tmp/*/.rt-stack; do
+        [[ -f "$marker" && "${marker%/.rt-stack}" != "$STACK_DIR" ]] || continue
+        grep -qxF "owner $RT_STACK_OWNER" "$marker" 2>/dev/null || continue
+        say "stopping a stack a test left running: ${marker%/.rt-stack}"
+        "$STACK" down "${marker%/.rt-stack}" || say "WARNING: '$STACK down ${marker%/.rt-stack}' failed"
+    done
 }
 
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     stop_cargo
+    stop_owned_stacks
     if [[ -n "$STACK_DIR" ]]; then
         say "stopping the test stack in $STACK_DIR"
         "$STACK" down "$STACK_DIR" || say "WARNING: '$STACK down $STACK_DIR' failed; check for leftover processes"
@@ -61,6 +98,11 @@ say "stack is up after $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%
 
 # shellcheck source=/dev/null
 source "$STACK_DIR/env"
+# The tests' temporary directories (tempfile, std::env::temp_dir) inside the stack directory:
+# `down` removes whatever a failed or killed test could not. Sticky and world-writable like
+# /tmp: smtp-sink runs as user postfix and writes into a directory made there.
+mkdir -m 1777 "$STACK_DIR/tmp"
+export TMPDIR=$STACK_DIR/tmp
 say "using RT_SMTP_PORT=$RT_SMTP_PORT RT_IMAP_PORT=$RT_IMAP_PORT RT_PG_URL=$RT_PG_URL"
 
 say "running: cargo test --workspace $*"
@@ -71,6 +113,7 @@ say "running: cargo test --workspace $*"
 set -m
 cargo test --workspace "$@" &
 CARGO_PID=$!
+CARGO_PGID=$CARGO_PID # a job's process group is its first process's id
 set +m
 status=0
 wait "$CARGO_PID" || status=$?

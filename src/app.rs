@@ -2,7 +2,8 @@
 //! communities; [`App::run`] runs inbound and delivery as tasks until shutdown;
 //! [`App::run_once`] does what is due now and returns.
 
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -11,7 +12,7 @@ use crate::clock::Clock;
 use crate::config::{Config, Inbound, Outbound, RetryPolicy};
 use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
-use crate::rules::{Community, Fired, Handled, Read, World};
+use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::token::Signer;
@@ -22,12 +23,19 @@ const MAILBOX_LEASE: i64 = 180;
 /// Messages fetched and committed per round.
 const INBOUND_BATCH: usize = 100;
 
+/// Attempts at handling a message that keeps failing before it is moved aside, and the waits
+/// (seconds) before the second and the third.
+const FAILED_ATTEMPTS: i64 = 3;
+const RETRY_AFTER: [i64; 2] = [60, 300];
+
 pub struct App {
     pub config: Config,
     pub world: Arc<World>,
     pub clock: Clock,
     /// Who holds leases taken by this process (jobs, the mailbox).
     pub owner: String,
+    /// Messages that failed to be handled, not to be fetched before the time given.
+    deferred: Mutex<HashMap<Key, i64>>,
 }
 
 /// What draining the mailbox did.
@@ -59,7 +67,7 @@ impl App {
         }
         let world = World { store, signer: Signer::new(secret.as_bytes()), communities, authserv_id: config.authserv_id.clone() };
         let owner = format!("{}-{}-{}", gethostname::gethostname().to_string_lossy(), std::process::id(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
-        Ok(App { config, world: Arc::new(world), clock, owner })
+        Ok(App { config, world: Arc::new(world), clock, owner, deferred: Mutex::default() })
     }
 
     pub fn store(&self) -> &Store {
@@ -88,30 +96,48 @@ impl App {
         Ok(h)
     }
 
-    /// Fetches one batch, handles each message (commit first), then acknowledges.
+    /// Fetches one batch, handles each message (commit first), then acknowledges; returns how
+    /// many messages it settled (acknowledged or moved aside): 0 when nothing is left to do now.
     ///
     /// The batch shares one transaction: its messages' effects, answers and "handled" records
     /// commit together, with one commit (one fsync on SQLite) instead of one per message, and
     /// only then is the mailbox told. Should a message fail, the batch is rolled back and done
-    /// again one message per transaction, as before batching: the messages before the failing
-    /// one are committed and acknowledged, it and the rest stay in the mailbox for next round.
+    /// again one message per transaction, all of them: one message that fails never holds up
+    /// the others. The failing one stays in the mailbox and is tried again after a wait (it is
+    /// not fetched meanwhile); after [`FAILED_ATTEMPTS`] it is recorded with its reason, the
+    /// coordinators are told, and it is moved aside (see [`World::give_up`]).
     pub async fn inbox_step(&self, mailbox: &mut Mailbox, stats: &mut InboxStats) -> Result<usize> {
-        let batch = mailbox.fetch(INBOUND_BATCH).await?;
+        let now = self.clock.now();
+        let skip = self.deferred_now(now);
+        let batch = mailbox.fetch(INBOUND_BATCH, &skip).await?;
         let n = batch.len();
         if n == 0 {
             return Ok(0);
         }
-        let now = self.clock.now();
-        let (handled, failure) = match self.handle_batch(&batch, now).await {
-            Ok(handled) => (handled, None),
+        let results: Vec<Result<Handled>> = match self.handle_batch(&batch, now).await {
+            Ok(handled) => handled.into_iter().map(Ok).collect(),
             Err(e) => {
                 tracing::warn!("a batch of {n} messages failed ({e:#}): handling them one at a time");
-                self.handle_one_by_one(&batch, now).await
+                self.handle_each(&batch, now).await
             }
         };
         fault_point("crash-before-ack");
-        let mut acks: Vec<Key> = Vec::with_capacity(handled.len());
-        for (m, h) in batch.iter().zip(handled) {
+        let mut acks: Vec<Key> = Vec::with_capacity(n);
+        let mut settled = 0;
+        let mut stop = None;
+        for (m, r) in batch.iter().zip(results) {
+            let h = match r {
+                Ok(h) => h,
+                Err(e) => match self.failed(m, &e, now).await {
+                    Ok(Some(h)) => h,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        stop = Some(e);
+                        break;
+                    }
+                },
+            };
+            settled += 1;
             log_handled(&m.key.to_string(), &h);
             match h {
                 Handled::Done { queued, .. } => {
@@ -125,15 +151,44 @@ impl App {
                 }
                 Handled::Unreadable { .. } => {
                     stats.quarantined += 1;
-                    mailbox.quarantine(&m.key).await.context("moving an unreadable message aside")?;
+                    mailbox.quarantine(&m.key).await.context("moving a message aside")?;
                 }
             }
         }
         mailbox.ack(&acks).await.context("acknowledging handled messages")?;
-        match failure {
+        match stop {
             Some(e) => Err(e),
-            None => Ok(n),
+            None => Ok(settled),
         }
+    }
+
+    /// The messages not to fetch now: those waiting to be tried again after a failure.
+    fn deferred_now(&self, now: i64) -> HashSet<Key> {
+        let mut deferred = self.deferred.lock().unwrap_or_else(|p| p.into_inner());
+        deferred.retain(|_, until| *until > now);
+        deferred.keys().cloned().collect()
+    }
+
+    /// A message failed to be handled: count the attempt; after [`FAILED_ATTEMPTS`] give up on
+    /// it (`Some`: what to do with it now), else let it wait for its next try (`None`). The
+    /// count is written on its own; if even that fails, the database is the trouble, not the
+    /// message, and the round stops with the error (the daemon tries again later).
+    async fn failed(&self, m: &Incoming, e: &anyhow::Error, now: i64) -> Result<Option<Handled>> {
+        let error = format!("{e:#}");
+        let attempts = self
+            .world
+            .store
+            .count_inbound_failure(&sha256_hex(&m.raw), &error, now)
+            .await
+            .with_context(|| format!("handling {} failed ({error}), and so did recording that", m.key))?;
+        if attempts >= FAILED_ATTEMPTS {
+            tracing::error!(msg = %m.key, "handling failed {attempts} times: moving it aside ({error})");
+            return self.world.give_up(&m.raw, &error, attempts, now).await.map(Some);
+        }
+        let wait = RETRY_AFTER[(attempts as usize).saturating_sub(1).min(RETRY_AFTER.len() - 1)];
+        tracing::warn!(msg = %m.key, "handling failed (attempt {attempts} of {FAILED_ATTEMPTS}); trying again in {wait}s: {error}");
+        self.deferred.lock().unwrap_or_else(|p| p.into_inner()).insert(m.key.clone(), now + wait);
+        Ok(None)
     }
 
     /// All of a batch in one transaction; nothing is committed unless every message went through.
@@ -168,6 +223,7 @@ impl App {
                 seen.extend(self.world.store.inbound_seen_among(&mut tx, &keys).await?);
             }
             let read = ready.pop_front().context("the reading thread stopped")?;
+            fault_fails(&m.raw).with_context(|| format!("handling {}", m.key))?;
             let key = read.dedup_key().map(str::to_string);
             let known = key.as_ref().map(|k| seen.contains(k));
             handled.push(self.world.apply_read_known(&mut tx, &m.raw, read, now, known).await.with_context(|| format!("handling {}", m.key))?);
@@ -178,16 +234,17 @@ impl App {
         Ok(handled)
     }
 
-    /// One transaction per message, until one fails: what was handled, and the failure.
-    async fn handle_one_by_one(&self, batch: &[Incoming], now: i64) -> (Vec<Handled>, Option<anyhow::Error>) {
-        let mut handled = Vec::with_capacity(batch.len());
+    /// One transaction per message, every message: what became of each.
+    async fn handle_each(&self, batch: &[Incoming], now: i64) -> Vec<Result<Handled>> {
+        let mut out = Vec::with_capacity(batch.len());
         for m in batch {
-            match self.world.handle_message(&m.raw, now).await {
-                Ok(h) => handled.push(h),
-                Err(e) => return (handled, Some(e.context(format!("handling {}", m.key)))),
-            }
+            let r = match fault_fails(&m.raw) {
+                Err(e) => Err(e),
+                Ok(()) => self.world.handle_message(&m.raw, now).await,
+            };
+            out.push(r.with_context(|| format!("handling {}", m.key)));
         }
-        (handled, None)
+        out
     }
 
     /// Handles everything waiting in the mailbox.
@@ -329,6 +386,19 @@ fn log_handled(key: &str, h: &Handled) {
         Handled::Duplicate => tracing::info!(msg = key, "seen before: acknowledged only"),
         Handled::Unreadable { reason } => tracing::warn!(msg = key, "unreadable ({reason}): moved aside"),
     }
+}
+
+/// Fault injection for the isolation tests: `ROUNDTABLE_FAULT=fail-message:TEXT` makes the
+/// handling of every message whose bytes contain TEXT fail, as a bug or bad data would.
+fn fault_fails(raw: &[u8]) -> Result<()> {
+    if let Ok(f) = std::env::var("ROUNDTABLE_FAULT") {
+        if let Some(text) = f.strip_prefix("fail-message:") {
+            if !text.is_empty() && raw.windows(text.len()).any(|w| w == text.as_bytes()) {
+                anyhow::bail!("fault injection: this message fails");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Fault injection for the crash tests: `ROUNDTABLE_FAULT=<name>` aborts the process at that

@@ -19,6 +19,10 @@
 
 use std::fmt;
 
+use understand::address::{forbidden, show};
+
+use crate::domain::Address;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 pub use understand::Response;
@@ -54,22 +58,22 @@ pub enum Cmd {
         meeting: Option<i64>,
         reason: Option<String>,
     },
-    /// Invite a guest; `address` is lower-cased and checked.
+    /// Invite a guest.
     Invite {
-        address: String,
+        address: Address,
         name: Option<String>,
     },
     /// Add a member directly.
     Add {
-        address: String,
+        address: Address,
         name: Option<String>,
     },
     Remove {
-        address: String,
+        address: Address,
     },
     /// Guest → member.
     Promote {
-        address: String,
+        address: Address,
     },
     /// Who attended the last meeting: addresses (lower-cased) or names, in the order given,
     /// without duplicates.
@@ -383,7 +387,7 @@ fn meeting_id(s: &'static Spec, tok: &str) -> Result<i64, Usage> {
     }
 }
 
-fn address_and_name(s: &'static Spec, args: &[&str]) -> Result<(String, Option<String>), Usage> {
+fn address_and_name(s: &'static Spec, args: &[&str]) -> Result<(Address, Option<String>), Usage> {
     if args.is_empty() {
         return Err(fail(s, format!("{} needs an email address.", s.word)));
     }
@@ -399,7 +403,7 @@ fn address_and_name(s: &'static Spec, args: &[&str]) -> Result<(String, Option<S
                 ),
             ))
         }
-        [one] => check_address(one).map_err(|p| fail(s, p))?,
+        [one] => Address::parse(one).map_err(|p| fail(s, p.to_string()))?,
         more => {
             return Err(fail(
                 s,
@@ -421,10 +425,10 @@ fn address_and_name(s: &'static Spec, args: &[&str]) -> Result<(String, Option<S
     Ok((address, name))
 }
 
-fn one_address(s: &'static Spec, args: &[&str]) -> Result<String, Usage> {
+fn one_address(s: &'static Spec, args: &[&str]) -> Result<Address, Usage> {
     match args {
         [] => Err(fail(s, format!("{} needs an email address.", s.word))),
-        [one] => check_address(one).map_err(|p| fail(s, p)),
+        [one] => Address::parse(one).map_err(|p| fail(s, p.to_string())),
         [_, more @ ..] => Err(fail(
             s,
             format!(
@@ -532,7 +536,7 @@ fn person_piece(s: &'static Spec, piece: &str, at: &str) -> Result<Vec<String>, 
     }
     addrs
         .iter()
-        .map(|a| check_address(a).map_err(|p| fail(s, format!("{}{at}.", p.trim_end_matches('.')))))
+        .map(|a| Address::parse(a).map(|a| a.to_string()).map_err(|p| fail(s, format!("{}{at}.", p.to_string().trim_end_matches('.')))))
         .collect()
 }
 
@@ -689,11 +693,6 @@ fn checked_name(s: &'static Spec, name: &str) -> Result<String, Usage> {
     Ok(name)
 }
 
-fn forbidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
 /// Strip one pair of surrounding quotes and spaces: `"Anna Berg"`, `'Anna'`, `“Anna”`, `«Anna»`.
 fn unquote(s: &str) -> String {
     let t = s.trim();
@@ -710,83 +709,6 @@ fn unquote(s: &str) -> String {
         }
     }
     t.to_string()
-}
-
-/// Echo attacker-written text in a problem: no control characters, at most 60 characters,
-/// in backticks.
-fn show(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .map(|c| if forbidden(c) { '?' } else { c })
-        .collect();
-    let mut out: String = clean.chars().take(60).collect();
-    if clean.chars().count() > 60 {
-        out.push('…');
-    }
-    format!("`{out}`")
-}
-
-/// Check an address's shape; returns it lower-cased, or the exact problem.
-pub fn check_address(raw: &str) -> Result<String, String> {
-    let t = raw.trim().trim_end_matches([',', ';']);
-    let t = t
-        .strip_prefix('<')
-        .and_then(|x| x.strip_suffix('>'))
-        .unwrap_or(t);
-    let t = match (t.get(..7), t.get(7..)) {
-        (Some(scheme), Some(rest)) if scheme.eq_ignore_ascii_case("mailto:") => rest,
-        _ => t,
-    };
-    let bad = |why: String| {
-        Err(format!(
-            "{} is not an email address: {why}.",
-            show(raw.trim())
-        ))
-    };
-    if t.chars().any(|c| c.is_whitespace() || forbidden(c)) {
-        return bad("it contains a space or a control character".into());
-    }
-    if t.len() > 254 {
-        return bad(format!("it is {} characters long (at most 254)", t.len()));
-    }
-    let ats = t.matches('@').count();
-    if ats == 0 {
-        return bad("it has no @".into());
-    }
-    if ats > 1 {
-        return bad("it has more than one @".into());
-    }
-    let (local, domain) = t.split_once('@').unwrap_or((t, ""));
-    if local.is_empty() {
-        return bad("nothing before the @".into());
-    }
-    if domain.is_empty() {
-        return bad("nothing after the @".into());
-    }
-    if local.len() > 64 {
-        return bad("the part before the @ is longer than 64 characters".into());
-    }
-    if let Some(c) = local.chars().find(|c| "<>()[]\\,;:\"".contains(*c)) {
-        return bad(format!("it contains {c}"));
-    }
-    if let Some(c) = domain
-        .chars()
-        .find(|c| !(c.is_alphanumeric() || *c == '.' || *c == '-'))
-    {
-        return bad(format!("the domain contains {c}"));
-    }
-    if !domain.contains('.') {
-        return bad(format!(
-            "the domain {domain} has no dot (as in example.org)"
-        ));
-    }
-    if domain
-        .split('.')
-        .any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
-    {
-        return bad(format!("the domain {domain} is malformed"));
-    }
-    Ok(t.to_lowercase())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1459,7 +1381,7 @@ mod tests {
     #[test]
     fn invite_and_add() {
         let inv = |a: &str, n: Option<&str>| Cmd::Invite {
-            address: a.into(),
+            address: Address::parse(a).unwrap(),
             name: n.map(str::to_string),
         };
         assert_eq!(
@@ -1493,7 +1415,7 @@ mod tests {
         assert_eq!(
             p("ADD bob@example.org Bob"),
             Ok(Cmd::Add {
-                address: "bob@example.org".into(),
+                address: Address::parse("bob@example.org").unwrap(),
                 name: Some("Bob".into())
             })
         );
@@ -1577,19 +1499,19 @@ mod tests {
         assert_eq!(
             p("REMOVE anna@example.org"),
             Ok(Cmd::Remove {
-                address: "anna@example.org".into()
+                address: Address::parse("anna@example.org").unwrap()
             })
         );
         assert_eq!(
             p("remove <Anna@example.org>"),
             Ok(Cmd::Remove {
-                address: "anna@example.org".into()
+                address: Address::parse("anna@example.org").unwrap()
             })
         );
         assert_eq!(
             p("Promote anna@example.org"),
             Ok(Cmd::Promote {
-                address: "anna@example.org".into()
+                address: Address::parse("anna@example.org").unwrap()
             })
         );
         assert_eq!(problem("REMOVE"), "REMOVE needs an email address.");

@@ -385,7 +385,7 @@ mod tests {
     fn built_mail_has_list_headers_and_resists_injection() {
         let list = Address::parse("circle@example.org").unwrap();
         let to = Address::parse("ana@example.org").unwrap();
-        let reply = list.with_tag("tok");
+        let reply = list.with_tag("tok").unwrap();
         let refs = vec!["root@example.org".to_string()];
         let env = Envelope {
             community_name: "Design Circle",
@@ -394,7 +394,7 @@ mod tests {
             to_name: Some("Ana\r\nBcc: evil@example.com"),
             to: &to,
             reply_to: &reply,
-            unsubscribe: &list.with_tag("leave-tok"),
+            unsubscribe: &list.with_tag("leave-tok").unwrap(),
             subject: "Hi\r\nBcc: evil@example.com",
             kind: crate::schedule::JobKind::Announcement.into(),
             message_id: "m1@example.org",

@@ -160,6 +160,111 @@ async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled(
     assert_eq!(count(&dir.path().join("out/new")), 1, "HELP answered into the outgoing Maildir");
 }
 
+/// Issue 17: `Odd <a..b@example.org>` passed our old address check, failed at lettre when the
+/// answer was built, failed its batch and then failed alone on every run, oldest first, so the
+/// HELP behind it was never answered. Now the address is refused where the mail is read: the
+/// message is kept with the reason, nobody is answered at an address we cannot send to, and
+/// the rest of the inbox is handled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
+    )
+    .unwrap();
+    let inbox = dir.path().join("in");
+    roundtable::maildir::deliver(&inbox, b"From: Odd <a..b@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <odd1@example.org>\r\n\r\nhelp\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(20)); // the odd one is the oldest
+    roundtable::maildir::deliver(&inbox, b"From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h2@example.org>\r\n\r\nhelp\r\n").unwrap();
+    let once = || Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["run", "--once"]).output().unwrap();
+    let out = once();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "run --once exits 0: {stderr}");
+    assert!(stdout.contains("handled 2 message(s)"), "{stdout}");
+    let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(count(&inbox.join("new")) + count(&inbox.join("cur")), 0, "nothing left waiting");
+    assert_eq!(count(&dir.path().join("out/new")), 1, "Ana's HELP answered, nobody else");
+    let (_, log, _) = {
+        let o = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).arg("log").output().unwrap();
+        (o.status.success(), String::from_utf8_lossy(&o.stdout).to_string(), ())
+    };
+    assert!(log.contains("no usable From address"), "the odd one is kept with its reason: {log}");
+    // A second run has nothing to do: the odd message is not retried for ever.
+    let again = once();
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(count(&dir.path().join("out/new")), 1, "nothing sent twice");
+    // And the address never enters the database by the command line either.
+    let o = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["member", "add", "d", "a..b@example.org"]).output().unwrap();
+    assert!(!o.status.success(), "refused");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not an email address"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Issue 17, isolation: a message whose handling fails (here by fault injection, as a bug or
+/// bad data would) holds up nothing behind it. It is tried again on later rounds, not in a
+/// loop within one; after three attempts it is kept with its reason (`roundtable log`), the
+/// coordinator is told once, and it is moved aside.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
+    )
+    .unwrap();
+    let inbox = dir.path().join("in");
+    let help = |n: u32, body: &str| format!("From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h{n}@example.org>\r\n\r\n{body}\r\n");
+    roundtable::maildir::deliver(&inbox, help(1, "help POISON").as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    roundtable::maildir::deliver(&inbox, help(2, "help").as_bytes()).unwrap();
+    let once = || {
+        Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("--config")
+            .arg(&cfg)
+            .args(["run", "--once"])
+            .env("ROUNDTABLE_FAULT", "fail-message:POISON")
+            .output()
+            .unwrap()
+    };
+    let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
+    let waiting = || count(&inbox.join("new")) + count(&inbox.join("cur"));
+    let outgoing = || count(&dir.path().join("out/new"));
+
+    let out = once();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "one failing message does not fail the run: {stderr}");
+    assert!(stderr.contains("attempt 1 of 3"), "tried once in this run, not in a loop: {stderr}");
+    assert_eq!(outgoing(), 1, "the HELP behind it is answered");
+    assert_eq!(waiting(), 1, "the failing one stays in the mailbox for the next try");
+
+    let out = once();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("attempt 2 of 3"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(waiting(), 1);
+    assert_eq!(outgoing(), 1, "nothing more sent while it is retried");
+
+    let out = once();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("moving it aside"), "{stderr}");
+    assert_eq!(waiting(), 0, "given up: out of the way");
+    assert_eq!(count(&inbox.join(".Quarantine/cur")), 1, "kept, moved aside");
+    assert_eq!(outgoing(), 2, "the coordinator is told once");
+    let notice = std::fs::read_dir(dir.path().join("out/new")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("X-Roundtable-Kind: notice")).expect("a notice");
+    assert!(notice.contains("could not be handled"), "{notice}");
+    let log = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).arg("log").output().unwrap();
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(log.contains("could not be handled after 3 attempts"), "`roundtable log` shows it with its reason: {log}");
+
+    // Later runs leave it alone and tell nobody again.
+    let out = once();
+    assert!(out.status.success());
+    assert_eq!(outgoing(), 2);
+}
+
 #[test]
 fn the_demo_shows_a_whole_round_trip() {
     let dir = tempfile::tempdir().unwrap();

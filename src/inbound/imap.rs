@@ -5,6 +5,7 @@
 //! the box needs no remembered UID: after a reconnect or a UIDVALIDITY change it simply
 //! lists the folder again, and the inbound log recognises anything seen before.
 
+use std::collections::HashSet;
 use std::fmt::Debug;
 use std::sync::Arc;
 use std::time::Duration;
@@ -125,9 +126,9 @@ impl ImapBox {
         r.with_context(|| format!("IMAP {what}"))
     }
 
-    pub async fn fetch(&mut self, max: usize) -> Result<Vec<Incoming>> {
+    pub async fn fetch(&mut self, max: usize, skip: &HashSet<Key>) -> Result<Vec<Incoming>> {
         let s = self.session().await?;
-        let r = deadline("fetch", fetch_in(s, max)).await;
+        let r = deadline("fetch", fetch_in(s, max, skip)).await;
         self.check("fetch", r)
     }
 
@@ -184,9 +185,9 @@ impl ImapBox {
     }
 }
 
-async fn fetch_in(s: &mut Session, max: usize) -> Result<Vec<Incoming>> {
+async fn fetch_in(s: &mut Session, max: usize, skip: &HashSet<Key>) -> Result<Vec<Incoming>> {
     drain_unsolicited(s);
-    let mut uids: Vec<u32> = s.uid_search("UNDELETED").await?.into_iter().collect();
+    let mut uids: Vec<u32> = s.uid_search("UNDELETED").await?.into_iter().filter(|u| !skip.contains(&Key::Uid(*u))).collect();
     uids.sort_unstable();
     uids.truncate(max);
     if uids.is_empty() {

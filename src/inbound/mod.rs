@@ -8,6 +8,7 @@
 
 pub mod imap;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ pub struct Incoming {
 }
 
 /// Where a message sits, to acknowledge it later.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Key {
     File(PathBuf),
     Uid(u32),
@@ -44,11 +45,12 @@ pub enum Mailbox {
 }
 
 impl Mailbox {
-    /// Up to `max` waiting messages, oldest first.
-    pub async fn fetch(&mut self, max: usize) -> Result<Vec<Incoming>> {
+    /// Up to `max` waiting messages, oldest first, leaving out those in `skip` (messages
+    /// waiting to be tried again), so that they hold up nothing behind them.
+    pub async fn fetch(&mut self, max: usize, skip: &HashSet<Key>) -> Result<Vec<Incoming>> {
         match self {
-            Mailbox::Maildir(m) => m.fetch(max),
-            Mailbox::Imap(m) => m.fetch(max).await,
+            Mailbox::Maildir(m) => m.fetch(max, skip),
+            Mailbox::Imap(m) => m.fetch(max, skip).await,
         }
     }
 
@@ -106,13 +108,16 @@ impl MaildirBox {
         Ok(MaildirBox { dir, listed: Default::default(), unsettled: 0 })
     }
 
-    fn fetch(&mut self, max: usize) -> Result<Vec<Incoming>> {
+    fn fetch(&mut self, max: usize, skip: &HashSet<Key>) -> Result<Vec<Incoming>> {
         if self.listed.is_empty() || self.unsettled > 0 {
             self.listed = crate::maildir::list(&self.dir)?.into();
         }
         let mut out = Vec::new();
         while out.len() < max {
             let Some(path) = self.listed.pop_front() else { break };
+            if !skip.is_empty() && skip.contains(&Key::File(path.clone())) {
+                continue;
+            }
             match std::fs::read(&path) {
                 Ok(raw) => out.push(Incoming { key: Key::File(path), raw }),
                 // Another instance took it between list and read.

@@ -142,7 +142,7 @@ impl Act<'_, '_> {
     fn authenticate(&self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, coordinator: bool) -> Auth {
         let from = reading.from.as_ref();
         if let Some(f) = from {
-            if auth::display_name_mismatch(f.name.as_deref(), &f.address) {
+            if auth::display_name_mismatch(f.name.as_deref(), f.address.as_str()) {
                 return Auth::Refuse(format!("the sender's name {:?} shows another address than {}", f.name.as_deref().unwrap_or(""), f.address));
             }
         }
@@ -215,8 +215,7 @@ impl Act<'_, '_> {
                 format!("Meeting {} on {} is cancelled; {} people were told.", m.id, local_time(tz, m.starts_at), self.queued - before)
             }
             Cmd::Invite { address, name } => self.invite(c, p, address, name.as_deref()).await?,
-            Cmd::Add { address, name } => {
-                let a = Address::parse(address)?;
+            Cmd::Add { address: a, name } => {
                 if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
                     if existing.status == PersonStatus::Active && existing.role != Role::Guest {
                         return Ok(format!("{a} is already a {} of {}.", existing.role.as_str(), c.cfg.name));
@@ -227,16 +226,14 @@ impl Act<'_, '_> {
                 self.welcome(c, &person).await?;
                 format!("Added {a} as a member; they got a welcome.")
             }
-            Cmd::Remove { address } => {
-                let a = Address::parse(address)?;
+            Cmd::Remove { address: a } => {
                 if store.remove_person(self.conn, c.id, &a, self.now).await? {
                     format!("Removed {a}: no more mail for them.")
                 } else {
                     format!("{a} is not an active member of {}.", c.cfg.name)
                 }
             }
-            Cmd::Promote { address } => {
-                let a = Address::parse(address)?;
+            Cmd::Promote { address: a } => {
                 match store.person_by_address(self.conn, c.id, &a).await? {
                     Some(g) if g.role == Role::Guest => {
                         store.upsert_person(self.conn, c.id, &a, None, Role::Member, self.now).await?;
@@ -325,9 +322,8 @@ impl Act<'_, '_> {
         })
     }
 
-    async fn invite(&mut self, c: &Community, inviter: &Person, address: &str, name: Option<&str>) -> Result<String> {
+    async fn invite(&mut self, c: &Community, inviter: &Person, a: &Address, name: Option<&str>) -> Result<String> {
         let store = self.world.store.clone();
-        let a = Address::parse(address)?;
         if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
             if existing.status == PersonStatus::Active && existing.role != Role::Guest {
                 return Ok(format!("{a} is already a {} of {}.", existing.role.as_str(), c.cfg.name));

@@ -185,7 +185,7 @@ impl Act<'_, '_> {
     /// to the coordinators for review, and nothing changes.
     pub(super) async fn stranger(&mut self, c: &Community, from: &crate::domain::Address, reading: &Reading) -> Result<Outcome> {
         let store = self.world.store.clone();
-        let fresh = store.answer_stranger(self.conn, c.id, from.as_str(), self.now - 86400, self.now).await?;
+        let fresh = store.answer_stranger(self.conn, c.id, from, self.now - 86400, self.now).await?;
         if !fresh {
             return Ok(Outcome::kept(format!("{from} is not a member of {}: already answered today, kept", c.cfg.slug), None));
         }

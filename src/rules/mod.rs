@@ -132,11 +132,11 @@ impl World {
         if seen {
             return Ok(Handled::Duplicate);
         }
-        let from = reading.from.as_ref().and_then(|m| Address::parse(&m.address).ok());
+        let from = reading.from.as_ref().map(|m| &m.address);
         let mut act = Act { world: self, conn: tx, now, queued: 0 };
         let Outcome { line: outcome, person_id, keep_raw } = match community {
             None => Outcome::kept("not addressed to any community: kept, nothing changed", None),
-            Some(c) => act.apply(c, &reading, from.as_ref(), tag, claims).await?,
+            Some(c) => act.apply(c, &reading, from, tag, claims).await?,
         };
         let queued = act.queued;
         let kind = InboundKind::of(&reading.intent);
@@ -146,7 +146,7 @@ impl World {
                 &InboundRecord {
                     dedup_key: &dedup_key,
                     message_id: reading.message_id.as_deref(),
-                    from_address: from.as_ref().map(|a| a.as_str()),
+                    from_address: from.map(|a| a.as_str()),
                     community_id: community.map(|c| c.id),
                     person_id,
                     received_at: now,
@@ -183,6 +183,56 @@ impl World {
             )
             .await?;
         Ok(Handled::Unreadable { reason: reason.to_string() })
+    }
+
+    /// A message that failed to be handled `attempts` times: recorded with the reason (so
+    /// `roundtable log` shows it and a copy coming back is only acknowledged), the coordinators
+    /// of its community told once, and [`Handled::Unreadable`] returned so the mailbox moves
+    /// it aside. Nothing of what the message says is applied.
+    pub async fn give_up(&self, raw: &[u8], error: &str, attempts: i64, now: i64) -> Result<Handled> {
+        let read = self.read(raw, now);
+        let (key, kind, from, subject, community) = match &read {
+            Read::Mail(m) => (
+                m.dedup_key.clone(),
+                InboundKind::of(&m.reading.intent),
+                m.reading.from.as_ref().map(|f| f.address.to_string()),
+                m.reading.subject.clone(),
+                m.community.and_then(|id| self.communities.iter().find(|c| c.id == id)),
+            ),
+            Read::Unreadable { .. } => (format!("sha256:{}", sha256_hex(raw)), InboundKind::Unreadable, None, String::new(), None),
+        };
+        let outcome = format!("could not be handled after {attempts} attempts ({error}): moved aside");
+        let mut tx = self.store.begin().await?;
+        if self.store.inbound_seen(&mut tx, &key).await? {
+            return Ok(Handled::Duplicate);
+        }
+        self.store
+            .record_inbound(
+                &mut tx,
+                &InboundRecord {
+                    dedup_key: &key,
+                    message_id: None,
+                    from_address: from.as_deref(),
+                    community_id: community.map(|c| c.id),
+                    person_id: None,
+                    received_at: now,
+                    kind,
+                    outcome: &outcome,
+                    raw: Some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
+                },
+            )
+            .await?;
+        if let Some(c) = community {
+            let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+            let what = format!(
+                "A message from {} (Subject: {}) could not be handled: {error}. It was tried {attempts} times and is kept in the mailbox's Quarantine folder; nothing it asked for was done. `roundtable log` shows it.",
+                from.as_deref().unwrap_or("an unknown sender"),
+                if subject.is_empty() { "none" } else { &subject },
+            );
+            act.notify_coordinators(c, "A message could not be handled", &what).await?;
+        }
+        tx.commit().await.context("recording a message that could not be handled")?;
+        Ok(Handled::Unreadable { reason: outcome })
     }
 
     /// The community a message was sent to, and the tag of `list+TAG@domain` if any.
@@ -580,16 +630,16 @@ impl Act<'_, '_> {
     /// envelope sender, a fresh Message-ID.
     fn mail(&self, c: &Community, p: &Person, meeting: Option<&Meeting>, d: Draft) -> Result<OutMail> {
         let list = &c.cfg.address;
-        let reply_to = list.with_tag(&d.token);
+        let reply_to = list.with_tag(&d.token)?;
         let bounce = self.world.signer.sign(&Claims {
             purpose: Purpose::Bounce,
             person_id: p.id,
             reference: meeting.map(|m| m.id).unwrap_or(0),
             expires_at: self.now + 90 * 86400,
         });
-        let envelope_from = list.with_tag(&format!("bounce-{bounce}"));
+        let envelope_from = list.with_tag(&format!("bounce-{bounce}"))?;
         let leave = self.world.signer.sign(&Claims { purpose: Purpose::Leave, person_id: p.id, reference: 0, expires_at: self.now + 400 * 86400 });
-        let unsubscribe = list.with_tag(&format!("leave-{leave}"));
+        let unsubscribe = list.with_tag(&format!("leave-{leave}"))?;
         let message_id = d.message_id.clone().unwrap_or_else(|| render::new_message_id(list));
         let body = render::build(
             &Envelope {
@@ -685,7 +735,7 @@ fn told_str(told: bool) -> &'static str {
     }
 }
 
-fn sha256_hex(b: &[u8]) -> String {
+pub(crate) fn sha256_hex(b: &[u8]) -> String {
     use sha2::Digest;
     data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(b))
 }

@@ -5,7 +5,7 @@ use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
 use super::{stored, Backend, Person, Store, PERSON_SELECT};
-use crate::domain::{OutboxStatus, PersonStatus, Role, SearchKind, TopicStatus};
+use crate::domain::{Address, OutboxStatus, PersonStatus, Role, SearchKind, TopicStatus};
 
 #[derive(Clone, Debug)]
 pub struct Confirmation {
@@ -250,7 +250,7 @@ impl Store {
     }
 
     /// Records that a non-member got the polite answer; false if they got one since `since`.
-    pub async fn answer_stranger(&self, conn: &mut AnyConnection, community_id: i64, address: &str, since: i64, now: i64) -> Result<bool> {
+    pub async fn answer_stranger(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, since: i64, now: i64) -> Result<bool> {
         let row = sqlx::query(
             "INSERT INTO strangers (community_id, address, answered_at) VALUES ($1, $2, $3)
              ON CONFLICT (community_id, address) DO UPDATE SET answered_at = excluded.answered_at
@@ -258,7 +258,7 @@ impl Store {
              RETURNING answered_at",
         )
         .bind(community_id)
-        .bind(address)
+        .bind(address.as_str())
         .bind(now)
         .bind(since)
         .fetch_optional(&mut *conn)

@@ -19,6 +19,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, Row};
 
 mod commands;
+mod failures;
 mod timeline;
 pub use commands::{AuditEntry, Confirmation, GuestMark, Hit};
 pub use timeline::{Job, TakeawayRow, TopicRow};

@@ -37,6 +37,7 @@
 //! assert_eq!(r.intent, Intent::Rsvp { response: Response::Yes, note: Some("15 min late".into()) });
 //! ```
 
+pub mod address;
 pub mod bounce;
 pub mod command;
 pub mod guard;
@@ -46,6 +47,8 @@ pub mod itip;
 mod message;
 mod text;
 pub mod trim;
+
+pub use address::{Address, BadAddress};
 
 use serde::Serialize;
 use std::fmt;
@@ -116,11 +119,11 @@ pub struct Context<'a> {
     pub own_addresses: &'a [String],
 }
 
-/// A mailbox: display name and lower-cased address.
+/// A mailbox: display name and address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Mailbox {
     pub name: Option<String>,
-    pub address: String,
+    pub address: Address,
 }
 
 /// Everything read from one message.
@@ -128,7 +131,10 @@ pub struct Mailbox {
 pub struct Reading {
     /// Message-ID without `<>`.
     pub message_id: Option<String>,
+    /// The sender, when the From header holds an address mail can be sent to.
     pub from: Option<Mailbox>,
+    /// Why the From header's address is unusable (`None` when it is usable or absent).
+    pub bad_from: Option<BadAddress>,
     /// Lower-cased addresses from To, Cc, Delivered-To, X-Original-To, Envelope-To (deduplicated,
     /// in that order): the daemon finds its `list+TOKEN@domain` here.
     pub recipients: Vec<String>,
@@ -301,9 +307,22 @@ pub fn read_asked_by(
 
 /// What a message says: its facts, its own words and what they mean.
 fn reading(facts: &message::Facts, text: String, intent: Intent) -> Reading {
+    // The sender's address is parsed here, once: what lettre would refuse is no sender.
+    let (from, bad_from) = match facts.from.as_ref().map(|m| (m, Address::parse(&m.address))) {
+        None => (None, None),
+        Some((m, Ok(address))) => (
+            Some(Mailbox {
+                name: m.name.clone(),
+                address,
+            }),
+            None,
+        ),
+        Some((_, Err(bad))) => (None, Some(bad)),
+    };
     Reading {
         message_id: facts.message_id.clone(),
-        from: facts.from.clone(),
+        from,
+        bad_from,
         recipients: facts.recipients.clone(),
         subject: facts.subject.clone(),
         in_reply_to: facts.in_reply_to.clone(),
@@ -382,7 +401,7 @@ pub fn inspect_json(
                 reading
                     .from
                     .as_ref()
-                    .map(|m| Value::String(m.address.clone()))
+                    .map(|m| Value::String(m.address.to_string()))
                     .unwrap_or(Value::Null),
             );
             let intent = serde_json::to_value(&reading.intent).unwrap_or(Value::Null);

@@ -2,7 +2,7 @@
 //! tree: header values, the main text, calendar parts, report parts and the returned message
 //! of a bounce.
 
-use crate::{text, Mailbox, Unreadable};
+use crate::{text, Unreadable};
 use mail_parser::{Address, HeaderValue, Message, MessagePart, MimeHeaders, PartType};
 
 /// How deep we follow message/rfc822 parts inside each other.
@@ -107,10 +107,19 @@ pub(crate) struct Returned {
     pub headers: Vec<Header>,
 }
 
+/// The From header as written: display name and lower-cased address text, not yet checked
+/// (bounces come `From: MAILER-DAEMON`, which the guard must still see). The reading parses
+/// it into an [`crate::Address`] once, at the end.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Sender {
+    pub name: Option<String>,
+    pub address: String,
+}
+
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Facts {
     pub message_id: Option<String>,
-    pub from: Option<Mailbox>,
+    pub from: Option<Sender>,
     pub recipients: Vec<String>,
     pub subject: String,
     pub in_reply_to: Vec<String>,
@@ -156,7 +165,7 @@ impl Facts {
         f.from = msg.from().and_then(first_mailbox).or_else(|| {
             f.header("from")
                 .and_then(|v| text::addresses_in(v).into_iter().next())
-                .map(|address| Mailbox {
+                .map(|address| Sender {
                     name: None,
                     address,
                 })
@@ -487,7 +496,7 @@ fn headers_of(msg: &Message<'_>) -> Vec<Header> {
         .collect()
 }
 
-fn first_mailbox(addr: &Address<'_>) -> Option<Mailbox> {
+fn first_mailbox(addr: &Address<'_>) -> Option<Sender> {
     let first = match addr {
         Address::List(list) => list.iter().find(|a| a.address.is_some()),
         Address::Group(groups) => groups
@@ -499,7 +508,7 @@ fn first_mailbox(addr: &Address<'_>) -> Option<Mailbox> {
     if address.is_empty() {
         return None;
     }
-    Some(Mailbox {
+    Some(Sender {
         name: first
             .name
             .as_deref()

@@ -1,5 +1,7 @@
-//! The reader never panics and always answers: on every message of the shared corpora, on
+//! The reader never panics and always answers: on every message of the vendored corpora, on
 //! truncated and garbled variants of the fixtures, and on pathological inputs.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use understand::{inspect_json, read_unguarded, Asked, Context};
@@ -47,44 +49,19 @@ fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
-/// Wraps a bare body the way the conformance tool does.
-fn wrap(body: &[u8], html: bool) -> Vec<u8> {
-    let mut m = format!(
-        "From: member@example.org\nTo: circle@example.org\nSubject: Re: Meeting\nDate: Tue, 05 Mar 2024 18:00:00 +0000\nMessage-ID: <w@example.org>\nMIME-Version: 1.0\nContent-Type: text/{}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n",
-        if html { "html" } else { "plain" }
-    )
-    .into_bytes();
-    m.extend_from_slice(body);
-    m
-}
-
 #[test]
 fn every_corpus_message_gets_a_reading() {
-    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-    let cases = files_under(&corpora, "cases.jsonl");
+    let corpora = common::corpus_dirs();
     assert!(
-        !cases.is_empty(),
-        "no corpora under {}: this test reads the shared conformance corpora (shared/corpora beside the repository); check out the repository next to shared/",
-        corpora.display()
+        !corpora.is_empty(),
+        "no corpora under {}: the public corpora are vendored there (see SOURCES.md)",
+        common::corpora_dir().display()
     );
     let mut n = 0;
-    for c in cases {
-        let dir = c.parent().expect("a corpus dir").to_path_buf();
-        for line in std::fs::read_to_string(&c).expect("cases readable").lines() {
-            let Ok(case) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            let Some(file) = case["file"].as_str() else {
-                continue;
-            };
-            let Ok(raw) = std::fs::read(dir.join(file)) else {
-                continue;
-            };
-            let raw = match case["wrap"].as_str() {
-                Some("text") => wrap(&raw, false),
-                Some("html") => wrap(&raw, true),
-                _ => raw,
-            };
+    for dir in corpora {
+        for case in common::load_corpus(&dir) {
+            // Bare bodies wrapped as the conformance runner wraps them.
+            let raw = case.message();
             read_all_ways(&raw);
             // And once with letters whose case mapping changes their byte length.
             let text = String::from_utf8_lossy(&raw);

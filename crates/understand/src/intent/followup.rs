@@ -1,0 +1,90 @@
+//! Replies to a guest's follow-up (would they like to join the group?): join or no thanks. A
+//! negated join word is a decline; without join words or decline phrases, an RSVP's yes / no
+//! decides.
+
+use super::rsvp::{rsvp, Rsvp};
+use super::words::{answer_window, phrase_at, tokens};
+use crate::text::fold;
+use crate::Intent;
+use crate::Response::{Maybe, No, Yes};
+
+pub(super) fn join_or_decline(text: &str) -> Intent {
+    let f = fold(text);
+    let words = tokens(answer_window(&f));
+    let negators = [
+        "not", "don't", "dont", "won't", "wont", "no", "never", "nicht", "kein", "pas", "ne",
+        "niet", "geen", "nao", "nunca",
+    ];
+    // Explicit join words.
+    let join_words = [
+        "join",
+        "joining",
+        "member",
+        "beitreten",
+        "mitglied",
+        "rejoindre",
+        "membre",
+        "unirme",
+        "miembro",
+        "lid",
+        "aansluiten",
+        "participar",
+        "membro",
+        "entrar",
+    ];
+    for (i, w) in words.iter().enumerate().take(40) {
+        if join_words.contains(&w.folded.as_str()) {
+            let negated = words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|p| negators.contains(&p.folded.as_str()));
+            if negated {
+                return Intent::Decline;
+            }
+            return Intent::Join;
+        }
+    }
+    let decline_phrases = [
+        "no thanks",
+        "no thank you",
+        "not for me",
+        "not interested",
+        "i'll pass",
+        "pass",
+        "nein danke",
+        "kein interesse",
+        "non merci",
+        "pas interesse",
+        "no gracias",
+        "nee bedankt",
+        "geen interesse",
+        "nao obrigado",
+        "nao obrigada",
+        "unsubscribe",
+        "remove me",
+    ];
+    for p in decline_phrases {
+        if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
+            return Intent::Decline;
+        }
+    }
+    match rsvp(text) {
+        Rsvp::Answer(Yes, _) => Intent::Join,
+        Rsvp::Answer(No, _) => Intent::Decline,
+        Rsvp::Answer(Maybe, _) => Intent::unclear("the reply neither joins nor declines (maybe)"),
+        Rsvp::Mixed => Intent::unclear("the reply says both yes and no"),
+        Rsvp::Nothing => Intent::unclear("could not tell JOIN or no thanks"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_and_decline() {
+        assert_eq!(join_or_decline("yes I'd like to join"), Intent::Join);
+        assert_eq!(join_or_decline("JOIN"), Intent::Join);
+        assert_eq!(join_or_decline("no thanks"), Intent::Decline);
+        assert_eq!(join_or_decline("I don't want to join"), Intent::Decline);
+    }
+}

@@ -1,0 +1,191 @@
+//! What the sender's own words mean, in the context of what they answer.
+//!
+//! English first, and the common words of German, French, Spanish, Dutch and Portuguese.
+//! Words are compared lower-cased with accents folded ("peut-être" = "peut etre").
+//! Whenever a person could not tell, the answer is `Unclear` with a reason: never a guess.
+//!
+//! `from_text` picks the readers by what was asked; each kind of reply has its own file
+//! (`rsvp`, `followup`, `votes`, `topics`, `takeaways`), and `words` holds the text helpers
+//! more than one of them uses.
+
+pub mod confirm;
+mod followup;
+mod rsvp;
+mod takeaways;
+mod topics;
+mod votes;
+mod words;
+
+use crate::text::fold;
+use crate::{Asked, Intent, Response};
+use followup::join_or_decline;
+use rsvp::{bare_rsvp, rsvp, subject_answer, Rsvp};
+use takeaways::takeaways_in;
+use topics::explicit_topics;
+pub(crate) use topics::topics_in;
+use votes::votes;
+use Response::Yes;
+
+/// Reads the words for `asked`. `subject` helps only where calendar apps put the answer there.
+pub(crate) fn from_text(
+    text: &str,
+    subject: &str,
+    asked: Option<Asked>,
+    _is_reply: bool,
+) -> Intent {
+    let text = text.trim();
+    match asked {
+        Some(Asked::Rsvp) => {
+            if text.is_empty() {
+                if let Some(r) =
+                    crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject))
+                {
+                    return Intent::Rsvp {
+                        response: r,
+                        note: None,
+                    };
+                }
+                return Intent::unclear("empty reply");
+            }
+            // "+1" under an announcement is a yes.
+            if matches!(text, "+1" | "+1!" | "+ 1") {
+                return Intent::Rsvp {
+                    response: Yes,
+                    note: None,
+                };
+            }
+            match rsvp(text) {
+                Rsvp::Answer(response, note) => Intent::Rsvp { response, note },
+                Rsvp::Mixed => Intent::unclear("the reply says both yes and no"),
+                Rsvp::Nothing => {
+                    if let Some(v) = votes(text) {
+                        return Intent::Votes { votes: v };
+                    }
+                    if let Some(t) = explicit_topics(text) {
+                        return Intent::Topics { topics: t };
+                    }
+                    if let Some(r) = crate::itip::answer_in_subject(subject) {
+                        return Intent::Rsvp {
+                            response: r,
+                            note: None,
+                        };
+                    }
+                    Intent::unclear("could not tell YES, NO or MAYBE")
+                }
+            }
+        }
+        Some(Asked::Topics) => {
+            if text.is_empty() {
+                return Intent::unclear("empty reply");
+            }
+            if let Some(v) = votes(text) {
+                return Intent::Votes { votes: v };
+            }
+            if let Some(t) = explicit_topics(text) {
+                return Intent::Topics { topics: t };
+            }
+            if let Rsvp::Answer(response, note) = bare_rsvp(text) {
+                return Intent::Rsvp { response, note };
+            }
+            if is_non_answer(text) {
+                return Intent::unclear("no topic in the reply");
+            }
+            let topics = topics_in(text);
+            if topics.is_empty() {
+                Intent::unclear("no topic in the reply")
+            } else {
+                Intent::Topics { topics }
+            }
+        }
+        Some(Asked::Takeaways) => {
+            if text.is_empty() {
+                return Intent::unclear("empty reply");
+            }
+            if is_non_answer(text) {
+                return Intent::unclear("no takeaway in the reply");
+            }
+            let t = takeaways_in(text);
+            if t.is_empty() {
+                Intent::unclear("no takeaway in the reply")
+            } else {
+                Intent::Takeaways { takeaways: t }
+            }
+        }
+        Some(Asked::Followup) => {
+            if text.is_empty() {
+                return Intent::unclear("empty reply");
+            }
+            join_or_decline(text)
+        }
+        None => {
+            if text.is_empty() {
+                if let Some(r) =
+                    crate::itip::answer_in_subject(subject).or_else(|| subject_answer(subject))
+                {
+                    return Intent::Rsvp {
+                        response: r,
+                        note: None,
+                    };
+                }
+                return Intent::unclear("empty message");
+            }
+            if let Some(v) = votes(text) {
+                return Intent::Votes { votes: v };
+            }
+            if let Some(t) = explicit_topics(text) {
+                return Intent::Topics { topics: t };
+            }
+            if let Rsvp::Answer(response, note) = bare_rsvp(text) {
+                return Intent::Rsvp { response, note };
+            }
+            let f = fold(text);
+            let w = crate::text::words(&f);
+            if w.len() <= 3 && w.first().is_some_and(|x| x == "join") {
+                return Intent::Join;
+            }
+            Intent::unclear("not an answer to anything we asked, and no YES/NO, +1 or TOPIC form")
+        }
+    }
+}
+
+/// Replies that say there is nothing to add ("nothing from me", "no topics this time") or
+/// only thank ("Thanks for organising!").
+fn is_non_answer(text: &str) -> bool {
+    let f = fold(text);
+    let w = crate::text::words(&f);
+    if w.len() > 12 {
+        return false;
+    }
+    let s = w.join(" ");
+    let thanks_only = w.len() <= 6
+        && [
+            "thanks", "thank", "thx", "cheers", "great", "danke", "merci", "gracias", "bedankt",
+            "obrigado", "obrigada", "dank",
+        ]
+        .contains(&w.first().map(String::as_str).unwrap_or(""))
+        && !s.contains(':');
+    if thanks_only {
+        return true;
+    }
+    [
+        "nothing",
+        "no topic",
+        "no topics",
+        "none",
+        "nothing from me",
+        "not this time",
+        "nichts",
+        "keine",
+        "rien",
+        "nada",
+        "niets",
+        "geen",
+        "no idea",
+        "what time",
+        "where is",
+        "when is",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+        || text.trim_end().ends_with('?') && w.len() <= 8
+}

@@ -1,0 +1,803 @@
+//! RSVP answers: yes, no or maybe, from idiom phrases anywhere in the first sentences, answer
+//! words leading the reply, negated attendance ("can't … come"), and the note that follows.
+//! Questions are not answers ("Yes?", "Maybe we could meet at 7?").
+
+use super::words::{answer_window, phrase_at, skip_greeting, strip_closing, tokens, Word};
+use crate::text::squash;
+use crate::Response;
+use Response::{Maybe, No, Yes};
+
+/// An answer written into the Subject of an otherwise empty reply: "YES - Re: Roundtable",
+/// "Re: Roundtable: maybe".
+pub(super) fn subject_answer(subject: &str) -> Option<Response> {
+    let (rest, _, _) = crate::text::strip_subject_prefixes(subject);
+    let words = tokens(rest);
+    // The answer must stand apart from the Subject's other words: "Yes", "YES - Re: …",
+    // "Roundtable: maybe"; never "No calendar event here".
+    if let Some((r, n)) = leading_answer(&words) {
+        let after = rest[words[n - 1].end..].trim_start();
+        if words.len() <= 3 || after.starts_with(['-', ':', '–', '—', ',', '!', '/', '|']) {
+            return Some(r);
+        }
+    }
+    let last = words.last()?;
+    let before = rest[..last.start].trim_end();
+    if !before.is_empty() && !before.ends_with(['-', ':', '–', '—', ',', '/', '|']) {
+        return None;
+    }
+    match last.folded.as_str() {
+        "yes" | "ja" | "oui" | "si" | "sim" => Some(Yes),
+        "no" | "nein" | "non" | "nee" | "nao" => Some(No),
+        "maybe" | "vielleicht" | "misschien" | "talvez" | "quizas" => Some(Maybe),
+        _ => None,
+    }
+}
+
+/// The outcome of reading an RSVP.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Rsvp {
+    Answer(Response, Option<String>),
+    Mixed,
+    Nothing,
+}
+
+/// Phrases (folded, as word sequences) that answer anywhere in the first sentences.
+/// Longer phrases are tried first, so "no problem" is a yes before "no" is a no.
+const PHRASES: &[(&str, Response)] = &[
+    // English: negations and idioms first.
+    ("definitely not", No),
+    ("absolutely not", No),
+    ("certainly not", No),
+    ("of course not", No),
+    ("probably not", No),
+    ("likely not", No),
+    ("sadly no", No),
+    ("sorry no", No),
+    ("unfortunately no", No),
+    ("see you next time", No),
+    ("not attending", No),
+    ("i'm out", No),
+    ("im out", No),
+    ("i can't", No),
+    ("i cannot", No),
+    ("no problem", Yes),
+    ("no problems", Yes),
+    ("no prob", Yes),
+    ("no worries", Yes),
+    ("not a problem", Yes),
+    ("i don't think so", No),
+    ("i dont think so", No),
+    ("don't think so", No),
+    ("dont think so", No),
+    ("don't think i can", No),
+    ("don't think i'll make it", No),
+    ("not sure", Maybe),
+    ("i'm not sure", Maybe),
+    ("unsure", Maybe),
+    ("don't know yet", Maybe),
+    ("dont know yet", Maybe),
+    ("do not know yet", Maybe),
+    ("not certain", Maybe),
+    ("can't say yet", Maybe),
+    ("cannot say yet", Maybe),
+    ("can't promise", Maybe),
+    ("will try", Maybe),
+    ("i'll try", Maybe),
+    ("i will try", Maybe),
+    ("try to make it", Maybe),
+    ("hope to make it", Maybe),
+    ("might make it", Maybe),
+    ("might come", Maybe),
+    ("might be able", Maybe),
+    ("tentative", Maybe),
+    ("tentatively", Maybe),
+    ("tbd", Maybe),
+    ("maybe next time", No),
+    ("next time", No),
+    ("count me out", No),
+    ("can't make it", No),
+    ("cant make it", No),
+    ("cannot make it", No),
+    ("can not make it", No),
+    ("won't make it", No),
+    ("wont make it", No),
+    ("will not make it", No),
+    ("not going to make it", No),
+    ("won't be able", No),
+    ("will not be able", No),
+    ("wont be able", No),
+    ("not be able to", No),
+    ("unable to", No),
+    ("not able to", No),
+    ("can't come", No),
+    ("cant come", No),
+    ("cannot come", No),
+    ("can't attend", No),
+    ("cannot attend", No),
+    ("can't join", No),
+    ("won't be there", No),
+    ("will not be there", No),
+    ("won't come", No),
+    ("can't be there", No),
+    ("cannot be there", No),
+    ("not attending", No),
+    ("not coming", No),
+    ("not come", No),
+    ("won't attend", No),
+    ("will miss", No),
+    ("i'll miss", No),
+    ("have to miss", No),
+    ("have to skip", No),
+    ("i'll skip", No),
+    ("have to pass", No),
+    ("i'll pass", No),
+    ("must decline", No),
+    ("have to decline", No),
+    ("decline", No),
+    ("declined", No),
+    ("declines", No),
+    ("regrets", No),
+    ("unfortunately not", No),
+    ("sadly not", No),
+    ("not this time", No),
+    ("out of town", No),
+    ("count me in", Yes),
+    ("sign me up", Yes),
+    ("i'm in", Yes),
+    ("im in", Yes),
+    ("i am in", Yes),
+    ("i'll be there", Yes),
+    ("ill be there", Yes),
+    ("i will be there", Yes),
+    ("will be there", Yes),
+    ("be there", Yes),
+    ("see you there", Yes),
+    ("see you then", Yes),
+    ("see you tuesday", Yes),
+    ("see you soon", Yes),
+    ("see you", Yes),
+    ("bis dienstag", Yes),
+    ("a mardi", Yes),
+    ("hasta el martes", Yes),
+    ("see you on", Yes),
+    ("looking forward", Yes),
+    ("i'll come", Yes),
+    ("i will come", Yes),
+    ("i'm coming", Yes),
+    ("i am coming", Yes),
+    ("i'll attend", Yes),
+    ("i will attend", Yes),
+    ("will attend", Yes),
+    ("attending", Yes),
+    ("i can make it", Yes),
+    ("can make it", Yes),
+    ("i can come", Yes),
+    ("i'll join", Yes),
+    ("i will join", Yes),
+    ("has accepted", Yes),
+    ("accepted", Yes),
+    ("accept", Yes),
+    ("has declined", No),
+    ("has tentatively accepted", Maybe),
+    ("tentatively accepted", Maybe),
+    // German
+    ("leider nicht", No),
+    ("leider kann ich nicht", No),
+    ("kann leider nicht", No),
+    ("kann nicht", No),
+    ("ich kann nicht", No),
+    ("ich komme nicht", No),
+    ("komme nicht", No),
+    ("nicht dabei", No),
+    ("bin nicht dabei", No),
+    ("absagen", No),
+    ("muss absagen", No),
+    ("sage ab", No),
+    ("bin dabei", Yes),
+    ("ich bin dabei", Yes),
+    ("ich komme", Yes),
+    ("komme gerne", Yes),
+    ("ich bin da", Yes),
+    ("bis dann", Yes),
+    ("weiss noch nicht", Maybe),
+    ("weiß noch nicht", Maybe),
+    ("mal sehen", Maybe),
+    ("mal schauen", Maybe),
+    ("vielleicht", Maybe),
+    ("eventuell", Maybe),
+    ("nicht sicher", Maybe),
+    // French
+    ("pas de probleme", Yes),
+    ("sans probleme", Yes),
+    ("je ne peux pas", No),
+    ("ne pourrai pas", No),
+    ("je ne pourrai pas", No),
+    ("je ne viendrai pas", No),
+    ("ne viendrai pas", No),
+    ("pas cette fois", No),
+    ("malheureusement pas", No),
+    ("malheureusement non", No),
+    ("je viens", Yes),
+    ("je viendrai", Yes),
+    ("je serai la", Yes),
+    ("serai present", Yes),
+    ("serai presente", Yes),
+    ("avec plaisir", Yes),
+    ("je ne sais pas encore", Maybe),
+    ("je ne sais pas", Maybe),
+    ("pas sur", Maybe),
+    ("pas sure", Maybe),
+    ("peut etre", Maybe),
+    ("peutetre", Maybe),
+    // Spanish
+    ("no hay problema", Yes),
+    ("sin problema", Yes),
+    ("no puedo", No),
+    ("no podre", No),
+    ("no podré", No),
+    ("no voy", No),
+    ("no ire", No),
+    ("no asistire", No),
+    ("esta vez no", No),
+    ("lamentablemente no", No),
+    ("desafortunadamente no", No),
+    ("alli estare", Yes),
+    ("ahi estare", Yes),
+    ("alla estare", Yes),
+    ("cuenta conmigo", Yes),
+    ("contad conmigo", Yes),
+    ("asistire", Yes),
+    ("voy a ir", Yes),
+    ("no estoy seguro", Maybe),
+    ("no estoy segura", Maybe),
+    ("no se todavia", Maybe),
+    ("no lo se", Maybe),
+    ("tal vez", Maybe),
+    ("quizas", Maybe),
+    ("quiza", Maybe),
+    ("a lo mejor", Maybe),
+    ("puede ser", Maybe),
+    // Dutch
+    ("geen probleem", Yes),
+    ("ik kan niet", No),
+    ("kan niet", No),
+    ("kan helaas niet", No),
+    ("helaas niet", No),
+    ("ik kom niet", No),
+    ("ben er niet", No),
+    ("ik kom", Yes),
+    ("ik ben erbij", Yes),
+    ("ben erbij", Yes),
+    ("ik ben er", Yes),
+    ("tot dan", Yes),
+    ("weet ik nog niet", Maybe),
+    ("weet nog niet", Maybe),
+    ("misschien", Maybe),
+    ("wellicht", Maybe),
+    // Portuguese
+    ("sem problema", Yes),
+    ("nao posso", No),
+    ("nao vou", No),
+    ("nao poderei", No),
+    ("nao consigo", No),
+    ("infelizmente nao", No),
+    ("desta vez nao", No),
+    ("estarei la", Yes),
+    ("conte comigo", Yes),
+    ("pode contar comigo", Yes),
+    ("eu vou", Yes),
+    ("vou sim", Yes),
+    ("nao sei ainda", Maybe),
+    ("ainda nao sei", Maybe),
+    ("nao tenho certeza", Maybe),
+    ("nao sei", Maybe),
+    ("talvez", Maybe),
+    // Single words, anywhere in the first sentence.
+    ("maybe", Maybe),
+    ("perhaps", Maybe),
+    ("possibly", Maybe),
+];
+
+/// Words that answer only when they lead the reply ("Yes, …", "Sure!", "Nope").
+pub(super) const LEADING: &[(&str, Response)] = &[
+    ("yes", Yes),
+    ("yeah", Yes),
+    ("yea", Yes),
+    ("yep", Yes),
+    ("yup", Yes),
+    ("ya", Yes),
+    ("sure", Yes),
+    ("ok", Yes),
+    ("okay", Yes),
+    ("absolutely", Yes),
+    ("definitely", Yes),
+    ("certainly", Yes),
+    ("of course", Yes),
+    ("gladly", Yes),
+    ("sounds good", Yes),
+    ("great", Yes),
+    ("coming", Yes),
+    ("attending", Yes),
+    ("y", Yes),
+    ("ja", Yes),
+    ("jawohl", Yes),
+    ("jep", Yes),
+    ("gerne", Yes),
+    ("gern", Yes),
+    ("klar", Yes),
+    ("natuerlich", Yes),
+    ("naturlich", Yes),
+    ("selbstverstandlich", Yes),
+    ("zusage", Yes),
+    ("oui", Yes),
+    ("ouais", Yes),
+    ("bien sur", Yes),
+    ("volontiers", Yes),
+    ("d'accord", Yes),
+    ("si", Yes),
+    ("claro", Yes),
+    ("por supuesto", Yes),
+    ("vale", Yes),
+    ("zeker", Yes),
+    ("graag", Yes),
+    ("jazeker", Yes),
+    ("prima", Yes),
+    ("sim", Yes),
+    ("com certeza", Yes),
+    ("vou", Yes),
+    ("👍", Yes),
+    ("no", No),
+    ("nope", No),
+    ("nah", No),
+    ("n", No),
+    ("sorry", No),
+    ("unfortunately", No),
+    ("nein", No),
+    ("leider", No),
+    ("non", No),
+    ("nee", No),
+    ("neen", No),
+    ("nao", No),
+    ("helaas", No),
+    ("lamentablemente", No),
+    ("desafortunadamente", No),
+    ("malheureusement", No),
+    ("infelizmente", No),
+    ("👎", No),
+    ("maybe", Maybe),
+    ("perhaps", Maybe),
+    ("possibly", Maybe),
+    ("probably", Maybe),
+    ("vielleicht", Maybe),
+    ("eventuell", Maybe),
+    ("evtl", Maybe),
+    ("peut etre", Maybe),
+    ("peutetre", Maybe),
+    ("quizas", Maybe),
+    ("quiza", Maybe),
+    ("tal vez", Maybe),
+    ("misschien", Maybe),
+    ("talvez", Maybe),
+    ("🤷", Maybe),
+];
+
+/// The longest answer phrase starting at word `i`: fixed phrases, and "can't/won't … come"
+/// forms ("I can't come", "we cannot attend", "won't be able to join").
+fn longest_phrase_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
+    let fixed = PHRASES
+        .iter()
+        .filter_map(|(p, r)| phrase_at(ws, i, p).map(|n| (*r, n)))
+        .max_by_key(|(_, n)| *n);
+    let negated = negated_attendance_at(ws, i);
+    match (fixed, negated) {
+        (Some(f), Some(n)) => Some(if n.1 > f.1 { n } else { f }),
+        (f, n) => f.or(n),
+    }
+}
+
+/// "can't / cannot / won't / unable to" followed within three words by a verb of coming.
+fn negated_attendance_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
+    let w = ws.get(i)?.folded.replace('’', "'");
+    let negations = [
+        "can't", "cant", "cannot", "won't", "wont", "couldn't", "shan't", "kann", "peux", "puedo",
+        "kan", "posso", "consigo",
+    ];
+    if !negations.contains(&w.as_str()) {
+        return None;
+    }
+    // Romance and Germanic negations need their "not" word: "kann nicht", "ne peux pas".
+    let verbs = [
+        "come",
+        "make",
+        "attend",
+        "join",
+        "be",
+        "go",
+        "participate",
+        "kommen",
+        "teilnehmen",
+        "venir",
+        "assister",
+        "ir",
+        "asistir",
+        "komen",
+        "ir",
+        "vir",
+        "participar",
+    ];
+    for k in 1..=3 {
+        let Some(next) = ws.get(i + k) else {
+            break;
+        };
+        if verbs.contains(&next.folded.as_str()) {
+            let english = [
+                "can't", "cant", "cannot", "won't", "wont", "couldn't", "shan't",
+            ];
+            if english.contains(&w.as_str())
+                || ws[i + 1..=i + k]
+                    .iter()
+                    .any(|x| matches!(x.folded.as_str(), "nicht" | "pas" | "niet" | "nao" | "no"))
+            {
+                return Some((No, k + 1));
+            }
+        }
+    }
+    // A bare "I can't." / "Can't, sorry" at the end of a clause.
+    if ["can't", "cant", "cannot"].contains(&w.as_str()) && ws.get(i + 1).is_none() {
+        return Some((No, 1));
+    }
+    None
+}
+
+/// Reads an RSVP anywhere in the first sentences.
+pub(crate) fn rsvp(text: &str) -> Rsvp {
+    let text = text.trim();
+    let offset = skip_greeting(text);
+    let body = text[offset..].trim_start();
+    let window = answer_window(body);
+    let words = tokens(window);
+    if words.is_empty() {
+        return Rsvp::Nothing;
+    }
+    // A leading answer word or phrase: "Yes, 15 min late".
+    if let Some((resp, n)) = leading_answer(&words) {
+        let rest_start = words[n - 1].end;
+        if !is_questioned(window, rest_start, resp) {
+            let note = note_from(&body[rest_start..]);
+            return Rsvp::Answer(resp, note);
+        }
+    }
+    // Idioms anywhere in the first sentences, skipping questions.
+    let mut found: Vec<(usize, Response, usize)> = Vec::new();
+    let sentences = sentence_spans(window);
+    for (s_start, s_end) in sentences.iter().copied().take(4) {
+        let sentence = &window[s_start..s_end];
+        if sentence.trim_end().ends_with('?') {
+            continue;
+        }
+        let ws = tokens(sentence);
+        let mut i = 0;
+        while i < ws.len() {
+            if let Some((r, n)) = longest_phrase_at(&ws, i) {
+                found.push((s_start + ws[i].start, r, n));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    if found.is_empty() {
+        return Rsvp::Nothing;
+    }
+    let first = found[0].1;
+    // The note is the reply itself, unless the reply is only the answer ("I'll be there!").
+    let note = || {
+        let note = note_from(body)?;
+        let phrase_words: usize = found.iter().map(|f| f.2).sum();
+        (tokens(&note).len() > phrase_words + 2).then_some(note)
+    };
+    if found.iter().all(|(_, r, _)| *r == first) {
+        return Rsvp::Answer(first, note());
+    }
+    // Mixed answers: the first clause decides if it holds one; else nobody could tell.
+    let first_clause_end = window
+        .find([',', '.', '!', ';', '\n'])
+        .unwrap_or(window.len());
+    if found[0].0 < first_clause_end {
+        return Rsvp::Answer(first, note());
+    }
+    Rsvp::Mixed
+}
+
+/// Whether a leading answer is really a question: "Yes?", "Maybe we could meet at 7?".
+fn is_questioned(window: &str, answer_end: usize, resp: Response) -> bool {
+    let after = window[answer_end..].trim_start_matches([' ', '\t']);
+    if after.starts_with('?') {
+        return true;
+    }
+    // "Maybe" used as an adverb inside a question (no punctuation after it).
+    if resp == Maybe && after.starts_with(|c: char| c.is_alphanumeric()) {
+        let sentence_end = after
+            .find(['.', '!', '?', '\n'])
+            .map(|p| &after[p..p + 1])
+            .unwrap_or("");
+        return sentence_end == "?";
+    }
+    false
+}
+
+/// Only a leading answer word counts ("Yes", "Nope, sorry", "Vielleicht") or a short reply
+/// made of an answer phrase: used when we did not ask.
+pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
+    let text = text.trim();
+    let offset = skip_greeting(text);
+    let body = text[offset..].trim_start();
+    let window = answer_window(body);
+    let words = tokens(window);
+    if let Some((resp, n)) = leading_answer(&words) {
+        if is_questioned(window, words[n - 1].end, resp) {
+            return Rsvp::Nothing;
+        }
+        let note = note_from(&body[words[n - 1].end..]);
+        return Rsvp::Answer(resp, note);
+    }
+    if tokens(body).len() <= 12 {
+        if let Rsvp::Answer(r, n) = rsvp(text) {
+            return Rsvp::Answer(r, n);
+        }
+    }
+    Rsvp::Nothing
+}
+
+/// An answer at the very start: an idiom phrase, or a leading word.
+fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
+    let from_phrases = longest_phrase_at(words, 0);
+    let from_leading = LEADING
+        .iter()
+        .filter_map(|(p, r)| phrase_at(words, 0, p).map(|n| (*r, n)))
+        .max_by_key(|(_, n)| *n);
+    match (from_phrases, from_leading) {
+        (Some(p), Some(l)) => {
+            if p.1 >= l.1 {
+                Some(p)
+            } else {
+                Some(l)
+            }
+        }
+        (Some(p), None) => {
+            // An idiom leads; a later word may still turn it ("no problem" is whole).
+            Some(p)
+        }
+        (None, Some(l)) => {
+            // "Sorry, I can't" and "Unfortunately…" lean no, but "Sorry for the late reply,
+            // yes" does not: only trust them when no other answer follows in the sentence.
+            if matches!(l.0, No)
+                && matches!(
+                    words[0].folded.as_str(),
+                    "sorry"
+                        | "unfortunately"
+                        | "leider"
+                        | "helaas"
+                        | "lamentablemente"
+                        | "desafortunadamente"
+                        | "malheureusement"
+                        | "infelizmente"
+                )
+            {
+                let rest: Vec<Word> = words[1..].iter().take(12).cloned().collect();
+                let mut i = 0;
+                while i < rest.len() {
+                    if let Some((r, n)) = PHRASES
+                        .iter()
+                        .chain(LEADING.iter().filter(|(p, _)| {
+                            matches!(
+                                *p,
+                                "yes" | "no" | "ja" | "nein" | "oui" | "non" | "si" | "sim"
+                            )
+                        }))
+                        .find_map(|(p, r)| phrase_at(&rest, i, p).map(|n| (*r, n)))
+                    {
+                        if r != No {
+                            return None;
+                        }
+                        i += n;
+                    } else {
+                        i += 1;
+                    }
+                }
+                // "Sorry for the delay" alone says nothing.
+                let says_cannot = rest.iter().any(|w| {
+                    matches!(
+                        w.folded.as_str(),
+                        "can't"
+                            | "cannot"
+                            | "cant"
+                            | "won't"
+                            | "not"
+                            | "nicht"
+                            | "pas"
+                            | "no"
+                            | "niet"
+                            | "nao"
+                            | "unable"
+                            | "miss"
+                    )
+                });
+                if !says_cannot && rest.len() > 1 {
+                    return None;
+                }
+            }
+            // "no" directly followed by a noun phrase like "no idea" is not an answer.
+            if words[0].folded == "no" {
+                if let Some(next) = words.get(1) {
+                    if matches!(next.folded.as_str(), "idea" | "clue" | "one" | "way") {
+                        return None;
+                    }
+                }
+            }
+            Some(l)
+        }
+        (None, None) => None,
+    }
+}
+
+/// The rest of the reply after the answer, as a one-line note (None when empty).
+fn note_from(rest: &str) -> Option<String> {
+    let without_closing = strip_closing(rest);
+    let rest = without_closing.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | '!' | ':' | ';' | '-' | '–' | '—' | ')' | '?')
+    });
+    let note = squash(rest);
+    if note.is_empty() {
+        return None;
+    }
+    let mut end = note.len().min(500);
+    while !note.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(note[..end].to_string())
+}
+
+/// Byte spans of sentences: split after . ! ? and at line breaks.
+fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let end_here = match c {
+            '\n' => true,
+            '.' | '!' | '?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
+        };
+        if end_here {
+            let e = i + c.len_utf8();
+            if !s[start..e].trim().is_empty() {
+                out.push((start, e));
+            }
+            start = e;
+        }
+    }
+    if !s[start..].trim().is_empty() {
+        out.push((start, s.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(t: &str) -> Rsvp {
+        rsvp(t)
+    }
+
+    #[test]
+    fn leading_words() {
+        assert_eq!(
+            answer("yes, 15 min late"),
+            Rsvp::Answer(Yes, Some("15 min late".into()))
+        );
+        assert_eq!(answer("Yes!"), Rsvp::Answer(Yes, None));
+        assert_eq!(
+            answer("Nein, leider nicht."),
+            Rsvp::Answer(No, Some("leider nicht.".into()))
+        );
+        assert_eq!(answer("Peut-être"), Rsvp::Answer(Maybe, None));
+        assert_eq!(answer("Sí"), Rsvp::Answer(Yes, None));
+        assert_eq!(answer("quizás"), Rsvp::Answer(Maybe, None));
+        assert_eq!(answer("Tal vez"), Rsvp::Answer(Maybe, None));
+        assert_eq!(answer("nee"), Rsvp::Answer(No, None));
+        assert_eq!(answer("misschien"), Rsvp::Answer(Maybe, None));
+        assert_eq!(answer("Não"), Rsvp::Answer(No, None));
+        assert_eq!(answer("sim"), Rsvp::Answer(Yes, None));
+        assert_eq!(answer("👍"), Rsvp::Answer(Yes, None));
+    }
+
+    #[test]
+    fn idioms() {
+        assert!(matches!(
+            answer("No problem, see you there"),
+            Rsvp::Answer(Yes, _)
+        ));
+        assert!(matches!(answer("I don't think so"), Rsvp::Answer(No, _)));
+        assert!(matches!(answer("not sure yet"), Rsvp::Answer(Maybe, _)));
+        assert!(matches!(answer("Count me in!"), Rsvp::Answer(Yes, None)));
+        assert!(matches!(
+            answer("Sorry, I can't make it"),
+            Rsvp::Answer(No, _)
+        ));
+        assert!(matches!(
+            answer("Hi Bob,\n\nI'll be there."),
+            Rsvp::Answer(Yes, _)
+        ));
+        assert_eq!(answer("what time is it again?"), Rsvp::Nothing);
+    }
+}
+
+#[cfg(test)]
+mod table {
+    //! Many small replies and how a person reads them.
+    use super::*;
+
+    fn kind(t: &str) -> Option<Response> {
+        match rsvp(t) {
+            Rsvp::Answer(r, _) => Some(r),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn rsvp_table() {
+        let cases: &[(&str, Option<Response>)] = &[
+            ("Yes", Some(Yes)),
+            ("yes please", Some(Yes)),
+            ("YES!!!", Some(Yes)),
+            ("Sure thing", Some(Yes)),
+            ("Absolutely!", Some(Yes)),
+            ("Definitely not.", Some(No)),
+            ("Of course not, I'm away", Some(No)),
+            ("Probably not, sorry", Some(No)),
+            ("I can't.", Some(No)),
+            ("I'd love to but I can't come this time", Some(No)),
+            ("We cannot attend, unfortunately.", Some(No)),
+            ("Won't be able to join, sorry!", Some(No)),
+            ("Sorry for the late reply - yes, I'll come", Some(Yes)),
+            ("Sorry, can't make it", Some(No)),
+            ("Sorry for the delay.", None),
+            ("Thanks!", None),
+            ("Thanks, see you there", Some(Yes)),
+            ("See you next time!", Some(No)),
+            ("No idea yet, maybe", Some(Maybe)),
+            ("OK", Some(Yes)),
+            ("Is it online?", None),
+            ("Can I bring a colleague?", None),
+            ("Ja, gerne", Some(Yes)),
+            ("Leider nein", Some(No)),
+            ("Ich kann leider nicht kommen.", Some(No)),
+            ("Ich komme gerne!", Some(Yes)),
+            ("Non, désolé", Some(No)),
+            ("Je ne pourrai pas venir.", Some(No)),
+            ("Sí, allí estaré", Some(Yes)),
+            ("No puedo ir esta vez", Some(No)),
+            ("Ik kan helaas niet.", Some(No)),
+            ("Ik kom!", Some(Yes)),
+            ("Não posso, desculpa.", Some(No)),
+            ("Talvez", Some(Maybe)),
+            ("I might come late", Some(Maybe)),
+            ("I will try to make it", Some(Maybe)),
+            ("Hello,\nI'm in!\nBob", Some(Yes)),
+            ("Yes?", None),
+            ("Maybe we could meet at 7 instead?", None),
+            ("Maybe, what time does it end?", Some(Maybe)),
+            ("Yes, but what time does it end?", Some(Yes)),
+        ];
+        let mut wrong = Vec::new();
+        for (t, want) in cases {
+            let got = kind(t);
+            if got != *want {
+                wrong.push(format!("{t:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}

@@ -1,0 +1,43 @@
+//! Takeaways after a meeting: one per list item, else one per paragraph.
+
+use super::words::{is_list_heading, list_items, paragraphs, strip_greeting_and_closing};
+use crate::text::squash;
+
+/// Takeaways: one per list item, else one per paragraph.
+pub(crate) fn takeaways_in(text: &str) -> Vec<String> {
+    let body = strip_greeting_and_closing(text);
+    let items = list_items(&body);
+    if !items.is_empty() {
+        return items
+            .into_iter()
+            .map(|(head, more)| {
+                let mut s = head;
+                for m in more {
+                    s.push(' ');
+                    s.push_str(m.trim());
+                }
+                squash(&s)
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    paragraphs(&body)
+        .into_iter()
+        .filter(|p| !is_list_heading(p))
+        .map(|p| squash(&p))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_takeaways() {
+        let t = takeaways_in("1. Price by value\n2. Write contracts\n\nCheers,\nBob");
+        assert_eq!(t, vec!["Price by value", "Write contracts"]);
+        let t = takeaways_in("Pairing helps.\n\nShort meetings work.");
+        assert_eq!(t.len(), 2);
+    }
+}

@@ -1,0 +1,237 @@
+//! Proposed topics: explicit "TOPIC:" lines, else list items, semicolon-separated items or
+//! paragraphs; titles lose the lead-ins that only introduce them ("I'd like to discuss …").
+
+use super::words::{is_list_heading, list_items, paragraphs, strip_greeting_and_closing};
+use crate::text::{fold, squash};
+use crate::Topic;
+
+/// Lines like "TOPIC: Pricing" (also "Thema:", "Sujet :", "Tema:", …).
+pub(crate) fn explicit_topics(text: &str) -> Option<Vec<Topic>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(title) = labelled(
+            lines[i],
+            &["topic", "thema", "sujet", "tema", "onderwerp", "topico"],
+        ) {
+            let mut details: Vec<&str> = Vec::new();
+            let mut j = i + 1;
+            while j < lines.len()
+                && !lines[j].trim().is_empty()
+                && labelled(
+                    lines[j],
+                    &["topic", "thema", "sujet", "tema", "onderwerp", "topico"],
+                )
+                .is_none()
+            {
+                details.push(lines[j].trim());
+                j += 1;
+            }
+            if !title.is_empty() {
+                topics.push(Topic {
+                    title: clean_title(&title),
+                    details: (!details.is_empty()).then(|| details.join("\n")),
+                });
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    (!topics.is_empty()).then_some(topics)
+}
+
+/// "Topic: X" → "X" when the line's label is one of `labels` (folded, case-insensitive).
+fn labelled(line: &str, labels: &[&str]) -> Option<String> {
+    let t = line.trim().trim_start_matches(['-', '*', '•', ' ']);
+    let colon = t.find(':')?;
+    if colon > 20 {
+        return None;
+    }
+    let label = fold(t[..colon].trim());
+    let label = label.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '#');
+    if labels.contains(&label) || labels.iter().any(|l| label == format!("{l}s")) {
+        Some(t[colon + 1..].trim().to_string())
+    } else {
+        None
+    }
+}
+
+/// Topics in a reply to the call for topics: list items, "Topic:" lines, semicolon-separated
+/// items, or paragraphs (first line the title, the rest details).
+pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
+    if let Some(t) = explicit_topics(text) {
+        return t;
+    }
+    let body = strip_greeting_and_closing(text);
+    let items = list_items(&body);
+    if !items.is_empty() {
+        return items
+            .into_iter()
+            .map(|(head, more)| split_title(&head, more))
+            .filter(|t| !t.title.is_empty())
+            .collect();
+    }
+    let paras: Vec<String> = paragraphs(&body)
+        .into_iter()
+        .filter(|p| !is_list_heading(p))
+        .collect();
+    if paras.len() == 1 {
+        let p = &paras[0];
+        let lines: Vec<&str> = p.lines().collect();
+        if lines.len() == 1 && p.contains(';') {
+            return p
+                .split(';')
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .map(|s| split_title(s, Vec::new()))
+                .collect();
+        }
+    }
+    paras
+        .into_iter()
+        .map(|p| {
+            let mut lines = p.lines();
+            let first = lines.next().unwrap_or("").to_string();
+            let rest: Vec<String> = lines.map(|l| l.trim().to_string()).collect();
+            split_title(&first, rest)
+        })
+        .filter(|t| !t.title.is_empty())
+        .collect()
+}
+
+/// A title from a line: "Pricing: how do you charge?" → title "Pricing", details the rest;
+/// a long single sentence keeps its first sentence as title and the rest as details.
+fn split_title(head: &str, more: Vec<String>) -> Topic {
+    let head = head.trim();
+    let mut title = head.to_string();
+    let mut details: Vec<String> = Vec::new();
+    for sep in [": ", " - ", " – ", " — "] {
+        if let Some(p) = head.find(sep) {
+            if p > 0 && p <= 80 && head.len() > p + sep.len() {
+                title = head[..p].to_string();
+                details.push(head[p + sep.len()..].trim().to_string());
+                break;
+            }
+        }
+    }
+    if details.is_empty() && title.len() > 100 {
+        // The first sentence is the title.
+        if let Some(p) = title.find(". ").or_else(|| title.find("? ")) {
+            let rest = title[p + 2..].trim().to_string();
+            title = title[..p + 1].to_string();
+            details.push(rest);
+        }
+    }
+    details.extend(more.into_iter().filter(|m| !m.trim().is_empty()));
+    Topic {
+        title: clean_title(&title),
+        details: (!details.is_empty()).then(|| details.join("\n")),
+    }
+}
+
+/// Openings (folded) that introduce a topic rather than name it.
+const TITLE_LEADINS: &[&str] = &[
+    "i'd like to talk about ",
+    "i would like to talk about ",
+    "i'd like to discuss ",
+    "i would like to discuss ",
+    "i'd love to talk about ",
+    "i'd love to discuss ",
+    "i'd like to hear about ",
+    "i would like to hear about ",
+    "i propose ",
+    "i suggest ",
+    "i'd suggest ",
+    "how about ",
+    "what about ",
+    "maybe we could talk about ",
+    "maybe we could discuss ",
+    "could we talk about ",
+    "could we discuss ",
+    "can we talk about ",
+    "can we discuss ",
+    "let's talk about ",
+    "lets talk about ",
+    "let's discuss ",
+    "suggestion: ",
+    "idea: ",
+    "ich wurde gerne uber ",
+    "ich mochte gerne uber ",
+    "je voudrais parler de ",
+    "me gustaria hablar de ",
+    "ik wil het graag hebben over ",
+    "gostaria de falar sobre ",
+];
+
+/// `t` without the opening that folds to `prefix` (accents and case ignored).
+fn strip_folded_prefix<'t>(t: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut acc = String::new();
+    for (i, c) in t.char_indices() {
+        acc.push_str(&fold(&c.to_string()));
+        if acc == prefix {
+            return Some(&t[i + c.len_utf8()..]);
+        }
+        if !prefix.starts_with(acc.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+fn clean_title(t: &str) -> String {
+    let mut t = squash(t);
+    let folded = fold(&t);
+    for lead in TITLE_LEADINS {
+        if !folded.starts_with(lead) {
+            continue;
+        }
+        if let Some(rest) = strip_folded_prefix(&t, lead) {
+            let rest = rest.trim().to_string();
+            if !rest.is_empty() {
+                let mut c = rest.chars();
+                t = match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => rest,
+                };
+            }
+            break;
+        }
+    }
+    t.trim_end_matches(['.', ',', ';', '?', '!'])
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_topics() {
+        let t = topics_in("Hi all,\n\n- Pricing: how do you charge?\n- Burnout\n\nThanks,\nAnn");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].title, "Pricing");
+        assert_eq!(t[0].details.as_deref(), Some("how do you charge?"));
+        assert_eq!(t[1].title, "Burnout");
+        let t = topics_in("Topic: Tools we use\nEditors, CI.\n");
+        assert_eq!(t[0].title, "Tools we use");
+        let t = topics_in("pricing; contracts; burnout");
+        assert_eq!(t.len(), 3);
+    }
+}
+
+#[cfg(test)]
+mod table {
+    //! Many small replies and how a person reads them.
+    use super::*;
+
+    #[test]
+    fn topic_titles_lose_their_openings() {
+        let t = topics_in("I'd like to discuss pricing for small clients.");
+        assert_eq!(t[0].title, "Pricing for small clients");
+        let t = topics_in("Ich würde gerne über Preise sprechen.");
+        assert_eq!(t[0].title, "Preise sprechen");
+    }
+}

@@ -1,0 +1,312 @@
+//! Text helpers more than one kind of reply uses: words with their byte ranges, answer
+//! windows, greeting and closing lines, list items and paragraphs.
+
+use super::rsvp::LEADING;
+use crate::text::fold;
+
+/// Greeting words that may open a reply before the answer.
+const GREETINGS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "hallo",
+    "hoi",
+    "bonjour",
+    "salut",
+    "coucou",
+    "hola",
+    "ola",
+    "olá",
+    "oi",
+    "beste",
+    "lieve",
+    "liebe",
+    "lieber",
+    "moin",
+    "servus",
+    "guten",
+    "good",
+    "morning",
+    "evening",
+    "afternoon",
+    "buenos",
+    "buenas",
+    "bom",
+    "boa",
+    "goedemorgen",
+    "goedemiddag",
+    "thanks",
+    "thank",
+    "danke",
+    "merci",
+    "gracias",
+    "obrigado",
+    "obrigada",
+    "bedankt",
+    "dank",
+    "all",
+    "everyone",
+    "folks",
+    "team",
+];
+
+/// A word of the text with its byte range in the original.
+#[derive(Clone, Debug)]
+pub(super) struct Word {
+    pub(super) folded: String,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+/// Tokenises into words (letters, digits, apostrophes, and emoji as words of their own).
+pub(super) fn tokens(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let flush = |out: &mut Vec<Word>, st: usize, en: usize| {
+        let w = s[st..en].trim_matches('\'');
+        if !w.is_empty() {
+            out.push(Word {
+                folded: fold(&s[st..en]).trim_matches('\'').to_string(),
+                start: st,
+                end: en,
+            });
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let is_word = c.is_alphanumeric() || c == '\'' || c == '’';
+        if is_word {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else {
+            if let Some(st) = start.take() {
+                flush(&mut out, st, i);
+            }
+            if is_answer_emoji(c) {
+                out.push(Word {
+                    folded: c.to_string(),
+                    start: i,
+                    end: i + c.len_utf8(),
+                });
+            }
+        }
+    }
+    if let Some(st) = start {
+        flush(&mut out, st, s.len());
+    }
+    // "peut-être" → "peut" "etre"; "don't" stays one word.
+    out
+}
+
+fn is_answer_emoji(c: char) -> bool {
+    matches!(c, '👍' | '👎' | '🤷' | '✅' | '❌')
+}
+
+/// Matches a phrase (space-separated folded words) at word index `i`.
+pub(super) fn phrase_at(words: &[Word], i: usize, phrase: &str) -> Option<usize> {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    if i + parts.len() > words.len() {
+        return None;
+    }
+    for (k, p) in parts.iter().enumerate() {
+        let w = &words[i + k].folded;
+        let w = w.replace('’', "'");
+        if w != *p {
+            return None;
+        }
+    }
+    Some(parts.len())
+}
+
+/// The span of the text we read an RSVP from: the first sentences, after a greeting.
+pub(super) fn answer_window(text: &str) -> &str {
+    // The first paragraph (or two if the first is only a greeting), at most ~300 bytes.
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Skips an opening greeting line ("Hi Bob,") and returns the byte offset where the answer
+/// starts.
+pub(super) fn skip_greeting(text: &str) -> usize {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    let first = &text[..first_line_end];
+    let w = tokens(first);
+    if !w.is_empty()
+        && GREETINGS.contains(&w[0].folded.as_str())
+        && w.len() <= 5
+        && LEADING.iter().all(|(p, _)| phrase_at(&w, 0, p).is_none())
+    {
+        let t = first.trim_end();
+        if (t.ends_with(',') || t.ends_with('!') || t.ends_with(':') || w.len() <= 3)
+            && first_line_end < text.len()
+        {
+            return first_line_end + 1;
+        }
+    }
+    0
+}
+
+/// "My takeaways:", "Here are mine:" — a short line that only announces what follows.
+pub(super) fn is_list_heading(p: &str) -> bool {
+    let t = p.trim();
+    !t.contains('\n') && t.ends_with(':') && t.split_whitespace().count() <= 8
+}
+
+/// A list item marker: "- ", "* ", "• ", "1. ", "1) ", "(1) ", "#1 ".
+fn item_marker(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
+    for m in ["- ", "* ", "• ", "· ", "– ", "— ", "+ ", "o "] {
+        if t.starts_with(m) && !(m == "+ " && t.starts_with("+1")) {
+            return Some(indent + m.len());
+        }
+    }
+    let digits: usize = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    let (skip_open, digits) = if digits == 0 && (t.starts_with('(') || t.starts_with('#')) {
+        (1, t[1..].chars().take_while(|c| c.is_ascii_digit()).count())
+    } else {
+        (0, digits)
+    };
+    if digits > 0 && digits <= 3 {
+        let after = &t[skip_open + digits..];
+        for m in [". ", ") ", ": ", " - ", "- "] {
+            if after.starts_with(m) {
+                return Some(indent + skip_open + digits + m.len());
+            }
+        }
+        if skip_open == 1 && t.starts_with('#') && after.starts_with(' ') {
+            return Some(indent + 1 + digits + 1);
+        }
+    }
+    None
+}
+
+/// List items with their continuation lines; empty when fewer than one item is found or the
+/// text is mostly not a list.
+pub(super) fn list_items(text: &str) -> Vec<(String, Vec<String>)> {
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
+    let mut in_item = false;
+    for line in text.lines() {
+        if let Some(p) = item_marker(line) {
+            items.push((line[p..].trim().to_string(), Vec::new()));
+            in_item = true;
+        } else if line.trim().is_empty() {
+            in_item = false;
+        } else if in_item {
+            if let Some(last) = items.last_mut() {
+                last.1.push(line.trim().to_string());
+            }
+        }
+    }
+    items
+}
+
+/// Paragraphs: blocks separated by blank lines.
+pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(cur.join("\n"));
+                cur.clear();
+            }
+        } else {
+            cur.push(line.trim_end());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur.join("\n"));
+    }
+    out
+}
+
+/// Closing words (folded) that end a message: "Thanks,", "Cheers", "Best regards", …
+const CLOSINGS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "thx",
+    "cheers",
+    "best",
+    "best regards",
+    "kind regards",
+    "regards",
+    "all the best",
+    "warm regards",
+    "take care",
+    "see you",
+    "gruss",
+    "grusse",
+    "viele grusse",
+    "liebe grusse",
+    "beste grusse",
+    "lg",
+    "mfg",
+    "danke",
+    "vielen dank",
+    "merci",
+    "cordialement",
+    "bien a vous",
+    "a bientot",
+    "bises",
+    "amities",
+    "saludos",
+    "un saludo",
+    "gracias",
+    "muchas gracias",
+    "abrazos",
+    "groeten",
+    "met vriendelijke groet",
+    "hartelijke groet",
+    "groetjes",
+    "bedankt",
+    "dank je",
+    "obrigado",
+    "obrigada",
+    "abracos",
+    "atenciosamente",
+    "cumprimentos",
+    "ciao",
+];
+
+/// Drops a greeting line at the start and a closing (plus the name under it) at the end.
+pub(super) fn strip_greeting_and_closing(text: &str) -> String {
+    let text = text.trim();
+    let start = skip_greeting(text);
+    strip_closing(&text[start..])
+}
+
+/// Drops a closing ("Thanks,", "Best regards") and the name lines under it.
+pub(super) fn strip_closing(body: &str) -> String {
+    let mut lines: Vec<&str> = body.lines().collect();
+    // Closing: one of the last three non-blank lines is a closing word; drop it and below.
+    let n = lines.len();
+    let mut cut = None;
+    let mut seen = 0;
+    for idx in (0..n).rev() {
+        let l = lines[idx].trim();
+        if l.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 3 {
+            break;
+        }
+        let f = fold(l);
+        let f = f.trim_end_matches([',', '!', '.', ' ']);
+        if CLOSINGS.contains(&f)
+            || (f.split_whitespace().count() <= 4
+                && CLOSINGS.iter().any(|c| f.starts_with(&format!("{c},"))))
+        {
+            cut = Some(idx);
+        }
+    }
+    if let Some(c) = cut {
+        lines.truncate(c);
+    }
+    lines.join("\n")
+}
