@@ -107,7 +107,7 @@ impl Act<'_, '_> {
                     let store = self.world.store.clone();
                     let id = store.add_confirmation(self.conn, c.id, p.id, command, args, &reading.text, self.now, CONFIRM_TTL).await?;
                     let text = format!(
-                        "Please confirm: {line}\n\nReply to this mail (any text) within 24 hours and it will be done. If you didn't send it, ignore this mail: nothing happens."
+                        "Please confirm: {line}\n\nReply CONFIRM (or YES / OK) to this mail within 24 hours and it will be done. Any other answer cancels it. If you didn't send it, ignore this mail or answer NO: nothing happens."
                     );
                     self.answer(c, p, reading, OtherMailKind::ConfirmationRequest, &format!("Confirm: {line}"), Answer::Confirm { text: &text, id }).await?;
                     self.audit(c, p, &line, &format!("confirmation requested ({why})"), "waiting").await?;
@@ -124,6 +124,17 @@ impl Act<'_, '_> {
         match store.take_confirmation(self.conn, id, p.id, self.now).await? {
             Ok(conf) => {
                 let line = std::iter::once(conf.command.clone()).chain(conf.args.iter().cloned()).collect::<Vec<_>>().join(" ");
+                // Only an explicit yes runs it; any other answer ("NO!! I did not send this", an
+                // autoresponder without its headers) cancels it: it was taken, it can't be reused.
+                if !understand::intent::confirm::confirms(&reading.text) {
+                    tracing::warn!(community = %c.cfg.slug, sender = %p.address, confirmation = id, "confirmation answered without a yes: cancelled");
+                    self.audit(c, p, &line, "confirmation answered without CONFIRM / YES / OK", "cancelled").await?;
+                    let text = format!(
+                        "Not done: {line}\n\nYour answer did not say CONFIRM (or YES / OK), so the command was cancelled and this confirmation can't be used any more. If you did send it, send the command again and answer CONFIRM."
+                    );
+                    self.result(c, p, reading, "Not confirmed: cancelled", &text).await?;
+                    return Ok(Outcome::kept(format!("confirmation {id} answered without a yes: {line} cancelled"), Some(p.id)));
+                }
                 let body: Vec<&str> = conf.body.lines().collect();
                 match grammar::parse(&conf.command, &conf.args, &body) {
                     Ok(cmd) => self.run_command(c, p, reading, &cmd, &line, "confirmed by reply").await,

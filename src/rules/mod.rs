@@ -9,7 +9,7 @@ use sqlx::AnyConnection;
 use understand::{Intent, Reading};
 
 use crate::config::CommunityConfig;
-use crate::domain::{Address, InboundKind, MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response};
+use crate::domain::{Address, InboundKind, MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response, Role};
 use crate::render::{self, Envelope, Footer};
 use crate::schedule::JobKind;
 use crate::store::{InboundRecord, Meeting, OutMail, Person, Store};
@@ -323,7 +323,17 @@ impl Act<'_, '_> {
         claims: Option<Claims>,
     ) -> Result<Outcome> {
         match &reading.intent {
-            Intent::AutoReply { reason } => return Ok(Outcome::done(format!("automatic mail ({reason}): not answered"), None)),
+            Intent::AutoReply { reason } => {
+                // Automatic mail answering a confirmation request confirms nothing, and the
+                // request is used up: only its holder's explicit yes could have run it.
+                if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Confirm) {
+                    let used = self.world.store.take_confirmation(self.conn, cl.reference, cl.person_id, self.now).await?;
+                    if used.is_ok() {
+                        return Ok(Outcome::kept(format!("automatic mail ({reason}) answered confirmation {}: cancelled, not answered", cl.reference), Some(cl.person_id)));
+                    }
+                }
+                return Ok(Outcome::done(format!("automatic mail ({reason}): not answered"), None));
+            }
             Intent::Bounce { recipients, permanent } => return self.bounce(c, claims, recipients, *permanent).await,
             _ => {}
         }
@@ -395,43 +405,42 @@ impl Act<'_, '_> {
     /// A delivery failure: scored for the person our VERP address names (else the report's
     /// failed recipients). After [`HARD_BOUNCES`] hard bounces they get no more mail and the
     /// coordinators are told; a spam rejection or a full mailbox (soft) only counts.
+    /// A delivery failure report. It counts against a person only with proof: it came back to
+    /// the VERP return path (`list+bounce-TOKEN@…`) of mail we sent that very person, so the
+    /// signed token names them. A report without one — anyone can write "Final-Recipient: ben@…"
+    /// — is recorded and counts against nobody. Coordinators are never suspended by bounces
+    /// (their own commands would be refused): the coordinators are told instead.
     async fn bounce(&mut self, c: &Community, claims: Option<Claims>, recipients: &[String], permanent: bool) -> Result<Outcome> {
         let store = self.world.store.clone();
-        let mut people = Vec::new();
-        if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Bounce) {
-            if let Some(p) = store.person_by_id(self.conn, cl.person_id).await?.filter(|p| p.community_id == c.id) {
-                people.push(p);
-            }
-        }
-        if people.is_empty() {
-            for r in recipients {
-                if let Ok(a) = Address::parse(r) {
-                    if let Some(p) = store.person_by_address(self.conn, c.id, &a).await? {
-                        people.push(p);
-                    }
-                }
-            }
-        }
         let kind = if permanent { "hard" } else { "soft" };
-        if people.is_empty() {
-            return Ok(Outcome::kept(format!("{kind} bounce for {} (nobody we know): recorded", recipients.join(", ")), None));
+        let verp = claims.filter(|cl| cl.purpose == Purpose::Bounce);
+        let person = match verp {
+            Some(cl) => store.person_by_id(self.conn, cl.person_id).await?.filter(|p| p.community_id == c.id),
+            None => None,
+        };
+        let Some(p) = person else {
+            let named = if recipients.is_empty() { "nobody".to_string() } else { recipients.join(", ") };
+            return Ok(Outcome::kept(format!("{kind} bounce report naming {named}, not sent to a VERP return path of ours: recorded, counted against nobody"), None));
+        };
+        let hard = store.record_bounce(self.conn, p.id, permanent, self.now).await?;
+        if !(permanent && hard >= HARD_BOUNCES && p.status == PersonStatus::Active) {
+            return Ok(Outcome::kept(format!("{}: {kind} bounce counted ({hard} hard)", p.address), Some(p.id)));
         }
-        let mut lines = Vec::new();
-        for p in &people {
-            let hard = store.record_bounce(self.conn, p.id, permanent, self.now).await?;
-            if permanent && hard >= HARD_BOUNCES && p.status == PersonStatus::Active {
-                store.set_status(self.conn, p.id, PersonStatus::Bouncing, self.now).await?;
-                let what = format!(
-                    "Mail to {} ({}) has bounced {hard} times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add {} {}",
-                    p.display_name(), p.address, c.cfg.slug, p.address
-                );
-                self.notify_coordinators(c, &format!("{} stopped: mail bounces", p.address), &what).await?;
-                lines.push(format!("{}: {hard} hard bounces, no more mail", p.address));
-            } else {
-                lines.push(format!("{}: {kind} bounce counted ({hard} hard)", p.address));
-            }
+        if p.role == Role::Coordinator {
+            let what = format!(
+                "Mail to {} ({}), a coordinator, has bounced {hard} times. Coordinators are never stopped by bounces; check the address, or change the coordinators in the config.",
+                p.display_name(), p.address
+            );
+            self.notify_coordinators_hourly(c, &format!("Mail to {} bounces", p.address), &what, &format!("bouncing-coordinator:{}", p.id)).await?;
+            return Ok(Outcome::kept(format!("{}: {hard} hard bounces, a coordinator: not stopped, coordinators told", p.address), Some(p.id)));
         }
-        Ok(Outcome::kept(format!("{kind} bounce: {}", lines.join("; ")), people.first().map(|p| p.id)))
+        store.set_status(self.conn, p.id, PersonStatus::Bouncing, self.now).await?;
+        let what = format!(
+            "Mail to {} ({}) has bounced {hard} times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add {} {}",
+            p.display_name(), p.address, c.cfg.slug, p.address
+        );
+        self.notify_coordinators(c, &format!("{} stopped: mail bounces", p.address), &what).await?;
+        Ok(Outcome::kept(format!("{kind} bounce: {}: {hard} hard bounces, no more mail", p.address), Some(p.id)))
     }
 
     async fn rsvp(

@@ -1,0 +1,119 @@
+//! Issue 17, "nobody acts for someone else": forged bounces and answers to confirmation
+//! requests that are not a yes — on SQLite and PostgreSQL, with the real Postfix and Dovecot
+//! where mail goes out.
+
+mod support;
+
+use std::time::Duration;
+
+use roundtable::app::App;
+use roundtable::domain::{Address, PersonStatus, Role};
+use roundtable::token::{Claims, Purpose, Signer};
+use support::{both_backends, in_days, mail, reply_to, text, Backend, World};
+
+const WAIT: Duration = Duration::from_secs(30);
+/// The secret of the test config (tests/support).
+const SECRET: &[u8] = b"test-secret-0123456789abcdef";
+
+/// A Postfix-style delivery status notification saying mail to `victim` failed for good.
+fn dsn(to: &str, victim: &str, n: u32) -> Vec<u8> {
+    format!(
+        "From: Mail Delivery System <MAILER-DAEMON@mx.elsewhere.example>\r\nTo: {to}\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-{n}-{victim}>\r\nDate: Sat, 05 Dec 2026 10:00:00 +0000\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n\r\n--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.elsewhere.example\r\n\r\nFinal-Recipient: rfc822; {victim}\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 <{victim}>: user unknown\r\n\r\n--B--\r\n"
+    )
+    .into_bytes()
+}
+
+async fn person(app: &App, address: &str) -> roundtable::store::Person {
+    let c = app.world.community("design").unwrap();
+    app.store().people(c.id).await.unwrap().into_iter().find(|p| p.address.as_str() == address).unwrap()
+}
+
+both_backends!(forged_bounces_cut_nobody_off);
+async fn forged_bounces_cut_nobody_off(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+
+    // Three forged reports to the bare list address, naming Ben, then three naming the
+    // coordinator: no VERP token, so they count against nobody.
+    for (n, victim) in [(1, &ben), (2, &ben), (3, &ben), (4, &w.coordinator), (5, &w.coordinator), (6, &w.coordinator)] {
+        let h = app.handle(&dsn(&w.list, victim, n)).await.unwrap();
+        let roundtable::rules::Handled::Done { outcome, .. } = h else { panic!("{h:?}") };
+        assert!(outcome.contains("counted against nobody"), "{outcome}");
+    }
+    assert_eq!(person(&app, &ben).await.status, PersonStatus::Active, "a forged bounce stops nobody's mail");
+    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Active);
+
+    // Real proof — reports to the coordinator's own VERP address — still never suspends a
+    // coordinator: the coordinators are told instead.
+    let coord = person(&app, &w.coordinator).await;
+    let token = Signer::new(SECRET).sign(&Claims { purpose: Purpose::Bounce, person_id: coord.id, reference: 0, expires_at: app.clock.now() + 86400 });
+    let verp = Address::parse(&w.list).unwrap().with_tag(&format!("bounce-{token}")).unwrap();
+    for n in 7..=9 {
+        app.handle(&dsn(verp.as_str(), &w.coordinator, n)).await.unwrap();
+    }
+    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Active, "bounces never suspend a coordinator");
+    let out = w.command(&["do", "design", "STATUS", "--as", &w.coordinator]).output().unwrap();
+    assert!(out.status.success(), "the coordinator's commands still work: {}", String::from_utf8_lossy(&out.stderr));
+
+    // And the same proof for a member does stop their mail (the rule still works).
+    let ben_p = person(&app, &ben).await;
+    let token = Signer::new(SECRET).sign(&Claims { purpose: Purpose::Bounce, person_id: ben_p.id, reference: 0, expires_at: app.clock.now() + 86400 });
+    let verp = Address::parse(&w.list).unwrap().with_tag(&format!("bounce-{token}")).unwrap();
+    for n in 10..=12 {
+        app.handle(&dsn(verp.as_str(), &ben, n)).await.unwrap();
+    }
+    assert_eq!(person(&app, &ben).await.status, PersonStatus::Bouncing);
+}
+
+both_backends!(only_a_yes_confirms_a_command);
+async fn only_a_yes_confirms_a_command(backend: Backend) {
+    let w = World::with_auth(backend, None, "dmarc-or-confirm").await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let (trigger, shutdown) = roundtable::shutdown::channel();
+    let daemon = tokio::spawn(app.run(shutdown));
+    let coord = w.coordinator.clone();
+
+    // A forged REMOVE (no DMARC verdict): a confirmation is asked of the real coordinator…
+    w.stack.send(&coord, &w.list, &mail(&coord, &w.list, &format!("REMOVE {ben}"), "")).await;
+    let ask = w.stack.wait_for_kind(&coord, "confirmation-request", 1, WAIT).await.remove(0);
+    assert!(text(&ask).contains("Reply CONFIRM"), "{}", text(&ask));
+    // …who answers that they did not send it: nothing is done, the request is cancelled.
+    let confirm_to = reply_to(&ask);
+    w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, "Re: Confirm", "NO!! I did not send this")).await;
+    let got = w.stack.wait_for_kind(&coord, "command-result", 1, WAIT).await;
+    assert!(text(&got[0]).contains("was cancelled"), "{}", text(&got[0]));
+    // A later "yes" to the same request does nothing either: it was used up.
+    w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, "Re: Confirm", "yes")).await;
+    let got = w.stack.wait_for_kind(&coord, "command-result", 2, WAIT).await;
+    assert!(text(&got[1]).contains("already used"), "{}", text(&got[1]));
+
+    // Autoresponders answering two more requests — one without Auto-Submitted headers, one
+    // recognised as automatic — confirm nothing and use the request up: a "yes" after either
+    // is too late.
+    for (n, subject) in [(2usize, "Re: Confirm"), (3, "Out of office")] {
+        w.stack.send(&coord, &w.list, &mail(&coord, &w.list, &format!("SCHEDULE {}", in_days(18 + n as i64)), "")).await;
+        let ask = w.stack.wait_for_kind(&coord, "confirmation-request", n, WAIT).await.remove(n - 1);
+        let confirm_to = reply_to(&ask);
+        w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, subject, "I am out of the office until Monday and will answer your mail then.")).await;
+        w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, "Re: Confirm", "yes")).await;
+    }
+    let got = w.stack.wait_for_kind(&coord, "command-result", 5, WAIT).await;
+    assert_eq!(got.iter().filter(|m| text(m).contains("already used")).count(), 3, "the yes after each autoresponder is refused");
+
+    trigger.fire();
+    tokio::time::timeout(WAIT, daemon).await.expect("the daemon stops").unwrap().unwrap();
+    let app = w.app().await;
+    assert_eq!(person(&app, &ben).await.status, PersonStatus::Active, "Ben was not removed");
+    let c = app.world.community("design").unwrap();
+    assert!(app.store().meetings(c.id).await.unwrap().is_empty(), "nothing was scheduled");
+}
