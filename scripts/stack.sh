@@ -120,7 +120,7 @@ missing_packages() {
     echo "${missing[@]}"
 }
 
-# Python's icalendar package: src/ics.rs's tests read our invitations back with it. The
+# Python's icalendar package: src/compose/ics.rs's tests read our invitations back with it. The
 # `python3` on PATH (not the `python` helper's system one), as those tests run it; only pip.
 install_python_icalendar() {
     python3 -c 'import icalendar' 2>/dev/null && return 0

@@ -15,7 +15,7 @@ use crate::outbox::{Batch, Delivery, Transport};
 use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
-use crate::token::Signer;
+use crate::compose::token::Signer;
 
 /// How long a daemon's hold on its mailbox lasts without renewal (renewed every round).
 const MAILBOX_LEASE: i64 = 180;

@@ -17,6 +17,12 @@ impl Clock {
 
     /// Unix seconds.
     pub fn now(&self) -> i64 {
-        self.fixed.unwrap_or_else(crate::render::unix_now)
+        self.fixed.unwrap_or_else(unix_now)
     }
+}
+
+/// Now, in Unix seconds, from the system clock.
+pub fn unix_now() -> i64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }

@@ -13,7 +13,7 @@ async fn main() -> ExitCode {
     let quiet = matches!(cli.command, Command::Demo(_) | Command::Inspect(_));
     roundtable::telemetry::init(if quiet { "warn" } else { "info" });
     let deliver = matches!(cli.command, Command::Deliver);
-    match roundtable::admin::dispatch(cli).await {
+    match roundtable::cli::admin::dispatch(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if let Some(c) = e.downcast_ref::<roundtable::config::ConfigError>() {

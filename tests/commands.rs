@@ -165,7 +165,7 @@ async fn the_guest_path_from_invitation_to_membership(backend: Backend) {
     let w = World::with_auth(backend, None, "dmarc").await;
     let coord = w.coordinator.clone();
     let (gina, hal, ivy) = (w.stack.address("gina"), w.stack.address("hal"), w.stack.address("ivy"));
-    let t0 = roundtable::render::unix_now();
+    let t0 = roundtable::clock::unix_now();
     let app = w.app_at(Clock::fixed(t0)).await;
     let (meeting, _) = app.world.schedule_meeting("design", &in_days(3), Some("Room 4"), t0).await.unwrap();
     let starts = {

@@ -105,7 +105,7 @@ async fn permanent_failure_is_recorded_and_can_be_retried(backend: Backend) {
     let out = w.command(&["outbox", "retry", "--all"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 mail(s) queued again"), "{}", String::from_utf8_lossy(&out.stdout));
     let sink = Sink::start(port, dump.path(), &[]);
-    let b = w.app().await.delivery().unwrap().drain(roundtable::render::unix_now()).await.unwrap();
+    let b = w.app().await.delivery().unwrap().drain(roundtable::clock::unix_now()).await.unwrap();
     assert_eq!(b.sent, 2);
     sink.stop();
     assert_eq!(dumped(dump.path()), 2);

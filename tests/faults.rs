@@ -729,7 +729,7 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
     let dump = dump_dir();
     let outbound = format!("kind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nmax_connections = {CONNECTIONS}\nretry = [\"1s\"]");
     let s = Setup::new(support::Stack::from_env(), backend, &outbound).await;
-    let now = roundtable::render::unix_now();
+    let now = roundtable::clock::unix_now();
     s.members(N, now).await;
     let (_, _, queued) = s.meeting(now).await;
     let db = s.db().await;
@@ -752,7 +752,7 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
     // Each retry is due one second after the attempt that failed (the step's clock, which is
     // never ahead of ours read afterwards).
     let next = db.count("SELECT COALESCE(MAX(next_attempt_at), 0) FROM outbox WHERE status = 'pending'").await;
-    let clock = roundtable::render::unix_now();
+    let clock = roundtable::clock::unix_now();
     assert!(next <= clock + 1, "with retry = [\"1s\"] no mail waits longer than a second for its next try ({next} > {clock} + 1)");
     let sent_while_down = db.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'").await;
     assert_eq!(files_in(dump.path()), at_stop, "nothing arrives while the server is down");
@@ -786,7 +786,7 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
 /// Confirmations per member from the outbox and from the sink dump, and the RSVPs.
 async fn check_each_reply_applied_once(s: &Setup, db: &Db, dump: &Path, members: &[String], meeting: i64) {
     assert_eq!(db.count("SELECT COUNT(*) FROM inbound").await as usize, members.len(), "one handled record per reply");
-    let app = s.app(roundtable::render::unix_now()).await;
+    let app = s.app(roundtable::clock::unix_now()).await;
     assert_eq!(app.store().rsvps(meeting).await.unwrap().len(), members.len(), "one RSVP per member");
     app.store().close().await;
     for kind in ["announcement", "confirmation"] {
@@ -816,7 +816,7 @@ async fn dovecot_restarted_under_the_daemon() {
     };
     let s = Setup::with_inbound(stack.clone(), Backend::Sqlite, &sink_outbound(port), Some(&imap)).await;
     let list = s.list.clone();
-    let now = roundtable::render::unix_now();
+    let now = roundtable::clock::unix_now();
     let members = s.members(N, now).await;
     let (meeting, thread, _) = s.meeting(now).await;
     let db = s.db().await;
@@ -889,7 +889,7 @@ async fn postgres_restarted_under_the_daemon() {
     let port = free_port();
     let dump = dump_dir();
     let s = Setup::new(own.stack(), Backend::Postgres, &sink_outbound(port)).await;
-    let now = roundtable::render::unix_now();
+    let now = roundtable::clock::unix_now();
     let members = s.members(N, now).await;
     let (meeting, thread, _) = s.meeting(now).await;
     let db = s.db().await;
@@ -943,7 +943,7 @@ async fn postgres_restarted_under_the_daemon() {
 /// A setup with outbound mail written to the Maildir `sent/`, a meeting, and these members.
 async fn maildir_world(backend: Backend, names: &[&str]) -> (Setup, Vec<String>, String) {
     let s = Setup::new(support::Stack::from_env(), backend, "kind = \"maildir\"\npath = \"sent\"").await;
-    let now = roundtable::render::unix_now();
+    let now = roundtable::clock::unix_now();
     let app = s.app(now).await;
     let c = app.world.community("design").unwrap().clone();
     let mut tx = app.store().begin().await.unwrap();
@@ -1020,7 +1020,7 @@ async fn messages_of_25_mb() {
         let who = who.to_string();
         let s = &s;
         async move {
-            let app = s.app(roundtable::render::unix_now()).await;
+            let app = s.app(roundtable::clock::unix_now()).await;
             let c = app.world.community("design").unwrap().id;
             let meeting = app.store().meetings(c).await.unwrap()[0].id;
             app.store().rsvps(meeting).await.unwrap().into_iter().find(|r| r.address == who).map(|r| roundtable::domain::response_str(r.response).to_string())

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use roundtable::app::App;
 use roundtable::domain::{Address, PersonStatus, Role};
-use roundtable::token::{Claims, Purpose, Signer};
+use roundtable::compose::token::{Claims, Purpose, Signer};
 use support::{both_backends, in_days, mail, reply_to, text, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);

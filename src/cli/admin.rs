@@ -12,7 +12,7 @@ use crate::rules::local_time;
 pub async fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Inspect(a) => inspect(&cli.config, a),
-        Command::Demo(a) => crate::demo::run(&a.dir).await,
+        Command::Demo(a) => crate::cli::demo::run(&a.dir).await,
         Command::CheckConfig => {
             let c = config::load(&cli.config)?;
             println!(

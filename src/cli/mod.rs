@@ -1,6 +1,9 @@
 //! The command line (clap): the daemon, the MTA pipe, inspection, the demo, and the admin
 //! commands that do by hand what a coordinator does by mail.
 
+pub mod admin;
+pub mod demo;
+
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;

@@ -69,7 +69,7 @@ enum Method {
 /// attendee to answer (`RSVP=TRUE`, `PARTSTAT=NEEDS-ACTION`), with a VTIMEZONE for `e.tz`.
 ///
 /// ```
-/// use roundtable::ics::{request, Event};
+/// use roundtable::compose::ics::{request, Event};
 /// let e = Event {
 ///     uid: "meeting-7@rt.test", sequence: 0, dtstamp: 1_790_000_000,
 ///     starts_at: 1_792_513_800, // 2026-10-20T16:30:00Z

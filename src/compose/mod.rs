@@ -5,8 +5,11 @@
 //! value (RFC 2047) and folds it, so nothing a person typed — a name, a subject, a topic —
 //! can inject a header.
 
+pub mod ics;
+pub mod token;
+
 use std::borrow::Cow;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 use anyhow::{Context as _, Result};
 use askama::Template;
@@ -370,11 +373,6 @@ fn crlf(s: String) -> String {
         prev = c;
     }
     out
-}
-
-/// Now, in Unix seconds.
-pub fn unix_now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -15,14 +15,14 @@ use anyhow::Result;
 use understand::Reading;
 
 use super::{local_time, parse_local_time, Act, Answer, Community, Draft, Outcome};
-use crate::auth;
+use crate::rules::auth_results as auth;
 use crate::commands::{self as grammar, Cmd};
 use crate::config::CoordinatorAuth;
 use crate::domain::{Address, OtherMailKind, PersonStatus, Response, Role, TopicStatus};
-use crate::render;
+use crate::compose;
 use crate::schedule::JobKind;
 use crate::store::{GuestMark, Person};
-use crate::token::{Claims, Purpose};
+use crate::compose::token::{Claims, Purpose};
 
 /// How long a confirmation token may be sent back.
 const CONFIRM_TTL: i64 = 24 * 3600;
@@ -346,7 +346,7 @@ impl Act<'_, '_> {
         let guest = store.person_by_id(self.conn, id).await?.ok_or_else(|| anyhow::anyhow!("the guest just added"))?;
         let when = local_time(c.cfg.timezone, m.starts_at);
         let footer = super::footer(c);
-        let (text, html) = render::Invitation {
+        let (text, html) = compose::Invitation {
             name: guest.display_name(),
             inviter: inviter.display_name(),
             community: &c.cfg.name,
@@ -375,7 +375,7 @@ impl Act<'_, '_> {
 
     pub(super) async fn welcome(&mut self, c: &Community, p: &Person) -> Result<()> {
         let footer = super::footer(c);
-        let (text, html) = render::Welcome { name: p.display_name(), community: &c.cfg.name, description: &c.cfg.description }.render(&footer)?;
+        let (text, html) = compose::Welcome { name: p.display_name(), community: &c.cfg.name, description: &c.cfg.description }.render(&footer)?;
         let d = Draft {
             kind: OtherMailKind::Welcome.into(),
             subject: format!("Welcome to {}", c.cfg.name),

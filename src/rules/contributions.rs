@@ -6,9 +6,9 @@ use understand::{Reading, Topic};
 
 use super::{Act, Answer, Community, Draft, Outcome};
 use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus, Role, SearchKind};
-use crate::render;
+use crate::compose;
 use crate::store::Person;
-use crate::token::{Claims, Purpose};
+use crate::compose::token::{Claims, Purpose};
 
 /// Titles longer than this are cut (the rest goes to the details).
 const TITLE_MAX: usize = 120;
@@ -157,8 +157,8 @@ impl Act<'_, '_> {
         let footer = super::footer(c);
         let before = self.queued;
         for k in &people {
-            let text = render::ConfirmationTxt { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
-            let html = render::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
+            let text = compose::ConfirmationTxt { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
+            let html = compose::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
             let token = self.token(Purpose::Reply, k.id, 0, self.now);
             let d = Draft {
                 kind: OtherMailKind::Notice.into(),
@@ -203,8 +203,8 @@ impl Act<'_, '_> {
             c.cfg.name
         );
         let footer = super::footer(c);
-        let text = render::ConfirmationTxt { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
-        let html = render::ConfirmationHtml { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
+        let text = compose::ConfirmationTxt { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
+        let html = compose::ConfirmationHtml { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
         let d = Draft {
             kind: OtherMailKind::Notice.into(),
             subject: format!("Re: {}", reading.subject),

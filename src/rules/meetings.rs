@@ -7,9 +7,9 @@ use anyhow::{bail, Context as _, Result};
 
 use super::{local_time, parse_local_time, Act, Community, Draft, World};
 use crate::domain::{MeetingStatus, OtherMailKind};
-use crate::render;
+use crate::compose;
 use crate::store::Meeting;
-use crate::token::Purpose;
+use crate::compose::token::Purpose;
 
 impl World {
     /// Schedules a meeting at a local time in the community's zone with its timeline of jobs,
@@ -114,7 +114,7 @@ impl Act<'_, '_> {
         let old_when = local_time(c.cfg.timezone, old.starts_at);
         let footer = super::footer(c);
         for p in store.invited_people(self.conn, new.id).await? {
-            let (text, html) = render::MeetingChanged {
+            let (text, html) = compose::MeetingChanged {
                 name: p.display_name(),
                 community: &c.cfg.name,
                 cancelled,

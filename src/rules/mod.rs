@@ -10,11 +10,12 @@ use understand::{Intent, Reading};
 
 use crate::config::CommunityConfig;
 use crate::domain::{Address, InboundKind, MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response, Role};
-use crate::render::{self, Envelope, Footer};
+use crate::compose::{self, Envelope, Footer};
 use crate::schedule::JobKind;
 use crate::store::{InboundRecord, Meeting, OutMail, Person, Store};
-use crate::token::{Claims, Purpose, Signer};
+use crate::compose::token::{Claims, Purpose, Signer};
 
+pub mod auth_results;
 mod commands;
 mod contributions;
 mod meetings;
@@ -526,8 +527,8 @@ impl Act<'_, '_> {
         let when = local_time(c.cfg.timezone, meeting.starts_at);
         let footer = footer(c);
         let name = p.display_name();
-        let text = render::AnnouncementTxt { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
-        let html = render::AnnouncementHtml { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
+        let text = compose::AnnouncementTxt { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
+        let html = compose::AnnouncementHtml { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
         let subject = format!("{}: {when} — will you come?", c.cfg.name);
         let token = self.token(Purpose::Rsvp, p.id, meeting.id, meeting.starts_at);
         let calendar = Some(self.calendar(c, meeting, p, false));
@@ -582,15 +583,15 @@ impl Act<'_, '_> {
                 let hint = "Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.";
                 let hint = if kind == OtherMailKind::Confirmation && meeting.is_some() { hint } else { "" };
                 (
-                    render::ConfirmationTxt { name, what, note, change_hint: hint, f: &footer }.to_string(),
-                    render::ConfirmationHtml { name, what, note, change_hint: hint, f: &footer }.to_string(),
+                    compose::ConfirmationTxt { name, what, note, change_hint: hint, f: &footer }.to_string(),
+                    compose::ConfirmationHtml { name, what, note, change_hint: hint, f: &footer }.to_string(),
                 )
             }
             Answer::Question(q) => (
-                render::QuestionTxt { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
-                render::QuestionHtml { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
+                compose::QuestionTxt { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
+                compose::QuestionHtml { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
             ),
-            Answer::Result(text) | Answer::Confirm { text, .. } => render::CommandResult { name, text }.render(&footer)?,
+            Answer::Result(text) | Answer::Confirm { text, .. } => compose::CommandResult { name, text }.render(&footer)?,
         };
         let (purpose, reference, until) = match (&a, meeting) {
             (Answer::Confirm { id, .. }, _) => (Purpose::Confirm, *id, self.now),
@@ -649,8 +650,8 @@ impl Act<'_, '_> {
         let envelope_from = list.with_tag(&format!("bounce-{bounce}"))?;
         let leave = self.world.signer.sign(&Claims { purpose: Purpose::Leave, person_id: p.id, reference: 0, expires_at: self.now + 400 * 86400 });
         let unsubscribe = list.with_tag(&format!("leave-{leave}"))?;
-        let message_id = d.message_id.clone().unwrap_or_else(|| render::new_message_id(list));
-        let body = render::build(
+        let message_id = d.message_id.clone().unwrap_or_else(|| compose::new_message_id(list));
+        let body = compose::build(
             &Envelope {
                 community_name: &c.cfg.name,
                 community_slug: &c.cfg.slug,

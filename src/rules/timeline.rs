@@ -10,10 +10,10 @@ use anyhow::{Context as _, Result};
 
 use super::{Act, Community, Draft, World};
 use crate::domain::{response_str, JobStatus, MeetingStatus, OtherMailKind, PersonStatus, Response};
-use crate::render::{self, TopicLine};
+use crate::compose::{self, TopicLine};
 use crate::schedule::{self, Decision, JobKind, Offsets};
 use crate::store::{Job, Meeting, Person};
-use crate::token::Purpose;
+use crate::compose::token::Purpose;
 
 /// How long a claimed job is ours before another daemon may take it.
 const JOB_LEASE: i64 = 300;
@@ -101,7 +101,7 @@ impl World {
         let footer = super::footer(c);
         let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
         for g in &guests {
-            let (text, html) = render::GuestFollowup { name: g.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
+            let (text, html) = compose::GuestFollowup { name: g.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::GuestReminder.into(),
                 subject: format!("Still thinking about {}?", c.cfg.name),
@@ -219,7 +219,7 @@ impl Act<'_, '_> {
             JobKind::CallForTopics => {
                 let topics = self.topic_lines(c, Some(m)).await?;
                 for p in &people {
-                    let (text, html) = render::CallForTopics { name: p.display_name(), community: &c.cfg.name, when: &when, topics: &topics }.render(&footer)?;
+                    let (text, html) = compose::CallForTopics { name: p.display_name(), community: &c.cfg.name, when: &when, topics: &topics }.render(&footer)?;
                     let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
                     self.job_mail(c, m, p, job, JobKind::CallForTopics, subject, Purpose::Topics, text, html).await?;
                 }
@@ -239,7 +239,7 @@ impl Act<'_, '_> {
                 };
                 let (coming, maybe) = (names(Response::Yes), names(Response::Maybe));
                 for p in &people {
-                    let (text, html) = render::Agenda {
+                    let (text, html) = compose::Agenda {
                         name: p.display_name(),
                         community: &c.cfg.name,
                         when: &when,
@@ -269,7 +269,7 @@ impl Act<'_, '_> {
                         continue; // never nag those who said no
                     }
                     let answer = answer.map_or("", response_str);
-                    let (text, html) = render::Reminder { name: p.display_name(), community: &c.cfg.name, when: &when, place: m.place.as_deref(), answer }.render(&footer)?;
+                    let (text, html) = compose::Reminder { name: p.display_name(), community: &c.cfg.name, when: &when, place: m.place.as_deref(), answer }.render(&footer)?;
                     self.job_mail(c, m, p, job, JobKind::Reminder, format!("Reminder: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
                     n += 1;
                 }
@@ -285,11 +285,11 @@ impl Act<'_, '_> {
                     }
                     let is_guest = p.role == crate::domain::Role::Guest;
                     if kind == JobKind::TakeawayRequest {
-                        let (text, html) = render::TakeawayRequest { name: p.display_name(), community: &c.cfg.name, when: &when }.render(&footer)?;
+                        let (text, html) = compose::TakeawayRequest { name: p.display_name(), community: &c.cfg.name, when: &when }.render(&footer)?;
                         self.job_mail(c, m, &p, job, JobKind::TakeawayRequest, format!("What did you take away from {}?", c.cfg.name), Purpose::Takeaways, text, html).await?;
                         n += 1;
                     } else if is_guest {
-                        let (text, html) = render::GuestFollowup { name: p.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
+                        let (text, html) = compose::GuestFollowup { name: p.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
                         self.job_mail(c, m, &p, job, JobKind::GuestFollowup, format!("Would you like to join {}?", c.cfg.name), Purpose::Followup, text, html).await?;
                         store.set_guest_mark(self.conn, p.id, crate::store::GuestMark::FollowedUp, Some(self.now)).await?;
                         n += 1;
@@ -321,7 +321,7 @@ impl Act<'_, '_> {
     async fn digest(&mut self, c: &Community, job: &Job) -> Result<String> {
         let store = self.world.store.clone();
         let takeaways = store.undigested_takeaways(self.conn, c.id).await?;
-        let mut meetings: Vec<render::DigestMeeting> = Vec::new();
+        let mut meetings: Vec<compose::DigestMeeting> = Vec::new();
         let mut last: Option<i64> = None;
         for t in &takeaways {
             if last != Some(t.meeting_id) {
@@ -332,10 +332,10 @@ impl Act<'_, '_> {
                         attendees.push(p.display_name().to_string());
                     }
                 }
-                meetings.push(render::DigestMeeting { when: super::local_time(c.cfg.timezone, m.starts_at), attendees, takeaways: Vec::new() });
+                meetings.push(compose::DigestMeeting { when: super::local_time(c.cfg.timezone, m.starts_at), attendees, takeaways: Vec::new() });
                 last = Some(t.meeting_id);
             }
-            meetings.last_mut().expect("pushed above").takeaways.push(render::DigestTakeaway { author: t.author.clone(), text: t.text.clone() });
+            meetings.last_mut().expect("pushed above").takeaways.push(compose::DigestTakeaway { author: t.author.clone(), text: t.text.clone() });
         }
         let next_meeting = store.next_meeting(self.conn, c.id, self.now).await?;
         let topics = self.topic_lines(c, next_meeting.as_ref()).await?;
@@ -348,7 +348,7 @@ impl Act<'_, '_> {
         let people = store.active_people(self.conn, c.id).await?;
         let footer = super::footer(c);
         for p in &people {
-            let (text, html) = render::Digest { name: p.display_name(), community: &c.cfg.name, meetings: &meetings, topics: &topics, next: next.clone() }.render(&footer)?;
+            let (text, html) = compose::Digest { name: p.display_name(), community: &c.cfg.name, meetings: &meetings, topics: &topics, next: next.clone() }.render(&footer)?;
             let subject = format!("{} digest: {} takeaway{}", c.cfg.name, takeaways.len(), if takeaways.len() == 1 { "" } else { "s" });
             let token = self.token(Purpose::Reply, p.id, 0, self.now);
             let d = Draft {
@@ -397,7 +397,7 @@ impl Act<'_, '_> {
     pub(super) fn calendar(&self, c: &Community, m: &Meeting, p: &Person, cancel: bool) -> (String, String) {
         let place = m.place.as_deref();
         let url = place.filter(|s| s.starts_with("https://") || s.starts_with("http://"));
-        let e = crate::ics::Event {
+        let e = crate::compose::ics::Event {
             uid: &m.thread_id,
             sequence: m.sequence,
             dtstamp: self.now,
@@ -414,9 +414,9 @@ impl Act<'_, '_> {
             attendee_name: p.name.as_deref(),
         };
         if cancel {
-            ("CANCEL".into(), crate::ics::cancel(&e))
+            ("CANCEL".into(), crate::compose::ics::cancel(&e))
         } else {
-            ("REQUEST".into(), crate::ics::request(&e))
+            ("REQUEST".into(), crate::compose::ics::request(&e))
         }
     }
 }

@@ -20,7 +20,7 @@ use roundtable::app::App;
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, OutboxStatus, Role};
 use roundtable::schedule::JobKind;
-use roundtable::token::{Claims, Purpose, Signer};
+use roundtable::compose::token::{Claims, Purpose, Signer};
 use sqlx::Row;
 
 const SECRET: &str = "bench-secret-0123456789abcdef0123456789";
@@ -579,7 +579,7 @@ mod gen {
 async fn queue_digest(app: &App, n: usize, domain: &str) -> Result<(usize, i64, Duration)> {
     // A week back, so that the digest falls due before now and a daemon on the system clock
     // sends it at once.
-    let t0 = roundtable::render::unix_now() - 8 * DAY;
+    let t0 = roundtable::clock::unix_now() - 8 * DAY;
     let members = add_members(app, n, "r", domain, t0).await?;
     group_history(app, &members, t0).await?;
     app.world.plan(t0).await?;
@@ -617,7 +617,7 @@ async fn outbound(kind: &str, work: &Path, n: usize, port: u16, connections: u32
     let written = self_written();
     let cpu = self_cpu();
     let t = Instant::now();
-    let now = roundtable::render::unix_now();
+    let now = roundtable::clock::unix_now();
     // As the daemon and `run --once` deliver: on a thread and runtime of its own.
     let b = delivery.on_own_thread(move |d| async move { d.drain(now).await }).await??;
     let send_time = t.elapsed();
@@ -847,7 +847,7 @@ async fn daemon(work: &Path, idle_secs: u64, replies: usize, bin: &Path, out: &m
     let mut lat = Vec::with_capacity(replies);
     let mut lost = 0;
     for (i, (pid, addr)) in members.iter().take(replies).enumerate() {
-        let token = signer.sign(&Claims { purpose: Purpose::Rsvp, person_id: *pid, reference: meeting, expires_at: roundtable::render::unix_now() + 90 * DAY });
+        let token = signer.sign(&Claims { purpose: Purpose::Rsvp, person_id: *pid, reference: meeting, expires_at: roundtable::clock::unix_now() + 90 * DAY });
         let (local, dom) = list.split_once('@').context("list address")?;
         let to = format!("{local}+{token}@{dom}");
         let answers = ["Yes, see you there!", "No, sorry — travelling that week.", "Maybe, depends on a client call.", "yes 15 min late"];
