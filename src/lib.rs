@@ -14,7 +14,7 @@
 //! - [`domain`]: addresses, roles, durations — valid by construction.
 //! - [`token`]: HMAC-signed reply tokens in `list+TOKEN@domain`.
 //! - [`auth`]: is a command really from the coordinator (Authentication-Results, display names).
-//! - [`commands`]: the Subject command grammar → a typed command, or the exact problem; HELP.
+//! - commands: words, usage, HELP, who may send each: one table in `understand::command`.
 //! - [`inbound`]: Maildir and IMAP mailboxes (fetch, ack after commit, quarantine).
 //! - [`schedule`]: when each timeline mail is due; cron in the community's zone, DST-safe (pure).
 //! - [`rules`]: what a reading does and which mail it causes; never sends.
@@ -31,7 +31,6 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod clock;
-pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod domain;

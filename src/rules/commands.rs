@@ -12,11 +12,11 @@
 //! Every command and its outcome goes to the audit log.
 
 use anyhow::Result;
+use understand::command::{self as grammar, Cmd};
 use understand::Reading;
 
 use super::{local_time, parse_local_time, Act, Answer, Community, Draft};
 use crate::auth;
-use crate::commands::{self as grammar, Cmd};
 use crate::config::CoordinatorAuth;
 use crate::domain::{Address, Role};
 use crate::render;
