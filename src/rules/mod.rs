@@ -282,7 +282,7 @@ impl Act<'_, '_> {
         }
         match &reading.intent {
             Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
-            Intent::Command { command, args } => self.command(c, &person, reading, claims, command, args).await,
+            Intent::Command(cmd) => self.command(c, &person, reading, claims, &cmd.word, &cmd.args).await,
             Intent::Unclear { reason } => {
                 // Unclear again in answer to our own question: asking once more is how a loop
                 // with an autoresponder runs (until the throttle). Kept; the coordinator sees it.

@@ -4,7 +4,9 @@
 //! its arguments and (for ATTENDED) the sender's own body lines into a typed [`Cmd`], or into
 //! a [`Usage`] that names the exact problem, the usage and an example, ready to send back.
 //! HELP ([`help`]), the usage errors and "who may run it" ([`coordinator_only`]) are all made
-//! from the table.
+//! from the table, and the reading carries the parsed command ([`Command`] in
+//! [`Intent::Command`](crate::Intent::Command)), so nothing downstream parses it again. The
+//! daemon's command line (`roundtable do`) parses with the same [`parse`].
 //!
 //! Arguments come from a Subject anyone can write, so nothing that could end up in a header
 //! (names, places, reasons, search words) may hold a control character (those are refused, not
@@ -18,6 +20,7 @@
 use std::fmt;
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
 
 use crate::address::{forbidden, show, Address};
 use crate::Response;
@@ -129,6 +132,38 @@ impl Cmd {
             Cmd::Search(_) => "SEARCH",
             Cmd::Join => "JOIN",
         }
+    }
+}
+
+/// A command in the Subject, as written and as read: what [`Intent::Command`](crate::Intent::Command)
+/// carries. Its JSON form (`roundtable inspect --json`) is the word and the arguments only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Command {
+    /// The upper-case command word as written (an alias stays itself: UNSUBSCRIBE).
+    #[serde(rename = "command")]
+    pub word: String,
+    /// The rest of the Subject, split on whitespace.
+    pub args: Vec<String>,
+    /// What the word and arguments (and, for ATTENDED, the sender's own words) say, or what
+    /// is wrong with them.
+    #[serde(skip)]
+    pub parsed: Result<Cmd, Usage>,
+}
+
+impl Command {
+    /// Reads a command word, its arguments and the sender's own words (see [`parse`]).
+    pub fn read(word: String, args: Vec<String>, own_words: &str) -> Command {
+        let body: Vec<&str> = own_words.lines().collect();
+        let parsed = parse(&word, &args, &body);
+        Command { word, args, parsed }
+    }
+
+    /// The command as one line, as it was written: `SCHEDULE 2026-12-08 18:30`.
+    pub fn line(&self) -> String {
+        std::iter::once(self.word.as_str())
+            .chain(self.args.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -1405,5 +1440,32 @@ pub(super) mod tests {
             "UNSUBSCRIBE takes nothing after it (got `me from everything`); to do it, send just UNSUBSCRIBE as the Subject."
         );
         assert_eq!(usage_of("unsubscribe"), usage_of("LEAVE"));
+    }
+
+    #[test]
+    fn a_command_reads_its_words_and_the_senders_own() {
+        let c = Command::read(
+            "ATTENDED".into(),
+            vec!["Anna,".into(), "Bob".into()],
+            "carl@example.org\n-- \nsig",
+        );
+        assert_eq!(
+            c.parsed,
+            Ok(Cmd::Attended {
+                people: vec!["Anna".into(), "Bob".into(), "carl@example.org".into()]
+            })
+        );
+        assert_eq!(c.line(), "ATTENDED Anna, Bob");
+        // Its JSON is the word and the arguments only (the `inspect --json` contract).
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r#"{"command":"ATTENDED","args":["Anna,","Bob"]}"#
+        );
+        let bad = Command::read("SCHEDULE".into(), vec!["soon".into()], "");
+        assert!(bad.parsed.is_err());
+        assert_eq!(
+            serde_json::to_string(&bad).unwrap(),
+            r#"{"command":"SCHEDULE","args":["soon"]}"#
+        );
     }
 }

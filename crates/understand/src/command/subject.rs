@@ -1,12 +1,12 @@
 //! The Subject grammar of commands: after any number of reply prefixes ("Re:", "AW:", "RE :",
 //! "Sv:", …), the first word, in any case, is a command word (a word or alias of the spec
 //! table); the rest of the Subject, split on whitespace, are its arguments. A forward ("Fwd:",
-//! "WG:", …) is never a command. A command word followed by prose is still that command: the
-//! daemon answers with its usage.
+//! "WG:", …) is never a command. A command word followed by prose is still that command: its
+//! reading is the usage problem, and the daemon answers with it.
 //!
 //! `TOPIC: …` in the Subject proposes a topic (the rest is its title, the body its details).
 
-use super::is_command_word;
+use super::{is_command_word, Command};
 use crate::text;
 use crate::{Asked, Intent, Topic};
 
@@ -76,10 +76,7 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
             return Some(Intent::Topics { topics });
         }
     }
-    Some(Intent::Command {
-        command: word,
-        args,
-    })
+    Some(Intent::Command(Command::read(word, args, body)))
 }
 
 #[cfg(test)]
@@ -91,7 +88,7 @@ mod tests {
         for subject in ["TOPIC CLOSE 3", "topic defer #2", "Re: Topic close 4"] {
             let i = from_subject(subject, None, "").unwrap();
             assert!(
-                matches!(&i, Intent::Command { command, .. } if command == "TOPIC"),
+                matches!(&i, Intent::Command(c) if c.word == "TOPIC"),
                 "{subject}: {i:?}"
             );
         }
@@ -125,10 +122,11 @@ mod tests {
         );
         assert_eq!(
             from_subject("Re: status", None, ""),
-            Some(Intent::Command {
-                command: "STATUS".into(),
-                args: vec![]
-            })
+            Some(Intent::Command(Command {
+                word: "STATUS".into(),
+                args: vec![],
+                parsed: Ok(super::super::Cmd::Status)
+            }))
         );
     }
 
