@@ -12,10 +12,10 @@
 //! Every command and its outcome goes to the audit log.
 
 use anyhow::Result;
-use understand::command::{self as grammar, Cmd};
+use understand::command::{self as grammar, Cmd, Command};
 use understand::Reading;
 
-use super::{local_time, parse_local_time, Act, Answer, Community, Draft};
+use super::{local_instant, local_time, Act, Answer, Community, Draft};
 use crate::auth;
 use crate::config::CoordinatorAuth;
 use crate::domain::{Address, Role};
@@ -33,10 +33,6 @@ enum Auth {
     Pass(&'static str),
     Confirm(String),
     Refuse(String),
-}
-
-fn changes_state(cmd: &Cmd) -> bool {
-    !matches!(cmd, Cmd::Help | Cmd::Status | Cmd::Topics | Cmd::Search(_))
 }
 
 impl super::World {
@@ -77,10 +73,12 @@ impl super::World {
 }
 
 impl Act<'_, '_> {
-    pub(super) async fn command(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, command: &str, args: &[String]) -> Result<Outcome> {
-        let body: Vec<&str> = reading.text.lines().collect();
-        let line = std::iter::once(command.to_string()).chain(args.iter().cloned()).collect::<Vec<_>>().join(" ");
-        let cmd = match grammar::parse(command, args, &body) {
+    /// A command as the reading gives it: read once, in `understand` (from the Subject and the
+    /// sender's own words); never parsed again here.
+    pub(super) async fn command(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, given: &Command) -> Result<Outcome> {
+        let (command, args) = (given.word.as_str(), &given.args);
+        let line = given.line();
+        let cmd = match &given.parsed {
             Ok(cmd) => cmd,
             Err(usage) => {
                 let text = format!("{usage}\n\n{}", grammar::help(p.role == Role::Coordinator));
@@ -89,15 +87,15 @@ impl Act<'_, '_> {
                 return Ok((format!("command {command} not understood: usage sent"), Some(p.id), false));
             }
         };
-        if grammar::coordinator_only(&cmd) && p.role != Role::Coordinator {
+        if grammar::coordinator_only(cmd) && p.role != Role::Coordinator {
             let text = format!("Only the coordinator of {} can use {command}.\n\n{}", c.cfg.name, grammar::help(false));
             self.result(c, p, reading, &format!("{command}: for the coordinator"), &text).await?;
             self.audit(c, p, &line, "-", "refused: not a coordinator").await?;
             return Ok((format!("command {command} from a non-coordinator: refused"), Some(p.id), false));
         }
-        if changes_state(&cmd) {
-            match self.authenticate(c, p, reading, claims, grammar::coordinator_only(&cmd)) {
-                Auth::Pass(how) => return self.run_command(c, p, reading, &cmd, &line, how).await,
+        if grammar::changes_state(cmd) {
+            match self.authenticate(c, p, reading, claims, grammar::coordinator_only(cmd)) {
+                Auth::Pass(how) => return self.run_command(c, p, reading, cmd, &line, how).await,
                 Auth::Refuse(why) => {
                     tracing::warn!(community = %c.cfg.slug, sender = %p.address, command = %line, "command refused: {why}");
                     let text = format!("A command in your name was refused: {why}.\nIf it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = \"dmarc-or-confirm\").");
@@ -117,7 +115,7 @@ impl Act<'_, '_> {
                 }
             }
         }
-        self.run_command(c, p, reading, &cmd, &line, "read-only").await
+        self.run_command(c, p, reading, cmd, &line, "read-only").await
     }
 
     /// A reply to a confirmation request: runs the stored command once.
@@ -125,10 +123,11 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         match store.take_confirmation(self.conn, id, p.id, self.now).await? {
             Ok(conf) => {
-                let line = std::iter::once(conf.command.clone()).chain(conf.args.iter().cloned()).collect::<Vec<_>>().join(" ");
-                let body: Vec<&str> = conf.body.lines().collect();
-                match grammar::parse(&conf.command, &conf.args, &body) {
-                    Ok(cmd) => self.run_command(c, p, reading, &cmd, &line, "confirmed by reply").await,
+                // Stored as written (word, arguments, own words): read again with the same grammar.
+                let given = Command::read(conf.command, conf.args, &conf.body);
+                let line = given.line();
+                match &given.parsed {
+                    Ok(cmd) => self.run_command(c, p, reading, cmd, &line, "confirmed by reply").await,
                     Err(u) => Ok((format!("confirmed command no longer parses: {}", u.problem), Some(p.id), true)),
                 }
             }
@@ -201,12 +200,12 @@ impl Act<'_, '_> {
         let tz = c.cfg.timezone;
         Ok(match cmd {
             Cmd::Schedule { when, place } => {
-                let starts = parse_local_time(&when.format("%Y-%m-%d %H:%M").to_string(), tz)?;
+                let starts = local_instant(*when, tz)?;
                 let m = self.schedule(c, starts, place.as_deref()).await?;
                 format!("Scheduled meeting {} on {}{}. Its mail follows the timeline (roundtable timeline shows it).", m.id, local_time(tz, m.starts_at), place.as_deref().map(|p| format!(" at {p}")).unwrap_or_default())
             }
             Cmd::Reschedule { meeting, when, place } => {
-                let starts = parse_local_time(&when.format("%Y-%m-%d %H:%M").to_string(), tz)?;
+                let starts = local_instant(*when, tz)?;
                 let before = self.queued;
                 let m = self.reschedule(c, *meeting, starts, place.as_deref()).await?;
                 format!("Meeting {} moved to {}; {} people invited so far were told.", m.id, local_time(tz, m.starts_at), self.queued - before)

@@ -158,6 +158,16 @@ impl Command {
         Command { word, args, parsed }
     }
 
+    /// A command nobody wrote out, e.g. LEAVE for mail to the list's unsubscribe address: its
+    /// row's word, no arguments.
+    pub fn implied(cmd: Cmd) -> Command {
+        Command {
+            word: cmd.word().to_string(),
+            args: Vec::new(),
+            parsed: Ok(cmd),
+        }
+    }
+
     /// The command as one line, as it was written: `SCHEDULE 2026-12-08 18:30`.
     pub fn line(&self) -> String {
         std::iter::once(self.word.as_str())
@@ -1456,6 +1466,11 @@ pub(super) mod tests {
             })
         );
         assert_eq!(c.line(), "ATTENDED Anna, Bob");
+        let leave = Command::implied(Cmd::Leave);
+        assert_eq!(
+            (leave.line(), leave.parsed),
+            ("LEAVE".to_string(), Ok(Cmd::Leave))
+        );
         // Its JSON is the word and the arguments only (the `inspect --json` contract).
         assert_eq!(
             serde_json::to_string(&c).unwrap(),
