@@ -52,23 +52,21 @@ impl super::World {
         };
         let cmd = grammar::parse(&command.to_uppercase(), args, &[]).map_err(|u| anyhow::anyhow!("{u}"))?;
         let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
-        let text = match cmd {
-            Cmd::Leave => {
-                self.store.remove_person(act.conn, c.id, &actor.address, now).await?;
-                format!("{} left {}.", actor.address, c.cfg.name)
-            }
-            Cmd::Rsvp(r) => {
-                let m = act.scheduled_meeting(c, None).await?;
-                self.store.set_rsvp(act.conn, m.id, actor.id, r, None, now).await?;
-                format!("{} answered {} for {}.", actor.address, crate::domain::response_str(r), local_time(c.cfg.timezone, m.starts_at))
-            }
-            Cmd::Join => act.join_guest(c, &actor).await?,
-            other => act.execute(c, &actor, &other).await?,
-        };
+        let text = act.execute(c, &actor, &cmd).await?;
         self.store.audit(act.conn, Some(c.id), actor.address.as_str(), line, "command line", text.lines().next().unwrap_or(""), now).await?;
         tx.commit().await?;
         self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
         Ok(text)
+    }
+
+    /// `roundtable member remove`: what a coordinator's REMOVE does. Whether they were an
+    /// active member.
+    pub async fn remove_member(&self, slug: &str, address: &Address, now: i64) -> Result<bool> {
+        let c = self.community(slug)?;
+        let mut tx = self.store.begin().await?;
+        let removed = Act { world: self, conn: &mut tx, now, queued: 0 }.remove(c, address).await?;
+        tx.commit().await?;
+        Ok(removed)
     }
 }
 
@@ -176,7 +174,8 @@ impl Act<'_, '_> {
     }
 
     async fn run_command(&mut self, c: &Community, p: &Person, reading: &Reading, cmd: &Cmd, line: &str, how: &str) -> Result<Outcome> {
-        // Commands with their own answers.
+        // By mail these answer as a plain reply would, in the thread (an RSVP for the meeting
+        // the mail answers, LEAVE with its goodbye); `execute` does them for the command line.
         match cmd {
             Cmd::Leave => return self.leave(c, p, reading).await,
             Cmd::Rsvp(r) => return self.rsvp(c, p, reading, None, *r, None).await,
@@ -194,7 +193,7 @@ impl Act<'_, '_> {
         Ok((format!("command {word} ({how}): {}", text.lines().next().unwrap_or("")), Some(p.id), false))
     }
 
-    /// What a command does; the text answers the sender.
+    /// What a command does, by mail or on the command line; the text answers the sender.
     async fn execute(&mut self, c: &Community, p: &Person, cmd: &Cmd) -> Result<String> {
         let store = self.world.store.clone();
         let tz = c.cfg.timezone;
@@ -228,7 +227,7 @@ impl Act<'_, '_> {
                 format!("Added {a} as a member; they got a welcome.")
             }
             Cmd::Remove { address: a } => {
-                if store.remove_person(self.conn, c.id, &a, self.now).await? {
+                if self.remove(c, a).await? {
                     format!("Removed {a}: no more mail for them.")
                 } else {
                     format!("{a} is not an active member of {}.", c.cfg.name)
@@ -286,6 +285,16 @@ impl Act<'_, '_> {
             }
             Cmd::Status => self.status(c).await?,
             Cmd::Help => grammar::help(p.role == Role::Coordinator),
+            Cmd::Leave => {
+                self.remove(c, &p.address).await?;
+                format!("{} left {}.", p.address, c.cfg.name)
+            }
+            Cmd::Rsvp(r) => {
+                let m = self.scheduled_meeting(c, None).await?;
+                store.set_rsvp(self.conn, m.id, p.id, *r, None, self.now).await?;
+                format!("{} answered {} for {}.", p.address, crate::domain::response_str(*r), local_time(tz, m.starts_at))
+            }
+            Cmd::Join => self.join_guest(c, p).await?,
             Cmd::Pause => {
                 store.set_status(self.conn, p.id, "paused", self.now).await?;
                 format!("Paused: you get no mail from {} until you send RESUME.", c.cfg.name)
@@ -319,8 +328,14 @@ impl Act<'_, '_> {
                     t
                 }
             }
-            Cmd::Leave | Cmd::Rsvp(_) | Cmd::Join => unreachable!("answered by their own rules"),
         })
+    }
+
+    /// REMOVE and LEAVE (by mail, on the command line, `roundtable member remove`): no more
+    /// mail for them. Whether they were an active member.
+    pub(super) async fn remove(&mut self, c: &Community, a: &Address) -> Result<bool> {
+        let store = self.world.store.clone();
+        store.remove_person(self.conn, c.id, a, self.now).await
     }
 
     async fn invite(&mut self, c: &Community, inviter: &Person, a: &Address, name: Option<&str>) -> Result<String> {

@@ -400,8 +400,7 @@ impl Act<'_, '_> {
     }
 
     async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<(String, Option<i64>, bool)> {
-        let store = self.world.store.clone();
-        store.remove_person(self.conn, c.id, &person.address, self.now).await?;
+        self.remove(c, &person.address).await?;
         let what = format!("You have left {}. You won't get its mail any more. To come back, ask the coordinator.", c.cfg.name);
         self.answer(c, person, reading, "confirmation", &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
             .await?;
