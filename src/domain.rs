@@ -316,7 +316,7 @@ mod stored_text_tests {
             Intent::Takeaways { takeaways: Vec::new() },
             Intent::Join,
             Intent::Decline,
-            Intent::Command { command: "HELP".into(), args: Vec::new() },
+            Intent::Command(understand::command::Command::read("HELP".into(), Vec::new(), "")),
             Intent::AutoReply { reason: String::new() },
             Intent::Bounce { recipients: Vec::new(), permanent: true },
             Intent::Unclear { reason: String::new() },

@@ -32,7 +32,6 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
-pub mod commands;
 pub mod compose;
 pub mod config;
 pub mod domain;

@@ -1,11 +1,11 @@
-//! `roundtable::commands::parse` (the Subject command grammar) on arbitrary input: line 1 is the
+//! `understand::command::parse` (the Subject command grammar) on arbitrary input: line 1 is the
 //! command word, line 2 the arguments (split on whitespace, as `understand` splits a Subject),
 //! the rest the sender's own body lines. No panic; whatever it accepts carries no control
 //! character into what could end up in a header, and a refusal names the problem.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use roundtable::commands::{Cmd, MAX_ATTENDED, MAX_NAME, MAX_PLACE, MAX_REASON, MAX_SEARCH};
+use understand::command::{Cmd, MAX_ATTENDED, MAX_NAME, MAX_PLACE, MAX_REASON, MAX_SEARCH};
 
 /// The free-text values of a command, by what they are.
 fn text_fields(cmd: &Cmd) -> Vec<(&'static str, &str)> {
@@ -20,9 +20,9 @@ fn text_fields(cmd: &Cmd) -> Vec<(&'static str, &str)> {
         Cmd::Cancel { reason, .. } => opt(&mut out, "reason", reason),
         Cmd::Invite { address, name } | Cmd::Add { address, name } => {
             opt(&mut out, "name", name);
-            out.push(("address", address));
+            out.push(("address", address.as_str()));
         }
-        Cmd::Remove { address } | Cmd::Promote { address } => out.push(("address", address)),
+        Cmd::Remove { address } | Cmd::Promote { address } => out.push(("address", address.as_str())),
         Cmd::Attended { people } => out.extend(people.iter().map(|p| ("person", p.as_str()))),
         Cmd::Search(s) => out.push(("search", s)),
         _ => {}
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let command = lines.next().unwrap_or("").trim().to_uppercase();
     let args: Vec<String> = lines.next().unwrap_or("").split_whitespace().map(str::to_string).collect();
     let body: Vec<&str> = lines.collect();
-    match roundtable::commands::parse(&command, &args, &body) {
+    match understand::command::parse(&command, &args, &body) {
         Ok(cmd) => {
             for (field, value) in text_fields(&cmd) {
                 assert!(!value.chars().any(char::is_control), "control character accepted in {field}: {cmd:?}");

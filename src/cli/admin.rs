@@ -192,9 +192,7 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
         MemberCommand::Remove { community, address } => {
             let c = app.world.community(&community)?;
             let a = Address::parse(&address)?;
-            let mut tx = app.store().begin().await?;
-            let removed = app.store().remove_person(&mut tx, c.id, &a, now).await?;
-            tx.commit().await?;
+            let removed = app.world.remove_member(&community, &a, now).await?;
             if !removed {
                 bail!("{a} is not an active member of {}", c.cfg.slug);
             }

@@ -12,11 +12,11 @@
 //! Every command and its outcome goes to the audit log.
 
 use anyhow::Result;
+use understand::command::{self as grammar, Cmd, Command};
 use understand::Reading;
 
-use super::{local_time, parse_local_time, Act, Answer, Community, Draft, Outcome};
+use super::{local_instant, local_time, Act, Answer, Community, Draft, Outcome};
 use crate::rules::auth_results as auth;
-use crate::commands::{self as grammar, Cmd};
 use crate::config::CoordinatorAuth;
 use crate::domain::{Address, OtherMailKind, PersonStatus, Response, Role, TopicStatus};
 use crate::compose;
@@ -31,10 +31,6 @@ enum Auth {
     Pass(&'static str),
     Confirm(String),
     Refuse(String),
-}
-
-fn changes_state(cmd: &Cmd) -> bool {
-    !matches!(cmd, Cmd::Help | Cmd::Status | Cmd::Topics | Cmd::Search(_))
 }
 
 impl super::World {
@@ -54,31 +50,31 @@ impl super::World {
         };
         let cmd = grammar::parse(&command.to_uppercase(), args, &[]).map_err(|u| anyhow::anyhow!("{u}"))?;
         let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
-        let text = match cmd {
-            Cmd::Leave => {
-                self.store.remove_person(act.conn, c.id, &actor.address, now).await?;
-                format!("{} left {}.", actor.address, c.cfg.name)
-            }
-            Cmd::Rsvp(r) => {
-                let m = act.scheduled_meeting(c, None).await?;
-                self.store.set_rsvp(act.conn, m.id, actor.id, r, None, now).await?;
-                format!("{} answered {} for {}.", actor.address, crate::domain::response_str(r), local_time(c.cfg.timezone, m.starts_at))
-            }
-            Cmd::Join => act.join_guest(c, &actor).await?,
-            other => act.execute(c, &actor, &other).await?,
-        };
+        let text = act.execute(c, &actor, &cmd).await?;
         self.store.audit(act.conn, Some(c.id), actor.address.as_str(), line, "command line", text.lines().next().unwrap_or(""), now).await?;
         tx.commit().await?;
         self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
         Ok(text)
     }
+
+    /// `roundtable member remove`: what a coordinator's REMOVE does. Whether they were an
+    /// active member.
+    pub async fn remove_member(&self, slug: &str, address: &Address, now: i64) -> Result<bool> {
+        let c = self.community(slug)?;
+        let mut tx = self.store.begin().await?;
+        let removed = Act { world: self, conn: &mut tx, now, queued: 0 }.remove(c, address).await?;
+        tx.commit().await?;
+        Ok(removed)
+    }
 }
 
 impl Act<'_, '_> {
-    pub(super) async fn command(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, command: &str, args: &[String]) -> Result<Outcome> {
-        let body: Vec<&str> = reading.text.lines().collect();
-        let line = std::iter::once(command.to_string()).chain(args.iter().cloned()).collect::<Vec<_>>().join(" ");
-        let cmd = match grammar::parse(command, args, &body) {
+    /// A command as the reading gives it: read once, in `understand` (from the Subject and the
+    /// sender's own words); never parsed again here.
+    pub(super) async fn command(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, given: &Command) -> Result<Outcome> {
+        let (command, args) = (given.word.as_str(), &given.args);
+        let line = given.line();
+        let cmd = match &given.parsed {
             Ok(cmd) => cmd,
             Err(usage) => {
                 let text = format!("{usage}\n\n{}", grammar::help(p.role == Role::Coordinator));
@@ -87,15 +83,15 @@ impl Act<'_, '_> {
                 return Ok(Outcome::done(format!("command {command} not understood: usage sent"), Some(p.id)));
             }
         };
-        if grammar::coordinator_only(&cmd) && p.role != Role::Coordinator {
+        if grammar::coordinator_only(cmd) && p.role != Role::Coordinator {
             let text = format!("Only the coordinator of {} can use {command}.\n\n{}", c.cfg.name, grammar::help(false));
             self.result(c, p, reading, &format!("{command}: for the coordinator"), &text).await?;
             self.audit(c, p, &line, "-", "refused: not a coordinator").await?;
             return Ok(Outcome::done(format!("command {command} from a non-coordinator: refused"), Some(p.id)));
         }
-        if changes_state(&cmd) {
-            match self.authenticate(c, p, reading, claims, grammar::coordinator_only(&cmd)) {
-                Auth::Pass(how) => return self.run_command(c, p, reading, &cmd, &line, how).await,
+        if grammar::changes_state(cmd) {
+            match self.authenticate(c, p, reading, claims, grammar::coordinator_only(cmd)) {
+                Auth::Pass(how) => return self.run_command(c, p, reading, cmd, &line, how).await,
                 Auth::Refuse(why) => {
                     tracing::warn!(community = %c.cfg.slug, sender = %p.address, command = %line, "command refused: {why}");
                     let text = format!("A command in your name was refused: {why}.\nIf it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = \"dmarc-or-confirm\").");
@@ -115,7 +111,7 @@ impl Act<'_, '_> {
                 }
             }
         }
-        self.run_command(c, p, reading, &cmd, &line, "read-only").await
+        self.run_command(c, p, reading, cmd, &line, "read-only").await
     }
 
     /// A reply to a confirmation request: runs the stored command once.
@@ -123,7 +119,9 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         match store.take_confirmation(self.conn, id, p.id, self.now).await? {
             Ok(conf) => {
-                let line = std::iter::once(conf.command.clone()).chain(conf.args.iter().cloned()).collect::<Vec<_>>().join(" ");
+                // Stored as written (word, arguments, own words): read again with the same grammar.
+                let given = Command::read(conf.command, conf.args, &conf.body);
+                let line = given.line();
                 // Only an explicit yes runs it; any other answer ("NO!! I did not send this", an
                 // autoresponder without its headers) cancels it: it was taken, it can't be reused.
                 if !understand::intent::confirm::confirms(&reading.text) {
@@ -135,9 +133,8 @@ impl Act<'_, '_> {
                     self.result(c, p, reading, "Not confirmed: cancelled", &text).await?;
                     return Ok(Outcome::kept(format!("confirmation {id} answered without a yes: {line} cancelled"), Some(p.id)));
                 }
-                let body: Vec<&str> = conf.body.lines().collect();
-                match grammar::parse(&conf.command, &conf.args, &body) {
-                    Ok(cmd) => self.run_command(c, p, reading, &cmd, &line, "confirmed by reply").await,
+                match &given.parsed {
+                    Ok(cmd) => self.run_command(c, p, reading, cmd, &line, "confirmed by reply").await,
                     Err(u) => Ok(Outcome::kept(format!("confirmed command no longer parses: {}", u.problem), Some(p.id))),
                 }
             }
@@ -186,7 +183,8 @@ impl Act<'_, '_> {
     }
 
     async fn run_command(&mut self, c: &Community, p: &Person, reading: &Reading, cmd: &Cmd, line: &str, how: &str) -> Result<Outcome> {
-        // Commands with their own answers.
+        // By mail these answer as a plain reply would, in the thread (an RSVP for the meeting
+        // the mail answers, LEAVE with its goodbye); `execute` does them for the command line.
         match cmd {
             Cmd::Leave => return self.leave(c, p, reading).await,
             Cmd::Rsvp(r) => return self.rsvp(c, p, reading, None, *r, None).await,
@@ -204,18 +202,18 @@ impl Act<'_, '_> {
         Ok(Outcome::done(format!("command {word} ({how}): {}", text.lines().next().unwrap_or("")), Some(p.id)))
     }
 
-    /// What a command does; the text answers the sender.
+    /// What a command does, by mail or on the command line; the text answers the sender.
     async fn execute(&mut self, c: &Community, p: &Person, cmd: &Cmd) -> Result<String> {
         let store = self.world.store.clone();
         let tz = c.cfg.timezone;
         Ok(match cmd {
             Cmd::Schedule { when, place } => {
-                let starts = parse_local_time(&when.format("%Y-%m-%d %H:%M").to_string(), tz)?;
+                let starts = local_instant(*when, tz)?;
                 let m = self.schedule(c, starts, place.as_deref()).await?;
                 format!("Scheduled meeting {} on {}{}. Its mail follows the timeline (roundtable timeline shows it).", m.id, local_time(tz, m.starts_at), place.as_deref().map(|p| format!(" at {p}")).unwrap_or_default())
             }
             Cmd::Reschedule { meeting, when, place } => {
-                let starts = parse_local_time(&when.format("%Y-%m-%d %H:%M").to_string(), tz)?;
+                let starts = local_instant(*when, tz)?;
                 let before = self.queued;
                 let m = self.reschedule(c, *meeting, starts, place.as_deref()).await?;
                 format!("Meeting {} moved to {}; {} people invited so far were told.", m.id, local_time(tz, m.starts_at), self.queued - before)
@@ -238,7 +236,7 @@ impl Act<'_, '_> {
                 format!("Added {a} as a member; they got a welcome.")
             }
             Cmd::Remove { address: a } => {
-                if store.remove_person(self.conn, c.id, &a, self.now).await? {
+                if self.remove(c, a).await? {
                     format!("Removed {a}: no more mail for them.")
                 } else {
                     format!("{a} is not an active member of {}.", c.cfg.name)
@@ -296,6 +294,16 @@ impl Act<'_, '_> {
             }
             Cmd::Status => self.status(c).await?,
             Cmd::Help => grammar::help(p.role == Role::Coordinator),
+            Cmd::Leave => {
+                self.remove(c, &p.address).await?;
+                format!("{} left {}.", p.address, c.cfg.name)
+            }
+            Cmd::Rsvp(r) => {
+                let m = self.scheduled_meeting(c, None).await?;
+                store.set_rsvp(self.conn, m.id, p.id, *r, None, self.now).await?;
+                format!("{} answered {} for {}.", p.address, crate::domain::response_str(*r), local_time(tz, m.starts_at))
+            }
+            Cmd::Join => self.join_guest(c, p).await?,
             Cmd::Pause => {
                 store.set_status(self.conn, p.id, PersonStatus::Paused, self.now).await?;
                 format!("Paused: you get no mail from {} until you send RESUME.", c.cfg.name)
@@ -329,8 +337,14 @@ impl Act<'_, '_> {
                     t
                 }
             }
-            Cmd::Leave | Cmd::Rsvp(_) | Cmd::Join => unreachable!("answered by their own rules"),
         })
+    }
+
+    /// REMOVE and LEAVE (by mail, on the command line, `roundtable member remove`): no more
+    /// mail for them. Whether they were an active member.
+    pub(super) async fn remove(&mut self, c: &Community, a: &Address) -> Result<bool> {
+        let store = self.world.store.clone();
+        store.remove_person(self.conn, c.id, a, self.now).await
     }
 
     async fn invite(&mut self, c: &Community, inviter: &Person, a: &Address, name: Option<&str>) -> Result<String> {

@@ -4,8 +4,9 @@
 //! so a change and the mail it causes commit together or not at all.
 
 use anyhow::{Context as _, Result};
-use chrono::{LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{LocalResult, NaiveDateTime, TimeZone, Timelike, Utc};
 use sqlx::AnyConnection;
+use understand::command::{Cmd, Command};
 use understand::{Intent, Reading};
 
 use crate::config::CommunityConfig;
@@ -363,11 +364,11 @@ impl Act<'_, '_> {
         }
         if tag == Some("leave") {
             // The list's plain unsubscribe address carries no proof of who sent it.
-            return self.command(c, &person, reading, None, "LEAVE", &[]).await;
+            return self.command(c, &person, reading, None, &Command::implied(Cmd::Leave)).await;
         }
         match &reading.intent {
             Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
-            Intent::Command { command, args } => self.command(c, &person, reading, claims, command, args).await,
+            Intent::Command(cmd) => self.command(c, &person, reading, claims, cmd).await,
             Intent::Unclear { reason } => {
                 // Unclear again in answer to our own question: asking once more is how a loop
                 // with an autoresponder runs (until the throttle). Kept; the coordinator sees it.
@@ -482,8 +483,7 @@ impl Act<'_, '_> {
     }
 
     async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<Outcome> {
-        let store = self.world.store.clone();
-        store.remove_person(self.conn, c.id, &person.address, self.now).await?;
+        self.remove(c, &person.address).await?;
         let what = format!("You have left {}. You won't get its mail any more. To come back, ask the coordinator.", c.cfg.name);
         self.answer(c, person, reading, OtherMailKind::Confirmation, &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
             .await?;
@@ -750,15 +750,22 @@ pub(crate) fn sha256_hex(b: &[u8]) -> String {
     data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(b))
 }
 
-/// "2026-12-08 18:30" in `tz` → Unix seconds. A time that doesn't exist (clocks jump
-/// forward) is refused; one that exists twice (clocks go back) is the first of the two.
+/// "2026-12-08 18:30" in `tz` → Unix seconds (see [`local_instant`]).
 pub fn parse_local_time(s: &str, tz: chrono_tz::Tz) -> Result<i64> {
     let naive = NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M")
         .with_context(|| format!("{s:?} is not a date and time: write \"YYYY-MM-DD HH:MM\", e.g. \"2026-12-08 18:30\""))?;
+    local_instant(naive, tz)
+}
+
+/// A local time in `tz`, to the minute (seconds are dropped), → Unix seconds. A time that
+/// doesn't exist (clocks jump forward) is refused; one that exists twice (clocks go back) is
+/// the first of the two.
+pub fn local_instant(naive: NaiveDateTime, tz: chrono_tz::Tz) -> Result<i64> {
+    let naive = naive.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(naive);
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.timestamp()),
         LocalResult::Ambiguous(first, _) => Ok(first.timestamp()),
-        LocalResult::None => anyhow::bail!("{s} does not exist in {tz} (the clocks jump forward then): pick another time"),
+        LocalResult::None => anyhow::bail!("{} does not exist in {tz} (the clocks jump forward then): pick another time", naive.format("%Y-%m-%d %H:%M")),
     }
 }
 
@@ -782,5 +789,15 @@ mod tests {
         assert_eq!(local_time(berlin, summer), "Saturday 24 October 2026, 18:30 CEST");
         assert!(parse_local_time("2026-03-29 02:30", berlin).is_err(), "a time that doesn't exist");
         assert!(parse_local_time("next tuesday", berlin).is_err());
+    }
+
+    #[test]
+    fn a_typed_local_time_is_the_same_instant_to_the_minute() {
+        let berlin: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+        let typed = local_instant(at("2026-12-08 18:30:45"), berlin).unwrap();
+        assert_eq!(typed, parse_local_time("2026-12-08 18:30", berlin).unwrap());
+        let gap = local_instant(at("2026-03-29 02:30:00"), berlin).unwrap_err().to_string();
+        assert!(gap.starts_with("2026-03-29 02:30 does not exist in Europe/Berlin"), "{gap}");
     }
 }

@@ -129,7 +129,7 @@ fn describe(i: &Intent) -> String {
         Intent::Takeaways { takeaways } => format!("{} takeaway(s)", takeaways.len()),
         Intent::Join => "JOIN".into(),
         Intent::Decline => "declines".into(),
-        Intent::Command { command, args } => format!("command {command} {}", args.join(" ")),
+        Intent::Command(c) => format!("command {} {}", c.word, c.args.join(" ")),
         Intent::AutoReply { reason } => format!("automatic mail ({reason})"),
         Intent::Bounce {
             recipients,

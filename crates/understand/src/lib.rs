@@ -11,7 +11,8 @@
 //!    blocks, signatures, mobile footers and disclaimers are cut from the text (or from the HTML,
 //!    rendered to text first).
 //! 3. **intent** ([`intent`], [`command`], [`itip`]): in the context of what the message answers
-//!    ([`Asked`]): an RSVP, topics, votes, takeaways, join / decline, a Subject command, or
+//!    ([`Asked`]): an RSVP, topics, votes, takeaways, join / decline, a Subject command (read
+//!    into a typed [`command::Cmd`], or the exact problem, by the one table of commands), or
 //!    unclear. Unclear is never a guess.
 //!
 //! [`read`] gives the whole [`Reading`]; [`inspect_json`] gives the one-line JSON that
@@ -171,12 +172,9 @@ pub enum Intent {
     },
     Join,
     Decline,
-    Command {
-        /// The upper-case command word.
-        command: String,
-        /// The rest of the Subject, split on whitespace.
-        args: Vec<String>,
-    },
+    /// A command in the Subject: its word and arguments as written (the JSON has `command`
+    /// and `args`), and the command they say, read once, here ([`command::Command`]).
+    Command(command::Command),
     /// Automatic mail, never answered; includes our own mail coming back (the reason says so).
     AutoReply {
         reason: String,

@@ -1,37 +1,14 @@
 //! The Subject grammar of commands: after any number of reply prefixes ("Re:", "AW:", "RE :",
-//! "Sv:", …), the first word, in any case, is a command word; the rest of the Subject, split
-//! on whitespace, are its arguments. A forward ("Fwd:", "WG:", …) is never a command. A
-//! command word followed by prose is still that command: the daemon answers with its usage.
+//! "Sv:", …), the first word, in any case, is a command word (a word or alias of the spec
+//! table); the rest of the Subject, split on whitespace, are its arguments. A forward ("Fwd:",
+//! "WG:", …) is never a command. A command word followed by prose is still that command: its
+//! reading is the usage problem, and the daemon answers with it.
 //!
 //! `TOPIC: …` in the Subject proposes a topic (the rest is its title, the body its details).
 
+use super::{is_command_word, Command};
 use crate::text;
 use crate::{Asked, Intent, Topic};
-
-/// The command words, upper-case.
-pub const COMMANDS: &[&str] = &[
-    "SCHEDULE",
-    "RESCHEDULE",
-    "CANCEL",
-    "INVITE",
-    "ADD",
-    "REMOVE",
-    "PROMOTE",
-    "ATTENDED",
-    "AGENDA",
-    "DIGEST",
-    "TOPIC",
-    "STATUS",
-    "HELP",
-    "LEAVE",
-    "UNSUBSCRIBE",
-    "PAUSE",
-    "RESUME",
-    "RSVP",
-    "TOPICS",
-    "SEARCH",
-    "JOIN",
-];
 
 /// A command in the Subject: `(COMMAND, args, had_reply_prefix)`.
 pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
@@ -44,7 +21,7 @@ pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
         .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '!' || c == '?')
         .unwrap_or(rest.len());
     let word = rest[..end].to_uppercase();
-    if !COMMANDS.contains(&word.as_str()) {
+    if !is_command_word(&word) {
         return None;
     }
     let after = rest[end..].trim_start_matches([':', ',', '!', '?']);
@@ -99,10 +76,7 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
             return Some(Intent::Topics { topics });
         }
     }
-    Some(Intent::Command {
-        command: word,
-        args,
-    })
+    Some(Intent::Command(Command::read(word, args, body)))
 }
 
 #[cfg(test)]
@@ -113,7 +87,10 @@ mod tests {
     fn topic_close_and_defer_are_commands_topic_colon_proposes() {
         for subject in ["TOPIC CLOSE 3", "topic defer #2", "Re: Topic close 4"] {
             let i = from_subject(subject, None, "").unwrap();
-            assert!(matches!(&i, Intent::Command { command, .. } if command == "TOPIC"), "{subject}: {i:?}");
+            assert!(
+                matches!(&i, Intent::Command(c) if c.word == "TOPIC"),
+                "{subject}: {i:?}"
+            );
         }
         let i = from_subject("TOPIC: Close the feedback loop", None, "").unwrap();
         assert!(matches!(&i, Intent::Topics { .. }), "{i:?}");
@@ -145,10 +122,11 @@ mod tests {
         );
         assert_eq!(
             from_subject("Re: status", None, ""),
-            Some(Intent::Command {
-                command: "STATUS".into(),
-                args: vec![]
-            })
+            Some(Intent::Command(Command {
+                word: "STATUS".into(),
+                args: vec![],
+                parsed: Ok(super::super::Cmd::Status)
+            }))
         );
     }
 

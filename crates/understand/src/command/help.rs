@@ -1,0 +1,86 @@
+//! The HELP text, made from the spec table: every command the sender may use, one line each
+//! with an example; a coordinator also gets theirs and how to write dates.
+
+use super::{Who, SPECS};
+
+/// The HELP text for a member, or (`coordinator`) for a coordinator.
+pub fn help(coordinator: bool) -> String {
+    let mut out = String::from(
+        "Send a command as the Subject of a mail to the group's address (upper or lower case).\n\n",
+    );
+    let line = |out: &mut String, s: &super::Spec| {
+        out.push_str(&format!(
+            "{} - {}. Example: {}\n",
+            s.short, s.what, s.example
+        ));
+    };
+    for s in SPECS.iter().filter(|s| s.who == Who::Everyone) {
+        line(&mut out, s);
+    }
+    if coordinator {
+        out.push_str("\nFor coordinators:\n");
+        for s in SPECS.iter().filter(|s| s.who == Who::Coordinator) {
+            line(&mut out, s);
+        }
+        out.push_str(
+            "\nDates are local time: 2026-12-08 18:30, 08.12.2026 18:30 or 8 Dec 2026 18:30.\n",
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::p;
+    use super::*;
+
+    #[test]
+    fn help_text() {
+        let member = help(false);
+        let coord = help(true);
+        for w in [
+            "RSVP YES|NO|MAYBE",
+            "TOPICS",
+            "SEARCH words",
+            "PAUSE",
+            "RESUME",
+            "LEAVE",
+            "JOIN",
+            "HELP",
+        ] {
+            assert!(member.contains(w), "{w}");
+            assert!(coord.contains(w), "{w}");
+        }
+        for w in [
+            "SCHEDULE",
+            "RESCHEDULE",
+            "CANCEL",
+            "INVITE",
+            "ADD",
+            "REMOVE",
+            "PROMOTE",
+            "ATTENDED",
+            "AGENDA",
+            "DIGEST",
+            "TOPIC CLOSE",
+            "STATUS",
+        ] {
+            assert!(!member.contains(&format!("\n{w} ")), "{w} in member help");
+            assert!(coord.contains(&format!("\n{w} ")), "{w}");
+        }
+        // One line per command, each with an example.
+        assert_eq!(
+            member.lines().filter(|l| l.contains("Example: ")).count(),
+            8
+        );
+        assert_eq!(
+            coord.lines().filter(|l| l.contains("Example: ")).count(),
+            8 + 12
+        );
+        assert!(coord.lines().all(|l| l.chars().count() <= 110), "{coord}");
+        // Every example in the help parses.
+        for l in coord.lines().filter_map(|l| l.split("Example: ").nth(1)) {
+            assert!(p(l).is_ok(), "{l}");
+        }
+    }
+}
