@@ -528,8 +528,20 @@ impl Drop for OwnStack {
 
 // ---- messages ---------------------------------------------------------------------------------
 
+/// A member's reply as our receiving server hands it on: with its DMARC verdict on top (the
+/// fault tests are about crashes and restarts; whose reply it is, is tests/trust.rs's part).
 fn reply(from: &str, to: &str, thread: &str, body: &str) -> Vec<u8> {
-    support::reply(from, to, thread, body)
+    let mut raw = verdict(from).into_bytes();
+    raw.extend(support::reply(from, to, thread, body));
+    raw
+}
+
+/// The `Authentication-Results` line our receiving server (the stack's Postfix) adds for mail
+/// from `from`'s domain that passed DMARC.
+fn verdict(from: &str) -> String {
+    let authserv = std::env::var("RT_AUTHSERV_ID").unwrap_or_else(|_| "mx.rt.test".into());
+    let domain = from.rsplit_once('@').map(|(_, d)| d).unwrap_or(from);
+    format!("Authentication-Results: {authserv}; dmarc=pass header.from={domain}\r\n")
 }
 
 fn sink_outbound(port: u16) -> String {
@@ -829,7 +841,7 @@ async fn dovecot_restarted_under_the_daemon() {
         let (stack, members, list, thread) = (stack.clone(), members.clone(), list.clone(), thread.clone());
         tokio::spawn(async move {
             for m in &members[range] {
-                stack.send(m, &list, &reply(m, &list, &thread, "yes")).await;
+                stack.send_trusted(m, &list, &support::reply(m, &list, &thread, "yes")).await;
             }
         })
     };
@@ -996,7 +1008,8 @@ async fn messages_of_25_mb() {
         attachment.push_str(line);
     }
     let big = format!(
-        "From: {ben}\r\nTo: {list}\r\nSubject: Re: Design Circle\r\nMessage-ID: <big-attachment@client.example>\r\nIn-Reply-To: <{thread}>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYes, I'll come. The slides are attached.\r\n--b1\r\nContent-Type: application/octet-stream; name=\"slides.pdf\"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"slides.pdf\"\r\n\r\n{attachment}--b1--\r\n",
+        "{}From: {ben}\r\nTo: {list}\r\nSubject: Re: Design Circle\r\nMessage-ID: <big-attachment@client.example>\r\nIn-Reply-To: <{thread}>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYes, I'll come. The slides are attached.\r\n--b1\r\nContent-Type: application/octet-stream; name=\"slides.pdf\"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"slides.pdf\"\r\n\r\n{attachment}--b1--\r\n",
+        verdict(&m[0]),
         ben = m[0],
         list = s.list,
     );

@@ -117,3 +117,50 @@ async fn only_a_yes_confirms_a_command(backend: Backend) {
     let c = app.world.community("design").unwrap();
     assert!(app.store().meetings(c.id).await.unwrap().is_empty(), "nothing was scheduled");
 }
+
+both_backends!(a_plain_reply_needs_proof_of_its_sender);
+async fn a_plain_reply_needs_proof_of_its_sender(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let (meeting, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
+    let answer = || async { app.store().rsvps(meeting).await.unwrap().into_iter().find(|r| r.address == ben).map(|r| r.response) };
+    let plain = |extra: &str, n: u32| format!("{extra}From: Ben <{ben}>\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <plain-{n}@client.example>\r\n\r\nno\r\n", w.list).into_bytes();
+    let outcome = |h: roundtable::rules::Handled| match h {
+        roundtable::rules::Handled::Done { outcome, .. } => outcome,
+        other => panic!("{other:?}"),
+    };
+
+    // Our own server says DMARC failed (p=reject): applied as nobody's, nobody answered.
+    let failed = format!("Authentication-Results: {}; dmarc=fail (p=reject dis=reject) header.from={}\r\n", w.stack.authserv_id, w.stack.domain);
+    let o = outcome(app.handle(&plain(&failed, 1)).await.unwrap());
+    assert!(o.contains("not applied: our mail server says it is not from"), "{o}");
+    assert_eq!(answer().await, None, "a forged 'no' sets nobody's RSVP");
+
+    // No verdict at all, and it answers nothing we sent Ben: not applied; Ben is asked to use
+    // the reply button (one short note, throttled like every automatic answer).
+    let o = outcome(app.handle(&plain("", 2)).await.unwrap());
+    assert!(o.contains("not applied: nothing shows it is from") && o.contains("asked to reply to our mail"), "{o}");
+    assert_eq!(answer().await, None);
+
+    // No verdict, but In-Reply-To names the announcement we sent to Ben: his.
+    let announcement = app.store().outbox(None, 100).await.unwrap().into_iter().find(|e| e.recipient == ben).expect("Ben's announcement");
+    let threaded = format!("In-Reply-To: <{}>\r\n", announcement.message_id.trim_matches(['<', '>']));
+    let o = outcome(app.handle(&plain(&threaded, 3)).await.unwrap());
+    assert!(o.contains("rsvp no"), "{o}");
+    assert_eq!(answer().await, Some(roundtable::domain::Response::No));
+
+    // The same In-Reply-To from someone else's address proves nothing for them.
+    let dev = w.stack.address("dev");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&dev).unwrap(), Some("Dev"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let as_dev = format!("{threaded}From: Dev <{dev}>\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <plain-4@client.example>\r\n\r\nyes\r\n", w.list).into_bytes();
+    let o = outcome(app.handle(&as_dev).await.unwrap());
+    assert!(o.contains("not applied"), "{o}");
+    assert!(app.store().rsvps(meeting).await.unwrap().iter().all(|r| r.address != dev));
+}

@@ -20,6 +20,7 @@ pub mod auth_results;
 mod commands;
 mod contributions;
 mod meetings;
+mod proof;
 mod timeline;
 pub use timeline::Fired;
 
@@ -366,6 +367,22 @@ impl Act<'_, '_> {
             // The list's plain unsubscribe address carries no proof of who sent it.
             return self.command(c, &person, reading, None, &Command::implied(Cmd::Leave)).await;
         }
+        // Commands prove their sender their own way (see `commands`); everything else needs
+        // the token, our server's word, or to answer our own mail to this person.
+        if !matches!(reading.intent, Intent::Command { .. }) {
+            match self.proof(&person, reading, claims.as_ref()).await? {
+                proof::Proof::Shown(how) => tracing::debug!(sender = %person.address, how, "a reply taken as its sender's"),
+                proof::Proof::Failed(reason) => {
+                    return Ok(Outcome::kept(format!("not applied: our mail server says it is not from {} ({reason})", person.address), None));
+                }
+                proof::Proof::Missing(reason) => {
+                    let q = "We couldn't tell that this mail came from you, so nothing was changed. Please answer by replying to one of our mails (its reply address is personal to you), and it will count.";
+                    let sent = self.answer(c, &person, reading, OtherMailKind::Question, "Please reply to one of our mails", Answer::Question(q)).await?;
+                    let asked = if sent { "asked to reply to our mail" } else { "throttled, not asked" };
+                    return Ok(Outcome::kept(format!("not applied: nothing shows it is from {} ({reason}); {asked}", person.address), Some(person.id)));
+                }
+            }
+        }
         match &reading.intent {
             Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
             Intent::Command(cmd) => self.command(c, &person, reading, claims, cmd).await,
@@ -404,14 +421,13 @@ impl Act<'_, '_> {
         }
     }
 
-    /// A delivery failure: scored for the person our VERP address names (else the report's
-    /// failed recipients). After [`HARD_BOUNCES`] hard bounces they get no more mail and the
-    /// coordinators are told; a spam rejection or a full mailbox (soft) only counts.
     /// A delivery failure report. It counts against a person only with proof: it came back to
     /// the VERP return path (`list+bounce-TOKEN@…`) of mail we sent that very person, so the
     /// signed token names them. A report without one — anyone can write "Final-Recipient: ben@…"
     /// — is recorded and counts against nobody. Coordinators are never suspended by bounces
-    /// (their own commands would be refused): the coordinators are told instead.
+    /// (their own commands would be refused): the coordinators are told instead. After
+    /// [`HARD_BOUNCES`] hard bounces a member gets no more mail and the coordinators are told;
+    /// a spam rejection or a full mailbox (soft) only counts.
     async fn bounce(&mut self, c: &Community, claims: Option<Claims>, recipients: &[String], permanent: bool) -> Result<Outcome> {
         let store = self.world.store.clone();
         let kind = if permanent { "hard" } else { "soft" };
