@@ -1,7 +1,7 @@
 //! Whose words a reply is (issue 17). A reply carrying a valid reply token is its holder's:
 //! the token went only to them. Without one, the From header is all we have, and anyone can
 //! write it, so a reply is taken as the sender's only when our own receiving server vouches
-//! for it (DMARC or aligned DKIM in its Authentication-Results, see [`crate::auth`]), or —
+//! for it (DMARC or aligned DKIM in its Authentication-Results, see [`super::auth_results`]), or —
 //! when it gave no verdict at all — when the reply names in In-Reply-To a message we sent to
 //! that very person. A reply our server marked as failing is applied as nobody's.
 
@@ -9,9 +9,9 @@ use anyhow::Result;
 use understand::Reading;
 
 use super::Act;
-use crate::auth::{self, Verdict};
+use super::auth_results::{self as auth, Verdict};
 use crate::store::Person;
-use crate::token::Claims;
+use crate::compose::token::Claims;
 
 /// Why a reply may be applied as its sender's, or why not.
 pub(super) enum Proof {
