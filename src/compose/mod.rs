@@ -347,7 +347,9 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
     h.insert_raw(header("List-Id", format!("{} <{}.{}>", env.community_name, env.community_slug, list.domain())));
     h.insert_raw(header("List-Help", format!("<mailto:{list}?subject=HELP>")));
     h.insert_raw(header("List-Unsubscribe", format!("<mailto:{unsubscribe}?subject=LEAVE>")));
-    h.insert_raw(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()));
+    // No List-Unsubscribe-Post: RFC 8058 one-click needs an HTTPS URI in List-Unsubscribe,
+    // and we have only the mailto (which works by itself). Sent with a mailto alone, it claims
+    // a one-click unsubscribe that mail clients then cannot perform.
     h.insert_raw(header("Auto-Submitted", env.auto_submitted.into()));
     h.insert_raw(header("X-Auto-Response-Suppress", "All".into()));
     h.insert_raw(header("Precedence", "list".into()));
@@ -416,6 +418,7 @@ mod tests {
             assert!(s.contains(h), "missing {h:?} in\n{s}");
         }
         assert!(!s.lines().any(|l| l.starts_with("Bcc:")), "header injected:\n{s}");
+        assert!(!s.contains("List-Unsubscribe-Post"), "no one-click claim without an HTTPS URI:\n{s}");
         assert!(s.contains("multipart/alternative"));
     }
 
