@@ -289,3 +289,62 @@ async fn recurring_meetings_from_meeting_cron_keep_their_local_time_across_dst()
     // 1 September was planned the same morning: too late for anything but its announcement.
     assert_eq!(kinds.iter().filter(|k| *k == "reminder").count(), 2, "{kinds:?}");
 }
+
+/// Issue 17: with `meeting_cron`, a cancelled occurrence used to be planned and announced
+/// again by the same run, and a moved one reappeared in its old slot. A slot, once planned,
+/// stays taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_or_moved_recurring_meeting_never_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n\
+         [[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"Europe/Berlin\"\n\
+         coordinators = [\"ana@example.org\"]\nmeeting_cron = \"0 30 18 1-7 * Tue\"\n",
+    )
+    .unwrap();
+    let tick = |now: i64| {
+        let cfg = cfg.clone();
+        async move {
+            let app = App::build(roundtable::config::load(&cfg).unwrap(), Clock::fixed(now)).await.unwrap();
+            app.run_once().await.unwrap();
+            app
+        }
+    };
+    let announcements = || {
+        roundtable::maildir::list(&dir.path().join("out")).unwrap().iter().filter(|f| support::header(&std::fs::read(f).unwrap(), "X-Roundtable-Kind").as_deref() == Some("announcement")).count()
+    };
+    // Within 14 days of the first Tuesday of October: planned and announced.
+    let now = t("2026-09-23T08:00:00Z"); // 13 days before the first Tuesday of October
+    let app = tick(now).await;
+    let c = app.world.community("d").unwrap().clone();
+    let planned = app.store().meetings(c.id).await.unwrap();
+    let local = |m: &roundtable::store::Meeting| roundtable::rules::local_time(c.cfg.timezone, m.starts_at);
+    assert_eq!(planned.iter().map(local).collect::<Vec<_>>(), ["Tuesday 6 October 2026, 18:30 CEST"], "one planned");
+    assert_eq!(announcements(), 1);
+    let october = planned[0].id;
+
+    // The coordinator cancels October; the runs after it leave the slot alone.
+    app.world.cancel_meeting("d", october, Some("venue closed"), now).await.unwrap();
+    for day in 0..5 {
+        tick(now + day * 86400).await;
+    }
+    let meetings = app.store().meetings(c.id).await.unwrap();
+    assert_eq!(meetings.len(), 1, "not planned again: {:?}", meetings.iter().map(local).collect::<Vec<_>>());
+    assert_eq!(meetings[0].status, roundtable::domain::MeetingStatus::Cancelled);
+    assert_eq!(announcements(), 1, "a cancelled meeting is not announced again");
+
+    // November is planned in its turn, moved by a day, and its old slot stays empty.
+    let later = t("2026-10-21T08:00:00Z");
+    let app = tick(later).await;
+    let november = app.store().meetings(c.id).await.unwrap().into_iter().find(|m| m.status == roundtable::domain::MeetingStatus::Scheduled).expect("November planned");
+    assert_eq!(local(&november), "Tuesday 3 November 2026, 18:30 CET");
+    app.world.reschedule_meeting("d", november.id, "2026-11-04 18:30", None, later).await.unwrap();
+    for day in 0..5 {
+        tick(later + day * 86400).await;
+    }
+    let app = tick(later + 5 * 86400).await;
+    let all: Vec<String> = app.store().meetings(c.id).await.unwrap().iter().map(local).collect();
+    assert_eq!(all, ["Tuesday 6 October 2026, 18:30 CEST", "Wednesday 4 November 2026, 18:30 CET"], "{all:?}");
+}

@@ -64,7 +64,9 @@ impl World {
                 let starts = schedule::cron_between(expr, c.cfg.timezone, now, horizon, 10).map_err(anyhow::Error::msg)?;
                 for starts_at in starts {
                     let mut tx = self.store.begin().await?;
-                    if self.store.meeting_at(&mut tx, c.id, starts_at).await?.is_some() {
+                    // Once per slot, ever: a cancelled or moved occurrence is not created again.
+                    if !self.store.claim_recurring_slot(&mut tx, c.id, starts_at, now).await? {
+                        tx.commit().await?;
                         continue;
                     }
                     let thread_id = new_thread_id(c);

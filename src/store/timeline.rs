@@ -55,6 +55,35 @@ pub struct TakeawayRow {
 const JOB_SELECT: &str = "SELECT id, community_id, meeting_id, kind, due_at, status FROM jobs";
 
 impl Store {
+    /// Takes the slot `starts_at` of a community's `meeting_cron` for a meeting, once and for
+    /// all: true the first time (plan a meeting there), false ever after, whatever became of
+    /// that meeting (cancelled, moved), and also when a meeting of any status already starts
+    /// there (planned before this record existed).
+    pub async fn claim_recurring_slot(&self, conn: &mut AnyConnection, community_id: i64, starts_at: i64, now: i64) -> Result<bool> {
+        let claimed = sqlx::query(
+            "INSERT INTO recurring_slots (community_id, starts_at, planned_at) VALUES ($1, $2, $3)
+             ON CONFLICT (community_id, starts_at) DO NOTHING",
+        )
+        .bind(community_id)
+        .bind(starts_at)
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .context("taking a recurring meeting's slot")?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            return Ok(false);
+        }
+        let existing = sqlx::query("SELECT 1 AS one FROM meetings WHERE community_id = $1 AND starts_at = $2 LIMIT 1")
+            .bind(community_id)
+            .bind(starts_at)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("looking for a meeting in a recurring slot")?;
+        Ok(existing.is_none())
+    }
+
     /// Creates a job unless one with this key exists. Returns whether it was created.
     pub async fn add_job(
         &self,
