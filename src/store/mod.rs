@@ -18,10 +18,10 @@ use anyhow::{Context as _, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, Row};
 
-mod commands;
+mod confirmations;
 mod failures;
 mod timeline;
-pub use commands::{AuditEntry, Confirmation, GuestMark, Hit};
+pub use confirmations::{AuditEntry, Confirmation, GuestMark, Hit};
 pub use timeline::{Job, TakeawayRow, TopicRow};
 
 use crate::config::CommunityConfig;
