@@ -1,11 +1,9 @@
-//! Commands and self-service: confirmations, the audit log, search, the guest pipeline,
-//! and the figures STATUS reports.
+//! Commands waiting for their confirmation, and the audit log of commands.
 
 use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
-use super::{stored, Backend, Person, Store, PERSON_SELECT};
-use crate::domain::{Address, OutboxStatus, PersonStatus, Role, SearchKind, TopicStatus};
+use super::Store;
 
 #[derive(Clone, Debug)]
 pub struct Confirmation {
@@ -25,14 +23,6 @@ pub struct AuditEntry {
     pub command: String,
     pub auth: String,
     pub outcome: String,
-}
-
-#[derive(Clone, Debug)]
-pub struct Hit {
-    pub kind: SearchKind,
-    pub author: String,
-    pub at: i64,
-    pub body: String,
 }
 
 impl Store {
@@ -137,181 +127,4 @@ impl Store {
             })
             .collect()
     }
-
-    // ---- search ------------------------------------------------------------------------
-
-    pub async fn index_text(&self, conn: &mut AnyConnection, community_id: i64, kind: SearchKind, author: &str, at: i64, body: &str) -> Result<()> {
-        sqlx::query("INSERT INTO search_index (body, community_id, kind, author, at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(body)
-            .bind(community_id)
-            .bind(kind.as_str())
-            .bind(author)
-            .bind(at)
-            .execute(&mut *conn)
-            .await
-            .context("indexing text for search")?;
-        Ok(())
-    }
-
-    /// Topics and takeaways matching every word, best first. SQLite uses FTS5, PostgreSQL
-    /// its full-text search; words are passed as data, never as query syntax.
-    pub async fn search(&self, conn: &mut AnyConnection, community_id: i64, words: &str, limit: i64) -> Result<Vec<Hit>> {
-        let terms: Vec<String> = words
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(10)
-            .map(|w| w.to_lowercase())
-            .collect();
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let rows = match self.backend {
-            Backend::Sqlite => {
-                // Each word quoted: FTS5 reads it as a plain term, never as an operator.
-                let q = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" ");
-                sqlx::query(
-                    "SELECT kind, author, at, body FROM search_index WHERE search_index MATCH $1 AND community_id = $2
-                     ORDER BY rank LIMIT $3",
-                )
-                .bind(q)
-                .bind(community_id)
-                .bind(limit)
-                .fetch_all(&mut *conn)
-                .await
-            }
-            Backend::Postgres => {
-                sqlx::query(
-                    "SELECT kind, author, at, body FROM search_index
-                     WHERE community_id = $2 AND tsv @@ plainto_tsquery('simple', $1)
-                     ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC, at DESC LIMIT $3",
-                )
-                .bind(terms.join(" "))
-                .bind(community_id)
-                .bind(limit)
-                .fetch_all(&mut *conn)
-                .await
-            }
-        }
-        .context("searching")?;
-        rows.iter()
-            .map(|r| {
-                Ok(Hit {
-                    kind: stored(r, "search_index", "kind", SearchKind::parse)?,
-                    author: r.try_get("author")?,
-                    at: r.try_get("at")?,
-                    body: r.try_get("body")?,
-                })
-            })
-            .collect()
-    }
-
-    // ---- guests and strangers ----------------------------------------------------------
-
-    pub async fn set_guest_mark(&self, conn: &mut AnyConnection, person_id: i64, column: GuestMark, at: Option<i64>) -> Result<()> {
-        let sql = match column {
-            GuestMark::Invited => "UPDATE people SET invited_at = $1, followup_at = NULL, nudged_at = NULL WHERE id = $2",
-            GuestMark::FollowedUp => "UPDATE people SET followup_at = $1 WHERE id = $2",
-            GuestMark::Nudged => "UPDATE people SET nudged_at = $1 WHERE id = $2",
-        };
-        sqlx::query(sql).bind(at).bind(person_id).execute(&mut *conn).await.context("updating the guest pipeline")?;
-        Ok(())
-    }
-
-    /// Guests followed up before `before` who neither answered nor were nudged yet.
-    pub async fn guests_to_nudge(&self, conn: &mut AnyConnection, community_id: i64, before: i64) -> Result<Vec<Person>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE community_id = $1 AND role = $3 AND status = $4
-             AND followup_at IS NOT NULL AND followup_at <= $2 AND nudged_at IS NULL ORDER BY id"
-        )))
-        .bind(community_id)
-        .bind(before)
-        .bind(Role::Guest.as_str())
-        .bind(PersonStatus::Active.as_str())
-        .fetch_all(&mut *conn)
-        .await
-        .context("finding guests to remind")?;
-        rows.iter().map(Person::from_row).collect()
-    }
-
-    /// Guests in the pipeline with where each stands, for STATUS.
-    pub async fn guests(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<(Person, Option<i64>, Option<i64>, Option<i64>)>> {
-        let rows = sqlx::query(
-            "SELECT id, community_id, address, name, role, status, invited_at, followup_at, nudged_at FROM people
-             WHERE community_id = $1 AND role = $2 ORDER BY invited_at DESC",
-        )
-        .bind(community_id)
-        .bind(Role::Guest.as_str())
-        .fetch_all(&mut *conn)
-        .await
-        .context("listing guests")?;
-        rows.iter()
-            .map(|r| Ok((Person::from_row(r)?, r.try_get("invited_at")?, r.try_get("followup_at")?, r.try_get("nudged_at")?)))
-            .collect()
-    }
-
-    /// Records that a non-member got the polite answer; false if they got one since `since`.
-    pub async fn answer_stranger(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, since: i64, now: i64) -> Result<bool> {
-        let row = sqlx::query(
-            "INSERT INTO strangers (community_id, address, answered_at) VALUES ($1, $2, $3)
-             ON CONFLICT (community_id, address) DO UPDATE SET answered_at = excluded.answered_at
-             WHERE strangers.answered_at < $4
-             RETURNING answered_at",
-        )
-        .bind(community_id)
-        .bind(address.as_str())
-        .bind(now)
-        .bind(since)
-        .fetch_optional(&mut *conn)
-        .await
-        .context("throttling answers to non-members")?;
-        Ok(row.is_some())
-    }
-
-    /// Sets an open topic's status (closed, deferred); false when there is no such open topic.
-    pub async fn set_topic_status(&self, conn: &mut AnyConnection, community_id: i64, number: i64, status: TopicStatus) -> Result<bool> {
-        let r = sqlx::query("UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4")
-            .bind(status.as_str())
-            .bind(community_id)
-            .bind(number)
-            .bind(TopicStatus::Open.as_str())
-            .execute(&mut *conn)
-            .await
-            .context("changing a topic")?;
-        Ok(r.rows_affected() == 1)
-    }
-
-    /// Outbox rows per status for a community: (pending, failed).
-    pub async fn outbox_counts(&self, conn: &mut AnyConnection, community_id: i64) -> Result<(i64, i64)> {
-        let row = sqlx::query(
-            "SELECT COALESCE(SUM(CASE WHEN status = $2 THEN 1 ELSE 0 END), 0) AS n_pending,
-                    COALESCE(SUM(CASE WHEN status = $3 THEN 1 ELSE 0 END), 0) AS n_failed
-             FROM outbox WHERE community_id = $1",
-        )
-        .bind(community_id)
-        .bind(OutboxStatus::Pending.as_str())
-        .bind(OutboxStatus::Failed.as_str())
-        .fetch_one(&mut *conn)
-        .await
-        .context("counting the outbox")?;
-        Ok((row.try_get("n_pending")?, row.try_get("n_failed")?))
-    }
-
-    /// Replies nobody could read in the last `since` seconds, for STATUS.
-    pub async fn unclear_since(&self, conn: &mut AnyConnection, community_id: i64, since: i64) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM inbound WHERE community_id = $1 AND kind = $3 AND received_at >= $2")
-            .bind(community_id)
-            .bind(since)
-            .bind(crate::domain::InboundKind::Unclear.as_str())
-            .fetch_one(&mut *conn)
-            .await
-            .context("counting unclear replies")?;
-        Ok(row.try_get("n")?)
-    }
-}
-
-#[derive(Clone, Copy, Debug)]
-pub enum GuestMark {
-    Invited,
-    FollowedUp,
-    Nudged,
 }
