@@ -313,6 +313,19 @@ impl Store {
             .collect()
     }
 
+    /// Sets an open topic's status (closed, deferred); false when there is no such open topic.
+    pub async fn set_topic_status(&self, conn: &mut AnyConnection, community_id: i64, number: i64, status: TopicStatus) -> Result<bool> {
+        let r = sqlx::query("UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4")
+            .bind(status.as_str())
+            .bind(community_id)
+            .bind(number)
+            .bind(TopicStatus::Open.as_str())
+            .execute(&mut *conn)
+            .await
+            .context("changing a topic")?;
+        Ok(r.rows_affected() == 1)
+    }
+
     // ---- takeaways and attendance ------------------------------------------------------
 
     pub async fn add_takeaway(&self, conn: &mut AnyConnection, meeting_id: i64, person_id: i64, text: &str, now: i64) -> Result<()> {

@@ -1,0 +1,370 @@
+//! The outbox: mail queued, claimed under a lease, sent, retried or failed, and what each of
+//! our Message-IDs was.
+
+use anyhow::{Context as _, Result};
+use sqlx::{AnyConnection, Row};
+
+use super::{stored, Backend, ResultsConn, Store};
+use crate::domain::{MailKind, OtherMailKind, OutboxStatus};
+
+impl Store {
+    /// Queues one rendered mail. Returns false (and changes nothing) if a mail with the same
+    /// dedup key was queued before: each job × recipient exists once.
+    /// The bytes go to `outbox_bodies`, so that claiming and recording (which change the row)
+    /// never rewrite them.
+    pub async fn enqueue(&self, conn: &mut AnyConnection, m: &OutMail, now: i64) -> Result<bool> {
+        let row = sqlx::query(
+            "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
+               message_id, subject, status, attempts, created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10)
+             ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
+        )
+        .bind(&m.dedup_key)
+        .bind(m.community_id)
+        .bind(m.meeting_id)
+        .bind(m.person_id)
+        .bind(m.kind.as_str())
+        .bind(&m.recipient)
+        .bind(&m.envelope_from)
+        .bind(&m.message_id)
+        .bind(&m.subject)
+        .bind(now)
+        .bind(OutboxStatus::Pending.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
+        let Some(row) = row else { return Ok(false) };
+        let id: i64 = row.try_get("id")?;
+        sqlx::query("INSERT INTO outbox_bodies (outbox_id, body) VALUES ($1, $2)")
+            .bind(id)
+            .bind(&m.body)
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
+        Ok(true)
+    }
+
+    /// Claims up to `limit` due rows for `owner` until `now + lease`. One statement, so two
+    /// daemons never claim the same row; an expired lease makes a crashed daemon's rows due
+    /// again. On PostgreSQL, `SKIP LOCKED` lets concurrent claimers pass each other. Oldest due
+    /// first, in the order of the `outbox_due` index (status, next_attempt_at; SQLite's index
+    /// ends in the row id), so the first rows are found without sorting every pending one.
+    pub async fn claim_outbox(&self, owner: &str, now: i64, lease: i64, limit: i64) -> Result<Vec<Claimed>> {
+        let skip_locked = match self.backend {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
+             WHERE id IN (SELECT id FROM outbox WHERE status = $5 AND next_attempt_at <= $3
+                          AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
+             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(now + lease)
+            .bind(owner)
+            .bind(now)
+            .bind(limit)
+            .bind(OutboxStatus::Pending.as_str())
+            .fetch_all(&self.pool)
+            .await
+            .context("claiming outbox rows")?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The bytes of the claimed rows (they never change, so no lock is needed to read them).
+        let ids: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<Result<_, _>>()?;
+        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        let mut bodies: std::collections::HashMap<i64, Vec<u8>> = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT outbox_id, body FROM outbox_bodies WHERE outbox_id IN ({list})"
+        )))
+        .fetch_all(&self.pool)
+        .await
+        .context("reading claimed mail")?
+        .iter()
+        .map(|r| Ok((r.try_get::<i64, _>("outbox_id")?, r.try_get::<Vec<u8>, _>("body")?)))
+        .collect::<Result<_>>()?;
+        let mut out: Vec<Claimed> = rows
+            .iter()
+            .map(|r| {
+                let id: i64 = r.try_get("id")?;
+                Ok(Claimed {
+                    id,
+                    recipient: r.try_get("recipient")?,
+                    envelope_from: r.try_get("envelope_from")?,
+                    body: bodies.remove(&id).with_context(|| format!("outbox row {id} has no body"))?,
+                    attempts: r.try_get("attempts")?,
+                    created_at: r.try_get("created_at")?,
+                    kind: stored(r, "outbox", "kind", MailKind::parse)?,
+                    message_id: r.try_get("message_id")?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        out.sort_by_key(|c| c.id);
+        Ok(out)
+    }
+
+    /// Records the outcome of a batch of sends in one transaction. Only rows still leased by
+    /// `owner` are changed, so a daemon whose lease ran out can't overwrite another's result.
+    /// The sent rows (nearly all of them) are marked by one statement, so a batch that only
+    /// sent costs one statement and one commit, whatever its size.
+    ///
+    /// These commits are crash-safe, not power-safe ([`Commit::CrashSafe`](super::Commit::CrashSafe)): a crash of this
+    /// process loses none of them, so it repeats at most the mails in flight; a power cut may
+    /// undo the results recorded since the last durable commit — at the latest the claim of
+    /// the next batch — and those mails go out once more. What a durable commit per result
+    /// would buy (no repeat after a power cut) cost two thirds of the delivery rate on SQLite
+    /// (BENCHMARKS.md); a recipient getting a mail twice after a power cut is the lesser harm.
+    ///
+    /// `conn` comes from [`Store::results_connection`], held by the caller across commits.
+    pub async fn finish_outbox(&self, conn: &mut AnyConnection, owner: &str, results: &[(i64, SendOutcome)], now: i64) -> Result<()> {
+        let sent: Vec<i64> = results.iter().filter(|(_, o)| *o == SendOutcome::Sent).map(|(id, _)| *id).collect();
+        let others: Vec<&(i64, SendOutcome)> = results.iter().filter(|(_, o)| *o != SendOutcome::Sent).collect();
+        if others.is_empty() && sent.len() <= SENT_PER_STATEMENT {
+            // One statement is atomic by itself: no BEGIN/COMMIT round trips.
+            if !sent.is_empty() {
+                self.mark_sent(conn, owner, &sent, now).await?;
+            }
+            return Ok(());
+        }
+        let mut tx = match self.backend {
+            Backend::Sqlite => sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await,
+            Backend::Postgres => sqlx::Connection::begin(conn).await,
+        }
+        .context("starting a transaction")?;
+        for chunk in sent.chunks(SENT_PER_STATEMENT) {
+            self.mark_sent(&mut tx, owner, chunk, now).await?;
+        }
+        for (id, outcome) in others {
+            let q = match outcome {
+                SendOutcome::Sent => continue,
+                SendOutcome::Retry { at, error } => sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $1, last_error = $2, leased_until = NULL
+                     WHERE id = $3 AND lease_owner = $4",
+                )
+                .bind(*at)
+                .bind(error.as_str()),
+                SendOutcome::Failed { error } => sqlx::query(
+                    "UPDATE outbox SET status = $1, last_error = $2, leased_until = NULL
+                     WHERE id = $3 AND lease_owner = $4",
+                )
+                .bind(OutboxStatus::Failed.as_str())
+                .bind(error.as_str()),
+            };
+            let q = q.bind(*id).bind(owner);
+            q.execute(&mut *tx).await.context("recording a delivery")?;
+        }
+        tx.commit().await.context("committing delivery results")?;
+        Ok(())
+    }
+
+    /// The connection delivery records its results on. Held across commits: sqlx pings a
+    /// pooled connection each time it goes back to its pool, one more round trip per commit.
+    pub async fn results_connection(&self) -> Result<ResultsConn> {
+        self.results.acquire().await.context("connecting to the database to record delivery results")
+    }
+
+    async fn mark_sent(&self, conn: &mut AnyConnection, owner: &str, ids: &[i64], now: i64) -> Result<()> {
+        // The ids are our own integers, written as literals: one statement for any number of rows.
+        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET status = $3, sent_at = $1, leased_until = NULL, last_error = NULL
+             WHERE lease_owner = $2 AND id IN ({list})"
+        )))
+        .bind(now)
+        .bind(owner)
+        .bind(OutboxStatus::Sent.as_str())
+        .execute(&mut *conn)
+        .await
+        .context("recording deliveries")?;
+        Ok(())
+    }
+
+    /// Gives claimed rows back unsent: due again at once, the claim not counted as an attempt.
+    pub async fn release_outbox(&self, owner: &str, ids: &[i64]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        // Our own integers, written as literals (as in mark_sent).
+        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET leased_until = NULL, attempts = attempts - 1
+             WHERE lease_owner = $1 AND status = $2 AND id IN ({list})"
+        )))
+        .bind(owner)
+        .bind(OutboxStatus::Pending.as_str())
+        .execute(&self.pool)
+        .await
+        .context("giving back claimed mail")?;
+        Ok(())
+    }
+
+    /// When the next pending row falls due (for the delivery loop's sleep).
+    pub async fn next_outbox_due(&self) -> Result<Option<i64>> {
+        let row = sqlx::query(
+            "SELECT MIN(CASE WHEN leased_until IS NOT NULL AND leased_until > next_attempt_at THEN leased_until ELSE next_attempt_at END) AS due
+             FROM outbox WHERE status = $1",
+        )
+        .bind(OutboxStatus::Pending.as_str())
+        .fetch_one(&self.pool)
+        .await
+        .context("finding the next due mail")?;
+        Ok(row.try_get::<Option<i64>, _>("due")?)
+    }
+
+    pub async fn outbox(&self, status: Option<OutboxStatus>, limit: i64) -> Result<Vec<OutboxEntry>> {
+        let rows = sqlx::query(
+            "SELECT id, kind, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, sent_at, message_id
+             FROM outbox WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(status.map_or("", OutboxStatus::as_str))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .context("listing the outbox")?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboxEntry {
+                    id: r.try_get("id")?,
+                    kind: stored(r, "outbox", "kind", MailKind::parse)?,
+                    recipient: r.try_get("recipient")?,
+                    subject: r.try_get("subject")?,
+                    status: stored(r, "outbox", "status", OutboxStatus::parse)?,
+                    attempts: r.try_get("attempts")?,
+                    created_at: r.try_get("created_at")?,
+                    next_attempt_at: r.try_get("next_attempt_at")?,
+                    last_error: r.try_get("last_error")?,
+                    sent_at: r.try_get("sent_at")?,
+                    message_id: r.try_get("message_id")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Puts failed rows (all, or one id) back in the queue, due now. Returns how many.
+    pub async fn retry_outbox(&self, id: Option<i64>, now: i64) -> Result<u64> {
+        let r = sqlx::query(
+            "UPDATE outbox SET status = $3, next_attempt_at = $1, leased_until = NULL, attempts = 0, created_at = $1
+             WHERE status = $4 AND ($2 = 0 OR id = $2)",
+        )
+        .bind(now)
+        .bind(id.unwrap_or(0))
+        .bind(OutboxStatus::Pending.as_str())
+        .bind(OutboxStatus::Failed.as_str())
+        .execute(&self.pool)
+        .await
+        .context("re-queueing failed mail")?;
+        Ok(r.rows_affected())
+    }
+
+    /// How many automatic answers went to `recipient` since `since` (for the per-sender throttle).
+    pub async fn answers_since(&self, conn: &mut AnyConnection, recipient: &str, since: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2
+             AND kind IN ($3, $4, $5)",
+        )
+        .bind(recipient)
+        .bind(since)
+        .bind(OtherMailKind::Confirmation.as_str())
+        .bind(OtherMailKind::Question.as_str())
+        .bind(OtherMailKind::CommandResult.as_str())
+        .fetch_one(&mut *conn)
+        .await
+        .context("counting recent answers")?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// What one of our Message-IDs was (to place a reply that has no token).
+    pub async fn sent_message(&self, conn: &mut AnyConnection, message_id: &str) -> Result<Option<SentRef>> {
+        let row = sqlx::query("SELECT kind, meeting_id, person_id, community_id FROM outbox WHERE message_id = $1 LIMIT 1")
+            .bind(message_id)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("looking up a Message-ID")?;
+        row.map(|r| {
+            Ok(SentRef {
+                kind: stored(&r, "outbox", "kind", MailKind::parse)?,
+                meeting_id: r.try_get("meeting_id")?,
+                person_id: r.try_get("person_id")?,
+                community_id: r.try_get("community_id")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Outbox rows per status for a community: (pending, failed).
+    pub async fn outbox_counts(&self, conn: &mut AnyConnection, community_id: i64) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT COALESCE(SUM(CASE WHEN status = $2 THEN 1 ELSE 0 END), 0) AS n_pending,
+                    COALESCE(SUM(CASE WHEN status = $3 THEN 1 ELSE 0 END), 0) AS n_failed
+             FROM outbox WHERE community_id = $1",
+        )
+        .bind(community_id)
+        .bind(OutboxStatus::Pending.as_str())
+        .bind(OutboxStatus::Failed.as_str())
+        .fetch_one(&mut *conn)
+        .await
+        .context("counting the outbox")?;
+        Ok((row.try_get("n_pending")?, row.try_get("n_failed")?))
+    }
+}
+
+/// Ids per "mark sent" statement (well under both backends' limits on statement size).
+const SENT_PER_STATEMENT: usize = 500;
+
+/// A rendered mail ready for the outbox.
+#[derive(Clone, Debug)]
+pub struct OutMail {
+    pub dedup_key: String,
+    pub community_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub kind: MailKind,
+    pub recipient: String,
+    pub envelope_from: String,
+    pub message_id: String,
+    pub subject: String,
+    pub body: Vec<u8>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Claimed {
+    pub id: i64,
+    pub recipient: String,
+    pub envelope_from: String,
+    pub body: Vec<u8>,
+    pub attempts: i64,
+    pub created_at: i64,
+    pub kind: MailKind,
+    pub message_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SendOutcome {
+    Sent,
+    Retry { at: i64, error: String },
+    Failed { error: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub kind: MailKind,
+    pub recipient: String,
+    pub subject: String,
+    pub status: OutboxStatus,
+    pub attempts: i64,
+    pub created_at: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub sent_at: Option<i64>,
+    pub message_id: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct SentRef {
+    pub kind: MailKind,
+    pub meeting_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub community_id: Option<i64>,
+}
