@@ -23,7 +23,9 @@ pub fn unique_name() -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     let host = gethostname::gethostname().to_string_lossy().replace(['/', ':'], "_");
     format!(
-        "{}.M{}P{}Q{}.{}",
+        // Microseconds zero-padded: list() sorts names as text, oldest first, and `M99999`
+        // would sort after `M100001` of the same second.
+        "{}.M{:06}P{}Q{}.{}",
         now.as_secs(),
         now.subsec_micros(),
         std::process::id(),
