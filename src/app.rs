@@ -60,7 +60,7 @@ impl App {
         for (c, (_, id)) in config.communities.iter().zip(ids) {
             let mut conn = store.begin().await?;
             for a in &c.coordinators {
-                store.upsert_person(&mut conn, id, a, None, crate::domain::Role::Coordinator, now).await?;
+                store.ensure_coordinator(&mut conn, id, a, now).await?;
             }
             conn.commit().await?;
             communities.push(Community { id, cfg: c.clone() });

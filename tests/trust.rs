@@ -164,3 +164,17 @@ async fn a_plain_reply_needs_proof_of_its_sender(backend: Backend) {
     assert!(o.contains("not applied"), "{o}");
     assert!(app.store().rsvps(meeting).await.unwrap().iter().all(|r| r.address != dev));
 }
+
+both_backends!(a_coordinators_own_pause_survives_a_restart);
+async fn a_coordinators_own_pause_survives_a_restart(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Active);
+    let out = w.command(&["do", "design", "PAUSE", "--as", &w.coordinator]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Paused);
+    // A restart (App::build syncs the config's coordinators) leaves their own choice alone.
+    let app = w.app().await;
+    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Paused, "a restart does not undo PAUSE");
+    assert_eq!(person(&app, &w.coordinator).await.role, Role::Coordinator);
+}

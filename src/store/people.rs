@@ -8,6 +8,27 @@ use super::{stored, Store};
 use crate::domain::{Address, PersonStatus, Role};
 
 impl Store {
+    /// Makes a configured coordinator a coordinator of the community, adding them if new; what
+    /// they did themselves (PAUSE, LEAVE) and their bounce counts stay as they are, so a
+    /// restart never undoes them (issue 17: every start used to reset them to active).
+    pub async fn ensure_coordinator(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, now: i64) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO people (community_id, address, name, role, status, created_at, updated_at)
+             VALUES ($1, $2, NULL, $3, $4, $5, $5)
+             ON CONFLICT (community_id, address) DO UPDATE SET role = excluded.role, updated_at = excluded.updated_at
+             WHERE people.role <> excluded.role",
+        )
+        .bind(community_id)
+        .bind(address.as_str())
+        .bind(Role::Coordinator.as_str())
+        .bind(PersonStatus::Active.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .with_context(|| format!("making {address} a coordinator"))?;
+        Ok(())
+    }
+
     /// Adds a person or, if the address is known, sets their role and name and makes them
     /// active again. Returns the person's id.
     pub async fn upsert_person(
