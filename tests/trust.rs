@@ -178,3 +178,30 @@ async fn a_coordinators_own_pause_survives_a_restart(backend: Backend) {
     assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Paused, "a restart does not undo PAUSE");
     assert_eq!(person(&app, &w.coordinator).await.role, Role::Coordinator);
 }
+
+both_backends!(fifty_forged_strangers_get_ten_answers_and_the_coordinator_one_notice);
+async fn fifty_forged_strangers_get_ten_answers_and_the_coordinator_one_notice(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let stranger = |n: u32, extra: &str| {
+        format!("{extra}From: \"Click here: evil.example\" <victim{n}@elsewhere.example>\r\nTo: {}\r\nSubject: WIN A PRIZE at evil.example {n}\r\nMessage-ID: <s{n}@elsewhere.example>\r\n\r\nhello\r\n", w.list).into_bytes()
+    };
+    // Marked failing by our own server: answered by nobody.
+    let spf_fail = format!("Authentication-Results: {}; spf=fail smtp.mailfrom=elsewhere.example; dmarc=none header.from=elsewhere.example\r\n", w.stack.authserv_id);
+    for n in 0..5 {
+        let h = app.handle(&stranger(n, &spf_fail)).await.unwrap();
+        let roundtable::rules::Handled::Done { outcome, .. } = h else { panic!("{h:?}") };
+        assert!(outcome.contains("not answered: our mail server marked it as failing"), "{outcome}");
+    }
+    // Fifty more with no verdict: ten answers in the hour, then none.
+    for n in 5..55 {
+        app.handle(&stranger(n, "")).await.unwrap();
+    }
+    let queued = app.store().outbox(None, 1000).await.unwrap();
+    let answers: Vec<_> = queued.iter().filter(|e| e.recipient.starts_with("victim")).collect();
+    assert_eq!(answers.len(), 10, "{:?}", answers.iter().map(|e| &e.recipient).collect::<Vec<_>>());
+    assert!(answers.iter().all(|e| !e.subject.contains("PRIZE")), "the attacker's Subject is not repeated");
+    let notices = queued.iter().filter(|e| e.recipient == w.coordinator).count();
+    // Once this hour (twice if the test crossed the top of an hour).
+    assert!((1..=2).contains(&notices), "{notices} notices: the coordinator hears of them once an hour");
+}

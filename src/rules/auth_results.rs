@@ -137,6 +137,20 @@ pub fn check(auth_results: &[String], authserv_id: &str, from_domain: &str) -> C
     }
 }
 
+/// Whether our receiving server marked mail from `from_domain` as failing SPF or DMARC, and
+/// how it said so. Mail so marked is likely forged: it is answered by nobody (no backscatter).
+pub fn marked_failing(auth_results: &[String], authserv_id: &str, from_domain: &str) -> Option<String> {
+    let c = check(auth_results, authserv_id, from_domain);
+    if let Verdict::Fail { reason } = &c.verdict {
+        return Some(reason.clone());
+    }
+    let h = parse(auth_results.get(c.trusted?)?).ok()?;
+    h.results
+        .iter()
+        .find(|r| r.method == "spf" && matches!(r.result.as_str(), "fail" | "softfail"))
+        .map(|r| format!("{} says spf={}", normalize_domain(authserv_id), r.result))
+}
+
 fn judge(h: &Header, from: &str, ours: &str) -> Verdict {
     if from.is_empty() || !from.contains('.') {
         return Verdict::Fail {
@@ -542,6 +556,17 @@ pub fn display_name_mismatch(display_name: Option<&str>, address: &str) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marked_failing_is_spf_or_dmarc_fail_from_our_server_only() {
+        let ours = "mx.roundtable.example";
+        let f = |h: &str| marked_failing(&[h.to_string()], ours, "example.org");
+        assert!(f("mx.roundtable.example; spf=fail smtp.mailfrom=example.org; dmarc=none header.from=example.org").unwrap().contains("spf=fail"));
+        assert!(f("mx.roundtable.example; dmarc=fail (p=reject) header.from=example.org").unwrap().contains("dmarc=fail"));
+        assert_eq!(f("mx.roundtable.example; spf=pass smtp.mailfrom=example.org; dmarc=none header.from=example.org"), None);
+        assert_eq!(f("mx.elsewhere.example; spf=fail smtp.mailfrom=example.org"), None, "not our server's word");
+        assert_eq!(marked_failing(&[], ours, "example.org"), None);
+    }
 
     const ID: &str = "mx.roundtable.example";
 

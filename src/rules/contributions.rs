@@ -13,6 +13,10 @@ use crate::compose::token::{Claims, Purpose};
 /// Titles longer than this are cut (the rest goes to the details).
 const TITLE_MAX: usize = 120;
 
+
+/// Answers to non-members, in all, per hour: a flood of forged senders gets at most this many.
+const STRANGER_ANSWERS_PER_HOUR: i64 = 10;
+
 impl Act<'_, '_> {
     pub(super) async fn topics(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, topics: &[Topic]) -> Result<Outcome> {
         let store = self.world.store.clone();
@@ -185,15 +189,29 @@ impl Act<'_, '_> {
     /// to the coordinators for review, and nothing changes.
     pub(super) async fn stranger(&mut self, c: &Community, from: &crate::domain::Address, reading: &Reading) -> Result<Outcome> {
         let store = self.world.store.clone();
-        let fresh = store.answer_stranger(self.conn, c.id, from, self.now - 86400, self.now).await?;
-        if !fresh {
-            return Ok(Outcome::kept(format!("{from} is not a member of {}: already answered today, kept", c.cfg.slug), None));
+        // Mail our own server marked as failing SPF or DMARC is likely forged: answering it
+        // would send our mail to whoever was impersonated (backscatter).
+        let failing = self.world.authserv_id.as_deref().and_then(|id| super::auth_results::marked_failing(&reading.auth_results, id, from.domain()));
+        let why_not = match failing {
+            Some(why) => Some(format!("not answered: our mail server marked it as failing ({why})")),
+            None if store.strangers_answered_since(self.conn, self.now - 3600).await? >= STRANGER_ANSWERS_PER_HOUR => {
+                Some(format!("not answered: {STRANGER_ANSWERS_PER_HOUR} non-members were answered this hour already"))
+            }
+            None if !store.answer_stranger(self.conn, c.id, from, self.now - 86400, self.now).await? => Some("already answered today".to_string()),
+            None => None,
+        };
+        // The coordinators hear of non-members' mail once an hour at most, however many come.
+        let review = format!("Mail from {from}, who is not a member, for your review (nothing was changed):\n\nSubject: {}\n\n{}", reading.subject, reading.text);
+        let told = self.notify_coordinators_hourly(c, "For review: mail from non-members", &review, "strangers").await?;
+        if let Some(why) = why_not {
+            return Ok(Outcome::kept(format!("{from} is not a member of {}: {why}; kept, {}", c.cfg.slug, super::told_str(told)), None));
         }
         let stranger = Person {
             id: 0,
             community_id: c.id,
             address: from.clone(),
-            name: reading.from.as_ref().and_then(|f| f.name.clone()),
+            // Not the name they gave: nothing a stranger wrote is repeated back to the address.
+            name: None,
             role: Role::Guest,
             // Never stored, and nothing reads it: this Person only addresses the answer.
             status: PersonStatus::Active,
@@ -207,7 +225,7 @@ impl Act<'_, '_> {
         let html = compose::ConfirmationHtml { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
         let d = Draft {
             kind: OtherMailKind::Notice.into(),
-            subject: format!("Re: {}", reading.subject),
+            subject: format!("Your mail to {}", c.cfg.name),
             token: self.token(Purpose::Reply, 0, 0, self.now),
             in_reply_to: reading.message_id.clone(),
             references: reading.message_id.iter().cloned().collect(),
@@ -220,9 +238,7 @@ impl Act<'_, '_> {
         };
         let mail = self.mail(c, &stranger, None, d)?;
         self.enqueue(mail).await?;
-        let review = format!("Mail from {from}, who is not a member, for your review (nothing was changed):\n\nSubject: {}\n\n{}", reading.subject, reading.text);
-        self.notify_coordinators(c, &format!("For review: mail from {from}"), &review).await?;
-        Ok(Outcome::kept(format!("{from} is not a member of {}: answered once, passed to the coordinator", c.cfg.slug), None))
+        Ok(Outcome::kept(format!("{from} is not a member of {}: answered once, {}", c.cfg.slug, super::told_str(told)), None))
     }
 }
 

@@ -51,6 +51,16 @@ impl Store {
             .collect()
     }
 
+    /// How many answers went to non-members, in every community, since `since`.
+    pub async fn strangers_answered_since(&self, conn: &mut AnyConnection, since: i64) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM strangers WHERE answered_at >= $1")
+            .bind(since)
+            .fetch_one(&mut *conn)
+            .await
+            .context("counting answers to non-members")?;
+        Ok(row.try_get("n")?)
+    }
+
     /// Records that a non-member got the polite answer; false if they got one since `since`.
     pub async fn answer_stranger(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, since: i64, now: i64) -> Result<bool> {
         let row = sqlx::query(
