@@ -1,6 +1,7 @@
-//! Issue 17, "nobody acts for someone else": forged bounces and answers to confirmation
-//! requests that are not a yes — on SQLite and PostgreSQL, with the real Postfix and Dovecot
-//! where mail goes out.
+//! Issue 17, "nothing comes back, nobody acts for someone else": forged bounces, answers to
+//! confirmation requests that are not a yes, token-less replies, forged strangers, and state
+//! that must stick — on SQLite and PostgreSQL, with the real Postfix and Dovecot where mail
+//! goes out.
 
 mod support;
 
@@ -204,4 +205,24 @@ async fn fifty_forged_strangers_get_ten_answers_and_the_coordinator_one_notice(b
     let notices = queued.iter().filter(|e| e.recipient == w.coordinator).count();
     // Once this hour (twice if the test crossed the top of an hour).
     assert!((1..=2).contains(&notices), "{notices} notices: the coordinator hears of them once an hour");
+}
+
+both_backends!(who_left_hears_nothing_of_a_cancelled_meeting);
+async fn who_left_hears_nothing_of_a_cancelled_meeting(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let (ben, chloe) = (w.stack.address("ben"), w.stack.address("chloe"));
+    let mut tx = app.store().begin().await.unwrap();
+    for a in [&ben, &chloe] {
+        app.store().upsert_person(&mut tx, c.id, &Address::parse(a).unwrap(), None, Role::Member, app.clock.now()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let (meeting, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
+    let out = w.command(&["do", "design", "LEAVE", "--as", &ben]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    app.world.cancel_meeting("design", meeting, None, app.clock.now()).await.unwrap();
+    let told: Vec<String> = app.store().outbox(None, 100).await.unwrap().into_iter().filter(|e| e.kind.to_string() == "cancellation").map(|e| e.recipient).collect();
+    assert!(told.contains(&chloe), "{told:?}");
+    assert!(!told.contains(&ben), "Ben left: no cancellation for him ({told:?})");
 }

@@ -6,7 +6,7 @@
 use anyhow::{bail, Context as _, Result};
 
 use super::{local_time, parse_local_time, Act, Community, Draft, World};
-use crate::domain::{MeetingStatus, OtherMailKind};
+use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus};
 use crate::compose;
 use crate::store::Meeting;
 use crate::compose::token::Purpose;
@@ -114,6 +114,10 @@ impl Act<'_, '_> {
         let old_when = local_time(c.cfg.timezone, old.starts_at);
         let footer = super::footer(c);
         for p in store.invited_people(self.conn, new.id).await? {
+            // Who left, bounces or paused gets nothing: not even this.
+            if p.status != PersonStatus::Active {
+                continue;
+            }
             let (text, html) = compose::MeetingChanged {
                 name: p.display_name(),
                 community: &c.cfg.name,
