@@ -226,3 +226,21 @@ async fn who_left_hears_nothing_of_a_cancelled_meeting(backend: Backend) {
     assert!(told.contains(&chloe), "{told:?}");
     assert!(!told.contains(&ben), "Ben left: no cancellation for him ({told:?})");
 }
+
+both_backends!(an_invitation_never_demotes_a_paused_member);
+async fn an_invitation_never_demotes_a_paused_member(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    tx.commit().await.unwrap();
+    app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
+    assert!(w.command(&["do", "design", "PAUSE", "--as", &ben]).output().unwrap().status.success());
+    let out = w.command(&["do", "design", &format!("INVITE {ben} Ben")]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("already a member") && said.contains("paused"), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    let p = person(&app, &ben).await;
+    assert_eq!((p.role, p.status), (Role::Member, PersonStatus::Paused), "still a paused member, not an active guest");
+}

@@ -160,8 +160,10 @@ impl Act<'_, '_> {
     async fn invite(&mut self, c: &Community, inviter: &Person, a: &Address, name: Option<&str>) -> Result<String> {
         let store = self.world.store.clone();
         if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
-            if existing.status == PersonStatus::Active && existing.role != Role::Guest {
-                return Ok(format!("{a} is already a {} of {}.", existing.role.as_str(), c.cfg.name));
+            // A member stays a member, paused or bouncing too: an invitation never demotes.
+            if existing.role != Role::Guest && existing.status != PersonStatus::Left {
+                let state = if existing.status == PersonStatus::Active { String::new() } else { format!(" ({})", existing.status) };
+                return Ok(format!("{a} is already a {} of {}{state}.", existing.role.as_str(), c.cfg.name));
             }
         }
         let m = self.scheduled_meeting(c, None).await.map_err(|_| anyhow::anyhow!("there is no upcoming meeting to invite {a} to: SCHEDULE one first"))?;
