@@ -9,13 +9,13 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 
 use crate::clock::Clock;
+use crate::compose::token::Signer;
 use crate::config::{Config, Inbound, Outbound, RetryPolicy};
 use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
 use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
-use crate::compose::token::Signer;
 
 /// How long a daemon's hold on its mailbox lasts without renewal (renewed every round).
 const MAILBOX_LEASE: i64 = 180;
@@ -65,9 +65,25 @@ impl App {
             conn.commit().await?;
             communities.push(Community { id, cfg: c.clone() });
         }
-        let world = World { store, signer: Signer::new(secret.as_bytes()), communities, authserv_id: config.authserv_id.clone() };
-        let owner = format!("{}-{}-{}", gethostname::gethostname().to_string_lossy(), std::process::id(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
-        Ok(App { config, world: Arc::new(world), clock, owner, deferred: Mutex::default() })
+        let world = World {
+            store,
+            signer: Signer::new(secret.as_bytes()),
+            communities,
+            authserv_id: config.authserv_id.clone(),
+        };
+        let owner = format!(
+            "{}-{}-{}",
+            gethostname::gethostname().to_string_lossy(),
+            std::process::id(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        Ok(App {
+            config,
+            world: Arc::new(world),
+            clock,
+            owner,
+            deferred: Mutex::default(),
+        })
     }
 
     pub fn store(&self) -> &Store {
@@ -86,7 +102,11 @@ impl App {
             Outbound::Smtp(s) => s.retry.clone(),
             Outbound::Maildir { .. } => RetryPolicy::default(),
         };
-        Ok(Delivery::new(self.world.store.clone(), Transport::from_config(&self.config.outbound)?, policy))
+        Ok(Delivery::new(
+            self.world.store.clone(),
+            Transport::from_config(&self.config.outbound)?,
+            policy,
+        ))
     }
 
     /// One message from anywhere (stdin, a test): read, apply, record. No mailbox to ack.
@@ -117,7 +137,9 @@ impl App {
         let results: Vec<Result<Handled>> = match self.handle_batch(&batch, now).await {
             Ok(handled) => handled.into_iter().map(Ok).collect(),
             Err(e) => {
-                tracing::warn!("a batch of {n} messages failed ({e:#}): handling them one at a time");
+                tracing::warn!(
+                    "a batch of {n} messages failed ({e:#}): handling them one at a time"
+                );
                 self.handle_each(&batch, now).await
             }
         };
@@ -151,11 +173,17 @@ impl App {
                 }
                 Handled::Unreadable { .. } => {
                     stats.quarantined += 1;
-                    mailbox.quarantine(&m.key).await.context("moving a message aside")?;
+                    mailbox
+                        .quarantine(&m.key)
+                        .await
+                        .context("moving a message aside")?;
                 }
             }
         }
-        mailbox.ack(&acks).await.context("acknowledging handled messages")?;
+        mailbox
+            .ack(&acks)
+            .await
+            .context("acknowledging handled messages")?;
         match stop {
             Some(e) => Err(e),
             None => Ok(settled),
@@ -180,14 +208,28 @@ impl App {
             .store
             .count_inbound_failure(&sha256_hex(&m.raw), &error, now)
             .await
-            .with_context(|| format!("handling {} failed ({error}), and so did recording that", m.key))?;
+            .with_context(|| {
+                format!(
+                    "handling {} failed ({error}), and so did recording that",
+                    m.key
+                )
+            })?;
         if attempts >= FAILED_ATTEMPTS {
             tracing::error!(msg = %m.key, "handling failed {attempts} times: moving it aside ({error})");
-            return self.world.give_up(&m.raw, &error, attempts, now).await.map(Some);
+            return self
+                .world
+                .give_up(&m.raw, &error, attempts, now)
+                .await
+                .map(Some);
         }
-        let wait = RETRY_AFTER[(attempts as usize).saturating_sub(1).min(RETRY_AFTER.len() - 1)];
+        let wait = RETRY_AFTER[(attempts as usize)
+            .saturating_sub(1)
+            .min(RETRY_AFTER.len() - 1)];
         tracing::warn!(msg = %m.key, "handling failed (attempt {attempts} of {FAILED_ATTEMPTS}); trying again in {wait}s: {error}");
-        self.deferred.lock().unwrap_or_else(|p| p.into_inner()).insert(m.key.clone(), now + wait);
+        self.deferred
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(m.key.clone(), now + wait);
         Ok(None)
     }
 
@@ -226,10 +268,17 @@ impl App {
             fault_fails(&m.raw).with_context(|| format!("handling {}", m.key))?;
             let key = read.dedup_key().map(str::to_string);
             let known = key.as_ref().map(|k| seen.contains(k));
-            handled.push(self.world.apply_read_known(&mut tx, &m.raw, read, now, known).await.with_context(|| format!("handling {}", m.key))?);
+            handled.push(
+                self.world
+                    .apply_read_known(&mut tx, &m.raw, read, now, known)
+                    .await
+                    .with_context(|| format!("handling {}", m.key))?,
+            );
             seen.extend(key);
         }
-        tx.commit().await.context("committing a batch of handled messages")?;
+        tx.commit()
+            .await
+            .context("committing a batch of handled messages")?;
         reader.await.context("the reading thread")?;
         Ok(handled)
     }
@@ -260,7 +309,10 @@ impl App {
         let stats = self.drain_inbox(&mut mailbox).await?;
         let fired = self.schedule_step(&self.owner).await?;
         let now = self.clock.now();
-        let sent = self.delivery()?.on_own_thread(move |d| async move { d.drain(now).await }).await??;
+        let sent = self
+            .delivery()?
+            .on_own_thread(move |d| async move { d.drain(now).await })
+            .await??;
         Ok((stats, fired, sent))
     }
 
@@ -273,7 +325,13 @@ impl App {
 
     /// The schedule task: fire due jobs, then sleep until the next one (at most a minute, so
     /// jobs added by another process or the CLI are seen) or shutdown.
-    async fn schedule_loop(world: Arc<World>, clock: Clock, owner: String, nudge: Arc<tokio::sync::Notify>, mut shutdown: Shutdown) {
+    async fn schedule_loop(
+        world: Arc<World>,
+        clock: Clock,
+        owner: String,
+        nudge: Arc<tokio::sync::Notify>,
+        mut shutdown: Shutdown,
+    ) {
         let mut backoff = Duration::from_secs(1);
         while !shutdown.is_shutdown() {
             let now = clock.now();
@@ -288,7 +346,9 @@ impl App {
                         nudge.notify_one();
                     }
                     match world.store.next_job_due().await {
-                        Ok(Some(due)) => Duration::from_secs((due - clock.now()).clamp(1, 60) as u64),
+                        Ok(Some(due)) => {
+                            Duration::from_secs((due - clock.now()).clamp(1, 60) as u64)
+                        }
                         _ => Duration::from_secs(60),
                     }
                 }
@@ -319,14 +379,25 @@ impl App {
             delivery.on_own_thread(move |d| d.run(clock, shutdown))
         };
         let deliver_task = tokio::spawn(deliver_task);
-        let schedule_task = tokio::spawn(Self::schedule_loop(self.world.clone(), clock, self.owner.clone(), nudge.clone(), shutdown.clone()));
+        let schedule_task = tokio::spawn(Self::schedule_loop(
+            self.world.clone(),
+            clock,
+            self.owner.clone(),
+            nudge.clone(),
+            shutdown.clone(),
+        ));
         let mut sd = shutdown.clone();
         let mut backoff = Duration::from_secs(1);
         // One instance at a time reads a mailbox; another takes over when its lease runs out.
         let lease = format!("mailbox:{}", mailbox.describe());
         let mut standing_by = false;
         while !sd.is_shutdown() {
-            match self.world.store.try_lease(&lease, &self.owner, self.clock.now(), MAILBOX_LEASE).await {
+            match self
+                .world
+                .store
+                .try_lease(&lease, &self.owner, self.clock.now(), MAILBOX_LEASE)
+                .await
+            {
                 Ok(true) => {
                     if standing_by {
                         tracing::info!("took over {lease}");
@@ -354,7 +425,10 @@ impl App {
                         nudge.notify_one();
                     }
                     if n == 0 {
-                        if let Err(e) = mailbox.wait(Duration::from_secs(MAILBOX_LEASE as u64 / 3), &mut sd).await {
+                        if let Err(e) = mailbox
+                            .wait(Duration::from_secs(MAILBOX_LEASE as u64 / 3), &mut sd)
+                            .await
+                        {
                             tracing::warn!("mailbox: {e:#}");
                         }
                     }
@@ -382,9 +456,15 @@ impl App {
 
 fn log_handled(key: &str, h: &Handled) {
     match h {
-        Handled::Done { kind, outcome, queued } => tracing::info!(msg = key, kind = %kind, queued, "{outcome}"),
+        Handled::Done {
+            kind,
+            outcome,
+            queued,
+        } => tracing::info!(msg = key, kind = %kind, queued, "{outcome}"),
         Handled::Duplicate => tracing::info!(msg = key, "seen before: acknowledged only"),
-        Handled::Unreadable { reason } => tracing::warn!(msg = key, "unreadable ({reason}): moved aside"),
+        Handled::Unreadable { reason } => {
+            tracing::warn!(msg = key, "unreadable ({reason}): moved aside")
+        }
     }
 }
 

@@ -100,7 +100,10 @@ pub struct Config {
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
-            .field("database_url", &crate::store::redact_url(&self.database_url))
+            .field(
+                "database_url",
+                &crate::store::redact_url(&self.database_url),
+            )
             .field("secret", &self.secret)
             .field("authserv_id", &self.authserv_id)
             .field("inbound", &self.inbound)
@@ -190,7 +193,9 @@ pub struct RetryPolicy {
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
-            delays: [60, 300, 900, 3600, 4 * 3600].map(Duration::from_secs).to_vec(),
+            delays: [60, 300, 900, 3600, 4 * 3600]
+                .map(Duration::from_secs)
+                .to_vec(),
             max_age: Duration::from_secs(3 * 86400),
         }
     }
@@ -200,7 +205,11 @@ impl RetryPolicy {
     /// Delay before attempt number `attempts + 1`, after `attempts` failed ones (≥ 1).
     pub fn delay_after(&self, attempts: u32) -> Duration {
         let i = (attempts.max(1) - 1) as usize;
-        self.delays.get(i).or(self.delays.last()).copied().unwrap_or(Duration::from_secs(300))
+        self.delays
+            .get(i)
+            .or(self.delays.last())
+            .copied()
+            .unwrap_or(Duration::from_secs(300))
     }
 }
 
@@ -299,7 +308,11 @@ impl std::error::Error for ConfigError {}
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let err = |problem: String, fix: &str| ConfigError {
         file: path.to_path_buf(),
-        problems: vec![Problem { key: "(file)".into(), problem, fix: fix.into() }],
+        problems: vec![Problem {
+            key: "(file)".into(),
+            problem,
+            fix: fix.into(),
+        }],
     };
     let text = std::fs::read_to_string(path).map_err(|e| {
         err(
@@ -309,7 +322,13 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     })?;
     let base = path
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
         .unwrap_or(Path::new("."))
         .to_path_buf();
     let base = std::fs::canonicalize(&base).unwrap_or(base);
@@ -344,7 +363,9 @@ pub fn parse(
             }]);
         }
     };
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
     let config = c.check(raw, base, env);
     if c.problems.is_empty() {
         Ok(config.expect("a config without problems is complete"))
@@ -358,8 +379,17 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, key: impl Into<String>, problem: impl Into<String>, fix: impl Into<String>) {
-        self.problems.push(Problem { key: key.into(), problem: problem.into(), fix: fix.into() });
+    fn problem(
+        &mut self,
+        key: impl Into<String>,
+        problem: impl Into<String>,
+        fix: impl Into<String>,
+    ) {
+        self.problems.push(Problem {
+            key: key.into(),
+            problem: problem.into(),
+            fix: fix.into(),
+        });
     }
 
     fn required<T>(&mut self, v: Option<T>, key: &str, fix: &str) -> Option<T> {
@@ -374,7 +404,11 @@ impl Checker {
         match parse_duration(s) {
             Ok(d) => d,
             Err(e) => {
-                self.problem(key, format!("{s:?}: {e}"), "write a number and a unit: 30s, 15m, 2h or 14d");
+                self.problem(
+                    key,
+                    format!("{s:?}: {e}"),
+                    "write a number and a unit: 30s, 15m, 2h or 14d",
+                );
                 Duration::from_secs(60)
             }
         }
@@ -387,21 +421,33 @@ impl Checker {
             Some("starttls") => Tls::StartTls,
             Some("implicit") => Tls::Implicit,
             Some(other) => {
-                self.problem(key, format!("unknown value {other:?}"), "use none, starttls or implicit");
+                self.problem(
+                    key,
+                    format!("unknown value {other:?}"),
+                    "use none, starttls or implicit",
+                );
                 default
             }
         }
     }
 
     /// `section.tls_ca_file`: read and checked now, so that check-config reports a bad file.
-    fn ca_file(&mut self, section: &str, v: Option<String>, base: &Path, tls: Tls) -> Option<CaFile> {
+    fn ca_file(
+        &mut self,
+        section: &str,
+        v: Option<String>,
+        base: &Path,
+        tls: Tls,
+    ) -> Option<CaFile> {
         let key = format!("{section}.tls_ca_file");
         let p = PathBuf::from(v?);
         let p = if p.is_absolute() { p } else { base.join(p) };
         if tls == Tls::None {
             self.problem(
                 &key,
-                format!("is set, but {section}.tls = \"none\": no certificate would ever be checked"),
+                format!(
+                    "is set, but {section}.tls = \"none\": no certificate would ever be checked"
+                ),
                 format!("set {section}.tls = \"starttls\" or \"implicit\", or remove {key}"),
             );
         }
@@ -458,10 +504,18 @@ impl Checker {
         for (i, rc) in raw.community.into_iter().enumerate() {
             if let Some(c) = self.community(i, rc) {
                 if !slugs.insert(c.slug.clone()) {
-                    self.problem(format!("community[{i}].slug"), format!("{:?} is used twice", c.slug), "give each community its own slug");
+                    self.problem(
+                        format!("community[{i}].slug"),
+                        format!("{:?} is used twice", c.slug),
+                        "give each community its own slug",
+                    );
                 }
                 if !addresses.insert(c.address.clone()) {
-                    self.problem(format!("community[{i}].address"), format!("{} is used twice", c.address), "give each community its own list address");
+                    self.problem(
+                        format!("community[{i}].address"),
+                        format!("{} is used twice", c.address),
+                        "give each community its own list address",
+                    );
                 }
                 communities.push(c);
             }
@@ -477,10 +531,17 @@ impl Checker {
     }
 
     fn database_url(&mut self, url: &str, base: &Path) -> Option<String> {
-        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             let (file, query) = rest.split_once('?').unwrap_or((rest, ""));
             if file.is_empty() {
-                self.problem("database_url", "names no SQLite file", "write sqlite://roundtable.db or sqlite:///var/lib/roundtable/db.sqlite");
+                self.problem(
+                    "database_url",
+                    "names no SQLite file",
+                    "write sqlite://roundtable.db or sqlite:///var/lib/roundtable/db.sqlite",
+                );
                 return None;
             }
             if file == ":memory:" {
@@ -488,7 +549,11 @@ impl Checker {
             }
             let p = PathBuf::from(file);
             let p = if p.is_absolute() { p } else { base.join(p) };
-            let q = if query.is_empty() { "mode=rwc".to_string() } else { query.to_string() };
+            let q = if query.is_empty() {
+                "mode=rwc".to_string()
+            } else {
+                query.to_string()
+            };
             Some(format!("sqlite://{}?{q}", p.display()))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Some(url.to_string())
@@ -513,7 +578,9 @@ impl Checker {
             return None;
         };
         match r.kind.as_deref() {
-            Some("maildir") => Some(Inbound::Maildir { path: self.path("inbound.path", r.path, base)? }),
+            Some("maildir") => Some(Inbound::Maildir {
+                path: self.path("inbound.path", r.path, base)?,
+            }),
             Some("imap") => {
                 let tls = self.tls("inbound.tls", r.tls.as_deref(), Tls::Implicit);
                 let tls_ca_file = self.ca_file("inbound", r.tls_ca_file, base, tls);
@@ -522,10 +589,23 @@ impl Checker {
                     _ => 143,
                 });
                 let password = env(ENV_IMAP_PASSWORD).or(r.password);
-                let host = self.required(r.host, "inbound.host", "give the IMAP server, e.g. host = \"imap.example.org\"");
-                let username = self.required(r.username, "inbound.username", "give the IMAP login, e.g. username = \"circle@example.org\"");
-                let password = self.required(password, "inbound.password", &format!("set inbound.password, or {ENV_IMAP_PASSWORD} in the environment"));
-                let poll_interval = self.duration("inbound.poll_interval", r.poll_interval.as_deref(), "60s");
+                let host = self.required(
+                    r.host,
+                    "inbound.host",
+                    "give the IMAP server, e.g. host = \"imap.example.org\"",
+                );
+                let username = self.required(
+                    r.username,
+                    "inbound.username",
+                    "give the IMAP login, e.g. username = \"circle@example.org\"",
+                );
+                let password = self.required(
+                    password,
+                    "inbound.password",
+                    &format!("set inbound.password, or {ENV_IMAP_PASSWORD} in the environment"),
+                );
+                let poll_interval =
+                    self.duration("inbound.poll_interval", r.poll_interval.as_deref(), "60s");
                 Some(Inbound::Imap(ImapConfig {
                     host: host?,
                     port,
@@ -541,11 +621,19 @@ impl Checker {
                 }))
             }
             Some(other) => {
-                self.problem("inbound.kind", format!("unknown kind {other:?}"), "use kind = \"maildir\" or kind = \"imap\"");
+                self.problem(
+                    "inbound.kind",
+                    format!("unknown kind {other:?}"),
+                    "use kind = \"maildir\" or kind = \"imap\"",
+                );
                 None
             }
             None => {
-                self.problem("inbound.kind", "is missing", "use kind = \"maildir\" or kind = \"imap\"");
+                self.problem(
+                    "inbound.kind",
+                    "is missing",
+                    "use kind = \"maildir\" or kind = \"imap\"",
+                );
                 None
             }
         }
@@ -558,11 +646,17 @@ impl Checker {
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Option<Outbound> {
         let Some(r) = raw else {
-            self.problem("outbound", "is missing", "add [outbound] with kind = \"smtp\" and host, or kind = \"maildir\" and path");
+            self.problem(
+                "outbound",
+                "is missing",
+                "add [outbound] with kind = \"smtp\" and host, or kind = \"maildir\" and path",
+            );
             return None;
         };
         match r.kind.as_deref() {
-            Some("maildir") => Some(Outbound::Maildir { path: self.path("outbound.path", r.path, base)? }),
+            Some("maildir") => Some(Outbound::Maildir {
+                path: self.path("outbound.path", r.path, base)?,
+            }),
             Some("smtp") => {
                 let tls = self.tls("outbound.tls", r.tls.as_deref(), Tls::StartTls);
                 let tls_ca_file = self.ca_file("outbound", r.tls_ca_file, base, tls);
@@ -571,7 +665,11 @@ impl Checker {
                     Tls::StartTls => 587,
                     Tls::None => 25,
                 });
-                let host = self.required(r.host, "outbound.host", "give the SMTP relay, e.g. host = \"smtp.example.org\"");
+                let host = self.required(
+                    r.host,
+                    "outbound.host",
+                    "give the SMTP relay, e.g. host = \"smtp.example.org\"",
+                );
                 let password = env(ENV_SMTP_PASSWORD).or(r.password).map(Secret);
                 if r.username.is_some() != password.is_some() {
                     self.problem(
@@ -582,16 +680,28 @@ impl Checker {
                 }
                 let max_connections = r.max_connections.unwrap_or(4);
                 if max_connections == 0 || max_connections > 256 {
-                    self.problem("outbound.max_connections", format!("{max_connections} is out of range"), "use a number from 1 to 256");
+                    self.problem(
+                        "outbound.max_connections",
+                        format!("{max_connections} is out of range"),
+                        "use a number from 1 to 256",
+                    );
                 }
                 let rate = r.rate_per_second.unwrap_or(0.0);
                 if !(rate >= 0.0 && rate.is_finite()) {
-                    self.problem("outbound.rate_per_second", format!("{rate} is not a rate"), "use 0 (unlimited) or a positive number such as 10");
+                    self.problem(
+                        "outbound.rate_per_second",
+                        format!("{rate} is not a rate"),
+                        "use 0 (unlimited) or a positive number such as 10",
+                    );
                 }
                 let mut retry = RetryPolicy::default();
                 if let Some(list) = r.retry {
                     if list.is_empty() {
-                        self.problem("outbound.retry", "is an empty list", "list at least one delay, e.g. retry = [\"1m\", \"5m\", \"1h\"]");
+                        self.problem(
+                            "outbound.retry",
+                            "is an empty list",
+                            "list at least one delay, e.g. retry = [\"1m\", \"5m\", \"1h\"]",
+                        );
                     }
                     retry.delays = list
                         .iter()
@@ -615,11 +725,19 @@ impl Checker {
                 }))
             }
             Some(other) => {
-                self.problem("outbound.kind", format!("unknown kind {other:?}"), "use kind = \"smtp\" or kind = \"maildir\"");
+                self.problem(
+                    "outbound.kind",
+                    format!("unknown kind {other:?}"),
+                    "use kind = \"smtp\" or kind = \"maildir\"",
+                );
                 None
             }
             None => {
-                self.problem("outbound.kind", "is missing", "use kind = \"smtp\" or kind = \"maildir\"");
+                self.problem(
+                    "outbound.kind",
+                    "is missing",
+                    "use kind = \"smtp\" or kind = \"maildir\"",
+                );
                 None
             }
         }
@@ -627,41 +745,85 @@ impl Checker {
 
     fn community(&mut self, i: usize, r: RawCommunity) -> Option<CommunityConfig> {
         let k = |f: &str| format!("community[{i}].{f}");
-        let slug = self.required(r.slug, &k("slug"), "give a short name used on the command line, e.g. slug = \"design\"");
+        let slug = self.required(
+            r.slug,
+            &k("slug"),
+            "give a short name used on the command line, e.g. slug = \"design\"",
+        );
         if let Some(s) = &slug {
-            if s.is_empty() || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-                self.problem(k("slug"), format!("{s:?} is not a slug"), "use lower-case letters, digits and '-', e.g. \"design-circle\"");
+            if s.is_empty()
+                || !s
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                self.problem(
+                    k("slug"),
+                    format!("{s:?} is not a slug"),
+                    "use lower-case letters, digits and '-', e.g. \"design-circle\"",
+                );
             }
         }
-        let name = self.required(r.name, &k("name"), "give the group's name, e.g. name = \"Design Circle\"");
-        let address = self.required(r.address, &k("address"), "give the list address that receives replies, e.g. address = \"circle@example.org\"");
+        let name = self.required(
+            r.name,
+            &k("name"),
+            "give the group's name, e.g. name = \"Design Circle\"",
+        );
+        let address = self.required(
+            r.address,
+            &k("address"),
+            "give the list address that receives replies, e.g. address = \"circle@example.org\"",
+        );
         let address = address.and_then(|a| match Address::parse(&a) {
             Ok(a) if a.local().contains('+') => {
-                self.problem(k("address"), format!("{a} contains '+'"), "use the plain list address; '+' is where reply tokens go");
+                self.problem(
+                    k("address"),
+                    format!("{a} contains '+'"),
+                    "use the plain list address; '+' is where reply tokens go",
+                );
                 None
             }
             Ok(a) => Some(a),
             Err(e) => {
-                self.problem(k("address"), e.to_string(), "write a plain address, e.g. circle@example.org");
+                self.problem(
+                    k("address"),
+                    e.to_string(),
+                    "write a plain address, e.g. circle@example.org",
+                );
                 None
             }
         });
-        let timezone = self.required(r.timezone, &k("timezone"), "give an IANA zone, e.g. timezone = \"Europe/Berlin\"");
+        let timezone = self.required(
+            r.timezone,
+            &k("timezone"),
+            "give an IANA zone, e.g. timezone = \"Europe/Berlin\"",
+        );
         let timezone = timezone.and_then(|t| match t.parse::<chrono_tz::Tz>() {
             Ok(tz) => Some(tz),
             Err(_) => {
-                self.problem(k("timezone"), format!("{t:?} is not an IANA time zone"), "use a name such as \"Europe/Berlin\" or \"America/New_York\"");
+                self.problem(
+                    k("timezone"),
+                    format!("{t:?} is not an IANA time zone"),
+                    "use a name such as \"Europe/Berlin\" or \"America/New_York\"",
+                );
                 None
             }
         });
         if r.coordinators.is_empty() {
-            self.problem(k("coordinators"), "no coordinator is listed", "list at least one address, e.g. coordinators = [\"ana@example.org\"]");
+            self.problem(
+                k("coordinators"),
+                "no coordinator is listed",
+                "list at least one address, e.g. coordinators = [\"ana@example.org\"]",
+            );
         }
         let mut coordinators = Vec::new();
         for (j, a) in r.coordinators.iter().enumerate() {
             match Address::parse(a) {
                 Ok(a) => coordinators.push(a),
-                Err(e) => self.problem(format!("{}[{j}]", k("coordinators")), e.to_string(), "write a plain address, e.g. ana@example.org"),
+                Err(e) => self.problem(
+                    format!("{}[{j}]", k("coordinators")),
+                    e.to_string(),
+                    "write a plain address, e.g. ana@example.org",
+                ),
             }
         }
         if let Some(expr) = &r.meeting_cron {
@@ -674,7 +836,11 @@ impl Checker {
             Some("dmarc") => CoordinatorAuth::Dmarc,
             Some("confirm") => CoordinatorAuth::Confirm,
             Some(other) => {
-                self.problem(k("coordinator_auth"), format!("unknown value {other:?}"), "use dmarc, confirm or dmarc-or-confirm");
+                self.problem(
+                    k("coordinator_auth"),
+                    format!("unknown value {other:?}"),
+                    "use dmarc, confirm or dmarc-or-confirm",
+                );
                 CoordinatorAuth::DmarcOrConfirm
             }
         };
@@ -691,7 +857,11 @@ impl Checker {
                 "guest_reminder" => &mut timeline.guest_reminder,
                 "digest_cron" => {
                     if let Err(e) = value.parse::<cron::Schedule>() {
-                        self.problem(tk, format!("{value:?}: {e}"), "write 6 fields, seconds first, e.g. \"0 0 9 * * Mon\"");
+                        self.problem(
+                            tk,
+                            format!("{value:?}: {e}"),
+                            "write 6 fields, seconds first, e.g. \"0 0 9 * * Mon\"",
+                        );
                     }
                     timeline.digest_cron = value;
                     continue;
@@ -720,10 +890,16 @@ impl Checker {
 
 impl Config {
     pub fn community(&self, slug: &str) -> anyhow::Result<&CommunityConfig> {
-        self.communities.iter().find(|c| c.slug == slug).ok_or_else(|| {
-            let known: Vec<_> = self.communities.iter().map(|c| c.slug.as_str()).collect();
-            anyhow::anyhow!("no community {slug:?} in the config (known: {})", known.join(", "))
-        })
+        self.communities
+            .iter()
+            .find(|c| c.slug == slug)
+            .ok_or_else(|| {
+                let known: Vec<_> = self.communities.iter().map(|c| c.slug.as_str()).collect();
+                anyhow::anyhow!(
+                    "no community {slug:?} in the config (known: {})",
+                    known.join(", ")
+                )
+            })
     }
 }
 
@@ -761,8 +937,13 @@ mod tests {
         let c = parse(GOOD, Path::new("/srv/rt"), &no_env).unwrap();
         assert_eq!(c.database_url, "sqlite:///srv/rt/rt.db?mode=rwc");
         assert!(matches!(&c.inbound, Inbound::Maildir { path } if path == Path::new("/srv/rt/in")));
-        let Outbound::Smtp(s) = &c.outbound else { panic!("smtp expected") };
-        assert_eq!(s.retry.delays, vec![Duration::from_secs(60), Duration::from_secs(600)]);
+        let Outbound::Smtp(s) = &c.outbound else {
+            panic!("smtp expected")
+        };
+        assert_eq!(
+            s.retry.delays,
+            vec![Duration::from_secs(60), Duration::from_secs(600)]
+        );
         assert_eq!(s.retry.delay_after(5), Duration::from_secs(600));
         let t = &c.communities[0].timeline;
         assert_eq!(t.announce, Duration::from_secs(10 * 86400));
@@ -804,17 +985,25 @@ mod tests {
 
     #[test]
     fn secrets_come_from_the_environment_and_never_print() {
-        let text = GOOD.replace("kind = \"maildir\"\n        path = \"in\"", "kind = \"imap\"\n        host = \"127.0.0.1\"\n        username = \"u\"");
+        let text = GOOD.replace(
+            "kind = \"maildir\"\n        path = \"in\"",
+            "kind = \"imap\"\n        host = \"127.0.0.1\"\n        username = \"u\"",
+        );
         let env = |k: &str| match k {
             ENV_IMAP_PASSWORD => Some("hunter2-imap".to_string()),
             ENV_SECRET => Some("0123456789abcdef0123".to_string()),
             _ => None,
         };
         let c = parse(&text, Path::new("/"), &env).unwrap();
-        let Inbound::Imap(i) = &c.inbound else { panic!("imap expected") };
+        let Inbound::Imap(i) = &c.inbound else {
+            panic!("imap expected")
+        };
         assert_eq!(i.password.expose(), "hunter2-imap");
         let dbg = format!("{:?} {:?}", i, c.secret);
-        assert!(!dbg.contains("hunter2") && !dbg.contains("0123456789"), "{dbg}");
+        assert!(
+            !dbg.contains("hunter2") && !dbg.contains("0123456789"),
+            "{dbg}"
+        );
     }
 
     #[test]
@@ -825,24 +1014,53 @@ mod tests {
         let imap = "kind = \"imap\"\n        host = \"127.0.0.1\"\n        username = \"u\"\n        password = \"p\"\n        tls = \"starttls\"\n        tls_ca_file = \"ca.pem\"";
         let text = GOOD
             .replace("kind = \"maildir\"\n        path = \"in\"", imap)
-            .replace("tls = \"none\"", "tls = \"implicit\"\n        tls_ca_file = \"ca.pem\"");
+            .replace(
+                "tls = \"none\"",
+                "tls = \"implicit\"\n        tls_ca_file = \"ca.pem\"",
+            );
         let c = parse(&text, dir.path(), &no_env).unwrap();
-        let Inbound::Imap(i) = &c.inbound else { panic!("imap expected") };
-        assert_eq!(i.tls_ca_file.as_ref().unwrap().path, dir.path().join("ca.pem"), "relative to the config's directory");
+        let Inbound::Imap(i) = &c.inbound else {
+            panic!("imap expected")
+        };
+        assert_eq!(
+            i.tls_ca_file.as_ref().unwrap().path,
+            dir.path().join("ca.pem"),
+            "relative to the config's directory"
+        );
         assert_eq!(i.tls_ca_file.as_ref().unwrap().certificates().len(), 1);
-        let Outbound::Smtp(s) = &c.outbound else { panic!("smtp expected") };
+        let Outbound::Smtp(s) = &c.outbound else {
+            panic!("smtp expected")
+        };
         assert!(s.tls_ca_file.is_some());
 
         // A missing file, a file without a certificate, and a CA file on a connection without TLS.
         let bad = text
-            .replacen("tls_ca_file = \"ca.pem\"", "tls_ca_file = \"missing.pem\"", 1)
-            .replace("tls = \"implicit\"\n        tls_ca_file = \"ca.pem\"", "tls = \"none\"\n        tls_ca_file = \"empty.pem\"");
+            .replacen(
+                "tls_ca_file = \"ca.pem\"",
+                "tls_ca_file = \"missing.pem\"",
+                1,
+            )
+            .replace(
+                "tls = \"implicit\"\n        tls_ca_file = \"ca.pem\"",
+                "tls = \"none\"\n        tls_ca_file = \"empty.pem\"",
+            );
         let problems = parse(&bad, dir.path(), &no_env).unwrap_err();
         let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(problems.len(), 3, "{shown:#?}");
-        assert!(shown[0].starts_with("inbound.tls_ca_file: cannot read") && shown[0].contains("missing.pem"), "{shown:#?}");
-        assert!(shown[1].starts_with("outbound.tls_ca_file: is set, but outbound.tls = \"none\""), "{shown:#?}");
-        assert!(shown[2].starts_with("outbound.tls_ca_file:") && shown[2].contains("holds no PEM certificate"), "{shown:#?}");
+        assert!(
+            shown[0].starts_with("inbound.tls_ca_file: cannot read")
+                && shown[0].contains("missing.pem"),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[1].starts_with("outbound.tls_ca_file: is set, but outbound.tls = \"none\""),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[2].starts_with("outbound.tls_ca_file:")
+                && shown[2].contains("holds no PEM certificate"),
+            "{shown:#?}"
+        );
         assert!(problems.iter().all(|p| !p.fix.is_empty()));
     }
 

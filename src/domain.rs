@@ -233,7 +233,10 @@ pub enum MailKind {
 impl MailKind {
     /// Every kind: the jobs' in timeline order, then the others.
     pub fn all() -> impl Iterator<Item = MailKind> {
-        JobKind::ALL.into_iter().map(MailKind::Job).chain(OtherMailKind::ALL.iter().copied().map(MailKind::Other))
+        JobKind::ALL
+            .into_iter()
+            .map(MailKind::Job)
+            .chain(OtherMailKind::ALL.iter().copied().map(MailKind::Other))
     }
 
     /// The stored text, also the header's value.
@@ -246,7 +249,9 @@ impl MailKind {
 
     /// The inverse of [`MailKind::as_str`] (exact text only).
     pub fn parse(s: &str) -> Option<MailKind> {
-        JobKind::parse(s).map(MailKind::Job).or_else(|| OtherMailKind::parse(s).map(MailKind::Other))
+        JobKind::parse(s)
+            .map(MailKind::Job)
+            .or_else(|| OtherMailKind::parse(s).map(MailKind::Other))
     }
 }
 
@@ -283,79 +288,167 @@ mod stored_text_tests {
     use super::*;
 
     /// Every value's text parses back to it, and the texts are distinct.
-    fn round_trips<T: Copy + PartialEq + fmt::Debug>(all: &[T], as_str: fn(T) -> &'static str, parse: fn(&str) -> Option<T>) {
+    fn round_trips<T: Copy + PartialEq + fmt::Debug>(
+        all: &[T],
+        as_str: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) {
         for &v in all {
             assert_eq!(parse(as_str(v)), Some(v), "{v:?}");
         }
-        assert_eq!(all.iter().map(|v| as_str(*v)).collect::<BTreeSet<_>>().len(), all.len());
+        assert_eq!(
+            all.iter()
+                .map(|v| as_str(*v))
+                .collect::<BTreeSet<_>>()
+                .len(),
+            all.len()
+        );
         assert_eq!(parse("no such value"), None);
     }
 
     #[test]
     fn every_value_round_trips() {
         round_trips(PersonStatus::ALL, PersonStatus::as_str, PersonStatus::parse);
-        round_trips(MeetingStatus::ALL, MeetingStatus::as_str, MeetingStatus::parse);
+        round_trips(
+            MeetingStatus::ALL,
+            MeetingStatus::as_str,
+            MeetingStatus::parse,
+        );
         round_trips(JobStatus::ALL, JobStatus::as_str, JobStatus::parse);
         round_trips(TopicStatus::ALL, TopicStatus::as_str, TopicStatus::parse);
         round_trips(OutboxStatus::ALL, OutboxStatus::as_str, OutboxStatus::parse);
         round_trips(InboundKind::ALL, InboundKind::as_str, InboundKind::parse);
-        round_trips(OtherMailKind::ALL, OtherMailKind::as_str, OtherMailKind::parse);
-        round_trips(&MailKind::all().collect::<Vec<_>>(), MailKind::as_str, MailKind::parse);
+        round_trips(
+            OtherMailKind::ALL,
+            OtherMailKind::as_str,
+            OtherMailKind::parse,
+        );
+        round_trips(
+            &MailKind::all().collect::<Vec<_>>(),
+            MailKind::as_str,
+            MailKind::parse,
+        );
         round_trips(SearchKind::ALL, SearchKind::as_str, SearchKind::parse);
         round_trips(&JobKind::ALL, JobKind::as_str, JobKind::parse);
-        assert_eq!(MailKind::all().count(), JobKind::ALL.len() + OtherMailKind::ALL.len());
+        assert_eq!(
+            MailKind::all().count(),
+            JobKind::ALL.len() + OtherMailKind::ALL.len()
+        );
     }
 
     #[test]
     fn inbound_kinds_are_the_readings_kinds() {
         use understand::{Intent, Response};
         let intents = [
-            Intent::Rsvp { response: Response::Yes, note: None },
+            Intent::Rsvp {
+                response: Response::Yes,
+                note: None,
+            },
             Intent::Topics { topics: Vec::new() },
             Intent::Votes { votes: Vec::new() },
-            Intent::Takeaways { takeaways: Vec::new() },
+            Intent::Takeaways {
+                takeaways: Vec::new(),
+            },
             Intent::Join,
             Intent::Decline,
-            Intent::Command(understand::command::Command::read("HELP".into(), Vec::new(), "")),
-            Intent::AutoReply { reason: String::new() },
-            Intent::Bounce { recipients: Vec::new(), permanent: true },
-            Intent::Unclear { reason: String::new() },
+            Intent::Command(understand::command::Command::read(
+                "HELP".into(),
+                Vec::new(),
+                "",
+            )),
+            Intent::AutoReply {
+                reason: String::new(),
+            },
+            Intent::Bounce {
+                recipients: Vec::new(),
+                permanent: true,
+            },
+            Intent::Unclear {
+                reason: String::new(),
+            },
         ];
         for i in &intents {
             assert_eq!(InboundKind::of(i).as_str(), i.kind());
         }
-        let read: BTreeSet<_> = intents.iter().map(InboundKind::of).map(InboundKind::as_str).collect();
-        let rest: BTreeSet<_> = InboundKind::ALL.iter().map(|k| k.as_str()).filter(|k| !read.contains(k)).collect();
+        let read: BTreeSet<_> = intents
+            .iter()
+            .map(InboundKind::of)
+            .map(InboundKind::as_str)
+            .collect();
+        let rest: BTreeSet<_> = InboundKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .filter(|k| !read.contains(k))
+            .collect();
         assert_eq!(rest, BTreeSet::from(["unreadable"]));
     }
 
     /// The values a migration's comment lists for `column` (`-- table.column: a | b | c`).
     fn listed(sql: &str, column: &str) -> BTreeSet<String> {
         let prefix = format!("-- {column}:");
-        let line = sql.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("{column} is not listed"));
-        line[prefix.len()..].split('|').map(|v| v.trim().to_string()).collect()
+        let line = sql
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("{column} is not listed"));
+        line[prefix.len()..]
+            .split('|')
+            .map(|v| v.trim().to_string())
+            .collect()
     }
 
-    fn texts<T: Copy>(all: impl IntoIterator<Item = T>, as_str: fn(T) -> &'static str) -> BTreeSet<String> {
+    fn texts<T: Copy>(
+        all: impl IntoIterator<Item = T>,
+        as_str: fn(T) -> &'static str,
+    ) -> BTreeSet<String> {
         all.into_iter().map(|v| as_str(v).to_string()).collect()
     }
 
     #[test]
     fn the_migrations_list_what_the_code_writes() {
         let columns = [
-            ("people.status", texts(PersonStatus::ALL.iter().copied(), PersonStatus::as_str)),
-            ("people.role", texts([Role::Member, Role::Guest, Role::Coordinator], Role::as_str)),
-            ("meetings.status", texts(MeetingStatus::ALL.iter().copied(), MeetingStatus::as_str)),
-            ("rsvps.response", texts([Response::Yes, Response::No, Response::Maybe], response_str)),
+            (
+                "people.status",
+                texts(PersonStatus::ALL.iter().copied(), PersonStatus::as_str),
+            ),
+            (
+                "people.role",
+                texts([Role::Member, Role::Guest, Role::Coordinator], Role::as_str),
+            ),
+            (
+                "meetings.status",
+                texts(MeetingStatus::ALL.iter().copied(), MeetingStatus::as_str),
+            ),
+            (
+                "rsvps.response",
+                texts([Response::Yes, Response::No, Response::Maybe], response_str),
+            ),
             ("jobs.kind", texts(JobKind::ALL, JobKind::as_str)),
-            ("jobs.status", texts(JobStatus::ALL.iter().copied(), JobStatus::as_str)),
-            ("topics.status", texts(TopicStatus::ALL.iter().copied(), TopicStatus::as_str)),
+            (
+                "jobs.status",
+                texts(JobStatus::ALL.iter().copied(), JobStatus::as_str),
+            ),
+            (
+                "topics.status",
+                texts(TopicStatus::ALL.iter().copied(), TopicStatus::as_str),
+            ),
             ("outbox.kind", texts(MailKind::all(), MailKind::as_str)),
-            ("outbox.status", texts(OutboxStatus::ALL.iter().copied(), OutboxStatus::as_str)),
-            ("inbound.kind", texts(InboundKind::ALL.iter().copied(), InboundKind::as_str)),
-            ("search_index.kind", texts(SearchKind::ALL.iter().copied(), SearchKind::as_str)),
+            (
+                "outbox.status",
+                texts(OutboxStatus::ALL.iter().copied(), OutboxStatus::as_str),
+            ),
+            (
+                "inbound.kind",
+                texts(InboundKind::ALL.iter().copied(), InboundKind::as_str),
+            ),
+            (
+                "search_index.kind",
+                texts(SearchKind::ALL.iter().copied(), SearchKind::as_str),
+            ),
         ];
-        for sql in [include_str!("../migrations/sqlite/0007_value_sets.sql"), include_str!("../migrations/postgres/0007_value_sets.sql")] {
+        for sql in [
+            include_str!("../migrations/sqlite/0007_value_sets.sql"),
+            include_str!("../migrations/postgres/0007_value_sets.sql"),
+        ] {
             for (column, values) in &columns {
                 assert_eq!(&listed(sql, column), values, "{column}");
             }
@@ -390,8 +483,17 @@ pub fn clean_name_long(s: &str) -> String {
 }
 
 fn one_line(s: &str, max: usize) -> String {
-    let spaced: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(max).collect()
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    spaced
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(max)
+        .collect()
 }
 
 #[cfg(test)]

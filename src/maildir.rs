@@ -20,8 +20,12 @@ pub fn ensure(dir: &Path) -> Result<()> {
 
 /// A unique file name, as the Maildir spec asks: time, a per-process counter, pid and host.
 pub fn unique_name() -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    let host = gethostname::gethostname().to_string_lossy().replace(['/', ':'], "_");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let host = gethostname::gethostname()
+        .to_string_lossy()
+        .replace(['/', ':'], "_");
     format!(
         // Microseconds zero-padded: list() sorts names as text, oldest first, and `M99999`
         // would sort after `M100001` of the same second.
@@ -41,9 +45,12 @@ pub fn deliver(dir: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let name = unique_name();
     let tmp = dir.join("tmp").join(&name);
     let dst = dir.join("new").join(&name);
-    let mut f = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    f.write_all(bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    f.sync_all().with_context(|| format!("syncing {}", tmp.display()))?;
+    let mut f =
+        std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    f.sync_all()
+        .with_context(|| format!("syncing {}", tmp.display()))?;
     std::fs::rename(&tmp, &dst).with_context(|| format!("moving {} into new/", tmp.display()))?;
     Ok(dst)
 }
@@ -74,7 +81,11 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn move_to_folder(dir: &Path, file: &Path, folder: &str) -> Result<PathBuf> {
     let target = dir.join(format!(".{folder}"));
     ensure(&target)?;
-    let name = file.file_name().context("message file has no name")?.to_string_lossy().to_string();
+    let name = file
+        .file_name()
+        .context("message file has no name")?
+        .to_string_lossy()
+        .to_string();
     let base = name.split(":2,").next().unwrap_or(&name);
     let dst = target.join("cur").join(format!("{base}:2,S"));
     std::fs::rename(file, &dst)
@@ -96,6 +107,9 @@ mod tests {
         assert_eq!(std::fs::read(&moved).unwrap(), b"one");
         assert!(moved.to_string_lossy().ends_with(":2,S"));
         assert_eq!(list(d.path()).unwrap(), vec![b]);
-        assert!(std::fs::read_dir(d.path().join("tmp")).unwrap().next().is_none());
+        assert!(std::fs::read_dir(d.path().join("tmp"))
+            .unwrap()
+            .next()
+            .is_none());
     }
 }

@@ -31,7 +31,12 @@ pub struct CaFile {
 
 impl fmt::Debug for CaFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CaFile({}, {} certificate(s))", self.path.display(), self.certs.len())
+        write!(
+            f,
+            "CaFile({}, {} certificate(s))",
+            self.path.display(),
+            self.certs.len()
+        )
     }
 }
 
@@ -52,9 +57,11 @@ impl CaFile {
             problem: format!("cannot read {shown}: {e}"),
             fix: "give the path of a readable PEM file with the CA's certificate (a relative path is taken from the config file's directory)".into(),
         })?;
-        let not_pem = |problem: String| CaFileProblem {
+        let not_pem = |problem: String| {
+            CaFileProblem {
             problem,
             fix: format!("put the CA's certificate in PEM form (-----BEGIN CERTIFICATE----- …) into {shown}; a DER file converts with `openssl x509 -inform der -in CA.der -out CA.pem`"),
+        }
         };
         let certs = CertificateDer::pem_slice_iter(&bytes)
             .collect::<Result<Vec<_>, _>>()
@@ -69,7 +76,10 @@ impl CaFile {
                 fix: "replace it with the X.509 certificate of the CA that signed the server's certificate, e.g. from `openssl s_client -showcerts`".into(),
             })?;
         }
-        Ok(CaFile { path: path.to_path_buf(), certs })
+        Ok(CaFile {
+            path: path.to_path_buf(),
+            certs,
+        })
     }
 
     pub fn certificates(&self) -> &[CertificateDer<'static>] {
@@ -87,18 +97,29 @@ pub fn client_config(ca: Option<&CaFile>) -> Result<Arc<ClientConfig>, rustls::E
     for c in ca.map(CaFile::certificates).unwrap_or_default() {
         roots.add(c.clone())?;
     }
-    let config = ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-        .with_safe_default_protocol_versions()?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+    let config =
+        ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
     Ok(Arc::new(config))
 }
 
 /// The TLS handshake on a connected socket, checking the certificate against `host`.
-pub async fn connect(config: &Arc<ClientConfig>, host: &str, tcp: TcpStream) -> std::io::Result<tokio_rustls::client::TlsStream<TcpStream>> {
-    let name = ServerName::try_from(host.to_string())
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{host} is not a valid TLS server name: {e}")))?;
-    tokio_rustls::TlsConnector::from(Arc::clone(config)).connect(name, tcp).await
+pub async fn connect(
+    config: &Arc<ClientConfig>,
+    host: &str,
+    tcp: TcpStream,
+) -> std::io::Result<tokio_rustls::client::TlsStream<TcpStream>> {
+    let name = ServerName::try_from(host.to_string()).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{host} is not a valid TLS server name: {e}"),
+        )
+    })?;
+    tokio_rustls::TlsConnector::from(Arc::clone(config))
+        .connect(name, tcp)
+        .await
 }
 
 /// A server certificate that rustls refused: what is wrong (rustls' words) and the fix.
@@ -117,10 +138,16 @@ impl fmt::Display for CertificateProblem {
 /// When `e`, or an error it wraps, is a server certificate that rustls refused: the problem
 /// and what to do about it, naming the config key `ca_key` where a private CA goes. `None`
 /// for anything else.
-pub fn certificate_problem(e: &(dyn std::error::Error + 'static), host: &str, ca_key: &str) -> Option<CertificateProblem> {
+pub fn certificate_problem(
+    e: &(dyn std::error::Error + 'static),
+    host: &str,
+    ca_key: &str,
+) -> Option<CertificateProblem> {
     use rustls::CertificateError as C;
     let err = find_certificate_error(e)?;
-    let rustls::Error::InvalidCertificate(cert) = err else { return None };
+    let rustls::Error::InvalidCertificate(cert) = err else {
+        return None;
+    };
     let (why, fix) = match cert {
         C::UnknownIssuer | C::BadSignature | C::UnhandledCriticalExtension => (
             format!("the certificate of {host} is not signed by a CA this client trusts (the public web PKI roots, and {ca_key} if set)"),
@@ -136,18 +163,27 @@ pub fn certificate_problem(e: &(dyn std::error::Error + 'static), host: &str, ca
         ),
         _ => (format!("the certificate of {host} was refused"), format!("check the server's certificate chain, and {ca_key}")),
     };
-    Some(CertificateProblem { problem: format!("{err}: {why}"), fix })
+    Some(CertificateProblem {
+        problem: format!("{err}: {why}"),
+        fix,
+    })
 }
 
 /// Walks the chain of causes, looking inside `io::Error`s too (their `source()` skips the
 /// error they wrap, which is where tokio-rustls puts the rustls error).
-fn find_certificate_error<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+fn find_certificate_error<'a>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a rustls::Error> {
     let mut cur = Some(e);
     while let Some(err) = cur {
-        if let Some(r @ rustls::Error::InvalidCertificate(_)) = err.downcast_ref::<rustls::Error>() {
+        if let Some(r @ rustls::Error::InvalidCertificate(_)) = err.downcast_ref::<rustls::Error>()
+        {
             return Some(r);
         }
-        if let Some(inner) = err.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+        if let Some(inner) = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
             if let Some(c) = find_certificate_error(inner) {
                 return Some(c);
             }
@@ -201,9 +237,17 @@ mod tests {
         assert!(p.problem.contains("holds no PEM certificate"), "{p:?}");
 
         let garbage = dir.path().join("garbage.pem");
-        std::fs::write(&garbage, "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----\n").unwrap();
+        std::fs::write(
+            &garbage,
+            "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
         let p = CaFile::read(&garbage).unwrap_err();
-        assert!(p.problem.contains("certificate 1 of 1") && p.problem.contains("not a usable CA certificate"), "{p:?}");
+        assert!(
+            p.problem.contains("certificate 1 of 1")
+                && p.problem.contains("not a usable CA certificate"),
+            "{p:?}"
+        );
 
         let broken = dir.path().join("broken.pem");
         std::fs::write(&broken, "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n").unwrap();
@@ -217,7 +261,12 @@ mod tests {
         let rustls_err = rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer);
         let io = std::io::Error::new(std::io::ErrorKind::InvalidData, rustls_err);
         let p = certificate_problem(&io, "mx.example.org", "outbound.tls_ca_file").unwrap();
-        assert!(p.problem.starts_with("invalid peer certificate: UnknownIssuer: the certificate of mx.example.org"), "{p}");
+        assert!(
+            p.problem.starts_with(
+                "invalid peer certificate: UnknownIssuer: the certificate of mx.example.org"
+            ),
+            "{p}"
+        );
         assert!(p.fix.contains("set outbound.tls_ca_file"), "{p}");
         let other = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
         assert_eq!(certificate_problem(&other, "h", "k"), None);

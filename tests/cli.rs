@@ -12,11 +12,21 @@ use support::{both_backends, in_days, message_id, reply, reply_to, Backend, Worl
 
 fn run(w: &World, args: &[&str]) -> (bool, String, String) {
     let out = w.command(args).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn deliver(w: &World, raw: &[u8]) -> std::process::Output {
-    let mut child = w.command(&["deliver"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = w
+        .command(&["deliver"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(raw).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -25,41 +35,81 @@ both_backends!(admin_commands_and_the_mta_pipe);
 async fn admin_commands_and_the_mta_pipe(backend: Backend) {
     let w = World::new(backend, None).await;
     let ben = w.stack.address("ben");
-    let (ok, out, err) = run(&w, &["member", "add", "design", &ben, "--name", "Ben Okafor"]);
+    let (ok, out, err) = run(
+        &w,
+        &["member", "add", "design", &ben, "--name", "Ben Okafor"],
+    );
     assert!(ok, "{err}");
     assert!(out.contains("is a member of design"), "{out}");
     let (ok, _, err) = run(&w, &["member", "add", "design", "not-an-address"]);
     assert!(!ok && err.contains("is not an email address"), "{err}");
     let (_, out, _) = run(&w, &["member", "list", "design"]);
-    assert!(out.contains(&ben) && out.contains("Ben Okafor") && out.contains(&w.coordinator), "{out}");
+    assert!(
+        out.contains(&ben) && out.contains("Ben Okafor") && out.contains(&w.coordinator),
+        "{out}"
+    );
 
     let when = in_days(10);
-    let (ok, out, err) = run(&w, &["meeting", "schedule", "design", &when, "--place", "Room 4"]);
+    let (ok, out, err) = run(
+        &w,
+        &["meeting", "schedule", "design", &when, "--place", "Room 4"],
+    );
     assert!(ok, "{err}");
-    assert!(out.contains(", 18:30 CE") && out.contains("queued for 2 people"), "{out}");
+    assert!(
+        out.contains(", 18:30 CE") && out.contains("queued for 2 people"),
+        "{out}"
+    );
     let (ok, _, err) = run(&w, &["meeting", "schedule", "design", "2030-03-31 02:30"]);
-    assert!(!ok && err.contains("does not exist in Europe/Berlin"), "a time inside the DST gap is refused: {err}");
+    assert!(
+        !ok && err.contains("does not exist in Europe/Berlin"),
+        "a time inside the DST gap is refused: {err}"
+    );
     let (ok, _, err) = run(&w, &["meeting", "schedule", "design", "next week"]);
     assert!(!ok && err.contains("YYYY-MM-DD HH:MM"), "{err}");
 
     let (ok, out, err) = run(&w, &["run", "--once"]);
     assert!(ok, "{err}");
     assert!(out.contains("delivered 2"), "{out}");
-    let ann = w.stack.wait_for_messages(&ben, 1, Duration::from_secs(30)).await.remove(0);
+    let ann = w
+        .stack
+        .wait_for_messages(&ben, 1, Duration::from_secs(30))
+        .await
+        .remove(0);
 
     // The MTA pipe: a reply on stdin → exit 0 once committed.
-    let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), "Yes, see you there");
+    let raw = reply(
+        &ben,
+        &reply_to(&ann),
+        &message_id(&ann),
+        "Yes, see you there",
+    );
     let out = deliver(&w, &raw);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("rsvp yes"), "one log line says what was done: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("rsvp yes"),
+        "one log line says what was done: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The same message again (an MTA retry): recognised, nothing applied twice.
     let out = deliver(&w, &raw);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("seen before"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("seen before"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (_, out, _) = run(&w, &["meeting", "list", "design"]);
     assert!(out.contains("yes 1 / maybe 0 / no 0"), "{out}");
     let (_, out, _) = run(&w, &["outbox", "list", "--status", "pending"]);
-    assert_eq!(out.matches("confirmation").count(), 1, "one confirmation queued: {out}");
+    assert_eq!(
+        out.matches("confirmation").count(),
+        1,
+        "one confirmation queued: {out}"
+    );
     let (_, out, _) = run(&w, &["log"]);
     assert!(out.contains("rsvp yes"), "{out}");
 
@@ -73,12 +123,31 @@ async fn admin_commands_and_the_mta_pipe(backend: Backend) {
 async fn deliver_tells_the_mta_to_retry_when_the_database_is_down() {
     let w = World::new(Backend::Sqlite, None).await;
     // Point the config at a PostgreSQL port where nothing listens.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let text = std::fs::read_to_string(&w.config_path).unwrap();
-    let text = text.lines().map(|l| if l.starts_with("database_url") { format!("database_url = \"postgres://rt@127.0.0.1:{port}/none\"") } else { l.to_string() }).collect::<Vec<_>>().join("\n");
+    let text = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("database_url") {
+                format!("database_url = \"postgres://rt@127.0.0.1:{port}/none\"")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     std::fs::write(&w.config_path, text).unwrap();
     let out = deliver(&w, b"From: a@b.example\r\nSubject: yes\r\n\r\nyes\r\n");
-    assert_eq!(out.status.code(), Some(75), "EX_TEMPFAIL: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(75),
+        "EX_TEMPFAIL: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -86,53 +155,99 @@ fn check_config_reports_every_problem_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("bad.toml");
     std::fs::write(&cfg, "[inbound]\nkind = \"imap\"\n[outbound]\nkind = \"smtp\"\n[[community]]\nslug = \"x\"\ntimezone = \"Nowhere/Land\"\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).args(["--config"]).arg(&cfg).arg("check-config").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["--config"])
+        .arg(&cfg)
+        .arg("check-config")
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(78), "{err}");
-    for key in ["inbound.host", "inbound.password", "outbound.host", "community[0].name", "community[0].address", "community[0].timezone", "community[0].coordinators"] {
+    for key in [
+        "inbound.host",
+        "inbound.password",
+        "outbound.host",
+        "community[0].name",
+        "community[0].address",
+        "community[0].timezone",
+        "community[0].coordinators",
+    ] {
         assert!(err.contains(key), "{key} missing in:\n{err}");
     }
     assert!(err.contains("fix:"), "{err}");
-    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).args(["--config", "/nonexistent/roundtable.toml", "check-config"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/roundtable.toml"));
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["--config", "/nonexistent/roundtable.toml", "check-config"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/roundtable.toml")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_daemon_stops_cleanly_on_sigterm() {
     let w = World::new(Backend::Sqlite, None).await;
-    let mut child = w.command(&["run"]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = w
+        .command(&["run"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         use std::io::BufRead;
-        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
             let _ = tx.send(line);
         }
     });
     let start = Instant::now();
     let mut log = Vec::new();
-    while !log.iter().any(|l: &String| l.contains("roundtable running")) {
-        assert!(start.elapsed() < Duration::from_secs(20), "daemon did not start:\n{}", log.join("\n"));
+    while !log
+        .iter()
+        .any(|l: &String| l.contains("roundtable running"))
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "daemon did not start:\n{}",
+            log.join("\n")
+        );
         if let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
             log.push(l);
         }
     }
     // Idle on IMAP IDLE now; SIGTERM must end it promptly with status 0.
-    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     let start = Instant::now();
     let status = loop {
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
-        assert!(start.elapsed() < Duration::from_secs(15), "still running 15 s after SIGTERM");
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "still running 15 s after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     while let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
         log.push(l);
     }
     assert!(status.success(), "exit {status:?}:\n{}", log.join("\n"));
-    assert!(log.iter().any(|l| l.contains("roundtable stopped")), "{}", log.join("\n"));
-    assert!(!log.iter().any(|l| l.contains(&w.stack.imap_password)), "the IMAP password was logged");
+    assert!(
+        log.iter().any(|l| l.contains("roundtable stopped")),
+        "{}",
+        log.join("\n")
+    );
+    assert!(
+        !log.iter().any(|l| l.contains(&w.stack.imap_password)),
+        "the IMAP password was logged"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -145,19 +260,39 @@ async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled(
     )
     .unwrap();
     let inbox = dir.path().join("in");
-    roundtable::maildir::deliver(&inbox, b"\x00\x01\x02\xff binary junk, no header at all").unwrap();
+    roundtable::maildir::deliver(&inbox, b"\x00\x01\x02\xff binary junk, no header at all")
+        .unwrap();
     roundtable::maildir::deliver(&inbox, b"From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h1@example.org>\r\n\r\nhelp\r\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["run", "--once"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("--config")
+        .arg(&cfg)
+        .args(["run", "--once"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stdout.contains("handled 1 message(s)") && stdout.contains("1 moved aside"), "{stdout}");
-    assert!(stderr.contains("unreadable"), "the reason is logged: {stderr}");
+    assert!(
+        stdout.contains("handled 1 message(s)") && stdout.contains("1 moved aside"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("unreadable"),
+        "the reason is logged: {stderr}"
+    );
     let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
-    assert_eq!(count(&inbox.join(".Quarantine/cur")), 1, "kept, moved aside");
+    assert_eq!(
+        count(&inbox.join(".Quarantine/cur")),
+        1,
+        "kept, moved aside"
+    );
     assert_eq!(count(&inbox.join(".Handled/cur")), 1);
     assert_eq!(count(&inbox.join("new")), 0);
-    assert_eq!(count(&dir.path().join("out/new")), 1, "HELP answered into the outgoing Maildir");
+    assert_eq!(
+        count(&dir.path().join("out/new")),
+        1,
+        "HELP answered into the outgoing Maildir"
+    );
 }
 
 /// Issue 17: `Odd <a..b@example.org>` passed our old address check, failed at lettre when the
@@ -178,28 +313,68 @@ async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox() {
     roundtable::maildir::deliver(&inbox, b"From: Odd <a..b@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <odd1@example.org>\r\n\r\nhelp\r\n").unwrap();
     std::thread::sleep(Duration::from_millis(20)); // the odd one is the oldest
     roundtable::maildir::deliver(&inbox, b"From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h2@example.org>\r\n\r\nhelp\r\n").unwrap();
-    let once = || Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["run", "--once"]).output().unwrap();
+    let once = || {
+        Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("--config")
+            .arg(&cfg)
+            .args(["run", "--once"])
+            .output()
+            .unwrap()
+    };
     let out = once();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "run --once exits 0: {stderr}");
     assert!(stdout.contains("handled 2 message(s)"), "{stdout}");
     let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
-    assert_eq!(count(&inbox.join("new")) + count(&inbox.join("cur")), 0, "nothing left waiting");
-    assert_eq!(count(&dir.path().join("out/new")), 1, "Ana's HELP answered, nobody else");
+    assert_eq!(
+        count(&inbox.join("new")) + count(&inbox.join("cur")),
+        0,
+        "nothing left waiting"
+    );
+    assert_eq!(
+        count(&dir.path().join("out/new")),
+        1,
+        "Ana's HELP answered, nobody else"
+    );
     let (_, log, _) = {
-        let o = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).arg("log").output().unwrap();
-        (o.status.success(), String::from_utf8_lossy(&o.stdout).to_string(), ())
+        let o = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("--config")
+            .arg(&cfg)
+            .arg("log")
+            .output()
+            .unwrap();
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).to_string(),
+            (),
+        )
     };
-    assert!(log.contains("no usable From address"), "the odd one is kept with its reason: {log}");
+    assert!(
+        log.contains("no usable From address"),
+        "the odd one is kept with its reason: {log}"
+    );
     // A second run has nothing to do: the odd message is not retried for ever.
     let again = once();
-    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
     assert_eq!(count(&dir.path().join("out/new")), 1, "nothing sent twice");
     // And the address never enters the database by the command line either.
-    let o = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).args(["member", "add", "d", "a..b@example.org"]).output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("--config")
+        .arg(&cfg)
+        .args(["member", "add", "d", "a..b@example.org"])
+        .output()
+        .unwrap();
     assert!(!o.status.success(), "refused");
-    assert!(String::from_utf8_lossy(&o.stderr).contains("is not an email address"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("is not an email address"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// Issue 17, isolation: a message whose handling fails (here by fault injection, as a bug or
@@ -216,7 +391,9 @@ async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_h
     )
     .unwrap();
     let inbox = dir.path().join("in");
-    let help = |n: u32, body: &str| format!("From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h{n}@example.org>\r\n\r\n{body}\r\n");
+    let help = |n: u32, body: &str| {
+        format!("From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h{n}@example.org>\r\n\r\n{body}\r\n")
+    };
     roundtable::maildir::deliver(&inbox, help(1, "help POISON").as_bytes()).unwrap();
     std::thread::sleep(Duration::from_millis(20));
     roundtable::maildir::deliver(&inbox, help(2, "help").as_bytes()).unwrap();
@@ -235,14 +412,28 @@ async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_h
 
     let out = once();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "one failing message does not fail the run: {stderr}");
-    assert!(stderr.contains("attempt 1 of 3"), "tried once in this run, not in a loop: {stderr}");
+    assert!(
+        out.status.success(),
+        "one failing message does not fail the run: {stderr}"
+    );
+    assert!(
+        stderr.contains("attempt 1 of 3"),
+        "tried once in this run, not in a loop: {stderr}"
+    );
     assert_eq!(outgoing(), 1, "the HELP behind it is answered");
-    assert_eq!(waiting(), 1, "the failing one stays in the mailbox for the next try");
+    assert_eq!(
+        waiting(),
+        1,
+        "the failing one stays in the mailbox for the next try"
+    );
 
     let out = once();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("attempt 2 of 3"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("attempt 2 of 3"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(waiting(), 1);
     assert_eq!(outgoing(), 1, "nothing more sent while it is retried");
 
@@ -251,13 +442,29 @@ async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_h
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("moving it aside"), "{stderr}");
     assert_eq!(waiting(), 0, "given up: out of the way");
-    assert_eq!(count(&inbox.join(".Quarantine/cur")), 1, "kept, moved aside");
+    assert_eq!(
+        count(&inbox.join(".Quarantine/cur")),
+        1,
+        "kept, moved aside"
+    );
     assert_eq!(outgoing(), 2, "the coordinator is told once");
-    let notice = std::fs::read_dir(dir.path().join("out/new")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("X-Roundtable-Kind: notice")).expect("a notice");
+    let notice = std::fs::read_dir(dir.path().join("out/new"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|m| m.contains("X-Roundtable-Kind: notice"))
+        .expect("a notice");
     assert!(notice.contains("could not be handled"), "{notice}");
-    let log = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("--config").arg(&cfg).arg("log").output().unwrap();
+    let log = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("--config")
+        .arg(&cfg)
+        .arg("log")
+        .output()
+        .unwrap();
     let log = String::from_utf8_lossy(&log.stdout);
-    assert!(log.contains("could not be handled after 3 attempts"), "`roundtable log` shows it with its reason: {log}");
+    assert!(
+        log.contains("could not be handled after 3 attempts"),
+        "`roundtable log` shows it with its reason: {log}"
+    );
 
     // Later runs leave it alone and tell nobody again.
     let out = once();
@@ -269,18 +476,50 @@ async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_h
 fn the_demo_shows_a_whole_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo");
-    let out = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("demo").arg("--dir").arg(&demo).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("demo")
+        .arg("--dir")
+        .arg(&demo)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for expected in ["Announcement queued for 6 people", "rsvp yes", "rsvp no", "auto_reply", "unclear", "Chloé Martin         NO", "Ben Okafor           MAYBE"] {
-        assert!(stdout.contains(expected), "{expected:?} missing in:\n{stdout}");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for expected in [
+        "Announcement queued for 6 people",
+        "rsvp yes",
+        "rsvp no",
+        "auto_reply",
+        "unclear",
+        "Chloé Martin         NO",
+        "Ben Okafor           MAYBE",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "{expected:?} missing in:\n{stdout}"
+        );
     }
     let files = std::fs::read_dir(demo.join("outbox/new")).unwrap().count();
-    assert_eq!(files, 6 + 6, "6 announcements, 4 confirmations, 1 question and 1 notice to the coordinator");
+    assert_eq!(
+        files,
+        6 + 6,
+        "6 announcements, 4 confirmations, 1 question and 1 notice to the coordinator"
+    );
     // Running it again starts afresh.
-    let again = Command::new(env!("CARGO_BIN_EXE_roundtable")).arg("demo").arg("--dir").arg(&demo).output().unwrap();
+    let again = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("demo")
+        .arg("--dir")
+        .arg(&demo)
+        .output()
+        .unwrap();
     assert!(again.status.success());
-    assert_eq!(std::fs::read_dir(demo.join("outbox/new")).unwrap().count(), 12);
+    assert_eq!(
+        std::fs::read_dir(demo.join("outbox/new")).unwrap().count(),
+        12
+    );
 }
 
 both_backends!(every_mail_command_also_works_on_the_command_line);
@@ -288,7 +527,13 @@ async fn every_mail_command_also_works_on_the_command_line(backend: Backend) {
     let w = World::new(backend, None).await;
     let ben = w.stack.address("ben");
     let guest = w.stack.address("xena");
-    assert!(run(&w, &["member", "add", "design", &ben, "--name", "Ben Okafor"]).0);
+    assert!(
+        run(
+            &w,
+            &["member", "add", "design", &ben, "--name", "Ben Okafor"]
+        )
+        .0
+    );
     let (ok, out, err) = run(&w, &["do", "design", "SCHEDULE", &in_days(3), "Room", "4"]);
     assert!(ok && out.contains("Scheduled meeting"), "{out}{err}");
     let (ok, out, err) = run(&w, &["do", "design", "RSVP YES", "--as", &ben]);
@@ -304,17 +549,35 @@ async fn every_mail_command_also_works_on_the_command_line(backend: Backend) {
     let (_, out, _) = run(&w, &["do", "design", "TOPIC CLOSE 1"]);
     assert!(out.contains("There is no open topic #1"), "{out}");
     let (_, out, _) = run(&w, &["do", "design", "SEARCH pricing"]);
-    assert!(out.contains("Pricing workshops") && out.contains("by Ben Okafor"), "{out}");
+    assert!(
+        out.contains("Pricing workshops") && out.contains("by Ben Okafor"),
+        "{out}"
+    );
     let (_, out, _) = run(&w, &["do", "design", &format!("INVITE {guest} Xena")]);
     assert!(out.contains("Invited"), "{out}");
     let (_, out, _) = run(&w, &["do", "design", "ATTENDED Ben"]);
     assert!(out.contains("No meeting has taken place yet"), "{out}");
     let (_, out, _) = run(&w, &["do", "design", "STATUS"]);
-    assert!(out.contains("Next meeting") && out.contains("1 yes") && out.contains(&guest) && out.contains("invited"), "{out}");
+    assert!(
+        out.contains("Next meeting")
+            && out.contains("1 yes")
+            && out.contains(&guest)
+            && out.contains("invited"),
+        "{out}"
+    );
     let (ok, _, err) = run(&w, &["do", "design", "FROBNICATE", "now"]);
-    assert!(!ok && err.contains("HELP"), "an unknown command names HELP: {err}");
+    assert!(
+        !ok && err.contains("HELP"),
+        "an unknown command names HELP: {err}"
+    );
     let (ok, _, err) = run(&w, &["do", "design", "SCHEDULE", "2026-13-45", "18:30"]);
-    assert!(!ok && err.contains("Example:"), "a malformed one gets the problem and an example: {err}");
+    assert!(
+        !ok && err.contains("Example:"),
+        "a malformed one gets the problem and an example: {err}"
+    );
     let (_, out, _) = run(&w, &["audit"]);
-    assert!(out.contains("[command line]") && out.contains("INVITE"), "{out}");
+    assert!(
+        out.contains("[command line]") && out.contains("INVITE"),
+        "{out}"
+    );
 }

@@ -11,7 +11,10 @@ use std::time::Duration;
 
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, OutboxStatus, Role};
-use support::{both_backends, dump_dir, ehlo_keywords, free_port, Backend, ScriptedSmtp, Sink, SmtpEvent, Stack, World};
+use support::{
+    both_backends, dump_dir, ehlo_keywords, free_port, Backend, ScriptedSmtp, Sink, SmtpEvent,
+    Stack, World,
+};
 
 /// Messages the sink accepted. It opens a transaction's dump file at MAIL FROM and removes it
 /// when the client gives up (RSET/QUIT after a refused RCPT); stopped at that moment, it
@@ -21,7 +24,10 @@ fn dumped(dir: &Path) -> usize {
         .map(|d| {
             d.filter_map(|e| e.ok())
                 .filter(|e| e.path().is_file())
-                .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.lines().any(|l| l.starts_with("X-Rcpt-Args:"))))
+                .filter(|e| {
+                    std::fs::read_to_string(e.path())
+                        .is_ok_and(|t| t.lines().any(|l| l.starts_with("X-Rcpt-Args:")))
+                })
                 .count()
         })
         .unwrap_or(0)
@@ -47,10 +53,24 @@ async fn schedule_with_members(w: &World, members: &[&str]) -> roundtable::app::
     let c = app.world.community("design").unwrap().clone();
     let mut tx = app.store().begin().await.unwrap();
     for m in members {
-        app.store().upsert_person(&mut tx, c.id, &Address::parse(m).unwrap(), None, Role::Member, T0).await.unwrap();
+        app.store()
+            .upsert_person(
+                &mut tx,
+                c.id,
+                &Address::parse(m).unwrap(),
+                None,
+                Role::Member,
+                T0,
+            )
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
-    let (_, queued) = app.world.schedule_meeting("design", "2030-03-27 18:30", None, T0).await.unwrap();
+    let (_, queued) = app
+        .world
+        .schedule_meeting("design", "2030-03-27 18:30", None, T0)
+        .await
+        .unwrap();
     assert_eq!(queued, members.len() + 1, "the members and the coordinator");
     app
 }
@@ -64,22 +84,50 @@ async fn temporary_failure_then_accepted_is_delivered_once(backend: Backend) {
 
     let sink = Sink::start(port, dump.path(), &["-r", "RCPT"]);
     let b = delivery.drain(T0).await.unwrap();
-    assert_eq!((b.sent, b.retried, b.failed), (0, 2, 0), "4xx is retried later");
-    let rows = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
+    assert_eq!(
+        (b.sent, b.retried, b.failed),
+        (0, 2, 0),
+        "4xx is retried later"
+    );
+    let rows = app
+        .store()
+        .outbox(Some(OutboxStatus::Pending), 10)
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 2);
-    assert!(rows.iter().all(|r| r.next_attempt_at == T0 + 60), "first retry after 1m: {rows:?}");
-    assert!(rows.iter().all(|r| r.last_error.as_deref().unwrap_or("").contains('4')), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.next_attempt_at == T0 + 60),
+        "first retry after 1m: {rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.last_error.as_deref().unwrap_or("").contains('4')),
+        "{rows:?}"
+    );
     sink.stop();
     assert_eq!(dumped(dump.path()), 0);
 
     let sink = Sink::start(port, dump.path(), &[]);
-    assert!(delivery.drain(T0 + 30).await.unwrap().is_empty(), "not due before the retry time");
+    assert!(
+        delivery.drain(T0 + 30).await.unwrap().is_empty(),
+        "not due before the retry time"
+    );
     let b = delivery.drain(T0 + 61).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (2, 0, 0));
-    assert!(delivery.drain(T0 + 3600).await.unwrap().is_empty(), "nothing left");
+    assert!(
+        delivery.drain(T0 + 3600).await.unwrap().is_empty(),
+        "nothing left"
+    );
     sink.stop();
     assert_eq!(dumped(dump.path()), 2, "each mail arrived exactly once");
-    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 2);
+    assert_eq!(
+        app.store()
+            .outbox(Some(OutboxStatus::Sent), 10)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 both_backends!(permanent_failure_is_recorded_and_can_be_retried);
@@ -91,21 +139,46 @@ async fn permanent_failure_is_recorded_and_can_be_retried(backend: Backend) {
 
     let sink = Sink::start(port, dump.path(), &["-f", "RCPT"]);
     let b = delivery.drain(T0).await.unwrap();
-    assert_eq!((b.sent, b.retried, b.failed), (0, 0, 2), "5xx is not retried");
+    assert_eq!(
+        (b.sent, b.retried, b.failed),
+        (0, 0, 2),
+        "5xx is not retried"
+    );
     assert!(delivery.drain(T0 + 86400).await.unwrap().is_empty());
     sink.stop();
 
     // The admin sees it …
-    let out = w.command(&["outbox", "list", "--status", "failed"]).output().unwrap();
+    let out = w
+        .command(&["outbox", "list", "--status", "failed"])
+        .output()
+        .unwrap();
     let listing = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(listing.matches("failed ").count(), 2, "{listing}");
-    assert!(listing.contains("last error: permanent error (5"), "{listing}");
+    assert!(
+        listing.contains("last error: permanent error (5"),
+        "{listing}"
+    );
     // … and puts it back once the problem is fixed.
     let out = w.command(&["outbox", "retry", "--all"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("2 mail(s) queued again"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2 mail(s) queued again"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let sink = Sink::start(port, dump.path(), &[]);
-    let b = w.app().await.delivery().unwrap().drain(roundtable::clock::unix_now()).await.unwrap();
+    let b = w
+        .app()
+        .await
+        .delivery()
+        .unwrap()
+        .drain(roundtable::clock::unix_now())
+        .await
+        .unwrap();
     assert_eq!(b.sent, 2);
     sink.stop();
     assert_eq!(dumped(dump.path()), 2);
@@ -119,14 +192,36 @@ async fn temporary_failures_give_up_after_max_age(backend: Backend) {
     let delivery = app.delivery().unwrap();
     let sink = Sink::start(port, dump.path(), &["-r", "RCPT"]);
     assert_eq!(delivery.drain(T0).await.unwrap().retried, 2);
-    assert_eq!(delivery.drain(T0 + 60).await.unwrap().retried, 2, "second attempt after 1m");
-    let rows = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
-    assert!(rows.iter().all(|r| r.next_attempt_at == T0 + 60 + 600), "then the last delay, 10m: {rows:?}");
+    assert_eq!(
+        delivery.drain(T0 + 60).await.unwrap().retried,
+        2,
+        "second attempt after 1m"
+    );
+    let rows = app
+        .store()
+        .outbox(Some(OutboxStatus::Pending), 10)
+        .await
+        .unwrap();
+    assert!(
+        rows.iter().all(|r| r.next_attempt_at == T0 + 60 + 600),
+        "then the last delay, 10m: {rows:?}"
+    );
     let b = delivery.drain(T0 + 3600).await.unwrap();
     assert_eq!(b.failed, 2, "older than max_age (1h): given up");
     sink.stop();
-    let failed = app.store().outbox(Some(OutboxStatus::Failed), 10).await.unwrap();
-    assert!(failed.iter().all(|r| r.last_error.as_deref().unwrap_or("").starts_with("gave up after 3 attempts")), "{failed:?}");
+    let failed = app
+        .store()
+        .outbox(Some(OutboxStatus::Failed), 10)
+        .await
+        .unwrap();
+    assert!(
+        failed.iter().all(|r| r
+            .last_error
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("gave up after 3 attempts")),
+        "{failed:?}"
+    );
 }
 
 // ---- PIPELINING (RFC 2920) -----------------------------------------------------------------
@@ -152,33 +247,80 @@ both_backends!(without_pipelining_every_mail_goes_out_command_by_command);
 async fn without_pipelining_every_mail_goes_out_command_by_command(backend: Backend) {
     let port = free_port();
     let (w, dump) = world_with_sink(backend, port).await;
-    let members: Vec<String> = ["ben", "chloe", "dev", "eve"].iter().map(|n| w.stack.address(n)).collect();
-    let app = schedule_with_members(&w, &members.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    let members: Vec<String> = ["ben", "chloe", "dev", "eve"]
+        .iter()
+        .map(|n| w.stack.address(n))
+        .collect();
+    let app =
+        schedule_with_members(&w, &members.iter().map(String::as_str).collect::<Vec<_>>()).await;
 
     // The premise: `-p` is what takes PIPELINING out of the sink's EHLO.
     let sink = Sink::start(port, dump.path(), &["-p"]);
-    assert!(!ehlo_keywords(port).contains(&"PIPELINING".to_string()), "smtp-sink -p offers no PIPELINING");
+    assert!(
+        !ehlo_keywords(port).contains(&"PIPELINING".to_string()),
+        "smtp-sink -p offers no PIPELINING"
+    );
     let b = app.delivery().unwrap().drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (5, 0, 0));
     sink.stop();
-    let mut want: Vec<String> = members.iter().cloned().chain([w.coordinator.clone()]).collect();
+    let mut want: Vec<String> = members
+        .iter()
+        .cloned()
+        .chain([w.coordinator.clone()])
+        .collect();
     want.sort();
-    assert_eq!(dumped_recipients(dump.path()), want, "each mail arrived, once");
+    assert_eq!(
+        dumped_recipients(dump.path()),
+        want,
+        "each mail arrived, once"
+    );
     assert_eq!(dumped(dump.path()), 5);
-    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 5);
+    assert_eq!(
+        app.store()
+            .outbox(Some(OutboxStatus::Sent), 10)
+            .await
+            .unwrap()
+            .len(),
+        5
+    );
 
     // smtp-sink answers commands that came early all the same; this server records them: a
     // client must not pipeline where the server did not offer it.
     let server = ScriptedSmtp::start(false, Box::new(|_, _| None));
-    let w2 = World::new(backend, Some(format!("kind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"", server.port))).await;
-    let app2 = schedule_with_members(&w2, &[&w2.stack.address("ben"), &w2.stack.address("chloe")]).await;
+    let w2 = World::new(
+        backend,
+        Some(format!(
+            "kind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"",
+            server.port
+        )),
+    )
+    .await;
+    let app2 =
+        schedule_with_members(&w2, &[&w2.stack.address("ben"), &w2.stack.address("chloe")]).await;
     let b = app2.delivery().unwrap().drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (3, 0, 0));
     let events = server.events();
-    let mails: Vec<&SmtpEvent> = events.iter().filter(|e| matches!(e, SmtpEvent::Mail { .. })).collect();
+    let mails: Vec<&SmtpEvent> = events
+        .iter()
+        .filter(|e| matches!(e, SmtpEvent::Mail { .. }))
+        .collect();
     assert_eq!(mails.len(), 3, "{events:#?}");
-    assert!(mails.iter().all(|e| **e == SmtpEvent::Mail { pipelined: false, early: false }), "one command at a time: {events:#?}");
-    assert_eq!(events.iter().filter(|e| matches!(e, SmtpEvent::Delivered { .. })).count(), 3, "{events:#?}");
+    assert!(
+        mails.iter().all(|e| **e
+            == SmtpEvent::Mail {
+                pipelined: false,
+                early: false
+            }),
+        "one command at a time: {events:#?}"
+    );
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e, SmtpEvent::Delivered { .. }))
+            .count(),
+        3,
+        "{events:#?}"
+    );
 }
 
 /// A world that delivers to a [`ScriptedSmtp`] offering PIPELINING, one connection at a time
@@ -195,11 +337,19 @@ async fn world_with_scripted(backend: Backend, rule: support::RcptRule) -> (Worl
 /// Everything the server saw was pipelined and well-formed: no stray line (such as a body
 /// sent after a refused DATA).
 fn assert_all_pipelined(events: &[SmtpEvent]) {
-    assert!(events.iter().any(|e| matches!(e, SmtpEvent::Mail { .. })), "{events:#?}");
+    assert!(
+        events.iter().any(|e| matches!(e, SmtpEvent::Mail { .. })),
+        "{events:#?}"
+    );
     for e in events {
         match e {
-            SmtpEvent::Mail { pipelined, .. } => assert!(pipelined, "MAIL FROM, RCPT TO and DATA in one go: {events:#?}"),
-            SmtpEvent::Unexpected(l) => panic!("the server got a line that is no command: {l:?}; all: {events:#?}"),
+            SmtpEvent::Mail { pipelined, .. } => assert!(
+                pipelined,
+                "MAIL FROM, RCPT TO and DATA in one go: {events:#?}"
+            ),
+            SmtpEvent::Unexpected(l) => {
+                panic!("the server got a line that is no command: {l:?}; all: {events:#?}")
+            }
             _ => {}
         }
     }
@@ -207,60 +357,155 @@ fn assert_all_pipelined(events: &[SmtpEvent]) {
 
 both_backends!(a_recipient_refused_with_5xx_in_a_pipelined_group_fails_alone);
 async fn a_recipient_refused_with_5xx_in_a_pipelined_group_fails_alone(backend: Backend) {
-    let (w, server) = world_with_scripted(backend, Box::new(|rcpt, _| rcpt.starts_with("gone-").then(|| format!("550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown")))).await;
+    let (w, server) = world_with_scripted(
+        backend,
+        Box::new(|rcpt, _| {
+            rcpt.starts_with("gone-")
+                .then(|| format!("550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown"))
+        }),
+    )
+    .await;
     assert!(ehlo_keywords(server.port).contains(&"PIPELINING".to_string()));
     // The refused one first: the mails after it must still go out.
-    let (gone, ben, chloe) = (w.stack.address("gone"), w.stack.address("ben"), w.stack.address("chloe"));
+    let (gone, ben, chloe) = (
+        w.stack.address("gone"),
+        w.stack.address("ben"),
+        w.stack.address("chloe"),
+    );
     let app = schedule_with_members(&w, &[&gone, &ben, &chloe]).await;
     let delivery = app.delivery().unwrap();
     let b = delivery.drain(T0).await.unwrap();
-    assert_eq!((b.sent, b.retried, b.failed), (3, 0, 1), "5xx: recorded failed, not retried; the others sent");
-    assert!(delivery.drain(T0 + 86400).await.unwrap().is_empty(), "nothing left to try");
+    assert_eq!(
+        (b.sent, b.retried, b.failed),
+        (3, 0, 1),
+        "5xx: recorded failed, not retried; the others sent"
+    );
+    assert!(
+        delivery.drain(T0 + 86400).await.unwrap().is_empty(),
+        "nothing left to try"
+    );
 
     let events = server.events();
     assert_all_pipelined(&events);
-    let refused = events.iter().position(|e| matches!(e, SmtpEvent::Refused { rcpt, .. } if *rcpt == gone)).expect("the server refused it");
-    assert_eq!(events.iter().filter(|e| matches!(e, SmtpEvent::Refused { .. })).count(), 1, "refused once, not retried: {events:#?}");
-    assert!(events[refused..].iter().any(|e| matches!(e, SmtpEvent::Delivered { .. })), "mail went out after the refusal: {events:#?}");
-    assert!(server.delivered_to(&gone).is_empty(), "nothing of its body arrived: {events:#?}");
+    let refused = events
+        .iter()
+        .position(|e| matches!(e, SmtpEvent::Refused { rcpt, .. } if *rcpt == gone))
+        .expect("the server refused it");
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e, SmtpEvent::Refused { .. }))
+            .count(),
+        1,
+        "refused once, not retried: {events:#?}"
+    );
+    assert!(
+        events[refused..]
+            .iter()
+            .any(|e| matches!(e, SmtpEvent::Delivered { .. })),
+        "mail went out after the refusal: {events:#?}"
+    );
+    assert!(
+        server.delivered_to(&gone).is_empty(),
+        "nothing of its body arrived: {events:#?}"
+    );
     for r in [&ben, &chloe, &w.coordinator] {
         assert_eq!(server.delivered_to(r).len(), 1, "{r}: {events:#?}");
     }
-    let failed = app.store().outbox(Some(OutboxStatus::Failed), 10).await.unwrap();
+    let failed = app
+        .store()
+        .outbox(Some(OutboxStatus::Failed), 10)
+        .await
+        .unwrap();
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].recipient, gone);
-    assert!(failed[0].last_error.as_deref().unwrap_or("").contains("550"), "{failed:?}");
-    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 3);
+    assert!(
+        failed[0]
+            .last_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("550"),
+        "{failed:?}"
+    );
+    assert_eq!(
+        app.store()
+            .outbox(Some(OutboxStatus::Sent), 10)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 both_backends!(a_recipient_refused_with_4xx_in_a_pipelined_group_is_retried_and_delivered_once);
-async fn a_recipient_refused_with_4xx_in_a_pipelined_group_is_retried_and_delivered_once(backend: Backend) {
+async fn a_recipient_refused_with_4xx_in_a_pipelined_group_is_retried_and_delivered_once(
+    backend: Backend,
+) {
     // Busy the first time it is seen, accepted after that.
-    let (w, server) = world_with_scripted(backend, Box::new(|rcpt, n| (rcpt.starts_with("busy-") && n == 1).then(|| format!("450 4.2.1 <{rcpt}>: mailbox busy, try again later")))).await;
+    let (w, server) = world_with_scripted(
+        backend,
+        Box::new(|rcpt, n| {
+            (rcpt.starts_with("busy-") && n == 1)
+                .then(|| format!("450 4.2.1 <{rcpt}>: mailbox busy, try again later"))
+        }),
+    )
+    .await;
     let (busy, ben) = (w.stack.address("busy"), w.stack.address("ben"));
     let app = schedule_with_members(&w, &[&busy, &ben]).await;
     let delivery = app.delivery().unwrap();
     let b = delivery.drain(T0).await.unwrap();
-    assert_eq!((b.sent, b.retried, b.failed), (2, 1, 0), "4xx: retried later; the others sent");
-    let pending = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
+    assert_eq!(
+        (b.sent, b.retried, b.failed),
+        (2, 1, 0),
+        "4xx: retried later; the others sent"
+    );
+    let pending = app
+        .store()
+        .outbox(Some(OutboxStatus::Pending), 10)
+        .await
+        .unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].recipient, busy);
     assert_eq!(pending[0].next_attempt_at, T0 + 60, "first retry after 1m");
-    assert!(pending[0].last_error.as_deref().unwrap_or("").contains("450"), "{pending:?}");
+    assert!(
+        pending[0]
+            .last_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("450"),
+        "{pending:?}"
+    );
     assert!(server.delivered_to(&busy).is_empty());
 
-    assert!(delivery.drain(T0 + 30).await.unwrap().is_empty(), "not due before the retry time");
+    assert!(
+        delivery.drain(T0 + 30).await.unwrap().is_empty(),
+        "not due before the retry time"
+    );
     let b = delivery.drain(T0 + 61).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (1, 0, 0));
-    assert!(delivery.drain(T0 + 3600).await.unwrap().is_empty(), "nothing left");
+    assert!(
+        delivery.drain(T0 + 3600).await.unwrap().is_empty(),
+        "nothing left"
+    );
 
     let events = server.events();
     assert_all_pipelined(&events);
-    assert_eq!(server.delivered_to(&busy).len(), 1, "delivered exactly once: {events:#?}");
+    assert_eq!(
+        server.delivered_to(&busy).len(),
+        1,
+        "delivered exactly once: {events:#?}"
+    );
     for r in [&ben, &w.coordinator] {
         assert_eq!(server.delivered_to(r).len(), 1, "{r}: {events:#?}");
     }
-    assert_eq!(app.store().outbox(Some(OutboxStatus::Sent), 10).await.unwrap().len(), 3);
+    assert_eq!(
+        app.store()
+            .outbox(Some(OutboxStatus::Sent), 10)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 both_backends!(a_recipient_refused_by_postfix_in_a_pipelined_group_fails_alone);
@@ -269,20 +514,40 @@ both_backends!(a_recipient_refused_by_postfix_in_a_pipelined_group_fails_alone);
 async fn a_recipient_refused_by_postfix_in_a_pipelined_group_fails_alone(backend: Backend) {
     let w = World::new(backend, None).await;
     assert!(ehlo_keywords(w.stack.smtp_port).contains(&"PIPELINING".to_string()));
-    let outside = format!("someone-{}@elsewhere.example", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let outside = format!(
+        "someone-{}@elsewhere.example",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
     let (ben, chloe) = (w.stack.address("ben"), w.stack.address("chloe"));
     let app = schedule_with_members(&w, &[&outside, &ben, &chloe]).await;
     let b = app.delivery().unwrap().drain(T0).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (3, 0, 1));
-    let failed = app.store().outbox(Some(OutboxStatus::Failed), 10).await.unwrap();
+    let failed = app
+        .store()
+        .outbox(Some(OutboxStatus::Failed), 10)
+        .await
+        .unwrap();
     assert_eq!(failed[0].recipient, outside);
-    assert!(failed[0].last_error.as_deref().unwrap_or("").contains("5.1.2"), "{failed:?}");
+    assert!(
+        failed[0]
+            .last_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("5.1.2"),
+        "{failed:?}"
+    );
     for r in [&ben, &chloe] {
-        w.stack.wait_for_messages(r, 1, Duration::from_secs(30)).await;
+        w.stack
+            .wait_for_messages(r, 1, Duration::from_secs(30))
+            .await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     for r in [&ben, &chloe] {
-        assert_eq!(w.stack.messages(r, "INBOX").await.len(), 1, "{r} got its announcement once");
+        assert_eq!(
+            w.stack.messages(r, "INBOX").await.len(),
+            1,
+            "{r} got its announcement once"
+        );
     }
 }
 
@@ -298,14 +563,21 @@ fn tls_outbound(stack: &Stack, mode: &str, with_ca: bool) -> String {
         "starttls" => ("127.0.0.1", tls.smtp_starttls_port),
         other => panic!("no TLS mode {other}"),
     };
-    let ca = if with_ca { format!("\ntls_ca_file = \"{}\"", tls.ca_file.display()) } else { String::new() };
+    let ca = if with_ca {
+        format!("\ntls_ca_file = \"{}\"", tls.ca_file.display())
+    } else {
+        String::new()
+    };
     format!("kind = \"smtp\"\nhost = \"{host}\"\nport = {port}\ntls = \"{mode}\"{ca}\nmax_connections = 2\nretry = [\"1m\", \"10m\"]\nmax_age = \"1h\"")
 }
 
 /// The header block of a raw message.
 fn head(raw: &[u8]) -> String {
     let t = String::from_utf8_lossy(raw);
-    t.split("\r\n\r\n").next().unwrap_or_default().replace("\r\n", "\n")
+    t.split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .replace("\r\n", "\n")
 }
 
 async fn delivers_over_tls(backend: Backend, mode: &str) {
@@ -314,12 +586,25 @@ async fn delivers_over_tls(backend: Backend, mode: &str) {
     let ben = w.stack.address("ben");
     let app = schedule_with_members(&w, &[&ben]).await;
     let b = app.delivery().unwrap().drain(T0).await.unwrap();
-    assert_eq!((b.sent, b.retried, b.failed), (2, 0, 0), "{:?}", app.store().outbox(None, 10).await.unwrap());
-    let got = w.stack.wait_for_messages(&ben, 1, Duration::from_secs(30)).await;
+    assert_eq!(
+        (b.sent, b.retried, b.failed),
+        (2, 0, 0),
+        "{:?}",
+        app.store().outbox(None, 10).await.unwrap()
+    );
+    let got = w
+        .stack
+        .wait_for_messages(&ben, 1, Duration::from_secs(30))
+        .await;
     // Postfix notes TLS in its Received header: the mail really went over TLS.
     let h = head(&got[0]);
-    assert!(h.contains("with ESMTPS") && h.contains("using TLSv1."), "{h}");
-    w.stack.wait_for_messages(&w.coordinator, 1, Duration::from_secs(30)).await;
+    assert!(
+        h.contains("with ESMTPS") && h.contains("using TLSv1."),
+        "{h}"
+    );
+    w.stack
+        .wait_for_messages(&w.coordinator, 1, Duration::from_secs(30))
+        .await;
 }
 
 both_backends!(delivers_over_smtps_trusting_tls_ca_file);
@@ -340,25 +625,48 @@ async fn unknown_ca_keeps_mail_queued(backend: Backend, mode: &str) {
     let ben = w.stack.address("ben");
     let app = schedule_with_members(&w, &[&ben]).await;
     let b = app.delivery().unwrap().drain(T0).await.unwrap();
-    assert_eq!((b.sent, b.retried, b.failed), (0, 2, 0), "a certificate problem is temporary");
-    let pending = app.store().outbox(Some(OutboxStatus::Pending), 10).await.unwrap();
+    assert_eq!(
+        (b.sent, b.retried, b.failed),
+        (0, 2, 0),
+        "a certificate problem is temporary"
+    );
+    let pending = app
+        .store()
+        .outbox(Some(OutboxStatus::Pending), 10)
+        .await
+        .unwrap();
     assert_eq!(pending.len(), 2);
     for r in &pending {
         let e = r.last_error.as_deref().unwrap_or("");
-        assert!(e.contains("invalid peer certificate: UnknownIssuer"), "names the certificate problem: {e}");
+        assert!(
+            e.contains("invalid peer certificate: UnknownIssuer"),
+            "names the certificate problem: {e}"
+        );
         assert!(e.contains("set outbound.tls_ca_file"), "names the fix: {e}");
     }
     assert!(w.stack.messages(&ben, "INBOX").await.is_empty());
 
     // The admin adds the CA; the queued mail goes out at its retry time, once.
     let tls = stack.tls();
-    w.rewrite_config(&format!("tls = \"{mode}\"\n"), &format!("tls = \"{mode}\"\ntls_ca_file = \"{}\"\n", tls.ca_file.display()));
+    w.rewrite_config(
+        &format!("tls = \"{mode}\"\n"),
+        &format!(
+            "tls = \"{mode}\"\ntls_ca_file = \"{}\"\n",
+            tls.ca_file.display()
+        ),
+    );
     let app = w.app_at(Clock::fixed(T0 + 61)).await;
     let b = app.delivery().unwrap().drain(T0 + 61).await.unwrap();
     assert_eq!((b.sent, b.retried, b.failed), (2, 0, 0));
-    w.stack.wait_for_messages(&ben, 1, Duration::from_secs(30)).await;
+    w.stack
+        .wait_for_messages(&ben, 1, Duration::from_secs(30))
+        .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(w.stack.messages(&ben, "INBOX").await.len(), 1, "delivered once");
+    assert_eq!(
+        w.stack.messages(&ben, "INBOX").await.len(),
+        1,
+        "delivered once"
+    );
 }
 
 both_backends!(smtps_without_tls_ca_file_keeps_mail_queued_and_says_why);

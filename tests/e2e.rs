@@ -17,15 +17,35 @@ async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
     let c = app.world.community("design").unwrap().clone();
-    let members: Vec<String> = ["ben", "chloe", "dev"].iter().map(|n| w.stack.address(n)).collect();
+    let members: Vec<String> = ["ben", "chloe", "dev"]
+        .iter()
+        .map(|n| w.stack.address(n))
+        .collect();
     let mut tx = app.store().begin().await.unwrap();
     for (m, name) in members.iter().zip(["Ben", "Chloé", "Dev"]) {
-        app.store().upsert_person(&mut tx, c.id, &Address::parse(m).unwrap(), Some(name), Role::Member, app.clock.now()).await.unwrap();
+        app.store()
+            .upsert_person(
+                &mut tx,
+                c.id,
+                &Address::parse(m).unwrap(),
+                Some(name),
+                Role::Member,
+                app.clock.now(),
+            )
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
 
-    let (meeting_id, queued) = app.world.schedule_meeting("design", &in_days(10), Some("Room 4"), app.clock.now()).await.unwrap();
-    assert_eq!(queued, 4, "three members and the coordinator are announced to");
+    let (meeting_id, queued) = app
+        .world
+        .schedule_meeting("design", &in_days(10), Some("Room 4"), app.clock.now())
+        .await
+        .unwrap();
+    assert_eq!(
+        queued, 4,
+        "three members and the coordinator are announced to"
+    );
 
     // The daemon on IMAP IDLE, in this process.
     let (trigger, shutdown) = roundtable::shutdown::channel();
@@ -36,52 +56,122 @@ async fn announcement_rsvp_confirmation_round_trip(backend: Backend) {
     for m in &members {
         let got = w.stack.wait_for_messages(m, 1, WAIT).await;
         let a = got[0].clone();
-        assert_eq!(header(&a, "X-Roundtable-Kind").as_deref(), Some("announcement"));
-        assert!(header(&a, "List-Id").unwrap().contains("design."), "List-Id");
-        assert!(header(&a, "List-Unsubscribe").unwrap().starts_with("<mailto:"), "List-Unsubscribe");
-        assert_eq!(header(&a, "Auto-Submitted").as_deref(), Some("auto-generated"));
+        assert_eq!(
+            header(&a, "X-Roundtable-Kind").as_deref(),
+            Some("announcement")
+        );
+        assert!(
+            header(&a, "List-Id").unwrap().contains("design."),
+            "List-Id"
+        );
+        assert!(
+            header(&a, "List-Unsubscribe")
+                .unwrap()
+                .starts_with("<mailto:"),
+            "List-Unsubscribe"
+        );
+        assert_eq!(
+            header(&a, "Auto-Submitted").as_deref(),
+            Some("auto-generated")
+        );
         let rt = reply_to(&a);
         let (local, _) = w.list.split_once('@').unwrap();
-        assert!(rt.starts_with(&format!("{local}+")), "Reply-To carries a token: {rt}");
+        assert!(
+            rt.starts_with(&format!("{local}+")),
+            "Reply-To carries a token: {rt}"
+        );
         let text = String::from_utf8_lossy(&a).to_string();
         assert!(text.contains("18:30"), "local time in the announcement");
         announcements.push(a);
     }
 
     // Members answer with a real SMTP client, to the Reply-To of their announcement.
-    let answers = ["Yes, count me in!", "no, sorry, I'm away", "maybe, 15 min late"];
+    let answers = [
+        "Yes, count me in!",
+        "no, sorry, I'm away",
+        "maybe, 15 min late",
+    ];
     for ((m, a), body) in members.iter().zip(&announcements).zip(answers) {
-        w.stack.send(m, &reply_to(a), &reply(m, &reply_to(a), &message_id(a), body)).await;
+        w.stack
+            .send(
+                m,
+                &reply_to(a),
+                &reply(m, &reply_to(a), &message_id(a), body),
+            )
+            .await;
     }
     // Each gets one confirmation.
     for m in &members {
         let got = w.stack.wait_for_messages(m, 2, WAIT).await;
-        assert_eq!(header(&got[1], "X-Roundtable-Kind").as_deref(), Some("confirmation"));
-        assert_eq!(header(&got[1], "Auto-Submitted").as_deref(), Some("auto-replied"));
+        assert_eq!(
+            header(&got[1], "X-Roundtable-Kind").as_deref(),
+            Some("confirmation")
+        );
+        assert_eq!(
+            header(&got[1], "Auto-Submitted").as_deref(),
+            Some("auto-replied")
+        );
         assert!(header(&got[1], "In-Reply-To").is_some());
     }
     // Ben changes his mind: the latest answer wins, and he is told so.
     let ben_ann = &announcements[0];
-    w.stack.send(&members[0], &reply_to(ben_ann), &reply(&members[0], &reply_to(ben_ann), &message_id(ben_ann), "No - something came up.")).await;
+    w.stack
+        .send(
+            &members[0],
+            &reply_to(ben_ann),
+            &reply(
+                &members[0],
+                &reply_to(ben_ann),
+                &message_id(ben_ann),
+                "No - something came up.",
+            ),
+        )
+        .await;
     let got = w.stack.wait_for_messages(&members[0], 3, WAIT).await;
-    assert!(String::from_utf8_lossy(&got[2]).contains("won't be at"), "the second confirmation says no");
+    assert!(
+        String::from_utf8_lossy(&got[2]).contains("won't be at"),
+        "the second confirmation says no"
+    );
 
     trigger.fire();
-    tokio::time::timeout(WAIT, daemon).await.expect("the daemon stops on shutdown").unwrap().unwrap();
+    tokio::time::timeout(WAIT, daemon)
+        .await
+        .expect("the daemon stops on shutdown")
+        .unwrap()
+        .unwrap();
 
     let app = w.app().await;
     let rsvps = app.store().rsvps(meeting_id).await.unwrap();
-    let by: std::collections::HashMap<String, (&str, Option<String>)> =
-        rsvps.iter().map(|r| (r.address.clone(), (response_str(r.response), r.note.clone()))).collect();
+    let by: std::collections::HashMap<String, (&str, Option<String>)> = rsvps
+        .iter()
+        .map(|r| {
+            (
+                r.address.clone(),
+                (response_str(r.response), r.note.clone()),
+            )
+        })
+        .collect();
     assert_eq!(by[&members[0]].0, "no");
     assert_eq!(by[&members[1]].0, "no");
     assert_eq!(by[&members[2]].0, "maybe");
-    assert!(by[&members[2]].1.as_deref().unwrap_or("").contains("15 min late"), "the note is kept: {:?}", by[&members[2]]);
+    assert!(
+        by[&members[2]]
+            .1
+            .as_deref()
+            .unwrap_or("")
+            .contains("15 min late"),
+        "the note is kept: {:?}",
+        by[&members[2]]
+    );
     // Everything handled was moved out of the watched folder.
     assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
     assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 4);
     // Nothing was sent twice.
-    let sent = app.store().outbox(Some(OutboxStatus::Sent), 100).await.unwrap();
+    let sent = app
+        .store()
+        .outbox(Some(OutboxStatus::Sent), 100)
+        .await
+        .unwrap();
     assert_eq!(sent.len(), 4 + 4, "4 announcements and 4 confirmations");
 }
 
@@ -91,10 +181,28 @@ async fn ben_announced(w: &World) -> (roundtable::app::App, String, i64, Vec<u8>
     let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&ben).unwrap(),
+            Some("Ben"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
-    let (meeting_id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
-    app.delivery().unwrap().drain(app.clock.now()).await.unwrap();
+    let (meeting_id, _) = app
+        .world
+        .schedule_meeting("design", &in_days(10), None, app.clock.now())
+        .await
+        .unwrap();
+    app.delivery()
+        .unwrap()
+        .drain(app.clock.now())
+        .await
+        .unwrap();
     let ann = w.stack.wait_for_messages(&ben, 1, WAIT).await.remove(0);
     (app, ben, meeting_id, ann)
 }
@@ -115,14 +223,36 @@ async fn two_copies_in_one_batch_apply_once(backend: Backend) {
     w.stack.wait_for_messages(&w.list, 2, WAIT).await;
 
     let out = w.command(&["run", "--once"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 seen before"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 seen before"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // Recognised within the batch, not by the UNIQUE key failing it (which would redo the
     // batch one message at a time, and say so).
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("one at a time"), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(w.stack.messages(&w.list, "INBOX").await.is_empty(), "both acknowledged");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("one at a time"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        w.stack.messages(&w.list, "INBOX").await.is_empty(),
+        "both acknowledged"
+    );
     assert_eq!(app.store().rsvps(meeting_id).await.unwrap().len(), 1);
-    let confirmations = app.store().outbox(None, 100).await.unwrap().into_iter().filter(|e| e.kind.as_str() == "confirmation").count();
+    let confirmations = app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind.as_str() == "confirmation")
+        .count();
     assert_eq!(confirmations, 1, "confirmed once");
 }
 
@@ -130,29 +260,63 @@ both_backends!(killed_between_commit_and_ack_applies_once);
 async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     let w = World::new(backend, None).await;
     let (app, ben, meeting_id, ann) = ben_announced(&w).await;
-    w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "yes")).await;
+    w.stack
+        .send(
+            &ben,
+            &reply_to(&ann),
+            &reply(&ben, &reply_to(&ann), &message_id(&ann), "yes"),
+        )
+        .await;
     // Wait until Postfix has put the reply in the list's mailbox.
     w.stack.wait_for_messages(&w.list, 1, WAIT).await;
 
     // The process dies right after the commit, before the mailbox is told.
-    let out = w.command(&["run", "--once"]).env("ROUNDTABLE_FAULT", "crash-before-ack").output().unwrap();
+    let out = w
+        .command(&["run", "--once"])
+        .env("ROUNDTABLE_FAULT", "crash-before-ack")
+        .output()
+        .unwrap();
     assert!(!out.status.success(), "the fault point aborts the process");
-    assert_eq!(w.stack.messages(&w.list, "INBOX").await.len(), 1, "not acknowledged: still in the mailbox");
+    assert_eq!(
+        w.stack.messages(&w.list, "INBOX").await.len(),
+        1,
+        "not acknowledged: still in the mailbox"
+    );
     let queued_after_crash = app.store().outbox(None, 100).await.unwrap().len();
-    assert_eq!(queued_after_crash, 3, "2 announcements + 1 confirmation committed before the crash");
+    assert_eq!(
+        queued_after_crash, 3,
+        "2 announcements + 1 confirmation committed before the crash"
+    );
 
     // Restarted: the message is recognised, only acknowledged; nothing applied twice.
     let out = w.command(&["run", "--once"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 seen before"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 seen before"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
-    assert_eq!(app.store().outbox(None, 100).await.unwrap().len(), queued_after_crash, "no second confirmation");
+    assert_eq!(
+        app.store().outbox(None, 100).await.unwrap().len(),
+        queued_after_crash,
+        "no second confirmation"
+    );
     let rsvps = app.store().rsvps(meeting_id).await.unwrap();
     assert_eq!(rsvps.len(), 1);
     // The confirmation goes out once.
     let got = w.stack.wait_for_messages(&ben, 2, WAIT).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(w.stack.messages(&ben, "INBOX").await.len(), 2, "announcement + one confirmation: {}", got.len());
+    assert_eq!(
+        w.stack.messages(&ben, "INBOX").await.len(),
+        2,
+        "announcement + one confirmation: {}",
+        got.len()
+    );
 }
 
 both_backends!(a_mailbox_lease_has_one_holder_and_expires);
@@ -161,14 +325,35 @@ async fn a_mailbox_lease_has_one_holder_and_expires(backend: Backend) {
     let app = w.app().await;
     let s = app.store();
     let now = 1_900_000_000;
-    assert!(s.try_lease("mailbox:x", "a", now, 60).await.unwrap(), "free: a takes it");
-    assert!(!s.try_lease("mailbox:x", "b", now + 1, 60).await.unwrap(), "held by a");
-    assert!(s.try_lease("mailbox:x", "a", now + 30, 60).await.unwrap(), "a renews");
-    assert!(!s.try_lease("mailbox:x", "b", now + 80, 60).await.unwrap(), "renewed until now + 90");
-    assert!(s.try_lease("mailbox:x", "b", now + 91, 60).await.unwrap(), "expired: b takes over");
-    assert!(!s.try_lease("mailbox:x", "a", now + 92, 60).await.unwrap(), "a lost it");
+    assert!(
+        s.try_lease("mailbox:x", "a", now, 60).await.unwrap(),
+        "free: a takes it"
+    );
+    assert!(
+        !s.try_lease("mailbox:x", "b", now + 1, 60).await.unwrap(),
+        "held by a"
+    );
+    assert!(
+        s.try_lease("mailbox:x", "a", now + 30, 60).await.unwrap(),
+        "a renews"
+    );
+    assert!(
+        !s.try_lease("mailbox:x", "b", now + 80, 60).await.unwrap(),
+        "renewed until now + 90"
+    );
+    assert!(
+        s.try_lease("mailbox:x", "b", now + 91, 60).await.unwrap(),
+        "expired: b takes over"
+    );
+    assert!(
+        !s.try_lease("mailbox:x", "a", now + 92, 60).await.unwrap(),
+        "a lost it"
+    );
     s.release_lease("mailbox:x", "b").await.unwrap();
-    assert!(s.try_lease("mailbox:x", "a", now + 93, 60).await.unwrap(), "released: free again");
+    assert!(
+        s.try_lease("mailbox:x", "a", now + 93, 60).await.unwrap(),
+        "released: free again"
+    );
 }
 
 both_backends!(hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator);
@@ -178,35 +363,80 @@ async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: 
     let c = app.world.community("design").unwrap().clone();
     // The test Postfix accepts anything@bounce.rt.test and then bounces it with a real DSN
     // to the envelope sender: our VERP address list+bounce-TOKEN.
-    let dead = format!("gone-{}@bounce.{}", &uuid::Uuid::new_v4().simple().to_string()[..8], w.stack.domain);
+    let dead = format!(
+        "gone-{}@bounce.{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8],
+        w.stack.domain
+    );
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&dead).unwrap(), Some("Gone"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&dead).unwrap(),
+            Some("Gone"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
-    let (id, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
+    let (id, _) = app
+        .world
+        .schedule_meeting("design", &in_days(10), None, app.clock.now())
+        .await
+        .unwrap();
     let (trigger, shutdown) = roundtable::shutdown::channel();
     let daemon = tokio::spawn(app.run(shutdown));
 
     let status_of = |w: &World, dead: String| {
         let cfg = roundtable::config::load(&w.config_path).unwrap();
         async move {
-            let app = roundtable::app::App::build(cfg, roundtable::clock::Clock::system()).await.unwrap();
+            let app = roundtable::app::App::build(cfg, roundtable::clock::Clock::system())
+                .await
+                .unwrap();
             let c = app.world.community("design").unwrap().clone();
-            let p = app.store().people(c.id).await.unwrap().into_iter().find(|p| p.address.as_str() == dead).unwrap();
+            let p = app
+                .store()
+                .people(c.id)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|p| p.address.as_str() == dead)
+                .unwrap();
             p.status.as_str()
         }
     };
     // Each mail to the dead address comes back; the third hard bounce stops it.
     let app2 = w.app().await;
     for n in 1..=2 {
-        app2.world.reschedule_meeting("design", id, &in_days(10 + n), None, app2.clock.now()).await.unwrap();
+        app2.world
+            .reschedule_meeting("design", id, &in_days(10 + n), None, app2.clock.now())
+            .await
+            .unwrap();
     }
-    let notice = w.stack.wait_for_kind(&w.coordinator, "notice", 1, WAIT).await;
-    assert!(support::text(&notice[0]).contains("has bounced 3 times"), "{}", support::text(&notice[0]));
+    let notice = w
+        .stack
+        .wait_for_kind(&w.coordinator, "notice", 1, WAIT)
+        .await;
+    assert!(
+        support::text(&notice[0]).contains("has bounced 3 times"),
+        "{}",
+        support::text(&notice[0])
+    );
     assert_eq!(status_of(&w, dead.clone()).await, "bouncing");
     trigger.fire();
-    tokio::time::timeout(WAIT, daemon).await.unwrap().unwrap().unwrap();
+    tokio::time::timeout(WAIT, daemon)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     let log = w.app().await.store().inbound_log(20).await.unwrap();
-    assert_eq!(log.iter().filter(|e| e.kind.as_str() == "bounce").count(), 3, "{log:?}");
+    assert_eq!(
+        log.iter().filter(|e| e.kind.as_str() == "bounce").count(),
+        3,
+        "{log:?}"
+    );
 }
 
 // ---- IMAP over TLS ----------------------------------------------------------------------------
@@ -221,7 +451,11 @@ fn tls_inbound(stack: &Stack, mode: &str, with_ca: bool, list: &str) -> String {
         "starttls" => ("127.0.0.1", tls.imap_starttls_port),
         other => panic!("no TLS mode {other}"),
     };
-    let ca = if with_ca { format!("\ntls_ca_file = \"{}\"", tls.ca_file.display()) } else { String::new() };
+    let ca = if with_ca {
+        format!("\ntls_ca_file = \"{}\"", tls.ca_file.display())
+    } else {
+        String::new()
+    };
     format!(
         "kind = \"imap\"\nhost = \"{host}\"\nport = {port}\ntls = \"{mode}\"{ca}\nusername = \"{list}\"\npassword = \"{}\"\nidle = true\npoll_interval = \"30s\"",
         stack.imap_password
@@ -233,13 +467,32 @@ async fn reads_a_reply_over_tls(backend: Backend, mode: &str) {
     let stack = Stack::from_env();
     let w = World::with_inbound(backend, |list| tls_inbound(&stack, mode, true, list), None).await;
     let (app, ben, meeting_id, ann) = ben_announced(&w).await;
-    w.stack.send(&ben, &reply_to(&ann), &reply(&ben, &reply_to(&ann), &message_id(&ann), "Yes, I'll be there")).await;
+    w.stack
+        .send(
+            &ben,
+            &reply_to(&ann),
+            &reply(
+                &ben,
+                &reply_to(&ann),
+                &message_id(&ann),
+                "Yes, I'll be there",
+            ),
+        )
+        .await;
     w.stack.wait_for_messages(&w.list, 1, WAIT).await;
 
     let out = w.command(&["run", "--once"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rsvps = app.store().rsvps(meeting_id).await.unwrap();
-    assert_eq!(rsvps.len(), 1, "the reply read over TLS ({mode}) is recorded");
+    assert_eq!(
+        rsvps.len(),
+        1,
+        "the reply read over TLS ({mode}) is recorded"
+    );
     assert_eq!(response_str(rsvps[0].response), "yes");
     assert!(w.stack.messages(&w.list, "INBOX").await.is_empty());
     assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 1);
@@ -262,22 +515,56 @@ both_backends!(imap_without_tls_ca_file_fails_with_the_fix_and_leaves_the_mail);
 async fn imap_without_tls_ca_file_fails_with_the_fix_and_leaves_the_mail(backend: Backend) {
     let stack = Stack::from_env();
     for mode in ["implicit", "starttls"] {
-        let w = World::with_inbound(backend, |list| tls_inbound(&stack, mode, false, list), None).await;
+        let w =
+            World::with_inbound(backend, |list| tls_inbound(&stack, mode, false, list), None).await;
         let someone = w.stack.address("someone");
-        w.stack.send(&someone, &w.list, &support::mail(&someone, &w.list, "HELP", "help")).await;
+        w.stack
+            .send(
+                &someone,
+                &w.list,
+                &support::mail(&someone, &w.list, "HELP", "help"),
+            )
+            .await;
         w.stack.wait_for_messages(&w.list, 1, WAIT).await;
 
         let out = w.command(&["run", "--once"]).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{mode}: {err}");
-        assert!(err.contains("invalid peer certificate: UnknownIssuer"), "{mode}: names the certificate problem: {err}");
-        assert!(err.contains("set inbound.tls_ca_file"), "{mode}: names the fix: {err}");
-        assert_eq!(w.stack.messages(&w.list, "INBOX").await.len(), 1, "{mode}: the message stays in the mailbox");
+        assert!(
+            err.contains("invalid peer certificate: UnknownIssuer"),
+            "{mode}: names the certificate problem: {err}"
+        );
+        assert!(
+            err.contains("set inbound.tls_ca_file"),
+            "{mode}: names the fix: {err}"
+        );
+        assert_eq!(
+            w.stack.messages(&w.list, "INBOX").await.len(),
+            1,
+            "{mode}: the message stays in the mailbox"
+        );
 
-        w.rewrite_config(&format!("tls = \"{mode}\"\n"), &format!("tls = \"{mode}\"\ntls_ca_file = \"{}\"\n", stack.tls().ca_file.display()));
+        w.rewrite_config(
+            &format!("tls = \"{mode}\"\n"),
+            &format!(
+                "tls = \"{mode}\"\ntls_ca_file = \"{}\"\n",
+                stack.tls().ca_file.display()
+            ),
+        );
         let out = w.command(&["run", "--once"]).output().unwrap();
-        assert!(out.status.success(), "{mode}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(w.stack.messages(&w.list, "INBOX").await.is_empty(), "{mode}: read once the CA is trusted");
-        assert_eq!(w.stack.messages(&w.list, "Handled").await.len(), 1, "{mode}");
+        assert!(
+            out.status.success(),
+            "{mode}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            w.stack.messages(&w.list, "INBOX").await.is_empty(),
+            "{mode}: read once the CA is trusted"
+        );
+        assert_eq!(
+            w.stack.messages(&w.list, "Handled").await.len(),
+            1,
+            "{mode}"
+        );
     }
 }

@@ -85,7 +85,11 @@ impl Daemon {
             .stderr(std::fs::File::create(&stderr).unwrap())
             .spawn()
             .expect("starting the roundtable binary");
-        Daemon { child, stderr, stdout }
+        Daemon {
+            child,
+            stderr,
+            stdout,
+        }
     }
 
     fn alive(&mut self) -> bool {
@@ -95,7 +99,11 @@ impl Daemon {
     /// `kill -9`; returns how it ended (which must be by that signal: it was still working).
     fn kill9(mut self) -> ExitStatus {
         let before = self.child.try_wait().unwrap();
-        assert!(before.is_none(), "the daemon had already exited ({before:?}) before the kill: {}", self.log());
+        assert!(
+            before.is_none(),
+            "the daemon had already exited ({before:?}) before the kill: {}",
+            self.log()
+        );
         self.child.kill().unwrap();
         let status = self.child.wait().unwrap();
         assert_eq!(status.signal(), Some(9), "killed by SIGKILL: {status:?}");
@@ -107,7 +115,10 @@ impl Daemon {
         unsafe { kill(self.child.id() as i32, SIGTERM) };
         let status = wait_child(&mut self.child, PATIENCE).unwrap_or_else(|| {
             let _ = self.child.kill();
-            panic!("the daemon did not stop within {PATIENCE:?} of SIGTERM: {}", self.log())
+            panic!(
+                "the daemon did not stop within {PATIENCE:?} of SIGTERM: {}",
+                self.log()
+            )
         });
         status
     }
@@ -116,9 +127,15 @@ impl Daemon {
     fn finish(mut self) -> (ExitStatus, String) {
         let status = wait_child(&mut self.child, PATIENCE).unwrap_or_else(|| {
             let _ = self.child.kill();
-            panic!("`run --once` did not finish within {PATIENCE:?}: {}", self.log())
+            panic!(
+                "`run --once` did not finish within {PATIENCE:?}: {}",
+                self.log()
+            )
         });
-        (status, std::fs::read_to_string(&self.stdout).unwrap_or_default())
+        (
+            status,
+            std::fs::read_to_string(&self.stdout).unwrap_or_default(),
+        )
     }
 
     fn log(&self) -> String {
@@ -174,7 +191,10 @@ fn rfc3339(t: i64) -> String {
 }
 
 fn seeded(test: &str) -> rand::rngs::StdRng {
-    let seed = std::env::var("RT_FAULT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random::<u64>);
+    let seed = std::env::var("RT_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(rand::random::<u64>);
     eprintln!("{test}: RT_FAULT_SEED={seed}");
     rand::rngs::StdRng::seed_from_u64(seed)
 }
@@ -182,14 +202,24 @@ fn seeded(test: &str) -> rand::rngs::StdRng {
 // ---- what smtp-sink received ----------------------------------------------------------------
 
 fn files_in(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).count()).unwrap_or(0)
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .count()
+        })
+        .unwrap_or(0)
 }
 
 /// Waits until the sink has written out what it received before a kill: the dump's files and
 /// sizes stop changing.
 fn settle(dir: &Path) {
     let snapshot = || -> Vec<(PathBuf, u64)> {
-        let mut v: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| (e.path(), e.metadata().map(|m| m.len()).unwrap_or(0))).collect();
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| (e.path(), e.metadata().map(|m| m.len()).unwrap_or(0)))
+            .collect();
         v.sort();
         v
     };
@@ -213,9 +243,21 @@ fn delivered(dir: &Path) -> BTreeMap<(String, String), usize> {
     for e in std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()) {
         let raw = std::fs::read(e.path()).unwrap();
         let text = String::from_utf8_lossy(&raw);
-        let field = |name: &str| text.lines().take_while(|l| !l.is_empty()).find_map(|l| l.strip_prefix(name)).map(|v| v.trim().to_string());
-        let (Some(rcpt), Some(kind)) = (field("X-Rcpt-Args:"), field("X-Roundtable-Kind:")) else { continue };
-        let rcpt = rcpt.trim_start_matches('<').split('>').next().unwrap_or("").to_lowercase();
+        let field = |name: &str| {
+            text.lines()
+                .take_while(|l| !l.is_empty())
+                .find_map(|l| l.strip_prefix(name))
+                .map(|v| v.trim().to_string())
+        };
+        let (Some(rcpt), Some(kind)) = (field("X-Rcpt-Args:"), field("X-Roundtable-Kind:")) else {
+            continue;
+        };
+        let rcpt = rcpt
+            .trim_start_matches('<')
+            .split('>')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         let complete = text
             .split("boundary=\"")
             .nth(1)
@@ -230,7 +272,10 @@ fn delivered(dir: &Path) -> BTreeMap<(String, String), usize> {
 
 /// How many complete copies of `kind` reached `recipient`.
 fn copies(arrived: &BTreeMap<(String, String), usize>, recipient: &str, kind: &str) -> usize {
-    arrived.get(&(recipient.to_lowercase(), kind.to_string())).copied().unwrap_or(0)
+    arrived
+        .get(&(recipient.to_lowercase(), kind.to_string()))
+        .copied()
+        .unwrap_or(0)
 }
 
 // ---- a world of our own: config, database, members ------------------------------------------
@@ -253,8 +298,20 @@ impl Setup {
     }
 
     /// `inbound` makes the `[inbound]` table for the list address.
-    async fn with_inbound(stack: support::Stack, backend: Backend, outbound: &str, inbound: Option<&dyn Fn(&str) -> String>) -> Setup {
-        Self::in_dir(tempfile::tempdir().unwrap(), stack, backend, outbound, inbound).await
+    async fn with_inbound(
+        stack: support::Stack,
+        backend: Backend,
+        outbound: &str,
+        inbound: Option<&dyn Fn(&str) -> String>,
+    ) -> Setup {
+        Self::in_dir(
+            tempfile::tempdir().unwrap(),
+            stack,
+            backend,
+            outbound,
+            inbound,
+        )
+        .await
     }
 
     /// A setup whose directory (SQLite database, Maildirs) is in memory (`/dev/shm`, when
@@ -265,11 +322,21 @@ impl Setup {
     /// cache, so no test here needs the disk itself.
     async fn in_memory(stack: support::Stack, backend: Backend, outbound: &str) -> Setup {
         let shm = Path::new("/dev/shm");
-        let dir = if shm.is_dir() { tempfile::tempdir_in(shm).unwrap() } else { tempfile::tempdir().unwrap() };
+        let dir = if shm.is_dir() {
+            tempfile::tempdir_in(shm).unwrap()
+        } else {
+            tempfile::tempdir().unwrap()
+        };
         Self::in_dir(dir, stack, backend, outbound, None).await
     }
 
-    async fn in_dir(dir: tempfile::TempDir, stack: support::Stack, backend: Backend, outbound: &str, inbound: Option<&dyn Fn(&str) -> String>) -> Setup {
+    async fn in_dir(
+        dir: tempfile::TempDir,
+        stack: support::Stack,
+        backend: Backend,
+        outbound: &str,
+        inbound: Option<&dyn Fn(&str) -> String>,
+    ) -> Setup {
         let db_url = stack.database(backend, dir.path()).await;
         let list = stack.address("circle");
         let coordinator = stack.address("coord");
@@ -299,17 +366,31 @@ description = "Practising designers trading what books can't teach."
         let path = dir.path().join("roundtable.toml");
         std::fs::write(&path, config).unwrap();
         roundtable::maildir::ensure(&inbox).unwrap();
-        Setup { dir, config: path, db_url, list, coordinator, inbox, stack }
+        Setup {
+            dir,
+            config: path,
+            db_url,
+            list,
+            coordinator,
+            inbox,
+            stack,
+        }
     }
 
     async fn app(&self, now: i64) -> roundtable::app::App {
         let config = roundtable::config::load(&self.config).expect("test config is valid");
-        roundtable::app::App::build(config, Clock::fixed(now)).await.expect("app builds")
+        roundtable::app::App::build(config, Clock::fixed(now))
+            .await
+            .expect("app builds")
     }
 
     /// `n` members named m00000…, added in one transaction; returns their addresses.
     async fn members(&self, n: usize, now: i64) -> Vec<String> {
-        self.people(n, now).await.into_iter().map(|(_, a)| a).collect()
+        self.people(n, now)
+            .await
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect()
     }
 
     /// `n` members named m00000…, added in one transaction; returns their ids and addresses.
@@ -320,7 +401,18 @@ description = "Practising designers trading what books can't teach."
         let mut out = Vec::with_capacity(n);
         for i in 0..n {
             let a = format!("m{i:05}-{}", self.stack.address("x"));
-            let id = app.store().upsert_person(&mut tx, c.id, &Address::parse(&a).unwrap(), None, Role::Member, now).await.unwrap();
+            let id = app
+                .store()
+                .upsert_person(
+                    &mut tx,
+                    c.id,
+                    &Address::parse(&a).unwrap(),
+                    None,
+                    Role::Member,
+                    now,
+                )
+                .await
+                .unwrap();
             out.push((id, a));
         }
         tx.commit().await.unwrap();
@@ -339,16 +431,33 @@ description = "Practising designers trading what books can't teach."
         let store = app.store();
         let mut tx = store.begin().await.unwrap();
         let thread = format!("past-{}@fault.test", uuid::Uuid::new_v4().simple());
-        let past = store.create_meeting(&mut tx, c.id, now - 2 * DAY, Some("Room 4"), &thread, now - 20 * DAY).await.unwrap();
+        let past = store
+            .create_meeting(
+                &mut tx,
+                c.id,
+                now - 2 * DAY,
+                Some("Room 4"),
+                &thread,
+                now - 20 * DAY,
+            )
+            .await
+            .unwrap();
         let attended: Vec<i64> = people.iter().take(TAKEAWAYS.len()).map(|p| p.0).collect();
         store.set_attended(&mut tx, past, &attended).await.unwrap();
         for (id, text) in attended.iter().zip(TAKEAWAYS) {
-            store.add_takeaway(&mut tx, past, *id, text, now - DAY).await.unwrap();
+            store
+                .add_takeaway(&mut tx, past, *id, text, now - DAY)
+                .await
+                .unwrap();
         }
         tx.commit().await.unwrap();
         app.world.plan(now).await.unwrap();
         let jobs = store.jobs(c.id, false).await.unwrap();
-        let due = jobs.iter().find(|j| j.kind.as_str() == "digest").expect("plan() made a digest job").due_at;
+        let due = jobs
+            .iter()
+            .find(|j| j.kind.as_str() == "digest")
+            .expect("plan() made a digest job")
+            .due_at;
         store.close().await;
         due
     }
@@ -358,10 +467,27 @@ description = "Practising designers trading what books can't teach."
     async fn meeting(&self, now: i64) -> (i64, String, usize) {
         let app = self.app(now).await;
         let tz: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
-        let when = (chrono::DateTime::from_timestamp(now, 0).unwrap().with_timezone(&tz) + chrono::Duration::days(10)).format("%Y-%m-%d 18:30").to_string();
-        let (id, queued) = app.world.schedule_meeting("design", &when, None, now).await.unwrap();
+        let when = (chrono::DateTime::from_timestamp(now, 0)
+            .unwrap()
+            .with_timezone(&tz)
+            + chrono::Duration::days(10))
+        .format("%Y-%m-%d 18:30")
+        .to_string();
+        let (id, queued) = app
+            .world
+            .schedule_meeting("design", &when, None, now)
+            .await
+            .unwrap();
         let c = app.world.community("design").unwrap().id;
-        let thread = app.store().meetings(c).await.unwrap().into_iter().find(|m| m.id == id).unwrap().thread_id;
+        let thread = app
+            .store()
+            .meetings(c)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .thread_id;
         app.store().close().await;
         (id, thread, queued)
     }
@@ -374,7 +500,11 @@ description = "Practising designers trading what books can't teach."
         let c = app.world.community("design").unwrap().id;
         let mut tx = app.store().begin().await.unwrap();
         let thread = format!("meeting-{}@fault.test", uuid::Uuid::new_v4().simple());
-        let id = app.store().create_meeting(&mut tx, c, now + 10 * 86_400, Some("Room 4"), &thread, now).await.unwrap();
+        let id = app
+            .store()
+            .create_meeting(&mut tx, c, now + 10 * 86_400, Some("Room 4"), &thread, now)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
         app.store().close().await;
         (id, thread)
@@ -419,7 +549,11 @@ struct Db {
 impl Db {
     async fn connect(url: &str) -> Db {
         sqlx::any::install_default_drivers();
-        let pool = sqlx::any::AnyPoolOptions::new().max_connections(2).connect(url).await.expect("connecting to the test database");
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .max_connections(2)
+            .connect(url)
+            .await
+            .expect("connecting to the test database");
         Db { pool }
     }
 
@@ -427,7 +561,10 @@ impl Db {
         use sqlx::Row;
         // A busy SQLite writer may hold us off for a moment; retry instead of failing.
         for _ in 0..50 {
-            match sqlx::query(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&self.pool).await {
+            match sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_one(&self.pool)
+                .await
+            {
                 Ok(r) => return r.try_get::<i64, _>(0).unwrap(),
                 Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
             }
@@ -443,7 +580,9 @@ impl Db {
             .fetch_all(&self.pool)
             .await
             .unwrap();
-        rows.iter().map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))).collect()
+        rows.iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+            .collect()
     }
 }
 
@@ -460,9 +599,20 @@ const STACK_SH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/stack.sh");
 impl OwnStack {
     fn up() -> OwnStack {
         // Short path: the stack's unix sockets live inside it.
-        let dir = tempfile::Builder::new().prefix("rt-fault.").tempdir_in("/tmp").unwrap().keep();
-        let out = Command::new(STACK_SH).arg("up").arg(&dir).output().expect("running scripts/stack.sh up");
-        let mut stack = OwnStack { dir, env: HashMap::new() };
+        let dir = tempfile::Builder::new()
+            .prefix("rt-fault.")
+            .tempdir_in("/tmp")
+            .unwrap()
+            .keep();
+        let out = Command::new(STACK_SH)
+            .arg("up")
+            .arg(&dir)
+            .output()
+            .expect("running scripts/stack.sh up");
+        let mut stack = OwnStack {
+            dir,
+            env: HashMap::new(),
+        };
         assert!(
             out.status.success(),
             "scripts/stack.sh up {} failed (these tests need root and the stack's packages: run ./scripts/test.sh as root):\n{}",
@@ -481,7 +631,9 @@ impl OwnStack {
     }
 
     fn var(&self, k: &str) -> &str {
-        self.env.get(k).unwrap_or_else(|| panic!("{k} missing from {}/env", self.dir.display()))
+        self.env
+            .get(k)
+            .unwrap_or_else(|| panic!("{k} missing from {}/env", self.dir.display()))
     }
 
     fn stack(&self) -> support::Stack {
@@ -506,7 +658,11 @@ impl OwnStack {
             .arg(format!("{}", down.as_secs_f64()))
             .output()
             .expect("running scripts/stack.sh restart-…");
-        assert!(out.status.success(), "scripts/stack.sh restart-{service} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "scripts/stack.sh restart-{service} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// The pid of a service's master process (it changes when the service really restarted).
@@ -516,7 +672,13 @@ impl OwnStack {
             "postgres" => "pg/data/postmaster.pid",
             other => panic!("no pid file for {other}"),
         };
-        std::fs::read_to_string(self.dir.join(f)).unwrap_or_default().lines().next().unwrap_or("").trim().to_string()
+        std::fs::read_to_string(self.dir.join(f))
+            .unwrap_or_default()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
     }
 }
 
@@ -570,7 +732,11 @@ async fn kill_9_during_a_large_digest(backend: Backend) {
     assert!(due > T0, "the digest is due after the setup");
     let total = RECIPIENTS + 1; // every member and the coordinator
     let db = s.db().await;
-    assert_eq!(db.count("SELECT COUNT(*) FROM outbox").await, 0, "nothing queued before the digest is due");
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM outbox").await,
+        0,
+        "nothing queued before the digest is due"
+    );
     let _sink = Sink::start(port, dump.path(), &[]);
 
     let mut unrecorded_total = 0;
@@ -581,41 +747,96 @@ async fn kill_9_during_a_large_digest(backend: Backend) {
         let left = total - before.min(total);
         let target = before + rng.random_range(1..=left / 2);
         let now = due + RESTART_GAP * k as i64;
-        let d = s.start(&["run", "--once", "--now", &rfc3339(now)], &format!("kill{k}"));
-        until(PATIENCE, &format!("run {k}: {target} transactions at the sink"), || async { (files_in(dump.path()) >= target).then_some(()) }).await;
+        let d = s.start(
+            &["run", "--once", "--now", &rfc3339(now)],
+            &format!("kill{k}"),
+        );
+        until(
+            PATIENCE,
+            &format!("run {k}: {target} transactions at the sink"),
+            || async { (files_in(dump.path()) >= target).then_some(()) },
+        )
+        .await;
         d.kill9();
         settle(dump.path());
         // The fault landed mid-work: some sent during this run, some still to send.
         let arrived = delivered(dump.path());
-        let pending = db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").await as usize;
-        let sent = db.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'").await as usize;
-        assert!(files_in(dump.path()) > before, "kill {k}: nothing was sent in this run");
+        let pending = db
+            .count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+            .await as usize;
+        let sent = db
+            .count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")
+            .await as usize;
+        assert!(
+            files_in(dump.path()) > before,
+            "kill {k}: nothing was sent in this run"
+        );
         assert!(pending > 0, "kill {k}: everything was sent before the kill");
         // The rules queued the digest once, in one transaction, to everyone.
         let rows = db.outbox("digest").await;
-        assert_eq!(rows.len(), total, "kill {k}: one digest per member and the coordinator, queued once");
+        assert_eq!(
+            rows.len(),
+            total,
+            "kill {k}: one digest per member and the coordinator, queued once"
+        );
         // What the server accepted but the outbox does not know yet: sent again after restart.
-        let unrecorded = rows.iter().filter(|(r, st, _, _)| st != "sent" && copies(&arrived, r, "digest") > 0).count();
+        let unrecorded = rows
+            .iter()
+            .filter(|(r, st, _, _)| st != "sent" && copies(&arrived, r, "digest") > 0)
+            .count();
         assert!(
             unrecorded <= CONNECTIONS,
             "kill {k}: {unrecorded} mails were accepted by the server but not recorded as sent; at most the {CONNECTIONS} connections in flight may be"
         );
         unrecorded_total += unrecorded;
-        tallies.push(format!("kill {k}: {sent} recorded, {pending} pending, {unrecorded} in flight"));
+        tallies.push(format!(
+            "kill {k}: {sent} recorded, {pending} pending, {unrecorded} in flight"
+        ));
     }
 
-    let d = s.start(&["run", "--once", "--now", &rfc3339(due + RESTART_GAP * KILLS as i64)], "final");
+    let d = s.start(
+        &[
+            "run",
+            "--once",
+            "--now",
+            &rfc3339(due + RESTART_GAP * KILLS as i64),
+        ],
+        "final",
+    );
     let (status, out) = d.finish();
     assert!(status.success(), "the last run completes: {out}");
-    assert_eq!(db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").await, 0, "everything recorded as sent");
-    assert_eq!(db.count("SELECT COUNT(*) FROM outbox").await as usize, total, "the digest and nothing else");
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")
+            .await,
+        0,
+        "everything recorded as sent"
+    );
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM outbox").await as usize,
+        total,
+        "the digest and nothing else"
+    );
     let arrived = delivered(dump.path());
-    let missing: Vec<&String> = members.iter().filter(|m| copies(&arrived, m, "digest") == 0).collect();
-    assert!(missing.is_empty(), "{} of {} members never got the digest, e.g. {:?}", missing.len(), members.len(), &missing[..missing.len().min(3)]);
+    let missing: Vec<&String> = members
+        .iter()
+        .filter(|m| copies(&arrived, m, "digest") == 0)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} members never got the digest, e.g. {:?}",
+        missing.len(),
+        members.len(),
+        &missing[..missing.len().min(3)]
+    );
     let all_copies: usize = arrived.values().sum();
     let duplicates = all_copies - arrived.len();
     assert_eq!(arrived.len(), total, "one recipient per outbox row");
-    assert_eq!(duplicates, unrecorded_total, "the only copies sent twice are those in flight at a kill ({})", tallies.join("; "));
+    assert_eq!(
+        duplicates,
+        unrecorded_total,
+        "the only copies sent twice are those in flight at a kill ({})",
+        tallies.join("; ")
+    );
     assert!(duplicates <= KILLS * CONNECTIONS);
     // It is the digest of the meeting's takeaways.
     let subject = std::fs::read_dir(dump.path())
@@ -623,7 +844,10 @@ async fn kill_9_during_a_large_digest(backend: Backend) {
         .filter_map(|e| std::fs::read(e.unwrap().path()).ok())
         .find_map(|raw| support::header(&raw, "Subject"))
         .unwrap_or_default();
-    assert_eq!(subject, format!("Design Circle digest: {} takeaways", TAKEAWAYS.len()));
+    assert_eq!(
+        subject,
+        format!("Design Circle digest: {} takeaways", TAKEAWAYS.len())
+    );
     eprintln!(
         "kill_9_during_a_large_digest ({backend:?}): {total} recipients, {KILLS} kills, {duplicates} duplicates (bound {}); {}",
         KILLS * CONNECTIONS,
@@ -645,7 +869,12 @@ both_backends!(kill_9_during_an_inbound_backlog);
 async fn kill_9_during_an_inbound_backlog(backend: Backend) {
     const RESTART_GAP: i64 = 600;
     let mut rng = seeded("kill_9_during_an_inbound_backlog");
-    let s = Setup::in_memory(support::Stack::from_env(), backend, "kind = \"maildir\"\npath = \"sent\"").await;
+    let s = Setup::in_memory(
+        support::Stack::from_env(),
+        backend,
+        "kind = \"maildir\"\npath = \"sent\"",
+    )
+    .await;
     let members = s.members(REPLIES, T0).await;
     let (meeting, thread) = s.quiet_meeting(T0).await;
     let answers = ["yes", "no", "maybe, 10 min late"];
@@ -653,59 +882,119 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
     for (i, m) in members.iter().enumerate() {
         let a = answers[i % answers.len()];
         expected.insert(m.clone(), a.split(',').next().unwrap().to_string());
-        s.drop_in_unsynced(&reply(m, &s.list, &thread, &format!("{a}\r\n\r\n-- \r\nMember {i}")));
+        s.drop_in_unsynced(&reply(
+            m,
+            &s.list,
+            &thread,
+            &format!("{a}\r\n\r\n-- \r\nMember {i}"),
+        ));
     }
     assert_eq!(s.waiting_files(), REPLIES);
     let db = s.db().await;
 
     // First the worst moment, exactly: the process aborts right after a commit, before the
     // mailbox is told (the ROUNDTABLE_FAULT point in src/app.rs).
-    let d = Daemon::start(&s.config, &["run", "--once", "--now", &rfc3339(T0 + 30)], s.dir.path(), "fault", Some("crash-before-ack"));
+    let d = Daemon::start(
+        &s.config,
+        &["run", "--once", "--now", &rfc3339(T0 + 30)],
+        s.dir.path(),
+        "fault",
+        Some("crash-before-ack"),
+    );
     let (status, _) = d.finish();
-    assert_eq!(status.signal(), Some(6), "the fault point aborts the process: {status:?}");
+    assert_eq!(
+        status.signal(),
+        Some(6),
+        "the fault point aborts the process: {status:?}"
+    );
     let committed = db.count("SELECT COUNT(*) FROM inbound").await as usize;
-    assert!(committed > 0 && s.handled_files() == 0 && s.waiting_files() == REPLIES, "committed {committed}, none acknowledged");
-    let mut tallies = vec![format!("abort before ack: {committed} committed, 0 acknowledged")];
+    assert!(
+        committed > 0 && s.handled_files() == 0 && s.waiting_files() == REPLIES,
+        "committed {committed}, none acknowledged"
+    );
+    let mut tallies = vec![format!(
+        "abort before ack: {committed} committed, 0 acknowledged"
+    )];
     let mut unacked_total = committed;
     let mut unacked_last = 0;
     for k in 0..KILLS {
         let before = db.count("SELECT COUNT(*) FROM inbound").await as usize;
         let target = before + rng.random_range(1..=(REPLIES - before) / 2);
         let now = T0 + 60 + RESTART_GAP * k as i64;
-        let d = s.start(&["run", "--once", "--now", &rfc3339(now)], &format!("kill{k}"));
+        let d = s.start(
+            &["run", "--once", "--now", &rfc3339(now)],
+            &format!("kill{k}"),
+        );
         let db2 = &db;
-        until(PATIENCE, &format!("run {k}: {target} replies committed"), || async move {
-            (db2.count("SELECT COUNT(*) FROM inbound").await as usize >= target).then_some(())
-        })
+        until(
+            PATIENCE,
+            &format!("run {k}: {target} replies committed"),
+            || async move {
+                (db2.count("SELECT COUNT(*) FROM inbound").await as usize >= target).then_some(())
+            },
+        )
         .await;
         d.kill9();
         let committed = db.count("SELECT COUNT(*) FROM inbound").await as usize;
         let acked = s.handled_files();
-        assert!(committed > before, "kill {k}: nothing was committed in this run");
-        assert!(committed < REPLIES && s.waiting_files() > 0, "kill {k}: the backlog was drained before the kill");
+        assert!(
+            committed > before,
+            "kill {k}: nothing was committed in this run"
+        );
+        assert!(
+            committed < REPLIES && s.waiting_files() > 0,
+            "kill {k}: the backlog was drained before the kill"
+        );
         // Committed but still in the mailbox: the next run must recognise them.
         unacked_total += committed - acked;
         unacked_last = committed - acked;
-        tallies.push(format!("kill {k}: {committed} committed, {acked} acknowledged"));
+        tallies.push(format!(
+            "kill {k}: {committed} committed, {acked} acknowledged"
+        ));
     }
 
-    let d = s.start(&["run", "--once", "--now", &rfc3339(T0 + 60 + RESTART_GAP * KILLS as i64)], "final");
+    let d = s.start(
+        &[
+            "run",
+            "--once",
+            "--now",
+            &rfc3339(T0 + 60 + RESTART_GAP * KILLS as i64),
+        ],
+        "final",
+    );
     let (status, out) = d.finish();
     assert!(status.success(), "the last run completes: {out}");
-    let seen_before: usize = out.split(" seen before").next().and_then(|h| h.rsplit('(').next()).and_then(|n| n.trim().parse().ok()).expect("run --once reports what it saw before");
+    let seen_before: usize = out
+        .split(" seen before")
+        .next()
+        .and_then(|h| h.rsplit('(').next())
+        .and_then(|n| n.trim().parse().ok())
+        .expect("run --once reports what it saw before");
     assert_eq!(seen_before, unacked_last, "what the last kill left committed but unacknowledged is recognised, not applied again: {out}");
 
     // Every message acknowledged, none left, none set aside.
     assert_eq!(s.waiting_files(), 0, "nothing left in the mailbox");
-    assert_eq!(s.handled_files(), REPLIES, "every message moved to .Handled");
+    assert_eq!(
+        s.handled_files(),
+        REPLIES,
+        "every message moved to .Handled"
+    );
     assert_eq!(files_in(&s.inbox.join(".Quarantine/cur")), 0);
     // Every reply applied exactly once.
-    assert_eq!(db.count("SELECT COUNT(*) FROM inbound").await as usize, REPLIES);
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM inbound").await as usize,
+        REPLIES
+    );
     let app = s.app(T0).await;
     let rsvps = app.store().rsvps(meeting).await.unwrap();
     assert_eq!(rsvps.len(), REPLIES);
     for r in &rsvps {
-        assert_eq!(roundtable::domain::response_str(r.response), expected[&r.address], "{}", r.address);
+        assert_eq!(
+            roundtable::domain::response_str(r.response),
+            expected[&r.address],
+            "{}",
+            r.address
+        );
     }
     let confirmations = db.outbox("confirmation").await;
     let mut per: HashMap<&str, usize> = HashMap::new();
@@ -715,7 +1004,10 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
     assert_eq!(per.len(), REPLIES, "every member got a confirmation");
     let twice: Vec<_> = per.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "confirmed more than once: {twice:?}");
-    assert!(confirmations.iter().all(|(_, st, _, _)| st == "sent"), "all confirmations delivered");
+    assert!(
+        confirmations.iter().all(|(_, st, _, _)| st == "sent"),
+        "all confirmations delivered"
+    );
     eprintln!(
         "kill_9_during_an_inbound_backlog ({backend:?}): {REPLIES} replies, {KILLS} kills, {unacked_total} committed-but-unacknowledged at the kills (recognised, not applied again), 0 applied twice; {}",
         tallies.join("; ")
@@ -727,7 +1019,14 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
 /// Copies per recipient in a sink dump, for the recipients of `kind` in the outbox.
 async fn copies_of(db: &Db, dump: &Path, kind: &str) -> Vec<(String, usize)> {
     let arrived = delivered(dump);
-    db.outbox(kind).await.into_iter().map(|(r, ..)| { let n = copies(&arrived, &r, kind); (r, n) }).collect()
+    db.outbox(kind)
+        .await
+        .into_iter()
+        .map(|(r, ..)| {
+            let n = copies(&arrived, &r, kind);
+            (r, n)
+        })
+        .collect()
 }
 
 both_backends!(smtp_server_down_during_a_send);
@@ -748,46 +1047,95 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
     let sink = Sink::start(port, dump.path(), &[]);
     let d = s.start(&["run"], "daemon");
 
-    until(PATIENCE, "a quarter of the announcements at the sink", || async { (files_in(dump.path()) >= queued / 4).then_some(()) }).await;
+    until(
+        PATIENCE,
+        "a quarter of the announcements at the sink",
+        || async { (files_in(dump.path()) >= queued / 4).then_some(()) },
+    )
+    .await;
     sink.stop();
     let at_stop = files_in(dump.path());
     // The server is really gone: sends fail and are put back with the 1 s retry delay.
     let failed = until(PATIENCE, "temporary failures recorded", || async {
-        let n = db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL").await;
+        let n = db
+            .count(
+                "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL",
+            )
+            .await;
         (n > 0).then_some(n)
     })
     .await;
-    until(PATIENCE, "a mail tried three times while the server is down", || async {
-        (db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts >= 3").await > 0).then_some(())
-    })
+    until(
+        PATIENCE,
+        "a mail tried three times while the server is down",
+        || async {
+            (db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts >= 3")
+                .await
+                > 0)
+            .then_some(())
+        },
+    )
     .await;
     // Each retry is due one second after the attempt that failed (the step's clock, which is
     // never ahead of ours read afterwards).
-    let next = db.count("SELECT COALESCE(MAX(next_attempt_at), 0) FROM outbox WHERE status = 'pending'").await;
+    let next = db
+        .count("SELECT COALESCE(MAX(next_attempt_at), 0) FROM outbox WHERE status = 'pending'")
+        .await;
     let clock = roundtable::clock::unix_now();
     assert!(next <= clock + 1, "with retry = [\"1s\"] no mail waits longer than a second for its next try ({next} > {clock} + 1)");
-    let sent_while_down = db.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'").await;
-    assert_eq!(files_in(dump.path()), at_stop, "nothing arrives while the server is down");
-    assert!((sent_while_down as usize) < queued, "the server went away mid-send");
+    let sent_while_down = db
+        .count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")
+        .await;
+    assert_eq!(
+        files_in(dump.path()),
+        at_stop,
+        "nothing arrives while the server is down"
+    );
+    assert!(
+        (sent_while_down as usize) < queued,
+        "the server went away mid-send"
+    );
     let mut d = d;
-    assert!(d.alive(), "the daemon keeps running while the server is down: {}", d.log());
+    assert!(
+        d.alive(),
+        "the daemon keeps running while the server is down: {}",
+        d.log()
+    );
 
     let sink = Sink::start(port, dump.path(), &[]);
-    until(PATIENCE, "everything sent once the server is back", || async {
-        (db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").await == 0).then_some(())
-    })
+    until(
+        PATIENCE,
+        "everything sent once the server is back",
+        || async {
+            (db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")
+                .await
+                == 0)
+                .then_some(())
+        },
+    )
     .await;
     let status = d.terminate();
-    assert!(status.success(), "SIGTERM: the daemon finishes and exits 0 ({status:?})");
+    assert!(
+        status.success(),
+        "SIGTERM: the daemon finishes and exits 0 ({status:?})"
+    );
     settle(dump.path());
     sink.stop();
 
-    let retried = db.count("SELECT COUNT(*) FROM outbox WHERE attempts > 1").await;
+    let retried = db
+        .count("SELECT COUNT(*) FROM outbox WHERE attempts > 1")
+        .await;
     let max_attempts = db.count("SELECT MAX(attempts) FROM outbox").await;
     let copies = copies_of(&db, dump.path(), "announcement").await;
-    assert!(copies.iter().all(|(_, n)| *n >= 1), "every member got the announcement");
+    assert!(
+        copies.iter().all(|(_, n)| *n >= 1),
+        "every member got the announcement"
+    );
     let duplicates: usize = copies.iter().map(|(_, n)| n - 1).sum();
-    assert!(duplicates <= CONNECTIONS, "{duplicates} sent twice; at most the {CONNECTIONS} in flight when the server died may be");
+    assert!(
+        duplicates <= CONNECTIONS,
+        "{duplicates} sent twice; at most the {CONNECTIONS} in flight when the server died may be"
+    );
     eprintln!(
         "smtp_server_down_during_a_send ({backend:?}): {queued} mails, server killed after {at_stop}; {failed} temporary failures seen at first, {retried} mails retried (up to {max_attempts} attempts), all delivered after it came back, {duplicates} duplicates (bound {CONNECTIONS})"
     );
@@ -796,17 +1144,35 @@ async fn smtp_server_down_during_a_send(backend: Backend) {
 // ---- Dovecot and PostgreSQL restarted under the daemon -------------------------------------------
 
 /// Confirmations per member from the outbox and from the sink dump, and the RSVPs.
-async fn check_each_reply_applied_once(s: &Setup, db: &Db, dump: &Path, members: &[String], meeting: i64) {
-    assert_eq!(db.count("SELECT COUNT(*) FROM inbound").await as usize, members.len(), "one handled record per reply");
+async fn check_each_reply_applied_once(
+    s: &Setup,
+    db: &Db,
+    dump: &Path,
+    members: &[String],
+    meeting: i64,
+) {
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM inbound").await as usize,
+        members.len(),
+        "one handled record per reply"
+    );
     let app = s.app(roundtable::clock::unix_now()).await;
-    assert_eq!(app.store().rsvps(meeting).await.unwrap().len(), members.len(), "one RSVP per member");
+    assert_eq!(
+        app.store().rsvps(meeting).await.unwrap().len(),
+        members.len(),
+        "one RSVP per member"
+    );
     app.store().close().await;
     for kind in ["announcement", "confirmation"] {
         let copies = copies_of(db, dump, kind).await;
         let members_with = copies.iter().filter(|(r, _)| members.contains(r)).count();
         assert_eq!(members_with, members.len(), "one {kind} row per member");
         let wrong: Vec<_> = copies.iter().filter(|(_, n)| *n != 1).collect();
-        assert!(wrong.is_empty(), "{kind}s not delivered exactly once: {:?}", &wrong[..wrong.len().min(5)]);
+        assert!(
+            wrong.is_empty(),
+            "{kind}s not delivered exactly once: {:?}",
+            &wrong[..wrong.len().min(5)]
+        );
     }
 }
 
@@ -826,7 +1192,13 @@ async fn dovecot_restarted_under_the_daemon() {
             stack.imap_port, stack.imap_password
         )
     };
-    let s = Setup::with_inbound(stack.clone(), Backend::Sqlite, &sink_outbound(port), Some(&imap)).await;
+    let s = Setup::with_inbound(
+        stack.clone(),
+        Backend::Sqlite,
+        &sink_outbound(port),
+        Some(&imap),
+    )
+    .await;
     let list = s.list.clone();
     let now = roundtable::clock::unix_now();
     let members = s.members(N, now).await;
@@ -834,19 +1206,33 @@ async fn dovecot_restarted_under_the_daemon() {
     let db = s.db().await;
     let _sink = Sink::start(port, dump.path(), &[]);
     let mut d = s.start(&["run"], "daemon");
-    let connects = |d: &Daemon| std::fs::read_to_string(&d.stderr).unwrap_or_default().matches("connected to IMAP").count();
-    until(PATIENCE, "the daemon connected to Dovecot", || async { (connects(&d) >= 1).then_some(()) }).await;
+    let connects = |d: &Daemon| {
+        std::fs::read_to_string(&d.stderr)
+            .unwrap_or_default()
+            .matches("connected to IMAP")
+            .count()
+    };
+    until(PATIENCE, "the daemon connected to Dovecot", || async {
+        (connects(&d) >= 1).then_some(())
+    })
+    .await;
 
     let send = |range: std::ops::Range<usize>| {
-        let (stack, members, list, thread) = (stack.clone(), members.clone(), list.clone(), thread.clone());
+        let (stack, members, list, thread) =
+            (stack.clone(), members.clone(), list.clone(), thread.clone());
         tokio::spawn(async move {
             for m in &members[range] {
-                stack.send_trusted(m, &list, &support::reply(m, &list, &thread, "yes")).await;
+                stack
+                    .send_trusted(m, &list, &support::reply(m, &list, &thread, "yes"))
+                    .await;
             }
         })
     };
     send(0..N / 3).await.unwrap();
-    until(PATIENCE, "the first third handled", || async { (db.count("SELECT COUNT(*) FROM inbound").await as usize >= N / 3).then_some(()) }).await;
+    until(PATIENCE, "the first third handled", || async {
+        (db.count("SELECT COUNT(*) FROM inbound").await as usize >= N / 3).then_some(())
+    })
+    .await;
     let pid = own.pid("dovecot");
     let middle = send(N / 3..2 * N / 3);
     own.restart("dovecot", Duration::from_secs(2));
@@ -855,27 +1241,44 @@ async fn dovecot_restarted_under_the_daemon() {
     send(2 * N / 3..N).await.unwrap();
     until(PATIENCE, "every reply handled and confirmed", || async {
         let handled = db.count("SELECT COUNT(*) FROM inbound").await as usize;
-        let unsent = db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").await;
+        let unsent = db
+            .count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")
+            .await;
         (handled >= N && unsent == 0).then_some(())
     })
     .await;
     assert!(d.alive(), "the daemon is still running: {}", d.log());
     let log = std::fs::read_to_string(&d.stderr).unwrap();
     assert!(
-        log.lines().any(|l| (l.contains(" WARN ") || l.contains(" ERROR ")) && l.contains("IMAP")),
+        log.lines()
+            .any(|l| (l.contains(" WARN ") || l.contains(" ERROR ")) && l.contains("IMAP")),
         "the daemon saw its IMAP session cut: {}",
         d.log()
     );
-    assert!(connects(&d) >= 2, "the daemon reconnected to Dovecot: {}", d.log());
-    assert!(stack.messages(&list, "INBOX").await.is_empty(), "nothing left in the INBOX");
+    assert!(
+        connects(&d) >= 2,
+        "the daemon reconnected to Dovecot: {}",
+        d.log()
+    );
+    assert!(
+        stack.messages(&list, "INBOX").await.is_empty(),
+        "nothing left in the INBOX"
+    );
     // Every reply is in Handled. A restart can make the mail system keep a second copy (LMTP
     // delivery or a MOVE cut short); the daemon must recognise each such copy, not apply it.
     let handled = stack.messages(&list, "Handled").await;
-    let ids: std::collections::HashSet<String> = handled.iter().map(|m| support::message_id(m)).collect();
+    let ids: std::collections::HashSet<String> =
+        handled.iter().map(|m| support::message_id(m)).collect();
     assert_eq!(ids.len(), N, "every reply moved to Handled");
     let extra = handled.len() - N;
-    let seen_before = std::fs::read_to_string(&d.stderr).unwrap().matches("seen before: acknowledged only").count();
-    assert!(extra <= seen_before, "{extra} extra copies in Handled, but only {seen_before} recognised as seen before");
+    let seen_before = std::fs::read_to_string(&d.stderr)
+        .unwrap()
+        .matches("seen before: acknowledged only")
+        .count();
+    assert!(
+        extra <= seen_before,
+        "{extra} extra copies in Handled, but only {seen_before} recognised as seen before"
+    );
     let status = d.terminate();
     assert!(status.success(), "{status:?}");
     settle(dump.path());
@@ -887,7 +1290,10 @@ async fn dovecot_restarted_under_the_daemon() {
 }
 
 fn connects_final(s: &Setup) -> usize {
-    std::fs::read_to_string(s.dir.path().join("daemon.err")).unwrap_or_default().matches("connected to IMAP").count()
+    std::fs::read_to_string(s.dir.path().join("daemon.err"))
+        .unwrap_or_default()
+        .matches("connected to IMAP")
+        .count()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -909,7 +1315,12 @@ async fn postgres_restarted_under_the_daemon() {
     let mut d = s.start(&["run"], "daemon");
 
     let feeder = {
-        let (inbox, members, list, thread) = (s.inbox.clone(), members.clone(), s.list.clone(), thread.clone());
+        let (inbox, members, list, thread) = (
+            s.inbox.clone(),
+            members.clone(),
+            s.list.clone(),
+            thread.clone(),
+        );
         std::thread::spawn(move || {
             for m in &members {
                 roundtable::maildir::deliver(&inbox, &reply(m, &list, &thread, "yes")).unwrap();
@@ -917,28 +1328,47 @@ async fn postgres_restarted_under_the_daemon() {
             }
         })
     };
-    until(PATIENCE, "a third of the replies handled", || async { (db.count("SELECT COUNT(*) FROM inbound").await as usize >= N / 3).then_some(()) }).await;
+    until(PATIENCE, "a third of the replies handled", || async {
+        (db.count("SELECT COUNT(*) FROM inbound").await as usize >= N / 3).then_some(())
+    })
+    .await;
     let pid = own.pid("postgres");
     let before = db.count("SELECT COUNT(*) FROM inbound").await as usize;
-    assert!(before < N, "the restart comes while replies are still being handled");
+    assert!(
+        before < N,
+        "the restart comes while replies are still being handled"
+    );
     own.restart("postgres", Duration::from_secs(2));
     assert_ne!(own.pid("postgres"), pid, "PostgreSQL really restarted");
     feeder.join().unwrap();
     let db = s.db().await; // the old pool's sessions were cut too
-    // Longer than PATIENCE: rows claimed by a statement whose answer the restart cut off stay
-    // leased for 120 s before they are sent (late, not twice).
-    until(Duration::from_secs(200), "every reply handled and confirmed", || async {
-        let handled = db.count("SELECT COUNT(*) FROM inbound").await as usize;
-        let unsent = db.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").await;
-        (handled >= N && unsent == 0 && s.waiting_files() == 0).then_some(())
-    })
+                           // Longer than PATIENCE: rows claimed by a statement whose answer the restart cut off stay
+                           // leased for 120 s before they are sent (late, not twice).
+    until(
+        Duration::from_secs(200),
+        "every reply handled and confirmed",
+        || async {
+            let handled = db.count("SELECT COUNT(*) FROM inbound").await as usize;
+            let unsent = db
+                .count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")
+                .await;
+            (handled >= N && unsent == 0 && s.waiting_files() == 0).then_some(())
+        },
+    )
     .await;
     assert!(d.alive(), "the daemon is still running: {}", d.log());
     let log = std::fs::read_to_string(&d.stderr).unwrap();
     // In normal work the daemon logs no warning; here its sessions were cut and it waited for
     // new ones (or an operation failed and was retried).
-    let failures: Vec<&str> = log.lines().filter(|l| l.contains(" WARN ") || l.contains(" ERROR ")).collect();
-    assert!(!failures.is_empty(), "the daemon noticed the database going away: {}", d.log());
+    let failures: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" WARN ") || l.contains(" ERROR "))
+        .collect();
+    assert!(
+        !failures.is_empty(),
+        "the daemon noticed the database going away: {}",
+        d.log()
+    );
     let status = d.terminate();
     assert!(status.success(), "{status:?}");
     settle(dump.path());
@@ -954,7 +1384,12 @@ async fn postgres_restarted_under_the_daemon() {
 
 /// A setup with outbound mail written to the Maildir `sent/`, a meeting, and these members.
 async fn maildir_world(backend: Backend, names: &[&str]) -> (Setup, Vec<String>, String) {
-    let s = Setup::new(support::Stack::from_env(), backend, "kind = \"maildir\"\npath = \"sent\"").await;
+    let s = Setup::new(
+        support::Stack::from_env(),
+        backend,
+        "kind = \"maildir\"\npath = \"sent\"",
+    )
+    .await;
     let now = roundtable::clock::unix_now();
     let app = s.app(now).await;
     let c = app.world.community("design").unwrap().clone();
@@ -962,7 +1397,17 @@ async fn maildir_world(backend: Backend, names: &[&str]) -> (Setup, Vec<String>,
     let mut out = Vec::new();
     for n in names {
         let a = s.stack.address(n);
-        app.store().upsert_person(&mut tx, c.id, &Address::parse(&a).unwrap(), Some(n), Role::Member, now).await.unwrap();
+        app.store()
+            .upsert_person(
+                &mut tx,
+                c.id,
+                &Address::parse(&a).unwrap(),
+                Some(n),
+                Role::Member,
+                now,
+            )
+            .await
+            .unwrap();
         out.push(a);
     }
     tx.commit().await.unwrap();
@@ -989,7 +1434,9 @@ async fn answers_to(db: &Db, to: &str) -> Vec<(String, i64)> {
         .fetch_all(&db.pool)
         .await
         .unwrap();
-    rows.iter().map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1))).collect()
+    rows.iter()
+        .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1036,14 +1483,31 @@ async fn messages_of_25_mb() {
             let app = s.app(roundtable::clock::unix_now()).await;
             let c = app.world.community("design").unwrap().id;
             let meeting = app.store().meetings(c).await.unwrap()[0].id;
-            app.store().rsvps(meeting).await.unwrap().into_iter().find(|r| r.address == who).map(|r| roundtable::domain::response_str(r.response).to_string())
+            app.store()
+                .rsvps(meeting)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|r| r.address == who)
+                .map(|r| roundtable::domain::response_str(r.response).to_string())
         }
     };
-    assert_eq!(rsvp(&m[0]).await.as_deref(), Some("yes"), "the 25 MB reply was read");
-    assert_eq!(rsvp(&m[2]).await.as_deref(), Some("no"), "the mail after it was read");
+    assert_eq!(
+        rsvp(&m[0]).await.as_deref(),
+        Some("yes"),
+        "the 25 MB reply was read"
+    );
+    assert_eq!(
+        rsvp(&m[2]).await.as_deref(),
+        Some("no"),
+        "the mail after it was read"
+    );
     for who in &m {
         for (kind, len) in answers_to(&db, who).await {
-            assert!(len < 256 * 1024, "the {kind} to {who} is {len} bytes: an answer must not echo a huge message back");
+            assert!(
+                len < 256 * 1024,
+                "the {kind} to {who} is {len} bytes: an answer must not echo a huge message back"
+            );
         }
     }
     assert!(d.alive(), "{}", d.log());
@@ -1067,8 +1531,18 @@ async fn a_thousand_messages_from_one_sender(backend: Backend) {
     let start = Instant::now();
     for i in 0..N {
         let raw = match i % 3 {
-            0 => reply(ben, &s.list, &thread, if i % 2 == 0 { "yes" } else { "maybe" }),
-            1 => reply(ben, &s.list, &thread, "hmm, let me look at my calendar and the train times first"),
+            0 => reply(
+                ben,
+                &s.list,
+                &thread,
+                if i % 2 == 0 { "yes" } else { "maybe" },
+            ),
+            1 => reply(
+                ben,
+                &s.list,
+                &thread,
+                "hmm, let me look at my calendar and the train times first",
+            ),
             _ => support::mail(ben, &s.list, "HELP", ""),
         };
         s.drop_in(&raw);
@@ -1079,7 +1553,11 @@ async fn a_thousand_messages_from_one_sender(backend: Backend) {
     let answers = answers_to(&db, ben).await;
     let limit = roundtable::rules::ANSWERS_PER_HOUR as usize;
     assert!(!answers.is_empty(), "some were answered");
-    assert!(answers.len() <= limit, "{} answers to one sender; the throttle allows {limit} an hour", answers.len());
+    assert!(
+        answers.len() <= limit,
+        "{} answers to one sender; the throttle allows {limit} an hour",
+        answers.len()
+    );
     let status = d.terminate();
     assert!(status.success(), "{status:?}");
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
@@ -1088,8 +1566,17 @@ async fn a_thousand_messages_from_one_sender(backend: Backend) {
     }
     // A third of them were unclear: the coordinator hears of it once an hour per sender (twice
     // if the run crossed the top of an hour), not once per message.
-    let notices = db.count(&format!("SELECT COUNT(*) FROM outbox WHERE recipient = '{}' AND kind = 'notice'", s.coordinator)).await;
-    assert!((1..=2).contains(&notices), "{notices} notices to the coordinator about one sender's {} unclear replies", N / 3);
+    let notices = db
+        .count(&format!(
+            "SELECT COUNT(*) FROM outbox WHERE recipient = '{}' AND kind = 'notice'",
+            s.coordinator
+        ))
+        .await;
+    assert!(
+        (1..=2).contains(&notices),
+        "{notices} notices to the coordinator about one sender's {} unclear replies",
+        N / 3
+    );
     eprintln!(
         "a_thousand_messages_from_one_sender ({backend:?}): {N} messages dropped in within {dropped_in:?}, all handled; {} answered (throttle {limit}/h): {kinds:?}; {notices} notices to the coordinator",
         answers.len()
@@ -1130,15 +1617,22 @@ impl Robot {
 /// answers included. The loop stops after the robot's one answer to the announcement: we
 /// answer none of the marked ones, and the unmarked one at most once.
 async fn an_autoresponder_loop_stops() {
-    let robots = [Robot::Rfc3834, Robot::Outlook, Robot::OutOfOffice, Robot::Naive];
-    let (s, addrs, _) = maildir_world(Backend::Sqlite, &["rfc3834", "outlook", "ooo", "naive"]).await;
+    let robots = [
+        Robot::Rfc3834,
+        Robot::Outlook,
+        Robot::OutOfOffice,
+        Robot::Naive,
+    ];
+    let (s, addrs, _) =
+        maildir_world(Backend::Sqlite, &["rfc3834", "outlook", "ooo", "naive"]).await;
     let db = s.db().await;
     let sent = s.dir.path().join("sent");
     let by_addr: HashMap<String, Robot> = addrs.iter().cloned().zip(robots).collect();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     // The robots: read what we sent them, answer each mail once, to its Reply-To.
     let robot_thread = {
-        let (stop, sent, inbox, by_addr) = (stop.clone(), sent.clone(), s.inbox.clone(), by_addr.clone());
+        let (stop, sent, inbox, by_addr) =
+            (stop.clone(), sent.clone(), s.inbox.clone(), by_addr.clone());
         std::thread::spawn(move || {
             let mut seen = std::collections::HashSet::new();
             let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new(); // (received, answered)
@@ -1150,12 +1644,18 @@ async fn an_autoresponder_loop_stops() {
                     }
                     let raw = std::fs::read(&f).unwrap();
                     let to = support::header(&raw, "Delivered-To").unwrap_or_default();
-                    let Some(robot) = by_addr.get(&to) else { continue };
+                    let Some(robot) = by_addr.get(&to) else {
+                        continue;
+                    };
                     let subject = support::header(&raw, "Subject").unwrap_or_default();
                     let mid = support::header(&raw, "Message-ID").unwrap_or_default();
                     let reply_to = support::reply_to(&raw);
                     n += 1;
-                    roundtable::maildir::deliver(&inbox, &robot.answer(&to, &reply_to, &subject, &mid, n)).unwrap();
+                    roundtable::maildir::deliver(
+                        &inbox,
+                        &robot.answer(&to, &reply_to, &subject, &mid, n),
+                    )
+                    .unwrap();
                     let t = tally.entry(format!("{robot:?}")).or_default();
                     t.0 += 1;
                     t.1 += 1;
@@ -1171,14 +1671,21 @@ async fn an_autoresponder_loop_stops() {
     let mut quiet_since = Instant::now();
     let start = Instant::now();
     loop {
-        let now = (files_in(&sent.join("new")), db.count("SELECT COUNT(*) FROM inbound").await as usize);
+        let now = (
+            files_in(&sent.join("new")),
+            db.count("SELECT COUNT(*) FROM inbound").await as usize,
+        );
         if now != last || s.waiting_files() > 0 {
             last = now;
             quiet_since = Instant::now();
         } else if quiet_since.elapsed() > Duration::from_secs(3) {
             break;
         }
-        assert!(start.elapsed() < PATIENCE, "the mail loop did not stop within {PATIENCE:?}: {} mails sent so far", now.0);
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the mail loop did not stop within {PATIENCE:?}: {} mails sent so far",
+            now.0
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -1188,16 +1695,35 @@ async fn an_autoresponder_loop_stops() {
     assert!(status.success(), "{status:?}");
 
     for (addr, robot) in &by_addr {
-        let to_robot = db.count(&format!("SELECT COUNT(*) FROM outbox WHERE recipient = '{addr}'")).await;
+        let to_robot = db
+            .count(&format!(
+                "SELECT COUNT(*) FROM outbox WHERE recipient = '{addr}'"
+            ))
+            .await;
         let answers = answers_to(&db, addr).await;
         let (received, answered) = tally.get(&format!("{robot:?}")).copied().unwrap_or((0, 0));
         match robot {
-            Robot::Naive => assert!(answers.len() <= 1, "{robot:?}: we answered it {} times; a loop must stop after one answer", answers.len()),
-            _ => assert!(answers.is_empty(), "{robot:?}: its automatic reply was answered: {answers:?}"),
+            Robot::Naive => assert!(
+                answers.len() <= 1,
+                "{robot:?}: we answered it {} times; a loop must stop after one answer",
+                answers.len()
+            ),
+            _ => assert!(
+                answers.is_empty(),
+                "{robot:?}: its automatic reply was answered: {answers:?}"
+            ),
         }
-        assert_eq!(received as i64, to_robot, "{robot:?} got everything we sent it");
+        assert_eq!(
+            received as i64, to_robot,
+            "{robot:?} got everything we sent it"
+        );
         eprintln!("an_autoresponder_loop_stops: {robot:?}: we sent {to_robot} (announcement + {} answers), it answered {answered}", answers.len());
     }
-    let kinds = db.count("SELECT COUNT(*) FROM inbound WHERE kind = 'auto_reply'").await;
-    assert!(kinds >= 3, "the marked answers were recognised as automatic: {kinds}");
+    let kinds = db
+        .count("SELECT COUNT(*) FROM inbound WHERE kind = 'auto_reply'")
+        .await;
+    assert!(
+        kinds >= 3,
+        "the marked answers were recognised as automatic: {kinds}"
+    );
 }

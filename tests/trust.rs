@@ -8,8 +8,8 @@ mod support;
 use std::time::Duration;
 
 use roundtable::app::App;
-use roundtable::domain::{Address, PersonStatus, Role};
 use roundtable::compose::token::{Claims, Purpose, Signer};
+use roundtable::domain::{Address, PersonStatus, Role};
 use support::{both_backends, in_days, mail, reply_to, text, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -26,7 +26,13 @@ fn dsn(to: &str, victim: &str, n: u32) -> Vec<u8> {
 
 async fn person(app: &App, address: &str) -> roundtable::store::Person {
     let c = app.world.community("design").unwrap();
-    app.store().people(c.id).await.unwrap().into_iter().find(|p| p.address.as_str() == address).unwrap()
+    app.store()
+        .people(c.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.address.as_str() == address)
+        .unwrap()
 }
 
 both_backends!(forged_bounces_cut_nobody_off);
@@ -36,35 +42,90 @@ async fn forged_bounces_cut_nobody_off(backend: Backend) {
     let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&ben).unwrap(),
+            Some("Ben"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 
     // Three forged reports to the bare list address, naming Ben, then three naming the
     // coordinator: no VERP token, so they count against nobody.
-    for (n, victim) in [(1, &ben), (2, &ben), (3, &ben), (4, &w.coordinator), (5, &w.coordinator), (6, &w.coordinator)] {
+    for (n, victim) in [
+        (1, &ben),
+        (2, &ben),
+        (3, &ben),
+        (4, &w.coordinator),
+        (5, &w.coordinator),
+        (6, &w.coordinator),
+    ] {
         let h = app.handle(&dsn(&w.list, victim, n)).await.unwrap();
-        let roundtable::rules::Handled::Done { outcome, .. } = h else { panic!("{h:?}") };
+        let roundtable::rules::Handled::Done { outcome, .. } = h else {
+            panic!("{h:?}")
+        };
         assert!(outcome.contains("counted against nobody"), "{outcome}");
     }
-    assert_eq!(person(&app, &ben).await.status, PersonStatus::Active, "a forged bounce stops nobody's mail");
-    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Active);
+    assert_eq!(
+        person(&app, &ben).await.status,
+        PersonStatus::Active,
+        "a forged bounce stops nobody's mail"
+    );
+    assert_eq!(
+        person(&app, &w.coordinator).await.status,
+        PersonStatus::Active
+    );
 
     // Real proof — reports to the coordinator's own VERP address — still never suspends a
     // coordinator: the coordinators are told instead.
     let coord = person(&app, &w.coordinator).await;
-    let token = Signer::new(SECRET).sign(&Claims { purpose: Purpose::Bounce, person_id: coord.id, reference: 0, expires_at: app.clock.now() + 86400 });
-    let verp = Address::parse(&w.list).unwrap().with_tag(&format!("bounce-{token}")).unwrap();
+    let token = Signer::new(SECRET).sign(&Claims {
+        purpose: Purpose::Bounce,
+        person_id: coord.id,
+        reference: 0,
+        expires_at: app.clock.now() + 86400,
+    });
+    let verp = Address::parse(&w.list)
+        .unwrap()
+        .with_tag(&format!("bounce-{token}"))
+        .unwrap();
     for n in 7..=9 {
-        app.handle(&dsn(verp.as_str(), &w.coordinator, n)).await.unwrap();
+        app.handle(&dsn(verp.as_str(), &w.coordinator, n))
+            .await
+            .unwrap();
     }
-    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Active, "bounces never suspend a coordinator");
-    let out = w.command(&["do", "design", "STATUS", "--as", &w.coordinator]).output().unwrap();
-    assert!(out.status.success(), "the coordinator's commands still work: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        person(&app, &w.coordinator).await.status,
+        PersonStatus::Active,
+        "bounces never suspend a coordinator"
+    );
+    let out = w
+        .command(&["do", "design", "STATUS", "--as", &w.coordinator])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the coordinator's commands still work: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // And the same proof for a member does stop their mail (the rule still works).
     let ben_p = person(&app, &ben).await;
-    let token = Signer::new(SECRET).sign(&Claims { purpose: Purpose::Bounce, person_id: ben_p.id, reference: 0, expires_at: app.clock.now() + 86400 });
-    let verp = Address::parse(&w.list).unwrap().with_tag(&format!("bounce-{token}")).unwrap();
+    let token = Signer::new(SECRET).sign(&Claims {
+        purpose: Purpose::Bounce,
+        person_id: ben_p.id,
+        reference: 0,
+        expires_at: app.clock.now() + 86400,
+    });
+    let verp = Address::parse(&w.list)
+        .unwrap()
+        .with_tag(&format!("bounce-{token}"))
+        .unwrap();
     for n in 10..=12 {
         app.handle(&dsn(verp.as_str(), &ben, n)).await.unwrap();
     }
@@ -78,45 +139,140 @@ async fn only_a_yes_confirms_a_command(backend: Backend) {
     let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&ben).unwrap(),
+            Some("Ben"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let (trigger, shutdown) = roundtable::shutdown::channel();
     let daemon = tokio::spawn(app.run(shutdown));
     let coord = w.coordinator.clone();
 
     // A forged REMOVE (no DMARC verdict): a confirmation is asked of the real coordinator…
-    w.stack.send(&coord, &w.list, &mail(&coord, &w.list, &format!("REMOVE {ben}"), "")).await;
-    let ask = w.stack.wait_for_kind(&coord, "confirmation-request", 1, WAIT).await.remove(0);
+    w.stack
+        .send(
+            &coord,
+            &w.list,
+            &mail(&coord, &w.list, &format!("REMOVE {ben}"), ""),
+        )
+        .await;
+    let ask = w
+        .stack
+        .wait_for_kind(&coord, "confirmation-request", 1, WAIT)
+        .await
+        .remove(0);
     assert!(text(&ask).contains("Reply CONFIRM"), "{}", text(&ask));
     // …who answers that they did not send it: nothing is done, the request is cancelled.
     let confirm_to = reply_to(&ask);
-    w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, "Re: Confirm", "NO!! I did not send this")).await;
-    let got = w.stack.wait_for_kind(&coord, "command-result", 1, WAIT).await;
+    w.stack
+        .send(
+            &coord,
+            &confirm_to,
+            &mail(
+                &coord,
+                &confirm_to,
+                "Re: Confirm",
+                "NO!! I did not send this",
+            ),
+        )
+        .await;
+    let got = w
+        .stack
+        .wait_for_kind(&coord, "command-result", 1, WAIT)
+        .await;
     assert!(text(&got[0]).contains("was cancelled"), "{}", text(&got[0]));
     // A later "yes" to the same request does nothing either: it was used up.
-    w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, "Re: Confirm", "yes")).await;
-    let got = w.stack.wait_for_kind(&coord, "command-result", 2, WAIT).await;
+    w.stack
+        .send(
+            &coord,
+            &confirm_to,
+            &mail(&coord, &confirm_to, "Re: Confirm", "yes"),
+        )
+        .await;
+    let got = w
+        .stack
+        .wait_for_kind(&coord, "command-result", 2, WAIT)
+        .await;
     assert!(text(&got[1]).contains("already used"), "{}", text(&got[1]));
 
     // Autoresponders answering two more requests — one without Auto-Submitted headers, one
     // recognised as automatic — confirm nothing and use the request up: a "yes" after either
     // is too late.
     for (n, subject) in [(2usize, "Re: Confirm"), (3, "Out of office")] {
-        w.stack.send(&coord, &w.list, &mail(&coord, &w.list, &format!("SCHEDULE {}", in_days(18 + n as i64)), "")).await;
-        let ask = w.stack.wait_for_kind(&coord, "confirmation-request", n, WAIT).await.remove(n - 1);
+        w.stack
+            .send(
+                &coord,
+                &w.list,
+                &mail(
+                    &coord,
+                    &w.list,
+                    &format!("SCHEDULE {}", in_days(18 + n as i64)),
+                    "",
+                ),
+            )
+            .await;
+        let ask = w
+            .stack
+            .wait_for_kind(&coord, "confirmation-request", n, WAIT)
+            .await
+            .remove(n - 1);
         let confirm_to = reply_to(&ask);
-        w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, subject, "I am out of the office until Monday and will answer your mail then.")).await;
-        w.stack.send(&coord, &confirm_to, &mail(&coord, &confirm_to, "Re: Confirm", "yes")).await;
+        w.stack
+            .send(
+                &coord,
+                &confirm_to,
+                &mail(
+                    &coord,
+                    &confirm_to,
+                    subject,
+                    "I am out of the office until Monday and will answer your mail then.",
+                ),
+            )
+            .await;
+        w.stack
+            .send(
+                &coord,
+                &confirm_to,
+                &mail(&coord, &confirm_to, "Re: Confirm", "yes"),
+            )
+            .await;
     }
-    let got = w.stack.wait_for_kind(&coord, "command-result", 5, WAIT).await;
-    assert_eq!(got.iter().filter(|m| text(m).contains("already used")).count(), 3, "the yes after each autoresponder is refused");
+    let got = w
+        .stack
+        .wait_for_kind(&coord, "command-result", 5, WAIT)
+        .await;
+    assert_eq!(
+        got.iter()
+            .filter(|m| text(m).contains("already used"))
+            .count(),
+        3,
+        "the yes after each autoresponder is refused"
+    );
 
     trigger.fire();
-    tokio::time::timeout(WAIT, daemon).await.expect("the daemon stops").unwrap().unwrap();
+    tokio::time::timeout(WAIT, daemon)
+        .await
+        .expect("the daemon stops")
+        .unwrap()
+        .unwrap();
     let app = w.app().await;
-    assert_eq!(person(&app, &ben).await.status, PersonStatus::Active, "Ben was not removed");
+    assert_eq!(
+        person(&app, &ben).await.status,
+        PersonStatus::Active,
+        "Ben was not removed"
+    );
     let c = app.world.community("design").unwrap();
-    assert!(app.store().meetings(c.id).await.unwrap().is_empty(), "nothing was scheduled");
+    assert!(
+        app.store().meetings(c.id).await.unwrap().is_empty(),
+        "nothing was scheduled"
+    );
 }
 
 both_backends!(a_plain_reply_needs_proof_of_its_sender);
@@ -126,31 +282,75 @@ async fn a_plain_reply_needs_proof_of_its_sender(backend: Backend) {
     let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&ben).unwrap(),
+            Some("Ben"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
-    let (meeting, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
-    let answer = || async { app.store().rsvps(meeting).await.unwrap().into_iter().find(|r| r.address == ben).map(|r| r.response) };
-    let plain = |extra: &str, n: u32| format!("{extra}From: Ben <{ben}>\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <plain-{n}@client.example>\r\n\r\nno\r\n", w.list).into_bytes();
+    let (meeting, _) = app
+        .world
+        .schedule_meeting("design", &in_days(10), None, app.clock.now())
+        .await
+        .unwrap();
+    let answer = || async {
+        app.store()
+            .rsvps(meeting)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.address == ben)
+            .map(|r| r.response)
+    };
+    let plain = |extra: &str, n: u32| {
+        format!("{extra}From: Ben <{ben}>\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <plain-{n}@client.example>\r\n\r\nno\r\n", w.list).into_bytes()
+    };
     let outcome = |h: roundtable::rules::Handled| match h {
         roundtable::rules::Handled::Done { outcome, .. } => outcome,
         other => panic!("{other:?}"),
     };
 
     // Our own server says DMARC failed (p=reject): applied as nobody's, nobody answered.
-    let failed = format!("Authentication-Results: {}; dmarc=fail (p=reject dis=reject) header.from={}\r\n", w.stack.authserv_id, w.stack.domain);
+    let failed = format!(
+        "Authentication-Results: {}; dmarc=fail (p=reject dis=reject) header.from={}\r\n",
+        w.stack.authserv_id, w.stack.domain
+    );
     let o = outcome(app.handle(&plain(&failed, 1)).await.unwrap());
-    assert!(o.contains("not applied: our mail server says it is not from"), "{o}");
+    assert!(
+        o.contains("not applied: our mail server says it is not from"),
+        "{o}"
+    );
     assert_eq!(answer().await, None, "a forged 'no' sets nobody's RSVP");
 
     // No verdict at all, and it answers nothing we sent Ben: not applied; Ben is asked to use
     // the reply button (one short note, throttled like every automatic answer).
     let o = outcome(app.handle(&plain("", 2)).await.unwrap());
-    assert!(o.contains("not applied: nothing shows it is from") && o.contains("asked to reply to our mail"), "{o}");
+    assert!(
+        o.contains("not applied: nothing shows it is from")
+            && o.contains("asked to reply to our mail"),
+        "{o}"
+    );
     assert_eq!(answer().await, None);
 
     // No verdict, but In-Reply-To names the announcement we sent to Ben: his.
-    let announcement = app.store().outbox(None, 100).await.unwrap().into_iter().find(|e| e.recipient == ben).expect("Ben's announcement");
-    let threaded = format!("In-Reply-To: <{}>\r\n", announcement.message_id.trim_matches(['<', '>']));
+    let announcement = app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.recipient == ben)
+        .expect("Ben's announcement");
+    let threaded = format!(
+        "In-Reply-To: <{}>\r\n",
+        announcement.message_id.trim_matches(['<', '>'])
+    );
     let o = outcome(app.handle(&plain(&threaded, 3)).await.unwrap());
     assert!(o.contains("rsvp no"), "{o}");
     assert_eq!(answer().await, Some(roundtable::domain::Response::No));
@@ -158,25 +358,58 @@ async fn a_plain_reply_needs_proof_of_its_sender(backend: Backend) {
     // The same In-Reply-To from someone else's address proves nothing for them.
     let dev = w.stack.address("dev");
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&dev).unwrap(), Some("Dev"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&dev).unwrap(),
+            Some("Dev"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let as_dev = format!("{threaded}From: Dev <{dev}>\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <plain-4@client.example>\r\n\r\nyes\r\n", w.list).into_bytes();
     let o = outcome(app.handle(&as_dev).await.unwrap());
     assert!(o.contains("not applied"), "{o}");
-    assert!(app.store().rsvps(meeting).await.unwrap().iter().all(|r| r.address != dev));
+    assert!(app
+        .store()
+        .rsvps(meeting)
+        .await
+        .unwrap()
+        .iter()
+        .all(|r| r.address != dev));
 }
 
 both_backends!(a_coordinators_own_pause_survives_a_restart);
 async fn a_coordinators_own_pause_survives_a_restart(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
-    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Active);
-    let out = w.command(&["do", "design", "PAUSE", "--as", &w.coordinator]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Paused);
+    assert_eq!(
+        person(&app, &w.coordinator).await.status,
+        PersonStatus::Active
+    );
+    let out = w
+        .command(&["do", "design", "PAUSE", "--as", &w.coordinator])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        person(&app, &w.coordinator).await.status,
+        PersonStatus::Paused
+    );
     // A restart (App::build syncs the config's coordinators) leaves their own choice alone.
     let app = w.app().await;
-    assert_eq!(person(&app, &w.coordinator).await.status, PersonStatus::Paused, "a restart does not undo PAUSE");
+    assert_eq!(
+        person(&app, &w.coordinator).await.status,
+        PersonStatus::Paused,
+        "a restart does not undo PAUSE"
+    );
     assert_eq!(person(&app, &w.coordinator).await.role, Role::Coordinator);
 }
 
@@ -191,20 +424,42 @@ async fn fifty_forged_strangers_get_ten_answers_and_the_coordinator_one_notice(b
     let spf_fail = format!("Authentication-Results: {}; spf=fail smtp.mailfrom=elsewhere.example; dmarc=none header.from=elsewhere.example\r\n", w.stack.authserv_id);
     for n in 0..5 {
         let h = app.handle(&stranger(n, &spf_fail)).await.unwrap();
-        let roundtable::rules::Handled::Done { outcome, .. } = h else { panic!("{h:?}") };
-        assert!(outcome.contains("not answered: our mail server marked it as failing"), "{outcome}");
+        let roundtable::rules::Handled::Done { outcome, .. } = h else {
+            panic!("{h:?}")
+        };
+        assert!(
+            outcome.contains("not answered: our mail server marked it as failing"),
+            "{outcome}"
+        );
     }
     // Fifty more with no verdict: ten answers in the hour, then none.
     for n in 5..55 {
         app.handle(&stranger(n, "")).await.unwrap();
     }
     let queued = app.store().outbox(None, 1000).await.unwrap();
-    let answers: Vec<_> = queued.iter().filter(|e| e.recipient.starts_with("victim")).collect();
-    assert_eq!(answers.len(), 10, "{:?}", answers.iter().map(|e| &e.recipient).collect::<Vec<_>>());
-    assert!(answers.iter().all(|e| !e.subject.contains("PRIZE")), "the attacker's Subject is not repeated");
-    let notices = queued.iter().filter(|e| e.recipient == w.coordinator).count();
+    let answers: Vec<_> = queued
+        .iter()
+        .filter(|e| e.recipient.starts_with("victim"))
+        .collect();
+    assert_eq!(
+        answers.len(),
+        10,
+        "{:?}",
+        answers.iter().map(|e| &e.recipient).collect::<Vec<_>>()
+    );
+    assert!(
+        answers.iter().all(|e| !e.subject.contains("PRIZE")),
+        "the attacker's Subject is not repeated"
+    );
+    let notices = queued
+        .iter()
+        .filter(|e| e.recipient == w.coordinator)
+        .count();
     // Once this hour (twice if the test crossed the top of an hour).
-    assert!((1..=2).contains(&notices), "{notices} notices: the coordinator hears of them once an hour");
+    assert!(
+        (1..=2).contains(&notices),
+        "{notices} notices: the coordinator hears of them once an hour"
+    );
 }
 
 both_backends!(who_left_hears_nothing_of_a_cancelled_meeting);
@@ -215,16 +470,51 @@ async fn who_left_hears_nothing_of_a_cancelled_meeting(backend: Backend) {
     let (ben, chloe) = (w.stack.address("ben"), w.stack.address("chloe"));
     let mut tx = app.store().begin().await.unwrap();
     for a in [&ben, &chloe] {
-        app.store().upsert_person(&mut tx, c.id, &Address::parse(a).unwrap(), None, Role::Member, app.clock.now()).await.unwrap();
+        app.store()
+            .upsert_person(
+                &mut tx,
+                c.id,
+                &Address::parse(a).unwrap(),
+                None,
+                Role::Member,
+                app.clock.now(),
+            )
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
-    let (meeting, _) = app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
-    let out = w.command(&["do", "design", "LEAVE", "--as", &ben]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    app.world.cancel_meeting("design", meeting, None, app.clock.now()).await.unwrap();
-    let told: Vec<String> = app.store().outbox(None, 100).await.unwrap().into_iter().filter(|e| e.kind.to_string() == "cancellation").map(|e| e.recipient).collect();
+    let (meeting, _) = app
+        .world
+        .schedule_meeting("design", &in_days(10), None, app.clock.now())
+        .await
+        .unwrap();
+    let out = w
+        .command(&["do", "design", "LEAVE", "--as", &ben])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    app.world
+        .cancel_meeting("design", meeting, None, app.clock.now())
+        .await
+        .unwrap();
+    let told: Vec<String> = app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind.to_string() == "cancellation")
+        .map(|e| e.recipient)
+        .collect();
     assert!(told.contains(&chloe), "{told:?}");
-    assert!(!told.contains(&ben), "Ben left: no cancellation for him ({told:?})");
+    assert!(
+        !told.contains(&ben),
+        "Ben left: no cancellation for him ({told:?})"
+    );
 }
 
 both_backends!(an_invitation_never_demotes_a_paused_member);
@@ -234,13 +524,42 @@ async fn an_invitation_never_demotes_a_paused_member(backend: Backend) {
     let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
     let mut tx = app.store().begin().await.unwrap();
-    app.store().upsert_person(&mut tx, c.id, &Address::parse(&ben).unwrap(), Some("Ben"), Role::Member, app.clock.now()).await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&ben).unwrap(),
+            Some("Ben"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
-    app.world.schedule_meeting("design", &in_days(10), None, app.clock.now()).await.unwrap();
-    assert!(w.command(&["do", "design", "PAUSE", "--as", &ben]).output().unwrap().status.success());
-    let out = w.command(&["do", "design", &format!("INVITE {ben} Ben")]).output().unwrap();
+    app.world
+        .schedule_meeting("design", &in_days(10), None, app.clock.now())
+        .await
+        .unwrap();
+    assert!(w
+        .command(&["do", "design", "PAUSE", "--as", &ben])
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let out = w
+        .command(&["do", "design", &format!("INVITE {ben} Ben")])
+        .output()
+        .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("already a member") && said.contains("paused"), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        said.contains("already a member") && said.contains("paused"),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let p = person(&app, &ben).await;
-    assert_eq!((p.role, p.status), (Role::Member, PersonStatus::Paused), "still a paused member, not an active guest");
+    assert_eq!(
+        (p.role, p.status),
+        (Role::Member, PersonStatus::Paused),
+        "still a paused member, not an active guest"
+    );
 }

@@ -3,7 +3,9 @@
 use anyhow::{bail, Context as _, Result};
 
 use crate::app::App;
-use crate::cli::{Cli, Command, InspectArgs, MeetingCommand, MemberCommand, OutboxCommand, RunArgs};
+use crate::cli::{
+    Cli, Command, InspectArgs, MeetingCommand, MemberCommand, OutboxCommand, RunArgs,
+};
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::domain::{Address, OutboxStatus, Response};
@@ -23,7 +25,17 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 if c.communities.len() == 1 { "y" } else { "ies" }
             );
             for cm in &c.communities {
-                println!("  {} <{}> {} coordinators: {}", cm.slug, cm.address, cm.timezone, cm.coordinators.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "));
+                println!(
+                    "  {} <{}> {} coordinators: {}",
+                    cm.slug,
+                    cm.address,
+                    cm.timezone,
+                    cm.coordinators
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
             Ok(())
         }
@@ -31,23 +43,43 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Deliver => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
             let mut raw = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw).context("reading the message on stdin")?;
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw)
+                .context("reading the message on stdin")?;
             app.handle(&raw).await?;
             Ok(())
         }
         Command::Member(m) => member(config::load(&cli.config)?, m).await,
         Command::Meeting(m) => meeting(config::load(&cli.config)?, m).await,
         Command::Outbox(o) => outbox(config::load(&cli.config)?, o).await,
-        Command::Do { community, command, as_address } => {
+        Command::Do {
+            community,
+            command,
+            as_address,
+        } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
-            let text = app.world.run_cli_command(&community, &command.join(" "), as_address.as_deref(), app.clock.now()).await?;
+            let text = app
+                .world
+                .run_cli_command(
+                    &community,
+                    &command.join(" "),
+                    as_address.as_deref(),
+                    app.clock.now(),
+                )
+                .await?;
             println!("{text}");
             Ok(())
         }
         Command::Audit { limit } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
             for e in app.store().audit_log(limit).await? {
-                println!("{}  {:<28} {:<32} [{}] {}", utc(e.at), e.actor, e.command, e.auth, e.outcome);
+                println!(
+                    "{}  {:<28} {:<32} [{}] {}",
+                    utc(e.at),
+                    e.actor,
+                    e.command,
+                    e.auth,
+                    e.outcome
+                );
             }
             Ok(())
         }
@@ -74,14 +106,18 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
 }
 
 fn utc(t: i64) -> String {
-    chrono::DateTime::from_timestamp(t, 0).map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 async fn run(config: Config, a: RunArgs) -> Result<()> {
     let clock = match &a.now {
         Some(s) => Clock::fixed(
             chrono::DateTime::parse_from_rfc3339(s)
-                .with_context(|| format!("--now {s:?} is not an RFC 3339 time, e.g. 2026-12-01T09:00:00Z"))?
+                .with_context(|| {
+                    format!("--now {s:?} is not an RFC 3339 time, e.g. 2026-12-01T09:00:00Z")
+                })?
                 .timestamp(),
         ),
         None => Clock::system(),
@@ -101,13 +137,21 @@ async fn run(config: Config, a: RunArgs) -> Result<()> {
 }
 
 fn inspect(config_path: &std::path::Path, a: InspectArgs) -> Result<()> {
-    let asked = match a.asked.as_deref() {
-        None => None,
-        Some(s) => Some(s.parse::<understand::Asked>().map_err(|_| anyhow::anyhow!("--as {s:?}: use rsvp, topics, takeaways or followup"))?),
-    };
+    let asked =
+        match a.asked.as_deref() {
+            None => None,
+            Some(s) => Some(s.parse::<understand::Asked>().map_err(|_| {
+                anyhow::anyhow!("--as {s:?}: use rsvp, topics, takeaways or followup")
+            })?),
+        };
     // Our own addresses, if a config is at hand: mail from them is our own coming back.
     let own: Vec<String> = config::load(config_path)
-        .map(|c| c.communities.iter().map(|c| c.address.to_string()).collect())
+        .map(|c| {
+            c.communities
+                .iter()
+                .map(|c| c.address.to_string())
+                .collect()
+        })
         .unwrap_or_default();
     for f in &a.files {
         let name = f.display().to_string();
@@ -115,7 +159,10 @@ fn inspect(config_path: &std::path::Path, a: InspectArgs) -> Result<()> {
             Ok(r) => r,
             Err(e) => {
                 if a.json {
-                    println!("{}", serde_json::json!({"file": name, "from": null, "kind": "unclear", "text": "", "reason": format!("cannot read the file: {e}")}));
+                    println!(
+                        "{}",
+                        serde_json::json!({"file": name, "from": null, "kind": "unclear", "text": "", "reason": format!("cannot read the file: {e}")})
+                    );
                 } else {
                     println!("{name}: cannot read the file: {e}");
                 }
@@ -125,12 +172,20 @@ fn inspect(config_path: &std::path::Path, a: InspectArgs) -> Result<()> {
         if a.json {
             println!("{}", understand::inspect_json(&name, &raw, asked, &own));
         } else {
-            let v: serde_json::Value = serde_json::from_str(&understand::inspect_json(&name, &raw, asked, &own))?;
+            let v: serde_json::Value =
+                serde_json::from_str(&understand::inspect_json(&name, &raw, asked, &own))?;
             println!("{name}");
             if let Some(obj) = v.as_object() {
                 for (k, val) in obj {
                     if k != "file" {
-                        println!("  {k}: {}", if let Some(s) = val.as_str() { s.replace('\n', "\n    ") } else { val.to_string() });
+                        println!(
+                            "  {k}: {}",
+                            if let Some(s) = val.as_str() {
+                                s.replace('\n', "\n    ")
+                            } else {
+                                val.to_string()
+                            }
+                        );
                     }
                 }
             }
@@ -145,22 +200,44 @@ async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
         if only.is_some_and(|s| s != c.cfg.slug) {
             continue;
         }
-        println!("{} ({}, times in {})", c.cfg.name, c.cfg.slug, c.cfg.timezone);
+        println!(
+            "{} ({}, times in {})",
+            c.cfg.name, c.cfg.slug, c.cfg.timezone
+        );
         let meetings = app.store().meetings(c.id).await?;
         let jobs = app.store().jobs(c.id, all).await?;
         if jobs.is_empty() {
-            println!("  nothing planned: roundtable meeting schedule {} \"YYYY-MM-DD HH:MM\"", c.cfg.slug);
+            println!(
+                "  nothing planned: roundtable meeting schedule {} \"YYYY-MM-DD HH:MM\"",
+                c.cfg.slug
+            );
         }
         let mut current: Option<Option<i64>> = None;
         for j in &jobs {
             if current != Some(j.meeting_id) {
                 current = Some(j.meeting_id);
-                match j.meeting_id.and_then(|id| meetings.iter().find(|m| m.id == id)) {
-                    Some(m) => println!("  meeting {} — {}{}", m.id, local_time(c.cfg.timezone, m.starts_at), m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default()),
+                match j
+                    .meeting_id
+                    .and_then(|id| meetings.iter().find(|m| m.id == id))
+                {
+                    Some(m) => println!(
+                        "  meeting {} — {}{}",
+                        m.id,
+                        local_time(c.cfg.timezone, m.starts_at),
+                        m.place
+                            .as_deref()
+                            .map(|p| format!(", {p}"))
+                            .unwrap_or_default()
+                    ),
                     None => println!("  community"),
                 }
             }
-            println!("    {:<17} {:<40} {}", j.kind.as_str(), local_time(c.cfg.timezone, j.due_at), j.status);
+            println!(
+                "    {:<17} {:<40} {}",
+                j.kind.as_str(),
+                local_time(c.cfg.timezone, j.due_at),
+                j.status
+            );
         }
     }
     Ok(())
@@ -170,12 +247,19 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
     let app = App::build(config, Clock::system()).await?;
     let now = app.clock.now();
     match m {
-        MemberCommand::Add { community, address, name, role } => {
+        MemberCommand::Add {
+            community,
+            address,
+            name,
+            role,
+        } => {
             let c = app.world.community(&community)?;
             let a = Address::parse(&address)?;
             let name = name.map(|n| crate::domain::clean_name(&n));
             let mut tx = app.store().begin().await?;
-            app.store().upsert_person(&mut tx, c.id, &a, name.as_deref(), role, now).await?;
+            app.store()
+                .upsert_person(&mut tx, c.id, &a, name.as_deref(), role, now)
+                .await?;
             tx.commit().await?;
             println!("{a} is a {} of {}", role.as_str(), c.cfg.slug);
         }
@@ -183,10 +267,19 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
             let c = app.world.community(&community)?;
             let people = app.store().people(c.id).await?;
             if people.is_empty() {
-                println!("{} has nobody yet: roundtable member add {} ADDRESS --name NAME", c.cfg.slug, c.cfg.slug);
+                println!(
+                    "{} has nobody yet: roundtable member add {} ADDRESS --name NAME",
+                    c.cfg.slug, c.cfg.slug
+                );
             }
             for p in people {
-                println!("{:<36} {:<24} {:<12} {}", p.address, p.name.as_deref().unwrap_or("-"), p.role.as_str(), p.status);
+                println!(
+                    "{:<36} {:<24} {:<12} {}",
+                    p.address,
+                    p.name.as_deref().unwrap_or("-"),
+                    p.role.as_str(),
+                    p.status
+                );
             }
         }
         MemberCommand::Remove { community, address } => {
@@ -206,14 +299,29 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
     let app = App::build(config, Clock::system()).await?;
     let now = app.clock.now();
     match m {
-        MeetingCommand::Schedule { community, when, place } => {
-            let (id, queued) = app.world.schedule_meeting(&community, &when, place.as_deref(), now).await?;
+        MeetingCommand::Schedule {
+            community,
+            when,
+            place,
+        } => {
+            let (id, queued) = app
+                .world
+                .schedule_meeting(&community, &when, place.as_deref(), now)
+                .await?;
             let c = app.world.community(&community)?;
             let mut tx = app.store().begin().await?;
-            let mt = app.store().meeting(&mut tx, id).await?.context("the new meeting")?;
+            let mt = app
+                .store()
+                .meeting(&mut tx, id)
+                .await?
+                .context("the new meeting")?;
             tx.commit().await?;
             if queued > 0 {
-                println!("meeting {id} of {} on {}: announcement queued for {queued} people", c.cfg.slug, local_time(c.cfg.timezone, mt.starts_at));
+                println!(
+                    "meeting {id} of {} on {}: announcement queued for {queued} people",
+                    c.cfg.slug,
+                    local_time(c.cfg.timezone, mt.starts_at)
+                );
             } else {
                 println!("meeting {id} of {} on {}: its mail goes out on schedule (see: roundtable timeline)", c.cfg.slug, local_time(c.cfg.timezone, mt.starts_at));
             }
@@ -235,12 +343,27 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
                 );
             }
         }
-        MeetingCommand::Cancel { community, id, reason } => {
-            let told = app.world.cancel_meeting(&community, id, reason.as_deref(), now).await?;
+        MeetingCommand::Cancel {
+            community,
+            id,
+            reason,
+        } => {
+            let told = app
+                .world
+                .cancel_meeting(&community, id, reason.as_deref(), now)
+                .await?;
             println!("meeting {id} of {community} is cancelled; a cancellation is queued for {told} people");
         }
-        MeetingCommand::Reschedule { community, id, when, place } => {
-            let told = app.world.reschedule_meeting(&community, id, &when, place.as_deref(), now).await?;
+        MeetingCommand::Reschedule {
+            community,
+            id,
+            when,
+            place,
+        } => {
+            let told = app
+                .world
+                .reschedule_meeting(&community, id, &when, place.as_deref(), now)
+                .await?;
             println!("meeting {id} of {community} moved to {when}; an update is queued for {told} people");
         }
     }
@@ -253,24 +376,40 @@ async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
         OutboxCommand::List { status, limit } => {
             let rows = app.store().outbox(status, limit).await?;
             if rows.is_empty() {
-                println!("no mail{}", status.map(|s| format!(" with status {s}")).unwrap_or_default());
+                println!(
+                    "no mail{}",
+                    status
+                        .map(|s| format!(" with status {s}"))
+                        .unwrap_or_default()
+                );
             }
             for r in rows {
                 let when = match r.status {
-                    OutboxStatus::Sent => format!("sent {}", r.sent_at.map(utc).unwrap_or_default()),
+                    OutboxStatus::Sent => {
+                        format!("sent {}", r.sent_at.map(utc).unwrap_or_default())
+                    }
                     OutboxStatus::Pending => format!("due {}", utc(r.next_attempt_at)),
                     OutboxStatus::Failed => format!("after {} attempt(s)", r.attempts),
                 };
-                println!("{:>6}  {:<8} {:<16} {:<32} {:<22} {}", r.id, r.status, r.kind, r.recipient, when, r.subject);
+                println!(
+                    "{:>6}  {:<8} {:<16} {:<32} {:<22} {}",
+                    r.id, r.status, r.kind, r.recipient, when, r.subject
+                );
                 if let Some(e) = r.last_error.filter(|_| r.status != OutboxStatus::Sent) {
                     println!("        last error: {e}");
                 }
             }
         }
         OutboxCommand::Retry { id, all } => {
-            let n = app.store().retry_outbox(if all { None } else { id }, app.clock.now()).await?;
+            let n = app
+                .store()
+                .retry_outbox(if all { None } else { id }, app.clock.now())
+                .await?;
             if n == 0 {
-                bail!("nothing to retry: no failed mail{}", id.map(|i| format!(" with id {i}")).unwrap_or_default());
+                bail!(
+                    "nothing to retry: no failed mail{}",
+                    id.map(|i| format!(" with id {i}")).unwrap_or_default()
+                );
             }
             println!("{n} mail(s) queued again; the daemon (or run --once) sends them");
         }

@@ -43,11 +43,26 @@ struct Member {
 }
 
 const MEMBERS: &[Member] = &[
-    Member { address: "ben@example.org", name: "Ben Okafor" },
-    Member { address: "chloe@example.org", name: "Chloé Martin" },
-    Member { address: "dev@example.org", name: "Dev Patel" },
-    Member { address: "eva@example.org", name: "Eva Novak" },
-    Member { address: "farid@example.org", name: "Farid Haddad" },
+    Member {
+        address: "ben@example.org",
+        name: "Ben Okafor",
+    },
+    Member {
+        address: "chloe@example.org",
+        name: "Chloé Martin",
+    },
+    Member {
+        address: "dev@example.org",
+        name: "Dev Patel",
+    },
+    Member {
+        address: "eva@example.org",
+        name: "Eva Novak",
+    },
+    Member {
+        address: "farid@example.org",
+        name: "Farid Haddad",
+    },
 ];
 
 pub async fn run(dir: &Path) -> Result<()> {
@@ -60,39 +75,79 @@ pub async fn run(dir: &Path) -> Result<()> {
     // Members.
     let mut tx = app.store().begin().await?;
     for m in MEMBERS {
-        app.store().upsert_person(&mut tx, c.id, &Address::parse(m.address)?, Some(m.name), Role::Member, now).await?;
+        app.store()
+            .upsert_person(
+                &mut tx,
+                c.id,
+                &Address::parse(m.address)?,
+                Some(m.name),
+                Role::Member,
+                now,
+            )
+            .await?;
     }
     tx.commit().await?;
 
     // A meeting ten days from now at 18:30 local time: announced at once.
-    let day = (chrono::Utc::now().with_timezone(&c.cfg.timezone) + chrono::Duration::days(10)).format("%Y-%m-%d").to_string();
-    let (meeting_id, queued) =
-        app.world.schedule_meeting("design", &format!("{day} 18:30"), Some("Room 4, Werkstatt, Kastanienallee 12"), now).await?;
+    let day = (chrono::Utc::now().with_timezone(&c.cfg.timezone) + chrono::Duration::days(10))
+        .format("%Y-%m-%d")
+        .to_string();
+    let (meeting_id, queued) = app
+        .world
+        .schedule_meeting(
+            "design",
+            &format!("{day} 18:30"),
+            Some("Room 4, Werkstatt, Kastanienallee 12"),
+            now,
+        )
+        .await?;
     let delivery = app.delivery()?;
     let sent = delivery.drain(app.clock.now()).await?;
     let mut tx = app.store().begin().await?;
-    let meeting = app.store().meeting(&mut tx, meeting_id).await?.context("the demo meeting")?;
+    let meeting = app
+        .store()
+        .meeting(&mut tx, meeting_id)
+        .await?
+        .context("the demo meeting")?;
     tx.commit().await?;
     println!("roundtable demo in {}", dir.display());
     println!();
-    println!("1. Scheduled meeting {meeting_id} of {} for {}.", c.cfg.name, local_time(c.cfg.timezone, meeting.starts_at));
-    println!("   Announcement queued for {queued} people and written to {}/outbox/new ({} files).", dir.display(), sent.sent);
+    println!(
+        "1. Scheduled meeting {meeting_id} of {} for {}.",
+        c.cfg.name,
+        local_time(c.cfg.timezone, meeting.starts_at)
+    );
+    println!(
+        "   Announcement queued for {queued} people and written to {}/outbox/new ({} files).",
+        dir.display(),
+        sent.sent
+    );
 
     // Replies, as the members' mail clients would write them, to the Reply-To of their own
     // announcement.
     let announcements = read_announcements(&dir.join("outbox"))?;
     let mut dropped = 0;
     for (i, (to, reply_to, message_id, subject)) in announcements.iter().enumerate() {
-        let Some(text) = reply_for(to, reply_to, message_id, subject, i) else { continue };
+        let Some(text) = reply_for(to, reply_to, message_id, subject, i) else {
+            continue;
+        };
         crate::maildir::deliver(&dir.join("inbox"), text.as_bytes())?;
         dropped += 1;
     }
     // A second answer from Ben: the latest answer wins.
-    if let Some((to, reply_to, message_id, subject)) = announcements.iter().find(|a| a.0 == "ben@example.org") {
-        crate::maildir::deliver(&dir.join("inbox"), change_of_mind(to, reply_to, message_id, subject).as_bytes())?;
+    if let Some((to, reply_to, message_id, subject)) =
+        announcements.iter().find(|a| a.0 == "ben@example.org")
+    {
+        crate::maildir::deliver(
+            &dir.join("inbox"),
+            change_of_mind(to, reply_to, message_id, subject).as_bytes(),
+        )?;
         dropped += 1;
     }
-    println!("2. Dropped {dropped} member replies into {}/inbox/new.", dir.display());
+    println!(
+        "2. Dropped {dropped} member replies into {}/inbox/new.",
+        dir.display()
+    );
 
     // The daemon, until the inbox is drained.
     let mut mailbox = app.open_mailbox().await?;
@@ -107,7 +162,12 @@ pub async fn run(dir: &Path) -> Result<()> {
     let mut log = app.store().inbound_log(100).await?;
     log.reverse();
     for e in &log {
-        println!("   {:<20} {:<11} {}", e.from_address.as_deref().unwrap_or("-"), e.kind, e.outcome);
+        println!(
+            "   {:<20} {:<11} {}",
+            e.from_address.as_deref().unwrap_or("-"),
+            e.kind,
+            e.outcome
+        );
     }
     println!();
     println!("Answers for meeting {meeting_id} (the latest answer counts):");
@@ -116,7 +176,10 @@ pub async fn run(dir: &Path) -> Result<()> {
             "   {:<20} {:<5} {}",
             r.name.as_deref().unwrap_or(&r.address),
             response_str(r.response).to_uppercase(),
-            r.note.as_deref().map(|n| format!("“{n}”")).unwrap_or_default()
+            r.note
+                .as_deref()
+                .map(|n| format!("“{n}”"))
+                .unwrap_or_default()
         );
     }
     println!();
@@ -127,12 +190,22 @@ pub async fn run(dir: &Path) -> Result<()> {
     println!();
     println!("What happens next (roundtable timeline):");
     for j in app.store().jobs(c.id, false).await? {
-        println!("   {:<17} {}", j.kind.as_str(), local_time(c.cfg.timezone, j.due_at));
+        println!(
+            "   {:<17} {}",
+            j.kind.as_str(),
+            local_time(c.cfg.timezone, j.due_at)
+        );
     }
     println!();
     println!("Read them:  ls {0}/outbox/new   (each file is a complete message; open one in a mail client or `less`)", dir.display());
-    println!("Look again: cargo run -- --config {0}/roundtable.toml meeting list design", dir.display());
-    println!("            cargo run -- --config {0}/roundtable.toml log", dir.display());
+    println!(
+        "Look again: cargo run -- --config {0}/roundtable.toml meeting list design",
+        dir.display()
+    );
+    println!(
+        "            cargo run -- --config {0}/roundtable.toml log",
+        dir.display()
+    );
     app.store().close().await;
     Ok(())
 }
@@ -140,12 +213,19 @@ pub async fn run(dir: &Path) -> Result<()> {
 fn prepare(dir: &Path) -> Result<()> {
     if dir.exists() {
         if !dir.join(MARKER).exists() {
-            bail!("{} exists and is not a roundtable demo workspace: pass --dir with a new directory", dir.display());
+            bail!(
+                "{} exists and is not a roundtable demo workspace: pass --dir with a new directory",
+                dir.display()
+            );
         }
-        std::fs::remove_dir_all(dir).with_context(|| format!("clearing the old demo in {}", dir.display()))?;
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("clearing the old demo in {}", dir.display()))?;
     }
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    std::fs::write(dir.join(MARKER), "created by `roundtable demo`; safe to delete\n")?;
+    std::fs::write(
+        dir.join(MARKER),
+        "created by `roundtable demo`; safe to delete\n",
+    )?;
     std::fs::write(dir.join("roundtable.toml"), CONFIG)?;
     Ok(())
 }
@@ -155,13 +235,30 @@ fn read_announcements(outbox: &Path) -> Result<Vec<(String, String, String, Stri
     let mut out = Vec::new();
     for f in crate::maildir::list(outbox)? {
         let raw = std::fs::read(&f)?;
-        let Some(m) = mail_parser::MessageParser::default().parse(&raw) else { continue };
-        if m.header_raw("X-Roundtable-Kind").map(str::trim) != Some(crate::schedule::JobKind::Announcement.as_str()) {
+        let Some(m) = mail_parser::MessageParser::default().parse(&raw) else {
+            continue;
+        };
+        if m.header_raw("X-Roundtable-Kind").map(str::trim)
+            != Some(crate::schedule::JobKind::Announcement.as_str())
+        {
             continue;
         }
-        let first = |a: Option<&mail_parser::Address>| a.and_then(|a| a.first()).and_then(|a| a.address()).map(|s| s.to_string());
-        let (Some(to), Some(reply_to), Some(id)) = (first(m.to()), first(m.reply_to()), m.message_id()) else { continue };
-        out.push((to, reply_to, id.to_string(), m.subject().unwrap_or_default().to_string()));
+        let first = |a: Option<&mail_parser::Address>| {
+            a.and_then(|a| a.first())
+                .and_then(|a| a.address())
+                .map(|s| s.to_string())
+        };
+        let (Some(to), Some(reply_to), Some(id)) =
+            (first(m.to()), first(m.reply_to()), m.message_id())
+        else {
+            continue;
+        };
+        out.push((
+            to,
+            reply_to,
+            id.to_string(),
+            m.subject().unwrap_or_default().to_string(),
+        ));
     }
     out.sort();
     Ok(out)
@@ -170,7 +267,10 @@ fn read_announcements(outbox: &Path) -> Result<Vec<(String, String, String, Stri
 /// A reply in the style of one mail client per member.
 fn reply_for(to: &str, reply_to: &str, mid: &str, subject: &str, i: usize) -> Option<String> {
     let date = "Mon, 30 Nov 2026 09:12:44 +0100";
-    let id = format!("<demo-{i}-{}@mail.example.net>", uuid::Uuid::new_v4().simple());
+    let id = format!(
+        "<demo-{i}-{}@mail.example.net>",
+        uuid::Uuid::new_v4().simple()
+    );
     let head = |from: &str, ua: &str| {
         format!(
             "From: {from}\r\nTo: Design Circle <{reply_to}>\r\nSubject: Re: {subject}\r\nDate: {date}\r\nMessage-ID: {id}\r\nIn-Reply-To: <{mid}>\r\nReferences: <{mid}>\r\nMIME-Version: 1.0\r\n{ua}"

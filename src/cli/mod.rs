@@ -15,7 +15,13 @@ use crate::domain::{OutboxStatus, Role};
 #[command(name = "roundtable", version, about = "Runs a community of practice by email", long_about = None)]
 pub struct Cli {
     /// The configuration file.
-    #[arg(long, short, global = true, default_value = "roundtable.toml", env = "ROUNDTABLE_CONFIG")]
+    #[arg(
+        long,
+        short,
+        global = true,
+        default_value = "roundtable.toml",
+        env = "ROUNDTABLE_CONFIG"
+    )]
     pub config: PathBuf,
     #[command(subcommand)]
     pub command: Command,

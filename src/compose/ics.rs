@@ -105,7 +105,9 @@ fn build(e: &Event, method: Method) -> String {
         },
     ));
 
-    let ends_at = e.starts_at.saturating_add(i64::try_from(e.duration.as_secs()).unwrap_or(i64::MAX));
+    let ends_at = e
+        .starts_at
+        .saturating_add(i64::try_from(e.duration.as_secs()).unwrap_or(i64::MAX));
     let mut ev = icalendar::Event::new();
     ev.uid(&text(e.uid))
         .add_property("SEQUENCE", e.sequence.max(0).to_string())
@@ -126,11 +128,19 @@ fn build(e: &Event, method: Method) -> String {
     if let Some(u) = e.url.map(uri).filter(|u| !u.is_empty()) {
         ev.url(&u);
     }
-    ev.append_property(with_cn(Property::new("ORGANIZER", mailto(e.organizer_email)), Some(e.organizer_name)));
-    let mut attendee = with_cn(Property::new("ATTENDEE", mailto(e.attendee_email)), e.attendee_name);
+    ev.append_property(with_cn(
+        Property::new("ORGANIZER", mailto(e.organizer_email)),
+        Some(e.organizer_name),
+    ));
+    let mut attendee = with_cn(
+        Property::new("ATTENDEE", mailto(e.attendee_email)),
+        e.attendee_name,
+    );
     attendee.add_parameter("ROLE", "REQ-PARTICIPANT");
     if method == Method::Request {
-        attendee.add_parameter("PARTSTAT", "NEEDS-ACTION").add_parameter("RSVP", "TRUE");
+        attendee
+            .add_parameter("PARTSTAT", "NEEDS-ACTION")
+            .add_parameter("RSVP", "TRUE");
     }
     ev.append_multi_property(attendee);
     cal.push(ev.done());
@@ -161,9 +171,15 @@ fn utc(t: i64) -> DateTime<Utc> {
 fn date_time(t: i64, tz: Tz) -> CalendarDateTime {
     let at = utc(t);
     let local = at.with_timezone(&tz).naive_local();
-    let first = tz.from_local_datetime(&local).earliest().map(|d| d.timestamp());
+    let first = tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|d| d.timestamp());
     if first == Some(at.timestamp()) {
-        CalendarDateTime::WithTimezone { date_time: local, tzid: tz.name().to_string() }
+        CalendarDateTime::WithTimezone {
+            date_time: local,
+            tzid: tz.name().to_string(),
+        }
     } else {
         CalendarDateTime::Utc(at)
     }
@@ -172,20 +188,33 @@ fn date_time(t: i64, tz: Tz) -> CalendarDateTime {
 /// A TEXT value before the crate escapes it: one kind of line break (`\n`, which it escapes),
 /// no other control characters but tab.
 fn text(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|&c| c == '\n' || c == '\t' || !c.is_control()).collect()
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
 }
 
 /// A parameter value (`CN`): one line, no control characters, no `"` (RFC 5545 §3.1 allows
 /// none inside a quoted parameter value).
 fn param(s: &str) -> String {
-    let one_line: String =
-        s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).filter(|&c| !c.is_control() && c != '"').collect();
-    one_line.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    let one_line: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !c.is_control() && c != '"')
+        .collect();
+    one_line
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A URI value (the crate writes it unescaped): no whitespace or control characters.
 fn uri(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect()
 }
 
 fn mailto(address: &str) -> String {
@@ -280,7 +309,11 @@ fn transitions(tz: Tz, from: i64, to: i64) -> Vec<Transition> {
                     hi = mid;
                 }
             }
-            out.push(Transition { at: hi, from: observance(tz, lo), to: observance(tz, hi) });
+            out.push(Transition {
+                at: hi,
+                from: observance(tz, lo),
+                to: observance(tz, hi),
+            });
         }
         prev = next;
     }
@@ -288,7 +321,12 @@ fn transitions(tz: Tz, from: i64, to: i64) -> Vec<Transition> {
 }
 
 fn year_start(year: i32) -> i64 {
-    NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, |d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp())
+    NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, |d| {
+        d.and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp()
+    })
 }
 
 /// A VTIMEZONE for `tz` that is right for every time in `[start, end]` (Unix seconds): it covers
@@ -307,7 +345,11 @@ pub fn vtimezone(tz: Tz, start: i64, end: i64) -> String {
         write_observance(&mut out, "STANDARD", epoch_local(), None, &o, &o);
     } else if let Some(rules) = yearly_rules(&changes, first_year, last_year) {
         for (t, rule) in rules {
-            let kind = if t.to.daylight { "DAYLIGHT" } else { "STANDARD" };
+            let kind = if t.to.daylight {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
             write_observance(&mut out, kind, t.onset(), Some(&rule), &t.from, &t.to);
         }
     } else {
@@ -317,7 +359,11 @@ pub fn vtimezone(tz: Tz, start: i64, end: i64) -> String {
         let local_start = utc(window.0 + i64::from(o.total)).naive_utc();
         write_observance(&mut out, kind, local_start, None, &o, &o);
         for t in &changes {
-            let kind = if t.to.daylight { "DAYLIGHT" } else { "STANDARD" };
+            let kind = if t.to.daylight {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
             write_observance(&mut out, kind, t.onset(), None, &t.from, &t.to);
         }
     }
@@ -337,13 +383,25 @@ fn write_observance(
     from: &Observance,
     to: &Observance,
 ) {
-    let _ = write!(out, "BEGIN:{kind}\r\nDTSTART:{}\r\n", onset.format("%Y%m%dT%H%M%S"));
+    let _ = write!(
+        out,
+        "BEGIN:{kind}\r\nDTSTART:{}\r\n",
+        onset.format("%Y%m%dT%H%M%S")
+    );
     if let Some(r) = rrule {
         let _ = write!(out, "RRULE:{r}\r\n");
     }
-    let _ = write!(out, "TZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\n", utc_offset(from.total), utc_offset(to.total));
-    if let Some(name) =
-        to.name.as_deref().map(|n| text(n).replace(['\n', '\\', ';', ','], "")).filter(|n| !n.is_empty())
+    let _ = write!(
+        out,
+        "TZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\n",
+        utc_offset(from.total),
+        utc_offset(to.total)
+    );
+    if let Some(name) = to
+        .name
+        .as_deref()
+        .map(|n| text(n).replace(['\n', '\\', ';', ','], ""))
+        .filter(|n| !n.is_empty())
     {
         let _ = write!(out, "TZNAME:{name}\r\n");
     }
@@ -375,8 +433,11 @@ fn ical_weekday(w: Weekday) -> &'static str {
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    let next =
-        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
     next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
 }
 
@@ -393,10 +454,17 @@ fn positions(d: NaiveDate) -> Vec<i32> {
 /// When the changes of every year in `first..=last` are one change into daylight time and one
 /// out of it, each on the same n-th (or last) weekday of the same month at the same local time
 /// between the same offsets: those two changes (of the first year) with their RRULEs.
-fn yearly_rules(changes: &[Transition], first: i32, last: i32) -> Option<Vec<(Transition, String)>> {
+fn yearly_rules(
+    changes: &[Transition],
+    first: i32,
+    last: i32,
+) -> Option<Vec<(Transition, String)>> {
     let mut rules = Vec::new();
     for daylight in [false, true] {
-        let of_kind: Vec<&Transition> = changes.iter().filter(|t| t.to.daylight == daylight).collect();
+        let of_kind: Vec<&Transition> = changes
+            .iter()
+            .filter(|t| t.to.daylight == daylight)
+            .collect();
         let years: Vec<i32> = of_kind.iter().map(|t| t.onset().year()).collect();
         if years != (first..=last).collect::<Vec<_>>() {
             return None;
@@ -420,7 +488,11 @@ fn yearly_rules(changes: &[Transition], first: i32, last: i32) -> Option<Vec<(Tr
         let n = *common.first()?;
         rules.push((
             head.clone(),
-            format!("FREQ=YEARLY;BYMONTH={};BYDAY={n}{}", d0.month(), ical_weekday(d0.weekday())),
+            format!(
+                "FREQ=YEARLY;BYMONTH={};BYDAY={n}{}",
+                d0.month(),
+                ical_weekday(d0.weekday())
+            ),
         ));
     }
     Some(rules)
@@ -438,7 +510,12 @@ mod tests {
     const DAY: i64 = 24 * HOUR;
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
-        NaiveDate::from_ymd_opt(y, mo, d).unwrap().and_hms_opt(h, mi, 0).unwrap().and_utc().timestamp()
+        NaiveDate::from_ymd_opt(y, mo, d)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp()
     }
 
     fn event<'a>(uid: &'a str, starts_at: i64, tz: Tz) -> Event<'a> {
@@ -462,7 +539,11 @@ mod tests {
 
     /// The unfolded content lines.
     fn lines(ics: &str) -> Vec<String> {
-        ics.replace("\r\n ", "").split("\r\n").filter(|l| !l.is_empty()).map(str::to_string).collect()
+        ics.replace("\r\n ", "")
+            .split("\r\n")
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     fn has(ics: &str, line: &str) -> bool {
@@ -475,7 +556,11 @@ mod tests {
 
     #[test]
     fn request_has_every_property_of_an_invitation() {
-        let ics = request(&event("meeting-7@rt.test", at(2026, 10, 20, 16, 30), Berlin));
+        let ics = request(&event(
+            "meeting-7@rt.test",
+            at(2026, 10, 20, 16, 30),
+            Berlin,
+        ));
         let l = lines(&ics);
         assert_eq!(l.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
         assert_eq!(l.last().map(String::as_str), Some("END:VCALENDAR"));
@@ -504,13 +589,25 @@ mod tests {
         assert_eq!((count("BEGIN:VEVENT"), count("BEGIN:VTIMEZONE")), (1, 1));
         let pos = |s: &str| l.iter().position(|x| x == s).unwrap();
         assert!(pos("END:VTIMEZONE") < pos("BEGIN:VEVENT"));
-        assert_eq!(l.iter().filter(|x| x.starts_with("DTSTAMP") || x.starts_with("UID")).count(), 2);
+        assert_eq!(
+            l.iter()
+                .filter(|x| x.starts_with("DTSTAMP") || x.starts_with("UID"))
+                .count(),
+            2
+        );
         // Every line ends in CRLF; no bare CR or LF anywhere.
         assert!(ics.ends_with("\r\n"));
         assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
         assert_eq!(ics.matches('\r').count(), ics.matches("\r\n").count());
         // Same input, same bytes (nothing reads the clock or a random source).
-        assert_eq!(ics, request(&event("meeting-7@rt.test", at(2026, 10, 20, 16, 30), Berlin)));
+        assert_eq!(
+            ics,
+            request(&event(
+                "meeting-7@rt.test",
+                at(2026, 10, 20, 16, 30),
+                Berlin
+            ))
+        );
     }
 
     #[test]
@@ -518,11 +615,27 @@ mod tests {
         let mut e = event("meeting-7@rt.test", at(2026, 10, 20, 16, 30), Berlin);
         e.sequence = 3;
         let ics = cancel(&e);
-        for want in ["METHOD:CANCEL", "STATUS:CANCELLED", "UID:meeting-7@rt.test", "SEQUENCE:3", "TZID:Europe/Berlin"] {
+        for want in [
+            "METHOD:CANCEL",
+            "STATUS:CANCELLED",
+            "UID:meeting-7@rt.test",
+            "SEQUENCE:3",
+            "TZID:Europe/Berlin",
+        ] {
             assert!(has(&ics, want), "missing {want:?} in\n{ics}");
         }
-        assert!(has(&ics, "ATTENDEE;CN=Ada Lovelace;ROLE=REQ-PARTICIPANT:mailto:ada@example.org"), "{ics}");
-        assert!(!ics.contains("RSVP=TRUE") && !ics.contains("METHOD:REQUEST") && !ics.contains("CONFIRMED"));
+        assert!(
+            has(
+                &ics,
+                "ATTENDEE;CN=Ada Lovelace;ROLE=REQ-PARTICIPANT:mailto:ada@example.org"
+            ),
+            "{ics}"
+        );
+        assert!(
+            !ics.contains("RSVP=TRUE")
+                && !ics.contains("METHOD:REQUEST")
+                && !ics.contains("CONFIRMED")
+        );
     }
 
     #[test]
@@ -535,7 +648,10 @@ mod tests {
         e.organizer_name = "";
         e.sequence = -5;
         let ics = request(&e);
-        assert!(!ics.contains("LOCATION") && !ics.contains("URL") && !ics.contains("DESCRIPTION"), "{ics}");
+        assert!(
+            !ics.contains("LOCATION") && !ics.contains("URL") && !ics.contains("DESCRIPTION"),
+            "{ics}"
+        );
         assert!(has(&ics, "ORGANIZER:mailto:design@rt.test"), "{ics}");
         assert!(
             has(&ics, "ATTENDEE;PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:ada@example.org"),
@@ -547,7 +663,11 @@ mod tests {
     #[test]
     fn long_lines_fold_at_75_octets_without_splitting_characters() {
         let mut e = event("m@rt.test", at(2026, 10, 20, 16, 30), Berlin);
-        let long = format!("{}{}", "x".repeat(142), "Überraschung für alle – ünd mehr ".repeat(9));
+        let long = format!(
+            "{}{}",
+            "x".repeat(142),
+            "Überraschung für alle – ünd mehr ".repeat(9)
+        );
         e.summary = &long;
         let description = "Zeile eins, ä ö ü ß 😀 ".repeat(40);
         e.description = &description;
@@ -565,12 +685,19 @@ mod tests {
             assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
         }
         assert!(has(&ics, &format!("SUMMARY:{long}")));
-        assert!(has(&ics, &format!("DESCRIPTION:{}", description.replace(',', r"\,"))));
+        assert!(has(
+            &ics,
+            &format!("DESCRIPTION:{}", description.replace(',', r"\,"))
+        ));
     }
 
     #[test]
     fn nothing_passed_in_can_start_a_new_property_or_parameter() {
-        let mut e = event("m@rt.test\r\nMETHOD:PUBLISH", at(2026, 10, 20, 16, 30), Berlin);
+        let mut e = event(
+            "m@rt.test\r\nMETHOD:PUBLISH",
+            at(2026, 10, 20, 16, 30),
+            Berlin,
+        );
         e.summary = "Hi\r\nATTENDEE:mailto:evil@x.test\rBEGIN:VALARM\n, ; \\ done";
         e.location = Some("Room\r\nDTSTART:19700101T000000Z");
         e.description = "line\rtwo\u{0}\u{7}";
@@ -581,7 +708,10 @@ mod tests {
         e.organizer_email = "design@rt.test\nX-INJECTED:1";
         let ics = request(&e);
         let l = lines(&ics);
-        let keys: Vec<&str> = l.iter().map(|x| x.split([':', ';']).next().unwrap()).collect();
+        let keys: Vec<&str> = l
+            .iter()
+            .map(|x| x.split([':', ';']).next().unwrap())
+            .collect();
         let mut expected = vec![
             "BEGIN",
             "PRODID",
@@ -624,7 +754,13 @@ mod tests {
             "END",
         ]);
         assert_eq!(keys, expected, "{ics}");
-        assert!(has(&ics, r"SUMMARY:Hi\nATTENDEE:mailto:evil@x.test\nBEGIN:VALARM\n\, \; \\ done"), "{ics}");
+        assert!(
+            has(
+                &ics,
+                r"SUMMARY:Hi\nATTENDEE:mailto:evil@x.test\nBEGIN:VALARM\n\, \; \\ done"
+            ),
+            "{ics}"
+        );
         assert!(has(&ics, r"UID:m@rt.test\nMETHOD:PUBLISH"), "{ics}");
         assert!(has(&ics, r"DESCRIPTION:line\ntwo"), "{ics}");
         assert!(
@@ -714,7 +850,10 @@ mod tests {
     fn irregular_zones_list_each_change() {
         // Samoa: daylight saving until April 2021 (3 changes in 2020–2022), none since; Casablanca: suspended for
         // Ramadan (moves every year). Neither is one yearly rule.
-        for (tz, year, changes) in [(chrono_tz::Pacific::Apia, 2021, 3), (chrono_tz::Africa::Casablanca, 2026, 6)] {
+        for (tz, year, changes) in [
+            (chrono_tz::Pacific::Apia, 2021, 3),
+            (chrono_tz::Africa::Casablanca, 2026, 6),
+        ] {
             let l = zone_lines(tz, at(year, 6, 1, 12, 0));
             assert!(!l.iter().any(|x| x.starts_with("RRULE")), "{l:?}");
             let onsets = l.iter().filter(|x| x.starts_with("DTSTART")).count();
@@ -726,10 +865,16 @@ mod tests {
     fn a_start_in_the_repeated_hour_uses_utc_when_it_means_the_second_one() {
         // Berlin 2026-10-25: 02:30 CEST = 00:30Z, 02:30 CET = 01:30Z.
         let first = request(&event("m", at(2026, 10, 25, 0, 30), Berlin));
-        assert!(has(&first, "DTSTART;TZID=Europe/Berlin:20261025T023000"), "{first}");
+        assert!(
+            has(&first, "DTSTART;TZID=Europe/Berlin:20261025T023000"),
+            "{first}"
+        );
         let second = request(&event("m", at(2026, 10, 25, 1, 30), Berlin));
         assert!(has(&second, "DTSTART:20261025T013000Z"), "{second}");
-        assert!(has(&second, "DTEND;TZID=Europe/Berlin:20261025T043000"), "{second}");
+        assert!(
+            has(&second, "DTEND;TZID=Europe/Berlin:20261025T043000"),
+            "{second}"
+        );
     }
 
     #[test]
@@ -791,7 +936,10 @@ for path in sys.argv[1:]:
         if h == "-" {
             return String::new();
         }
-        let bytes: Vec<u8> = (0..h.len()).step_by(2).map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap()).collect();
+        let bytes: Vec<u8> = (0..h.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+            .collect();
         String::from_utf8(bytes).unwrap()
     }
 
@@ -799,7 +947,9 @@ for path in sys.argv[1:]:
     fn python_icalendar_reads_back_what_we_send() {
         // RT_PYTHON picks another interpreter than the `python3` on PATH.
         let python = std::env::var("RT_PYTHON").unwrap_or_else(|_| "python3".into());
-        let probe = std::process::Command::new(&python).args(["-c", "import icalendar"]).output();
+        let probe = std::process::Command::new(&python)
+            .args(["-c", "import icalendar"])
+            .output();
         match probe {
             Err(err) => panic!(
                 "this test checks our .ics with Python's `icalendar` package, but {python} could not \
@@ -834,10 +984,25 @@ for path in sys.argv[1:]:
         let mut e = event("berlin-2@rt.test", after, Berlin);
         e.sequence = 2;
         write("berlin-after.ics", request(&e), after, 2, "REQUEST");
-        write("berlin-cancel.ics", cancel(&Event { sequence: 3, ..e.clone() }), after, 3, "CANCEL");
+        write(
+            "berlin-cancel.ics",
+            cancel(&Event {
+                sequence: 3,
+                ..e.clone()
+            }),
+            after,
+            3,
+            "CANCEL",
+        );
         // Sydney in its summer (AEDT), and in its winter.
         let sydney = at(2026, 12, 1, 7, 0); // 18:00 AEDT
-        write("sydney.ics", request(&event("sydney@rt.test", sydney, Sydney)), sydney, 0, "REQUEST");
+        write(
+            "sydney.ics",
+            request(&event("sydney@rt.test", sydney, Sydney)),
+            sydney,
+            0,
+            "REQUEST",
+        );
         let sydney_winter = at(2026, 6, 2, 8, 0); // 18:00 AEST
         write(
             "sydney-winter.ics",
@@ -848,14 +1013,38 @@ for path in sys.argv[1:]:
         );
         // Kolkata, +05:30 all year; New York and UTC.
         let kolkata = at(2026, 10, 20, 13, 0); // 18:30 IST
-        write("kolkata.ics", request(&event("kolkata@rt.test", kolkata, Kolkata)), kolkata, 0, "REQUEST");
+        write(
+            "kolkata.ics",
+            request(&event("kolkata@rt.test", kolkata, Kolkata)),
+            kolkata,
+            0,
+            "REQUEST",
+        );
         let ny = at(2026, 11, 3, 23, 30); // 18:30 EST
-        write("new-york.ics", request(&event("ny@rt.test", ny, New_York)), ny, 0, "REQUEST");
+        write(
+            "new-york.ics",
+            request(&event("ny@rt.test", ny, New_York)),
+            ny,
+            0,
+            "REQUEST",
+        );
         let z = at(2026, 10, 20, 18, 30);
-        write("utc.ics", request(&event("utc@rt.test", z, chrono_tz::UTC)), z, 0, "REQUEST");
+        write(
+            "utc.ics",
+            request(&event("utc@rt.test", z, chrono_tz::UTC)),
+            z,
+            0,
+            "REQUEST",
+        );
         // The second 02:30 of Berlin's repeated hour, written in UTC.
         let second = at(2026, 10, 25, 1, 30);
-        write("berlin-repeated.ics", request(&event("berlin-3@rt.test", second, Berlin)), second, 0, "REQUEST");
+        write(
+            "berlin-repeated.ics",
+            request(&event("berlin-3@rt.test", second, Berlin)),
+            second,
+            0,
+            "REQUEST",
+        );
 
         let out = std::process::Command::new(&python)
             .arg("-c")
@@ -877,16 +1066,41 @@ for path in sys.argv[1:]:
             assert_eq!(row[0], *method, "{file}: METHOD");
             assert!(row[1].ends_with("@rt.test"), "{file}: UID {}", row[1]);
             assert_eq!(row[2], seq.to_string(), "{file}: SEQUENCE");
-            assert_eq!(row[3], if *method == "CANCEL" { "CANCELLED" } else { "CONFIRMED" }, "{file}");
-            assert_eq!(row[4], start.to_string(), "{file}: DTSTART via TZID → zoneinfo");
+            assert_eq!(
+                row[3],
+                if *method == "CANCEL" {
+                    "CANCELLED"
+                } else {
+                    "CONFIRMED"
+                },
+                "{file}"
+            );
+            assert_eq!(
+                row[4],
+                start.to_string(),
+                "{file}: DTSTART via TZID → zoneinfo"
+            );
             assert_eq!(row[5], (start + 2 * HOUR).to_string(), "{file}: DTEND");
-            assert_eq!(row[6], start.to_string(), "{file}: DTSTART via our VTIMEZONE");
-            assert_eq!(row[7], "0", "{file}: hours of the year where our VTIMEZONE disagrees with zoneinfo");
+            assert_eq!(
+                row[6],
+                start.to_string(),
+                "{file}: DTSTART via our VTIMEZONE"
+            );
+            assert_eq!(
+                row[7], "0",
+                "{file}: hours of the year where our VTIMEZONE disagrees with zoneinfo"
+            );
         }
         let uids: Vec<&str> = rows.iter().map(|r| r[1]).collect();
-        assert_eq!(&uids[..3], ["berlin-1@rt.test", "berlin-2@rt.test", "berlin-2@rt.test"]);
+        assert_eq!(
+            &uids[..3],
+            ["berlin-1@rt.test", "berlin-2@rt.test", "berlin-2@rt.test"]
+        );
         // The UTC instants of the two Berlin meetings at 18:30 local differ by a week and an hour.
-        assert_eq!(rows[1][4].parse::<i64>().unwrap() - rows[0][4].parse::<i64>().unwrap(), 7 * DAY + HOUR);
+        assert_eq!(
+            rows[1][4].parse::<i64>().unwrap() - rows[0][4].parse::<i64>().unwrap(),
+            7 * DAY + HOUR
+        );
         // Text comes back as it went in; the name is one parameter, not a new property.
         assert_eq!(unhex(rows[0][8]), tricky);
         assert_eq!(unhex(rows[0][9]), "Room 4, Werkstatt; Kastanienallee 12");

@@ -101,7 +101,10 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
         _ => head,
     };
     let left = text[head.len()..].chars().count();
-    Cow::Owned(format!("{}\n[… {left} more characters not shown]", head.trim_end()))
+    Cow::Owned(format!(
+        "{}\n[… {left} more characters not shown]",
+        head.trim_end()
+    ))
 }
 
 impl QuestionTxt<'_> {
@@ -147,7 +150,10 @@ macro_rules! mail_pair {
         impl<'a> $data<'a> {
             /// (text, HTML)
             pub fn render(&'a self, f: &'a Footer<'a>) -> Result<(String, String)> {
-                Ok(($txt { d: self, f }.render()?, $html { d: self, f }.render()?))
+                Ok((
+                    $txt { d: self, f }.render()?,
+                    $html { d: self, f }.render()?,
+                ))
             }
         }
     };
@@ -170,7 +176,11 @@ pub struct CallForTopics<'a> {
     pub when: &'a str,
     pub topics: &'a [TopicLine],
 }
-mail_pair!(CallForTopics, CallForTopicsTxt = "call-for-topics.txt", CallForTopicsHtml = "call-for-topics.html");
+mail_pair!(
+    CallForTopics,
+    CallForTopicsTxt = "call-for-topics.txt",
+    CallForTopicsHtml = "call-for-topics.html"
+);
 
 pub struct Agenda<'a> {
     pub name: &'a str,
@@ -191,14 +201,22 @@ pub struct Reminder<'a> {
     /// "yes", "maybe", or "" when they haven't answered.
     pub answer: &'a str,
 }
-mail_pair!(Reminder, ReminderTxt = "reminder.txt", ReminderHtml = "reminder.html");
+mail_pair!(
+    Reminder,
+    ReminderTxt = "reminder.txt",
+    ReminderHtml = "reminder.html"
+);
 
 pub struct TakeawayRequest<'a> {
     pub name: &'a str,
     pub community: &'a str,
     pub when: &'a str,
 }
-mail_pair!(TakeawayRequest, TakeawayRequestTxt = "takeaway-request.txt", TakeawayRequestHtml = "takeaway-request.html");
+mail_pair!(
+    TakeawayRequest,
+    TakeawayRequestTxt = "takeaway-request.txt",
+    TakeawayRequestHtml = "takeaway-request.html"
+);
 
 pub struct GuestFollowup<'a> {
     pub name: &'a str,
@@ -206,7 +224,11 @@ pub struct GuestFollowup<'a> {
     pub when: &'a str,
     pub description: &'a str,
 }
-mail_pair!(GuestFollowup, GuestFollowupTxt = "guest-followup.txt", GuestFollowupHtml = "guest-followup.html");
+mail_pair!(
+    GuestFollowup,
+    GuestFollowupTxt = "guest-followup.txt",
+    GuestFollowupHtml = "guest-followup.html"
+);
 
 #[derive(Clone, Debug)]
 pub struct DigestTakeaway {
@@ -239,20 +261,32 @@ pub struct MeetingChanged<'a> {
     pub place: Option<&'a str>,
     pub reason: Option<&'a str>,
 }
-mail_pair!(MeetingChanged, MeetingChangedTxt = "meeting-changed.txt", MeetingChangedHtml = "meeting-changed.html");
+mail_pair!(
+    MeetingChanged,
+    MeetingChangedTxt = "meeting-changed.txt",
+    MeetingChangedHtml = "meeting-changed.html"
+);
 
 pub struct Welcome<'a> {
     pub name: &'a str,
     pub community: &'a str,
     pub description: &'a str,
 }
-mail_pair!(Welcome, WelcomeTxt = "welcome.txt", WelcomeHtml = "welcome.html");
+mail_pair!(
+    Welcome,
+    WelcomeTxt = "welcome.txt",
+    WelcomeHtml = "welcome.html"
+);
 
 pub struct CommandResult<'a> {
     pub name: &'a str,
     pub text: &'a str,
 }
-mail_pair!(CommandResult, CommandResultTxt = "command-result.txt", CommandResultHtml = "command-result.html");
+mail_pair!(
+    CommandResult,
+    CommandResultTxt = "command-result.txt",
+    CommandResultHtml = "command-result.html"
+);
 
 pub struct Invitation<'a> {
     pub name: &'a str,
@@ -262,7 +296,11 @@ pub struct Invitation<'a> {
     pub when: &'a str,
     pub place: Option<&'a str>,
 }
-mail_pair!(Invitation, InvitationTxt = "invitation.txt", InvitationHtml = "invitation.html");
+mail_pair!(
+    Invitation,
+    InvitationTxt = "invitation.txt",
+    InvitationHtml = "invitation.html"
+);
 
 /// Everything about one outgoing mail except its body.
 pub struct Envelope<'a> {
@@ -328,15 +366,26 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
         b = b.references(refs.join(" "));
     }
     let mut body = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(crlf(text)))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(crlf(html)));
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(crlf(text)),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(crlf(html)),
+        );
     let mut m = match env.calendar {
         None => b.multipart(body),
         Some((method, ics)) => {
-            let ct = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}")).context("calendar content type")?;
+            let ct = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                .context("calendar content type")?;
             body = body.singlepart(SinglePart::builder().header(ct).body(crlf(ics.to_string())));
-            let file = lettre::message::Attachment::new("invite.ics".into())
-                .body(crlf(ics.to_string()), ContentType::parse("application/ics").context("ics content type")?);
+            let file = lettre::message::Attachment::new("invite.ics".into()).body(
+                crlf(ics.to_string()),
+                ContentType::parse("application/ics").context("ics content type")?,
+            );
             b.multipart(MultiPart::mixed().multipart(body).singlepart(file))
         }
     }
@@ -344,9 +393,20 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
     let list = env.list;
     let unsubscribe = env.unsubscribe;
     let h = m.headers_mut();
-    h.insert_raw(header("List-Id", format!("{} <{}.{}>", env.community_name, env.community_slug, list.domain())));
+    h.insert_raw(header(
+        "List-Id",
+        format!(
+            "{} <{}.{}>",
+            env.community_name,
+            env.community_slug,
+            list.domain()
+        ),
+    ));
     h.insert_raw(header("List-Help", format!("<mailto:{list}?subject=HELP>")));
-    h.insert_raw(header("List-Unsubscribe", format!("<mailto:{unsubscribe}?subject=LEAVE>")));
+    h.insert_raw(header(
+        "List-Unsubscribe",
+        format!("<mailto:{unsubscribe}?subject=LEAVE>"),
+    ));
     // No List-Unsubscribe-Post: RFC 8058 one-click needs an HTTPS URI in List-Unsubscribe,
     // and we have only the mailto (which works by itself). Sent with a mailto alone, it claims
     // a one-click unsubscribe that mail clients then cannot perform.
@@ -361,7 +421,11 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
 /// into the string at each one: quadratic, minutes for a body of a few megabytes of short lines.
 /// Given CRLF already, it finds nothing to insert.
 fn crlf(s: String) -> String {
-    let bare = s.bytes().enumerate().filter(|&(i, b)| b == b'\n' && (i == 0 || s.as_bytes()[i - 1] != b'\r')).count();
+    let bare = s
+        .bytes()
+        .enumerate()
+        .filter(|&(i, b)| b == b'\n' && (i == 0 || s.as_bytes()[i - 1] != b'\r'))
+        .count();
     if bare == 0 {
         return s;
     }
@@ -417,8 +481,14 @@ mod tests {
         ] {
             assert!(s.contains(h), "missing {h:?} in\n{s}");
         }
-        assert!(!s.lines().any(|l| l.starts_with("Bcc:")), "header injected:\n{s}");
-        assert!(!s.contains("List-Unsubscribe-Post"), "no one-click claim without an HTTPS URI:\n{s}");
+        assert!(
+            !s.lines().any(|l| l.starts_with("Bcc:")),
+            "header injected:\n{s}"
+        );
+        assert!(
+            !s.contains("List-Unsubscribe-Post"),
+            "no one-click claim without an HTTPS URI:\n{s}"
+        );
         assert!(s.contains("multipart/alternative"));
     }
 
@@ -436,17 +506,37 @@ mod tests {
     #[test]
     fn quoted_words_are_capped() {
         assert_eq!(excerpt("short"), "short");
-        let long: String = (0..1000).map(|i| format!("line {i} of a long reply\n")).collect();
+        let long: String = (0..1000)
+            .map(|i| format!("line {i} of a long reply\n"))
+            .collect();
         let e = excerpt(&long);
         assert!(e.chars().count() < MAX_QUOTED_CHARS + 60, "{}", e.len());
         assert!(e.starts_with("line 0 of a long reply\n"));
         let last = e.lines().last().unwrap();
-        assert!(last.starts_with("[… ") && last.ends_with(" more characters not shown]"), "{last}");
-        assert!(e.lines().rev().nth(1).unwrap().ends_with("of a long reply"), "cut at a line end");
+        assert!(
+            last.starts_with("[… ") && last.ends_with(" more characters not shown]"),
+            "{last}"
+        );
+        assert!(
+            e.lines().rev().nth(1).unwrap().ends_with("of a long reply"),
+            "cut at a line end"
+        );
         let one_line = "x".repeat(10 * MAX_QUOTED_CHARS);
         assert!(excerpt(&one_line).starts_with(&"x".repeat(MAX_QUOTED_CHARS)));
-        let q = QuestionTxt { name: "Ana", question: "Did you mean YES?", quoted: &long, f: &Footer { community: "C", list_address: "c@example.org", signature: "" } };
+        let q = QuestionTxt {
+            name: "Ana",
+            question: "Did you mean YES?",
+            quoted: &long,
+            f: &Footer {
+                community: "C",
+                list_address: "c@example.org",
+                signature: "",
+            },
+        };
         let text = q.to_string();
-        assert!(text.contains("> line 0 of a long reply") && !text.contains("line 999 "), "{text}");
+        assert!(
+            text.contains("> line 0 of a long reply") && !text.contains("line 999 "),
+            "{text}"
+        );
     }
 }

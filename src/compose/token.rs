@@ -91,11 +91,14 @@ impl std::fmt::Debug for Signer {
 
 impl Signer {
     pub fn new(secret: &[u8]) -> Self {
-        Signer { key: secret.to_vec() }
+        Signer {
+            key: secret.to_vec(),
+        }
     }
 
     fn mac(&self, payload: &[u8]) -> [u8; MAC_LEN] {
-        let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).expect("HMAC takes any key length");
+        let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key)
+            .expect("HMAC takes any key length");
         m.update(b"roundtable reply token v1\0");
         m.update(payload);
         let full = m.finalize().into_bytes();
@@ -125,10 +128,12 @@ impl Signer {
             return Err(TokenError::Malformed);
         }
         let (payload, mac) = b.split_at(PAYLOAD_LEN);
-        let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).expect("HMAC takes any key length");
+        let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key)
+            .expect("HMAC takes any key length");
         m.update(b"roundtable reply token v1\0");
         m.update(payload);
-        m.verify_truncated_left(mac).map_err(|_| TokenError::BadSignature)?;
+        m.verify_truncated_left(mac)
+            .map_err(|_| TokenError::BadSignature)?;
         let purpose = Purpose::from_u8(payload[1]).ok_or(TokenError::Malformed)?;
         let person_id = u32::from_be_bytes(payload[2..6].try_into().unwrap()) as i64;
         let reference = u32::from_be_bytes(payload[6..10].try_into().unwrap()) as i64;
@@ -137,7 +142,12 @@ impl Signer {
         if now > expires_at {
             return Err(TokenError::Expired);
         }
-        Ok(Claims { purpose, person_id, reference, expires_at })
+        Ok(Claims {
+            purpose,
+            person_id,
+            reference,
+            expires_at,
+        })
     }
 }
 
@@ -148,7 +158,12 @@ mod tests {
     const NOW: i64 = 1_790_000_000;
 
     fn claims() -> Claims {
-        Claims { purpose: Purpose::Rsvp, person_id: 42, reference: 7, expires_at: NOW + 90 * 86400 }
+        Claims {
+            purpose: Purpose::Rsvp,
+            person_id: 42,
+            reference: 7,
+            expires_at: NOW + 90 * 86400,
+        }
     }
 
     #[test]
@@ -156,9 +171,14 @@ mod tests {
         let s = Signer::new(b"k1-0123456789abcdef");
         let t = s.sign(&claims());
         assert_eq!(t.len(), 32);
-        assert!(t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        assert!(t
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
         let c = s.verify(&t, NOW).unwrap();
-        assert_eq!((c.purpose, c.person_id, c.reference), (Purpose::Rsvp, 42, 7));
+        assert_eq!(
+            (c.purpose, c.person_id, c.reference),
+            (Purpose::Rsvp, 42, 7)
+        );
         assert_eq!(s.verify(&t.to_uppercase(), NOW).unwrap().person_id, 42);
     }
 
@@ -166,7 +186,10 @@ mod tests {
     fn forged_tampered_and_expired_tokens_are_refused() {
         let s = Signer::new(b"k1-0123456789abcdef");
         let t = s.sign(&claims());
-        assert_eq!(Signer::new(b"another-key-xxxxxxxx").verify(&t, NOW), Err(TokenError::BadSignature));
+        assert_eq!(
+            Signer::new(b"another-key-xxxxxxxx").verify(&t, NOW),
+            Err(TokenError::BadSignature)
+        );
         // Flip one character: either the payload or the MAC changes.
         let mut chars: Vec<char> = t.chars().collect();
         chars[5] = if chars[5] == 'a' { 'b' } else { 'a' };

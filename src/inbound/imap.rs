@@ -30,7 +30,14 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
 const OPERATION_TIMEOUT: Duration = Duration::from_secs(120);
 
 async fn deadline<T>(what: &str, f: impl std::future::Future<Output = Result<T>>) -> Result<T> {
-    tokio::time::timeout(OPERATION_TIMEOUT, f).await.map_err(|_| anyhow!("IMAP {what}: no answer within {}s", OPERATION_TIMEOUT.as_secs()))?
+    tokio::time::timeout(OPERATION_TIMEOUT, f)
+        .await
+        .map_err(|_| {
+            anyhow!(
+                "IMAP {what}: no answer within {}s",
+                OPERATION_TIMEOUT.as_secs()
+            )
+        })?
 }
 
 pub struct ImapBox {
@@ -49,15 +56,29 @@ impl ImapBox {
     pub async fn open(cfg: ImapConfig) -> Result<ImapBox> {
         let tls = match cfg.tls {
             Tls::None => None,
-            Tls::StartTls | Tls::Implicit => Some(crate::tls::client_config(cfg.tls_ca_file.as_ref()).context("setting up TLS for IMAP")?),
+            Tls::StartTls | Tls::Implicit => Some(
+                crate::tls::client_config(cfg.tls_ca_file.as_ref())
+                    .context("setting up TLS for IMAP")?,
+            ),
         };
-        let mut b = ImapBox { cfg, tls, session: None, can_idle: false, can_move: false, can_uidplus: false, uid_validity: None };
+        let mut b = ImapBox {
+            cfg,
+            tls,
+            session: None,
+            can_idle: false,
+            can_move: false,
+            can_uidplus: false,
+            uid_validity: None,
+        };
         b.session().await?;
         Ok(b)
     }
 
     pub fn describe(&self) -> String {
-        format!("IMAP {}@{}:{}/{}", self.cfg.username, self.cfg.host, self.cfg.port, self.cfg.folder)
+        format!(
+            "IMAP {}@{}:{}/{}",
+            self.cfg.username, self.cfg.host, self.cfg.port, self.cfg.folder
+        )
     }
 
     async fn session(&mut self) -> Result<&mut Session> {
@@ -70,17 +91,23 @@ impl ImapBox {
 
     async fn connect(&mut self) -> Result<Session> {
         let c = &self.cfg;
-        let tcp = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect((c.host.as_str(), c.port)))
-            .await
-            .map_err(|_| anyhow!("connecting to {}:{} timed out", c.host, c.port))?
-            .with_context(|| format!("connecting to IMAP server {}:{}", c.host, c.port))?;
+        let tcp = tokio::time::timeout(
+            CONNECT_TIMEOUT,
+            TcpStream::connect((c.host.as_str(), c.port)),
+        )
+        .await
+        .map_err(|_| anyhow!("connecting to {}:{} timed out", c.host, c.port))?
+        .with_context(|| format!("connecting to IMAP server {}:{}", c.host, c.port))?;
         tcp.set_nodelay(true).ok();
         let stream: Box<dyn Stream> = match c.tls {
             Tls::None => Box::new(tcp),
             Tls::Implicit => Box::new(tls_wrap(c, self.tls.as_ref(), tcp).await?),
             Tls::StartTls => {
                 let mut client = async_imap::Client::new(tcp);
-                client.read_response().await.context("reading the IMAP greeting")?;
+                client
+                    .read_response()
+                    .await
+                    .context("reading the IMAP greeting")?;
                 client
                     .run_command_and_check_ok("STARTTLS", None)
                     .await
@@ -90,7 +117,10 @@ impl ImapBox {
         };
         let mut client = async_imap::Client::new(stream);
         if c.tls != Tls::StartTls {
-            let greeting = client.read_response().await.context("reading the IMAP greeting")?;
+            let greeting = client
+                .read_response()
+                .await
+                .context("reading the IMAP greeting")?;
             if greeting.is_none() {
                 bail!("the IMAP server closed the connection before greeting");
             }
@@ -99,7 +129,10 @@ impl ImapBox {
             .login(&c.username, c.password.expose())
             .await
             .map_err(|(e, _)| anyhow!("IMAP login as {} failed: {e}", c.username))?;
-        let caps = session.capabilities().await.context("reading IMAP capabilities")?;
+        let caps = session
+            .capabilities()
+            .await
+            .context("reading IMAP capabilities")?;
         self.can_idle = caps.has_str("IDLE");
         self.can_move = caps.has_str("MOVE");
         self.can_uidplus = caps.has_str("UIDPLUS");
@@ -107,14 +140,27 @@ impl ImapBox {
             // Fails when it exists already; whether it exists is what matters, checked by MOVE.
             let _ = session.create(folder).await;
         }
-        let mbox = session.select(&c.folder).await.with_context(|| format!("selecting folder {}", c.folder))?;
+        let mbox = session
+            .select(&c.folder)
+            .await
+            .with_context(|| format!("selecting folder {}", c.folder))?;
         if let (Some(old), Some(new)) = (self.uid_validity, mbox.uid_validity) {
             if old != new {
-                tracing::warn!(old, new, "UIDVALIDITY of {} changed: listing the folder anew", c.folder);
+                tracing::warn!(
+                    old,
+                    new,
+                    "UIDVALIDITY of {} changed: listing the folder anew",
+                    c.folder
+                );
             }
         }
         self.uid_validity = mbox.uid_validity;
-        tracing::info!(idle = self.can_idle, r#move = self.can_move, "connected to {}", self.describe());
+        tracing::info!(
+            idle = self.can_idle,
+            r#move = self.can_move,
+            "connected to {}",
+            self.describe()
+        );
         Ok(session)
     }
 
@@ -133,13 +179,20 @@ impl ImapBox {
     }
 
     async fn move_uids(&mut self, keys: &[Key], folder: String) -> Result<()> {
-        let uids: Vec<u32> = keys.iter().filter_map(|k| if let Key::Uid(u) = k { Some(*u) } else { None }).collect();
+        let uids: Vec<u32> = keys
+            .iter()
+            .filter_map(|k| if let Key::Uid(u) = k { Some(*u) } else { None })
+            .collect();
         if uids.is_empty() {
             return Ok(());
         }
         let (can_move, can_uidplus) = (self.can_move, self.can_uidplus);
         let s = self.session().await?;
-        let r = deadline("move", move_in(s, &uid_set(&uids), &folder, can_move, can_uidplus)).await;
+        let r = deadline(
+            "move",
+            move_in(s, &uid_set(&uids), &folder, can_move, can_uidplus),
+        )
+        .await;
         self.check("move", r)
     }
 
@@ -172,14 +225,20 @@ impl ImapBox {
             }
         };
         let mut handle = session.idle();
-        deadline("IDLE", async { handle.init().await.context("starting IMAP IDLE") }).await?;
+        deadline("IDLE", async {
+            handle.init().await.context("starting IMAP IDLE")
+        })
+        .await?;
         let (idle, stop) = handle.wait_with_timeout(timeout);
         let result = tokio::select! {
             r = idle => r.map(|_| ()).map_err(anyhow::Error::from),
             _ = shutdown.recv() => Ok(()),
         };
         drop(stop);
-        let session = deadline("IDLE end", async { handle.done().await.context("ending IMAP IDLE") }).await?;
+        let session = deadline("IDLE end", async {
+            handle.done().await.context("ending IMAP IDLE")
+        })
+        .await?;
         self.session = Some(session);
         result.context("waiting in IMAP IDLE")
     }
@@ -187,15 +246,31 @@ impl ImapBox {
 
 async fn fetch_in(s: &mut Session, max: usize, skip: &HashSet<Key>) -> Result<Vec<Incoming>> {
     drain_unsolicited(s);
-    let mut uids: Vec<u32> = s.uid_search("UNDELETED").await?.into_iter().filter(|u| !skip.contains(&Key::Uid(*u))).collect();
+    let mut uids: Vec<u32> = s
+        .uid_search("UNDELETED")
+        .await?
+        .into_iter()
+        .filter(|u| !skip.contains(&Key::Uid(*u)))
+        .collect();
     uids.sort_unstable();
     uids.truncate(max);
     if uids.is_empty() {
         return Ok(Vec::new());
     }
-    let fetches: Vec<_> = s.uid_fetch(uid_set(&uids), "(UID BODY.PEEK[])").await?.try_collect().await?;
-    let mut out: Vec<Incoming> =
-        fetches.iter().filter_map(|f| Some(Incoming { key: Key::Uid(f.uid?), raw: f.body()?.to_vec() })).collect();
+    let fetches: Vec<_> = s
+        .uid_fetch(uid_set(&uids), "(UID BODY.PEEK[])")
+        .await?
+        .try_collect()
+        .await?;
+    let mut out: Vec<Incoming> = fetches
+        .iter()
+        .filter_map(|f| {
+            Some(Incoming {
+                key: Key::Uid(f.uid?),
+                raw: f.body()?.to_vec(),
+            })
+        })
+        .collect();
     out.sort_by_key(|m| match m.key {
         Key::Uid(u) => u,
         Key::File(_) => 0,
@@ -203,12 +278,22 @@ async fn fetch_in(s: &mut Session, max: usize, skip: &HashSet<Key>) -> Result<Ve
     Ok(out)
 }
 
-async fn move_in(s: &mut Session, set: &str, folder: &str, can_move: bool, can_uidplus: bool) -> Result<()> {
+async fn move_in(
+    s: &mut Session,
+    set: &str,
+    folder: &str,
+    can_move: bool,
+    can_uidplus: bool,
+) -> Result<()> {
     if can_move {
         s.uid_mv(set, folder).await?;
     } else {
         s.uid_copy(set, folder).await?;
-        let _: Vec<_> = s.uid_store(set, "+FLAGS.SILENT (\\Deleted)").await?.try_collect().await?;
+        let _: Vec<_> = s
+            .uid_store(set, "+FLAGS.SILENT (\\Deleted)")
+            .await?
+            .try_collect()
+            .await?;
         if can_uidplus {
             let _: Vec<_> = s.uid_expunge(set).await?.try_collect().await?;
         } else {
@@ -224,15 +309,26 @@ fn drain_unsolicited(s: &mut Session) {
 
 /// `1,2,3,7` — compact enough for the batch sizes we fetch.
 fn uid_set(uids: &[u32]) -> String {
-    uids.iter().map(|u| u.to_string()).collect::<Vec<_>>().join(",")
+    uids.iter()
+        .map(|u| u.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The TLS handshake; a refused server certificate is reported with its fix. (A free function:
 /// a `&ImapBox` held across the await would make the daemon's future not `Send`.)
-async fn tls_wrap(c: &ImapConfig, config: Option<&Arc<rustls::ClientConfig>>, tcp: TcpStream) -> Result<tokio_rustls::client::TlsStream<TcpStream>> {
+async fn tls_wrap(
+    c: &ImapConfig,
+    config: Option<&Arc<rustls::ClientConfig>>,
+    tcp: TcpStream,
+) -> Result<tokio_rustls::client::TlsStream<TcpStream>> {
     let config = config.context("TLS is set up in ImapBox::open unless tls = none")?;
-    crate::tls::connect(config, &c.host, tcp).await.map_err(|e| match crate::tls::certificate_problem(&e, &c.host, "inbound.tls_ca_file") {
-        Some(p) => anyhow!("TLS handshake with IMAP server {}:{}: {p}", c.host, c.port),
-        None => anyhow!("TLS handshake with IMAP server {}:{}: {e}", c.host, c.port),
-    })
+    crate::tls::connect(config, &c.host, tcp)
+        .await
+        .map_err(
+            |e| match crate::tls::certificate_problem(&e, &c.host, "inbound.tls_ca_file") {
+                Some(p) => anyhow!("TLS handshake with IMAP server {}:{}: {p}", c.host, c.port),
+                None => anyhow!("TLS handshake with IMAP server {}:{}: {e}", c.host, c.port),
+            },
+        )
 }

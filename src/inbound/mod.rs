@@ -33,7 +33,13 @@ pub enum Key {
 impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Key::File(p) => write!(f, "{}", p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
+            Key::File(p) => write!(
+                f,
+                "{}",
+                p.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            ),
             Key::Uid(u) => write!(f, "uid {u}"),
         }
     }
@@ -105,7 +111,11 @@ pub struct MaildirBox {
 impl MaildirBox {
     pub fn open(dir: PathBuf) -> Result<MaildirBox> {
         crate::maildir::ensure(&dir)?;
-        Ok(MaildirBox { dir, listed: Default::default(), unsettled: 0 })
+        Ok(MaildirBox {
+            dir,
+            listed: Default::default(),
+            unsettled: 0,
+        })
     }
 
     fn fetch(&mut self, max: usize, skip: &HashSet<Key>) -> Result<Vec<Incoming>> {
@@ -114,17 +124,24 @@ impl MaildirBox {
         }
         let mut out = Vec::new();
         while out.len() < max {
-            let Some(path) = self.listed.pop_front() else { break };
+            let Some(path) = self.listed.pop_front() else {
+                break;
+            };
             if !skip.is_empty() && skip.contains(&Key::File(path.clone())) {
                 continue;
             }
             match std::fs::read(&path) {
-                Ok(raw) => out.push(Incoming { key: Key::File(path), raw }),
+                Ok(raw) => out.push(Incoming {
+                    key: Key::File(path),
+                    raw,
+                }),
                 // Another instance took it between list and read.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => {
                     self.listed.clear(); // list again next time, this one included
-                    return Err(anyhow::Error::from(e).context(format!("reading {}", path.display())));
+                    return Err(
+                        anyhow::Error::from(e).context(format!("reading {}", path.display()))
+                    );
                 }
             }
         }
@@ -138,7 +155,9 @@ impl MaildirBox {
             if let Key::File(p) = k {
                 match crate::maildir::move_to_folder(&self.dir, p, folder) {
                     Ok(_) => {}
-                    Err(e) if !p.exists() => tracing::debug!("{} was already moved: {e:#}", p.display()),
+                    Err(e) if !p.exists() => {
+                        tracing::debug!("{} was already moved: {e:#}", p.display())
+                    }
                     Err(e) => return Err(e),
                 }
             }

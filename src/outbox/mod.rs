@@ -52,8 +52,14 @@ mod smtp;
 
 pub enum Transport {
     /// Pooled connections with TCP_NODELAY (see [`smtp`] for why not lettre's own pool).
-    Smtp { pool: smtp::SmtpPool, max_connections: usize, rate_per_second: f64 },
-    Maildir { path: PathBuf },
+    Smtp {
+        pool: smtp::SmtpPool,
+        max_connections: usize,
+        rate_per_second: f64,
+    },
+    Maildir {
+        path: PathBuf,
+    },
 }
 
 impl Transport {
@@ -73,20 +79,30 @@ impl Transport {
 
     fn concurrency(&self) -> usize {
         match self {
-            Transport::Smtp { max_connections, .. } => *max_connections,
+            Transport::Smtp {
+                max_connections, ..
+            } => *max_connections,
             Transport::Maildir { .. } => 1,
         }
     }
 
     fn rate(&self) -> f64 {
         match self {
-            Transport::Smtp { rate_per_second, .. } => *rate_per_second,
+            Transport::Smtp {
+                rate_per_second, ..
+            } => *rate_per_second,
             Transport::Maildir { .. } => 0.0,
         }
     }
 
     /// Sends one mail; its body goes out only under a permit from `unrecorded`.
-    pub async fn send(&self, envelope_from: &str, recipient: &str, body: &[u8], unrecorded: &Unrecorded) -> Sent {
+    pub async fn send(
+        &self,
+        envelope_from: &str,
+        recipient: &str,
+        body: &[u8],
+        unrecorded: &Unrecorded,
+    ) -> Sent {
         match self {
             Transport::Smtp { pool, .. } => {
                 let env = match envelope(envelope_from, recipient) {
@@ -96,12 +112,22 @@ impl Transport {
                 pool.send(&env, body, unrecorded).await
             }
             Transport::Maildir { path } => {
-                let Ok(permit) = unrecorded.clone().acquire_owned().await else { return (Err(stopped()), None) };
-                let mut bytes = format!("Return-Path: <{envelope_from}>\r\nDelivered-To: {recipient}\r\n").into_bytes();
+                let Ok(permit) = unrecorded.clone().acquire_owned().await else {
+                    return (Err(stopped()), None);
+                };
+                let mut bytes =
+                    format!("Return-Path: <{envelope_from}>\r\nDelivered-To: {recipient}\r\n")
+                        .into_bytes();
                 bytes.extend_from_slice(body);
                 let path = path.clone();
-                let r = match tokio::task::spawn_blocking(move || crate::maildir::deliver(&path, &bytes)).await {
-                    Ok(r) => r.map(|_| ()).map_err(|e| SendError::Temporary(format!("{e:#}"))),
+                let r = match tokio::task::spawn_blocking(move || {
+                    crate::maildir::deliver(&path, &bytes)
+                })
+                .await
+                {
+                    Ok(r) => r
+                        .map(|_| ())
+                        .map_err(|e| SendError::Temporary(format!("{e:#}"))),
                     Err(e) => Err(SendError::Temporary(e.to_string())),
                 };
                 (r, Some(permit))
@@ -111,8 +137,12 @@ impl Transport {
 }
 
 fn envelope(from: &str, to: &str) -> Result<Envelope, SendError> {
-    let from = from.parse().map_err(|e| SendError::Permanent(format!("bad sender {from}: {e}")))?;
-    let to = to.parse().map_err(|e| SendError::Permanent(format!("bad recipient {to}: {e}")))?;
+    let from = from
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("bad sender {from}: {e}")))?;
+    let to = to
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("bad recipient {to}: {e}")))?;
     Envelope::new(Some(from), vec![to]).map_err(|e| SendError::Permanent(e.to_string()))
 }
 
@@ -157,8 +187,21 @@ pub struct Delivery {
 
 impl Delivery {
     pub fn new(store: Store, transport: Transport, policy: RetryPolicy) -> Delivery {
-        let owner = format!("{}-{}-{}", gethostname::gethostname().to_string_lossy(), std::process::id(), uuid::Uuid::new_v4().simple());
-        Delivery { store, transport: Arc::new(transport), owner, policy, batch_size: 200, nudge: Arc::new(Notify::new()), next: Default::default() }
+        let owner = format!(
+            "{}-{}-{}",
+            gethostname::gethostname().to_string_lossy(),
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        );
+        Delivery {
+            store,
+            transport: Arc::new(transport),
+            owner,
+            policy,
+            batch_size: 200,
+            nudge: Arc::new(Notify::new()),
+            next: Default::default(),
+        }
     }
 
     /// Claims one batch of due mail, sends it, records the results. Empty when nothing is due.
@@ -175,14 +218,27 @@ impl Delivery {
     /// sends it. A claimed batch nobody sends is given back by [`Delivery::release_next`].
     pub async fn step(&self, now: i64) -> Result<Batch> {
         let rate = self.transport.rate();
-        let batch = if rate > 0.0 { (rate.ceil() as i64 * 10).clamp(1, self.batch_size) } else { self.batch_size };
+        let batch = if rate > 0.0 {
+            (rate.ceil() as i64 * 10).clamp(1, self.batch_size)
+        } else {
+            self.batch_size
+        };
         // The lease covers the whole batch even at the configured rate, with room to spare,
         // and the time the batch before it may still take.
-        let lease = 120 + if rate > 0.0 { (batch as f64 / rate) as i64 * 4 } else { 0 };
+        let lease = 120
+            + if rate > 0.0 {
+                (batch as f64 / rate) as i64 * 4
+            } else {
+                0
+            };
         let next = self.next.lock().ok().and_then(|mut n| n.take());
         let claimed = match next {
             Some(claiming) => claiming.await.context("claiming the next batch")??,
-            None => self.store.claim_outbox(&self.owner, now, lease, batch).await?,
+            None => {
+                self.store
+                    .claim_outbox(&self.owner, now, lease, batch)
+                    .await?
+            }
         };
         if claimed.is_empty() {
             return Ok(Batch::default());
@@ -191,7 +247,11 @@ impl Delivery {
         let interval = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
         let slots = Arc::new(Semaphore::new(self.transport.concurrency()));
         let unrecorded: Unrecorded = Arc::new(Semaphore::new(self.transport.concurrency()));
-        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(Claimed, Result<(), SendError>, Option<OwnedSemaphorePermit>)>();
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(
+            Claimed,
+            Result<(), SendError>,
+            Option<OwnedSemaphorePermit>,
+        )>();
 
         let transport = self.transport.clone();
         let sends = {
@@ -204,7 +264,9 @@ impl Delivery {
                     }
                     if claim_next_at == Some(i) {
                         let (store, owner) = (self.store.clone(), self.owner.clone());
-                        let claiming = tokio::spawn(async move { store.claim_outbox(&owner, now, lease, batch).await });
+                        let claiming = tokio::spawn(async move {
+                            store.claim_outbox(&owner, now, lease, batch).await
+                        });
                         if let Ok(mut n) = self.next.lock() {
                             *n = Some(claiming);
                         }
@@ -213,10 +275,15 @@ impl Delivery {
                     if unrecorded.is_closed() {
                         break;
                     }
-                    let Ok(slot) = slots.clone().acquire_owned().await else { break };
-                    let (t, done, unrecorded) = (transport.clone(), done_tx.clone(), unrecorded.clone());
+                    let Ok(slot) = slots.clone().acquire_owned().await else {
+                        break;
+                    };
+                    let (t, done, unrecorded) =
+                        (transport.clone(), done_tx.clone(), unrecorded.clone());
                     tokio::spawn(async move {
-                        let (r, permit) = t.send(&c.envelope_from, &c.recipient, &c.body, &unrecorded).await;
+                        let (r, permit) = t
+                            .send(&c.envelope_from, &c.recipient, &c.body, &unrecorded)
+                            .await;
                         drop(slot);
                         let _ = done.send((c, r, permit));
                     });
@@ -231,7 +298,10 @@ impl Delivery {
                 while let Ok(more) = done_rx.try_recv() {
                     ended.push(more);
                 }
-                let outcomes: Vec<(i64, SendOutcome)> = ended.iter().map(|(c, r, _)| (c.id, self.tally(c, r, now, &mut out))).collect();
+                let outcomes: Vec<(i64, SendOutcome)> = ended
+                    .iter()
+                    .map(|(c, r, _)| (c.id, self.tally(c, r, now, &mut out)))
+                    .collect();
                 if let Err(e) = self.record(&mut conn, &outcomes, now).await {
                     // The rows stay leased and come back when the lease runs out.
                     unrecorded.close();
@@ -244,13 +314,24 @@ impl Delivery {
         let ((), out) = tokio::join!(sends, records);
         let out = out?;
         if out.sent > 0 || out.failed > 0 {
-            tracing::info!(sent = out.sent, retried = out.retried, failed = out.failed, "delivered a batch");
+            tracing::info!(
+                sent = out.sent,
+                retried = out.retried,
+                failed = out.failed,
+                "delivered a batch"
+            );
         }
         Ok(out)
     }
 
     /// The outcome of one send, logged and counted.
-    fn tally(&self, c: &Claimed, r: &Result<(), SendError>, now: i64, out: &mut Batch) -> SendOutcome {
+    fn tally(
+        &self,
+        c: &Claimed,
+        r: &Result<(), SendError>,
+        now: i64,
+        out: &mut Batch,
+    ) -> SendOutcome {
         let outcome = self.outcome(c, r.clone(), now);
         match &outcome {
             SendOutcome::Sent => {
@@ -272,14 +353,27 @@ impl Delivery {
     /// Commits send results. The mail is out: if the database is briefly unreachable (a
     /// restart), keep trying rather than let the lease run out and send it again.
     /// `conn` is kept for the next commit, and dropped after a failure (it may be broken).
-    async fn record(&self, conn: &mut Option<ResultsConn>, outcomes: &[(i64, SendOutcome)], now: i64) -> Result<()> {
+    async fn record(
+        &self,
+        conn: &mut Option<ResultsConn>,
+        outcomes: &[(i64, SendOutcome)],
+        now: i64,
+    ) -> Result<()> {
         let start = std::time::Instant::now();
         let mut wait = Duration::from_millis(250);
         loop {
             let r = match conn {
-                Some(c) => self.store.finish_outbox(c, &self.owner, outcomes, now).await,
+                Some(c) => {
+                    self.store
+                        .finish_outbox(c, &self.owner, outcomes, now)
+                        .await
+                }
                 None => match self.store.results_connection().await {
-                    Ok(c) => self.store.finish_outbox(conn.insert(c), &self.owner, outcomes, now).await,
+                    Ok(c) => {
+                        self.store
+                            .finish_outbox(conn.insert(c), &self.owner, outcomes, now)
+                            .await
+                    }
                     Err(e) => Err(e),
                 },
             };
@@ -289,11 +383,19 @@ impl Delivery {
             match r {
                 Ok(()) => return Ok(()),
                 Err(e) if start.elapsed() < RECORD_PATIENCE => {
-                    tracing::warn!("recording {} delivery result(s) failed, retrying in {} ms: {e:#}", outcomes.len(), wait.as_millis());
+                    tracing::warn!(
+                        "recording {} delivery result(s) failed, retrying in {} ms: {e:#}",
+                        outcomes.len(),
+                        wait.as_millis()
+                    );
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(5));
                 }
-                Err(e) => return Err(e.context(format!("recording {} delivery result(s)", outcomes.len()))),
+                Err(e) => {
+                    return Err(
+                        e.context(format!("recording {} delivery result(s)", outcomes.len()))
+                    )
+                }
             }
         }
     }
@@ -305,10 +407,15 @@ impl Delivery {
             Err(SendError::Temporary(e)) => {
                 let age = Duration::from_secs((now - c.created_at).max(0) as u64);
                 if age >= self.policy.max_age {
-                    SendOutcome::Failed { error: format!("gave up after {} attempts: {e}", c.attempts) }
+                    SendOutcome::Failed {
+                        error: format!("gave up after {} attempts: {e}", c.attempts),
+                    }
                 } else {
                     let delay = self.policy.delay_after(c.attempts.max(1) as u32);
-                    SendOutcome::Retry { at: now + delay.as_secs() as i64, error: e }
+                    SendOutcome::Retry {
+                        at: now + delay.as_secs() as i64,
+                        error: e,
+                    }
                 }
             }
         }
@@ -322,7 +429,10 @@ impl Delivery {
     /// runtime of its own every wake-up stays on one thread instead of hopping between the
     /// multi-threaded runtime's workers, nor waits behind inbound work; on two cores it
     /// delivers ~20 % more mail per second for ~25 % less CPU (BENCHMARKS.md).
-    pub async fn on_own_thread<T, Fut>(self, job: impl FnOnce(Delivery) -> Fut + Send + 'static) -> Result<T>
+    pub async fn on_own_thread<T, Fut>(
+        self,
+        job: impl FnOnce(Delivery) -> Fut + Send + 'static,
+    ) -> Result<T>
     where
         Fut: std::future::Future<Output = T> + 'static,
         T: Send + 'static,
@@ -331,19 +441,28 @@ impl Delivery {
         std::thread::Builder::new()
             .name("delivery".into())
             .spawn(move || {
-                let r = tokio::runtime::Builder::new_current_thread().enable_all().build().map(|rt| {
-                    rt.block_on(async move {
-                        // Connections of this runtime's own (see Store::reconnect).
-                        let store = self.store.reconnect();
-                        let r = job(Delivery { store: store.clone(), ..self }).await;
-                        store.close().await;
-                        r
-                    })
-                });
+                let r = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map(|rt| {
+                        rt.block_on(async move {
+                            // Connections of this runtime's own (see Store::reconnect).
+                            let store = self.store.reconnect();
+                            let r = job(Delivery {
+                                store: store.clone(),
+                                ..self
+                            })
+                            .await;
+                            store.close().await;
+                            r
+                        })
+                    });
                 let _ = tx.send(r);
             })
             .context("starting the delivery thread")?;
-        rx.await.context("the delivery thread ended without an answer")?.context("starting the delivery runtime")
+        rx.await
+            .context("the delivery thread ended without an answer")?
+            .context("starting the delivery runtime")
     }
 
     /// Gives back a batch claimed ahead that no step will send (the caller stops): its rows are
@@ -397,7 +516,9 @@ impl Delivery {
                     continue;
                 }
                 Ok(_) => match self.store.next_outbox_due().await {
-                    Ok(Some(due)) => Duration::from_secs((due - now).clamp(1, LOOK_AGAIN.as_secs() as i64) as u64),
+                    Ok(Some(due)) => {
+                        Duration::from_secs((due - now).clamp(1, LOOK_AGAIN.as_secs() as i64) as u64)
+                    }
                     Ok(None) => LOOK_AGAIN,
                     Err(e) => {
                         tracing::warn!("delivery: {e:#}");
@@ -418,7 +539,9 @@ impl Delivery {
             }
         }
         if let Err(e) = self.release_next().await {
-            tracing::warn!("giving back the mail claimed ahead: {e:#} (it is sent when its lease runs out)");
+            tracing::warn!(
+                "giving back the mail claimed ahead: {e:#} (it is sent when its lease runs out)"
+            );
         }
         tracing::debug!("delivery stopped");
     }

@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters};
+use lettre::transport::smtp::client::{
+    AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters,
+};
 use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use tokio::net::TcpStream;
@@ -84,13 +86,28 @@ impl SmtpPool {
         use anyhow::Context as _;
         let (implicit, starttls) = match c.tls {
             Tls::None => (None, None),
-            Tls::Implicit => (Some(crate::tls::client_config(c.tls_ca_file.as_ref()).context("setting up TLS for SMTP")?), None),
+            Tls::Implicit => (
+                Some(
+                    crate::tls::client_config(c.tls_ca_file.as_ref())
+                        .context("setting up TLS for SMTP")?,
+                ),
+                None,
+            ),
             Tls::StartTls => {
                 let mut params = TlsParameters::builder(c.host.clone());
                 for cert in c.tls_ca_file.iter().flat_map(|ca| ca.certificates()) {
-                    params = params.add_root_certificate(Certificate::from_der(cert.to_vec()).context("outbound.tls_ca_file")?);
+                    params = params.add_root_certificate(
+                        Certificate::from_der(cert.to_vec()).context("outbound.tls_ca_file")?,
+                    );
                 }
-                (None, Some(params.build_rustls().context("setting up STARTTLS for SMTP")?))
+                (
+                    None,
+                    Some(
+                        params
+                            .build_rustls()
+                            .context("setting up STARTTLS for SMTP")?,
+                    ),
+                )
             }
         };
         let credentials = match (&c.username, &c.password) {
@@ -107,7 +124,10 @@ impl SmtpPool {
             max_idle: (c.max_connections as usize).max(1),
             idle: Mutex::new(Vec::new()),
         });
-        Ok(SmtpPool { inner, reaper: std::sync::Once::new() })
+        Ok(SmtpPool {
+            inner,
+            reaper: std::sync::Once::new(),
+        })
     }
 
     /// Sends one message to the envelope's recipients; its body goes out under a permit from
@@ -182,7 +202,10 @@ impl Inner {
         }
         if let Ok(mut idle) = self.idle.lock() {
             if idle.len() < self.max_idle {
-                idle.push(Parked { conn, since: Instant::now() });
+                idle.push(Parked {
+                    conn,
+                    since: Instant::now(),
+                });
             }
         }
     }
@@ -190,41 +213,69 @@ impl Inner {
     async fn connect(&self) -> Result<Conn, SendError> {
         match tokio::time::timeout(CONNECT_TIMEOUT, self.connect_inner()).await {
             Ok(r) => r,
-            Err(_) => Err(SendError::Temporary(format!("connecting to {}:{} timed out after {}s", self.host, self.port, CONNECT_TIMEOUT.as_secs()))),
+            Err(_) => Err(SendError::Temporary(format!(
+                "connecting to {}:{} timed out after {}s",
+                self.host,
+                self.port,
+                CONNECT_TIMEOUT.as_secs()
+            ))),
         }
     }
 
     async fn connect_inner(&self) -> Result<Conn, SendError> {
         let where_ = format!("{}:{}", self.host, self.port);
-        let tcp = tcp_connect(&self.host, self.port).await.map_err(|e| SendError::Temporary(format!("connecting to {where_}: {e}")))?;
+        let tcp = tcp_connect(&self.host, self.port)
+            .await
+            .map_err(|e| SendError::Temporary(format!("connecting to {where_}: {e}")))?;
         // A refused server certificate is named with its fix (typically: outbound.tls_ca_file),
         // and stays a temporary failure: the mail waits in the outbox until the config is fixed.
-        let cert = |e: &(dyn std::error::Error + 'static)| crate::tls::certificate_problem(e, &self.host, "outbound.tls_ca_file");
+        let cert = |e: &(dyn std::error::Error + 'static)| {
+            crate::tls::certificate_problem(e, &self.host, "outbound.tls_ca_file")
+        };
         let stream: Box<dyn AsyncTokioStream> = match &self.implicit {
             Some(config) => {
-                let tls = crate::tls::connect(config, &self.host, tcp).await.map_err(|e| match cert(&e) {
-                    Some(p) => SendError::Temporary(format!("TLS with {where_}: {p}")),
-                    None => SendError::Temporary(format!("TLS with {where_}: {e}")),
-                })?;
+                let tls =
+                    crate::tls::connect(config, &self.host, tcp)
+                        .await
+                        .map_err(|e| match cert(&e) {
+                            Some(p) => SendError::Temporary(format!("TLS with {where_}: {p}")),
+                            None => SendError::Temporary(format!("TLS with {where_}: {e}")),
+                        })?;
                 Box::new(TlsTcp(tls))
             }
             None => Box::new(tcp),
         };
-        let mut conn = AsyncSmtpConnection::connect_with_transport(stream, &self.hello).await.map_err(|e| classify(&e))?;
+        let mut conn = AsyncSmtpConnection::connect_with_transport(stream, &self.hello)
+            .await
+            .map_err(|e| classify(&e))?;
         if let Some(params) = &self.starttls {
-            conn.starttls(params.clone(), &self.hello).await.map_err(|e| match cert(&e) {
-                Some(p) => SendError::Temporary(format!("STARTTLS with {where_}: {p}")),
-                None => classify(&e),
-            })?;
+            conn.starttls(params.clone(), &self.hello)
+                .await
+                .map_err(|e| match cert(&e) {
+                    Some(p) => SendError::Temporary(format!("STARTTLS with {where_}: {p}")),
+                    None => classify(&e),
+                })?;
         }
         if let Some(c) = &self.credentials {
-            conn.auth(DEFAULT_MECHANISMS, c).await.map_err(|e| classify(&e))?;
+            conn.auth(DEFAULT_MECHANISMS, c)
+                .await
+                .map_err(|e| classify(&e))?;
         }
         // lettre keeps only the EHLO keywords it uses itself; ask once more for PIPELINING
         // (one round trip per connection, and EHLO again is allowed at any time: RFC 5321).
-        let ehlo = conn.command(Ehlo::new(self.hello.clone())).await.map_err(|e| classify(&e))?;
-        let pipelining = ehlo.message().skip(1).any(|l| l.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("PIPELINING")));
-        Ok(Conn { smtp: conn, pipelining })
+        let ehlo = conn
+            .command(Ehlo::new(self.hello.clone()))
+            .await
+            .map_err(|e| classify(&e))?;
+        let pipelining = ehlo.message().skip(1).any(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|k| k.eq_ignore_ascii_case("PIPELINING"))
+        });
+        Ok(Conn {
+            smtp: conn,
+            pipelining,
+        })
     }
 }
 
@@ -235,7 +286,9 @@ async fn close_idle(pool: Weak<Inner>) {
         let Some(inner) = pool.upgrade() else { return };
         let stale: Vec<Parked> = match inner.idle.lock() {
             Ok(mut idle) => {
-                let (stale, fresh): (Vec<Parked>, Vec<Parked>) = idle.drain(..).partition(|p| p.since.elapsed() >= IDLE_TIMEOUT);
+                let (stale, fresh): (Vec<Parked>, Vec<Parked>) = idle
+                    .drain(..)
+                    .partition(|p| p.since.elapsed() >= IDLE_TIMEOUT);
                 *idle = fresh;
                 stale
             }
@@ -260,20 +313,31 @@ enum Failure {
 /// MAIL FROM, RCPT TO, DATA, the message: lettre's `AsyncSmtpConnection::send`, with the stage
 /// of a failure kept so that the caller knows whether any of the message went out, with the
 /// envelope pipelined where the server offers it, and the body sent under a permit.
-async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8], unrecorded: &Unrecorded, permit: &mut Option<tokio::sync::OwnedSemaphorePermit>) -> Result<(), Failure> {
+async fn transaction(
+    conn: &mut Conn,
+    envelope: &Envelope,
+    body: &[u8],
+    unrecorded: &Unrecorded,
+    permit: &mut Option<tokio::sync::OwnedSemaphorePermit>,
+) -> Result<(), Failure> {
     let mut params = Vec::new();
     let ascii = |a: &lettre::Address| AsRef::<str>::as_ref(a).is_ascii();
-    let non_ascii = envelope.from().is_some_and(|a| !ascii(a)) || envelope.to().iter().any(|a| !ascii(a));
+    let non_ascii =
+        envelope.from().is_some_and(|a| !ascii(a)) || envelope.to().iter().any(|a| !ascii(a));
     let smtp = &mut conn.smtp;
     if non_ascii {
         if !smtp.server_info().supports_feature(Extension::SmtpUtfEight) {
-            return Err(Failure::Refused("the addresses are not ASCII and the server does not offer SMTPUTF8".into()));
+            return Err(Failure::Refused(
+                "the addresses are not ASCII and the server does not offer SMTPUTF8".into(),
+            ));
         }
         params.push(MailParameter::SmtpUtfEight);
     }
     if !body.is_ascii() {
         if !smtp.server_info().supports_feature(Extension::EightBitMime) {
-            return Err(Failure::Refused("the message is not ASCII and the server does not offer 8BITMIME".into()));
+            return Err(Failure::Refused(
+                "the message is not ASCII and the server does not offer 8BITMIME".into(),
+            ));
         }
         params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
@@ -288,20 +352,32 @@ async fn transaction(conn: &mut Conn, envelope: &Envelope, body: &[u8], unrecord
             group.push_str(&Rcpt::new(to.clone(), vec![]).to_string());
         }
         group.push_str(&Data.to_string());
-        smtp.command(group).await.map_err(|e| Failure::Smtp(Stage::Mail, e))?;
+        smtp.command(group)
+            .await
+            .map_err(|e| Failure::Smtp(Stage::Mail, e))?;
         for _ in envelope.to() {
             smtp.read_response().await.map_err(later)?;
         }
         smtp.read_response().await.map_err(later)?;
     } else {
-        smtp.command(mail).await.map_err(|e| Failure::Smtp(Stage::Mail, e))?;
+        smtp.command(mail)
+            .await
+            .map_err(|e| Failure::Smtp(Stage::Mail, e))?;
         for to in envelope.to() {
-            smtp.command(Rcpt::new(to.clone(), vec![])).await.map_err(later)?;
+            smtp.command(Rcpt::new(to.clone(), vec![]))
+                .await
+                .map_err(later)?;
         }
         smtp.command(Data).await.map_err(later)?;
     }
     // From here on the server may accept the mail: only under a permit (see super::Unrecorded).
-    *permit = Some(unrecorded.clone().acquire_owned().await.map_err(|_| Failure::Stopped)?);
+    *permit = Some(
+        unrecorded
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| Failure::Stopped)?,
+    );
     if body.is_ascii() {
         // The message, dot-stuffed, and the final dot in one write; lettre's `message` does the
         // same byte by byte (a quarter of delivery's CPU on a 12 KB digest) in two writes.
@@ -343,7 +419,12 @@ async fn tcp_connect(host: &str, port: u16) -> std::io::Result<TcpStream> {
             Err(e) => last = Some(e),
         }
     }
-    Err(last.unwrap_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, format!("{host} resolves to no address"))))
+    Err(last.unwrap_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{host} resolves to no address"),
+        )
+    }))
 }
 
 /// A TLS stream lettre can drive (it needs `peer_addr`).
@@ -357,19 +438,33 @@ impl AsyncTokioStream for TlsTcp {
 }
 
 impl tokio::io::AsyncRead for TlsTcp {
-    fn poll_read(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &mut tokio::io::ReadBuf<'_>) -> std::task::Poll<std::io::Result<()>> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.0).poll_read(cx, buf)
     }
 }
 
 impl tokio::io::AsyncWrite for TlsTcp {
-    fn poll_write(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &[u8]) -> std::task::Poll<std::io::Result<usize>> {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
         std::pin::Pin::new(&mut self.0).poll_write(cx, buf)
     }
-    fn poll_flush(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.0).poll_flush(cx)
     }
-    fn poll_shutdown(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.0).poll_shutdown(cx)
     }
 }
@@ -413,14 +508,26 @@ mod tests {
             b"x\r\n.",
             b"...\r\n\r\n.",
         ] {
-            assert_eq!(data_section(body), lettre_way(body), "{:?}", String::from_utf8_lossy(body));
+            assert_eq!(
+                data_section(body),
+                lettre_way(body),
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
         }
         // And on random bodies made of the bytes that matter.
         use rand::{Rng, SeedableRng};
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
         for _ in 0..2000 {
-            let body: Vec<u8> = (0..rng.random_range(0..40)).map(|_| b".\r\na"[rng.random_range(0..4)]).collect();
-            assert_eq!(data_section(&body), lettre_way(&body), "{:?}", String::from_utf8_lossy(&body));
+            let body: Vec<u8> = (0..rng.random_range(0..40))
+                .map(|_| b".\r\na"[rng.random_range(0..4)])
+                .collect();
+            assert_eq!(
+                data_section(&body),
+                lettre_way(&body),
+                "{:?}",
+                String::from_utf8_lossy(&body)
+            );
         }
     }
 }

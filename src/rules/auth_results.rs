@@ -139,7 +139,11 @@ pub fn check(auth_results: &[String], authserv_id: &str, from_domain: &str) -> C
 
 /// Whether our receiving server marked mail from `from_domain` as failing SPF or DMARC, and
 /// how it said so. Mail so marked is likely forged: it is answered by nobody (no backscatter).
-pub fn marked_failing(auth_results: &[String], authserv_id: &str, from_domain: &str) -> Option<String> {
+pub fn marked_failing(
+    auth_results: &[String],
+    authserv_id: &str,
+    from_domain: &str,
+) -> Option<String> {
     let c = check(auth_results, authserv_id, from_domain);
     if let Verdict::Fail { reason } = &c.verdict {
         return Some(reason.clone());
@@ -562,9 +566,17 @@ mod tests {
         let ours = "mx.roundtable.example";
         let f = |h: &str| marked_failing(&[h.to_string()], ours, "example.org");
         assert!(f("mx.roundtable.example; spf=fail smtp.mailfrom=example.org; dmarc=none header.from=example.org").unwrap().contains("spf=fail"));
-        assert!(f("mx.roundtable.example; dmarc=fail (p=reject) header.from=example.org").unwrap().contains("dmarc=fail"));
+        assert!(
+            f("mx.roundtable.example; dmarc=fail (p=reject) header.from=example.org")
+                .unwrap()
+                .contains("dmarc=fail")
+        );
         assert_eq!(f("mx.roundtable.example; spf=pass smtp.mailfrom=example.org; dmarc=none header.from=example.org"), None);
-        assert_eq!(f("mx.elsewhere.example; spf=fail smtp.mailfrom=example.org"), None, "not our server's word");
+        assert_eq!(
+            f("mx.elsewhere.example; spf=fail smtp.mailfrom=example.org"),
+            None,
+            "not our server's word"
+        );
         assert_eq!(marked_failing(&[], ours, "example.org"), None);
     }
 

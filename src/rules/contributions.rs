@@ -5,25 +5,35 @@ use anyhow::Result;
 use understand::{Reading, Topic};
 
 use super::{Act, Answer, Community, Draft, Outcome};
-use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus, Role, SearchKind};
 use crate::compose;
-use crate::store::Person;
 use crate::compose::token::{Claims, Purpose};
+use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus, Role, SearchKind};
+use crate::store::Person;
 
 /// Titles longer than this are cut (the rest goes to the details).
 const TITLE_MAX: usize = 120;
-
 
 /// Answers to non-members, in all, per hour: a flood of forged senders gets at most this many.
 const STRANGER_ANSWERS_PER_HOUR: i64 = 10;
 
 impl Act<'_, '_> {
-    pub(super) async fn topics(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, topics: &[Topic]) -> Result<Outcome> {
+    pub(super) async fn topics(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        claims: Option<Claims>,
+        topics: &[Topic],
+    ) -> Result<Outcome> {
         let store = self.world.store.clone();
-        let meeting = match claims.filter(|cl| matches!(cl.purpose, Purpose::Topics | Purpose::Rsvp)) {
-            Some(cl) => store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id && m.status == MeetingStatus::Scheduled),
-            None => None,
-        };
+        let meeting =
+            match claims.filter(|cl| matches!(cl.purpose, Purpose::Topics | Purpose::Rsvp)) {
+                Some(cl) => store
+                    .meeting(self.conn, cl.reference)
+                    .await?
+                    .filter(|m| m.community_id == c.id && m.status == MeetingStatus::Scheduled),
+                None => None,
+            };
         let meeting = match meeting {
             Some(m) => Some(m),
             None => store.next_meeting(self.conn, c.id, self.now).await?,
@@ -34,27 +44,79 @@ impl Act<'_, '_> {
             if title.is_empty() {
                 continue;
             }
-            let n = store.add_topic(self.conn, c.id, &title, details.as_deref(), p.id, meeting.as_ref().map(|m| m.id), self.now).await?;
+            let n = store
+                .add_topic(
+                    self.conn,
+                    c.id,
+                    &title,
+                    details.as_deref(),
+                    p.id,
+                    meeting.as_ref().map(|m| m.id),
+                    self.now,
+                )
+                .await?;
             let body = match &details {
                 Some(d) => format!("#{n} {title} — {d}"),
                 None => format!("#{n} {title}"),
             };
-            store.index_text(self.conn, c.id, SearchKind::Topic, p.display_name(), self.now, &body).await?;
+            store
+                .index_text(
+                    self.conn,
+                    c.id,
+                    SearchKind::Topic,
+                    p.display_name(),
+                    self.now,
+                    &body,
+                )
+                .await?;
             added.push(format!("#{n} {title}"));
         }
         if added.is_empty() {
-            return Ok(Outcome::kept("topics without a title: nothing added", Some(p.id)));
+            return Ok(Outcome::kept(
+                "topics without a title: nothing added",
+                Some(p.id),
+            ));
         }
-        let what = format!("Thanks! Added to the list: {}. Others can support a topic by replying \"+1 #n\".", added.join("; "));
-        self.answer(c, p, reading, OtherMailKind::Confirmation, &format!("Topic{} added: {}", if added.len() == 1 { "" } else { "s" }, added.join("; ")), Answer::Confirmation { what: &what, note: None }).await?;
-        Ok(Outcome::done(format!("{} topic(s) added: {}", added.len(), added.join("; ")), Some(p.id)))
+        let what = format!(
+            "Thanks! Added to the list: {}. Others can support a topic by replying \"+1 #n\".",
+            added.join("; ")
+        );
+        self.answer(
+            c,
+            p,
+            reading,
+            OtherMailKind::Confirmation,
+            &format!(
+                "Topic{} added: {}",
+                if added.len() == 1 { "" } else { "s" },
+                added.join("; ")
+            ),
+            Answer::Confirmation {
+                what: &what,
+                note: None,
+            },
+        )
+        .await?;
+        Ok(Outcome::done(
+            format!("{} topic(s) added: {}", added.len(), added.join("; ")),
+            Some(p.id),
+        ))
     }
 
-    pub(super) async fn votes(&mut self, c: &Community, p: &Person, reading: &Reading, votes: &[u32]) -> Result<Outcome> {
+    pub(super) async fn votes(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        votes: &[u32],
+    ) -> Result<Outcome> {
         let store = self.world.store.clone();
         let (mut counted, mut unknown) = (Vec::new(), Vec::new());
         for &n in votes.iter().take(20) {
-            if store.vote(self.conn, c.id, n as i64, p.id, self.now).await? {
+            if store
+                .vote(self.conn, c.id, n as i64, p.id, self.now)
+                .await?
+            {
                 counted.push(format!("#{n}"));
             } else {
                 unknown.push(format!("#{n}"));
@@ -65,26 +127,65 @@ impl Act<'_, '_> {
             what.push_str(&format!("Counted your +1 for {}.", counted.join(", ")));
         }
         if !unknown.is_empty() {
-            what.push_str(&format!(" There is no open topic {}: reply TOPICS in the subject for the list.", unknown.join(", ")));
+            what.push_str(&format!(
+                " There is no open topic {}: reply TOPICS in the subject for the list.",
+                unknown.join(", ")
+            ));
         }
-        self.answer(c, p, reading, OtherMailKind::Confirmation, "Your +1", Answer::Confirmation { what: what.trim(), note: None }).await?;
+        self.answer(
+            c,
+            p,
+            reading,
+            OtherMailKind::Confirmation,
+            "Your +1",
+            Answer::Confirmation {
+                what: what.trim(),
+                note: None,
+            },
+        )
+        .await?;
         Ok(Outcome {
-            line: format!("votes counted: [{}], unknown: [{}]", counted.join(" "), unknown.join(" ")),
+            line: format!(
+                "votes counted: [{}], unknown: [{}]",
+                counted.join(" "),
+                unknown.join(" ")
+            ),
             person_id: Some(p.id),
             keep_raw: !unknown.is_empty(),
         })
     }
 
-    pub(super) async fn takeaways(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, items: &[String]) -> Result<Outcome> {
+    pub(super) async fn takeaways(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        claims: Option<Claims>,
+        items: &[String],
+    ) -> Result<Outcome> {
         let store = self.world.store.clone();
         let meeting = match claims.filter(|cl| cl.purpose == Purpose::Takeaways) {
-            Some(cl) => store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id),
+            Some(cl) => store
+                .meeting(self.conn, cl.reference)
+                .await?
+                .filter(|m| m.community_id == c.id),
             None => store.last_meeting_before(self.conn, c.id, self.now).await?,
         };
         let Some(m) = meeting else {
             let q = "There's no past meeting to attach your takeaways to yet. Send them after the next meeting.";
-            self.answer(c, p, reading, OtherMailKind::Question, "No meeting for these takeaways", Answer::Question(q)).await?;
-            return Ok(Outcome::kept("takeaways with no past meeting: told so", Some(p.id)));
+            self.answer(
+                c,
+                p,
+                reading,
+                OtherMailKind::Question,
+                "No meeting for these takeaways",
+                Answer::Question(q),
+            )
+            .await?;
+            return Ok(Outcome::kept(
+                "takeaways with no past meeting: told so",
+                Some(p.id),
+            ));
         };
         let mut n = 0;
         for t in items.iter().take(30) {
@@ -93,25 +194,81 @@ impl Act<'_, '_> {
                 continue;
             }
             let t: String = t.chars().take(2000).collect();
-            store.add_takeaway(self.conn, m.id, p.id, &t, self.now).await?;
-            store.index_text(self.conn, c.id, SearchKind::Takeaway, p.display_name(), m.starts_at, &t).await?;
+            store
+                .add_takeaway(self.conn, m.id, p.id, &t, self.now)
+                .await?;
+            store
+                .index_text(
+                    self.conn,
+                    c.id,
+                    SearchKind::Takeaway,
+                    p.display_name(),
+                    m.starts_at,
+                    &t,
+                )
+                .await?;
             n += 1;
         }
-        let what = format!("Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.", if n == 1 { "" } else { "s" });
-        self.answer(c, p, reading, OtherMailKind::Confirmation, "Takeaways saved", Answer::Confirmation { what: &what, note: None }).await?;
-        Ok(Outcome::done(format!("{n} takeaway(s) for meeting {}", m.id), Some(p.id)))
+        let what = format!(
+            "Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.",
+            if n == 1 { "" } else { "s" }
+        );
+        self.answer(
+            c,
+            p,
+            reading,
+            OtherMailKind::Confirmation,
+            "Takeaways saved",
+            Answer::Confirmation {
+                what: &what,
+                note: None,
+            },
+        )
+        .await?;
+        Ok(Outcome::done(
+            format!("{n} takeaway(s) for meeting {}", m.id),
+            Some(p.id),
+        ))
     }
 
     /// A guest says yes to the follow-up: a member from now on, welcomed, coordinators told.
-    pub(super) async fn join(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
+    pub(super) async fn join(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+    ) -> Result<Outcome> {
         if p.role != Role::Guest {
             let what = format!("You're already a member of {}: nothing to do.", c.cfg.name);
-            self.answer(c, p, reading, OtherMailKind::Confirmation, &format!("Already in {}", c.cfg.name), Answer::Confirmation { what: &what, note: None }).await?;
+            self.answer(
+                c,
+                p,
+                reading,
+                OtherMailKind::Confirmation,
+                &format!("Already in {}", c.cfg.name),
+                Answer::Confirmation {
+                    what: &what,
+                    note: None,
+                },
+            )
+            .await?;
             return Ok(Outcome::done("join from a member: told so", Some(p.id)));
         }
         self.join_guest(c, p).await?;
-        self.notify_coordinators(c, &format!("{} joined {}", p.display_name(), c.cfg.name), &format!("{} ({}) answered the follow-up with JOIN and is now a member.", p.display_name(), p.address)).await?;
-        Ok(Outcome::done(format!("{} joined as a member", p.address), Some(p.id)))
+        self.notify_coordinators(
+            c,
+            &format!("{} joined {}", p.display_name(), c.cfg.name),
+            &format!(
+                "{} ({}) answered the follow-up with JOIN and is now a member.",
+                p.display_name(),
+                p.address
+            ),
+        )
+        .await?;
+        Ok(Outcome::done(
+            format!("{} joined as a member", p.address),
+            Some(p.id),
+        ))
     }
 
     /// Makes a guest a member: welcome, and a notice to the coordinators.
@@ -120,49 +277,112 @@ impl Act<'_, '_> {
         if p.role != Role::Guest {
             return Ok(format!("{} is already a {}.", p.address, p.role.as_str()));
         }
-        store.upsert_person(self.conn, c.id, &p.address, None, Role::Member, self.now).await?;
+        store
+            .upsert_person(self.conn, c.id, &p.address, None, Role::Member, self.now)
+            .await?;
         self.welcome(c, p).await?;
         Ok(format!("{} joined {} as a member.", p.address, c.cfg.name))
     }
 
     /// A guest says no thanks: respected, never mailed again unless invited again.
-    pub(super) async fn decline(&mut self, c: &Community, p: &Person, reading: &Reading) -> Result<Outcome> {
+    pub(super) async fn decline(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+    ) -> Result<Outcome> {
         let store = self.world.store.clone();
         if p.role != Role::Guest {
-            return Ok(Outcome::kept("decline from a member: kept for the coordinator", Some(p.id)));
+            return Ok(Outcome::kept(
+                "decline from a member: kept for the coordinator",
+                Some(p.id),
+            ));
         }
-        store.set_status(self.conn, p.id, PersonStatus::Declined, self.now).await?;
-        let what = format!("Thanks for letting us know. You won't hear from {} again unless someone invites you.", c.cfg.name);
-        self.answer(c, p, reading, OtherMailKind::Confirmation, "Thanks for visiting", Answer::Confirmation { what: &what, note: None }).await?;
-        Ok(Outcome::done(format!("{} declined to join", p.address), Some(p.id)))
+        store
+            .set_status(self.conn, p.id, PersonStatus::Declined, self.now)
+            .await?;
+        let what = format!(
+            "Thanks for letting us know. You won't hear from {} again unless someone invites you.",
+            c.cfg.name
+        );
+        self.answer(
+            c,
+            p,
+            reading,
+            OtherMailKind::Confirmation,
+            "Thanks for visiting",
+            Answer::Confirmation {
+                what: &what,
+                note: None,
+            },
+        )
+        .await?;
+        Ok(Outcome::done(
+            format!("{} declined to join", p.address),
+            Some(p.id),
+        ))
     }
 
     /// A short notice to every coordinator (a guest joined, a reply nobody could read).
-    pub(super) async fn notify_coordinators(&mut self, c: &Community, subject: &str, what: &str) -> Result<()> {
+    pub(super) async fn notify_coordinators(
+        &mut self,
+        c: &Community,
+        subject: &str,
+        what: &str,
+    ) -> Result<()> {
         let key = uuid::Uuid::new_v4().simple().to_string();
-        self.notify_coordinators_keyed(c, subject, what, &key).await.map(|_| ())
+        self.notify_coordinators_keyed(c, subject, what, &key)
+            .await
+            .map(|_| ())
     }
 
     /// A notice of a kind that can come in floods (unclear replies from one sender): one per
     /// `about` and clock hour at most, so 1,000 unreadable mails from one autoresponder tell
     /// the coordinator once, not 1,000 times; the rest are kept (`roundtable log`). Whether
     /// this one was queued.
-    pub(super) async fn notify_coordinators_hourly(&mut self, c: &Community, subject: &str, what: &str, about: &str) -> Result<bool> {
+    pub(super) async fn notify_coordinators_hourly(
+        &mut self,
+        c: &Community,
+        subject: &str,
+        what: &str,
+        about: &str,
+    ) -> Result<bool> {
         let what = format!("{what}\n\n(One notice like this an hour per sender; any more are kept, not sent: `roundtable log` lists them.)");
         let key = format!("{about}:{}", self.now.div_euclid(3600));
-        self.notify_coordinators_keyed(c, subject, &what, &key).await
+        self.notify_coordinators_keyed(c, subject, &what, &key)
+            .await
     }
 
     /// Queues the notice to each coordinator under `key` (a notice already queued under the
     /// same key is not queued again). Whether any was queued.
-    async fn notify_coordinators_keyed(&mut self, c: &Community, subject: &str, what: &str, key: &str) -> Result<bool> {
+    async fn notify_coordinators_keyed(
+        &mut self,
+        c: &Community,
+        subject: &str,
+        what: &str,
+        key: &str,
+    ) -> Result<bool> {
         let store = self.world.store.clone();
         let people = store.coordinators(self.conn, c.id).await?;
         let footer = super::footer(c);
         let before = self.queued;
         for k in &people {
-            let text = compose::ConfirmationTxt { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
-            let html = compose::ConfirmationHtml { name: k.display_name(), what, note: None, change_hint: "", f: &footer }.to_string();
+            let text = compose::ConfirmationTxt {
+                name: k.display_name(),
+                what,
+                note: None,
+                change_hint: "",
+                f: &footer,
+            }
+            .to_string();
+            let html = compose::ConfirmationHtml {
+                name: k.display_name(),
+                what,
+                note: None,
+                change_hint: "",
+                f: &footer,
+            }
+            .to_string();
             let token = self.token(Purpose::Reply, k.id, 0, self.now);
             let d = Draft {
                 kind: OtherMailKind::Notice.into(),
@@ -187,11 +407,18 @@ impl Act<'_, '_> {
 impl Act<'_, '_> {
     /// Someone who is not a member wrote: one polite answer a day at most, their mail passed
     /// to the coordinators for review, and nothing changes.
-    pub(super) async fn stranger(&mut self, c: &Community, from: &crate::domain::Address, reading: &Reading) -> Result<Outcome> {
+    pub(super) async fn stranger(
+        &mut self,
+        c: &Community,
+        from: &crate::domain::Address,
+        reading: &Reading,
+    ) -> Result<Outcome> {
         let store = self.world.store.clone();
         // Mail our own server marked as failing SPF or DMARC is likely forged: answering it
         // would send our mail to whoever was impersonated (backscatter).
-        let failing = self.world.authserv_id.as_deref().and_then(|id| super::auth_results::marked_failing(&reading.auth_results, id, from.domain()));
+        let failing = self.world.authserv_id.as_deref().and_then(|id| {
+            super::auth_results::marked_failing(&reading.auth_results, id, from.domain())
+        });
         let why_not = match failing {
             Some(why) => Some(format!("not answered: our mail server marked it as failing ({why})")),
             None if store.strangers_answered_since(self.conn, self.now - 3600).await? >= STRANGER_ANSWERS_PER_HOUR => {
@@ -202,9 +429,23 @@ impl Act<'_, '_> {
         };
         // The coordinators hear of non-members' mail once an hour at most, however many come.
         let review = format!("Mail from {from}, who is not a member, for your review (nothing was changed):\n\nSubject: {}\n\n{}", reading.subject, reading.text);
-        let told = self.notify_coordinators_hourly(c, "For review: mail from non-members", &review, "strangers").await?;
+        let told = self
+            .notify_coordinators_hourly(
+                c,
+                "For review: mail from non-members",
+                &review,
+                "strangers",
+            )
+            .await?;
         if let Some(why) = why_not {
-            return Ok(Outcome::kept(format!("{from} is not a member of {}: {why}; kept, {}", c.cfg.slug, super::told_str(told)), None));
+            return Ok(Outcome::kept(
+                format!(
+                    "{from} is not a member of {}: {why}; kept, {}",
+                    c.cfg.slug,
+                    super::told_str(told)
+                ),
+                None,
+            ));
         }
         let stranger = Person {
             id: 0,
@@ -221,8 +462,22 @@ impl Act<'_, '_> {
             c.cfg.name
         );
         let footer = super::footer(c);
-        let text = compose::ConfirmationTxt { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
-        let html = compose::ConfirmationHtml { name: stranger.display_name(), what: &what, note: None, change_hint: "", f: &footer }.to_string();
+        let text = compose::ConfirmationTxt {
+            name: stranger.display_name(),
+            what: &what,
+            note: None,
+            change_hint: "",
+            f: &footer,
+        }
+        .to_string();
+        let html = compose::ConfirmationHtml {
+            name: stranger.display_name(),
+            what: &what,
+            note: None,
+            change_hint: "",
+            f: &footer,
+        }
+        .to_string();
         let d = Draft {
             kind: OtherMailKind::Notice.into(),
             subject: format!("Your mail to {}", c.cfg.name),
@@ -238,7 +493,14 @@ impl Act<'_, '_> {
         };
         let mail = self.mail(c, &stranger, None, d)?;
         self.enqueue(mail).await?;
-        Ok(Outcome::kept(format!("{from} is not a member of {}: answered once, {}", c.cfg.slug, super::told_str(told)), None))
+        Ok(Outcome::kept(
+            format!(
+                "{from} is not a member of {}: answered once, {}",
+                c.cfg.slug,
+                super::told_str(told)
+            ),
+            None,
+        ))
     }
 }
 
@@ -252,7 +514,13 @@ fn clean_topic(t: &Topic) -> (String, Option<String>) {
     } else {
         (title, None)
     };
-    let details = match (overflow, t.details.as_deref().map(str::trim).filter(|d| !d.is_empty())) {
+    let details = match (
+        overflow,
+        t.details
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty()),
+    ) {
         (None, None) => None,
         (Some(o), None) => Some(o),
         (None, Some(d)) => Some(d.chars().take(1000).collect()),

@@ -10,10 +10,18 @@ use crate::domain::InboundKind;
 use crate::store::InboundRecord;
 
 impl World {
-    pub(super) async fn record_unreadable(&self, tx: &mut AnyConnection, raw: &[u8], reason: &str, now: i64) -> Result<Handled> {
+    pub(super) async fn record_unreadable(
+        &self,
+        tx: &mut AnyConnection,
+        raw: &[u8],
+        reason: &str,
+        now: i64,
+    ) -> Result<Handled> {
         let key = format!("sha256:{}", sha256_hex(raw));
         if self.store.inbound_seen(tx, &key).await? {
-            return Ok(Handled::Unreadable { reason: reason.to_string() });
+            return Ok(Handled::Unreadable {
+                reason: reason.to_string(),
+            });
         }
         let outcome = format!("unreadable ({reason}): moved aside");
         self.store
@@ -32,14 +40,22 @@ impl World {
                 },
             )
             .await?;
-        Ok(Handled::Unreadable { reason: reason.to_string() })
+        Ok(Handled::Unreadable {
+            reason: reason.to_string(),
+        })
     }
 
     /// A message that failed to be handled `attempts` times: recorded with the reason (so
     /// `roundtable log` shows it and a copy coming back is only acknowledged), the coordinators
     /// of its community told once, and [`Handled::Unreadable`] returned so the mailbox moves
     /// it aside. Nothing of what the message says is applied.
-    pub async fn give_up(&self, raw: &[u8], error: &str, attempts: i64, now: i64) -> Result<Handled> {
+    pub async fn give_up(
+        &self,
+        raw: &[u8],
+        error: &str,
+        attempts: i64,
+        now: i64,
+    ) -> Result<Handled> {
         let read = self.read(raw, now);
         let (key, kind, from, subject, community) = match &read {
             Read::Mail(m) => (
@@ -47,11 +63,19 @@ impl World {
                 InboundKind::of(&m.reading.intent),
                 m.reading.from.as_ref().map(|f| f.address.to_string()),
                 m.reading.subject.clone(),
-                m.community.and_then(|id| self.communities.iter().find(|c| c.id == id)),
+                m.community
+                    .and_then(|id| self.communities.iter().find(|c| c.id == id)),
             ),
-            Read::Unreadable { .. } => (format!("sha256:{}", sha256_hex(raw)), InboundKind::Unreadable, None, String::new(), None),
+            Read::Unreadable { .. } => (
+                format!("sha256:{}", sha256_hex(raw)),
+                InboundKind::Unreadable,
+                None,
+                String::new(),
+                None,
+            ),
         };
-        let outcome = format!("could not be handled after {attempts} attempts ({error}): moved aside");
+        let outcome =
+            format!("could not be handled after {attempts} attempts ({error}): moved aside");
         let mut tx = self.store.begin().await?;
         if self.store.inbound_seen(&mut tx, &key).await? {
             return Ok(Handled::Duplicate);
@@ -73,15 +97,23 @@ impl World {
             )
             .await?;
         if let Some(c) = community {
-            let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+            let mut act = Act {
+                world: self,
+                conn: &mut tx,
+                now,
+                queued: 0,
+            };
             let what = format!(
                 "A message from {} (Subject: {}) could not be handled: {error}. It was tried {attempts} times and is kept in the mailbox's Quarantine folder; nothing it asked for was done. `roundtable log` shows it.",
                 from.as_deref().unwrap_or("an unknown sender"),
                 if subject.is_empty() { "none" } else { &subject },
             );
-            act.notify_coordinators(c, "A message could not be handled", &what).await?;
+            act.notify_coordinators(c, "A message could not be handled", &what)
+                .await?;
         }
-        tx.commit().await.context("recording a message that could not be handled")?;
+        tx.commit()
+            .await
+            .context("recording a message that could not be handled")?;
         Ok(Handled::Unreadable { reason: outcome })
     }
 }

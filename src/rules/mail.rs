@@ -5,20 +5,40 @@ use anyhow::Result;
 use understand::Reading;
 
 use super::{local_time, Act, Community, ANSWERS_PER_HOUR, TOKEN_DAYS_AFTER};
-use crate::domain::{MailKind, OtherMailKind};
+use crate::compose::token::{Claims, Purpose};
 use crate::compose::{self, Envelope, Footer};
+use crate::domain::{MailKind, OtherMailKind};
 use crate::schedule::JobKind;
 use crate::store::{Meeting, OutMail, Person};
-use crate::compose::token::{Claims, Purpose};
 
 impl Act<'_, '_> {
     /// The announcement of `meeting` to one person, with the calendar invitation.
-    pub(super) async fn announce(&mut self, c: &Community, meeting: &Meeting, p: &Person, job_id: i64) -> Result<()> {
+    pub(super) async fn announce(
+        &mut self,
+        c: &Community,
+        meeting: &Meeting,
+        p: &Person,
+        job_id: i64,
+    ) -> Result<()> {
         let when = local_time(c.cfg.timezone, meeting.starts_at);
         let footer = footer(c);
         let name = p.display_name();
-        let text = compose::AnnouncementTxt { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
-        let html = compose::AnnouncementHtml { name, when: &when, place: meeting.place.as_deref(), description: &c.cfg.description, f: &footer }.to_string();
+        let text = compose::AnnouncementTxt {
+            name,
+            when: &when,
+            place: meeting.place.as_deref(),
+            description: &c.cfg.description,
+            f: &footer,
+        }
+        .to_string();
+        let html = compose::AnnouncementHtml {
+            name,
+            when: &when,
+            place: meeting.place.as_deref(),
+            description: &c.cfg.description,
+            f: &footer,
+        }
+        .to_string();
         let subject = format!("{}: {when} — will you come?", c.cfg.name);
         let token = self.token(Purpose::Rsvp, p.id, meeting.id, meeting.starts_at);
         let calendar = Some(self.calendar(c, meeting, p, false));
@@ -44,8 +64,17 @@ impl Act<'_, '_> {
     }
 
     /// An automatic answer to `reading` (not tied to a meeting's thread).
-    pub(super) async fn answer(&mut self, c: &Community, p: &Person, reading: &Reading, kind: OtherMailKind, subject: &str, a: Answer<'_>) -> Result<bool> {
-        self.answer_in_thread(c, p, reading, None, kind, subject, a).await
+    pub(super) async fn answer(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        kind: OtherMailKind,
+        subject: &str,
+        a: Answer<'_>,
+    ) -> Result<bool> {
+        self.answer_in_thread(c, p, reading, None, kind, subject, a)
+            .await
     }
 
     /// An automatic answer, throttled per sender so that no loop can form.
@@ -61,7 +90,11 @@ impl Act<'_, '_> {
         a: Answer<'_>,
     ) -> Result<bool> {
         let store = self.world.store.clone();
-        if store.answers_since(self.conn, p.address.as_str(), self.now - 3600).await? >= ANSWERS_PER_HOUR {
+        if store
+            .answers_since(self.conn, p.address.as_str(), self.now - 3600)
+            .await?
+            >= ANSWERS_PER_HOUR
+        {
             tracing::warn!(to = %p.address, "answer throttled: {ANSWERS_PER_HOUR} automatic answers in the last hour");
             return Ok(false);
         }
@@ -71,17 +104,49 @@ impl Act<'_, '_> {
             Answer::Confirmation { what, note } => {
                 let (what, note) = (*what, *note);
                 let hint = "Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.";
-                let hint = if kind == OtherMailKind::Confirmation && meeting.is_some() { hint } else { "" };
+                let hint = if kind == OtherMailKind::Confirmation && meeting.is_some() {
+                    hint
+                } else {
+                    ""
+                };
                 (
-                    compose::ConfirmationTxt { name, what, note, change_hint: hint, f: &footer }.to_string(),
-                    compose::ConfirmationHtml { name, what, note, change_hint: hint, f: &footer }.to_string(),
+                    compose::ConfirmationTxt {
+                        name,
+                        what,
+                        note,
+                        change_hint: hint,
+                        f: &footer,
+                    }
+                    .to_string(),
+                    compose::ConfirmationHtml {
+                        name,
+                        what,
+                        note,
+                        change_hint: hint,
+                        f: &footer,
+                    }
+                    .to_string(),
                 )
             }
             Answer::Question(q) => (
-                compose::QuestionTxt { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
-                compose::QuestionHtml { name, question: q, quoted: &reading.text, f: &footer }.to_string(),
+                compose::QuestionTxt {
+                    name,
+                    question: q,
+                    quoted: &reading.text,
+                    f: &footer,
+                }
+                .to_string(),
+                compose::QuestionHtml {
+                    name,
+                    question: q,
+                    quoted: &reading.text,
+                    f: &footer,
+                }
+                .to_string(),
             ),
-            Answer::Result(text) | Answer::Confirm { text, .. } => compose::CommandResult { name, text }.render(&footer)?,
+            Answer::Result(text) | Answer::Confirm { text, .. } => {
+                compose::CommandResult { name, text }.render(&footer)?
+            }
         };
         let (purpose, reference, until) = match (&a, meeting) {
             (Answer::Confirm { id, .. }, _) => (Purpose::Confirm, *id, self.now),
@@ -89,12 +154,25 @@ impl Act<'_, '_> {
             (_, None) => (Purpose::Reply, 0, self.now),
         };
         let token = self.token(purpose, p.id, reference, until);
-        let mut refs: Vec<String> = meeting.map(|m| vec![m.thread_id.clone()]).unwrap_or_default();
-        refs.extend(reading.references.iter().filter(|r| !refs.contains(r)).cloned().collect::<Vec<_>>());
+        let mut refs: Vec<String> = meeting
+            .map(|m| vec![m.thread_id.clone()])
+            .unwrap_or_default();
+        refs.extend(
+            reading
+                .references
+                .iter()
+                .filter(|r| !refs.contains(r))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
         if let Some(id) = &reading.message_id {
             refs.push(id.clone());
         }
-        let dedup = format!("answer:{}:{}", reading.message_id.as_deref().unwrap_or("-"), uuid::Uuid::new_v4().simple());
+        let dedup = format!(
+            "answer:{}:{}",
+            reading.message_id.as_deref().unwrap_or("-"),
+            uuid::Uuid::new_v4().simple()
+        );
         let mail = self.mail(
             c,
             p,
@@ -117,7 +195,13 @@ impl Act<'_, '_> {
         Ok(true)
     }
 
-    pub(super) fn token(&self, purpose: Purpose, person_id: i64, reference: i64, until: i64) -> String {
+    pub(super) fn token(
+        &self,
+        purpose: Purpose,
+        person_id: i64,
+        reference: i64,
+        until: i64,
+    ) -> String {
         self.world.signer.sign(&Claims {
             purpose,
             person_id,
@@ -128,7 +212,13 @@ impl Act<'_, '_> {
 
     /// Renders a draft for one person into an outbox row: Reply-To with the token, the VERP
     /// envelope sender, a fresh Message-ID.
-    pub(super) fn mail(&self, c: &Community, p: &Person, meeting: Option<&Meeting>, d: Draft) -> Result<OutMail> {
+    pub(super) fn mail(
+        &self,
+        c: &Community,
+        p: &Person,
+        meeting: Option<&Meeting>,
+        d: Draft,
+    ) -> Result<OutMail> {
         let list = &c.cfg.address;
         let reply_to = list.with_tag(&d.token)?;
         let bounce = self.world.signer.sign(&Claims {
@@ -138,9 +228,17 @@ impl Act<'_, '_> {
             expires_at: self.now + 90 * 86400,
         });
         let envelope_from = list.with_tag(&format!("bounce-{bounce}"))?;
-        let leave = self.world.signer.sign(&Claims { purpose: Purpose::Leave, person_id: p.id, reference: 0, expires_at: self.now + 400 * 86400 });
+        let leave = self.world.signer.sign(&Claims {
+            purpose: Purpose::Leave,
+            person_id: p.id,
+            reference: 0,
+            expires_at: self.now + 400 * 86400,
+        });
         let unsubscribe = list.with_tag(&format!("leave-{leave}"))?;
-        let message_id = d.message_id.clone().unwrap_or_else(|| compose::new_message_id(list));
+        let message_id = d
+            .message_id
+            .clone()
+            .unwrap_or_else(|| compose::new_message_id(list));
         let body = compose::build(
             &Envelope {
                 community_name: &c.cfg.name,
@@ -157,7 +255,10 @@ impl Act<'_, '_> {
                 references: &d.references,
                 auto_submitted: d.auto_submitted,
                 date: self.now,
-                calendar: d.calendar.as_ref().map(|(m, ics)| (m.as_str(), ics.as_str())),
+                calendar: d
+                    .calendar
+                    .as_ref()
+                    .map(|(m, ics)| (m.as_str(), ics.as_str())),
             },
             d.text,
             d.html,
@@ -205,14 +306,24 @@ pub(super) struct Draft {
 }
 
 pub(super) enum Answer<'a> {
-    Confirmation { what: &'a str, note: Option<&'a str> },
+    Confirmation {
+        what: &'a str,
+        note: Option<&'a str>,
+    },
     Question(&'a str),
     /// A command's result (multi-line text).
     Result(&'a str),
     /// A request to confirm a command: the reply address carries the confirmation token.
-    Confirm { text: &'a str, id: i64 },
+    Confirm {
+        text: &'a str,
+        id: i64,
+    },
 }
 
 pub(super) fn footer(c: &Community) -> Footer<'_> {
-    Footer { community: &c.cfg.name, list_address: c.cfg.address.as_str(), signature: &c.cfg.signature }
+    Footer {
+        community: &c.cfg.name,
+        list_address: c.cfg.address.as_str(),
+        signature: &c.cfg.signature,
+    }
 }

@@ -20,10 +20,10 @@ use sqlx::AnyConnection;
 use understand::command::{Cmd, Command};
 use understand::{Intent, Reading};
 
+use crate::compose::token::{Claims, Purpose, Signer};
 use crate::config::CommunityConfig;
 use crate::domain::{Address, InboundKind, OtherMailKind, PersonStatus};
 use crate::store::{InboundRecord, Store};
-use crate::compose::token::{Claims, Purpose, Signer};
 
 pub mod auth_results;
 mod commands;
@@ -35,11 +35,11 @@ mod meetings;
 mod proof;
 mod replies;
 mod timeline;
-pub use local_time::{local_instant, local_time, parse_local_time};
-pub(crate) use inbound_log::sha256_hex;
-pub use timeline::Fired;
 use inbound_log::dedup_key;
+pub(crate) use inbound_log::sha256_hex;
+pub use local_time::{local_instant, local_time, parse_local_time};
 use mail::{footer, Answer, Draft};
+pub use timeline::Fired;
 
 /// Automatic answers one sender can cause per hour; past it we stay silent (loops stop).
 pub const ANSWERS_PER_HOUR: i64 = 20;
@@ -70,7 +70,11 @@ pub struct World {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Handled {
     /// Effects and answers committed; `outcome` is the log line.
-    Done { kind: InboundKind, outcome: String, queued: usize },
+    Done {
+        kind: InboundKind,
+        outcome: String,
+        queued: usize,
+    },
     /// Seen before: only acknowledge.
     Duplicate,
     /// Not a mail message: quarantine it.
@@ -79,21 +83,33 @@ pub enum Handled {
 
 impl World {
     pub fn community(&self, slug: &str) -> Result<&Community> {
-        self.communities.iter().find(|c| c.cfg.slug == slug).ok_or_else(|| {
-            let known: Vec<_> = self.communities.iter().map(|c| c.cfg.slug.as_str()).collect();
-            anyhow::anyhow!("no community {slug:?} (known: {})", known.join(", "))
-        })
+        self.communities
+            .iter()
+            .find(|c| c.cfg.slug == slug)
+            .ok_or_else(|| {
+                let known: Vec<_> = self
+                    .communities
+                    .iter()
+                    .map(|c| c.cfg.slug.as_str())
+                    .collect();
+                anyhow::anyhow!("no community {slug:?} (known: {})", known.join(", "))
+            })
     }
 
     fn own_addresses(&self) -> Vec<String> {
-        self.communities.iter().map(|c| c.cfg.address.to_string()).collect()
+        self.communities
+            .iter()
+            .map(|c| c.cfg.address.to_string())
+            .collect()
     }
 
     /// Reads, applies and records one inbound message in one transaction.
     pub async fn handle_message(&self, raw: &[u8], now: i64) -> Result<Handled> {
         let mut tx = self.store.begin().await?;
         let h = self.handle_in(&mut tx, raw, now).await?;
-        tx.commit().await.context("committing the handled message")?;
+        tx.commit()
+            .await
+            .context("committing the handled message")?;
         Ok(h)
     }
 
@@ -118,7 +134,11 @@ impl World {
             community = c.map(|c| c.id);
             tag = t.map(str::to_string);
             // `list+TOKEN@`, `list+leave-TOKEN@` (List-Unsubscribe), `list+bounce-TOKEN@` (VERP).
-            let token = tag.as_deref().map(|t| t.strip_prefix("leave-").or_else(|| t.strip_prefix("bounce-")).unwrap_or(t));
+            let token = tag.as_deref().map(|t| {
+                t.strip_prefix("leave-")
+                    .or_else(|| t.strip_prefix("bounce-"))
+                    .unwrap_or(t)
+            });
             claims = token.and_then(|t| self.signer.verify(t, now).ok());
             claims.and_then(|c| c.purpose.asked())
         });
@@ -127,20 +147,47 @@ impl World {
             Ok(r) => r,
         };
         let dedup_key = dedup_key(&reading, raw);
-        Read::Mail(Box::new(ReadMail { reading, dedup_key, community, tag, claims }))
+        Read::Mail(Box::new(ReadMail {
+            reading,
+            dedup_key,
+            community,
+            tag,
+            claims,
+        }))
     }
 
     /// The other half: applies what [`World::read`] found, in the caller's transaction.
-    pub async fn apply_read(&self, tx: &mut AnyConnection, raw: &[u8], read: Read, now: i64) -> Result<Handled> {
+    pub async fn apply_read(
+        &self,
+        tx: &mut AnyConnection,
+        raw: &[u8],
+        read: Read,
+        now: i64,
+    ) -> Result<Handled> {
         self.apply_read_known(tx, raw, read, now, None).await
     }
 
     /// [`World::apply_read`] where the caller already knows, in this transaction, whether the
     /// message was handled before (`Some`: a batch asks for all its messages at once, see
     /// `App::handle_batch`); `None` asks here.
-    pub async fn apply_read_known(&self, tx: &mut AnyConnection, raw: &[u8], read: Read, now: i64, seen: Option<bool>) -> Result<Handled> {
-        let ReadMail { reading, dedup_key, community, tag, claims } = match read {
-            Read::Unreadable { reason } => return self.record_unreadable(tx, raw, &reason, now).await,
+    pub async fn apply_read_known(
+        &self,
+        tx: &mut AnyConnection,
+        raw: &[u8],
+        read: Read,
+        now: i64,
+        seen: Option<bool>,
+    ) -> Result<Handled> {
+        let ReadMail {
+            reading,
+            dedup_key,
+            community,
+            tag,
+            claims,
+        } = match read {
+            Read::Unreadable { reason } => {
+                return self.record_unreadable(tx, raw, &reason, now).await
+            }
             Read::Mail(m) => *m,
         };
         let community = community.and_then(|id| self.communities.iter().find(|c| c.id == id));
@@ -153,9 +200,21 @@ impl World {
             return Ok(Handled::Duplicate);
         }
         let from = reading.from.as_ref().map(|m| &m.address);
-        let mut act = Act { world: self, conn: tx, now, queued: 0 };
-        let Outcome { line: outcome, person_id, keep_raw } = match community {
-            None => Outcome::kept("not addressed to any community: kept, nothing changed", None),
+        let mut act = Act {
+            world: self,
+            conn: tx,
+            now,
+            queued: 0,
+        };
+        let Outcome {
+            line: outcome,
+            person_id,
+            keep_raw,
+        } = match community {
+            None => Outcome::kept(
+                "not addressed to any community: kept, nothing changed",
+                None,
+            ),
             Some(c) => act.apply(c, &reading, from, tag, claims).await?,
         };
         let queued = act.queued;
@@ -177,16 +236,25 @@ impl World {
                 },
             )
             .await?;
-        Ok(Handled::Done { kind, outcome, queued })
+        Ok(Handled::Done {
+            kind,
+            outcome,
+            queued,
+        })
     }
 
     /// The community a message was sent to, and the tag of `list+TAG@domain` if any.
     fn addressed_to<'r>(&self, recipients: &'r [String]) -> (Option<&Community>, Option<&'r str>) {
         for r in recipients {
-            let Ok(addr) = Address::parse(r) else { continue };
+            let Ok(addr) = Address::parse(r) else {
+                continue;
+            };
             let (base, _) = addr.split_tag();
             if let Some(c) = self.communities.iter().find(|c| c.cfg.address == base) {
-                let tag = r.rsplit_once('@').and_then(|(local, _)| local.split_once('+')).map(|(_, t)| t);
+                let tag = r
+                    .rsplit_once('@')
+                    .and_then(|(local, _)| local.split_once('+'))
+                    .map(|(_, t)| t);
                 return (Some(c), tag);
             }
         }
@@ -196,13 +264,14 @@ impl World {
             _ => (None, None),
         }
     }
-
 }
 
 /// What a message says, before it is applied: see [`World::read`].
 pub enum Read {
     /// Not a mail message: it is recorded and quarantined.
-    Unreadable { reason: String },
+    Unreadable {
+        reason: String,
+    },
     Mail(Box<ReadMail>),
 }
 
@@ -240,12 +309,20 @@ struct Outcome {
 impl Outcome {
     /// Done: nothing for a person to look at.
     fn done(line: impl Into<String>, person_id: Option<i64>) -> Outcome {
-        Outcome { line: line.into(), person_id, keep_raw: false }
+        Outcome {
+            line: line.into(),
+            person_id,
+            keep_raw: false,
+        }
     }
 
     /// Kept for a person to look at: the log keeps the raw message.
     fn kept(line: impl Into<String>, person_id: Option<i64>) -> Outcome {
-        Outcome { line: line.into(), person_id, keep_raw: true }
+        Outcome {
+            line: line.into(),
+            person_id,
+            keep_raw: true,
+        }
     }
 }
 
@@ -272,18 +349,31 @@ impl Act<'_, '_> {
                 // Automatic mail answering a confirmation request confirms nothing, and the
                 // request is used up: only its holder's explicit yes could have run it.
                 if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Confirm) {
-                    let used = self.world.store.take_confirmation(self.conn, cl.reference, cl.person_id, self.now).await?;
+                    let used = self
+                        .world
+                        .store
+                        .take_confirmation(self.conn, cl.reference, cl.person_id, self.now)
+                        .await?;
                     if used.is_ok() {
                         return Ok(Outcome::kept(format!("automatic mail ({reason}) answered confirmation {}: cancelled, not answered", cl.reference), Some(cl.person_id)));
                     }
                 }
-                return Ok(Outcome::done(format!("automatic mail ({reason}): not answered"), None));
+                return Ok(Outcome::done(
+                    format!("automatic mail ({reason}): not answered"),
+                    None,
+                ));
             }
-            Intent::Bounce { recipients, permanent } => return self.bounce(c, claims, recipients, *permanent).await,
+            Intent::Bounce {
+                recipients,
+                permanent,
+            } => return self.bounce(c, claims, recipients, *permanent).await,
             _ => {}
         }
         let Some(from) = from else {
-            return Ok(Outcome::kept("no usable From address: kept, nothing changed", None));
+            return Ok(Outcome::kept(
+                "no usable From address: kept, nothing changed",
+                None,
+            ));
         };
         let store = self.world.store.clone();
         let person = match store.person_by_address(self.conn, c.id, from).await? {
@@ -302,39 +392,93 @@ impl Act<'_, '_> {
         match claims.map(|cl| cl.purpose) {
             // The personal List-Unsubscribe address: works by itself.
             Some(Purpose::Leave) => return self.leave(c, &person, reading).await,
-            Some(Purpose::Confirm) => return self.confirmed(c, &person, reading, claims.map(|cl| cl.reference).unwrap_or(0)).await,
+            Some(Purpose::Confirm) => {
+                return self
+                    .confirmed(
+                        c,
+                        &person,
+                        reading,
+                        claims.map(|cl| cl.reference).unwrap_or(0),
+                    )
+                    .await
+            }
             _ => {}
         }
         if tag == Some("leave") {
             // The list's plain unsubscribe address carries no proof of who sent it.
-            return self.command(c, &person, reading, None, &Command::implied(Cmd::Leave)).await;
+            return self
+                .command(c, &person, reading, None, &Command::implied(Cmd::Leave))
+                .await;
         }
         // Commands prove their sender their own way (see `commands`); everything else needs
         // the token, our server's word, or to answer our own mail to this person.
         if !matches!(reading.intent, Intent::Command { .. }) {
             match self.proof(&person, reading, claims.as_ref()).await? {
-                proof::Proof::Shown(how) => tracing::debug!(sender = %person.address, how, "a reply taken as its sender's"),
+                proof::Proof::Shown(how) => {
+                    tracing::debug!(sender = %person.address, how, "a reply taken as its sender's")
+                }
                 proof::Proof::Failed(reason) => {
-                    return Ok(Outcome::kept(format!("not applied: our mail server says it is not from {} ({reason})", person.address), None));
+                    return Ok(Outcome::kept(
+                        format!(
+                            "not applied: our mail server says it is not from {} ({reason})",
+                            person.address
+                        ),
+                        None,
+                    ));
                 }
                 proof::Proof::Missing(reason) => {
                     let q = "We couldn't tell that this mail came from you, so nothing was changed. Please answer by replying to one of our mails (its reply address is personal to you), and it will count.";
-                    let sent = self.answer(c, &person, reading, OtherMailKind::Question, "Please reply to one of our mails", Answer::Question(q)).await?;
-                    let asked = if sent { "asked to reply to our mail" } else { "throttled, not asked" };
-                    return Ok(Outcome::kept(format!("not applied: nothing shows it is from {} ({reason}); {asked}", person.address), Some(person.id)));
+                    let sent = self
+                        .answer(
+                            c,
+                            &person,
+                            reading,
+                            OtherMailKind::Question,
+                            "Please reply to one of our mails",
+                            Answer::Question(q),
+                        )
+                        .await?;
+                    let asked = if sent {
+                        "asked to reply to our mail"
+                    } else {
+                        "throttled, not asked"
+                    };
+                    return Ok(Outcome::kept(
+                        format!(
+                            "not applied: nothing shows it is from {} ({reason}); {asked}",
+                            person.address
+                        ),
+                        Some(person.id),
+                    ));
                 }
             }
         }
         match &reading.intent {
-            Intent::Rsvp { response, note } => self.rsvp(c, &person, reading, claims, *response, note.as_deref()).await,
+            Intent::Rsvp { response, note } => {
+                self.rsvp(c, &person, reading, claims, *response, note.as_deref())
+                    .await
+            }
             Intent::Command(cmd) => self.command(c, &person, reading, claims, cmd).await,
             Intent::Unclear { reason } => {
                 // Unclear again in answer to our own question: asking once more is how a loop
                 // with an autoresponder runs (until the throttle). Kept; the coordinator sees it.
                 if self.replies_to_our_question(reading).await? {
                     let review = format!("{} answered our question with something nobody could read ({reason}); not asked again.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
-                    let told = self.notify_coordinators_hourly(c, &format!("Unclear reply from {}", person.display_name()), &review, &format!("unclear:{}", person.id)).await?;
-                    return Ok(Outcome::kept(format!("unclear ({reason}) in reply to our question: not asked again, {}", told_str(told)), Some(person.id)));
+                    let told = self
+                        .notify_coordinators_hourly(
+                            c,
+                            &format!("Unclear reply from {}", person.display_name()),
+                            &review,
+                            &format!("unclear:{}", person.id),
+                        )
+                        .await?;
+                    return Ok(Outcome::kept(
+                        format!(
+                            "unclear ({reason}) in reply to our question: not asked again, {}",
+                            told_str(told)
+                        ),
+                        Some(person.id),
+                    ));
                 }
                 // Ask about what was asked; never guess. The coordinator sees it too.
                 let (subject, q) = match claims.map(|cl| cl.purpose) {
@@ -343,7 +487,16 @@ impl Act<'_, '_> {
                     Some(Purpose::Followup) => ("Would you like to join?", "Would you like to join? Reply JOIN, or \"no thanks\"."),
                     _ => ("Did you mean YES, NO or MAYBE?", "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\")."),
                 };
-                let sent = self.answer(c, &person, reading, OtherMailKind::Question, subject, Answer::Question(q)).await?;
+                let sent = self
+                    .answer(
+                        c,
+                        &person,
+                        reading,
+                        OtherMailKind::Question,
+                        subject,
+                        Answer::Question(q),
+                    )
+                    .await?;
                 let review = format!(
                     "{} wrote something nobody could read as an answer ({reason}); {}.\n\nSubject: {}\n\n{}",
                     person.display_name(),
@@ -351,15 +504,37 @@ impl Act<'_, '_> {
                     reading.subject,
                     reading.text
                 );
-                let told = self.notify_coordinators_hourly(c, &format!("Unclear reply from {}", person.display_name()), &review, &format!("unclear:{}", person.id)).await?;
-                Ok(Outcome::kept(format!("unclear ({reason}): {}, {}", if sent { "asked back" } else { "throttled, not asked" }, told_str(told)), Some(person.id)))
+                let told = self
+                    .notify_coordinators_hourly(
+                        c,
+                        &format!("Unclear reply from {}", person.display_name()),
+                        &review,
+                        &format!("unclear:{}", person.id),
+                    )
+                    .await?;
+                Ok(Outcome::kept(
+                    format!(
+                        "unclear ({reason}): {}, {}",
+                        if sent {
+                            "asked back"
+                        } else {
+                            "throttled, not asked"
+                        },
+                        told_str(told)
+                    ),
+                    Some(person.id),
+                ))
             }
             Intent::Topics { topics } => self.topics(c, &person, reading, claims, topics).await,
             Intent::Votes { votes } => self.votes(c, &person, reading, votes).await,
-            Intent::Takeaways { takeaways } => self.takeaways(c, &person, reading, claims, takeaways).await,
+            Intent::Takeaways { takeaways } => {
+                self.takeaways(c, &person, reading, claims, takeaways).await
+            }
             Intent::Join => self.join(c, &person, reading).await,
             Intent::Decline => self.decline(c, &person, reading).await,
-            Intent::AutoReply { .. } | Intent::Bounce { .. } => unreachable!("handled before the sender is looked up"),
+            Intent::AutoReply { .. } | Intent::Bounce { .. } => {
+                unreachable!("handled before the sender is looked up")
+            }
         }
     }
 }

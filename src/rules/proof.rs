@@ -8,10 +8,10 @@
 use anyhow::Result;
 use understand::Reading;
 
-use super::Act;
 use super::auth_results::{self as auth, Verdict};
-use crate::store::Person;
+use super::Act;
 use crate::compose::token::Claims;
+use crate::store::Person;
 
 /// Why a reply may be applied as its sender's, or why not.
 pub(super) enum Proof {
@@ -26,13 +26,20 @@ pub(super) enum Proof {
 
 impl Act<'_, '_> {
     /// How `person` is known to have written `reading`; `claims` is their own valid token, if any.
-    pub(super) async fn proof(&mut self, person: &Person, reading: &Reading, claims: Option<&Claims>) -> Result<Proof> {
+    pub(super) async fn proof(
+        &mut self,
+        person: &Person,
+        reading: &Reading,
+        claims: Option<&Claims>,
+    ) -> Result<Proof> {
         if claims.is_some() {
             return Ok(Proof::Shown("reply token"));
         }
         let verdict = match &self.world.authserv_id {
             Some(id) => auth::check(&reading.auth_results, id, person.address.domain()).verdict,
-            None => Verdict::Missing { reason: "no authserv_id configured".into() },
+            None => Verdict::Missing {
+                reason: "no authserv_id configured".into(),
+            },
         };
         match verdict {
             Verdict::Pass { method } => Ok(Proof::Shown(method)),

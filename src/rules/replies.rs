@@ -5,9 +5,9 @@ use anyhow::Result;
 use understand::Reading;
 
 use super::{local_time, Act, Answer, Community, Outcome, HARD_BOUNCES};
+use crate::compose::token::{Claims, Purpose};
 use crate::domain::{MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response, Role};
 use crate::store::{Meeting, Person};
-use crate::compose::token::{Claims, Purpose};
 
 impl Act<'_, '_> {
     /// A delivery failure report. It counts against a person only with proof: it came back to
@@ -17,37 +17,76 @@ impl Act<'_, '_> {
     /// (their own commands would be refused): the coordinators are told instead. After
     /// [`HARD_BOUNCES`] hard bounces a member gets no more mail and the coordinators are told;
     /// a spam rejection or a full mailbox (soft) only counts.
-    pub(super) async fn bounce(&mut self, c: &Community, claims: Option<Claims>, recipients: &[String], permanent: bool) -> Result<Outcome> {
+    pub(super) async fn bounce(
+        &mut self,
+        c: &Community,
+        claims: Option<Claims>,
+        recipients: &[String],
+        permanent: bool,
+    ) -> Result<Outcome> {
         let store = self.world.store.clone();
         let kind = if permanent { "hard" } else { "soft" };
         let verp = claims.filter(|cl| cl.purpose == Purpose::Bounce);
         let person = match verp {
-            Some(cl) => store.person_by_id(self.conn, cl.person_id).await?.filter(|p| p.community_id == c.id),
+            Some(cl) => store
+                .person_by_id(self.conn, cl.person_id)
+                .await?
+                .filter(|p| p.community_id == c.id),
             None => None,
         };
         let Some(p) = person else {
-            let named = if recipients.is_empty() { "nobody".to_string() } else { recipients.join(", ") };
+            let named = if recipients.is_empty() {
+                "nobody".to_string()
+            } else {
+                recipients.join(", ")
+            };
             return Ok(Outcome::kept(format!("{kind} bounce report naming {named}, not sent to a VERP return path of ours: recorded, counted against nobody"), None));
         };
-        let hard = store.record_bounce(self.conn, p.id, permanent, self.now).await?;
+        let hard = store
+            .record_bounce(self.conn, p.id, permanent, self.now)
+            .await?;
         if !(permanent && hard >= HARD_BOUNCES && p.status == PersonStatus::Active) {
-            return Ok(Outcome::kept(format!("{}: {kind} bounce counted ({hard} hard)", p.address), Some(p.id)));
+            return Ok(Outcome::kept(
+                format!("{}: {kind} bounce counted ({hard} hard)", p.address),
+                Some(p.id),
+            ));
         }
         if p.role == Role::Coordinator {
             let what = format!(
                 "Mail to {} ({}), a coordinator, has bounced {hard} times. Coordinators are never stopped by bounces; check the address, or change the coordinators in the config.",
                 p.display_name(), p.address
             );
-            self.notify_coordinators_hourly(c, &format!("Mail to {} bounces", p.address), &what, &format!("bouncing-coordinator:{}", p.id)).await?;
-            return Ok(Outcome::kept(format!("{}: {hard} hard bounces, a coordinator: not stopped, coordinators told", p.address), Some(p.id)));
+            self.notify_coordinators_hourly(
+                c,
+                &format!("Mail to {} bounces", p.address),
+                &what,
+                &format!("bouncing-coordinator:{}", p.id),
+            )
+            .await?;
+            return Ok(Outcome::kept(
+                format!(
+                    "{}: {hard} hard bounces, a coordinator: not stopped, coordinators told",
+                    p.address
+                ),
+                Some(p.id),
+            ));
         }
-        store.set_status(self.conn, p.id, PersonStatus::Bouncing, self.now).await?;
+        store
+            .set_status(self.conn, p.id, PersonStatus::Bouncing, self.now)
+            .await?;
         let what = format!(
             "Mail to {} ({}) has bounced {hard} times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add {} {}",
             p.display_name(), p.address, c.cfg.slug, p.address
         );
-        self.notify_coordinators(c, &format!("{} stopped: mail bounces", p.address), &what).await?;
-        Ok(Outcome::kept(format!("{kind} bounce: {}: {hard} hard bounces, no more mail", p.address), Some(p.id)))
+        self.notify_coordinators(c, &format!("{} stopped: mail bounces", p.address), &what)
+            .await?;
+        Ok(Outcome::kept(
+            format!(
+                "{kind} bounce: {}: {hard} hard bounces, no more mail",
+                p.address
+            ),
+            Some(p.id),
+        ))
     }
 
     pub(super) async fn rsvp(
@@ -61,45 +100,129 @@ impl Act<'_, '_> {
     ) -> Result<Outcome> {
         let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
             let q = "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.";
-            self.answer(c, person, reading, OtherMailKind::Question, "No meeting to answer yet", Answer::Question(q)).await?;
-            return Ok(Outcome::kept("rsvp with no upcoming meeting: told so", Some(person.id)));
+            self.answer(
+                c,
+                person,
+                reading,
+                OtherMailKind::Question,
+                "No meeting to answer yet",
+                Answer::Question(q),
+            )
+            .await?;
+            return Ok(Outcome::kept(
+                "rsvp with no upcoming meeting: told so",
+                Some(person.id),
+            ));
         };
         if meeting.status != MeetingStatus::Scheduled {
             let q = "That meeting was cancelled, so there is nothing to answer.";
-            self.answer(c, person, reading, OtherMailKind::Question, "That meeting was cancelled", Answer::Question(q)).await?;
-            return Ok(Outcome::kept(format!("rsvp for cancelled meeting {}: told so", meeting.id), Some(person.id)));
+            self.answer(
+                c,
+                person,
+                reading,
+                OtherMailKind::Question,
+                "That meeting was cancelled",
+                Answer::Question(q),
+            )
+            .await?;
+            return Ok(Outcome::kept(
+                format!("rsvp for cancelled meeting {}: told so", meeting.id),
+                Some(person.id),
+            ));
         }
         let store = self.world.store.clone();
-        store.set_rsvp(self.conn, meeting.id, person.id, response, note, self.now).await?;
+        store
+            .set_rsvp(self.conn, meeting.id, person.id, response, note, self.now)
+            .await?;
         let when = local_time(c.cfg.timezone, meeting.starts_at);
         let (subject, what) = match response {
-            Response::Yes => (format!("You're coming: {} on {when}", c.cfg.name), format!("Thanks! You're coming to {} on {when}. See you there.", c.cfg.name)),
-            Response::No => (format!("You're not coming: {} on {when}", c.cfg.name), format!("Thanks for letting us know: you won't be at {} on {when}.", c.cfg.name)),
-            Response::Maybe => (format!("Maybe: {} on {when}", c.cfg.name), format!("Noted: you might come to {} on {when}. We'll remind you the day before.", c.cfg.name)),
+            Response::Yes => (
+                format!("You're coming: {} on {when}", c.cfg.name),
+                format!(
+                    "Thanks! You're coming to {} on {when}. See you there.",
+                    c.cfg.name
+                ),
+            ),
+            Response::No => (
+                format!("You're not coming: {} on {when}", c.cfg.name),
+                format!(
+                    "Thanks for letting us know: you won't be at {} on {when}.",
+                    c.cfg.name
+                ),
+            ),
+            Response::Maybe => (
+                format!("Maybe: {} on {when}", c.cfg.name),
+                format!(
+                    "Noted: you might come to {} on {when}. We'll remind you the day before.",
+                    c.cfg.name
+                ),
+            ),
         };
         let sent = self
-            .answer_in_thread(c, person, reading, Some(&meeting), OtherMailKind::Confirmation, &subject, Answer::Confirmation { what: &what, note })
+            .answer_in_thread(
+                c,
+                person,
+                reading,
+                Some(&meeting),
+                OtherMailKind::Confirmation,
+                &subject,
+                Answer::Confirmation { what: &what, note },
+            )
             .await?;
         let r = crate::domain::response_str(response);
         Ok(Outcome::done(
-            format!("rsvp {r} for meeting {}{}: recorded, {}", meeting.id, note.map(|n| format!(" ({n:?})")).unwrap_or_default(), if sent { "confirmed" } else { "confirmation throttled" }),
+            format!(
+                "rsvp {r} for meeting {}{}: recorded, {}",
+                meeting.id,
+                note.map(|n| format!(" ({n:?})")).unwrap_or_default(),
+                if sent {
+                    "confirmed"
+                } else {
+                    "confirmation throttled"
+                }
+            ),
             Some(person.id),
         ))
     }
 
-    pub(super) async fn leave(&mut self, c: &Community, person: &Person, reading: &Reading) -> Result<Outcome> {
+    pub(super) async fn leave(
+        &mut self,
+        c: &Community,
+        person: &Person,
+        reading: &Reading,
+    ) -> Result<Outcome> {
         self.remove(c, &person.address).await?;
-        let what = format!("You have left {}. You won't get its mail any more. To come back, ask the coordinator.", c.cfg.name);
-        self.answer(c, person, reading, OtherMailKind::Confirmation, &format!("You have left {}", c.cfg.name), Answer::Confirmation { what: &what, note: None })
-            .await?;
-        Ok(Outcome::done(format!("{} left {}", person.address, c.cfg.slug), Some(person.id)))
+        let what = format!(
+            "You have left {}. You won't get its mail any more. To come back, ask the coordinator.",
+            c.cfg.name
+        );
+        self.answer(
+            c,
+            person,
+            reading,
+            OtherMailKind::Confirmation,
+            &format!("You have left {}", c.cfg.name),
+            Answer::Confirmation {
+                what: &what,
+                note: None,
+            },
+        )
+        .await?;
+        Ok(Outcome::done(
+            format!("{} left {}", person.address, c.cfg.slug),
+            Some(person.id),
+        ))
     }
 
     /// Whether the message replies (In-Reply-To, References) to a question we sent.
     pub(super) async fn replies_to_our_question(&mut self, reading: &Reading) -> Result<bool> {
         let store = self.world.store.clone();
         for mid in reading.in_reply_to.iter().chain(reading.references.iter()) {
-            if store.sent_message(self.conn, mid).await?.is_some_and(|m| m.kind == MailKind::Other(OtherMailKind::Question)) {
+            if store
+                .sent_message(self.conn, mid)
+                .await?
+                .is_some_and(|m| m.kind == MailKind::Other(OtherMailKind::Question))
+            {
                 return Ok(true);
             }
         }
@@ -108,17 +231,34 @@ impl Act<'_, '_> {
 
     /// The meeting an RSVP answers: the token's, else the one whose mail it replies to, else
     /// the next one.
-    async fn meeting_for(&mut self, c: &Community, reading: &Reading, claims: Option<Claims>) -> Result<Option<Meeting>> {
+    async fn meeting_for(
+        &mut self,
+        c: &Community,
+        reading: &Reading,
+        claims: Option<Claims>,
+    ) -> Result<Option<Meeting>> {
         let store = self.world.store.clone();
         if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Rsvp) {
-            if let Some(m) = store.meeting(self.conn, cl.reference).await?.filter(|m| m.community_id == c.id) {
+            if let Some(m) = store
+                .meeting(self.conn, cl.reference)
+                .await?
+                .filter(|m| m.community_id == c.id)
+            {
                 return Ok(Some(m));
             }
         }
-        for mid in reading.in_reply_to.iter().chain(reading.references.iter().rev()) {
+        for mid in reading
+            .in_reply_to
+            .iter()
+            .chain(reading.references.iter().rev())
+        {
             if let Some(sent) = store.sent_message(self.conn, mid).await? {
                 if let Some(mid) = sent.meeting_id {
-                    if let Some(m) = store.meeting(self.conn, mid).await?.filter(|m| m.community_id == c.id) {
+                    if let Some(m) = store
+                        .meeting(self.conn, mid)
+                        .await?
+                        .filter(|m| m.community_id == c.id)
+                    {
                         return Ok(Some(m));
                     }
                 }

@@ -9,11 +9,13 @@
 use anyhow::{Context as _, Result};
 
 use super::{Act, Community, Draft, World};
-use crate::domain::{response_str, JobStatus, MeetingStatus, OtherMailKind, PersonStatus, Response};
+use crate::compose::token::Purpose;
 use crate::compose::{self, TopicLine};
+use crate::domain::{
+    response_str, JobStatus, MeetingStatus, OtherMailKind, PersonStatus, Response,
+};
 use crate::schedule::{self, Decision, JobKind, Offsets};
 use crate::store::{Job, Meeting, Person};
-use crate::compose::token::Purpose;
 
 /// How long a claimed job is ours before another daemon may take it.
 const JOB_LEASE: i64 = 300;
@@ -44,10 +46,21 @@ pub fn offsets(c: &Community) -> Offsets {
 
 impl World {
     /// Creates the jobs of a new (or moved) meeting; pending jobs of a moved one are re-timed.
-    pub(super) async fn plan_meeting_jobs(&self, conn: &mut sqlx::AnyConnection, c: &Community, m: &Meeting, now: i64) -> Result<()> {
-        for (kind, due) in schedule::meeting_jobs_in(m.starts_at, now, &offsets(c), c.cfg.timezone) {
+    pub(super) async fn plan_meeting_jobs(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        c: &Community,
+        m: &Meeting,
+        now: i64,
+    ) -> Result<()> {
+        for (kind, due) in schedule::meeting_jobs_in(m.starts_at, now, &offsets(c), c.cfg.timezone)
+        {
             let key = format!("meeting:{}:{}", m.id, kind.as_str());
-            if !self.store.add_job(conn, &key, c.id, Some(m.id), kind, due).await? {
+            if !self
+                .store
+                .add_job(conn, &key, c.id, Some(m.id), kind, due)
+                .await?
+            {
                 self.store.retime_job(conn, m.id, kind, due).await?;
             }
         }
@@ -61,17 +74,29 @@ impl World {
         for c in &self.communities {
             if let Some(expr) = &c.cfg.meeting_cron {
                 let horizon = now + c.cfg.timeline.announce.as_secs() as i64 + PLAN_AHEAD;
-                let starts = schedule::cron_between(expr, c.cfg.timezone, now, horizon, 10).map_err(anyhow::Error::msg)?;
+                let starts = schedule::cron_between(expr, c.cfg.timezone, now, horizon, 10)
+                    .map_err(anyhow::Error::msg)?;
                 for starts_at in starts {
                     let mut tx = self.store.begin().await?;
                     // Once per slot, ever: a cancelled or moved occurrence is not created again.
-                    if !self.store.claim_recurring_slot(&mut tx, c.id, starts_at, now).await? {
+                    if !self
+                        .store
+                        .claim_recurring_slot(&mut tx, c.id, starts_at, now)
+                        .await?
+                    {
                         tx.commit().await?;
                         continue;
                     }
                     let thread_id = new_thread_id(c);
-                    let id = self.store.create_meeting(&mut tx, c.id, starts_at, None, &thread_id, now).await?;
-                    let m = self.store.meeting(&mut tx, id).await?.context("the meeting just created")?;
+                    let id = self
+                        .store
+                        .create_meeting(&mut tx, c.id, starts_at, None, &thread_id, now)
+                        .await?;
+                    let m = self
+                        .store
+                        .meeting(&mut tx, id)
+                        .await?
+                        .context("the meeting just created")?;
                     self.plan_meeting_jobs(&mut tx, c, &m, now).await?;
                     tx.commit().await?;
                     tracing::info!(community = %c.cfg.slug, meeting = id, "recurring meeting planned for {}", super::local_time(c.cfg.timezone, starts_at));
@@ -80,10 +105,31 @@ impl World {
             }
             self.nudge_guests(c, now).await?;
             let mut tx = self.store.begin().await?;
-            if !self.store.has_pending_job(&mut tx, c.id, JobKind::Digest).await? {
-                let after = self.store.last_digest_due(&mut tx, c.id).await?.unwrap_or(now).max(now);
-                if let Some(due) = schedule::next_cron(&c.cfg.timeline.digest_cron, c.cfg.timezone, after).map_err(anyhow::Error::msg)? {
-                    self.store.add_job(&mut tx, &format!("digest:{}:{due}", c.id), c.id, None, JobKind::Digest, due).await?;
+            if !self
+                .store
+                .has_pending_job(&mut tx, c.id, JobKind::Digest)
+                .await?
+            {
+                let after = self
+                    .store
+                    .last_digest_due(&mut tx, c.id)
+                    .await?
+                    .unwrap_or(now)
+                    .max(now);
+                if let Some(due) =
+                    schedule::next_cron(&c.cfg.timeline.digest_cron, c.cfg.timezone, after)
+                        .map_err(anyhow::Error::msg)?
+                {
+                    self.store
+                        .add_job(
+                            &mut tx,
+                            &format!("digest:{}:{due}", c.id),
+                            c.id,
+                            None,
+                            JobKind::Digest,
+                            due,
+                        )
+                        .await?;
                 }
             }
             tx.commit().await?;
@@ -94,16 +140,37 @@ impl World {
     /// One gentle reminder to each guest who stayed silent after the follow-up; then nothing.
     async fn nudge_guests(&self, c: &Community, now: i64) -> Result<()> {
         let mut tx = self.store.begin().await?;
-        let guests = self.store.guests_to_nudge(&mut tx, c.id, now - c.cfg.timeline.guest_reminder.as_secs() as i64).await?;
+        let guests = self
+            .store
+            .guests_to_nudge(
+                &mut tx,
+                c.id,
+                now - c.cfg.timeline.guest_reminder.as_secs() as i64,
+            )
+            .await?;
         if guests.is_empty() {
             return Ok(());
         }
         let last = self.store.last_meeting_before(&mut tx, c.id, now).await?;
-        let when = last.as_ref().map(|m| super::local_time(c.cfg.timezone, m.starts_at)).unwrap_or_default();
+        let when = last
+            .as_ref()
+            .map(|m| super::local_time(c.cfg.timezone, m.starts_at))
+            .unwrap_or_default();
         let footer = super::footer(c);
-        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+        let mut act = Act {
+            world: self,
+            conn: &mut tx,
+            now,
+            queued: 0,
+        };
         for g in &guests {
-            let (text, html) = compose::GuestFollowup { name: g.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
+            let (text, html) = compose::GuestFollowup {
+                name: g.display_name(),
+                community: &c.cfg.name,
+                when: &when,
+                description: &c.cfg.description,
+            }
+            .render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::GuestReminder.into(),
                 subject: format!("Still thinking about {}?", c.cfg.name),
@@ -119,7 +186,9 @@ impl World {
             };
             let mail = act.mail(c, g, None, d)?;
             act.enqueue(mail).await?;
-            self.store.set_guest_mark(act.conn, g.id, crate::store::GuestMark::Nudged, Some(now)).await?;
+            self.store
+                .set_guest_mark(act.conn, g.id, crate::store::GuestMark::Nudged, Some(now))
+                .await?;
         }
         tx.commit().await?;
         tracing::info!(community = %c.cfg.slug, guests = guests.len(), "reminded silent guests once");
@@ -154,7 +223,16 @@ impl World {
     async fn fire(&self, job: &Job, owner: &str, now: i64) -> Result<(bool, usize)> {
         let mut tx = self.store.begin().await?;
         let Some(c) = self.communities.iter().find(|c| c.id == job.community_id) else {
-            self.store.finish_job(&mut tx, job.id, owner, JobStatus::Skipped, "community no longer configured", now).await?;
+            self.store
+                .finish_job(
+                    &mut tx,
+                    job.id,
+                    owner,
+                    JobStatus::Skipped,
+                    "community no longer configured",
+                    now,
+                )
+                .await?;
             tx.commit().await?;
             return Ok((true, 0));
         };
@@ -163,24 +241,50 @@ impl World {
             None => None,
         };
         let kind = job.kind;
-        let (status, detail, mails) = match schedule::decide(kind, job.due_at, meeting.as_ref().map(|m| m.starts_at), now) {
+        let (status, detail, mails) = match schedule::decide(
+            kind,
+            job.due_at,
+            meeting.as_ref().map(|m| m.starts_at),
+            now,
+        ) {
             Decision::NotYet => {
                 tx.rollback().await?;
                 return Ok((false, 0));
             }
             Decision::TooLate => {
-                let detail = format!("too late to send (due {}, now {})", super::local_time(c.cfg.timezone, job.due_at), super::local_time(c.cfg.timezone, now));
+                let detail = format!(
+                    "too late to send (due {}, now {})",
+                    super::local_time(c.cfg.timezone, job.due_at),
+                    super::local_time(c.cfg.timezone, now)
+                );
                 tracing::warn!(community = %c.cfg.slug, job = job.id, kind = %job.kind, "skipped: {detail}");
                 (JobStatus::Skipped, detail, 0)
             }
             Decision::Send => {
-                let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+                let mut act = Act {
+                    world: self,
+                    conn: &mut tx,
+                    now,
+                    queued: 0,
+                };
                 let detail = act.run_job(c, job, kind, meeting.as_ref()).await?;
                 let mails = act.queued;
-                (if mails == 0 { JobStatus::Skipped } else { JobStatus::Done }, detail, mails)
+                (
+                    if mails == 0 {
+                        JobStatus::Skipped
+                    } else {
+                        JobStatus::Done
+                    },
+                    detail,
+                    mails,
+                )
             }
         };
-        if !self.store.finish_job(&mut tx, job.id, owner, status, &detail, now).await? {
+        if !self
+            .store
+            .finish_job(&mut tx, job.id, owner, status, &detail, now)
+            .await?
+        {
             tx.rollback().await?;
             tracing::warn!(job = job.id, "lease lost to another daemon: not sending");
             return Ok((false, 0));
@@ -194,12 +298,22 @@ impl World {
 }
 
 pub(super) fn new_thread_id(c: &Community) -> String {
-    format!("meeting-{}@{}", uuid::Uuid::new_v4().simple(), c.cfg.address.domain())
+    format!(
+        "meeting-{}@{}",
+        uuid::Uuid::new_v4().simple(),
+        c.cfg.address.domain()
+    )
 }
 
 impl Act<'_, '_> {
     /// Queues a job's mail; returns the line that says what was done.
-    async fn run_job(&mut self, c: &Community, job: &Job, kind: JobKind, meeting: Option<&Meeting>) -> Result<String> {
+    async fn run_job(
+        &mut self,
+        c: &Community,
+        job: &Job,
+        kind: JobKind,
+        meeting: Option<&Meeting>,
+    ) -> Result<String> {
         let store = self.world.store.clone();
         if kind == JobKind::Digest {
             return self.digest(c, job).await;
@@ -216,16 +330,41 @@ impl Act<'_, '_> {
                 for p in &people {
                     self.announce(c, m, p, job.id).await?;
                 }
-                Ok(format!("announced meeting {} to {} people", m.id, people.len()))
+                Ok(format!(
+                    "announced meeting {} to {} people",
+                    m.id,
+                    people.len()
+                ))
             }
             JobKind::CallForTopics => {
                 let topics = self.topic_lines(c, Some(m)).await?;
                 for p in &people {
-                    let (text, html) = compose::CallForTopics { name: p.display_name(), community: &c.cfg.name, when: &when, topics: &topics }.render(&footer)?;
+                    let (text, html) = compose::CallForTopics {
+                        name: p.display_name(),
+                        community: &c.cfg.name,
+                        when: &when,
+                        topics: &topics,
+                    }
+                    .render(&footer)?;
                     let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
-                    self.job_mail(c, m, p, job, JobKind::CallForTopics, subject, Purpose::Topics, text, html).await?;
+                    self.job_mail(
+                        c,
+                        m,
+                        p,
+                        job,
+                        JobKind::CallForTopics,
+                        subject,
+                        Purpose::Topics,
+                        text,
+                        html,
+                    )
+                    .await?;
                 }
-                Ok(format!("call for topics ({} open) to {} people", topics.len(), people.len()))
+                Ok(format!(
+                    "call for topics ({} open) to {} people",
+                    topics.len(),
+                    people.len()
+                ))
             }
             JobKind::Agenda => {
                 let topics = self.topic_lines(c, Some(m)).await?;
@@ -234,7 +373,12 @@ impl Act<'_, '_> {
                     let mut v: Vec<String> = answers
                         .iter()
                         .filter(|(_, x)| *x == r)
-                        .filter_map(|(id, _)| people.iter().find(|p| p.id == *id).map(|p| p.display_name().to_string()))
+                        .filter_map(|(id, _)| {
+                            people
+                                .iter()
+                                .find(|p| p.id == *id)
+                                .map(|p| p.display_name().to_string())
+                        })
                         .collect();
                     v.sort();
                     v
@@ -251,9 +395,25 @@ impl Act<'_, '_> {
                         maybe: &maybe,
                     }
                     .render(&footer)?;
-                    self.job_mail(c, m, p, job, JobKind::Agenda, format!("Agenda: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
+                    self.job_mail(
+                        c,
+                        m,
+                        p,
+                        job,
+                        JobKind::Agenda,
+                        format!("Agenda: {}, {when}", c.cfg.name),
+                        Purpose::Rsvp,
+                        text,
+                        html,
+                    )
+                    .await?;
                 }
-                Ok(format!("agenda ({} topics, {} coming) to {} people", topics.len(), coming.len(), people.len()))
+                Ok(format!(
+                    "agenda ({} topics, {} coming) to {} people",
+                    topics.len(),
+                    coming.len(),
+                    people.len()
+                ))
             }
             JobKind::Reminder => {
                 let answers = store.responses(self.conn, m.id).await?;
@@ -261,7 +421,10 @@ impl Act<'_, '_> {
                 // Members, and the guests invited to this meeting.
                 let mut people = people.clone();
                 for g in store.invited_people(self.conn, m.id).await? {
-                    if g.role == crate::domain::Role::Guest && g.status == PersonStatus::Active && !people.iter().any(|p| p.id == g.id) {
+                    if g.role == crate::domain::Role::Guest
+                        && g.status == PersonStatus::Active
+                        && !people.iter().any(|p| p.id == g.id)
+                    {
                         people.push(g);
                     }
                 }
@@ -271,8 +434,26 @@ impl Act<'_, '_> {
                         continue; // never nag those who said no
                     }
                     let answer = answer.map_or("", response_str);
-                    let (text, html) = compose::Reminder { name: p.display_name(), community: &c.cfg.name, when: &when, place: m.place.as_deref(), answer }.render(&footer)?;
-                    self.job_mail(c, m, p, job, JobKind::Reminder, format!("Reminder: {}, {when}", c.cfg.name), Purpose::Rsvp, text, html).await?;
+                    let (text, html) = compose::Reminder {
+                        name: p.display_name(),
+                        community: &c.cfg.name,
+                        when: &when,
+                        place: m.place.as_deref(),
+                        answer,
+                    }
+                    .render(&footer)?;
+                    self.job_mail(
+                        c,
+                        m,
+                        p,
+                        job,
+                        JobKind::Reminder,
+                        format!("Reminder: {}, {when}", c.cfg.name),
+                        Purpose::Rsvp,
+                        text,
+                        html,
+                    )
+                    .await?;
                     n += 1;
                 }
                 Ok(format!("reminder to {n} people (not to those who said no)"))
@@ -281,19 +462,61 @@ impl Act<'_, '_> {
                 let attendees = store.attendees(self.conn, m.id).await?;
                 let mut n = 0;
                 for id in attendees {
-                    let Some(p) = store.person_by_id(self.conn, id).await? else { continue };
+                    let Some(p) = store.person_by_id(self.conn, id).await? else {
+                        continue;
+                    };
                     if p.status != PersonStatus::Active {
                         continue;
                     }
                     let is_guest = p.role == crate::domain::Role::Guest;
                     if kind == JobKind::TakeawayRequest {
-                        let (text, html) = compose::TakeawayRequest { name: p.display_name(), community: &c.cfg.name, when: &when }.render(&footer)?;
-                        self.job_mail(c, m, &p, job, JobKind::TakeawayRequest, format!("What did you take away from {}?", c.cfg.name), Purpose::Takeaways, text, html).await?;
+                        let (text, html) = compose::TakeawayRequest {
+                            name: p.display_name(),
+                            community: &c.cfg.name,
+                            when: &when,
+                        }
+                        .render(&footer)?;
+                        self.job_mail(
+                            c,
+                            m,
+                            &p,
+                            job,
+                            JobKind::TakeawayRequest,
+                            format!("What did you take away from {}?", c.cfg.name),
+                            Purpose::Takeaways,
+                            text,
+                            html,
+                        )
+                        .await?;
                         n += 1;
                     } else if is_guest {
-                        let (text, html) = compose::GuestFollowup { name: p.display_name(), community: &c.cfg.name, when: &when, description: &c.cfg.description }.render(&footer)?;
-                        self.job_mail(c, m, &p, job, JobKind::GuestFollowup, format!("Would you like to join {}?", c.cfg.name), Purpose::Followup, text, html).await?;
-                        store.set_guest_mark(self.conn, p.id, crate::store::GuestMark::FollowedUp, Some(self.now)).await?;
+                        let (text, html) = compose::GuestFollowup {
+                            name: p.display_name(),
+                            community: &c.cfg.name,
+                            when: &when,
+                            description: &c.cfg.description,
+                        }
+                        .render(&footer)?;
+                        self.job_mail(
+                            c,
+                            m,
+                            &p,
+                            job,
+                            JobKind::GuestFollowup,
+                            format!("Would you like to join {}?", c.cfg.name),
+                            Purpose::Followup,
+                            text,
+                            html,
+                        )
+                        .await?;
+                        store
+                            .set_guest_mark(
+                                self.conn,
+                                p.id,
+                                crate::store::GuestMark::FollowedUp,
+                                Some(self.now),
+                            )
+                            .await?;
                         n += 1;
                     }
                 }
@@ -304,7 +527,11 @@ impl Act<'_, '_> {
     }
 
     /// Open topics as the mails list them, most supported first.
-    async fn topic_lines(&mut self, c: &Community, meeting: Option<&Meeting>) -> Result<Vec<TopicLine>> {
+    async fn topic_lines(
+        &mut self,
+        c: &Community,
+        meeting: Option<&Meeting>,
+    ) -> Result<Vec<TopicLine>> {
         let store = self.world.store.clone();
         let rows = store.open_topics(self.conn, c.id).await?;
         Ok(rows
@@ -327,22 +554,43 @@ impl Act<'_, '_> {
         let mut last: Option<i64> = None;
         for t in &takeaways {
             if last != Some(t.meeting_id) {
-                let m = store.meeting(self.conn, t.meeting_id).await?.context("a takeaway's meeting")?;
+                let m = store
+                    .meeting(self.conn, t.meeting_id)
+                    .await?
+                    .context("a takeaway's meeting")?;
                 let mut attendees = Vec::new();
                 for id in store.attendees(self.conn, m.id).await? {
                     if let Some(p) = store.person_by_id(self.conn, id).await? {
                         attendees.push(p.display_name().to_string());
                     }
                 }
-                meetings.push(compose::DigestMeeting { when: super::local_time(c.cfg.timezone, m.starts_at), attendees, takeaways: Vec::new() });
+                meetings.push(compose::DigestMeeting {
+                    when: super::local_time(c.cfg.timezone, m.starts_at),
+                    attendees,
+                    takeaways: Vec::new(),
+                });
                 last = Some(t.meeting_id);
             }
-            meetings.last_mut().expect("pushed above").takeaways.push(compose::DigestTakeaway { author: t.author.clone(), text: t.text.clone() });
+            meetings
+                .last_mut()
+                .expect("pushed above")
+                .takeaways
+                .push(compose::DigestTakeaway {
+                    author: t.author.clone(),
+                    text: t.text.clone(),
+                });
         }
         let next_meeting = store.next_meeting(self.conn, c.id, self.now).await?;
         let topics = self.topic_lines(c, next_meeting.as_ref()).await?;
         let next = next_meeting.as_ref().map(|m| {
-            format!("{}{}", super::local_time(c.cfg.timezone, m.starts_at), m.place.as_deref().map(|p| format!(" at {p}")).unwrap_or_default())
+            format!(
+                "{}{}",
+                super::local_time(c.cfg.timezone, m.starts_at),
+                m.place
+                    .as_deref()
+                    .map(|p| format!(" at {p}"))
+                    .unwrap_or_default()
+            )
         });
         if meetings.is_empty() && topics.is_empty() && next.is_none() {
             return Ok("nothing to report: no digest sent".into());
@@ -350,8 +598,20 @@ impl Act<'_, '_> {
         let people = store.active_people(self.conn, c.id).await?;
         let footer = super::footer(c);
         for p in &people {
-            let (text, html) = compose::Digest { name: p.display_name(), community: &c.cfg.name, meetings: &meetings, topics: &topics, next: next.clone() }.render(&footer)?;
-            let subject = format!("{} digest: {} takeaway{}", c.cfg.name, takeaways.len(), if takeaways.len() == 1 { "" } else { "s" });
+            let (text, html) = compose::Digest {
+                name: p.display_name(),
+                community: &c.cfg.name,
+                meetings: &meetings,
+                topics: &topics,
+                next: next.clone(),
+            }
+            .render(&footer)?;
+            let subject = format!(
+                "{} digest: {} takeaway{}",
+                c.cfg.name,
+                takeaways.len(),
+                if takeaways.len() == 1 { "" } else { "s" }
+            );
             let token = self.token(Purpose::Reply, p.id, 0, self.now);
             let d = Draft {
                 kind: JobKind::Digest.into(),
@@ -371,12 +631,28 @@ impl Act<'_, '_> {
         }
         let ids: Vec<i64> = takeaways.iter().map(|t| t.id).collect();
         store.mark_digested(self.conn, &ids, job.id).await?;
-        Ok(format!("digest ({} takeaways, {} topics) to {} people", takeaways.len(), topics.len(), people.len()))
+        Ok(format!(
+            "digest ({} takeaways, {} topics) to {} people",
+            takeaways.len(),
+            topics.len(),
+            people.len()
+        ))
     }
 
     /// One mail of a meeting job to one person, in the meeting's thread.
     #[allow(clippy::too_many_arguments)]
-    async fn job_mail(&mut self, c: &Community, m: &Meeting, p: &Person, job: &Job, kind: JobKind, subject: String, purpose: Purpose, text: String, html: String) -> Result<()> {
+    async fn job_mail(
+        &mut self,
+        c: &Community,
+        m: &Meeting,
+        p: &Person,
+        job: &Job,
+        kind: JobKind,
+        subject: String,
+        purpose: Purpose,
+        text: String,
+        html: String,
+    ) -> Result<()> {
         let token = self.token(purpose, p.id, m.id, m.starts_at);
         let d = Draft {
             kind: kind.into(),
@@ -396,7 +672,13 @@ impl Act<'_, '_> {
     }
 
     /// The iCalendar REQUEST (or CANCEL) of a meeting for one person.
-    pub(super) fn calendar(&self, c: &Community, m: &Meeting, p: &Person, cancel: bool) -> (String, String) {
+    pub(super) fn calendar(
+        &self,
+        c: &Community,
+        m: &Meeting,
+        p: &Person,
+        cancel: bool,
+    ) -> (String, String) {
         let place = m.place.as_deref();
         let url = place.filter(|s| s.starts_with("https://") || s.starts_with("http://"));
         let e = crate::compose::ics::Event {

@@ -57,13 +57,21 @@ impl Store {
 
     /// Uses a confirmation once. `Err(reason)` when it is unknown, someone else's, already
     /// used or expired.
-    pub async fn take_confirmation(&self, conn: &mut AnyConnection, id: i64, person_id: i64, now: i64) -> Result<std::result::Result<Confirmation, &'static str>> {
+    pub async fn take_confirmation(
+        &self,
+        conn: &mut AnyConnection,
+        id: i64,
+        person_id: i64,
+        now: i64,
+    ) -> Result<std::result::Result<Confirmation, &'static str>> {
         let row = sqlx::query("SELECT id, community_id, person_id, command, args, body, expires_at, used_at FROM confirmations WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await
             .context("reading a confirmation")?;
-        let Some(r) = row else { return Ok(Err("unknown confirmation")) };
+        let Some(r) = row else {
+            return Ok(Err("unknown confirmation"));
+        };
         if r.try_get::<i64, _>("person_id")? != person_id {
             return Ok(Err("confirmation of another person"));
         }
@@ -73,12 +81,13 @@ impl Store {
         if r.try_get::<i64, _>("expires_at")? < now {
             return Ok(Err("confirmation expired"));
         }
-        let used = sqlx::query("UPDATE confirmations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-            .bind(now)
-            .bind(id)
-            .execute(&mut *conn)
-            .await
-            .context("using a confirmation")?;
+        let used =
+            sqlx::query("UPDATE confirmations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *conn)
+                .await
+                .context("using a confirmation")?;
         if used.rows_affected() != 1 {
             return Ok(Err("confirmation already used (a replay)"));
         }
@@ -88,13 +97,26 @@ impl Store {
             community_id: r.try_get("community_id")?,
             person_id,
             command: r.try_get("command")?,
-            args: args.lines().map(str::to_string).filter(|s| !s.is_empty()).collect(),
+            args: args
+                .lines()
+                .map(str::to_string)
+                .filter(|s| !s.is_empty())
+                .collect(),
             body: r.try_get("body")?,
         }))
     }
 
     #[allow(clippy::too_many_arguments)] // one argument per column
-    pub async fn audit(&self, conn: &mut AnyConnection, community_id: Option<i64>, actor: &str, command: &str, auth: &str, outcome: &str, now: i64) -> Result<()> {
+    pub async fn audit(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: Option<i64>,
+        actor: &str,
+        command: &str,
+        auth: &str,
+        outcome: &str,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO audit (community_id, at, actor, command, auth, outcome) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(community_id)
             .bind(now)

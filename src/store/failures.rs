@@ -9,7 +9,12 @@ impl Store {
     /// Counts one more failed attempt at handling the message whose bytes hash to `raw_sha256`;
     /// returns how many there have been. Runs on its own (autocommit), outside the failed
     /// transaction, so the count survives the rollback and a restart.
-    pub async fn count_inbound_failure(&self, raw_sha256: &str, error: &str, now: i64) -> Result<i64> {
+    pub async fn count_inbound_failure(
+        &self,
+        raw_sha256: &str,
+        error: &str,
+        now: i64,
+    ) -> Result<i64> {
         let row = sqlx::query(
             "INSERT INTO inbound_failures (raw_sha256, attempts, last_error, failed_at) VALUES ($1, 1, $2, $3)
              ON CONFLICT (raw_sha256) DO UPDATE SET attempts = inbound_failures.attempts + 1,

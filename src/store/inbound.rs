@@ -20,24 +20,39 @@ impl Store {
 
     /// Which of these keys were already handled: [`Store::inbound_seen`] for many messages in
     /// one statement (a batch's, inside its transaction).
-    pub async fn inbound_seen_among(&self, conn: &mut AnyConnection, keys: &[&str]) -> Result<std::collections::HashSet<String>> {
+    pub async fn inbound_seen_among(
+        &self,
+        conn: &mut AnyConnection,
+        keys: &[&str],
+    ) -> Result<std::collections::HashSet<String>> {
         let mut seen = std::collections::HashSet::new();
         // Well under SQLite's and PostgreSQL's limits on bound parameters.
         for chunk in keys.chunks(500) {
-            let marks = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+            let marks = (1..=chunk.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let sql = format!("SELECT dedup_key FROM inbound WHERE dedup_key IN ({marks})");
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for k in chunk {
                 q = q.bind(*k);
             }
-            for r in q.fetch_all(&mut *conn).await.context("checking the inbound log")? {
+            for r in q
+                .fetch_all(&mut *conn)
+                .await
+                .context("checking the inbound log")?
+            {
                 seen.insert(r.try_get::<String, _>("dedup_key")?);
             }
         }
         Ok(seen)
     }
 
-    pub async fn record_inbound(&self, conn: &mut AnyConnection, r: &InboundRecord<'_>) -> Result<()> {
+    pub async fn record_inbound(
+        &self,
+        conn: &mut AnyConnection,
+        r: &InboundRecord<'_>,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO inbound (dedup_key, message_id, from_address, community_id, person_id, received_at, kind, outcome, raw)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -80,7 +95,12 @@ impl Store {
     }
 
     /// Replies nobody could read in the last `since` seconds, for STATUS.
-    pub async fn unclear_since(&self, conn: &mut AnyConnection, community_id: i64, since: i64) -> Result<i64> {
+    pub async fn unclear_since(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        since: i64,
+    ) -> Result<i64> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM inbound WHERE community_id = $1 AND kind = $3 AND received_at >= $2")
             .bind(community_id)
             .bind(since)

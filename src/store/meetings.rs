@@ -37,25 +37,34 @@ impl Store {
     }
 
     pub async fn meetings(&self, community_id: i64) -> Result<Vec<Meeting>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{MEETING_SELECT} WHERE community_id = $1 ORDER BY starts_at")))
-            .bind(community_id)
-            .fetch_all(&self.pool)
-            .await
-            .context("listing meetings")?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{MEETING_SELECT} WHERE community_id = $1 ORDER BY starts_at"
+        )))
+        .bind(community_id)
+        .fetch_all(&self.pool)
+        .await
+        .context("listing meetings")?;
         rows.iter().map(Meeting::from_row).collect()
     }
 
     pub async fn meeting(&self, conn: &mut AnyConnection, id: i64) -> Result<Option<Meeting>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{MEETING_SELECT} WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await
-            .context("reading a meeting")?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{MEETING_SELECT} WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("reading a meeting")?;
         row.as_ref().map(Meeting::from_row).transpose()
     }
 
     /// The next scheduled meeting that has not started more than `grace` seconds ago.
-    pub async fn next_meeting(&self, conn: &mut AnyConnection, community_id: i64, now: i64) -> Result<Option<Meeting>> {
+    pub async fn next_meeting(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        now: i64,
+    ) -> Result<Option<Meeting>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{MEETING_SELECT} WHERE community_id = $1 AND status = $3 AND starts_at >= $2 ORDER BY starts_at LIMIT 1"
         )))
@@ -69,19 +78,33 @@ impl Store {
     }
 
     /// The scheduled meeting of a community starting at exactly `starts_at`, if any.
-    pub async fn meeting_at(&self, conn: &mut AnyConnection, community_id: i64, starts_at: i64) -> Result<Option<Meeting>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{MEETING_SELECT} WHERE community_id = $1 AND starts_at = $2 AND status = $3")))
-            .bind(community_id)
-            .bind(starts_at)
-            .bind(MeetingStatus::Scheduled.as_str())
-            .fetch_optional(&mut *conn)
-            .await
-            .context("finding a meeting by time")?;
+    pub async fn meeting_at(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        starts_at: i64,
+    ) -> Result<Option<Meeting>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{MEETING_SELECT} WHERE community_id = $1 AND starts_at = $2 AND status = $3"
+        )))
+        .bind(community_id)
+        .bind(starts_at)
+        .bind(MeetingStatus::Scheduled.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .context("finding a meeting by time")?;
         row.as_ref().map(Meeting::from_row).transpose()
     }
 
     /// Moves a meeting and bumps its SEQUENCE.
-    pub async fn move_meeting(&self, conn: &mut AnyConnection, id: i64, starts_at: i64, place: Option<&str>, now: i64) -> Result<()> {
+    pub async fn move_meeting(
+        &self,
+        conn: &mut AnyConnection,
+        id: i64,
+        starts_at: i64,
+        place: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query("UPDATE meetings SET starts_at = $1, place = $2, sequence = sequence + 1, updated_at = $3 WHERE id = $4")
             .bind(starts_at)
             .bind(place)
@@ -94,7 +117,12 @@ impl Store {
     }
 
     /// The most recent meeting that started before `now` (takeaways belong to it).
-    pub async fn last_meeting_before(&self, conn: &mut AnyConnection, community_id: i64, now: i64) -> Result<Option<Meeting>> {
+    pub async fn last_meeting_before(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        now: i64,
+    ) -> Result<Option<Meeting>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{MEETING_SELECT} WHERE community_id = $1 AND status = $3 AND starts_at <= $2 ORDER BY starts_at DESC LIMIT 1"
         )))
@@ -108,7 +136,11 @@ impl Store {
     }
 
     /// Everyone who got the announcement or an invitation of a meeting.
-    pub async fn invited_people(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<Person>> {
+    pub async fn invited_people(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+    ) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE id IN (SELECT person_id FROM outbox WHERE meeting_id = $1 AND kind IN ($2, $3)) ORDER BY id"
         )))
@@ -121,7 +153,13 @@ impl Store {
         rows.iter().map(Person::from_row).collect()
     }
 
-    pub async fn cancel_meeting(&self, conn: &mut AnyConnection, community_id: i64, id: i64, now: i64) -> Result<bool> {
+    pub async fn cancel_meeting(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        id: i64,
+        now: i64,
+    ) -> Result<bool> {
         let r = sqlx::query(
             "UPDATE meetings SET status = $4, sequence = sequence + 1, updated_at = $1
              WHERE id = $2 AND community_id = $3 AND status = $5",

@@ -86,14 +86,26 @@ fn pool_options(backend: Backend, size: u32, commit: Commit) -> AnyPoolOptions {
                     (Backend::Sqlite, _) => {
                         // WAL lets readers run beside the one writer; FULL makes a commit
                         // survive power loss, which "handled" records rely on.
-                        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
-                        let sync = if commit == Commit::Durable { "PRAGMA synchronous = FULL" } else { "PRAGMA synchronous = NORMAL" };
+                        sqlx::query("PRAGMA journal_mode = WAL")
+                            .execute(&mut *conn)
+                            .await?;
+                        let sync = if commit == Commit::Durable {
+                            "PRAGMA synchronous = FULL"
+                        } else {
+                            "PRAGMA synchronous = NORMAL"
+                        };
                         sqlx::query(sync).execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA foreign_keys = ON")
+                            .execute(&mut *conn)
+                            .await?;
                     }
                     (Backend::Postgres, Commit::CrashSafe) => {
-                        sqlx::query("SET synchronous_commit = off").execute(&mut *conn).await?;
+                        sqlx::query("SET synchronous_commit = off")
+                            .execute(&mut *conn)
+                            .await?;
                     }
                     (Backend::Postgres, Commit::Durable) => {}
                 }
@@ -106,20 +118,34 @@ impl Store {
     /// Connects (creating a SQLite file on first run, in WAL mode) and applies migrations.
     pub async fn open(url: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
         let options = AnyConnectOptions::from_str(url)
             .with_context(|| format!("reading database_url {}", redact_url(url)))?;
-        let pool = pool_options(backend, if backend == Backend::Sqlite { 4 } else { 8 }, Commit::Durable)
-            .connect_with(options.clone())
-            .await
-            .with_context(|| format!("connecting to {}", redact_url(url)))?;
-        let results = pool_options(backend, 1, Commit::CrashSafe).connect_lazy_with(options.clone());
+        let pool = pool_options(
+            backend,
+            if backend == Backend::Sqlite { 4 } else { 8 },
+            Commit::Durable,
+        )
+        .connect_with(options.clone())
+        .await
+        .with_context(|| format!("connecting to {}", redact_url(url)))?;
+        let results =
+            pool_options(backend, 1, Commit::CrashSafe).connect_lazy_with(options.clone());
         let migrator = match backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.context("applying migrations")?;
-        Ok(Store { pool, results, backend, options })
+        Ok(Store {
+            pool,
+            results,
+            backend,
+            options,
+        })
     }
 
     /// The same database through connections of its own, opened when first used, in the
@@ -128,8 +154,10 @@ impl Store {
     /// that opened it and dies with it. Two connections, plus one for delivery results.
     pub fn reconnect(&self) -> Store {
         Store {
-            pool: pool_options(self.backend, 2, Commit::Durable).connect_lazy_with(self.options.clone()),
-            results: pool_options(self.backend, 1, Commit::CrashSafe).connect_lazy_with(self.options.clone()),
+            pool: pool_options(self.backend, 2, Commit::Durable)
+                .connect_lazy_with(self.options.clone()),
+            results: pool_options(self.backend, 1, Commit::CrashSafe)
+                .connect_lazy_with(self.options.clone()),
             backend: self.backend,
             options: self.options.clone(),
         }
@@ -165,11 +193,13 @@ impl Store {
             rand::rng().fill_bytes(&mut b);
             data_encoding::HEXLOWER.encode(&b)
         };
-        sqlx::query("INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING")
-            .bind(fresh)
-            .execute(&self.pool)
-            .await
-            .context("storing the generated secret")?;
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(fresh)
+        .execute(&self.pool)
+        .await
+        .context("storing the generated secret")?;
         let row = sqlx::query("SELECT value FROM settings WHERE key = 'secret'")
             .fetch_one(&self.pool)
             .await
@@ -217,7 +247,12 @@ pub fn redact_url(url: &str) -> String {
 
 /// A text column read through its one mapping (`parse`, see `crate::domain`): a value the code
 /// doesn't know is an error naming the column and the value.
-pub(crate) fn stored<T>(r: &sqlx::any::AnyRow, table: &str, column: &str, parse: fn(&str) -> Option<T>) -> Result<T> {
+pub(crate) fn stored<T>(
+    r: &sqlx::any::AnyRow,
+    table: &str,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T> {
     let text: String = r.try_get(column)?;
     parse(&text).with_context(|| format!("unknown value {text:?} in {table}.{column}"))
 }
@@ -228,17 +263,21 @@ mod tests {
 
     #[test]
     fn urls_are_redacted() {
-        assert_eq!(redact_url("postgres://rt:s3cret@127.0.0.1:5432/db"), "postgres://rt:***@127.0.0.1:5432/db");
+        assert_eq!(
+            redact_url("postgres://rt:s3cret@127.0.0.1:5432/db"),
+            "postgres://rt:***@127.0.0.1:5432/db"
+        );
         assert_eq!(redact_url("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");
     }
 
     #[test]
     fn both_backends_have_the_same_migrations() {
         let names = |d: &str| {
-            let mut v: Vec<_> = std::fs::read_dir(format!("{}/migrations/{d}", env!("CARGO_MANIFEST_DIR")))
-                .unwrap()
-                .map(|e| e.unwrap().file_name().into_string().unwrap())
-                .collect();
+            let mut v: Vec<_> =
+                std::fs::read_dir(format!("{}/migrations/{d}", env!("CARGO_MANIFEST_DIR")))
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name().into_string().unwrap())
+                    .collect();
             v.sort();
             v
         };

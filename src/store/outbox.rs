@@ -49,7 +49,13 @@ impl Store {
     /// again. On PostgreSQL, `SKIP LOCKED` lets concurrent claimers pass each other. Oldest due
     /// first, in the order of the `outbox_due` index (status, next_attempt_at; SQLite's index
     /// ends in the row id), so the first rows are found without sorting every pending one.
-    pub async fn claim_outbox(&self, owner: &str, now: i64, lease: i64, limit: i64) -> Result<Vec<Claimed>> {
+    pub async fn claim_outbox(
+        &self,
+        owner: &str,
+        now: i64,
+        lease: i64,
+        limit: i64,
+    ) -> Result<Vec<Claimed>> {
         let skip_locked = match self.backend {
             Backend::Postgres => "FOR UPDATE SKIP LOCKED",
             Backend::Sqlite => "",
@@ -73,16 +79,28 @@ impl Store {
             return Ok(Vec::new());
         }
         // The bytes of the claimed rows (they never change, so no lock is needed to read them).
-        let ids: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<Result<_, _>>()?;
-        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
-        let mut bodies: std::collections::HashMap<i64, Vec<u8>> = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT outbox_id, body FROM outbox_bodies WHERE outbox_id IN ({list})"
-        )))
+        let ids: Vec<i64> = rows
+            .iter()
+            .map(|r| r.try_get::<i64, _>("id"))
+            .collect::<Result<_, _>>()?;
+        let list = ids
+            .iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut bodies: std::collections::HashMap<i64, Vec<u8>> = sqlx::query(sqlx::AssertSqlSafe(
+            format!("SELECT outbox_id, body FROM outbox_bodies WHERE outbox_id IN ({list})"),
+        ))
         .fetch_all(&self.pool)
         .await
         .context("reading claimed mail")?
         .iter()
-        .map(|r| Ok((r.try_get::<i64, _>("outbox_id")?, r.try_get::<Vec<u8>, _>("body")?)))
+        .map(|r| {
+            Ok((
+                r.try_get::<i64, _>("outbox_id")?,
+                r.try_get::<Vec<u8>, _>("body")?,
+            ))
+        })
         .collect::<Result<_>>()?;
         let mut out: Vec<Claimed> = rows
             .iter()
@@ -92,7 +110,9 @@ impl Store {
                     id,
                     recipient: r.try_get("recipient")?,
                     envelope_from: r.try_get("envelope_from")?,
-                    body: bodies.remove(&id).with_context(|| format!("outbox row {id} has no body"))?,
+                    body: bodies
+                        .remove(&id)
+                        .with_context(|| format!("outbox row {id} has no body"))?,
                     attempts: r.try_get("attempts")?,
                     created_at: r.try_get("created_at")?,
                     kind: stored(r, "outbox", "kind", MailKind::parse)?,
@@ -117,9 +137,22 @@ impl Store {
     /// (BENCHMARKS.md); a recipient getting a mail twice after a power cut is the lesser harm.
     ///
     /// `conn` comes from [`Store::results_connection`], held by the caller across commits.
-    pub async fn finish_outbox(&self, conn: &mut AnyConnection, owner: &str, results: &[(i64, SendOutcome)], now: i64) -> Result<()> {
-        let sent: Vec<i64> = results.iter().filter(|(_, o)| *o == SendOutcome::Sent).map(|(id, _)| *id).collect();
-        let others: Vec<&(i64, SendOutcome)> = results.iter().filter(|(_, o)| *o != SendOutcome::Sent).collect();
+    pub async fn finish_outbox(
+        &self,
+        conn: &mut AnyConnection,
+        owner: &str,
+        results: &[(i64, SendOutcome)],
+        now: i64,
+    ) -> Result<()> {
+        let sent: Vec<i64> = results
+            .iter()
+            .filter(|(_, o)| *o == SendOutcome::Sent)
+            .map(|(id, _)| *id)
+            .collect();
+        let others: Vec<&(i64, SendOutcome)> = results
+            .iter()
+            .filter(|(_, o)| *o != SendOutcome::Sent)
+            .collect();
         if others.is_empty() && sent.len() <= SENT_PER_STATEMENT {
             // One statement is atomic by itself: no BEGIN/COMMIT round trips.
             if !sent.is_empty() {
@@ -161,12 +194,25 @@ impl Store {
     /// The connection delivery records its results on. Held across commits: sqlx pings a
     /// pooled connection each time it goes back to its pool, one more round trip per commit.
     pub async fn results_connection(&self) -> Result<ResultsConn> {
-        self.results.acquire().await.context("connecting to the database to record delivery results")
+        self.results
+            .acquire()
+            .await
+            .context("connecting to the database to record delivery results")
     }
 
-    async fn mark_sent(&self, conn: &mut AnyConnection, owner: &str, ids: &[i64], now: i64) -> Result<()> {
+    async fn mark_sent(
+        &self,
+        conn: &mut AnyConnection,
+        owner: &str,
+        ids: &[i64],
+        now: i64,
+    ) -> Result<()> {
         // The ids are our own integers, written as literals: one statement for any number of rows.
-        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        let list = ids
+            .iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET status = $3, sent_at = $1, leased_until = NULL, last_error = NULL
              WHERE lease_owner = $2 AND id IN ({list})"
@@ -186,7 +232,11 @@ impl Store {
             return Ok(());
         }
         // Our own integers, written as literals (as in mark_sent).
-        let list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        let list = ids
+            .iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET leased_until = NULL, attempts = attempts - 1
              WHERE lease_owner = $1 AND status = $2 AND id IN ({list})"
@@ -212,7 +262,11 @@ impl Store {
         Ok(row.try_get::<Option<i64>, _>("due")?)
     }
 
-    pub async fn outbox(&self, status: Option<OutboxStatus>, limit: i64) -> Result<Vec<OutboxEntry>> {
+    pub async fn outbox(
+        &self,
+        status: Option<OutboxStatus>,
+        limit: i64,
+    ) -> Result<Vec<OutboxEntry>> {
         let rows = sqlx::query(
             "SELECT id, kind, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, sent_at, message_id
              FROM outbox WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2",
@@ -258,7 +312,12 @@ impl Store {
     }
 
     /// How many automatic answers went to `recipient` since `since` (for the per-sender throttle).
-    pub async fn answers_since(&self, conn: &mut AnyConnection, recipient: &str, since: i64) -> Result<i64> {
+    pub async fn answers_since(
+        &self,
+        conn: &mut AnyConnection,
+        recipient: &str,
+        since: i64,
+    ) -> Result<i64> {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2
              AND kind IN ($3, $4, $5)",
@@ -275,7 +334,11 @@ impl Store {
     }
 
     /// What one of our Message-IDs was (to place a reply that has no token).
-    pub async fn sent_message(&self, conn: &mut AnyConnection, message_id: &str) -> Result<Option<SentRef>> {
+    pub async fn sent_message(
+        &self,
+        conn: &mut AnyConnection,
+        message_id: &str,
+    ) -> Result<Option<SentRef>> {
         let row = sqlx::query("SELECT kind, meeting_id, person_id, community_id FROM outbox WHERE message_id = $1 LIMIT 1")
             .bind(message_id)
             .fetch_optional(&mut *conn)
@@ -293,7 +356,11 @@ impl Store {
     }
 
     /// Outbox rows per status for a community: (pending, failed).
-    pub async fn outbox_counts(&self, conn: &mut AnyConnection, community_id: i64) -> Result<(i64, i64)> {
+    pub async fn outbox_counts(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<(i64, i64)> {
         let row = sqlx::query(
             "SELECT COALESCE(SUM(CASE WHEN status = $2 THEN 1 ELSE 0 END), 0) AS n_pending,
                     COALESCE(SUM(CASE WHEN status = $3 THEN 1 ELSE 0 END), 0) AS n_failed

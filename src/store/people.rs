@@ -11,7 +11,13 @@ impl Store {
     /// Makes a configured coordinator a coordinator of the community, adding them if new; what
     /// they did themselves (PAUSE, LEAVE) and their bounce counts stay as they are, so a
     /// restart never undoes them (issue 17: every start used to reset them to active).
-    pub async fn ensure_coordinator(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, now: i64) -> Result<()> {
+    pub async fn ensure_coordinator(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        address: &Address,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO people (community_id, address, name, role, status, created_at, updated_at)
              VALUES ($1, $2, NULL, $3, $4, $5, $5)
@@ -62,17 +68,34 @@ impl Store {
 
     /// Counts a bounce for a person; returns their hard bounces so far. A delivery that
     /// works again is not tracked: a coordinator who re-adds someone resets the count.
-    pub async fn record_bounce(&self, conn: &mut AnyConnection, person_id: i64, permanent: bool, now: i64) -> Result<i64> {
+    pub async fn record_bounce(
+        &self,
+        conn: &mut AnyConnection,
+        person_id: i64,
+        permanent: bool,
+        now: i64,
+    ) -> Result<i64> {
         let sql = if permanent {
             "UPDATE people SET hard_bounces = hard_bounces + 1, last_bounce_at = $1 WHERE id = $2 RETURNING hard_bounces"
         } else {
             "UPDATE people SET soft_bounces = soft_bounces + 1, last_bounce_at = $1 WHERE id = $2 RETURNING hard_bounces"
         };
-        let row = sqlx::query(sql).bind(now).bind(person_id).fetch_one(&mut *conn).await.context("recording a bounce")?;
+        let row = sqlx::query(sql)
+            .bind(now)
+            .bind(person_id)
+            .fetch_one(&mut *conn)
+            .await
+            .context("recording a bounce")?;
         Ok(row.try_get("hard_bounces")?)
     }
 
-    pub async fn set_status(&self, conn: &mut AnyConnection, person_id: i64, status: PersonStatus, now: i64) -> Result<()> {
+    pub async fn set_status(
+        &self,
+        conn: &mut AnyConnection,
+        person_id: i64,
+        status: PersonStatus,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query("UPDATE people SET status = $1, updated_at = $2 WHERE id = $3")
             .bind(status.as_str())
             .bind(now)
@@ -84,7 +107,13 @@ impl Store {
     }
 
     /// Marks a person as having left; returns false if nobody had that address.
-    pub async fn remove_person(&self, conn: &mut AnyConnection, community_id: i64, address: &Address, now: i64) -> Result<bool> {
+    pub async fn remove_person(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        address: &Address,
+        now: i64,
+    ) -> Result<bool> {
         let r = sqlx::query("UPDATE people SET status = $4, updated_at = $1 WHERE community_id = $2 AND address = $3 AND status <> $4")
             .bind(now)
             .bind(community_id)
@@ -97,18 +126,28 @@ impl Store {
     }
 
     pub async fn people(&self, community_id: i64) -> Result<Vec<Person>> {
-        self.people_in(&mut *self.pool.acquire().await.context("listing people")?, community_id).await
+        self.people_in(
+            &mut *self.pool.acquire().await.context("listing people")?,
+            community_id,
+        )
+        .await
     }
 
     /// Everyone of a community as the caller's transaction sees them (rules run inside one,
     /// and a batch of inbound messages shares one: earlier messages' changes are not committed
     /// yet, so a read on another connection would miss them).
-    pub async fn people_in(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE community_id = $1 ORDER BY role, address")))
-            .bind(community_id)
-            .fetch_all(&mut *conn)
-            .await
-            .context("listing people")?;
+    pub async fn people_in(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Vec<Person>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE community_id = $1 ORDER BY role, address"
+        )))
+        .bind(community_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing people")?;
         rows.iter().map(Person::from_row).collect()
     }
 
@@ -118,26 +157,34 @@ impl Store {
         community_id: i64,
         address: &Address,
     ) -> Result<Option<Person>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE community_id = $1 AND address = $2")))
-            .bind(community_id)
-            .bind(address.as_str())
-            .fetch_optional(&mut *conn)
-            .await
-            .context("looking up a person")?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE community_id = $1 AND address = $2"
+        )))
+        .bind(community_id)
+        .bind(address.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .context("looking up a person")?;
         row.as_ref().map(Person::from_row).transpose()
     }
 
     pub async fn person_by_id(&self, conn: &mut AnyConnection, id: i64) -> Result<Option<Person>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await
-            .context("looking up a person")?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("looking up a person")?;
         row.as_ref().map(Person::from_row).transpose()
     }
 
     /// Active members, coordinators and guests who get the group's mail.
-    pub async fn active_people(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
+    pub async fn active_people(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE community_id = $1 AND status = $2 AND role IN ($3, $4) ORDER BY id"
         )))
@@ -152,7 +199,11 @@ impl Store {
     }
 
     /// The active coordinators of a community (a few rows, where `active_people` reads them all).
-    pub async fn coordinators(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<Person>> {
+    pub async fn coordinators(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE community_id = $1 AND status = $2 AND role = $3 ORDER BY id"
         )))
@@ -166,7 +217,8 @@ impl Store {
     }
 }
 
-pub(crate) const PERSON_SELECT: &str = "SELECT id, community_id, address, name, role, status FROM people";
+pub(crate) const PERSON_SELECT: &str =
+    "SELECT id, community_id, address, name, role, status FROM people";
 
 #[derive(Clone, Debug)]
 pub struct Person {
@@ -193,6 +245,9 @@ impl Person {
 
     /// The name to greet them with.
     pub fn display_name(&self) -> &str {
-        self.name.as_deref().filter(|n| !n.is_empty()).unwrap_or(self.address.local())
+        self.name
+            .as_deref()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(self.address.local())
     }
 }

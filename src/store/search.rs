@@ -15,7 +15,15 @@ pub struct Hit {
 }
 
 impl Store {
-    pub async fn index_text(&self, conn: &mut AnyConnection, community_id: i64, kind: SearchKind, author: &str, at: i64, body: &str) -> Result<()> {
+    pub async fn index_text(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        kind: SearchKind,
+        author: &str,
+        at: i64,
+        body: &str,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO search_index (body, community_id, kind, author, at) VALUES ($1, $2, $3, $4, $5)")
             .bind(body)
             .bind(community_id)
@@ -30,7 +38,13 @@ impl Store {
 
     /// Topics and takeaways matching every word, best first. SQLite uses FTS5, PostgreSQL
     /// its full-text search; words are passed as data, never as query syntax.
-    pub async fn search(&self, conn: &mut AnyConnection, community_id: i64, words: &str, limit: i64) -> Result<Vec<Hit>> {
+    pub async fn search(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        words: &str,
+        limit: i64,
+    ) -> Result<Vec<Hit>> {
         let terms: Vec<String> = words
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())

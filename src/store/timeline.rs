@@ -59,7 +59,13 @@ impl Store {
     /// all: true the first time (plan a meeting there), false ever after, whatever became of
     /// that meeting (cancelled, moved), and also when a meeting of any status already starts
     /// there (planned before this record existed).
-    pub async fn claim_recurring_slot(&self, conn: &mut AnyConnection, community_id: i64, starts_at: i64, now: i64) -> Result<bool> {
+    pub async fn claim_recurring_slot(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        starts_at: i64,
+        now: i64,
+    ) -> Result<bool> {
         let claimed = sqlx::query(
             "INSERT INTO recurring_slots (community_id, starts_at, planned_at) VALUES ($1, $2, $3)
              ON CONFLICT (community_id, starts_at) DO NOTHING",
@@ -75,12 +81,14 @@ impl Store {
         if !claimed {
             return Ok(false);
         }
-        let existing = sqlx::query("SELECT 1 AS one FROM meetings WHERE community_id = $1 AND starts_at = $2 LIMIT 1")
-            .bind(community_id)
-            .bind(starts_at)
-            .fetch_optional(&mut *conn)
-            .await
-            .context("looking for a meeting in a recurring slot")?;
+        let existing = sqlx::query(
+            "SELECT 1 AS one FROM meetings WHERE community_id = $1 AND starts_at = $2 LIMIT 1",
+        )
+        .bind(community_id)
+        .bind(starts_at)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("looking for a meeting in a recurring slot")?;
         Ok(existing.is_none())
     }
 
@@ -111,20 +119,33 @@ impl Store {
     }
 
     /// Moves a meeting's pending job to a new due time (a rescheduled meeting).
-    pub async fn retime_job(&self, conn: &mut AnyConnection, meeting_id: i64, kind: JobKind, due_at: i64) -> Result<()> {
-        sqlx::query("UPDATE jobs SET due_at = $1 WHERE meeting_id = $2 AND kind = $3 AND status = $4")
-            .bind(due_at)
-            .bind(meeting_id)
-            .bind(kind.as_str())
-            .bind(JobStatus::Pending.as_str())
-            .execute(&mut *conn)
-            .await
-            .context("re-timing a job")?;
+    pub async fn retime_job(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+        kind: JobKind,
+        due_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET due_at = $1 WHERE meeting_id = $2 AND kind = $3 AND status = $4",
+        )
+        .bind(due_at)
+        .bind(meeting_id)
+        .bind(kind.as_str())
+        .bind(JobStatus::Pending.as_str())
+        .execute(&mut *conn)
+        .await
+        .context("re-timing a job")?;
         Ok(())
     }
 
     /// Drops every pending job of a meeting (it was cancelled).
-    pub async fn cancel_jobs(&self, conn: &mut AnyConnection, meeting_id: i64, now: i64) -> Result<u64> {
+    pub async fn cancel_jobs(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+        now: i64,
+    ) -> Result<u64> {
         let r = sqlx::query("UPDATE jobs SET status = $3, done_at = $1, detail = 'meeting cancelled' WHERE meeting_id = $2 AND status = $4")
             .bind(now)
             .bind(meeting_id)
@@ -137,7 +158,13 @@ impl Store {
     }
 
     /// Claims up to `limit` jobs due at `now` for `owner` (a lease, as for the outbox).
-    pub async fn claim_jobs(&self, owner: &str, now: i64, lease: i64, limit: i64) -> Result<Vec<Job>> {
+    pub async fn claim_jobs(
+        &self,
+        owner: &str,
+        now: i64,
+        lease: i64,
+        limit: i64,
+    ) -> Result<Vec<Job>> {
         let skip_locked = match self.backend {
             Backend::Postgres => "FOR UPDATE SKIP LOCKED",
             Backend::Sqlite => "",
@@ -165,7 +192,15 @@ impl Store {
     /// Marks a claimed job done or skipped, inside the transaction that queued its mail.
     /// Returns false if the lease was lost meanwhile (another daemon took over): the caller
     /// must then roll back.
-    pub async fn finish_job(&self, conn: &mut AnyConnection, id: i64, owner: &str, status: JobStatus, detail: &str, now: i64) -> Result<bool> {
+    pub async fn finish_job(
+        &self,
+        conn: &mut AnyConnection,
+        id: i64,
+        owner: &str,
+        status: JobStatus,
+        detail: &str,
+        now: i64,
+    ) -> Result<bool> {
         let r = sqlx::query(
             "UPDATE jobs SET status = $1, detail = $2, done_at = $3, leased_until = NULL
              WHERE id = $4 AND lease_owner = $5 AND status = $6",
@@ -205,7 +240,12 @@ impl Store {
     }
 
     /// Whether a community has a pending job of this kind.
-    pub async fn has_pending_job(&self, conn: &mut AnyConnection, community_id: i64, kind: JobKind) -> Result<bool> {
+    pub async fn has_pending_job(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        kind: JobKind,
+    ) -> Result<bool> {
         let row = sqlx::query("SELECT 1 AS one FROM jobs WHERE community_id = $1 AND kind = $2 AND status = $3 LIMIT 1")
             .bind(community_id)
             .bind(kind.as_str())
@@ -217,13 +257,19 @@ impl Store {
     }
 
     /// The latest digest job of a community (to schedule the next one after it).
-    pub async fn last_digest_due(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = $2")
-            .bind(community_id)
-            .bind(JobKind::Digest.as_str())
-            .fetch_one(&mut *conn)
-            .await
-            .context("finding the last digest")?;
+    pub async fn last_digest_due(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Option<i64>> {
+        let row = sqlx::query(
+            "SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = $2",
+        )
+        .bind(community_id)
+        .bind(JobKind::Digest.as_str())
+        .fetch_one(&mut *conn)
+        .await
+        .context("finding the last digest")?;
         Ok(row.try_get::<Option<i64>, _>("due")?)
     }
 
@@ -261,14 +307,23 @@ impl Store {
 
     /// A +1 by a person for an open topic by number. Returns false when there is no such
     /// open topic; voting twice counts once.
-    pub async fn vote(&self, conn: &mut AnyConnection, community_id: i64, number: i64, person_id: i64, now: i64) -> Result<bool> {
-        let row = sqlx::query("SELECT id FROM topics WHERE community_id = $1 AND number = $2 AND status = $3")
-            .bind(community_id)
-            .bind(number)
-            .bind(TopicStatus::Open.as_str())
-            .fetch_optional(&mut *conn)
-            .await
-            .context("finding a topic")?;
+    pub async fn vote(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        number: i64,
+        person_id: i64,
+        now: i64,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT id FROM topics WHERE community_id = $1 AND number = $2 AND status = $3",
+        )
+        .bind(community_id)
+        .bind(number)
+        .bind(TopicStatus::Open.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .context("finding a topic")?;
         let Some(row) = row else { return Ok(false) };
         let topic_id: i64 = row.try_get("id")?;
         sqlx::query("INSERT INTO votes (topic_id, person_id, voted_at) VALUES ($1, $2, $3) ON CONFLICT (topic_id, person_id) DO NOTHING")
@@ -282,7 +337,11 @@ impl Store {
     }
 
     /// Open topics, ranked: most votes first, ties older first.
-    pub async fn open_topics(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<TopicRow>> {
+    pub async fn open_topics(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Vec<TopicRow>> {
         let rows = sqlx::query(
             "SELECT t.id, t.number, t.title, t.details, t.status, t.created_at, t.first_meeting_id,
                     COALESCE(p.name, p.address) AS proposer,
@@ -314,21 +373,36 @@ impl Store {
     }
 
     /// Sets an open topic's status (closed, deferred); false when there is no such open topic.
-    pub async fn set_topic_status(&self, conn: &mut AnyConnection, community_id: i64, number: i64, status: TopicStatus) -> Result<bool> {
-        let r = sqlx::query("UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4")
-            .bind(status.as_str())
-            .bind(community_id)
-            .bind(number)
-            .bind(TopicStatus::Open.as_str())
-            .execute(&mut *conn)
-            .await
-            .context("changing a topic")?;
+    pub async fn set_topic_status(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        number: i64,
+        status: TopicStatus,
+    ) -> Result<bool> {
+        let r = sqlx::query(
+            "UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4",
+        )
+        .bind(status.as_str())
+        .bind(community_id)
+        .bind(number)
+        .bind(TopicStatus::Open.as_str())
+        .execute(&mut *conn)
+        .await
+        .context("changing a topic")?;
         Ok(r.rows_affected() == 1)
     }
 
     // ---- takeaways and attendance ------------------------------------------------------
 
-    pub async fn add_takeaway(&self, conn: &mut AnyConnection, meeting_id: i64, person_id: i64, text: &str, now: i64) -> Result<()> {
+    pub async fn add_takeaway(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+        person_id: i64,
+        text: &str,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO takeaways (meeting_id, person_id, text, created_at) VALUES ($1, $2, $3, $4)")
             .bind(meeting_id)
             .bind(person_id)
@@ -341,7 +415,11 @@ impl Store {
     }
 
     /// Takeaways no digest has carried yet, oldest meeting first.
-    pub async fn undigested_takeaways(&self, conn: &mut AnyConnection, community_id: i64) -> Result<Vec<TakeawayRow>> {
+    pub async fn undigested_takeaways(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Vec<TakeawayRow>> {
         let rows = sqlx::query(
             "SELECT k.id, k.meeting_id, COALESCE(p.name, p.address) AS author, k.text, k.created_at
              FROM takeaways k JOIN meetings m ON m.id = k.meeting_id JOIN people p ON p.id = k.person_id
@@ -364,20 +442,36 @@ impl Store {
             .collect()
     }
 
-    pub async fn mark_digested(&self, conn: &mut AnyConnection, ids: &[i64], job_id: i64) -> Result<()> {
+    pub async fn mark_digested(
+        &self,
+        conn: &mut AnyConnection,
+        ids: &[i64],
+        job_id: i64,
+    ) -> Result<()> {
         for id in ids {
-            sqlx::query("UPDATE takeaways SET digest_job_id = $1 WHERE id = $2 AND digest_job_id IS NULL")
-                .bind(job_id)
-                .bind(*id)
-                .execute(&mut *conn)
-                .await
-                .context("marking takeaways digested")?;
+            sqlx::query(
+                "UPDATE takeaways SET digest_job_id = $1 WHERE id = $2 AND digest_job_id IS NULL",
+            )
+            .bind(job_id)
+            .bind(*id)
+            .execute(&mut *conn)
+            .await
+            .context("marking takeaways digested")?;
         }
         Ok(())
     }
 
-    pub async fn set_attended(&self, conn: &mut AnyConnection, meeting_id: i64, person_ids: &[i64]) -> Result<()> {
-        sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(meeting_id).execute(&mut *conn).await.context("clearing attendance")?;
+    pub async fn set_attended(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+        person_ids: &[i64],
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM attendance WHERE meeting_id = $1")
+            .bind(meeting_id)
+            .execute(&mut *conn)
+            .await
+            .context("clearing attendance")?;
         for p in person_ids {
             sqlx::query("INSERT INTO attendance (meeting_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(meeting_id)
@@ -391,11 +485,13 @@ impl Store {
 
     /// Who attended: the ATTENDED list if the coordinator sent one, else the YES answers.
     pub async fn attendees(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<i64>> {
-        let listed = sqlx::query("SELECT person_id FROM attendance WHERE meeting_id = $1 ORDER BY person_id")
-            .bind(meeting_id)
-            .fetch_all(&mut *conn)
-            .await
-            .context("reading attendance")?;
+        let listed = sqlx::query(
+            "SELECT person_id FROM attendance WHERE meeting_id = $1 ORDER BY person_id",
+        )
+        .bind(meeting_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading attendance")?;
         let rows = if listed.is_empty() {
             sqlx::query("SELECT person_id FROM rsvps WHERE meeting_id = $1 AND response = $2 ORDER BY person_id")
                 .bind(meeting_id)
@@ -410,13 +506,24 @@ impl Store {
     }
 
     /// Answers of one meeting by person id.
-    pub async fn responses(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<(i64, Response)>> {
+    pub async fn responses(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+    ) -> Result<Vec<(i64, Response)>> {
         let rows = sqlx::query("SELECT person_id, response FROM rsvps WHERE meeting_id = $1")
             .bind(meeting_id)
             .fetch_all(&mut *conn)
             .await
             .context("reading answers")?;
-        rows.iter().map(|r| Ok((r.try_get("person_id")?, stored(r, "rsvps", "response", parse_response)?))).collect()
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("person_id")?,
+                    stored(r, "rsvps", "response", parse_response)?,
+                ))
+            })
+            .collect()
     }
 
     // ---- leases ------------------------------------------------------------------------

@@ -88,7 +88,9 @@ impl Stack {
         Stack {
             domain: var("RT_MAIL_DOMAIN"),
             smtp_port: var("RT_SMTP_PORT").parse().expect("RT_SMTP_PORT is a port"),
-            smtp_trusted_port: var("RT_SMTP_TRUSTED_PORT").parse().expect("RT_SMTP_TRUSTED_PORT is a port"),
+            smtp_trusted_port: var("RT_SMTP_TRUSTED_PORT")
+                .parse()
+                .expect("RT_SMTP_TRUSTED_PORT is a port"),
             authserv_id: var("RT_AUTHSERV_ID"),
             imap_port: var("RT_IMAP_PORT").parse().expect("RT_IMAP_PORT is a port"),
             imap_password: var("RT_IMAP_PASSWORD"),
@@ -99,9 +101,17 @@ impl Stack {
 
     /// The TLS listeners and their CA; panics with the fix when the stack has none.
     pub fn tls(&self) -> TlsStack {
-        let port = |name: &str| tls_var(name).parse::<u16>().unwrap_or_else(|_| panic!("{name} is not a port"));
+        let port = |name: &str| {
+            tls_var(name)
+                .parse::<u16>()
+                .unwrap_or_else(|_| panic!("{name} is not a port"))
+        };
         let ca_file = PathBuf::from(tls_var("RT_TLS_CA_FILE"));
-        assert!(ca_file.is_file(), "RT_TLS_CA_FILE={} does not exist: is the stack of this env file still up?", ca_file.display());
+        assert!(
+            ca_file.is_file(),
+            "RT_TLS_CA_FILE={} does not exist: is the stack of this env file still up?",
+            ca_file.display()
+        );
         TlsStack {
             ca_file,
             smtps_port: port("RT_SMTPS_PORT"),
@@ -113,15 +123,25 @@ impl Stack {
 
     /// A fresh address on the test domain, e.g. `ana-1a2b3c4d@rt.test`.
     pub fn address(&self, who: &str) -> String {
-        format!("{who}-{}@{}", &uuid::Uuid::new_v4().simple().to_string()[..10], self.domain)
+        format!(
+            "{who}-{}@{}",
+            &uuid::Uuid::new_v4().simple().to_string()[..10],
+            self.domain
+        )
     }
 
     /// Logs in to Dovecot as `user` (the static passdb takes any user with the password).
     pub async fn imap(&self, user: &str) -> async_imap::Session<tokio::net::TcpStream> {
-        let tcp = tokio::net::TcpStream::connect(("127.0.0.1", self.imap_port)).await.expect("connecting to Dovecot");
+        let tcp = tokio::net::TcpStream::connect(("127.0.0.1", self.imap_port))
+            .await
+            .expect("connecting to Dovecot");
         let mut client = async_imap::Client::new(tcp);
         client.read_response().await.expect("IMAP greeting");
-        client.login(user, &self.imap_password).await.map_err(|(e, _)| e).expect("IMAP login")
+        client
+            .login(user, &self.imap_password)
+            .await
+            .map_err(|(e, _)| e)
+            .expect("IMAP login")
     }
 
     /// Every message in `user`'s `folder`, oldest first.
@@ -134,8 +154,17 @@ impl Stack {
         let out = if mbox.exists == 0 {
             Vec::new()
         } else {
-            let fetches: Vec<_> = s.fetch("1:*", "(UID BODY.PEEK[])").await.expect("IMAP fetch").try_collect().await.expect("IMAP fetch");
-            let mut v: Vec<(u32, Vec<u8>)> = fetches.iter().filter_map(|f| Some((f.uid?, f.body()?.to_vec()))).collect();
+            let fetches: Vec<_> = s
+                .fetch("1:*", "(UID BODY.PEEK[])")
+                .await
+                .expect("IMAP fetch")
+                .try_collect()
+                .await
+                .expect("IMAP fetch");
+            let mut v: Vec<(u32, Vec<u8>)> = fetches
+                .iter()
+                .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
+                .collect();
             v.sort_by_key(|(u, _)| *u);
             v.into_iter().map(|(_, b)| b).collect()
         };
@@ -153,15 +182,28 @@ impl Stack {
                 return m;
             }
             if start.elapsed() > within {
-                let shown: Vec<String> = m.iter().map(|b| String::from_utf8_lossy(&b[..b.len().min(600)]).to_string()).collect();
-                panic!("{user} has {} message(s) after {within:?}, expected {n}:\n{}", m.len(), shown.join("\n-----\n"));
+                let shown: Vec<String> = m
+                    .iter()
+                    .map(|b| String::from_utf8_lossy(&b[..b.len().min(600)]).to_string())
+                    .collect();
+                panic!(
+                    "{user} has {} message(s) after {within:?}, expected {n}:\n{}",
+                    m.len(),
+                    shown.join("\n-----\n")
+                );
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 
     /// Waits (bounded) until `user` has at least `n` messages of `kind` (X-Roundtable-Kind).
-    pub async fn wait_for_kind(&self, user: &str, kind: &str, n: usize, within: Duration) -> Vec<Vec<u8>> {
+    pub async fn wait_for_kind(
+        &self,
+        user: &str,
+        kind: &str,
+        n: usize,
+        within: Duration,
+    ) -> Vec<Vec<u8>> {
         let start = Instant::now();
         loop {
             let all = self.messages(user, "INBOX").await;
@@ -170,8 +212,21 @@ impl Stack {
                 return m;
             }
             if start.elapsed() > within {
-                let kinds: Vec<String> = all.iter().map(|b| format!("{:?}: {}", header(b, "X-Roundtable-Kind"), text(b).lines().take(4).collect::<Vec<_>>().join(" | "))).collect();
-                panic!("{user} has {} {kind} message(s) after {within:?}, expected {n}; all:\n{}", m.len(), kinds.join("\n"));
+                let kinds: Vec<String> = all
+                    .iter()
+                    .map(|b| {
+                        format!(
+                            "{:?}: {}",
+                            header(b, "X-Roundtable-Kind"),
+                            text(b).lines().take(4).collect::<Vec<_>>().join(" | ")
+                        )
+                    })
+                    .collect();
+                panic!(
+                    "{user} has {} {kind} message(s) after {within:?}, expected {n}; all:\n{}",
+                    m.len(),
+                    kinds.join("\n")
+                );
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
@@ -189,11 +244,16 @@ impl Stack {
 
     async fn send_via(&self, port: u16, from: &str, to: &str, raw: &[u8]) {
         use lettre::AsyncTransport;
-        let t = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous("127.0.0.1")
-            .port(port)
-            .build();
-        let env = lettre::address::Envelope::new(Some(from.parse().unwrap()), vec![to.parse().unwrap()]).unwrap();
-        t.send_raw(&env, raw).await.expect("Postfix accepts the member's mail");
+        let t =
+            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous("127.0.0.1")
+                .port(port)
+                .build();
+        let env =
+            lettre::address::Envelope::new(Some(from.parse().unwrap()), vec![to.parse().unwrap()])
+                .unwrap();
+        t.send_raw(&env, raw)
+            .await
+            .expect("Postfix accepts the member's mail");
     }
 
     /// A new, empty database of the given backend; returns its URL.
@@ -203,9 +263,18 @@ impl Stack {
             Backend::Postgres => {
                 use sqlx::Connection;
                 let name = format!("rt_{}", uuid::Uuid::new_v4().simple());
-                let mut c = sqlx::PgConnection::connect(&self.pg_url).await.expect("connecting to the test PostgreSQL (RT_PG_URL)");
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await.expect("creating a test database");
-                let base = self.pg_url.rsplit_once('/').expect("RT_PG_URL ends in /DBNAME").0;
+                let mut c = sqlx::PgConnection::connect(&self.pg_url)
+                    .await
+                    .expect("connecting to the test PostgreSQL (RT_PG_URL)");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut c)
+                    .await
+                    .expect("creating a test database");
+                let base = self
+                    .pg_url
+                    .rsplit_once('/')
+                    .expect("RT_PG_URL ends in /DBNAME")
+                    .0;
                 format!("{base}/{name}")
             }
         }
@@ -234,17 +303,30 @@ impl World {
     }
 
     /// A world whose community uses this `coordinator_auth`.
-    pub async fn with_auth(backend: Backend, outbound: Option<String>, coordinator_auth: &str) -> World {
+    pub async fn with_auth(
+        backend: Backend,
+        outbound: Option<String>,
+        coordinator_auth: &str,
+    ) -> World {
         Self::build(backend, None, outbound, coordinator_auth).await
     }
 
     /// `inbound` is the `[inbound]` table body, given this world's list address (its IMAP
     /// login); by default plain IMAP to Dovecot.
-    pub async fn with_inbound(backend: Backend, inbound: impl Fn(&str) -> String, outbound: Option<String>) -> World {
+    pub async fn with_inbound(
+        backend: Backend,
+        inbound: impl Fn(&str) -> String,
+        outbound: Option<String>,
+    ) -> World {
         Self::build(backend, Some(&inbound), outbound, "dmarc-or-confirm").await
     }
 
-    async fn build(backend: Backend, inbound: Option<&dyn Fn(&str) -> String>, outbound: Option<String>, coordinator_auth: &str) -> World {
+    async fn build(
+        backend: Backend,
+        inbound: Option<&dyn Fn(&str) -> String>,
+        outbound: Option<String>,
+        coordinator_auth: &str,
+    ) -> World {
         let stack = Stack::from_env();
         let dir = tempfile::tempdir().unwrap();
         let list = stack.address("circle");
@@ -281,13 +363,22 @@ description = "Practising designers trading what books can't teach."
         );
         let config_path = dir.path().join("roundtable.toml");
         std::fs::write(&config_path, config).unwrap();
-        World { stack, dir, list, coordinator, config_path }
+        World {
+            stack,
+            dir,
+            list,
+            coordinator,
+            config_path,
+        }
     }
 
     /// Edits the config file in place: `from` (which must occur in it) becomes `to`.
     pub fn rewrite_config(&self, from: &str, to: &str) {
         let text = std::fs::read_to_string(&self.config_path).unwrap();
-        assert!(text.contains(from), "{from:?} is not in the config:\n{text}");
+        assert!(
+            text.contains(from),
+            "{from:?} is not in the config:\n{text}"
+        );
         std::fs::write(&self.config_path, text.replacen(from, to, 1)).unwrap();
     }
 
@@ -312,23 +403,34 @@ description = "Practising designers trading what books can't teach."
 /// meeting that close is announced at once (its announcement offset, 14 days, has passed).
 pub fn in_days(days: i64) -> String {
     let tz: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
-    (chrono::Utc::now().with_timezone(&tz) + chrono::Duration::days(days)).format("%Y-%m-%d 18:30").to_string()
+    (chrono::Utc::now().with_timezone(&tz) + chrono::Duration::days(days))
+        .format("%Y-%m-%d 18:30")
+        .to_string()
 }
 
 /// A header's value (first occurrence, unfolded) from raw message bytes.
 pub fn header(raw: &[u8], name: &str) -> Option<String> {
     let m = mail_parser::MessageParser::default().parse(raw)?;
-    m.header_raw(name).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+    m.header_raw(name)
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The address in the Reply-To header.
 pub fn reply_to(raw: &[u8]) -> String {
-    let m = mail_parser::MessageParser::default().parse(raw).expect("parsable mail");
-    m.reply_to().and_then(|a| a.first()).and_then(|a| a.address()).expect("a Reply-To").to_string()
+    let m = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("parsable mail");
+    m.reply_to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .expect("a Reply-To")
+        .to_string()
 }
 
 pub fn message_id(raw: &[u8]) -> String {
-    let m = mail_parser::MessageParser::default().parse(raw).expect("parsable mail");
+    let m = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("parsable mail");
     m.message_id().expect("a Message-ID").to_string()
 }
 
@@ -348,13 +450,18 @@ pub fn mail_with(from: &str, to: &str, subject: &str, body: &str, extra_headers:
 
 /// The plain-text body of a message.
 pub fn text(raw: &[u8]) -> String {
-    let m = mail_parser::MessageParser::default().parse(raw).expect("parsable mail");
+    let m = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("parsable mail");
     m.body_text(0).map(|t| t.to_string()).unwrap_or_default()
 }
 
 /// The messages of `kind` among `msgs`.
 pub fn of_kind(msgs: &[Vec<u8>], kind: &str) -> Vec<Vec<u8>> {
-    msgs.iter().filter(|m| header(m, "X-Roundtable-Kind").as_deref() == Some(kind)).cloned().collect()
+    msgs.iter()
+        .filter(|m| header(m, "X-Roundtable-Kind").as_deref() == Some(kind))
+        .cloned()
+        .collect()
 }
 
 /// A plain-text reply as a simple mail client writes it.
@@ -397,10 +504,19 @@ impl Sink {
         args.extend(extra.iter().map(|s| s.to_string()));
         args.push(format!("127.0.0.1:{port}"));
         args.push("64".into());
-        let child = Command::new(bin).args(&args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("starting smtp-sink");
+        let child = Command::new(bin)
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starting smtp-sink");
         let start = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(start.elapsed() < Duration::from_secs(10), "smtp-sink did not listen on {port}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "smtp-sink did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         Sink { child, port }
@@ -413,7 +529,11 @@ impl Sink {
         let _ = self.child.wait();
         let start = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-            assert!(start.elapsed() < Duration::from_secs(10), "port {} still open after stopping smtp-sink", self.port);
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "port {} still open after stopping smtp-sink",
+                self.port
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -429,14 +549,22 @@ impl Drop for Sink {
 
 /// A loopback port free at the moment of asking.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A directory the sink (running as user postfix when the tests run as root) can write its
 /// dumps into.
 pub fn dump_dir() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(d.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(
+        d.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o777),
+    )
+    .unwrap();
     d
 }
 
@@ -516,7 +644,9 @@ impl LineConn {
 
     fn reply(&mut self, text: &str) -> bool {
         use std::io::Write;
-        self.sock.write_all(format!("{text}\r\n").as_bytes()).is_ok()
+        self.sock
+            .write_all(format!("{text}\r\n").as_bytes())
+            .is_ok()
     }
 }
 
@@ -539,7 +669,18 @@ impl ScriptedSmtp {
                 }
                 let Ok(sock) = sock else { continue };
                 let (ev, seen, rule) = (ev.clone(), seen.clone(), rule.clone());
-                std::thread::spawn(move || serve(LineConn { sock, buf: Vec::new() }, pipelining, &ev, &seen, &rule));
+                std::thread::spawn(move || {
+                    serve(
+                        LineConn {
+                            sock,
+                            buf: Vec::new(),
+                        },
+                        pipelining,
+                        &ev,
+                        &seen,
+                        &rule,
+                    )
+                });
             }
         });
         ScriptedSmtp { port, events, stop }
@@ -554,7 +695,9 @@ impl ScriptedSmtp {
         self.events()
             .into_iter()
             .filter_map(|e| match e {
-                SmtpEvent::Delivered { rcpts, body } if rcpts.iter().any(|r| r == rcpt) => Some(body),
+                SmtpEvent::Delivered { rcpts, body } if rcpts.iter().any(|r| r == rcpt) => {
+                    Some(body)
+                }
                 _ => None,
             })
             .collect()
@@ -586,7 +729,9 @@ fn serve(
         let upper = line.to_ascii_uppercase();
         let ok = if upper.starts_with("EHLO ") {
             let pipe = if pipelining { "250-PIPELINING\r\n" } else { "" };
-            c.reply(&format!("250-scripted\r\n{pipe}250-8BITMIME\r\n250-ENHANCEDSTATUSCODES\r\n250 SMTPUTF8"))
+            c.reply(&format!(
+                "250-scripted\r\n{pipe}250-8BITMIME\r\n250-ENHANCEDSTATUSCODES\r\n250 SMTPUTF8"
+            ))
         } else if upper.starts_with("HELO ") || upper == "NOOP" {
             c.reply("250 2.0.0 Ok")
         } else if upper.starts_with("MAIL FROM:") {
@@ -602,7 +747,11 @@ fn serve(
             in_transaction = true;
             c.reply("250 2.1.0 Ok")
         } else if upper.starts_with("RCPT TO:") && in_transaction {
-            let rcpt = line[8..].trim().trim_start_matches('<').trim_end_matches('>').to_string();
+            let rcpt = line[8..]
+                .trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string();
             let n = {
                 let mut seen = seen.lock().unwrap();
                 let n = seen.entry(rcpt.clone()).or_insert(0);
@@ -611,7 +760,10 @@ fn serve(
             };
             match rule(&rcpt, n) {
                 Some(reply) => {
-                    log(SmtpEvent::Refused { rcpt, reply: reply.clone() });
+                    log(SmtpEvent::Refused {
+                        rcpt,
+                        reply: reply.clone(),
+                    });
                     c.reply(&reply)
                 }
                 None => {
@@ -637,7 +789,10 @@ fn serve(
                 if !complete {
                     return;
                 }
-                log(SmtpEvent::Delivered { rcpts: std::mem::take(&mut rcpts), body });
+                log(SmtpEvent::Delivered {
+                    rcpts: std::mem::take(&mut rcpts),
+                    body,
+                });
                 in_transaction = false;
                 c.reply("250 2.0.0 Ok: queued")
             } else {
@@ -663,8 +818,12 @@ fn serve(
 /// The EHLO keywords a server on a loopback port announces (upper case).
 pub fn ehlo_keywords(port: u16) -> Vec<String> {
     let sock = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connecting for EHLO");
-    sock.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let mut c = LineConn { sock, buf: Vec::new() };
+    sock.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut c = LineConn {
+        sock,
+        buf: Vec::new(),
+    };
     let greeting = c.line().expect("a greeting");
     assert!(greeting.starts_with("220"), "{greeting}");
     assert!(c.reply("EHLO client.example"));

@@ -24,7 +24,12 @@ pub struct BadAddress {
 
 impl fmt::Display for BadAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is not an email address: {}.", show(&self.input), self.why)
+        write!(
+            f,
+            "{} is not an email address: {}.",
+            show(&self.input),
+            self.why
+        )
     }
 }
 
@@ -245,7 +250,12 @@ mod tests {
             );
         }
         // And everything we accept, lettre accepts (it is lettre's own value inside).
-        for good in ["ana@example.org", "o'brien@example.ie", "x+tag@example.org", "jörg@例え.jp"] {
+        for good in [
+            "ana@example.org",
+            "o'brien@example.ie",
+            "x+tag@example.org",
+            "jörg@例え.jp",
+        ] {
             let a = Address::parse(good).unwrap();
             assert!(lettre::Address::from_str(a.as_str()).is_ok(), "{good}");
         }

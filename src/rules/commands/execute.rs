@@ -4,12 +4,12 @@
 use anyhow::Result;
 use understand::command::{self as grammar, Cmd};
 
-use crate::rules::{local_instant, local_time, Act, Community, Draft};
-use crate::domain::{Address, OtherMailKind, PersonStatus, Response, Role, TopicStatus};
 use crate::compose;
+use crate::compose::token::Purpose;
+use crate::domain::{Address, OtherMailKind, PersonStatus, Response, Role, TopicStatus};
+use crate::rules::{local_instant, local_time, Act, Community, Draft};
 use crate::schedule::JobKind;
 use crate::store::{GuestMark, Person};
-use crate::compose::token::Purpose;
 
 impl Act<'_, '_> {
     /// What a command does, by mail or on the command line; the text answers the sender.
@@ -22,26 +22,51 @@ impl Act<'_, '_> {
                 let m = self.schedule(c, starts, place.as_deref()).await?;
                 format!("Scheduled meeting {} on {}{}. Its mail follows the timeline (roundtable timeline shows it).", m.id, local_time(tz, m.starts_at), place.as_deref().map(|p| format!(" at {p}")).unwrap_or_default())
             }
-            Cmd::Reschedule { meeting, when, place } => {
+            Cmd::Reschedule {
+                meeting,
+                when,
+                place,
+            } => {
                 let starts = local_instant(*when, tz)?;
                 let before = self.queued;
-                let m = self.reschedule(c, *meeting, starts, place.as_deref()).await?;
-                format!("Meeting {} moved to {}; {} people invited so far were told.", m.id, local_time(tz, m.starts_at), self.queued - before)
+                let m = self
+                    .reschedule(c, *meeting, starts, place.as_deref())
+                    .await?;
+                format!(
+                    "Meeting {} moved to {}; {} people invited so far were told.",
+                    m.id,
+                    local_time(tz, m.starts_at),
+                    self.queued - before
+                )
             }
             Cmd::Cancel { meeting, reason } => {
                 let before = self.queued;
                 let m = self.cancel(c, *meeting, reason.as_deref()).await?;
-                format!("Meeting {} on {} is cancelled; {} people were told.", m.id, local_time(tz, m.starts_at), self.queued - before)
+                format!(
+                    "Meeting {} on {} is cancelled; {} people were told.",
+                    m.id,
+                    local_time(tz, m.starts_at),
+                    self.queued - before
+                )
             }
             Cmd::Invite { address, name } => self.invite(c, p, address, name.as_deref()).await?,
             Cmd::Add { address: a, name } => {
                 if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
                     if existing.status == PersonStatus::Active && existing.role != Role::Guest {
-                        return Ok(format!("{a} is already a {} of {}.", existing.role.as_str(), c.cfg.name));
+                        return Ok(format!(
+                            "{a} is already a {} of {}.",
+                            existing.role.as_str(),
+                            c.cfg.name
+                        ));
                     }
                 }
-                let id = store.upsert_person(self.conn, c.id, &a, name.as_deref(), Role::Member, self.now).await?;
-                let person = store.person_by_id(self.conn, id).await?.ok_or_else(|| anyhow::anyhow!("the person just added"))?;
+                let id = store
+                    .upsert_person(self.conn, c.id, &a, name.as_deref(), Role::Member, self.now)
+                    .await?;
+                let person = store
+                    .person_by_id(self.conn, id)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("the person just added"))?;
                 self.welcome(c, &person).await?;
                 format!("Added {a} as a member; they got a welcome.")
             }
@@ -55,7 +80,9 @@ impl Act<'_, '_> {
             Cmd::Promote { address: a } => {
                 match store.person_by_address(self.conn, c.id, &a).await? {
                     Some(g) if g.role == Role::Guest => {
-                        store.upsert_person(self.conn, c.id, &a, None, Role::Member, self.now).await?;
+                        store
+                            .upsert_person(self.conn, c.id, &a, None, Role::Member, self.now)
+                            .await?;
                         self.welcome(c, &g).await?;
                         format!("{a} is now a member; they got a welcome.")
                     }
@@ -77,26 +104,51 @@ impl Act<'_, '_> {
                 }
                 let ids: Vec<i64> = found.iter().map(|x| x.id).collect();
                 store.set_attended(self.conn, m.id, &ids).await?;
-                let mut t = format!("Attendance of {}: {}.", local_time(tz, m.starts_at), found.iter().map(|x| x.display_name()).collect::<Vec<_>>().join(", "));
+                let mut t = format!(
+                    "Attendance of {}: {}.",
+                    local_time(tz, m.starts_at),
+                    found
+                        .iter()
+                        .map(|x| x.display_name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
                 if !unknown.is_empty() {
-                    t.push_str(&format!("\nNot found (check the spelling or use the address): {}.", unknown.join(", ")));
+                    t.push_str(&format!(
+                        "\nNot found (check the spelling or use the address): {}.",
+                        unknown.join(", ")
+                    ));
                 }
                 t
             }
             Cmd::Agenda => {
                 let m = self.scheduled_meeting(c, None).await?;
                 let key = format!("manual:agenda:{}:{}", m.id, self.now);
-                store.add_job(self.conn, &key, c.id, Some(m.id), JobKind::Agenda, self.now).await?;
-                format!("The agenda for {} goes out now.", local_time(tz, m.starts_at))
+                store
+                    .add_job(self.conn, &key, c.id, Some(m.id), JobKind::Agenda, self.now)
+                    .await?;
+                format!(
+                    "The agenda for {} goes out now.",
+                    local_time(tz, m.starts_at)
+                )
             }
             Cmd::Digest => {
                 let key = format!("manual:digest:{}:{}", c.id, self.now);
-                store.add_job(self.conn, &key, c.id, None, JobKind::Digest, self.now).await?;
+                store
+                    .add_job(self.conn, &key, c.id, None, JobKind::Digest, self.now)
+                    .await?;
                 "The digest goes out now.".into()
             }
             Cmd::TopicClose(n) | Cmd::TopicDefer(n) => {
-                let status = if matches!(cmd, Cmd::TopicClose(_)) { TopicStatus::Closed } else { TopicStatus::Deferred };
-                if store.set_topic_status(self.conn, c.id, *n as i64, status).await? {
+                let status = if matches!(cmd, Cmd::TopicClose(_)) {
+                    TopicStatus::Closed
+                } else {
+                    TopicStatus::Deferred
+                };
+                if store
+                    .set_topic_status(self.conn, c.id, *n as i64, status)
+                    .await?
+                {
                     format!("Topic #{n} is {status}.")
                 } else {
                     format!("There is no open topic #{n}.")
@@ -110,16 +162,30 @@ impl Act<'_, '_> {
             }
             Cmd::Rsvp(r) => {
                 let m = self.scheduled_meeting(c, None).await?;
-                store.set_rsvp(self.conn, m.id, p.id, *r, None, self.now).await?;
-                format!("{} answered {} for {}.", p.address, crate::domain::response_str(*r), local_time(tz, m.starts_at))
+                store
+                    .set_rsvp(self.conn, m.id, p.id, *r, None, self.now)
+                    .await?;
+                format!(
+                    "{} answered {} for {}.",
+                    p.address,
+                    crate::domain::response_str(*r),
+                    local_time(tz, m.starts_at)
+                )
             }
             Cmd::Join => self.join_guest(c, p).await?,
             Cmd::Pause => {
-                store.set_status(self.conn, p.id, PersonStatus::Paused, self.now).await?;
-                format!("Paused: you get no mail from {} until you send RESUME.", c.cfg.name)
+                store
+                    .set_status(self.conn, p.id, PersonStatus::Paused, self.now)
+                    .await?;
+                format!(
+                    "Paused: you get no mail from {} until you send RESUME.",
+                    c.cfg.name
+                )
             }
             Cmd::Resume => {
-                store.set_status(self.conn, p.id, PersonStatus::Active, self.now).await?;
+                store
+                    .set_status(self.conn, p.id, PersonStatus::Active, self.now)
+                    .await?;
                 format!("Welcome back: you get {}'s mail again.", c.cfg.name)
             }
             Cmd::Topics => {
@@ -127,9 +193,17 @@ impl Act<'_, '_> {
                 if topics.is_empty() {
                     "No open topics. Reply to a call for topics, or send a mail with \"TOPIC: your topic\" in the subject.".into()
                 } else {
-                    let mut t = String::from("Open topics, most supported first (reply \"+1 #n\" to support one):\n");
+                    let mut t = String::from(
+                        "Open topics, most supported first (reply \"+1 #n\" to support one):\n",
+                    );
                     for x in topics {
-                        t.push_str(&format!("\n#{} {} (+{}) — {}", x.number, x.title, x.votes, x.proposer.unwrap_or_default()));
+                        t.push_str(&format!(
+                            "\n#{} {} (+{}) — {}",
+                            x.number,
+                            x.title,
+                            x.votes,
+                            x.proposer.unwrap_or_default()
+                        ));
                     }
                     t
                 }
@@ -139,10 +213,19 @@ impl Act<'_, '_> {
                 if hits.is_empty() {
                     format!("Nothing found for \"{words}\".")
                 } else {
-                    let mut t = format!("{} match{} for \"{words}\":\n", hits.len(), if hits.len() == 1 { "" } else { "es" });
+                    let mut t = format!(
+                        "{} match{} for \"{words}\":\n",
+                        hits.len(),
+                        if hits.len() == 1 { "" } else { "es" }
+                    );
                     for h in hits {
-                        let day = chrono::DateTime::from_timestamp(h.at, 0).map(|d| d.with_timezone(&tz).format("%-d %b %Y").to_string()).unwrap_or_default();
-                        t.push_str(&format!("\n- {} by {}, {day}: {}", h.kind, h.author, h.body));
+                        let day = chrono::DateTime::from_timestamp(h.at, 0)
+                            .map(|d| d.with_timezone(&tz).format("%-d %b %Y").to_string())
+                            .unwrap_or_default();
+                        t.push_str(&format!(
+                            "\n- {} by {}, {day}: {}",
+                            h.kind, h.author, h.body
+                        ));
                     }
                     t
                 }
@@ -157,19 +240,42 @@ impl Act<'_, '_> {
         store.remove_person(self.conn, c.id, a, self.now).await
     }
 
-    async fn invite(&mut self, c: &Community, inviter: &Person, a: &Address, name: Option<&str>) -> Result<String> {
+    async fn invite(
+        &mut self,
+        c: &Community,
+        inviter: &Person,
+        a: &Address,
+        name: Option<&str>,
+    ) -> Result<String> {
         let store = self.world.store.clone();
         if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
             // A member stays a member, paused or bouncing too: an invitation never demotes.
             if existing.role != Role::Guest && existing.status != PersonStatus::Left {
-                let state = if existing.status == PersonStatus::Active { String::new() } else { format!(" ({})", existing.status) };
-                return Ok(format!("{a} is already a {} of {}{state}.", existing.role.as_str(), c.cfg.name));
+                let state = if existing.status == PersonStatus::Active {
+                    String::new()
+                } else {
+                    format!(" ({})", existing.status)
+                };
+                return Ok(format!(
+                    "{a} is already a {} of {}{state}.",
+                    existing.role.as_str(),
+                    c.cfg.name
+                ));
             }
         }
-        let m = self.scheduled_meeting(c, None).await.map_err(|_| anyhow::anyhow!("there is no upcoming meeting to invite {a} to: SCHEDULE one first"))?;
-        let id = store.upsert_person(self.conn, c.id, &a, name, Role::Guest, self.now).await?;
-        store.set_guest_mark(self.conn, id, GuestMark::Invited, Some(self.now)).await?;
-        let guest = store.person_by_id(self.conn, id).await?.ok_or_else(|| anyhow::anyhow!("the guest just added"))?;
+        let m = self.scheduled_meeting(c, None).await.map_err(|_| {
+            anyhow::anyhow!("there is no upcoming meeting to invite {a} to: SCHEDULE one first")
+        })?;
+        let id = store
+            .upsert_person(self.conn, c.id, &a, name, Role::Guest, self.now)
+            .await?;
+        store
+            .set_guest_mark(self.conn, id, GuestMark::Invited, Some(self.now))
+            .await?;
+        let guest = store
+            .person_by_id(self.conn, id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the guest just added"))?;
         let when = local_time(c.cfg.timezone, m.starts_at);
         let footer = crate::rules::footer(c);
         let (text, html) = compose::Invitation {
@@ -201,7 +307,12 @@ impl Act<'_, '_> {
 
     pub(in crate::rules) async fn welcome(&mut self, c: &Community, p: &Person) -> Result<()> {
         let footer = crate::rules::footer(c);
-        let (text, html) = compose::Welcome { name: p.display_name(), community: &c.cfg.name, description: &c.cfg.description }.render(&footer)?;
+        let (text, html) = compose::Welcome {
+            name: p.display_name(),
+            community: &c.cfg.name,
+            description: &c.cfg.description,
+        }
+        .render(&footer)?;
         let d = Draft {
             kind: OtherMailKind::Welcome.into(),
             subject: format!("Welcome to {}", c.cfg.name),
@@ -225,38 +336,90 @@ impl Act<'_, '_> {
         let mut t = String::new();
         match store.next_meeting(self.conn, c.id, self.now).await? {
             Some(m) => {
-                t.push_str(&format!("Next meeting: {} (meeting {}){}\n", local_time(tz, m.starts_at), m.id, m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default()));
+                t.push_str(&format!(
+                    "Next meeting: {} (meeting {}){}\n",
+                    local_time(tz, m.starts_at),
+                    m.id,
+                    m.place
+                        .as_deref()
+                        .map(|p| format!(", {p}"))
+                        .unwrap_or_default()
+                ));
                 let answers = store.responses(self.conn, m.id).await?;
                 let n = |r: Response| answers.iter().filter(|(_, x)| *x == r).count();
                 let members = store.active_people(self.conn, c.id).await?.len();
-                t.push_str(&format!("Answers: {} yes, {} maybe, {} no, {} not yet\n", n(Response::Yes), n(Response::Maybe), n(Response::No), members.saturating_sub(answers.len())));
+                t.push_str(&format!(
+                    "Answers: {} yes, {} maybe, {} no, {} not yet\n",
+                    n(Response::Yes),
+                    n(Response::Maybe),
+                    n(Response::No),
+                    members.saturating_sub(answers.len())
+                ));
             }
             None => t.push_str("No meeting scheduled: SCHEDULE YYYY-MM-DD HH:MM [place]\n"),
         }
         let topics = store.open_topics(self.conn, c.id).await?;
-        t.push_str(&format!("Open topics: {}{}\n", topics.len(), if topics.is_empty() { String::new() } else { format!(" — {}", topics.iter().take(5).map(|x| format!("#{} {} (+{})", x.number, x.title, x.votes)).collect::<Vec<_>>().join("; ")) }));
+        t.push_str(&format!(
+            "Open topics: {}{}\n",
+            topics.len(),
+            if topics.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " — {}",
+                    topics
+                        .iter()
+                        .take(5)
+                        .map(|x| format!("#{} {} (+{})", x.number, x.title, x.votes))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            }
+        ));
         let guests = store.guests(self.conn, c.id).await?;
         if guests.is_empty() {
             t.push_str("Guests: none in the pipeline\n");
         } else {
             t.push_str("Guests:\n");
             for (g, invited, followed, nudged) in guests.iter().take(20) {
-                let day = |x: &Option<i64>| x.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).map(|d| d.with_timezone(&tz).format("%-d %b").to_string());
+                let day = |x: &Option<i64>| {
+                    x.and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+                        .map(|d| d.with_timezone(&tz).format("%-d %b").to_string())
+                };
                 let stage = match (g.status, invited, followed, nudged) {
                     (PersonStatus::Declined, ..) => PersonStatus::Declined.to_string(),
-                    (_, _, Some(_), Some(_)) => format!("followed up {}, reminded {}, no answer", day(followed).unwrap_or_default(), day(nudged).unwrap_or_default()),
-                    (_, _, Some(_), None) => format!("followed up {}, waiting", day(followed).unwrap_or_default()),
-                    (_, Some(_), None, _) => format!("invited {}", day(invited).unwrap_or_default()),
+                    (_, _, Some(_), Some(_)) => format!(
+                        "followed up {}, reminded {}, no answer",
+                        day(followed).unwrap_or_default(),
+                        day(nudged).unwrap_or_default()
+                    ),
+                    (_, _, Some(_), None) => {
+                        format!("followed up {}, waiting", day(followed).unwrap_or_default())
+                    }
+                    (_, Some(_), None, _) => {
+                        format!("invited {}", day(invited).unwrap_or_default())
+                    }
                     _ => g.status.to_string(),
                 };
                 t.push_str(&format!("  {} — {stage}\n", g.address));
             }
         }
         let (pending, failed) = store.outbox_counts(self.conn, c.id).await?;
-        t.push_str(&format!("Mail: {pending} waiting, {failed} failed{}\n", if failed > 0 { " (roundtable outbox list --status failed)" } else { "" }));
-        let unclear = store.unclear_since(self.conn, c.id, self.now - 7 * 86400).await?;
+        t.push_str(&format!(
+            "Mail: {pending} waiting, {failed} failed{}\n",
+            if failed > 0 {
+                " (roundtable outbox list --status failed)"
+            } else {
+                ""
+            }
+        ));
+        let unclear = store
+            .unclear_since(self.conn, c.id, self.now - 7 * 86400)
+            .await?;
         if unclear > 0 {
-            t.push_str(&format!("Replies nobody could read this week: {unclear} (roundtable log)\n"));
+            t.push_str(&format!(
+                "Replies nobody could read this week: {unclear} (roundtable log)\n"
+            ));
         }
         Ok(t)
     }
@@ -264,16 +427,39 @@ impl Act<'_, '_> {
 
 /// A person named in ATTENDED: an address, a full name, a first name, or an address's local part.
 fn match_person<'p>(people: &'p [Person], who: &str) -> Option<&'p Person> {
-    let w = who.trim().trim_matches(|c| c == '<' || c == '>').to_lowercase();
+    let w = who
+        .trim()
+        .trim_matches(|c| c == '<' || c == '>')
+        .to_lowercase();
     if w.contains('@') {
         let a = Address::parse(&w).ok()?;
         return people.iter().find(|p| p.address == a);
     }
     let by = |f: &dyn Fn(&Person) -> bool| {
-        let v: Vec<&Person> = people.iter().filter(|p| p.status == PersonStatus::Active && f(p)).collect();
-        if v.len() == 1 { Some(v[0]) } else { None }
+        let v: Vec<&Person> = people
+            .iter()
+            .filter(|p| p.status == PersonStatus::Active && f(p))
+            .collect();
+        if v.len() == 1 {
+            Some(v[0])
+        } else {
+            None
+        }
     };
-    by(&|p| p.name.as_deref().map(|n| n.to_lowercase() == w).unwrap_or(false))
-        .or_else(|| by(&|p| p.name.as_deref().and_then(|n| n.split_whitespace().next()).map(|n| n.to_lowercase() == w).unwrap_or(false)))
-        .or_else(|| by(&|p| p.address.local() == w))
+    by(&|p| {
+        p.name
+            .as_deref()
+            .map(|n| n.to_lowercase() == w)
+            .unwrap_or(false)
+    })
+    .or_else(|| {
+        by(&|p| {
+            p.name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().next())
+                .map(|n| n.to_lowercase() == w)
+                .unwrap_or(false)
+        })
+    })
+    .or_else(|| by(&|p| p.address.local() == w))
 }

@@ -20,9 +20,9 @@ use understand::command::{self as grammar, Cmd, Command};
 use understand::Reading;
 
 use super::{Act, Answer, Community, Outcome};
+use crate::compose::token::Claims;
 use crate::domain::{Address, OtherMailKind, Role};
 use crate::store::Person;
-use crate::compose::token::Claims;
 
 mod auth;
 mod execute;
@@ -32,24 +32,60 @@ use auth::{Auth, CONFIRM_TTL};
 impl super::World {
     /// A command given on the command line, as the coordinator (or `as_address`) would send
     /// it by mail: the same grammar, the same effects, audited as coming from the command line.
-    pub async fn run_cli_command(&self, slug: &str, line: &str, as_address: Option<&str>, now: i64) -> Result<String> {
+    pub async fn run_cli_command(
+        &self,
+        slug: &str,
+        line: &str,
+        as_address: Option<&str>,
+        now: i64,
+    ) -> Result<String> {
         let c = self.community(slug)?;
         let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-        let Some((command, args)) = words.split_first() else { anyhow::bail!("no command given: try HELP") };
+        let Some((command, args)) = words.split_first() else {
+            anyhow::bail!("no command given: try HELP")
+        };
         let mut tx = self.store.begin().await?;
         let actor = match as_address {
-            Some(a) => self.store.person_by_address(&mut tx, c.id, &Address::parse(a)?).await?.ok_or_else(|| anyhow::anyhow!("{a} is not in {}", c.cfg.slug))?,
+            Some(a) => self
+                .store
+                .person_by_address(&mut tx, c.id, &Address::parse(a)?)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("{a} is not in {}", c.cfg.slug))?,
             None => {
-                let first = c.cfg.coordinators.first().ok_or_else(|| anyhow::anyhow!("{} has no coordinator", c.cfg.slug))?;
-                self.store.person_by_address(&mut tx, c.id, first).await?.ok_or_else(|| anyhow::anyhow!("coordinator {first} is missing"))?
+                let first = c
+                    .cfg
+                    .coordinators
+                    .first()
+                    .ok_or_else(|| anyhow::anyhow!("{} has no coordinator", c.cfg.slug))?;
+                self.store
+                    .person_by_address(&mut tx, c.id, first)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("coordinator {first} is missing"))?
             }
         };
-        let cmd = grammar::parse(&command.to_uppercase(), args, &[]).map_err(|u| anyhow::anyhow!("{u}"))?;
-        let mut act = Act { world: self, conn: &mut tx, now, queued: 0 };
+        let cmd = grammar::parse(&command.to_uppercase(), args, &[])
+            .map_err(|u| anyhow::anyhow!("{u}"))?;
+        let mut act = Act {
+            world: self,
+            conn: &mut tx,
+            now,
+            queued: 0,
+        };
         let text = act.execute(c, &actor, &cmd).await?;
-        self.store.audit(act.conn, Some(c.id), actor.address.as_str(), line, "command line", text.lines().next().unwrap_or(""), now).await?;
+        self.store
+            .audit(
+                act.conn,
+                Some(c.id),
+                actor.address.as_str(),
+                line,
+                "command line",
+                text.lines().next().unwrap_or(""),
+                now,
+            )
+            .await?;
         tx.commit().await?;
-        self.fire_due(&format!("cli-{}", std::process::id()), now).await?;
+        self.fire_due(&format!("cli-{}", std::process::id()), now)
+            .await?;
         Ok(text)
     }
 
@@ -58,7 +94,14 @@ impl super::World {
     pub async fn remove_member(&self, slug: &str, address: &Address, now: i64) -> Result<bool> {
         let c = self.community(slug)?;
         let mut tx = self.store.begin().await?;
-        let removed = Act { world: self, conn: &mut tx, now, queued: 0 }.remove(c, address).await?;
+        let removed = Act {
+            world: self,
+            conn: &mut tx,
+            now,
+            queued: 0,
+        }
+        .remove(c, address)
+        .await?;
         tx.commit().await?;
         Ok(removed)
     }
@@ -67,23 +110,50 @@ impl super::World {
 impl Act<'_, '_> {
     /// A command as the reading gives it: read once, in `understand` (from the Subject and the
     /// sender's own words); never parsed again here.
-    pub(super) async fn command(&mut self, c: &Community, p: &Person, reading: &Reading, claims: Option<Claims>, given: &Command) -> Result<Outcome> {
+    pub(super) async fn command(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        claims: Option<Claims>,
+        given: &Command,
+    ) -> Result<Outcome> {
         let (command, args) = (given.word.as_str(), &given.args);
         let line = given.line();
         let cmd = match &given.parsed {
             Ok(cmd) => cmd,
             Err(usage) => {
                 let text = format!("{usage}\n\n{}", grammar::help(p.role == Role::Coordinator));
-                self.result(c, p, reading, &format!("{command}: not understood"), &text).await?;
-                self.audit(c, p, &line, "-", &format!("refused: {}", usage.problem)).await?;
-                return Ok(Outcome::done(format!("command {command} not understood: usage sent"), Some(p.id)));
+                self.result(c, p, reading, &format!("{command}: not understood"), &text)
+                    .await?;
+                self.audit(c, p, &line, "-", &format!("refused: {}", usage.problem))
+                    .await?;
+                return Ok(Outcome::done(
+                    format!("command {command} not understood: usage sent"),
+                    Some(p.id),
+                ));
             }
         };
         if grammar::coordinator_only(cmd) && p.role != Role::Coordinator {
-            let text = format!("Only the coordinator of {} can use {command}.\n\n{}", c.cfg.name, grammar::help(false));
-            self.result(c, p, reading, &format!("{command}: for the coordinator"), &text).await?;
-            self.audit(c, p, &line, "-", "refused: not a coordinator").await?;
-            return Ok(Outcome::done(format!("command {command} from a non-coordinator: refused"), Some(p.id)));
+            let text = format!(
+                "Only the coordinator of {} can use {command}.\n\n{}",
+                c.cfg.name,
+                grammar::help(false)
+            );
+            self.result(
+                c,
+                p,
+                reading,
+                &format!("{command}: for the coordinator"),
+                &text,
+            )
+            .await?;
+            self.audit(c, p, &line, "-", "refused: not a coordinator")
+                .await?;
+            return Ok(Outcome::done(
+                format!("command {command} from a non-coordinator: refused"),
+                Some(p.id),
+            ));
         }
         if grammar::changes_state(cmd) {
             match self.authenticate(c, p, reading, claims, grammar::coordinator_only(cmd)) {
@@ -91,26 +161,68 @@ impl Act<'_, '_> {
                 Auth::Refuse(why) => {
                     tracing::warn!(community = %c.cfg.slug, sender = %p.address, command = %line, "command refused: {why}");
                     let text = format!("A command in your name was refused: {why}.\nIf it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = \"dmarc-or-confirm\").");
-                    self.result(c, p, reading, &format!("{command}: refused"), &text).await?;
+                    self.result(c, p, reading, &format!("{command}: refused"), &text)
+                        .await?;
                     self.audit(c, p, &line, &why, "refused").await?;
-                    return Ok(Outcome::kept(format!("command {command} refused: {why}"), Some(p.id)));
+                    return Ok(Outcome::kept(
+                        format!("command {command} refused: {why}"),
+                        Some(p.id),
+                    ));
                 }
                 Auth::Confirm(why) => {
                     let store = self.world.store.clone();
-                    let id = store.add_confirmation(self.conn, c.id, p.id, command, args, &reading.text, self.now, CONFIRM_TTL).await?;
+                    let id = store
+                        .add_confirmation(
+                            self.conn,
+                            c.id,
+                            p.id,
+                            command,
+                            args,
+                            &reading.text,
+                            self.now,
+                            CONFIRM_TTL,
+                        )
+                        .await?;
                     let text = format!(
                         "Please confirm: {line}\n\nReply CONFIRM (or YES / OK) to this mail within 24 hours and it will be done. Any other answer cancels it. If you didn't send it, ignore this mail or answer NO: nothing happens."
                     );
-                    self.answer(c, p, reading, OtherMailKind::ConfirmationRequest, &format!("Confirm: {line}"), Answer::Confirm { text: &text, id }).await?;
-                    self.audit(c, p, &line, &format!("confirmation requested ({why})"), "waiting").await?;
-                    return Ok(Outcome::done(format!("command {command}: confirmation requested ({why})"), Some(p.id)));
+                    self.answer(
+                        c,
+                        p,
+                        reading,
+                        OtherMailKind::ConfirmationRequest,
+                        &format!("Confirm: {line}"),
+                        Answer::Confirm { text: &text, id },
+                    )
+                    .await?;
+                    self.audit(
+                        c,
+                        p,
+                        &line,
+                        &format!("confirmation requested ({why})"),
+                        "waiting",
+                    )
+                    .await?;
+                    return Ok(Outcome::done(
+                        format!("command {command}: confirmation requested ({why})"),
+                        Some(p.id),
+                    ));
                 }
             }
         }
-        self.run_command(c, p, reading, cmd, &line, "read-only").await
+        self.run_command(c, p, reading, cmd, &line, "read-only")
+            .await
     }
 
-    async fn run_command(&mut self, c: &Community, p: &Person, reading: &Reading, cmd: &Cmd, line: &str, how: &str) -> Result<Outcome> {
+    async fn run_command(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        cmd: &Cmd,
+        line: &str,
+        how: &str,
+    ) -> Result<Outcome> {
         // By mail these answer as a plain reply would, in the thread (an RSVP for the meeting
         // the mail answers, LEAVE with its goodbye); `execute` does them for the command line.
         match cmd {
@@ -125,18 +237,58 @@ impl Act<'_, '_> {
             Err(e) => format!("That didn't work: {e:#}"),
         };
         let word = line.split_whitespace().next().unwrap_or("").to_uppercase();
-        self.result(c, p, reading, &format!("{word}: done"), &text).await?;
-        self.audit(c, p, line, how, text.lines().next().unwrap_or("")).await?;
-        Ok(Outcome::done(format!("command {word} ({how}): {}", text.lines().next().unwrap_or("")), Some(p.id)))
+        self.result(c, p, reading, &format!("{word}: done"), &text)
+            .await?;
+        self.audit(c, p, line, how, text.lines().next().unwrap_or(""))
+            .await?;
+        Ok(Outcome::done(
+            format!(
+                "command {word} ({how}): {}",
+                text.lines().next().unwrap_or("")
+            ),
+            Some(p.id),
+        ))
     }
 
     /// A command's answer to its sender.
-    async fn result(&mut self, c: &Community, p: &Person, reading: &Reading, subject: &str, text: &str) -> Result<bool> {
-        self.answer(c, p, reading, OtherMailKind::CommandResult, subject, Answer::Result(text)).await
+    async fn result(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        reading: &Reading,
+        subject: &str,
+        text: &str,
+    ) -> Result<bool> {
+        self.answer(
+            c,
+            p,
+            reading,
+            OtherMailKind::CommandResult,
+            subject,
+            Answer::Result(text),
+        )
+        .await
     }
 
-    async fn audit(&mut self, c: &Community, p: &Person, command: &str, how: &str, outcome: &str) -> Result<()> {
+    async fn audit(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        command: &str,
+        how: &str,
+        outcome: &str,
+    ) -> Result<()> {
         let store = self.world.store.clone();
-        store.audit(self.conn, Some(c.id), p.address.as_str(), command, how, outcome, self.now).await
+        store
+            .audit(
+                self.conn,
+                Some(c.id),
+                p.address.as_str(),
+                command,
+                how,
+                outcome,
+                self.now,
+            )
+            .await
     }
 }

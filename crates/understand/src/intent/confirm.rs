@@ -45,9 +45,31 @@ const AFFIRMATIVE: &[&str] = &[
 
 /// Words that turn any answer into a no.
 const NEGATIVE: &[&str] = &[
-    "no", "not", "don't", "didn't", "never", "cancel", "stop", "wrong", "nein", "nicht", "nie",
-    "abbrechen", "non", "pas", "jamais", "annuler", "nunca", "cancelar", "nee", "niet", "nooit",
-    "annuleren", "nao", "n'ai", "n'est",
+    "no",
+    "not",
+    "don't",
+    "didn't",
+    "never",
+    "cancel",
+    "stop",
+    "wrong",
+    "nein",
+    "nicht",
+    "nie",
+    "abbrechen",
+    "non",
+    "pas",
+    "jamais",
+    "annuler",
+    "nunca",
+    "cancelar",
+    "nee",
+    "niet",
+    "nooit",
+    "annuleren",
+    "nao",
+    "n'ai",
+    "n'est",
 ];
 
 /// Whether the sender's own words (`text`, quotes and signature already cut) explicitly
@@ -57,9 +79,8 @@ pub fn confirms(text: &str) -> bool {
         return false;
     };
     let head = text::words(&text::fold(first));
-    let opens_with_yes = (1..=2).any(|n| {
-        head.len() >= n && AFFIRMATIVE.contains(&head[..n].join(" ").as_str())
-    });
+    let opens_with_yes =
+        (1..=2).any(|n| head.len() >= n && AFFIRMATIVE.contains(&head[..n].join(" ").as_str()));
     let all = text::words(&text::fold(text));
     opens_with_yes && !all.iter().any(|w| NEGATIVE.contains(&w.as_str()))
 }
