@@ -51,7 +51,7 @@ impl Act<'_, '_> {
             }
             Cmd::Invite { address, name } => self.invite(c, p, address, name.as_deref()).await?,
             Cmd::Add { address: a, name } => {
-                if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
+                if let Some(existing) = store.person_by_address(self.conn, c.id, a).await? {
                     if existing.status == PersonStatus::Active && existing.role != Role::Guest {
                         return Ok(format!(
                             "{a} is already a {} of {}.",
@@ -61,7 +61,7 @@ impl Act<'_, '_> {
                     }
                 }
                 let id = store
-                    .upsert_person(self.conn, c.id, &a, name.as_deref(), Role::Member, self.now)
+                    .upsert_person(self.conn, c.id, a, name.as_deref(), Role::Member, self.now)
                     .await?;
                 let person = store
                     .person_by_id(self.conn, id)
@@ -78,10 +78,10 @@ impl Act<'_, '_> {
                 }
             }
             Cmd::Promote { address: a } => {
-                match store.person_by_address(self.conn, c.id, &a).await? {
+                match store.person_by_address(self.conn, c.id, a).await? {
                     Some(g) if g.role == Role::Guest => {
                         store
-                            .upsert_person(self.conn, c.id, &a, None, Role::Member, self.now)
+                            .upsert_person(self.conn, c.id, a, None, Role::Member, self.now)
                             .await?;
                         self.welcome(c, &g).await?;
                         format!("{a} is now a member; they got a welcome.")
@@ -248,7 +248,7 @@ impl Act<'_, '_> {
         name: Option<&str>,
     ) -> Result<String> {
         let store = self.world.store.clone();
-        if let Some(existing) = store.person_by_address(self.conn, c.id, &a).await? {
+        if let Some(existing) = store.person_by_address(self.conn, c.id, a).await? {
             // A member stays a member, paused or bouncing too: an invitation never demotes.
             if existing.role != Role::Guest && existing.status != PersonStatus::Left {
                 let state = if existing.status == PersonStatus::Active {
@@ -267,7 +267,7 @@ impl Act<'_, '_> {
             anyhow::anyhow!("there is no upcoming meeting to invite {a} to: SCHEDULE one first")
         })?;
         let id = store
-            .upsert_person(self.conn, c.id, &a, name, Role::Guest, self.now)
+            .upsert_person(self.conn, c.id, a, name, Role::Guest, self.now)
             .await?;
         store
             .set_guest_mark(self.conn, id, GuestMark::Invited, Some(self.now))
