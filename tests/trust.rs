@@ -563,3 +563,47 @@ async fn an_invitation_never_demotes_a_paused_member(backend: Backend) {
         "still a paused member, not an active guest"
     );
 }
+
+both_backends!(a_slow_autoresponder_without_in_reply_to_is_asked_once);
+async fn a_slow_autoresponder_without_in_reply_to_is_asked_once(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    let ben = w.stack.address("ben");
+    let mut tx = app.store().begin().await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&ben).unwrap(),
+            Some("Ben"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let t0 = app.clock.now();
+    // Every ten minutes for two hours, a robot at Ben's (DMARC-passing) address writes
+    // something nobody can read, with no In-Reply-To and no headers marking it automatic.
+    for n in 0..12i64 {
+        let raw = format!(
+            "Authentication-Results: {}; dmarc=pass header.from={}\r\nFrom: {ben}\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <robot-{n}@client.example>\r\n\r\n???\r\n",
+            w.stack.authserv_id, w.stack.domain, w.list
+        );
+        w.app_at(roundtable::clock::Clock::fixed(t0 + n * 600))
+            .await
+            .handle(raw.as_bytes())
+            .await
+            .unwrap();
+    }
+    let questions = app
+        .store()
+        .outbox(None, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.recipient == ben)
+        .count();
+    assert_eq!(questions, 1, "asked once, not every ten minutes");
+}

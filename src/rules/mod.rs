@@ -428,16 +428,18 @@ impl Act<'_, '_> {
                 }
                 proof::Proof::Missing(reason) => {
                     let q = "We couldn't tell that this mail came from you, so nothing was changed. Please answer by replying to one of our mails (its reply address is personal to you), and it will count.";
-                    let sent = self
-                        .answer(
-                            c,
-                            &person,
-                            reading,
-                            OtherMailKind::Question,
-                            "Please reply to one of our mails",
-                            Answer::Question(q),
-                        )
-                        .await?;
+                    // Asked once a day at most: a robot writing again is not asked again.
+                    let sent = !self.replies_to_our_question(&person, reading).await?
+                        && self
+                            .answer(
+                                c,
+                                &person,
+                                reading,
+                                OtherMailKind::Question,
+                                "Please reply to one of our mails",
+                                Answer::Question(q),
+                            )
+                            .await?;
                     let asked = if sent {
                         "asked to reply to our mail"
                     } else {
@@ -460,9 +462,9 @@ impl Act<'_, '_> {
             }
             Intent::Command(cmd) => self.command(c, &person, reading, claims, cmd).await,
             Intent::Unclear { reason } => {
-                // Unclear again in answer to our own question: asking once more is how a loop
-                // with an autoresponder runs (until the throttle). Kept; the coordinator sees it.
-                if self.replies_to_our_question(reading).await? {
+                // Unclear again in answer to our own question (or within a day of one): asking once
+                // more is how a loop with an autoresponder runs. Kept; the coordinator sees it.
+                if self.replies_to_our_question(&person, reading).await? {
                     let review = format!("{} answered our question with something nobody could read ({reason}); not asked again.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
                     let told = self
                         .notify_coordinators_hourly(

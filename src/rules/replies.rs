@@ -214,9 +214,22 @@ impl Act<'_, '_> {
         ))
     }
 
-    /// Whether the message replies (In-Reply-To, References) to a question we sent.
-    pub(super) async fn replies_to_our_question(&mut self, reading: &Reading) -> Result<bool> {
+    /// Whether the message replies (In-Reply-To, References) to a question we sent, or its
+    /// sender was asked one in the last day: an autoresponder that drops In-Reply-To would
+    /// otherwise be asked again every time it answers (issue 17: every ~10 minutes for hours).
+    pub(super) async fn replies_to_our_question(
+        &mut self,
+        person: &Person,
+        reading: &Reading,
+    ) -> Result<bool> {
         let store = self.world.store.clone();
+        if store
+            .questions_since(self.conn, person.address.as_str(), self.now - 86400)
+            .await?
+            > 0
+        {
+            return Ok(true);
+        }
         for mid in reading.in_reply_to.iter().chain(reading.references.iter()) {
             if store
                 .sent_message(self.conn, mid)

@@ -320,16 +320,34 @@ impl Store {
     ) -> Result<i64> {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2
-             AND kind IN ($3, $4, $5)",
+             AND kind IN ($3, $4, $5, $6)",
         )
         .bind(recipient)
         .bind(since)
         .bind(OtherMailKind::Confirmation.as_str())
         .bind(OtherMailKind::Question.as_str())
         .bind(OtherMailKind::CommandResult.as_str())
+        .bind(OtherMailKind::ConfirmationRequest.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("counting recent answers")?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// How many questions ("Did you mean YES, NO or MAYBE?") went to `recipient` since `since`.
+    pub async fn questions_since(
+        &self,
+        conn: &mut AnyConnection,
+        recipient: &str,
+        since: i64,
+    ) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2 AND kind = $3")
+            .bind(recipient)
+            .bind(since)
+            .bind(OtherMailKind::Question.as_str())
+            .fetch_one(&mut *conn)
+            .await
+            .context("counting recent questions")?;
         Ok(row.try_get("n")?)
     }
 
