@@ -1,0 +1,72 @@
+//! The results file (`key value` lines that `report` reads) and the figures every run records
+//! about its own process: CPU seconds, bytes written, the load average, rates.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+
+pub(crate) struct Results {
+    pub(crate) path: Option<PathBuf>,
+}
+
+impl Results {
+    pub(crate) fn put(&mut self, key: &str, value: impl std::fmt::Display) {
+        let line = format!("{key} {value}");
+        println!("  {line}");
+        if let Some(p) = &self.path {
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .expect("opening the results file");
+            writeln!(f, "{line}").expect("writing the results file");
+        }
+    }
+}
+
+/// CPU seconds (user + system, all threads) this process used so far.
+pub(crate) fn self_cpu() -> f64 {
+    proc_stat(std::process::id())
+        .map(|(ticks, _)| ticks as f64 / 100.0)
+        .unwrap_or(f64::NAN)
+}
+
+/// Bytes this process has passed to write(2) and friends so far (/proc/self/io `wchar`): the
+/// database's file writes, the Maildir moves, the logs.
+pub(crate) fn self_written() -> u64 {
+    std::fs::read_to_string("/proc/self/io")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("wchar:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// The 1-minute load average: how busy the machine was besides the bench.
+pub(crate) fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub(crate) fn rate(n: usize, d: Duration) -> f64 {
+    n as f64 / d.as_secs_f64().max(1e-9)
+}
+
+/// (utime + stime in clock ticks, threads) from /proc/PID/stat.
+pub(crate) fn proc_stat(pid: u32) -> Result<(u64, u64)> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    let rest = s.rsplit_once(") ").context("/proc stat format")?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // Fields after "(comm)": state is index 0, so utime (field 14) is 11, stime 12, threads 17.
+    Ok((
+        f[11].parse::<u64>()? + f[12].parse::<u64>()?,
+        f[17].parse()?,
+    ))
+}
