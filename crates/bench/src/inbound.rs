@@ -192,8 +192,9 @@ mod gen {
     ];
 
     fn fixtures(folder: &str) -> Result<Vec<Vec<u8>>> {
+        // The repository's reading fixtures (this crate lives in crates/bench).
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
+            .join("../../tests/fixtures")
             .join(folder);
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .with_context(|| format!("reading {}", dir.display()))?
