@@ -424,11 +424,10 @@ async fn two_daemons_on_one_postgres_send_each_mail_once() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn recurring_meetings_from_meeting_cron_keep_their_local_time_across_dst() {
-    // Needs no mail server: Maildir in and out, SQLite, the clock set by the test.
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("roundtable.toml");
+/// A community on Maildirs and SQLite in `dir` that meets the first Tuesday of each month at
+/// 18:30 in Berlin; returns its config file.
+fn first_tuesdays_config(dir: &std::path::Path) -> std::path::PathBuf {
+    let cfg = dir.join("roundtable.toml");
     std::fs::write(
         &cfg,
         "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n\
@@ -436,16 +435,24 @@ async fn recurring_meetings_from_meeting_cron_keep_their_local_time_across_dst()
          coordinators = [\"ana@example.org\"]\nmeeting_cron = \"0 30 18 1-7 * Tue\"\n",
     )
     .unwrap();
-    let tick = |now: i64| {
-        let cfg = cfg.clone();
-        async move {
-            let app = App::build(roundtable::config::load(&cfg).unwrap(), Clock::fixed(now))
-                .await
-                .unwrap();
-            app.run_once().await.unwrap();
-            app
-        }
-    };
+    cfg
+}
+
+/// `run --once` at `now` with the config at `cfg`.
+async fn run_once_at(cfg: &std::path::Path, now: i64) -> App {
+    let app = App::build(roundtable::config::load(cfg).unwrap(), Clock::fixed(now))
+        .await
+        .unwrap();
+    app.run_once().await.unwrap();
+    app
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recurring_meetings_from_meeting_cron_keep_their_local_time_across_dst() {
+    // Needs no mail server: Maildir in and out, SQLite, the clock set by the test.
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = first_tuesdays_config(dir.path());
+    let tick = |now: i64| run_once_at(&cfg, now);
     // Every day from 1 September to 10 November 2026.
     let mut app = tick(t("2026-09-01T08:00:00Z")).await;
     let mut now = t("2026-09-01T08:00:00Z");
@@ -496,24 +503,8 @@ async fn recurring_meetings_from_meeting_cron_keep_their_local_time_across_dst()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancelled_or_moved_recurring_meeting_never_comes_back() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("roundtable.toml");
-    std::fs::write(
-        &cfg,
-        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n\
-         [[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"Europe/Berlin\"\n\
-         coordinators = [\"ana@example.org\"]\nmeeting_cron = \"0 30 18 1-7 * Tue\"\n",
-    )
-    .unwrap();
-    let tick = |now: i64| {
-        let cfg = cfg.clone();
-        async move {
-            let app = App::build(roundtable::config::load(&cfg).unwrap(), Clock::fixed(now))
-                .await
-                .unwrap();
-            app.run_once().await.unwrap();
-            app
-        }
-    };
+    let cfg = first_tuesdays_config(dir.path());
+    let tick = |now: i64| run_once_at(&cfg, now);
     let announcements = || {
         roundtable::maildir::list(&dir.path().join("out"))
             .unwrap()

@@ -35,25 +35,30 @@ async fn person(app: &App, address: &str) -> roundtable::store::Person {
         .unwrap()
 }
 
-both_backends!(forged_bounces_cut_nobody_off);
-async fn forged_bounces_cut_nobody_off(backend: Backend) {
-    let w = World::new(backend, None).await;
-    let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
-    let ben = w.stack.address("ben");
+/// Adds `address` to the test community as a member called `name`.
+async fn add_member(app: &App, address: &str, name: &str) {
+    let c = app.world.community("design").unwrap();
     let mut tx = app.store().begin().await.unwrap();
     app.store()
         .upsert_person(
             &mut tx,
             c.id,
-            &Address::parse(&ben).unwrap(),
-            Some("Ben"),
+            &Address::parse(address).unwrap(),
+            Some(name),
             Role::Member,
             app.clock.now(),
         )
         .await
         .unwrap();
     tx.commit().await.unwrap();
+}
+
+both_backends!(forged_bounces_cut_nobody_off);
+async fn forged_bounces_cut_nobody_off(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let ben = w.stack.address("ben");
+    add_member(&app, &ben, "Ben").await;
 
     // Three forged reports to the bare list address, naming Ben, then three naming the
     // coordinator: no VERP token, so they count against nobody.
@@ -136,21 +141,8 @@ both_backends!(only_a_yes_confirms_a_command);
 async fn only_a_yes_confirms_a_command(backend: Backend) {
     let w = World::with_auth(backend, None, "dmarc-or-confirm").await;
     let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&ben).unwrap(),
-            Some("Ben"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    add_member(&app, &ben, "Ben").await;
     let (trigger, shutdown) = roundtable::shutdown::channel();
     let daemon = tokio::spawn(app.run(shutdown));
     let coord = w.coordinator.clone();
@@ -279,21 +271,8 @@ both_backends!(a_plain_reply_needs_proof_of_its_sender);
 async fn a_plain_reply_needs_proof_of_its_sender(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&ben).unwrap(),
-            Some("Ben"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    add_member(&app, &ben, "Ben").await;
     let (meeting, _) = app
         .world
         .schedule_meeting("design", &in_days(10), None, app.clock.now())
@@ -357,19 +336,7 @@ async fn a_plain_reply_needs_proof_of_its_sender(backend: Backend) {
 
     // The same In-Reply-To from someone else's address proves nothing for them.
     let dev = w.stack.address("dev");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&dev).unwrap(),
-            Some("Dev"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    add_member(&app, &dev, "Dev").await;
     let as_dev = format!("{threaded}From: Dev <{dev}>\r\nTo: {}\r\nSubject: Re: Design Circle\r\nMessage-ID: <plain-4@client.example>\r\n\r\nyes\r\n", w.list).into_bytes();
     let o = outcome(app.handle(&as_dev).await.unwrap());
     assert!(o.contains("not applied"), "{o}");
@@ -466,23 +433,9 @@ both_backends!(who_left_hears_nothing_of_a_cancelled_meeting);
 async fn who_left_hears_nothing_of_a_cancelled_meeting(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
     let (ben, chloe) = (w.stack.address("ben"), w.stack.address("chloe"));
-    let mut tx = app.store().begin().await.unwrap();
-    for a in [&ben, &chloe] {
-        app.store()
-            .upsert_person(
-                &mut tx,
-                c.id,
-                &Address::parse(a).unwrap(),
-                None,
-                Role::Member,
-                app.clock.now(),
-            )
-            .await
-            .unwrap();
-    }
-    tx.commit().await.unwrap();
+    add_member(&app, &ben, "Ben").await;
+    add_member(&app, &chloe, "Chloé").await;
     let (meeting, _) = app
         .world
         .schedule_meeting("design", &in_days(10), None, app.clock.now())
@@ -521,21 +474,8 @@ both_backends!(an_invitation_never_demotes_a_paused_member);
 async fn an_invitation_never_demotes_a_paused_member(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&ben).unwrap(),
-            Some("Ben"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    add_member(&app, &ben, "Ben").await;
     app.world
         .schedule_meeting("design", &in_days(10), None, app.clock.now())
         .await
@@ -568,21 +508,8 @@ both_backends!(a_slow_autoresponder_without_in_reply_to_is_asked_once);
 async fn a_slow_autoresponder_without_in_reply_to_is_asked_once(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
-    let c = app.world.community("design").unwrap().clone();
     let ben = w.stack.address("ben");
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&ben).unwrap(),
-            Some("Ben"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    add_member(&app, &ben, "Ben").await;
     let t0 = app.clock.now();
     // Every ten minutes for two hours, a robot at Ben's (DMARC-passing) address writes
     // something nobody can read, with no In-Reply-To and no headers marking it automatic.

@@ -11,6 +11,7 @@ use understand::Reading;
 use super::auth_results::{self as auth, Verdict};
 use super::Act;
 use crate::compose::token::Claims;
+use crate::domain::Address;
 use crate::store::Person;
 
 /// Why a reply may be applied as its sender's, or why not.
@@ -24,6 +25,23 @@ pub(super) enum Proof {
     Missing(String),
 }
 
+impl super::World {
+    /// What our own receiving server (`authserv_id`) says of the sender's domain; every other
+    /// Authentication-Results header is logged as ignored. Commands and plain replies both ask.
+    pub(super) fn verdict(&self, reading: &Reading, sender: &Address) -> Verdict {
+        let Some(id) = &self.authserv_id else {
+            return Verdict::Missing {
+                reason: "no authserv_id configured".into(),
+            };
+        };
+        let check = auth::check(&reading.auth_results, id, sender.domain());
+        for ig in &check.ignored {
+            tracing::warn!(sender = %sender, authserv_id = ?ig.authserv_id, "ignored an Authentication-Results header: {}", ig.why);
+        }
+        check.verdict
+    }
+}
+
 impl Act<'_, '_> {
     /// How `person` is known to have written `reading`; `claims` is their own valid token, if any.
     pub(super) async fn proof(
@@ -35,13 +53,7 @@ impl Act<'_, '_> {
         if claims.is_some() {
             return Ok(Proof::Shown("reply token"));
         }
-        let verdict = match &self.world.authserv_id {
-            Some(id) => auth::check(&reading.auth_results, id, person.address.domain()).verdict,
-            None => Verdict::Missing {
-                reason: "no authserv_id configured".into(),
-            },
-        };
-        match verdict {
+        match self.world.verdict(reading, &person.address) {
             Verdict::Pass { method } => Ok(Proof::Shown(method)),
             Verdict::Fail { reason } => Ok(Proof::Failed(reason)),
             Verdict::Missing { reason } => {

@@ -102,18 +102,7 @@ impl Act<'_, '_> {
                 ));
             }
         }
-        let dmarc = match &self.world.authserv_id {
-            Some(id) => {
-                let check = auth::check(&reading.auth_results, id, p.address.domain());
-                for ig in &check.ignored {
-                    tracing::warn!(sender = %p.address, authserv_id = ?ig.authserv_id, "ignored an Authentication-Results header: {}", ig.why);
-                }
-                check.verdict
-            }
-            None => auth::Verdict::Missing {
-                reason: "no authserv_id configured".into(),
-            },
-        };
+        let dmarc = self.world.verdict(reading, &p.address);
         let why = match &dmarc {
             auth::Verdict::Pass { method } => return Auth::Pass(method),
             auth::Verdict::Fail { reason } => format!("authentication failed: {reason}"),
