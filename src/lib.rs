@@ -19,6 +19,7 @@
 //! - [`compose`]: askama templates → message bytes with the list headers; [`compose::ics`], [`compose::token`].
 //! - [`config`]: the TOML file and `ROUNDTABLE_…` variables → a checked [`config::Config`].
 //! - [`domain`]: addresses, roles, statuses and kinds, durations — valid by construction.
+//! - [`fault`]: `ROUNDTABLE_FAULT`, the fault injection the isolation tests use.
 //! - [`inbound`]: Maildir and IMAP mailboxes (fetch, ack after commit, quarantine).
 //! - [`maildir`]: Maildir primitives shared by the inbound mailbox and the outbound Maildir transport.
 //! - [`outbox`]: lease → send → record; retry schedule; SMTP and Maildir transports.
@@ -35,6 +36,7 @@ pub mod clock;
 pub mod compose;
 pub mod config;
 pub mod domain;
+pub mod fault;
 pub mod inbound;
 pub mod maildir;
 pub mod outbox;

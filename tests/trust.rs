@@ -534,3 +534,107 @@ async fn a_slow_autoresponder_without_in_reply_to_is_asked_once(backend: Backend
         .count();
     assert_eq!(questions, 1, "asked once, not every ten minutes");
 }
+
+both_backends!(a_command_that_fails_halfway_changes_nothing);
+async fn a_command_that_fails_halfway_changes_nothing(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let ben = w.stack.address("ben");
+    add_member(&app, &ben, "Ben").await;
+    // Ben pauses, with DMARC; PAUSE fails after it has made its change (fault injection, as a
+    // bug halfway through would): the change is undone and Ben is told it was not done.
+    w.stack
+        .send_trusted(&ben, &w.list, &mail(&ben, &w.list, "PAUSE", ""))
+        .await;
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+    let out = w
+        .command(&["run", "--once"])
+        .env("ROUNDTABLE_FAULT", "fail-command:PAUSE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        person(&app, &ben).await.status,
+        PersonStatus::Active,
+        "a command that failed halfway leaves nothing behind"
+    );
+    let answer = w
+        .stack
+        .wait_for_kind(&ben, "command-result", 1, WAIT)
+        .await
+        .remove(0);
+    let subject = support::header(&answer, "Subject").unwrap_or_default();
+    assert!(subject.contains("PAUSE: not done"), "{subject}");
+    assert!(
+        text(&answer).contains("Nothing was changed"),
+        "{}",
+        text(&answer)
+    );
+}
+
+both_backends!(a_calendar_answer_counts_for_the_meeting_it_names);
+async fn a_calendar_answer_counts_for_the_meeting_it_names(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let ben = w.stack.address("ben");
+    add_member(&app, &ben, "Ben").await;
+    let now = app.clock.now();
+    let (first, _) = app
+        .world
+        .schedule_meeting("design", &in_days(10), None, now)
+        .await
+        .unwrap();
+    let (second, _) = app
+        .world
+        .schedule_meeting("design", &in_days(20), None, now)
+        .await
+        .unwrap();
+    let c = app.world.community("design").unwrap();
+    let uid = app
+        .store()
+        .meetings(c.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.id == second)
+        .unwrap()
+        .thread_id;
+    // Ben's calendar declines the second meeting's invitation, sent to the bare list address
+    // with no thread headers (as calendar apps do), his domain's DMARC vouched for.
+    let itip = |uid: &str, n: u32| {
+        format!(
+            "Authentication-Results: {}; dmarc=pass header.from={}\r\nFrom: Ben <{ben}>\r\nTo: {}\r\nSubject: Declined: Design Circle\r\nMessage-ID: <cal-{n}@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/calendar; method=REPLY; charset=utf-8\r\n\r\nBEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nPRODID:Microsoft Exchange Server 2010\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nATTENDEE;PARTSTAT=DECLINED:mailto:{ben}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            w.stack.authserv_id, w.stack.domain, w.list
+        )
+        .into_bytes()
+    };
+    let answer = |meeting: i64| {
+        let app = &app;
+        let ben = &ben;
+        async move {
+            app.store()
+                .rsvps(meeting)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|r| &r.address == ben)
+                .map(|r| r.response)
+        }
+    };
+    app.handle(&itip(&uid, 1)).await.unwrap();
+    assert_eq!(
+        answer(second).await,
+        Some(roundtable::domain::Response::No),
+        "the meeting the calendar named"
+    );
+    assert_eq!(answer(first).await, None, "not the next one");
+    // An event that is none of our meetings answers nothing.
+    app.handle(&itip("someone-elses-event@calendar.example", 2))
+        .await
+        .unwrap();
+    assert_eq!(answer(first).await, None);
+}

@@ -206,7 +206,11 @@ async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
         );
         let meetings = app.store().meetings(c.id).await?;
         let jobs = app.store().jobs(c.id, all).await?;
-        if jobs.is_empty() {
+        let coming = app
+            .world
+            .coming_occurrences(c, app.clock.now(), COMING)
+            .await?;
+        if jobs.is_empty() && coming.is_empty() {
             println!(
                 "  nothing planned: roundtable meeting schedule {} \"YYYY-MM-DD HH:MM\"",
                 c.cfg.slug
@@ -239,9 +243,26 @@ async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
                 j.status
             );
         }
+        if let (Some(expr), false) = (&c.cfg.meeting_cron, coming.is_empty()) {
+            println!("  next meetings of meeting_cron \"{expr}\" (planned as their announcement comes near)");
+            for (starts_at, jobs) in &coming {
+                println!("  recurring — {}", local_time(c.cfg.timezone, *starts_at));
+                for (kind, due) in jobs {
+                    println!(
+                        "    {:<17} {:<40} to come",
+                        kind.as_str(),
+                        local_time(c.cfg.timezone, *due),
+                    );
+                }
+            }
+        }
     }
     Ok(())
 }
+
+/// How many occurrences of a `meeting_cron` ahead of the planned ones `timeline` and
+/// `meeting list` show.
+const COMING: usize = 3;
 
 async fn member(config: Config, m: MemberCommand) -> Result<()> {
     let app = App::build(config, Clock::system()).await?;
@@ -340,6 +361,20 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
                     count(Response::Yes),
                     count(Response::Maybe),
                     count(Response::No)
+                );
+            }
+            for (starts_at, jobs) in app
+                .world
+                .coming_occurrences(c, app.clock.now(), COMING)
+                .await?
+            {
+                let announced = jobs
+                    .first()
+                    .map(|(kind, due)| format!("{kind} {}", local_time(c.cfg.timezone, *due)))
+                    .unwrap_or_default();
+                println!(
+                    "   -  {}  recurring  from meeting_cron; {announced}",
+                    local_time(c.cfg.timezone, starts_at),
                 );
             }
         }

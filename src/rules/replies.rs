@@ -99,34 +99,54 @@ impl Act<'_, '_> {
         note: Option<&str>,
     ) -> Result<Outcome> {
         let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
-            let q = "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.";
+            let (subject, q, line) = match &reading.calendar_uid {
+                Some(_) => (
+                    "Calendar answer not recorded",
+                    "Your calendar answered an invitation we don't know (an old or a deleted one?), so nothing was recorded. Please reply YES, NO or MAYBE to the latest invitation instead.",
+                    "calendar answer for an event that is none of our meetings: told so",
+                ),
+                None => (
+                    "No meeting to answer yet",
+                    "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.",
+                    "rsvp with no upcoming meeting: told so",
+                ),
+            };
             self.answer(
                 c,
                 person,
                 reading,
                 OtherMailKind::Question,
-                "No meeting to answer yet",
+                subject,
                 Answer::Question(q),
             )
             .await?;
-            return Ok(Outcome::kept(
-                "rsvp with no upcoming meeting: told so",
-                Some(person.id),
-            ));
+            return Ok(Outcome::kept(line, Some(person.id)));
         };
         if meeting.status != MeetingStatus::Scheduled {
-            let q = "That meeting was cancelled, so there is nothing to answer.";
+            let (subject, q) = match meeting.status {
+                MeetingStatus::Held => (
+                    "That meeting has taken place",
+                    "That meeting has taken place already, so there is nothing to answer.",
+                ),
+                _ => (
+                    "That meeting was cancelled",
+                    "That meeting was cancelled, so there is nothing to answer.",
+                ),
+            };
             self.answer(
                 c,
                 person,
                 reading,
                 OtherMailKind::Question,
-                "That meeting was cancelled",
+                subject,
                 Answer::Question(q),
             )
             .await?;
             return Ok(Outcome::kept(
-                format!("rsvp for cancelled meeting {}: told so", meeting.id),
+                format!(
+                    "rsvp for {} meeting {}: told so",
+                    meeting.status, meeting.id
+                ),
                 Some(person.id),
             ));
         }
@@ -242,8 +262,9 @@ impl Act<'_, '_> {
         Ok(false)
     }
 
-    /// The meeting an RSVP answers: the token's, else the one whose mail it replies to, else
-    /// the next one.
+    /// The meeting an RSVP answers: a calendar answer's event (its UID is the meeting's
+    /// thread id; an event that is none of ours answers nothing), else the token's, else the
+    /// one whose mail it replies to, else the next one.
     async fn meeting_for(
         &mut self,
         c: &Community,
@@ -251,6 +272,9 @@ impl Act<'_, '_> {
         claims: Option<Claims>,
     ) -> Result<Option<Meeting>> {
         let store = self.world.store.clone();
+        if let Some(uid) = &reading.calendar_uid {
+            return store.meeting_by_thread(self.conn, c.id, uid).await;
+        }
         if let Some(cl) = claims.filter(|cl| cl.purpose == Purpose::Rsvp) {
             if let Some(m) = store
                 .meeting(self.conn, cl.reference)

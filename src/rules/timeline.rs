@@ -21,8 +21,10 @@ use crate::store::{Job, Meeting, Person};
 const JOB_LEASE: i64 = 300;
 /// How far ahead recurring meetings are created (beyond their announcement offset).
 const PLAN_AHEAD: i64 = 7 * 86400;
-/// A meeting's length for calendars.
+/// A meeting's length for calendars; once it has passed, the meeting is marked held.
 const MEETING_LENGTH: std::time::Duration = std::time::Duration::from_secs(2 * 3600);
+/// A job that fails on this many claims is given up (failed) and the coordinators are told.
+const JOB_ATTEMPTS: i64 = 3;
 
 /// What one round of the schedule did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,8 @@ pub struct Fired {
     pub jobs: usize,
     pub skipped: usize,
     pub mails: usize,
+    /// Jobs that failed this time (tried again later, or given up after [`JOB_ATTEMPTS`]).
+    pub failed: usize,
 }
 
 pub fn offsets(c: &Community) -> Offsets {
@@ -72,6 +76,13 @@ impl World {
     pub async fn plan(&self, now: i64) -> Result<usize> {
         let mut created = 0;
         for c in &self.communities {
+            let held = self
+                .store
+                .mark_held(c.id, now - MEETING_LENGTH.as_secs() as i64)
+                .await?;
+            if held > 0 {
+                tracing::info!(community = %c.cfg.slug, meetings = held, "marked held: their time has passed");
+            }
             if let Some(expr) = &c.cfg.meeting_cron {
                 let horizon = now + c.cfg.timeline.announce.as_secs() as i64 + PLAN_AHEAD;
                 let starts = schedule::cron_between(expr, c.cfg.timezone, now, horizon, 10)
@@ -135,6 +146,37 @@ impl World {
             tx.commit().await?;
         }
         Ok(created)
+    }
+
+    /// The next `count` occurrences of a community's `meeting_cron` that are not meetings yet
+    /// (they become meetings as their announcement comes near), each with the mail it will
+    /// bring and when: what `timeline` and `meeting list` show, so a coordinator can check
+    /// their cron long before anything is sent. Empty without a `meeting_cron`.
+    pub async fn coming_occurrences(
+        &self,
+        c: &Community,
+        now: i64,
+        count: usize,
+    ) -> Result<Vec<(i64, Vec<(JobKind, i64)>)>> {
+        let Some(expr) = &c.cfg.meeting_cron else {
+            return Ok(Vec::new());
+        };
+        let within = now + 2 * 366 * 86400;
+        let mut out = Vec::new();
+        // Planned slots come first in time, so a few more than `count` are enough.
+        for starts_at in schedule::cron_between(expr, c.cfg.timezone, now, within, count + 16)
+            .map_err(anyhow::Error::msg)?
+        {
+            if out.len() == count {
+                break;
+            }
+            if self.store.recurring_slot_taken(c.id, starts_at).await? {
+                continue;
+            }
+            let jobs = schedule::meeting_jobs_in(starts_at, now, &offsets(c), c.cfg.timezone);
+            out.push((starts_at, jobs));
+        }
+        Ok(out)
     }
 
     /// One gentle reminder to each guest who stayed silent after the follow-up; then nothing.
@@ -210,17 +252,57 @@ impl World {
                         fired.skipped += skipped as usize;
                         fired.mails += mails;
                     }
+                    // One job's failure holds up no other job: it is left leased and comes
+                    // back when its lease runs out, until it has failed JOB_ATTEMPTS times.
+                    Err(e) if job.attempts < JOB_ATTEMPTS => {
+                        fired.failed += 1;
+                        tracing::error!(job = job.id, kind = %job.kind, attempt = job.attempts, "job failed, tried again later: {e:#}");
+                    }
                     Err(e) => {
-                        // Left leased: it comes back when the lease runs out.
-                        tracing::error!(job = job.id, kind = %job.kind, "job failed, will retry: {e:#}");
-                        return Err(e);
+                        fired.failed += 1;
+                        self.give_up_job(&job, owner, &e, now).await?;
                     }
                 }
             }
         }
     }
 
+    /// Marks a job that failed on every attempt as failed and tells the coordinators once.
+    async fn give_up_job(&self, job: &Job, owner: &str, e: &anyhow::Error, now: i64) -> Result<()> {
+        tracing::error!(job = job.id, kind = %job.kind, attempts = job.attempts, "job failed on every attempt, given up: {e:#}");
+        let mut tx = self.store.begin().await?;
+        let detail = format!("failed {} times: {e:#}", job.attempts);
+        if !self
+            .store
+            .finish_job(&mut tx, job.id, owner, JobStatus::Failed, &detail, now)
+            .await?
+        {
+            return Ok(()); // another daemon has it now
+        }
+        if let Some(c) = self.communities.iter().find(|c| c.id == job.community_id) {
+            let mut act = Act {
+                world: self,
+                conn: &mut tx,
+                now,
+                queued: 0,
+            };
+            let when = super::local_time(c.cfg.timezone, job.due_at);
+            act.notify_coordinators(
+                c,
+                &format!("{}: the {} of {when} could not be sent", c.cfg.name, job.kind),
+                &format!(
+                    "The {} due {when} failed {} times and was given up:\n\n{e:#}\n\nNothing of it was sent. `roundtable timeline --all` shows it; once the cause is fixed, a coordinator can send it again (AGENDA or DIGEST by mail, or reschedule the meeting).",
+                    job.kind, job.attempts
+                ),
+            )
+            .await?;
+        }
+        tx.commit().await.context("giving up a job")?;
+        Ok(())
+    }
+
     async fn fire(&self, job: &Job, owner: &str, now: i64) -> Result<(bool, usize)> {
+        crate::fault::check("fail-job", job.kind.as_str())?;
         let mut tx = self.store.begin().await?;
         let Some(c) = self.communities.iter().find(|c| c.id == job.community_id) else {
             self.store
@@ -297,6 +379,32 @@ impl World {
     }
 }
 
+/// What became of one person's copy of a job's mail: `Ok(true)` queued. A failure of that
+/// person's own (their data cannot make a mail) is logged, noted in `failed` and gives
+/// `Ok(false)`: everyone else still gets theirs. A database error is returned, and the job's
+/// transaction is rolled back and tried again. Each copy is composed before anything of it is
+/// written, so a failure of the first kind leaves nothing half-done.
+fn skip_one(sent: Result<()>, p: &Person, failed: &mut Vec<String>) -> Result<bool> {
+    match sent {
+        Ok(()) => Ok(true),
+        Err(e) if e.chain().any(|x| x.is::<sqlx::Error>()) => Err(e),
+        Err(e) => {
+            tracing::warn!(person = p.id, "not sent to {}: {e:#}", p.address);
+            failed.push(format!("{} ({e:#})", p.address));
+            Ok(false)
+        }
+    }
+}
+
+/// The end of a job's log line naming who did not get its mail, if anyone.
+fn not_sent(failed: &[String]) -> String {
+    if failed.is_empty() {
+        String::new()
+    } else {
+        format!("; not sent to {}: {}", failed.len(), failed.join(", "))
+    }
+}
+
 pub(super) fn new_thread_id(c: &Community) -> String {
     format!(
         "meeting-{}@{}",
@@ -319,51 +427,62 @@ impl Act<'_, '_> {
             return self.digest(c, job).await;
         }
         let m = meeting.context("a meeting job without its meeting")?;
-        if m.status != MeetingStatus::Scheduled {
-            return Ok(format!("meeting {} is {}", m.id, m.status));
+        let after = matches!(kind, JobKind::TakeawayRequest | JobKind::GuestFollowup);
+        match m.status {
+            MeetingStatus::Scheduled => {}
+            MeetingStatus::Held if after => {}
+            status => return Ok(format!("meeting {} is {status}", m.id)),
         }
+        let mut failed = Vec::new();
         let people = store.active_people(self.conn, c.id).await?;
         let when = super::local_time(c.cfg.timezone, m.starts_at);
         let footer = super::footer(c);
         match kind {
             JobKind::Announcement => {
                 for p in &people {
-                    self.announce(c, m, p, job.id).await?;
+                    let sent = self.announce(c, m, p, job.id).await;
+                    skip_one(sent, p, &mut failed)?;
                 }
                 Ok(format!(
-                    "announced meeting {} to {} people",
+                    "announced meeting {} to {} people{}",
                     m.id,
-                    people.len()
+                    people.len() - failed.len(),
+                    not_sent(&failed)
                 ))
             }
             JobKind::CallForTopics => {
                 let topics = self.topic_lines(c, Some(m)).await?;
                 for p in &people {
-                    let (text, html) = compose::CallForTopics {
-                        name: p.display_name(),
-                        community: &c.cfg.name,
-                        when: &when,
-                        topics: &topics,
+                    let sent = async {
+                        let (text, html) = compose::CallForTopics {
+                            name: p.display_name(),
+                            community: &c.cfg.name,
+                            when: &when,
+                            topics: &topics,
+                        }
+                        .render(&footer)?;
+                        let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
+                        self.job_mail(
+                            c,
+                            m,
+                            p,
+                            job,
+                            JobKind::CallForTopics,
+                            subject,
+                            Purpose::Topics,
+                            text,
+                            html,
+                        )
+                        .await
                     }
-                    .render(&footer)?;
-                    let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
-                    self.job_mail(
-                        c,
-                        m,
-                        p,
-                        job,
-                        JobKind::CallForTopics,
-                        subject,
-                        Purpose::Topics,
-                        text,
-                        html,
-                    )
-                    .await?;
+                    .await;
+                    skip_one(sent, p, &mut failed)?;
                 }
                 Ok(format!(
-                    "call for topics ({} open) to {} people",
+                    "call for topics ({} open) to {} people{}",
                     topics.len(),
-                    people.len()
+                    people.len() - failed.len(),
+                    not_sent(&failed)
                 ))
             }
             JobKind::Agenda => {
@@ -385,34 +504,39 @@ impl Act<'_, '_> {
                 };
                 let (coming, maybe) = (names(Response::Yes), names(Response::Maybe));
                 for p in &people {
-                    let (text, html) = compose::Agenda {
-                        name: p.display_name(),
-                        community: &c.cfg.name,
-                        when: &when,
-                        place: m.place.as_deref(),
-                        topics: &topics,
-                        coming: &coming,
-                        maybe: &maybe,
+                    let sent = async {
+                        let (text, html) = compose::Agenda {
+                            name: p.display_name(),
+                            community: &c.cfg.name,
+                            when: &when,
+                            place: m.place.as_deref(),
+                            topics: &topics,
+                            coming: &coming,
+                            maybe: &maybe,
+                        }
+                        .render(&footer)?;
+                        self.job_mail(
+                            c,
+                            m,
+                            p,
+                            job,
+                            JobKind::Agenda,
+                            format!("Agenda: {}, {when}", c.cfg.name),
+                            Purpose::Rsvp,
+                            text,
+                            html,
+                        )
+                        .await
                     }
-                    .render(&footer)?;
-                    self.job_mail(
-                        c,
-                        m,
-                        p,
-                        job,
-                        JobKind::Agenda,
-                        format!("Agenda: {}, {when}", c.cfg.name),
-                        Purpose::Rsvp,
-                        text,
-                        html,
-                    )
-                    .await?;
+                    .await;
+                    skip_one(sent, p, &mut failed)?;
                 }
                 Ok(format!(
-                    "agenda ({} topics, {} coming) to {} people",
+                    "agenda ({} topics, {} coming) to {} people{}",
                     topics.len(),
                     coming.len(),
-                    people.len()
+                    people.len() - failed.len(),
+                    not_sent(&failed)
                 ))
             }
             JobKind::Reminder => {
@@ -434,29 +558,37 @@ impl Act<'_, '_> {
                         continue; // never nag those who said no
                     }
                     let answer = answer.map_or("", response_str);
-                    let (text, html) = compose::Reminder {
-                        name: p.display_name(),
-                        community: &c.cfg.name,
-                        when: &when,
-                        place: m.place.as_deref(),
-                        answer,
+                    let sent = async {
+                        let (text, html) = compose::Reminder {
+                            name: p.display_name(),
+                            community: &c.cfg.name,
+                            when: &when,
+                            place: m.place.as_deref(),
+                            answer,
+                        }
+                        .render(&footer)?;
+                        self.job_mail(
+                            c,
+                            m,
+                            p,
+                            job,
+                            JobKind::Reminder,
+                            format!("Reminder: {}, {when}", c.cfg.name),
+                            Purpose::Rsvp,
+                            text,
+                            html,
+                        )
+                        .await
                     }
-                    .render(&footer)?;
-                    self.job_mail(
-                        c,
-                        m,
-                        p,
-                        job,
-                        JobKind::Reminder,
-                        format!("Reminder: {}, {when}", c.cfg.name),
-                        Purpose::Rsvp,
-                        text,
-                        html,
-                    )
-                    .await?;
-                    n += 1;
+                    .await;
+                    if skip_one(sent, p, &mut failed)? {
+                        n += 1;
+                    }
                 }
-                Ok(format!("reminder to {n} people (not to those who said no)"))
+                Ok(format!(
+                    "reminder to {n} people (not to those who said no){}",
+                    not_sent(&failed)
+                ))
             }
             JobKind::TakeawayRequest | JobKind::GuestFollowup => {
                 let attendees = store.attendees(self.conn, m.id).await?;
@@ -468,59 +600,71 @@ impl Act<'_, '_> {
                     if p.status != PersonStatus::Active {
                         continue;
                     }
-                    let is_guest = p.role == crate::domain::Role::Guest;
-                    if kind == JobKind::TakeawayRequest {
-                        let (text, html) = compose::TakeawayRequest {
-                            name: p.display_name(),
-                            community: &c.cfg.name,
-                            when: &when,
+                    let sent = if kind == JobKind::TakeawayRequest {
+                        async {
+                            let (text, html) = compose::TakeawayRequest {
+                                name: p.display_name(),
+                                community: &c.cfg.name,
+                                when: &when,
+                            }
+                            .render(&footer)?;
+                            self.job_mail(
+                                c,
+                                m,
+                                &p,
+                                job,
+                                JobKind::TakeawayRequest,
+                                format!("What did you take away from {}?", c.cfg.name),
+                                Purpose::Takeaways,
+                                text,
+                                html,
+                            )
+                            .await
                         }
-                        .render(&footer)?;
-                        self.job_mail(
-                            c,
-                            m,
-                            &p,
-                            job,
-                            JobKind::TakeawayRequest,
-                            format!("What did you take away from {}?", c.cfg.name),
-                            Purpose::Takeaways,
-                            text,
-                            html,
-                        )
-                        .await?;
-                        n += 1;
-                    } else if is_guest {
-                        let (text, html) = compose::GuestFollowup {
-                            name: p.display_name(),
-                            community: &c.cfg.name,
-                            when: &when,
-                            description: &c.cfg.description,
-                        }
-                        .render(&footer)?;
-                        self.job_mail(
-                            c,
-                            m,
-                            &p,
-                            job,
-                            JobKind::GuestFollowup,
-                            format!("Would you like to join {}?", c.cfg.name),
-                            Purpose::Followup,
-                            text,
-                            html,
-                        )
-                        .await?;
-                        store
-                            .set_guest_mark(
-                                self.conn,
-                                p.id,
-                                crate::store::GuestMark::FollowedUp,
-                                Some(self.now),
+                        .await
+                    } else if p.role == crate::domain::Role::Guest {
+                        async {
+                            let (text, html) = compose::GuestFollowup {
+                                name: p.display_name(),
+                                community: &c.cfg.name,
+                                when: &when,
+                                description: &c.cfg.description,
+                            }
+                            .render(&footer)?;
+                            self.job_mail(
+                                c,
+                                m,
+                                &p,
+                                job,
+                                JobKind::GuestFollowup,
+                                format!("Would you like to join {}?", c.cfg.name),
+                                Purpose::Followup,
+                                text,
+                                html,
                             )
                             .await?;
+                            store
+                                .set_guest_mark(
+                                    self.conn,
+                                    p.id,
+                                    crate::store::GuestMark::FollowedUp,
+                                    Some(self.now),
+                                )
+                                .await
+                        }
+                        .await
+                    } else {
+                        continue;
+                    };
+                    if skip_one(sent, &p, &mut failed)? {
                         n += 1;
                     }
                 }
-                Ok(format!("{} to {n} attendee(s)", kind.as_str()))
+                Ok(format!(
+                    "{} to {n} attendee(s){}",
+                    kind.as_str(),
+                    not_sent(&failed)
+                ))
             }
             JobKind::Digest => unreachable!("handled above"),
         }
@@ -597,45 +741,51 @@ impl Act<'_, '_> {
         }
         let people = store.active_people(self.conn, c.id).await?;
         let footer = super::footer(c);
+        let mut failed = Vec::new();
         for p in &people {
-            let (text, html) = compose::Digest {
-                name: p.display_name(),
-                community: &c.cfg.name,
-                meetings: &meetings,
-                topics: &topics,
-                next: next.clone(),
+            let sent = async {
+                let (text, html) = compose::Digest {
+                    name: p.display_name(),
+                    community: &c.cfg.name,
+                    meetings: &meetings,
+                    topics: &topics,
+                    next: next.clone(),
+                }
+                .render(&footer)?;
+                let subject = format!(
+                    "{} digest: {} takeaway{}",
+                    c.cfg.name,
+                    takeaways.len(),
+                    if takeaways.len() == 1 { "" } else { "s" }
+                );
+                let token = self.token(Purpose::Reply, p.id, 0, self.now);
+                let d = Draft {
+                    kind: JobKind::Digest.into(),
+                    subject,
+                    token,
+                    in_reply_to: None,
+                    references: Vec::new(),
+                    auto_submitted: "auto-generated",
+                    text,
+                    html,
+                    dedup_key: format!("job:{}:{}", job.id, p.id),
+                    calendar: None,
+                    message_id: None,
+                };
+                let mail = self.mail(c, p, None, d)?;
+                self.enqueue(mail).await
             }
-            .render(&footer)?;
-            let subject = format!(
-                "{} digest: {} takeaway{}",
-                c.cfg.name,
-                takeaways.len(),
-                if takeaways.len() == 1 { "" } else { "s" }
-            );
-            let token = self.token(Purpose::Reply, p.id, 0, self.now);
-            let d = Draft {
-                kind: JobKind::Digest.into(),
-                subject,
-                token,
-                in_reply_to: None,
-                references: Vec::new(),
-                auto_submitted: "auto-generated",
-                text,
-                html,
-                dedup_key: format!("job:{}:{}", job.id, p.id),
-                calendar: None,
-                message_id: None,
-            };
-            let mail = self.mail(c, p, None, d)?;
-            self.enqueue(mail).await?;
+            .await;
+            skip_one(sent, p, &mut failed)?;
         }
         let ids: Vec<i64> = takeaways.iter().map(|t| t.id).collect();
         store.mark_digested(self.conn, &ids, job.id).await?;
         Ok(format!(
-            "digest ({} takeaways, {} topics) to {} people",
+            "digest ({} takeaways, {} topics) to {} people{}",
             takeaways.len(),
             topics.len(),
-            people.len()
+            people.len() - failed.len(),
+            not_sent(&failed)
         ))
     }
 

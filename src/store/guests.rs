@@ -48,7 +48,7 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("finding guests to remind")?;
-        rows.iter().map(Person::from_row).collect()
+        Person::from_rows(&rows)
     }
 
     /// Guests in the pipeline with where each stands, for STATUS.

@@ -58,6 +58,24 @@ impl Store {
         row.as_ref().map(Meeting::from_row).transpose()
     }
 
+    /// The meeting of a community whose thread (and calendar UID) is `thread_id`.
+    pub async fn meeting_by_thread(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        thread_id: &str,
+    ) -> Result<Option<Meeting>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{MEETING_SELECT} WHERE community_id = $1 AND thread_id = $2"
+        )))
+        .bind(community_id)
+        .bind(thread_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("finding a meeting by its calendar UID")?;
+        row.as_ref().map(Meeting::from_row).transpose()
+    }
+
     /// The next scheduled meeting that has not started more than `grace` seconds ago.
     pub async fn next_meeting(
         &self,
@@ -116,7 +134,8 @@ impl Store {
         Ok(())
     }
 
-    /// The most recent meeting that started before `now` (takeaways belong to it).
+    /// The most recent meeting that started before `now`, held or still under way (takeaways
+    /// belong to it).
     pub async fn last_meeting_before(
         &self,
         conn: &mut AnyConnection,
@@ -124,11 +143,12 @@ impl Store {
         now: i64,
     ) -> Result<Option<Meeting>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{MEETING_SELECT} WHERE community_id = $1 AND status = $3 AND starts_at <= $2 ORDER BY starts_at DESC LIMIT 1"
+            "{MEETING_SELECT} WHERE community_id = $1 AND status IN ($3, $4) AND starts_at <= $2 ORDER BY starts_at DESC LIMIT 1"
         )))
         .bind(community_id)
         .bind(now)
         .bind(MeetingStatus::Scheduled.as_str())
+        .bind(MeetingStatus::Held.as_str())
         .fetch_optional(&mut *conn)
         .await
         .context("finding the last meeting")?;
@@ -150,7 +170,23 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("listing those invited")?;
-        rows.iter().map(Person::from_row).collect()
+        Person::from_rows(&rows)
+    }
+
+    /// Marks held every scheduled meeting of a community that started at or before
+    /// `started_by` (the schedule passes now minus a meeting's length). How many.
+    pub async fn mark_held(&self, community_id: i64, started_by: i64) -> Result<u64> {
+        let r = sqlx::query(
+            "UPDATE meetings SET status = $1 WHERE community_id = $2 AND status = $3 AND starts_at <= $4",
+        )
+        .bind(MeetingStatus::Held.as_str())
+        .bind(community_id)
+        .bind(MeetingStatus::Scheduled.as_str())
+        .bind(started_by)
+        .execute(&self.pool)
+        .await
+        .context("marking meetings held")?;
+        Ok(r.rows_affected())
     }
 
     pub async fn cancel_meeting(

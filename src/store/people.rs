@@ -148,7 +148,7 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("listing people")?;
-        rows.iter().map(Person::from_row).collect()
+        Person::from_rows(&rows)
     }
 
     pub async fn person_by_address(
@@ -195,7 +195,7 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("listing active members")?;
-        rows.iter().map(Person::from_row).collect()
+        Person::from_rows(&rows)
     }
 
     /// The active coordinators of a community (a few rows, where `active_people` reads them all).
@@ -213,7 +213,7 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("listing coordinators")?;
-        rows.iter().map(Person::from_row).collect()
+        Person::from_rows(&rows)
     }
 }
 
@@ -241,6 +241,25 @@ impl Person {
             role: stored(r, "people", "role", Role::parse)?,
             status: stored(r, "people", "status", PersonStatus::parse)?,
         })
+    }
+
+    /// The people of a list's rows, leaving out (with a warning) any whose address mail servers
+    /// would refuse: such an address can only be a row from before addresses were checked
+    /// where they come in, and one of them must not stop everyone else's mail. Correcting
+    /// or deleting the row is the fix the warning names.
+    pub(super) fn from_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Person>> {
+        let mut people = Vec::with_capacity(rows.len());
+        for r in rows {
+            match Person::from_row(r) {
+                Ok(p) => people.push(p),
+                Err(e) if e.chain().any(|x| x.is::<crate::domain::BadAddress>()) => {
+                    let id: i64 = r.try_get("id")?;
+                    tracing::warn!(person = id, "left out, no mail can go to this address: {e:#} (fix: correct the address in row {id} of the people table, or delete that row)");
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(people)
     }
 
     /// The name to greet them with.

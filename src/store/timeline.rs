@@ -15,6 +15,8 @@ pub struct Job {
     pub kind: JobKind,
     pub due_at: i64,
     pub status: JobStatus,
+    /// How many times it was claimed (fired or tried).
+    pub attempts: i64,
 }
 
 impl Job {
@@ -26,6 +28,7 @@ impl Job {
             kind: stored(r, "jobs", "kind", JobKind::parse)?,
             due_at: r.try_get("due_at")?,
             status: stored(r, "jobs", "status", JobStatus::parse)?,
+            attempts: r.try_get("attempts")?,
         })
     }
 }
@@ -52,7 +55,8 @@ pub struct TakeawayRow {
     pub created_at: i64,
 }
 
-const JOB_SELECT: &str = "SELECT id, community_id, meeting_id, kind, due_at, status FROM jobs";
+const JOB_SELECT: &str =
+    "SELECT id, community_id, meeting_id, kind, due_at, status, attempts FROM jobs";
 
 impl Store {
     /// Takes the slot `starts_at` of a community's `meeting_cron` for a meeting, once and for
@@ -90,6 +94,22 @@ impl Store {
         .await
         .context("looking for a meeting in a recurring slot")?;
         Ok(existing.is_none())
+    }
+
+    /// Whether the slot `starts_at` of a community's `meeting_cron` has been planned (a
+    /// meeting was made there once, whatever became of it), or a meeting starts there.
+    pub async fn recurring_slot_taken(&self, community_id: i64, starts_at: i64) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS one FROM recurring_slots WHERE community_id = $1 AND starts_at = $2
+             UNION ALL SELECT 1 AS one FROM meetings WHERE community_id = $1 AND starts_at = $2
+             LIMIT 1",
+        )
+        .bind(community_id)
+        .bind(starts_at)
+        .fetch_optional(&self.pool)
+        .await
+        .context("looking up a recurring meeting's slot")?;
+        Ok(row.is_some())
     }
 
     /// Creates a job unless one with this key exists. Returns whether it was created.
@@ -170,10 +190,10 @@ impl Store {
             Backend::Sqlite => "",
         };
         let sql = format!(
-            "UPDATE jobs SET leased_until = $1, lease_owner = $2
+            "UPDATE jobs SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM jobs WHERE status = $5 AND due_at <= $3
                           AND (leased_until IS NULL OR leased_until < $3) ORDER BY due_at, id LIMIT $4 {skip_locked})
-             RETURNING id, community_id, meeting_id, kind, due_at, status"
+             RETURNING id, community_id, meeting_id, kind, due_at, status, attempts"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now + lease)

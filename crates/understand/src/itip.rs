@@ -111,6 +111,8 @@ pub struct CalendarReply {
     pub response: Option<Response>,
     pub attendee: Option<String>,
     pub comment: Option<String>,
+    /// The event's UID: which invitation this answers.
+    pub uid: Option<String>,
 }
 
 impl CalendarReply {
@@ -273,16 +275,23 @@ fn reply_with_method(
         .map(|p| unescape(&p.value))
         .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty());
+    let uid = props
+        .iter()
+        .find(|p| p.name == "UID")
+        .map(|p| unescape(&p.value).trim().to_string())
+        .filter(|u| !u.is_empty());
     match chosen {
         Some(p) => Some(CalendarReply {
             response: p.param("PARTSTAT").and_then(partstat),
             attendee: Some(address_of(p)),
             comment,
+            uid,
         }),
         None => Some(CalendarReply {
             response: answer_in_subject(subject),
             attendee: attendees.first().map(|p| address_of(p)),
             comment,
+            uid,
         }),
     }
 }

@@ -150,6 +150,9 @@ pub struct Reading {
     /// The sender's own words (quotes, attributions, signatures, footers cut).
     pub text: String,
     pub intent: Intent,
+    /// The UID of the event a calendar REPLY answers (ours are the meeting's thread id): the
+    /// meeting the answer is for, whatever the address or thread it came by.
+    pub calendar_uid: Option<String>,
 }
 
 /// What the message means.
@@ -327,6 +330,12 @@ fn reading(facts: &message::Facts, text: String, intent: Intent) -> Reading {
         references: facts.references.clone(),
         auth_results: facts.auth_results.clone(),
         text,
+        calendar_uid: match intent {
+            Intent::Rsvp { .. } | Intent::Unclear { .. } => {
+                itip::find_reply(facts).and_then(|r| r.uid)
+            }
+            _ => None,
+        },
         intent,
     }
 }

@@ -231,13 +231,15 @@ impl Act<'_, '_> {
             Cmd::Join => return self.join(c, p, reading).await,
             _ => {}
         }
-        let text = match self.execute(c, p, cmd).await {
-            Ok(t) => t,
-            Err(e) if e.chain().any(|x| x.is::<sqlx::Error>()) => return Err(e),
-            Err(e) => format!("That didn't work: {e:#}"),
-        };
         let word = line.split_whitespace().next().unwrap_or("").to_uppercase();
-        self.result(c, p, reading, &format!("{word}: done"), &text)
+        let (text, status) = match self.execute_or_undo(c, p, cmd, &word).await? {
+            Ok(t) => (t, "done"),
+            Err(e) => (
+                format!("That didn't work: {e:#}\nNothing was changed."),
+                "not done",
+            ),
+        };
+        self.result(c, p, reading, &format!("{word}: {status}"), &text)
             .await?;
         self.audit(c, p, line, how, text.lines().next().unwrap_or(""))
             .await?;
@@ -248,6 +250,43 @@ impl Act<'_, '_> {
             ),
             Some(p.id),
         ))
+    }
+
+    /// Runs a command in a savepoint. If it fails halfway for a reason of its own (a meeting
+    /// that is not there, an address refused), whatever it wrote before failing is undone and
+    /// the error is returned inside `Ok`, to become the answer; only a database error (the
+    /// transaction itself is in doubt) is returned as `Err`.
+    async fn execute_or_undo(
+        &mut self,
+        c: &Community,
+        p: &Person,
+        cmd: &Cmd,
+        word: &str,
+    ) -> Result<Result<String>> {
+        let mut savepoint = sqlx::Connection::begin(&mut *self.conn).await?;
+        let mut inner = Act {
+            world: self.world,
+            conn: &mut savepoint,
+            now: self.now,
+            queued: 0,
+        };
+        let done = match inner.execute(c, p, cmd).await {
+            Ok(text) => crate::fault::check("fail-command", word).map(|()| text),
+            Err(e) => Err(e),
+        };
+        let queued = inner.queued;
+        match done {
+            Ok(text) => {
+                savepoint.commit().await?;
+                self.queued += queued;
+                Ok(Ok(text))
+            }
+            Err(e) if e.chain().any(|x| x.is::<sqlx::Error>()) => Err(e),
+            Err(e) => {
+                savepoint.rollback().await?;
+                Ok(Err(e))
+            }
+        }
     }
 
     /// A command's answer to its sender.
