@@ -51,6 +51,8 @@
 //! would run twice). So the expression is evaluated on a zone-less wall clock here and each
 //! wall-clock time is mapped to an instant by the rules above.
 
+pub mod rhythm;
+
 use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;

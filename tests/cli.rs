@@ -581,3 +581,118 @@ async fn every_mail_command_also_works_on_the_command_line(backend: Backend) {
         "{out}"
     );
 }
+
+/// `roundtable init` with every answer as a flag (not on a terminal): the file it writes passes
+/// `check-config`, plans meetings from the rhythm in words, and shows them ahead.
+#[test]
+fn init_writes_a_config_that_passes_check_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_roundtable");
+    let at = |file: &str, args: &[&str]| {
+        let out = Command::new(bin)
+            .current_dir(dir.path())
+            .arg("--config")
+            .arg(file)
+            .args(args)
+            .stdin(Stdio::null())
+            .env_remove("ROUNDTABLE_IMAP_PASSWORD")
+            .env_remove("ROUNDTABLE_SMTP_PASSWORD")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let common = [
+        "--name",
+        "Café Crew",
+        "--address",
+        "crew@example.org",
+        "--timezone",
+        "America/New_York",
+        "--coordinator",
+        "bo@example.org",
+    ];
+
+    // A Maildir your own server delivers into, meeting every Thursday at 7pm.
+    let mut args = vec!["init"];
+    args.extend(common);
+    args.extend([
+        "--mailbox",
+        "maildir",
+        "--rhythm",
+        "every Thursday at 7pm",
+        "--place",
+        "The back room",
+    ]);
+    let (ok, out, err) = at("maildir.toml", &args);
+    assert!(ok, "{out}{err}");
+    let text = std::fs::read_to_string(dir.path().join("maildir.toml")).unwrap();
+    assert!(text.contains("kind = \"maildir\""), "{text}");
+    assert!(text.contains("meeting_cron = \"0 0 19 * * Thu\""), "{text}");
+    assert!(text.contains("slug = \"cafe-crew\""), "{text}");
+    let (ok, out, err) = at("maildir.toml", &["check-config"]);
+    assert!(ok && out.contains("OK"), "{out}{err}");
+    let (ok, out, err) = at("maildir.toml", &["meeting", "list", "cafe-crew"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Thursday") && out.contains("19:00"), "{out}");
+    assert!(out.contains("The back room"), "{out}");
+
+    // A hosted mailbox with its app password: written, readable by its owner only.
+    let mut args = vec!["init"];
+    args.extend(common);
+    args.extend([
+        "--mailbox",
+        "imap",
+        "--imap-host",
+        "imap.example.org",
+        "--password",
+        "app \"pass\"",
+        "--rhythm",
+        "first Tuesday of the month at 18:30",
+    ]);
+    let (ok, out, err) = at("hosted.toml", &args);
+    assert!(ok, "{out}{err}");
+    let text = std::fs::read_to_string(dir.path().join("hosted.toml")).unwrap();
+    assert!(text.contains("host = \"smtp.example.org\""), "{text}");
+    assert!(
+        text.contains("meeting_cron = \"0 30 18 1-7 * Tue\""),
+        "{text}"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir.path().join("hosted.toml"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let (ok, out, err) = at("hosted.toml", &["check-config"]);
+    assert!(ok, "{out}{err}");
+
+    // What it cannot do is said: a file that exists, flags missing off a terminal, a rhythm
+    // cron cannot say.
+    let (ok, _, err) = at("hosted.toml", &args);
+    assert!(!ok && err.contains("--force"), "{err}");
+    let (ok, _, err) = at("new.toml", &["init", "--mailbox", "imap"]);
+    assert!(!ok, "{err}");
+    for flag in [
+        "--name",
+        "--address",
+        "--timezone",
+        "--coordinator",
+        "--imap-host",
+        "--password",
+    ] {
+        assert!(err.contains(flag), "{flag}: {err}");
+    }
+    let mut args = vec!["init"];
+    args.extend(common);
+    args.extend(["--mailbox", "maildir", "--rhythm", "last Friday at 18:00"]);
+    let (ok, _, err) = at("new.toml", &args);
+    assert!(
+        !ok && err.contains("\"last\"") && err.contains("meeting_cron"),
+        "{err}"
+    );
+    assert!(!dir.path().join("new.toml").exists());
+}

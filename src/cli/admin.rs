@@ -3,6 +3,7 @@
 use anyhow::{bail, Context as _, Result};
 
 use crate::app::App;
+use crate::cli::table::Table;
 use crate::cli::{
     Cli, Command, InspectArgs, MeetingCommand, MemberCommand, OutboxCommand, RunArgs,
 };
@@ -15,6 +16,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Inspect(a) => inspect(&cli.config, a),
         Command::Demo(a) => crate::cli::demo::run(&a.dir).await,
+        Command::Init(a) => crate::cli::init::run(&cli.config, a),
         Command::CheckConfig => {
             let c = config::load(&cli.config)?;
             println!(
@@ -71,16 +73,17 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Audit { limit } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            let mut t = Table::new();
             for e in app.store().audit_log(limit).await? {
-                println!(
-                    "{}  {:<28} {:<32} [{}] {}",
+                t.row([
                     utc(e.at),
                     e.actor,
                     e.command,
-                    e.auth,
-                    e.outcome
-                );
+                    format!("[{}]", e.auth),
+                    e.outcome,
+                ]);
             }
+            t.print();
             Ok(())
         }
         Command::Timeline { community, all } => {
@@ -90,16 +93,17 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Log { limit } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            let mut t = Table::new().right(0);
             for e in app.store().inbound_log(limit).await? {
-                println!(
-                    "{:>5}  {}  {:<28} {:<10} {}",
-                    e.id,
+                t.row([
+                    e.id.to_string(),
                     utc(e.received_at),
-                    e.from_address.as_deref().unwrap_or("-"),
-                    e.kind,
-                    e.outcome
-                );
+                    e.from_address.unwrap_or_else(|| "-".into()),
+                    e.kind.to_string(),
+                    e.outcome,
+                ]);
             }
+            t.print();
             Ok(())
         }
     }
@@ -216,32 +220,51 @@ async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
                 c.cfg.slug
             );
         }
-        let mut current: Option<Option<i64>> = None;
-        for j in &jobs {
-            if current != Some(j.meeting_id) {
-                current = Some(j.meeting_id);
-                match j
-                    .meeting_id
-                    .and_then(|id| meetings.iter().find(|m| m.id == id))
-                {
-                    Some(m) => println!(
-                        "  meeting {} — {}{}",
-                        m.id,
-                        local_time(c.cfg.timezone, m.starts_at),
-                        m.place
-                            .as_deref()
-                            .map(|p| format!(", {p}"))
-                            .unwrap_or_default()
-                    ),
-                    None => println!("  community"),
-                }
+        // Each meeting once, in the order they take place, with its mail in the order it goes
+        // out; then what belongs to the community (the digest).
+        let mut groups: Vec<(Option<&crate::store::Meeting>, Vec<&crate::store::Job>)> = Vec::new();
+        for m in &meetings {
+            let mine: Vec<_> = jobs.iter().filter(|j| j.meeting_id == Some(m.id)).collect();
+            if !mine.is_empty() {
+                groups.push((Some(m), mine));
             }
-            println!(
-                "    {:<17} {:<40} {}",
-                j.kind.as_str(),
-                local_time(c.cfg.timezone, j.due_at),
-                j.status
-            );
+        }
+        let rest: Vec<_> = jobs
+            .iter()
+            .filter(|j| {
+                j.meeting_id
+                    .is_none_or(|id| !meetings.iter().any(|m| m.id == id))
+            })
+            .collect();
+        if !rest.is_empty() {
+            groups.push((None, rest));
+        }
+        for (meeting, jobs) in groups {
+            match meeting {
+                Some(m) => println!(
+                    "  meeting {} — {}{}{}",
+                    m.id,
+                    local_time(c.cfg.timezone, m.starts_at),
+                    m.place
+                        .as_deref()
+                        .map(|p| format!(", {p}"))
+                        .unwrap_or_default(),
+                    if m.status == crate::domain::MeetingStatus::Scheduled {
+                        String::new()
+                    } else {
+                        format!(" ({})", m.status)
+                    }
+                ),
+                None => println!("  community"),
+            }
+            for j in jobs {
+                println!(
+                    "    {:<17} {:<40} {}",
+                    j.kind.as_str(),
+                    local_time(c.cfg.timezone, j.due_at),
+                    j.status
+                );
+            }
         }
         if let (Some(expr), false) = (&c.cfg.meeting_cron, coming.is_empty()) {
             println!("  next meetings of meeting_cron \"{expr}\" (planned as their announcement comes near)");
@@ -293,15 +316,16 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
                     c.cfg.slug, c.cfg.slug
                 );
             }
+            let mut t = Table::new();
             for p in people {
-                println!(
-                    "{:<36} {:<24} {:<12} {}",
-                    p.address,
-                    p.name.as_deref().unwrap_or("-"),
-                    p.role.as_str(),
-                    p.status
-                );
+                t.row([
+                    p.address.to_string(),
+                    p.name.unwrap_or_else(|| "-".into()),
+                    p.role.as_str().to_string(),
+                    p.status.to_string(),
+                ]);
             }
+            t.print();
         }
         MemberCommand::Remove { community, address } => {
             let c = app.world.community(&community)?;
@@ -349,19 +373,22 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
         }
         MeetingCommand::List { community } => {
             let c = app.world.community(&community)?;
+            let mut t = Table::new().right(0);
             for mt in app.store().meetings(c.id).await? {
                 let rsvps = app.store().rsvps(mt.id).await?;
                 let count = |r: Response| rsvps.iter().filter(|x| x.response == r).count();
-                println!(
-                    "{:>4}  {}  {:<10} {}  yes {} / maybe {} / no {}",
-                    mt.id,
+                t.row([
+                    mt.id.to_string(),
                     local_time(c.cfg.timezone, mt.starts_at),
-                    mt.status,
-                    mt.place.as_deref().unwrap_or(""),
-                    count(Response::Yes),
-                    count(Response::Maybe),
-                    count(Response::No)
-                );
+                    mt.status.to_string(),
+                    format!(
+                        "yes {} / maybe {} / no {}",
+                        count(Response::Yes),
+                        count(Response::Maybe),
+                        count(Response::No)
+                    ),
+                    mt.place.unwrap_or_default(),
+                ]);
             }
             for (starts_at, jobs) in app
                 .world
@@ -372,11 +399,21 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
                     .first()
                     .map(|(kind, due)| format!("{kind} {}", local_time(c.cfg.timezone, *due)))
                     .unwrap_or_default();
-                println!(
-                    "   -  {}  recurring  from meeting_cron; {announced}",
+                t.row([
+                    "-".to_string(),
                     local_time(c.cfg.timezone, starts_at),
+                    "recurring".to_string(),
+                    format!("from meeting_cron; {announced}"),
+                    c.cfg.meeting_place.clone().unwrap_or_default(),
+                ]);
+            }
+            if t.is_empty() {
+                println!(
+                    "{} has no meetings: roundtable meeting schedule {} \"YYYY-MM-DD HH:MM\", or set meeting_cron",
+                    c.cfg.slug, c.cfg.slug
                 );
             }
+            t.print();
         }
         MeetingCommand::Cancel {
             community,
@@ -418,6 +455,7 @@ async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
                         .unwrap_or_default()
                 );
             }
+            let mut t = Table::new().right(0);
             for r in rows {
                 let when = match r.status {
                     OutboxStatus::Sent => {
@@ -426,14 +464,20 @@ async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
                     OutboxStatus::Pending => format!("due {}", utc(r.next_attempt_at)),
                     OutboxStatus::Failed => format!("after {} attempt(s)", r.attempts),
                 };
-                println!(
-                    "{:>6}  {:<8} {:<16} {:<32} {:<22} {}",
-                    r.id, r.status, r.kind, r.recipient, when, r.subject
-                );
+                t.row([
+                    r.id.to_string(),
+                    r.status.to_string(),
+                    r.kind.to_string(),
+                    r.recipient,
+                    when,
+                    r.subject,
+                ]);
                 if let Some(e) = r.last_error.filter(|_| r.status != OutboxStatus::Sent) {
-                    println!("        last error: {e}");
+                    let blank = String::new;
+                    t.row([blank(), blank(), blank(), blank(), "last error:".into(), e]);
                 }
             }
+            t.print();
         }
         OutboxCommand::Retry { id, all } => {
             let n = app

@@ -3,6 +3,8 @@
 
 pub mod admin;
 pub mod demo;
+pub mod init;
+pub mod table;
 
 use std::path::PathBuf;
 
@@ -43,6 +45,9 @@ pub enum Command {
     /// Try roundtable on embedded defaults: a workspace with SQLite and Maildirs, a
     /// community, a meeting, replies, and what the daemon made of them.
     Demo(DemoArgs),
+    /// Write a commented roundtable.toml (to --config) from a few answers: flags, or questions
+    /// on a terminal.
+    Init(init::InitArgs),
     /// Add, list and remove people.
     #[command(subcommand)]
     Member(MemberCommand),

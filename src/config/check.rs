@@ -455,6 +455,22 @@ impl Checker {
                 ),
             }
         }
+        let meeting_place = r
+            .meeting_place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string);
+        if meeting_place
+            .as_deref()
+            .is_some_and(|p| p.contains(['\r', '\n']))
+        {
+            self.problem(
+                k("meeting_place"),
+                "has more than one line",
+                "write the place on one line, e.g. \"Room 4, Main Street 1\"",
+            );
+        }
         if let Some(expr) = &r.meeting_cron {
             if let Err(e) = expr.parse::<cron::Schedule>() {
                 self.problem(k("meeting_cron"), format!("{expr:?}: {e}"), "write 6 fields, seconds first, e.g. \"0 30 18 1-7 * Tue\" (first Tuesday, 18:30)");
@@ -509,6 +525,7 @@ impl Checker {
             timezone: timezone?,
             coordinators,
             meeting_cron: r.meeting_cron,
+            meeting_place,
             coordinator_auth,
             description: r.description.unwrap_or_default(),
             signature: r.signature.unwrap_or_default(),

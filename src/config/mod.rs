@@ -168,6 +168,9 @@ pub struct CommunityConfig {
     pub timezone: chrono_tz::Tz,
     pub coordinators: Vec<Address>,
     pub meeting_cron: Option<String>,
+    /// Where the meetings usually are (a room, an address, a link): the place of every
+    /// meeting planned from `meeting_cron`, and of one scheduled without a place.
+    pub meeting_place: Option<String>,
     pub coordinator_auth: CoordinatorAuth,
     pub description: String,
     pub signature: String,

@@ -62,6 +62,7 @@ pub(super) struct RawCommunity {
     #[serde(default)]
     pub(super) coordinators: Vec<String>,
     pub(super) meeting_cron: Option<String>,
+    pub(super) meeting_place: Option<String>,
     pub(super) coordinator_auth: Option<String>,
     pub(super) description: Option<String>,
     pub(super) signature: Option<String>,

@@ -116,6 +116,7 @@ impl Act<'_, '_> {
             );
         }
         let thread_id = super::timeline::new_thread_id(c);
+        let place = place.or(c.cfg.meeting_place.as_deref());
         let id = store
             .create_meeting(self.conn, c.id, starts_at, place, &thread_id, self.now)
             .await?;

@@ -101,7 +101,14 @@ impl World {
                     let thread_id = new_thread_id(c);
                     let id = self
                         .store
-                        .create_meeting(&mut tx, c.id, starts_at, None, &thread_id, now)
+                        .create_meeting(
+                            &mut tx,
+                            c.id,
+                            starts_at,
+                            c.cfg.meeting_place.as_deref(),
+                            &thread_id,
+                            now,
+                        )
                         .await?;
                     let m = self
                         .store
