@@ -172,6 +172,8 @@ stored_text! {
         Command = "command",
         AutoReply = "auto_reply",
         Bounce = "bounce",
+        /// A person talking to people (a question, a remark): passed on to people.
+        Conversation = "conversation",
         Unclear = "unclear",
         /// Not a mail message: recorded and moved aside.
         Unreadable = "unreadable",
@@ -192,6 +194,7 @@ impl InboundKind {
             Intent::Command { .. } => InboundKind::Command,
             Intent::AutoReply { .. } => InboundKind::AutoReply,
             Intent::Bounce { .. } => InboundKind::Bounce,
+            Intent::Conversation => InboundKind::Conversation,
             Intent::Unclear { .. } => InboundKind::Unclear,
         }
     }
@@ -220,6 +223,10 @@ stored_text! {
         Question = "question",
         /// A command's result.
         CommandResult = "command-result",
+        /// A member's words in reply to our mail (a question, a remark), passed on to a
+        /// coordinator with Reply-To the member (not an answer: it counts in no answer
+        /// throttle of the coordinator's, and asks them nothing).
+        Forwarded = "forwarded",
     }
 }
 
@@ -343,7 +350,9 @@ mod stored_text_tests {
             Intent::Rsvp {
                 response: Response::Yes,
                 note: None,
+                question: None,
             },
+            Intent::Conversation,
             Intent::Topics { topics: Vec::new() },
             Intent::Votes { votes: Vec::new() },
             Intent::Takeaways {
@@ -383,13 +392,30 @@ mod stored_text_tests {
         assert_eq!(rest, BTreeSet::from(["unreadable"]));
     }
 
-    /// The values a migration's comment lists for `column` (`-- table.column: a | b | c`).
-    fn listed(sql: &str, column: &str) -> BTreeSet<String> {
+    /// The values the latest migration of `backend` that lists `column` gives it, in its
+    /// comment `-- table.column: a | b | c` (an applied migration can't be edited: a value
+    /// added later is listed again, whole, by a new one).
+    fn listed(backend: &str, column: &str) -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(backend);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+            .collect();
+        files.sort();
         let prefix = format!("-- {column}:");
-        let line = sql
-            .lines()
-            .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("{column} is not listed"));
+        let line = files
+            .iter()
+            .rev()
+            .find_map(|f| {
+                let sql = std::fs::read_to_string(f).expect("a readable migration");
+                sql.lines()
+                    .find(|l| l.starts_with(&prefix))
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| panic!("{column} is not listed in {}", dir.display()));
         line[prefix.len()..]
             .split('|')
             .map(|v| v.trim().to_string())
@@ -445,12 +471,9 @@ mod stored_text_tests {
                 texts(SearchKind::ALL.iter().copied(), SearchKind::as_str),
             ),
         ];
-        for sql in [
-            include_str!("../migrations/sqlite/0007_value_sets.sql"),
-            include_str!("../migrations/postgres/0007_value_sets.sql"),
-        ] {
+        for backend in ["sqlite", "postgres"] {
             for (column, values) in &columns {
-                assert_eq!(&listed(sql, column), values, "{column}");
+                assert_eq!(&listed(backend, column), values, "{backend}: {column}");
             }
         }
     }
