@@ -233,6 +233,21 @@ const ATTENDANCE: &[&str] = &[
     "vir",
     "vou",
     "participar",
+    // Not yet: "let me look at my calendar first".
+    "calendar",
+    "diary",
+    "schedule",
+    "check",
+    "get back",
+    "kalender",
+    "nachsehen",
+    "calendrier",
+    "verifier",
+    "agenda",
+    "calendario",
+    "revisar",
+    "kijken",
+    "verificar",
 ];
 
 /// Rhetorical questions that ask nobody anything.
@@ -405,6 +420,7 @@ mod tests {
             "Why not?",
             "I'd love to come but I have a dentist appointment.",
             "Will let you know tomorrow, busy week.",
+            "hmm, let me look at my calendar and the train times first",
         ] {
             assert!(!talks_instead_of_rsvp(t), "{t:?}");
         }
