@@ -176,6 +176,8 @@ stored_text! {
         Command = "command",
         AutoReply = "auto_reply",
         Bounce = "bounce",
+        /// A person talking to people (a question, a remark): passed on to people.
+        Conversation = "conversation",
         Unclear = "unclear",
         /// Not a mail message: recorded and moved aside.
         Unreadable = "unreadable",
@@ -196,6 +198,7 @@ impl InboundKind {
             Intent::Command { .. } => InboundKind::Command,
             Intent::AutoReply { .. } => InboundKind::AutoReply,
             Intent::Bounce { .. } => InboundKind::Bounce,
+            Intent::Conversation => InboundKind::Conversation,
             Intent::Unclear { .. } => InboundKind::Unclear,
         }
     }
@@ -224,6 +227,10 @@ stored_text! {
         Question = "question",
         /// A command's result.
         CommandResult = "command-result",
+        /// A member's words in reply to our mail (a question, a remark), passed on to a
+        /// coordinator with Reply-To the member (not an answer: it counts in no answer
+        /// throttle of the coordinator's, and asks them nothing).
+        Forwarded = "forwarded",
     }
 }
 
@@ -347,7 +354,9 @@ mod stored_text_tests {
             Intent::Rsvp {
                 response: Response::Yes,
                 note: None,
+                question: None,
             },
+            Intent::Conversation,
             Intent::Topics { topics: Vec::new() },
             Intent::Votes { votes: Vec::new() },
             Intent::Takeaways {
@@ -387,33 +396,30 @@ mod stored_text_tests {
         assert_eq!(rest, BTreeSet::from(["unreadable"]));
     }
 
-    /// Every migration of a backend from 0007 on (where the value sets are first listed), in
-    /// order, as one text.
-    fn migrations(backend: &str) -> String {
+    /// The values the latest migration of `backend` that lists `column` gives it, in its
+    /// comment `-- table.column: a | b | c` (an applied migration can't be edited: a value
+    /// added later is listed again, whole, by a new one).
+    fn listed(backend: &str, column: &str) -> BTreeSet<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("migrations")
             .join(backend);
         let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.file_name().unwrap().to_string_lossy().as_ref() >= "0007")
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "sql"))
             .collect();
         files.sort();
-        files
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The values the latest migration's comment lists for `column` (`-- table.column: a | b
-    /// | c`): a migration that adds a value lists the whole set again.
-    fn listed(sql: &str, column: &str) -> BTreeSet<String> {
         let prefix = format!("-- {column}:");
-        let line = sql
-            .lines()
-            .rfind(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("{column} is not listed"));
+        let line = files
+            .iter()
+            .rev()
+            .find_map(|f| {
+                let sql = std::fs::read_to_string(f).expect("a readable migration");
+                sql.lines()
+                    .find(|l| l.starts_with(&prefix))
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| panic!("{column} is not listed in {}", dir.display()));
         line[prefix.len()..]
             .split('|')
             .map(|v| v.trim().to_string())
@@ -470,9 +476,8 @@ mod stored_text_tests {
             ),
         ];
         for backend in ["sqlite", "postgres"] {
-            let sql = migrations(backend);
             for (column, values) in &columns {
-                assert_eq!(&listed(&sql, column), values, "{backend}: {column}");
+                assert_eq!(&listed(backend, column), values, "{backend}: {column}");
             }
         }
     }

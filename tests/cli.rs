@@ -493,7 +493,7 @@ fn the_demo_shows_a_whole_round_trip() {
         "rsvp yes",
         "rsvp no",
         "auto_reply",
-        "unclear",
+        "conversation",
         "Chloé Martin         NO",
         "Ben Okafor           MAYBE",
     ] {
@@ -506,7 +506,7 @@ fn the_demo_shows_a_whole_round_trip() {
     assert_eq!(
         files,
         6 + 6,
-        "6 announcements, 4 confirmations, 1 question and 1 notice to the coordinator"
+        "6 announcements, 5 confirmations (one tells Eva her question went to the coordinator) and her question forwarded to the coordinator"
     );
     // Running it again starts afresh.
     let again = Command::new(env!("CARGO_BIN_EXE_roundtable"))

@@ -292,7 +292,7 @@ fn reply_for(to: &str, reply_to: &str, mid: &str, subject: &str, i: usize) -> Op
             "{}Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nMaybe, depends on my train from Hamburg.\r\n\r\nSent from my iPhone\r\n\r\n> On 29. Nov 2026, at 10:00, Design Circle <circle@example.org> wrote:\r\n>\r\n> Hello Dev Patel,\r\n",
             head("Dev Patel <dev@example.org>", "")
         ),
-        // Thunderbird: a question nobody could read as an answer.
+        // Thunderbird: a question to people, not an answer: passed on to the coordinator.
         "eva@example.org" => format!(
             "{}Content-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: 8bit\r\n\r\nIs this the same room as last time? I got lost in October.\r\n\r\nOn 29.11.26 10:00, Design Circle wrote:\r\n> Hello Eva Novak,\r\n",
             head("Eva Novak <eva@example.org>", "User-Agent: Mozilla Thunderbird\r\n")

@@ -278,6 +278,25 @@ mail_pair!(
     WelcomeHtml = "welcome.html"
 );
 
+/// A member's words passed on to a coordinator (issue 15): who wrote, to which of our mails,
+/// and what; the mail's Reply-To is the member.
+pub struct Forwarded<'a> {
+    /// The coordinator's name.
+    pub name: &'a str,
+    pub member: &'a str,
+    pub address: &'a str,
+    /// The Subject of the member's reply (what they replied to).
+    pub subject: &'a str,
+    /// What was recorded from the same reply ("YES"), when it also answered.
+    pub answered: Option<&'a str>,
+    pub words: &'a str,
+}
+mail_pair!(
+    Forwarded,
+    ForwardedTxt = "forwarded.txt",
+    ForwardedHtml = "forwarded.html"
+);
+
 pub struct CommandResult<'a> {
     pub name: &'a str,
     pub text: &'a str,
@@ -309,8 +328,11 @@ pub struct Envelope<'a> {
     pub list: &'a Address,
     pub to_name: Option<&'a str>,
     pub to: &'a Address,
-    /// `list+TOKEN@domain`: where replies go.
+    /// `list+TOKEN@domain`: where replies go (a member's own address on their words passed on
+    /// to the coordinators, so that the coordinator answers them with one click).
     pub reply_to: &'a Address,
+    /// The Reply-To's display name; `None`: the community's name.
+    pub reply_to_name: Option<&'a str>,
     /// `list+leave-TOKEN@domain`: the personal unsubscribe address (List-Unsubscribe).
     pub unsubscribe: &'a Address,
     pub subject: &'a str,
@@ -348,7 +370,11 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
         env.to.as_str().parse().context("the recipient address")?,
     );
     let reply_to = Mailbox::new(
-        Some(env.community_name.to_string()),
+        Some(
+            env.reply_to_name
+                .map(crate::domain::clean_name)
+                .unwrap_or_else(|| env.community_name.to_string()),
+        ),
         env.reply_to.as_str().parse().context("the reply address")?,
     );
     let mut b = Message::builder()
@@ -458,6 +484,7 @@ mod tests {
             to_name: Some("Ana\r\nBcc: evil@example.com"),
             to: &to,
             reply_to: &reply,
+            reply_to_name: None,
             unsubscribe: &list.with_tag("leave-tok").unwrap(),
             subject: "Hi\r\nBcc: evil@example.com",
             kind: crate::schedule::JobKind::Announcement.into(),

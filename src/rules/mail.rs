@@ -219,8 +219,25 @@ impl Act<'_, '_> {
         meeting: Option<&Meeting>,
         d: Draft,
     ) -> Result<OutMail> {
+        self.mail_replying_to(c, p, meeting, d, None)
+    }
+
+    /// [`Act::mail`] whose replies go to `reply_to` (an address and its name) instead of the
+    /// list's tokened address: a member's words passed on to a coordinator.
+    pub(super) fn mail_replying_to(
+        &self,
+        c: &Community,
+        p: &Person,
+        meeting: Option<&Meeting>,
+        d: Draft,
+        reply_to: Option<(&crate::domain::Address, &str)>,
+    ) -> Result<OutMail> {
         let list = &c.cfg.address;
-        let reply_to = list.with_tag(&d.token)?;
+        let tokened = list.with_tag(&d.token)?;
+        let (reply_to, reply_to_name) = match reply_to {
+            Some((a, name)) => (a, Some(name)),
+            None => (&tokened, None),
+        };
         let bounce = self.world.signer.sign(&Claims {
             purpose: Purpose::Bounce,
             person_id: p.id,
@@ -246,7 +263,8 @@ impl Act<'_, '_> {
                 list,
                 to_name: p.name.as_deref(),
                 to: &p.address,
-                reply_to: &reply_to,
+                reply_to,
+                reply_to_name,
                 unsubscribe: &unsubscribe,
                 subject: &d.subject,
                 kind: d.kind,

@@ -8,6 +8,7 @@
 //! - `inbound_log`: recording what became of a message, also one we give up on.
 //! - `replies`: what a member's reply does besides contributions: RSVPs, leaving, bounces.
 //! - `contributions`: topics, +1 votes, takeaways, a guest's answer; telling the coordinators.
+//! - `conversation`: a member's words (a question, a remark) passed on to the coordinators.
 //! - `proof`: whose words a reply is; `auth_results`: our own server's verdict on a sender.
 //! - `commands/`: commands by mail and on the command line: who sent them, what each does.
 //! - `meetings`: scheduling, moving and cancelling meetings.
@@ -28,6 +29,7 @@ use crate::store::{InboundRecord, Store};
 pub mod auth_results;
 mod commands;
 mod contributions;
+mod conversation;
 mod inbound_log;
 mod local_time;
 mod mail;
@@ -199,13 +201,18 @@ impl World {
         if seen {
             return Ok(Handled::Duplicate);
         }
-        let from = reading.from.as_ref().map(|m| &m.address);
         let mut act = Act {
             world: self,
             conn: tx,
             now,
             queued: 0,
         };
+        // Read again in the context of the mail it names, if that tells a person talking.
+        let reading = match community {
+            Some(_) => act.in_context(raw, reading, claims).await?,
+            None => reading,
+        };
+        let from = reading.from.as_ref().map(|m| &m.address);
         let Outcome {
             line: outcome,
             person_id,
@@ -456,10 +463,33 @@ impl Act<'_, '_> {
             }
         }
         match &reading.intent {
-            Intent::Rsvp { response, note } => {
-                self.rsvp(c, &person, reading, claims, *response, note.as_deref())
-                    .await
+            Intent::Rsvp {
+                response,
+                note,
+                question,
+            } => {
+                let (told, logged) = match question {
+                    Some(_) => {
+                        self.forward_question(c, &person, reading, *response)
+                            .await?
+                    }
+                    None => (None, String::new()),
+                };
+                let mut o = self
+                    .rsvp_telling(
+                        c,
+                        &person,
+                        reading,
+                        claims,
+                        *response,
+                        note.as_deref(),
+                        told.as_deref(),
+                    )
+                    .await?;
+                o.line.push_str(&logged);
+                Ok(o)
             }
+            Intent::Conversation => self.conversation(c, &person, reading).await,
             Intent::Command(cmd) => self.command(c, &person, reading, claims, cmd).await,
             Intent::Unclear { reason } => {
                 // Unclear again in answer to our own question (or within a day of one): asking once

@@ -98,6 +98,22 @@ impl Act<'_, '_> {
         response: Response,
         note: Option<&str>,
     ) -> Result<Outcome> {
+        self.rsvp_telling(c, person, reading, claims, response, note, None)
+            .await
+    }
+
+    /// [`Act::rsvp`] whose confirmation also says `also` (where the question it asked went).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn rsvp_telling(
+        &mut self,
+        c: &Community,
+        person: &Person,
+        reading: &Reading,
+        claims: Option<Claims>,
+        response: Response,
+        note: Option<&str>,
+        also: Option<&str>,
+    ) -> Result<Outcome> {
         let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
             let (subject, q, line) = match &reading.calendar_uid {
                 Some(_) => (
@@ -177,6 +193,11 @@ impl Act<'_, '_> {
                     c.cfg.name
                 ),
             ),
+        };
+        // A line about the question the reply also asked ("Your question went to …").
+        let what = match also {
+            Some(also) => format!("{what} {also}"),
+            None => what,
         };
         let sent = self
             .answer_in_thread(

@@ -94,6 +94,25 @@ impl Store {
             .collect()
     }
 
+    /// How many messages of `person_id` since `since` the inbound log says were forwarded
+    /// (their outcome contains `marker`): the per-sender cap on words passed to coordinators.
+    pub async fn forwarded_since(
+        &self,
+        conn: &mut AnyConnection,
+        person_id: i64,
+        since: i64,
+        marker: &str,
+    ) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM inbound WHERE person_id = $1 AND received_at >= $2 AND outcome LIKE $3")
+            .bind(person_id)
+            .bind(since)
+            .bind(format!("%{marker}%"))
+            .fetch_one(&mut *conn)
+            .await
+            .context("counting forwarded messages")?;
+        Ok(row.try_get("n")?)
+    }
+
     /// Replies nobody could read in the last `since` seconds, for STATUS.
     pub async fn unclear_since(
         &self,

@@ -112,10 +112,18 @@ fn main() -> ExitCode {
 
 fn describe(i: &Intent) -> String {
     match i {
-        Intent::Rsvp { response, note } => format!(
-            "RSVP {:?}{}",
+        Intent::Rsvp {
             response,
-            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+            note,
+            question,
+        } => format!(
+            "RSVP {:?}{}{}",
+            response,
+            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default(),
+            question
+                .as_ref()
+                .map(|q| format!(", asking: {q}"))
+                .unwrap_or_default()
         ),
         Intent::Topics { topics } => format!(
             "topics: {}",
@@ -139,6 +147,7 @@ fn describe(i: &Intent) -> String {
             if *permanent { "permanent" } else { "temporary" },
             recipients.join(", ")
         ),
+        Intent::Conversation => "conversation (a person talking to people)".into(),
         Intent::Unclear { reason } => format!("unclear ({reason})"),
     }
 }

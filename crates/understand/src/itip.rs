@@ -127,7 +127,11 @@ impl CalendarReply {
                         let t = crate::text::squash(text);
                         (!t.is_empty() && t.len() <= 500 && !is_boilerplate(&t)).then_some(t)
                     });
-                Intent::Rsvp { response, note }
+                Intent::Rsvp {
+                    response,
+                    note,
+                    question: None,
+                }
             }
             None => Intent::unclear("calendar reply without an answer (no PARTSTAT)"),
         }

@@ -12,8 +12,9 @@
 //!    rendered to text first).
 //! 3. **intent** ([`intent`], [`command`], [`itip`]): in the context of what the message answers
 //!    ([`Asked`]): an RSVP, topics, votes, takeaways, join / decline, a Subject command (read
-//!    into a typed [`command::Cmd`], or the exact problem, by the one table of commands), or
-//!    unclear. Unclear is never a guess.
+//!    into a typed [`command::Cmd`], or the exact problem, by the one table of commands), a
+//!    person talking to people (conversation: a question, a remark), or unclear. Unclear is
+//!    never a guess, and only for what looks like a failed answer ("?", "yes no").
 //!
 //! [`read`] gives the whole [`Reading`]; [`inspect_json`] gives the one-line JSON that
 //! `roundtable inspect --json` prints.
@@ -35,7 +36,7 @@
 //! let raw = b"From: Ann <ann@example.org>\r\nTo: circle+tok@example.org\r\nSubject: Re: Meeting\r\n\r\nYes, 15 min late\r\n";
 //! let own = vec!["circle@example.org".to_string()];
 //! let r = read(raw, &Context { asked: Some(Asked::Rsvp), own_addresses: &own }).unwrap();
-//! assert_eq!(r.intent, Intent::Rsvp { response: Response::Yes, note: Some("15 min late".into()) });
+//! assert_eq!(r.intent, Intent::Rsvp { response: Response::Yes, note: Some("15 min late".into()), question: None });
 //! ```
 
 pub mod address;
@@ -163,6 +164,9 @@ pub enum Intent {
         response: Response,
         #[serde(skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// A question asked with the answer ("Yes! Is there parking?"), for the coordinator.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        question: Option<String>,
     },
     Topics {
         topics: Vec<Topic>,
@@ -190,7 +194,12 @@ pub enum Intent {
         recipients: Vec<String>,
         permanent: bool,
     },
-    /// A person could not tell either; the daemon asks back.
+    /// A person talking to people (a question, a remark), not answering what we asked: the
+    /// daemon passes it on to people (the coordinators, for a reply to our mail). Its words are
+    /// `Reading::text`.
+    Conversation,
+    /// What looks like a failed answer ("?", "yes no"): a person could not tell either; the
+    /// daemon asks back.
     Unclear {
         reason: String,
     },
@@ -209,6 +218,7 @@ impl Intent {
             Intent::Command { .. } => "command",
             Intent::AutoReply { .. } => "auto_reply",
             Intent::Bounce { .. } => "bounce",
+            Intent::Conversation => "conversation",
             Intent::Unclear { .. } => "unclear",
         }
     }

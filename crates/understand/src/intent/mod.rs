@@ -5,10 +5,12 @@
 //! Whenever a person could not tell, the answer is `Unclear` with a reason: never a guess.
 //!
 //! `from_text` picks the readers by what was asked; each kind of reply has its own file
-//! (`rsvp`, `followup`, `votes`, `topics`, `takeaways`), and `words` holds the text helpers
-//! more than one of them uses.
+//! (`rsvp`, `followup`, `votes`, `topics`, `takeaways`), `conversation` tells a person talking
+//! (a question, a remark) from an answer, and `words` holds the text helpers more than one of
+//! them uses.
 
 pub mod confirm;
+mod conversation;
 mod followup;
 mod rsvp;
 mod takeaways;
@@ -18,6 +20,9 @@ mod words;
 
 use crate::text::fold;
 use crate::{Asked, Intent, Response};
+use conversation::{
+    asks_instead_of_answering, asks_instead_of_topics, question_in, talks_instead_of_rsvp,
+};
 use followup::join_or_decline;
 use rsvp::{bare_rsvp, rsvp, subject_answer, Rsvp};
 use takeaways::takeaways_in;
@@ -43,6 +48,7 @@ pub(crate) fn from_text(
                     return Intent::Rsvp {
                         response: r,
                         note: None,
+                        question: None,
                     };
                 }
                 return Intent::unclear("empty reply");
@@ -52,10 +58,11 @@ pub(crate) fn from_text(
                 return Intent::Rsvp {
                     response: Yes,
                     note: None,
+                    question: None,
                 };
             }
             match rsvp(text) {
-                Rsvp::Answer(response, note) => Intent::Rsvp { response, note },
+                Rsvp::Answer(response, note) => rsvp_asking(response, note, text),
                 Rsvp::Mixed => Intent::unclear("the reply says both yes and no"),
                 Rsvp::Nothing => {
                     if let Some(v) = votes(text) {
@@ -68,7 +75,11 @@ pub(crate) fn from_text(
                         return Intent::Rsvp {
                             response: r,
                             note: None,
+                            question: None,
                         };
+                    }
+                    if talks_instead_of_rsvp(text) {
+                        return Intent::Conversation;
                     }
                     Intent::unclear("could not tell YES, NO or MAYBE")
                 }
@@ -85,7 +96,10 @@ pub(crate) fn from_text(
                 return Intent::Topics { topics: t };
             }
             if let Rsvp::Answer(response, note) = bare_rsvp(text) {
-                return Intent::Rsvp { response, note };
+                return rsvp_asking(response, note, text);
+            }
+            if asks_instead_of_topics(text) {
+                return Intent::Conversation;
             }
             if is_non_answer(text) {
                 return Intent::unclear("no topic in the reply");
@@ -101,6 +115,9 @@ pub(crate) fn from_text(
             if text.is_empty() {
                 return Intent::unclear("empty reply");
             }
+            if asks_instead_of_answering(text) {
+                return Intent::Conversation;
+            }
             if is_non_answer(text) {
                 return Intent::unclear("no takeaway in the reply");
             }
@@ -115,7 +132,10 @@ pub(crate) fn from_text(
             if text.is_empty() {
                 return Intent::unclear("empty reply");
             }
-            join_or_decline(text)
+            match join_or_decline(text) {
+                Intent::Unclear { .. } if asks_instead_of_answering(text) => Intent::Conversation,
+                other => other,
+            }
         }
         None => {
             if text.is_empty() {
@@ -125,6 +145,7 @@ pub(crate) fn from_text(
                     return Intent::Rsvp {
                         response: r,
                         note: None,
+                        question: None,
                     };
                 }
                 return Intent::unclear("empty message");
@@ -136,7 +157,7 @@ pub(crate) fn from_text(
                 return Intent::Topics { topics: t };
             }
             if let Rsvp::Answer(response, note) = bare_rsvp(text) {
-                return Intent::Rsvp { response, note };
+                return rsvp_asking(response, note, text);
             }
             let f = fold(text);
             let w = crate::text::words(&f);
@@ -148,8 +169,23 @@ pub(crate) fn from_text(
     }
 }
 
+/// An RSVP, with the question it also asks ("Yes! Is there parking?"): the one in the note
+/// after the answer, else one anywhere in the reply.
+fn rsvp_asking(response: Response, note: Option<String>, text: &str) -> Intent {
+    let question = note
+        .as_deref()
+        .and_then(question_in)
+        .or_else(|| question_in(text));
+    Intent::Rsvp {
+        response,
+        note,
+        question,
+    }
+}
+
 /// Replies that say there is nothing to add ("nothing from me", "no topics this time") or
-/// only thank ("Thanks for organising!").
+/// only thank ("Thanks for organising!"). Questions are not among them: a question is put to
+/// people or proposes a topic (see `conversation`).
 fn is_non_answer(text: &str) -> bool {
     let f = fold(text);
     let w = crate::text::words(&f);
@@ -181,11 +217,7 @@ fn is_non_answer(text: &str) -> bool {
         "niets",
         "geen",
         "no idea",
-        "what time",
-        "where is",
-        "when is",
     ]
     .iter()
     .any(|p| s.starts_with(p))
-        || text.trim_end().ends_with('?') && w.len() <= 8
 }

@@ -2,7 +2,9 @@
 //! words leading the reply, negated attendance ("can't … come"), and the note that follows.
 //! Questions are not answers ("Yes?", "Maybe we could meet at 7?").
 
-use super::words::{answer_window, phrase_at, skip_greeting, strip_closing, tokens, Word};
+use super::words::{
+    answer_window, phrase_at, sentence_spans, skip_greeting, strip_closing, tokens, Word,
+};
 use crate::text::squash;
 use crate::Response;
 use Response::{Maybe, No, Yes};
@@ -462,6 +464,9 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
     // A leading answer word or phrase: "Yes, 15 min late".
     if let Some((resp, n)) = leading_answer(&words) {
         let rest_start = words[n - 1].end;
+        if only_another_answer(&words[n..], resp) {
+            return Rsvp::Mixed;
+        }
         if !is_questioned(window, rest_start, resp) {
             let note = note_from(&body[rest_start..]);
             return Rsvp::Answer(resp, note);
@@ -507,6 +512,19 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
         return Rsvp::Answer(first, note());
     }
     Rsvp::Mixed
+}
+
+/// "yes no", "ja / nein", "yes or no": a leading answer followed by nothing but another one.
+fn only_another_answer(rest: &[Word], resp: Response) -> bool {
+    let rest: Vec<Word> = rest
+        .iter()
+        .filter(|w| !matches!(w.folded.as_str(), "or" | "oder" | "ou" | "o" | "of"))
+        .cloned()
+        .collect();
+    if rest.is_empty() || rest.len() > 2 {
+        return false;
+    }
+    matches!(leading_answer(&rest), Some((r, n)) if r != resp && n == rest.len())
 }
 
 /// Whether a leading answer is really a question: "Yes?", "Maybe we could meet at 7?".
@@ -658,31 +676,6 @@ fn note_from(rest: &str) -> Option<String> {
     Some(note[..end].to_string())
 }
 
-/// Byte spans of sentences: split after . ! ? and at line breaks.
-fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = s.as_bytes();
-    for (i, c) in s.char_indices() {
-        let end_here = match c {
-            '\n' => true,
-            '.' | '!' | '?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
-            _ => false,
-        };
-        if end_here {
-            let e = i + c.len_utf8();
-            if !s[start..e].trim().is_empty() {
-                out.push((start, e));
-            }
-            start = e;
-        }
-    }
-    if !s[start..].trim().is_empty() {
-        out.push((start, s.len()));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -790,6 +783,12 @@ mod table {
             ("Maybe we could meet at 7 instead?", None),
             ("Maybe, what time does it end?", Some(Maybe)),
             ("Yes, but what time does it end?", Some(Yes)),
+            // Two answers and nothing else: a failed RSVP, not a yes.
+            ("yes no", None),
+            ("Yes or no", None),
+            ("ja / nein", None),
+            ("Yes, no problem", Some(Yes)),
+            ("No, sorry", Some(No)),
         ];
         let mut wrong = Vec::new();
         for (t, want) in cases {

@@ -310,3 +310,28 @@ pub(super) fn strip_closing(body: &str) -> String {
     }
     lines.join("\n")
 }
+
+/// Byte spans of sentences: split after . ! ? and at line breaks.
+pub(super) fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let end_here = match c {
+            '\n' => true,
+            '.' | '!' | '?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
+        };
+        if end_here {
+            let e = i + c.len_utf8();
+            if !s[start..e].trim().is_empty() {
+                out.push((start, e));
+            }
+            start = e;
+        }
+    }
+    if !s[start..].trim().is_empty() {
+        out.push((start, s.len()));
+    }
+    out
+}
