@@ -196,6 +196,13 @@ async fn a_whole_meeting_cycle_across_the_end_of_summer_time(backend: Backend) {
         4,
         "not sent again after a restart"
     );
+    // Dev's +1 is confirmed by the topic's title, not only its number.
+    let plus = &sent(&dir)[&("confirmation".to_string(), dev.clone())];
+    assert!(
+        plus.iter()
+            .any(|b| b.contains("+1 for #2 \u{201c}Tools we stopped using\u{201d}")),
+        "{plus:?}"
+    );
 
     // Two days before: the agenda, topics ranked by +1s, who is coming.
     tick(&w, t("2026-10-25T17:31:00Z")).await;
@@ -255,11 +262,24 @@ async fn a_whole_meeting_cycle_across_the_end_of_summer_time(backend: Backend) {
         "{}",
         digests[0]
     );
+    let digests_so_far = s
+        .get(&("digest".to_string(), chloe.clone()))
+        .map_or(0, Vec::len);
     tick(&w, t("2026-11-09T08:01:00Z")).await;
     assert_eq!(
         with(&sent(&dir)).len(),
         1,
         "nothing of the previous digest repeated"
+    );
+    // Nothing new in the week since (no takeaway, topic, +1 or meeting news): no digest at all
+    // (the Monday after: the Nov 9 run planned the digest of Nov 16).
+    tick(&w, t("2026-11-16T08:01:00Z")).await;
+    assert_eq!(
+        sent(&dir)
+            .get(&("digest".to_string(), chloe.clone()))
+            .map_or(0, Vec::len),
+        digests_so_far,
+        "a quiet week sends no digest"
     );
     // Every mail of the cycle went to each recipient once per job.
     let app = w.app().await;

@@ -113,18 +113,22 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         let (mut counted, mut unknown) = (Vec::new(), Vec::new());
         for &n in votes.iter().take(20) {
-            if store
+            match store
                 .vote(self.conn, c.id, n as i64, p.id, self.now)
                 .await?
             {
-                counted.push(format!("#{n}"));
-            } else {
-                unknown.push(format!("#{n}"));
+                Some(title) => counted.push((format!("#{n}"), title)),
+                None => unknown.push(format!("#{n}")),
             }
         }
         let mut what = String::new();
         if !counted.is_empty() {
-            what.push_str(&format!("Counted your +1 for {}.", counted.join(", ")));
+            // Named by title as well as number: a confirmation says what it confirms.
+            let named: Vec<String> = counted
+                .iter()
+                .map(|(n, title)| format!("{n} \u{201c}{title}\u{201d}"))
+                .collect();
+            what.push_str(&format!("Counted your +1 for {}.", named.join(", ")));
         }
         if !unknown.is_empty() {
             what.push_str(&format!(
@@ -147,7 +151,11 @@ impl Act<'_, '_> {
         Ok(Outcome {
             line: format!(
                 "votes counted: [{}], unknown: [{}]",
-                counted.join(" "),
+                counted
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 unknown.join(" ")
             ),
             person_id: Some(p.id),

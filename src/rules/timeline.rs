@@ -743,9 +743,26 @@ impl Act<'_, '_> {
                     .unwrap_or_default()
             )
         });
-        if meetings.is_empty() && topics.is_empty() && next.is_none() {
-            return Ok("nothing to report: no digest sent".into());
+        // Only when there is something to say since the last one: a digest that says
+        // "nothing happened" is mail nobody should have to open.
+        let since = store.last_digest_done(self.conn, c.id).await?.unwrap_or(0);
+        if takeaways.is_empty() && store.news_since(self.conn, c.id, since).await? == 0 {
+            return Ok("nothing new since the last digest: none sent".into());
         }
+        // What the digest brings, as the Subject says it: "2 takeaways, 3 open topics".
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut news = Vec::new();
+        if !takeaways.is_empty() {
+            news.push(plural(takeaways.len(), "takeaway", "takeaways"));
+        }
+        if !topics.is_empty() {
+            news.push(plural(topics.len(), "open topic", "open topics"));
+        }
+        if news.is_empty() {
+            news.push("the next meeting".to_string());
+        }
+        let subject = format!("{} digest: {}", c.cfg.name, news.join(", "));
         let people = store.active_people(self.conn, c.id).await?;
         let footer = super::footer(c);
         let mut failed = Vec::new();
@@ -759,12 +776,7 @@ impl Act<'_, '_> {
                     next: next.clone(),
                 }
                 .render(&footer)?;
-                let subject = format!(
-                    "{} digest: {} takeaway{}",
-                    c.cfg.name,
-                    takeaways.len(),
-                    if takeaways.len() == 1 { "" } else { "s" }
-                );
+                let subject = subject.clone();
                 let token = self.token(Purpose::Reply, p.id, 0, self.now);
                 let d = Draft {
                     kind: JobKind::Digest.into(),

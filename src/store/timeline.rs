@@ -293,6 +293,46 @@ impl Store {
         Ok(row.try_get::<Option<i64>, _>("due")?)
     }
 
+    /// When the community's last digest went out, if one ever did.
+    pub async fn last_digest_done(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Option<i64>> {
+        let row = sqlx::query(
+            "SELECT MAX(done_at) AS done FROM jobs WHERE community_id = $1 AND kind = $2 AND status = $3",
+        )
+        .bind(community_id)
+        .bind(JobKind::Digest.as_str())
+        .bind(JobStatus::Done.as_str())
+        .fetch_one(&mut *conn)
+        .await
+        .context("finding when the last digest went out")?;
+        Ok(row.try_get::<Option<i64>, _>("done")?)
+    }
+
+    /// How much happened in a community after `since` that a digest would tell: topics
+    /// proposed, +1s given, meetings planned, moved or cancelled.
+    pub async fn news_since(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        since: i64,
+    ) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM topics WHERE community_id = $1 AND created_at > $2)
+                  + (SELECT COUNT(*) FROM votes v JOIN topics t ON t.id = v.topic_id
+                     WHERE t.community_id = $1 AND v.voted_at > $2)
+                  + (SELECT COUNT(*) FROM meetings WHERE community_id = $1 AND updated_at > $2) AS news",
+        )
+        .bind(community_id)
+        .bind(since)
+        .fetch_one(&mut *conn)
+        .await
+        .context("counting what happened since the last digest")?;
+        Ok(row.try_get("news")?)
+    }
+
     // ---- topics and votes --------------------------------------------------------------
 
     /// Adds a topic with the community's next number; returns the number.
@@ -325,8 +365,8 @@ impl Store {
         Ok(row.try_get("number")?)
     }
 
-    /// A +1 by a person for an open topic by number. Returns false when there is no such
-    /// open topic; voting twice counts once.
+    /// A +1 by a person for an open topic by number: the topic's title, or `None` when there
+    /// is no such open topic; voting twice counts once.
     pub async fn vote(
         &self,
         conn: &mut AnyConnection,
@@ -334,9 +374,9 @@ impl Store {
         number: i64,
         person_id: i64,
         now: i64,
-    ) -> Result<bool> {
+    ) -> Result<Option<String>> {
         let row = sqlx::query(
-            "SELECT id FROM topics WHERE community_id = $1 AND number = $2 AND status = $3",
+            "SELECT id, title FROM topics WHERE community_id = $1 AND number = $2 AND status = $3",
         )
         .bind(community_id)
         .bind(number)
@@ -344,7 +384,7 @@ impl Store {
         .fetch_optional(&mut *conn)
         .await
         .context("finding a topic")?;
-        let Some(row) = row else { return Ok(false) };
+        let Some(row) = row else { return Ok(None) };
         let topic_id: i64 = row.try_get("id")?;
         sqlx::query("INSERT INTO votes (topic_id, person_id, voted_at) VALUES ($1, $2, $3) ON CONFLICT (topic_id, person_id) DO NOTHING")
             .bind(topic_id)
@@ -353,7 +393,7 @@ impl Store {
             .execute(&mut *conn)
             .await
             .context("recording a vote")?;
-        Ok(true)
+        Ok(Some(row.try_get("title")?))
     }
 
     /// Open topics, ranked: most votes first, ties older first.
