@@ -473,8 +473,16 @@ async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
                     r.subject,
                 ]);
                 if let Some(e) = r.last_error.filter(|_| r.status != OutboxStatus::Sent) {
+                    // Under the subject, in the row's last column.
                     let blank = String::new;
-                    t.row([blank(), blank(), blank(), blank(), "last error:".into(), e]);
+                    t.row([
+                        blank(),
+                        blank(),
+                        blank(),
+                        blank(),
+                        blank(),
+                        format!("last error: {e}"),
+                    ]);
                 }
             }
             t.print();

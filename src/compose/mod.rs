@@ -5,7 +5,10 @@
 //! value (RFC 2047) and folds it, so nothing a person typed — a name, a subject, a topic —
 //! can inject a header.
 
+#[cfg(test)]
+mod contrast;
 pub mod ics;
+pub mod rich;
 pub mod token;
 
 use std::borrow::Cow;
@@ -18,6 +21,23 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
 use crate::domain::Address;
+
+/// Where the one-click links of an HTML mail point (`templates/_buttons.html`): the reader's
+/// own reply address and their leave address, known only when the mail is addressed to them,
+/// so the rendered HTML carries these slots and [`fill_slots`] fills them. A slot is written
+/// with `<` and `>`, which HTML escaping turns into `&lt;`/`&gt;` in anything a person typed:
+/// only a template can hold one.
+pub const REPLY_SLOT: &str = "<reply-to>";
+pub const LEAVE_SLOT: &str = "<leave-to>";
+
+/// The HTML with its link slots pointing at `reply` and `leave`.
+pub fn fill_slots(html: String, reply: &Address, leave: &Address) -> String {
+    if !html.contains(REPLY_SLOT) && !html.contains(LEAVE_SLOT) {
+        return html;
+    }
+    html.replace(REPLY_SLOT, reply.as_str())
+        .replace(LEAVE_SLOT, leave.as_str())
+}
 
 /// The parts common to every mail's footer.
 pub struct Footer<'a> {

@@ -279,7 +279,7 @@ impl Act<'_, '_> {
                     .map(|(m, ics)| (m.as_str(), ics.as_str())),
             },
             d.text,
-            d.html,
+            compose::fill_slots(d.html, &tokened, &unsubscribe),
         )?;
         Ok(OutMail {
             dedup_key: d.dedup_key,
