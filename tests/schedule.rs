@@ -183,6 +183,20 @@ async fn recurring_meetings_show_ahead_and_are_marked_held_once_over(backend: Ba
         "{list}"
     );
 
+    // STATUS (by mail or `do`) says the same.
+    let out = w.command(&["do", "design", "STATUS"]).output().unwrap();
+    let status = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{status}");
+    assert!(status.contains("Then, from meeting_cron:"), "{status}");
+    assert_eq!(
+        status
+            .lines()
+            .filter(|l| l.starts_with("  Tuesday") && l.contains("announcement"))
+            .count(),
+        3,
+        "{status}"
+    );
+
     // On a set clock: the planned October meeting is no longer "to come"; what follows is.
     let w = &w;
     let at = |now: &str| {
@@ -196,11 +210,13 @@ async fn recurring_meetings_show_ahead_and_are_marked_held_once_over(backend: Ba
     let app = at("2026-09-23T08:00:00Z").await;
     let c = app.world.community("design").unwrap();
     let local = |s: i64| roundtable::rules::local_time(c.cfg.timezone, s);
+    let mut tx = app.store().begin().await.unwrap();
     let coming = app
         .world
-        .coming_occurrences(c, t("2026-09-23T08:00:00Z"), 3)
+        .coming_occurrences(&mut tx, c, t("2026-09-23T08:00:00Z"), 3)
         .await
         .unwrap();
+    drop(tx);
     assert_eq!(
         coming.iter().map(|(s, _)| local(*s)).collect::<Vec<_>>(),
         [

@@ -210,10 +210,12 @@ async fn timeline(app: &App, only: Option<&str>, all: bool) -> Result<()> {
         );
         let meetings = app.store().meetings(c.id).await?;
         let jobs = app.store().jobs(c.id, all).await?;
+        let mut tx = app.store().begin().await?;
         let coming = app
             .world
-            .coming_occurrences(c, app.clock.now(), COMING)
+            .coming_occurrences(&mut tx, c, app.clock.now(), COMING)
             .await?;
+        drop(tx);
         if jobs.is_empty() && coming.is_empty() {
             println!(
                 "  nothing planned: roundtable meeting schedule {} \"YYYY-MM-DD HH:MM\"",
@@ -390,11 +392,13 @@ async fn meeting(config: Config, m: MeetingCommand) -> Result<()> {
                     mt.place.unwrap_or_default(),
                 ]);
             }
-            for (starts_at, jobs) in app
+            let mut tx = app.store().begin().await?;
+            let coming = app
                 .world
-                .coming_occurrences(c, app.clock.now(), COMING)
-                .await?
-            {
+                .coming_occurrences(&mut tx, c, app.clock.now(), COMING)
+                .await?;
+            drop(tx);
+            for (starts_at, jobs) in coming {
                 let announced = jobs
                     .first()
                     .map(|(kind, due)| format!("{kind} {}", local_time(c.cfg.timezone, *due)))

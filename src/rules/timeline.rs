@@ -161,6 +161,7 @@ impl World {
     /// their cron long before anything is sent. Empty without a `meeting_cron`.
     pub async fn coming_occurrences(
         &self,
+        conn: &mut sqlx::AnyConnection,
         c: &Community,
         now: i64,
         count: usize,
@@ -177,7 +178,11 @@ impl World {
             if out.len() == count {
                 break;
             }
-            if self.store.recurring_slot_taken(c.id, starts_at).await? {
+            if self
+                .store
+                .recurring_slot_taken(conn, c.id, starts_at)
+                .await?
+            {
                 continue;
             }
             let jobs = schedule::meeting_jobs_in(starts_at, now, &offsets(c), c.cfg.timezone);

@@ -98,7 +98,12 @@ impl Store {
 
     /// Whether the slot `starts_at` of a community's `meeting_cron` has been planned (a
     /// meeting was made there once, whatever became of it), or a meeting starts there.
-    pub async fn recurring_slot_taken(&self, community_id: i64, starts_at: i64) -> Result<bool> {
+    pub async fn recurring_slot_taken(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        starts_at: i64,
+    ) -> Result<bool> {
         let row = sqlx::query(
             "SELECT 1 AS one FROM recurring_slots WHERE community_id = $1 AND starts_at = $2
              UNION ALL SELECT 1 AS one FROM meetings WHERE community_id = $1 AND starts_at = $2
@@ -106,7 +111,7 @@ impl Store {
         )
         .bind(community_id)
         .bind(starts_at)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *conn)
         .await
         .context("looking up a recurring meeting's slot")?;
         Ok(row.is_some())

@@ -356,7 +356,24 @@ impl Act<'_, '_> {
                     members.saturating_sub(answers.len())
                 ));
             }
+            None if c.cfg.meeting_cron.is_some() => t.push_str(
+                "No meeting planned yet (meeting_cron plans each as its announcement comes near)\n",
+            ),
             None => t.push_str("No meeting scheduled: SCHEDULE YYYY-MM-DD HH:MM [place]\n"),
+        }
+        let coming = self
+            .world
+            .coming_occurrences(self.conn, c, self.now, 3)
+            .await?;
+        if !coming.is_empty() {
+            t.push_str("Then, from meeting_cron:\n");
+            for (starts_at, jobs) in &coming {
+                let announced = jobs
+                    .first()
+                    .map(|(kind, due)| format!(" ({kind} {})", local_time(tz, *due)))
+                    .unwrap_or_default();
+                t.push_str(&format!("  {}{announced}\n", local_time(tz, *starts_at)));
+            }
         }
         let topics = store.open_topics(self.conn, c.id).await?;
         t.push_str(&format!(
