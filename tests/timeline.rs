@@ -262,6 +262,38 @@ async fn a_whole_meeting_cycle_across_the_end_of_summer_time(backend: Backend) {
         "{}",
         digests[0]
     );
+    // The newest digest has pictures: who came (Ben said yes) and the +1s, inline, each said
+    // in words too.
+    let raw = roundtable::maildir::list(&dir)
+        .unwrap()
+        .into_iter()
+        .rev()
+        .map(|f| std::fs::read(f).unwrap())
+        .find(|raw| {
+            support::header(raw, "X-Roundtable-Kind").as_deref() == Some("digest")
+                && support::header(raw, "Delivered-To").as_deref() == Some(chloe.as_str())
+        })
+        .unwrap();
+    let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let html = m.body_html(0).unwrap().to_string();
+    let text = m.body_text(0).unwrap().to_string();
+    for cid in ["attendance@roundtable", "votes@roundtable"] {
+        assert!(html.contains(&format!("src=\"cid:{cid}\"")), "{html}");
+        let part = m
+            .parts
+            .iter()
+            .find(|p| p.content_id() == Some(cid))
+            .unwrap_or_else(|| panic!("no part {cid}"));
+        assert!(part.contents().starts_with(b"\x89PNG"), "{cid} is a PNG");
+    }
+    assert!(
+        text.contains("Who came to the last meetings: 27 Oct 2026 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("+1s for the open topics: #2 Tools we stopped using 1"),
+        "{text}"
+    );
     let digests_so_far = s
         .get(&("digest".to_string(), chloe.clone()))
         .map_or(0, Vec::len);

@@ -5,6 +5,7 @@
 //! value (RFC 2047) and folds it, so nothing a person typed — a name, a subject, a topic —
 //! can inject a header.
 
+pub mod chart;
 #[cfg(test)]
 mod contrast;
 pub mod ics;
@@ -269,6 +270,8 @@ pub struct Digest<'a> {
     pub meetings: &'a [DigestMeeting],
     pub topics: &'a [TopicLine],
     pub next: Option<String>,
+    /// Attendance over the last meetings and the topics' +1s, as inline images.
+    pub charts: &'a [chart::Chart],
 }
 mail_pair!(Digest, DigestTxt = "digest.txt", DigestHtml = "digest.html");
 
@@ -367,6 +370,8 @@ pub struct Envelope<'a> {
     /// An iCalendar object and its METHOD (REQUEST, CANCEL), sent as a text/calendar
     /// alternative (what Gmail and Outlook show as an invitation) and as invite.ics.
     pub calendar: Option<(&'a str, &'a str)>,
+    /// Inline images of the HTML part (`cid:`): a multipart/related around it.
+    pub images: &'a [chart::Chart],
 }
 
 /// A fresh Message-ID (without angle brackets) in the list's domain.
@@ -411,17 +416,19 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
         let refs: Vec<String> = env.references.iter().map(|r| format!("<{r}>")).collect();
         b = b.references(refs.join(" "));
     }
-    let mut body = MultiPart::alternative()
-        .singlepart(
-            SinglePart::builder()
-                .header(ContentType::TEXT_PLAIN)
-                .body(crlf(text)),
-        )
-        .singlepart(
-            SinglePart::builder()
-                .header(ContentType::TEXT_HTML)
-                .body(crlf(html)),
-        );
+    let body = MultiPart::alternative().singlepart(
+        SinglePart::builder()
+            .header(ContentType::TEXT_PLAIN)
+            .body(crlf(text)),
+    );
+    let html = SinglePart::builder()
+        .header(ContentType::TEXT_HTML)
+        .body(crlf(html));
+    let mut body = if env.images.is_empty() {
+        body.singlepart(html)
+    } else {
+        body.multipart(with_images(html, env.images)?)
+    };
     let mut m = match env.calendar {
         None => b.multipart(body),
         Some((method, ics)) => {
@@ -461,6 +468,18 @@ pub fn build(env: &Envelope<'_>, text: String, html: String) -> Result<Vec<u8>> 
     h.insert_raw(header("Precedence", "list".into()));
     h.insert_raw(header("X-Roundtable-Kind", env.kind.as_str().into()));
     Ok(m.formatted())
+}
+
+/// The HTML part and the images it shows, as multipart/related (RFC 2387).
+fn with_images(html: SinglePart, images: &[chart::Chart]) -> Result<MultiPart> {
+    let png = ContentType::parse("image/png").context("image content type")?;
+    let mut related = MultiPart::related().singlepart(html);
+    for c in images {
+        related = related.singlepart(
+            lettre::message::Attachment::new_inline(c.cid.clone()).body(c.png.clone(), png.clone()),
+        );
+    }
+    Ok(related)
 }
 
 /// CRLF line endings, in one pass. lettre converts a body's bare LFs itself, but by inserting
@@ -514,6 +533,7 @@ mod tests {
             auto_submitted: "auto-generated",
             date: 1_790_000_000,
             calendar: None,
+            images: &[],
         };
         let bytes = build(&env, "plain <b>".into(), "<p>html</p>".into()).unwrap();
         let s = String::from_utf8(bytes).unwrap();

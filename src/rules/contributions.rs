@@ -404,6 +404,7 @@ impl Act<'_, '_> {
                 dedup_key: format!("notice:{key}:{}", k.id),
                 calendar: None,
                 message_id: None,
+                images: Vec::new(),
             };
             let mail = self.mail(c, k, None, d)?;
             self.enqueue(mail).await?;
@@ -498,6 +499,7 @@ impl Act<'_, '_> {
             dedup_key: format!("stranger:{}:{}:{}", c.id, from, self.now),
             calendar: None,
             message_id: None,
+            images: Vec::new(),
         };
         let mail = self.mail(c, &stranger, None, d)?;
         self.enqueue(mail).await?;

@@ -159,6 +159,7 @@ impl Act<'_, '_> {
                 dedup_key: format!("forward:{about}:{}", k.id),
                 calendar: None,
                 message_id: None,
+                images: Vec::new(),
             };
             let mail = self.mail_replying_to(c, k, None, d, Some((&person.address, member)))?;
             self.enqueue(mail).await?;

@@ -58,6 +58,7 @@ impl Act<'_, '_> {
                 dedup_key: format!("job:{job_id}:{}", p.id),
                 calendar,
                 message_id: Some(meeting.thread_id.clone()),
+                images: Vec::new(),
             },
         )?;
         self.enqueue(mail).await
@@ -189,6 +190,7 @@ impl Act<'_, '_> {
                 dedup_key: dedup,
                 calendar: None,
                 message_id: None,
+                images: Vec::new(),
             },
         )?;
         self.enqueue(mail).await?;
@@ -277,6 +279,7 @@ impl Act<'_, '_> {
                     .calendar
                     .as_ref()
                     .map(|(m, ics)| (m.as_str(), ics.as_str())),
+                images: &d.images,
             },
             d.text,
             compose::fill_slots(d.html, &tokened, &unsubscribe),
@@ -321,6 +324,8 @@ pub(super) struct Draft {
     /// A fixed Message-ID: the announcement's is the meeting's thread root, the one every
     /// later mail of the meeting refers to (as a list post, each copy carries the same id).
     pub(super) message_id: Option<String>,
+    /// Charts the HTML shows inline (`cid:`), each with its words in the text part.
+    pub(super) images: Vec<compose::chart::Chart>,
 }
 
 pub(super) enum Answer<'a> {

@@ -258,6 +258,7 @@ impl Act<'_, '_> {
                 dedup_key: format!("change:{}:{}:{}", new.id, new.sequence, p.id),
                 calendar: Some(self.calendar(c, new, &p, cancelled)),
                 message_id: None,
+                images: Vec::new(),
             };
             let mail = self.mail(c, &p, Some(new), d)?;
             self.enqueue(mail).await?;

@@ -237,6 +237,7 @@ impl World {
                 dedup_key: format!("nudge:{}:{}", g.id, now / 86400),
                 calendar: None,
                 message_id: None,
+                images: Vec::new(),
             };
             let mail = act.mail(c, g, None, d)?;
             act.enqueue(mail).await?;
@@ -703,6 +704,48 @@ impl Act<'_, '_> {
             .collect())
     }
 
+    /// The digest's pictures: who came to the last six meetings (when anyone's attendance is
+    /// known) and the +1s of the most supported open topics (when there are any).
+    async fn digest_charts(
+        &mut self,
+        c: &Community,
+        topics: &[TopicLine],
+    ) -> Result<Vec<compose::chart::Chart>> {
+        use compose::chart::{bars, Bar};
+        let store = self.world.store.clone();
+        let mut out = Vec::new();
+        let recent = store
+            .recent_attendance(self.conn, c.id, self.now, 6)
+            .await?;
+        if recent.iter().any(|(_, n)| *n > 0) {
+            let items: Vec<Bar> = recent
+                .iter()
+                .map(|(at, n)| Bar {
+                    label: chrono::DateTime::from_timestamp(*at, 0)
+                        .map(|d| {
+                            d.with_timezone(&c.cfg.timezone)
+                                .format("%-d %b %Y")
+                                .to_string()
+                        })
+                        .unwrap_or_default(),
+                    value: *n as u32,
+                })
+                .collect();
+            out.extend(bars("attendance", "Who came to the last meetings", &items)?);
+        }
+        let voted: Vec<Bar> = topics
+            .iter()
+            .filter(|t| t.votes > 0)
+            .take(6)
+            .map(|t| Bar {
+                label: format!("#{} {}", t.number, t.title),
+                value: t.votes as u32,
+            })
+            .collect();
+        out.extend(bars("votes", "+1s for the open topics", &voted)?);
+        Ok(out)
+    }
+
     async fn digest(&mut self, c: &Community, job: &Job) -> Result<String> {
         let store = self.world.store.clone();
         let takeaways = store.undigested_takeaways(self.conn, c.id).await?;
@@ -768,6 +811,7 @@ impl Act<'_, '_> {
             news.push("the next meeting".to_string());
         }
         let subject = format!("{} digest: {}", c.cfg.name, news.join(", "));
+        let charts = self.digest_charts(c, &topics).await?;
         let people = store.active_people(self.conn, c.id).await?;
         let footer = super::footer(c);
         let mut failed = Vec::new();
@@ -779,6 +823,7 @@ impl Act<'_, '_> {
                     meetings: &meetings,
                     topics: &topics,
                     next: next.clone(),
+                    charts: &charts,
                 }
                 .render(&footer)?;
                 let subject = subject.clone();
@@ -795,6 +840,7 @@ impl Act<'_, '_> {
                     dedup_key: format!("job:{}:{}", job.id, p.id),
                     calendar: None,
                     message_id: None,
+                    images: charts.clone(),
                 };
                 let mail = self.mail(c, p, None, d)?;
                 self.enqueue(mail).await
@@ -840,6 +886,7 @@ impl Act<'_, '_> {
             dedup_key: format!("job:{}:{}", job.id, p.id),
             calendar: None,
             message_id: None,
+            images: Vec::new(),
         };
         let mail = self.mail(c, p, Some(m), d)?;
         self.enqueue(mail).await

@@ -4,7 +4,9 @@ use anyhow::{Context as _, Result};
 use sqlx::{AnyConnection, Row};
 
 use super::{stored, Backend, Store};
-use crate::domain::{parse_response, response_str, JobStatus, Response, TopicStatus};
+use crate::domain::{
+    parse_response, response_str, JobStatus, MeetingStatus, Response, TopicStatus,
+};
 use crate::schedule::JobKind;
 
 #[derive(Clone, Debug)]
@@ -549,6 +551,38 @@ impl Store {
     }
 
     /// Who attended: the ATTENDED list if the coordinator sent one, else the YES answers.
+    /// How many came to each of the community's last `n` meetings that have begun by `now`
+    /// (oldest first): (starts_at, attendees).
+    pub async fn recent_attendance(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        now: i64,
+        n: i64,
+    ) -> Result<Vec<(i64, usize)>> {
+        let rows = sqlx::query(
+            "SELECT id, starts_at FROM meetings WHERE community_id = $1 AND status IN ($2, $3)
+             AND starts_at <= $4 ORDER BY starts_at DESC LIMIT $5",
+        )
+        .bind(community_id)
+        .bind(MeetingStatus::Held.as_str())
+        .bind(MeetingStatus::Scheduled.as_str())
+        .bind(now)
+        .bind(n)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing the last meetings")?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows.iter().rev() {
+            let id: i64 = r.try_get("id")?;
+            out.push((
+                r.try_get("starts_at")?,
+                self.attendees(conn, id).await?.len(),
+            ));
+        }
+        Ok(out)
+    }
+
     pub async fn attendees(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<i64>> {
         let listed = sqlx::query(
             "SELECT person_id FROM attendance WHERE meeting_id = $1 ORDER BY person_id",

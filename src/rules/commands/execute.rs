@@ -299,6 +299,7 @@ impl Act<'_, '_> {
             dedup_key: format!("invite:{}:{}:{}", m.id, guest.id, self.now),
             calendar: Some(self.calendar(c, &m, &guest, false)),
             message_id: None,
+            images: Vec::new(),
         };
         let mail = self.mail(c, &guest, Some(&m), d)?;
         self.enqueue(mail).await?;
@@ -325,6 +326,7 @@ impl Act<'_, '_> {
             dedup_key: format!("welcome:{}:{}:{}", c.id, p.id, self.now),
             calendar: None,
             message_id: None,
+            images: Vec::new(),
         };
         let mail = self.mail(c, p, None, d)?;
         self.enqueue(mail).await
