@@ -186,3 +186,51 @@ async fn every_button_does_what_it_says(backend: Backend) {
     let dev_now = people.iter().find(|p| p.address.as_str() == dev).unwrap();
     assert_eq!(dev_now.status, PersonStatus::Left);
 }
+
+both_backends!(help_is_a_short_table_of_commands);
+async fn help_is_a_short_table_of_commands(backend: Backend) {
+    let w = World::new(backend, Some("kind = \"maildir\"\npath = \"sent\"".into())).await;
+    let app = w.app().await;
+    let ben = add(&app, &w, "ben", Role::Member).await;
+    for who in [&ben, &w.coordinator] {
+        app.handle(&support::mail(who, &w.list, "HELP", ""))
+            .await
+            .unwrap();
+    }
+    app.run_once().await.unwrap();
+    let html_to = |to: &str| {
+        let dir = w.dir.path().join("sent");
+        roundtable::maildir::list(&dir)
+            .unwrap()
+            .into_iter()
+            .map(|f| std::fs::read(f).unwrap())
+            .find(|raw| support::header(raw, "Delivered-To").as_deref() == Some(to))
+            .map(|raw| {
+                let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
+                (
+                    m.body_html(0).unwrap().to_string(),
+                    m.body_text(0).unwrap().to_string(),
+                )
+            })
+            .unwrap_or_else(|| panic!("no answer to {to}"))
+    };
+    let (html, text) = html_to(&ben);
+    assert!(html.contains("<table"), "{html}");
+    assert_eq!(
+        html.matches("<tr>").count(),
+        8,
+        "one row per member command: {html}"
+    );
+    assert!(html.contains("<strong>SEARCH words</strong>"), "{html}");
+    assert!(!html.contains("For coordinators"), "{html}");
+    assert!(
+        text.contains("SEARCH words - "),
+        "the text part says it in words: {text}"
+    );
+    let (html, _) = html_to(&w.coordinator);
+    assert!(html.contains("For coordinators"), "{html}");
+    assert!(
+        html.contains("<strong>SCHEDULE date time [place]</strong>"),
+        "{html}"
+    );
+}

@@ -323,6 +323,9 @@ mail_pair!(
 pub struct CommandResult<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    /// For HELP: the commands as a table in the HTML part (the text part is `text`).
+    pub everyone: &'a [understand::command::HelpRow],
+    pub coordinators: &'a [understand::command::HelpRow],
 }
 mail_pair!(
     CommandResult,

@@ -145,8 +145,22 @@ impl Act<'_, '_> {
                 }
                 .to_string(),
             ),
-            Answer::Result(text) | Answer::Confirm { text, .. } => {
-                compose::CommandResult { name, text }.render(&footer)?
+            Answer::Result(text) | Answer::Confirm { text, .. } => compose::CommandResult {
+                name,
+                text,
+                everyone: &[],
+                coordinators: &[],
+            }
+            .render(&footer)?,
+            Answer::Help { text, coordinator } => {
+                let (everyone, coordinators) = understand::command::help_rows(*coordinator);
+                compose::CommandResult {
+                    name,
+                    text,
+                    everyone: &everyone,
+                    coordinators: &coordinators,
+                }
+                .render(&footer)?
             }
         };
         let (purpose, reference, until) = match (&a, meeting) {
@@ -336,6 +350,11 @@ pub(super) enum Answer<'a> {
     Question(&'a str),
     /// A command's result (multi-line text).
     Result(&'a str),
+    /// HELP: its text, and a table of the commands (a coordinator's own too) in the HTML.
+    Help {
+        text: &'a str,
+        coordinator: bool,
+    },
     /// A request to confirm a command: the reply address carries the confirmation token.
     Confirm {
         text: &'a str,

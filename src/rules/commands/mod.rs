@@ -239,8 +239,23 @@ impl Act<'_, '_> {
                 "not done",
             ),
         };
-        self.result(c, p, reading, &format!("{word}: {status}"), &text)
-            .await?;
+        // HELP's HTML is a table of the commands; its text part, like every result, the text.
+        let answer = match cmd {
+            Cmd::Help if status == "done" => Answer::Help {
+                text: &text,
+                coordinator: p.role == Role::Coordinator,
+            },
+            _ => Answer::Result(&text),
+        };
+        self.answer(
+            c,
+            p,
+            reading,
+            OtherMailKind::CommandResult,
+            &format!("{word}: {status}"),
+            answer,
+        )
+        .await?;
         self.audit(c, p, line, how, text.lines().next().unwrap_or(""))
             .await?;
         Ok(Outcome::done(

@@ -29,10 +29,54 @@ pub fn help(coordinator: bool) -> String {
     out
 }
 
+/// One command of HELP, for a table: how to write it, what it does, an example.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HelpRow {
+    pub usage: &'static str,
+    pub what: &'static str,
+    pub example: &'static str,
+}
+
+/// The rows of HELP, from the same spec table as [`help`]: everyone's commands, and (for a
+/// coordinator) the coordinators' own.
+pub fn help_rows(coordinator: bool) -> (Vec<HelpRow>, Vec<HelpRow>) {
+    let rows = |who: Who| {
+        SPECS
+            .iter()
+            .filter(|s| s.who == who)
+            .map(|s| HelpRow {
+                usage: s.short,
+                what: s.what,
+                example: s.example,
+            })
+            .collect::<Vec<_>>()
+    };
+    let theirs = if coordinator {
+        rows(Who::Coordinator)
+    } else {
+        Vec::new()
+    };
+    (rows(Who::Everyone), theirs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::p;
     use super::*;
+
+    #[test]
+    fn help_rows_are_the_help_texts_lines() {
+        let (everyone, theirs) = help_rows(true);
+        let text = help(true);
+        for r in everyone.iter().chain(&theirs) {
+            assert!(
+                text.contains(&format!("{} - {}. Example: {}", r.usage, r.what, r.example)),
+                "{r:?}"
+            );
+        }
+        assert_eq!((everyone.len(), theirs.len()), (8, 12));
+        assert!(help_rows(false).1.is_empty());
+    }
 
     #[test]
     fn help_text() {

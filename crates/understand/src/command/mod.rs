@@ -29,7 +29,7 @@ mod help;
 mod subject;
 mod when;
 
-pub use help::help;
+pub use help::{help, help_rows, HelpRow};
 pub(crate) use subject::from_subject;
 pub use subject::parse_subject;
 
