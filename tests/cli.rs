@@ -696,3 +696,61 @@ fn init_writes_a_config_that_passes_check_config() {
     );
     assert!(!dir.path().join("new.toml").exists());
 }
+
+/// The packaged service (issue 18): the unit checks the config before each start, runs the
+/// daemon as its own user in a read-only system but for its state directory, and the example
+/// config it installs passes `check-config` (with the passwords in the environment, as the
+/// unit's EnvironmentFile gives them) and keeps its database in that state directory.
+#[test]
+fn the_service_unit_and_its_example_config_agree() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let unit = std::fs::read_to_string(root.join("packaging/roundtable.service")).unwrap();
+    let line = |key: &str| {
+        unit.lines()
+            .find(|l| l.starts_with(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("no {key} in the unit"))
+            .to_string()
+    };
+    let config = "/etc/roundtable/roundtable.toml";
+    assert_eq!(
+        line("ExecStartPre"),
+        format!("ExecStartPre=/usr/bin/roundtable --config {config} check-config")
+    );
+    assert_eq!(
+        line("ExecStart"),
+        format!("ExecStart=/usr/bin/roundtable --config {config} run")
+    );
+    for must in [
+        "User=roundtable",
+        "ProtectSystem=strict",
+        "StateDirectory=roundtable",
+        "NoNewPrivileges=yes",
+        "KillSignal=SIGTERM",
+    ] {
+        assert!(unit.lines().any(|l| l == must), "{must} missing");
+    }
+    let example = root.join("packaging/roundtable.toml.example");
+    let text = std::fs::read_to_string(&example).unwrap();
+    assert!(
+        text.contains("database_url = \"sqlite:///var/lib/roundtable/"),
+        "the database is where the unit may write"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("--config")
+        .arg(&example)
+        .arg("check-config")
+        .env("ROUNDTABLE_IMAP_PASSWORD", "x")
+        .env("ROUNDTABLE_SMTP_PASSWORD", "x")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The package installs what the unit and the postinst name.
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(cargo.contains("\"usr/share/doc/roundtable/roundtable.toml.example\""));
+    let postinst = std::fs::read_to_string(root.join("packaging/debian/postinst")).unwrap();
+    assert!(postinst.contains("/usr/share/doc/roundtable/roundtable.toml.example"));
+}
