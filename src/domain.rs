@@ -119,6 +119,19 @@ stored_text! {
 }
 
 stored_text! {
+    /// A language roundtable writes in and reads replies in: a community's `language`, a
+    /// member's own.
+    pub enum Lang {
+        En = "en",
+        De = "de",
+        Fr = "fr",
+        Es = "es",
+        Nl = "nl",
+        Pt = "pt",
+    }
+}
+
+stored_text! {
     /// `meetings.status`.
     pub enum MeetingStatus {
         Scheduled = "scheduled",

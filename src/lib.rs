@@ -28,6 +28,7 @@
 //! - [`shutdown`]: the token every loop selects on.
 //! - [`store`]: the only module that knows SQL (SQLite and PostgreSQL).
 //! - [`telemetry`]: logging set-up.
+//! - [`texts`]: what we say, per language: Fluent catalogs (`templates/texts/`) and overrides.
 //! - [`tls`]: what the IMAP and SMTP clients trust (web PKI roots + `tls_ca_file`).
 
 pub mod app;
@@ -45,4 +46,5 @@ pub mod schedule;
 pub mod shutdown;
 pub mod store;
 pub mod telemetry;
+pub mod texts;
 pub mod tls;

@@ -754,3 +754,71 @@ fn the_service_unit_and_its_example_config_agree() {
     let postinst = std::fs::read_to_string(root.join("packaging/debian/postinst")).unwrap();
     assert!(postinst.contains("/usr/share/doc/roundtable/roundtable.toml.example"));
 }
+
+/// Issue 13's foundation: `texts export` writes a language's catalog; a community's
+/// `language` and `texts_dir` are checked at load, and a broken override stops `check-config`
+/// with its file, line and fix.
+#[test]
+fn texts_export_and_a_checked_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_roundtable");
+    let run = |args: &[&str]| {
+        let out = Command::new(bin)
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, out, err) = run(&["texts", "export", "--language", "de", "mine"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("mine/de.ftl"), "{out}");
+    let catalog = dir.path().join("mine/de.ftl");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    assert!(text.contains("hello = Hallo { $name },"), "{text}");
+    let config = |language: &str| {
+        format!(
+            "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n\
+             [[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"Europe/Berlin\"\n\
+             coordinators = [\"ana@example.org\"]\nlanguage = \"{language}\"\ntexts_dir = \"mine\"\n"
+        )
+    };
+    std::fs::write(dir.path().join("rt.toml"), config("de")).unwrap();
+    std::fs::write(
+        &catalog,
+        text.replace("hello = Hallo { $name },", "hello = Moin { $name }!"),
+    )
+    .unwrap();
+    let (ok, out, err) = run(&["--config", "rt.toml", "check-config"]);
+    assert!(ok, "{out}{err}");
+
+    // A placeholder the message does not have: refused, with where and how to fix it.
+    let broken = text.replace("hello = Hallo { $name },", "hello = Moin { $vorname }!");
+    let line = broken
+        .lines()
+        .position(|l| l.starts_with("hello ="))
+        .unwrap()
+        + 1;
+    std::fs::write(&catalog, broken).unwrap();
+    let (ok, _, err) = run(&["--config", "rt.toml", "check-config"]);
+    assert!(!ok, "a broken override is refused");
+    assert!(err.contains("community[0].texts_dir"), "{err}");
+    assert!(err.contains(&format!("de.ftl:{line}:")), "{err}");
+    assert!(
+        err.contains("{ $vorname }") && err.contains("fix:"),
+        "{err}"
+    );
+
+    // A language roundtable does not write.
+    std::fs::write(&catalog, text).unwrap();
+    std::fs::write(dir.path().join("rt.toml"), config("tlh")).unwrap();
+    let (ok, _, err) = run(&["--config", "rt.toml", "check-config"]);
+    assert!(
+        !ok && err.contains("community[0].language") && err.contains("en, de, fr"),
+        "{err}"
+    );
+}

@@ -17,6 +17,17 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Inspect(a) => inspect(&cli.config, a),
         Command::Demo(a) => crate::cli::demo::run(&a.dir).await,
         Command::Init(a) => crate::cli::init::run(&cli.config, a),
+        Command::Texts(crate::cli::TextsCommand::Export { language, dir }) => {
+            let path = crate::texts::export(language, &dir).with_context(|| {
+                format!("writing the {language} catalog into {}", dir.display())
+            })?;
+            println!(
+                "Wrote {}: edit the messages you want to change (keep their {{ $placeholders }}), then set texts_dir = \"{}\" in the community and run check-config.",
+                path.display(),
+                dir.display()
+            );
+            Ok(())
+        }
         Command::CheckConfig => {
             let c = config::load(&cli.config)?;
             println!(

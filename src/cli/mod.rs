@@ -48,6 +48,10 @@ pub enum Command {
     /// Write a commented roundtable.toml (to --config) from a few answers: flags, or questions
     /// on a terminal.
     Init(init::InitArgs),
+    /// The words roundtable writes: export a language's catalog to edit it (then point a
+    /// community's texts_dir at the directory).
+    #[command(subcommand)]
+    Texts(TextsCommand),
     /// Add, list and remove people.
     #[command(subcommand)]
     Member(MemberCommand),
@@ -165,6 +169,16 @@ pub enum MeetingCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TextsCommand {
+    /// Write the built-in catalog of a language as DIR/xx.ftl, to edit and use as texts_dir.
+    Export {
+        #[arg(long, value_enum)]
+        language: crate::domain::Lang,
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
     /// List outgoing mail, newest first.
     List {
@@ -188,6 +202,16 @@ pub enum OutboxCommand {
 impl ValueEnum for Role {
     fn value_variants<'a>() -> &'a [Self] {
         &[Role::Member, Role::Guest, Role::Coordinator]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+impl ValueEnum for crate::domain::Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        crate::domain::Lang::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

@@ -131,7 +131,7 @@ impl Checker {
         let mut slugs = std::collections::HashSet::new();
         let mut addresses = std::collections::HashSet::new();
         for (i, rc) in raw.community.into_iter().enumerate() {
-            if let Some(c) = self.community(i, rc) {
+            if let Some(c) = self.community(i, rc, base) {
                 if !slugs.insert(c.slug.clone()) {
                     self.problem(
                         format!("community[{i}].slug"),
@@ -372,8 +372,36 @@ impl Checker {
         }
     }
 
-    fn community(&mut self, i: usize, r: RawCommunity) -> Option<CommunityConfig> {
+    fn community(&mut self, i: usize, r: RawCommunity, base: &Path) -> Option<CommunityConfig> {
         let k = |f: &str| format!("community[{i}].{f}");
+        let language = match r.language.as_deref().map(str::trim) {
+            None => crate::domain::Lang::En,
+            Some(l) => crate::domain::Lang::parse(&l.to_lowercase()).unwrap_or_else(|| {
+                self.problem(
+                    k("language"),
+                    format!("{l:?} is not a language roundtable writes"),
+                    "use one of en, de, fr, es, nl, pt (the languages replies are read in)",
+                );
+                crate::domain::Lang::En
+            }),
+        };
+        let texts_dir = r.texts_dir.map(|d| {
+            let p = PathBuf::from(d);
+            if p.is_absolute() {
+                p
+            } else {
+                base.join(p)
+            }
+        });
+        if let Some(d) = &texts_dir {
+            // A broken override stops here, with its file and line, never in a mail.
+            if let Err(problems) = crate::texts::Texts::load(Some(d)) {
+                for p in problems {
+                    let fix = p.fix.clone();
+                    self.problem(k("texts_dir"), p.to_string(), fix);
+                }
+            }
+        }
         let slug = self.required(
             r.slug,
             &k("slug"),
@@ -526,6 +554,8 @@ impl Checker {
             coordinators,
             meeting_cron: r.meeting_cron,
             meeting_place,
+            language,
+            texts_dir,
             coordinator_auth,
             description: r.description.unwrap_or_default(),
             signature: r.signature.unwrap_or_default(),

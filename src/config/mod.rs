@@ -171,6 +171,10 @@ pub struct CommunityConfig {
     /// Where the meetings usually are (a room, an address, a link): the place of every
     /// meeting planned from `meeting_cron`, and of one scheduled without a place.
     pub meeting_place: Option<String>,
+    /// The language the community's mail is written in (members may choose their own).
+    pub language: crate::domain::Lang,
+    /// A coordinator's edited catalogs (`roundtable texts export`), checked at load.
+    pub texts_dir: Option<std::path::PathBuf>,
     pub coordinator_auth: CoordinatorAuth,
     pub description: String,
     pub signature: String,

@@ -63,6 +63,8 @@ pub(super) struct RawCommunity {
     pub(super) coordinators: Vec<String>,
     pub(super) meeting_cron: Option<String>,
     pub(super) meeting_place: Option<String>,
+    pub(super) language: Option<String>,
+    pub(super) texts_dir: Option<String>,
     pub(super) coordinator_auth: Option<String>,
     pub(super) description: Option<String>,
     pub(super) signature: Option<String>,
