@@ -19,6 +19,22 @@ fn run(w: &World, args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// A community `d` on Maildirs (`in`, `out`) in a new directory, its database on `backend`;
+/// the directory and the config file.
+async fn maildir_world(backend: Backend) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = support::Stack::from_env()
+        .database(backend, dir.path())
+        .await;
+    let cfg = dir.path().join("roundtable.toml");
+    std::fs::write(
+        &cfg,
+        format!("database_url = \"{db}\"\n[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n"),
+    )
+    .unwrap();
+    (dir, cfg)
+}
+
 fn deliver(w: &World, raw: &[u8]) -> std::process::Output {
     let mut child = w
         .command(&["deliver"])
@@ -250,15 +266,9 @@ async fn the_daemon_stops_cleanly_on_sigterm() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled() {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("roundtable.toml");
-    std::fs::write(
-        &cfg,
-        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
-    )
-    .unwrap();
+both_backends!(a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled);
+async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled(backend: Backend) {
+    let (dir, cfg) = maildir_world(backend).await;
     let inbox = dir.path().join("in");
     roundtable::maildir::deliver(&inbox, b"\x00\x01\x02\xff binary junk, no header at all")
         .unwrap();
@@ -300,15 +310,9 @@ async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled(
 /// HELP behind it was never answered. Now the address is refused where the mail is read: the
 /// message is kept with the reason, nobody is answered at an address we cannot send to, and
 /// the rest of the inbox is handled.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox() {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("roundtable.toml");
-    std::fs::write(
-        &cfg,
-        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
-    )
-    .unwrap();
+both_backends!(a_sender_address_lettre_refuses_does_not_stall_the_inbox);
+async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox(backend: Backend) {
+    let (dir, cfg) = maildir_world(backend).await;
     let inbox = dir.path().join("in");
     roundtable::maildir::deliver(&inbox, b"From: Odd <a..b@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <odd1@example.org>\r\n\r\nhelp\r\n").unwrap();
     std::thread::sleep(Duration::from_millis(20)); // the odd one is the oldest
@@ -381,15 +385,11 @@ async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox() {
 /// bad data would) holds up nothing behind it. It is tried again on later rounds, not in a
 /// loop within one; after three attempts it is kept with its reason (`roundtable log`), the
 /// coordinator is told once, and it is moved aside.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled() {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("roundtable.toml");
-    std::fs::write(
-        &cfg,
-        "[inbound]\nkind = \"maildir\"\npath = \"in\"\n[outbound]\nkind = \"maildir\"\npath = \"out\"\n[[community]]\nslug = \"d\"\nname = \"D\"\naddress = \"circle@example.org\"\ntimezone = \"UTC\"\ncoordinators = [\"ana@example.org\"]\n",
-    )
-    .unwrap();
+both_backends!(a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled);
+async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled(
+    backend: Backend,
+) {
+    let (dir, cfg) = maildir_world(backend).await;
     let inbox = dir.path().join("in");
     let help = |n: u32, body: &str| {
         format!("From: Ana <ana@example.org>\r\nTo: circle@example.org\r\nSubject: HELP\r\nMessage-ID: <h{n}@example.org>\r\n\r\n{body}\r\n")
