@@ -305,12 +305,12 @@ async fn a_maildir_message_that_is_not_mail_is_moved_aside_and_the_rest_handled(
     );
 }
 
+both_backends!(a_sender_address_lettre_refuses_does_not_stall_the_inbox);
 /// Issue 17: `Odd <a..b@example.org>` passed our old address check, failed at lettre when the
 /// answer was built, failed its batch and then failed alone on every run, oldest first, so the
 /// HELP behind it was never answered. Now the address is refused where the mail is read: the
 /// message is kept with the reason, nobody is answered at an address we cannot send to, and
 /// the rest of the inbox is handled.
-both_backends!(a_sender_address_lettre_refuses_does_not_stall_the_inbox);
 async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox(backend: Backend) {
     let (dir, cfg) = maildir_world(backend).await;
     let inbox = dir.path().join("in");
@@ -381,11 +381,11 @@ async fn a_sender_address_lettre_refuses_does_not_stall_the_inbox(backend: Backe
     );
 }
 
+both_backends!(a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled);
 /// Issue 17, isolation: a message whose handling fails (here by fault injection, as a bug or
 /// bad data would) holds up nothing behind it. It is tried again on later rounds, not in a
 /// loop within one; after three attempts it is kept with its reason (`roundtable log`), the
 /// coordinator is told once, and it is moved aside.
-both_backends!(a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled);
 async fn a_message_that_keeps_failing_is_retried_then_moved_aside_and_the_rest_handled(
     backend: Backend,
 ) {
