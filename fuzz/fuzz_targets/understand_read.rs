@@ -5,9 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use understand::{inspect_json, read_unguarded, Asked, Context};
-
-const KINDS: &[&str] = &["rsvp", "topics", "votes", "takeaways", "join", "decline", "command", "auto_reply", "bounce", "unclear"];
+use understand::{inspect_json, read_unguarded, Asked, Context, Intent};
 
 fuzz_target!(|data: &[u8]| {
     let raw = data;
@@ -26,6 +24,6 @@ fuzz_target!(|data: &[u8]| {
     let line = inspect_json("fuzz.eml", raw, asked, &own);
     let v: serde_json::Value = serde_json::from_str(&line).expect("inspect_json gives one JSON object");
     let kind = v.get("kind").and_then(|k| k.as_str()).expect("a kind");
-    assert!(KINDS.contains(&kind), "undocumented kind {kind:?}");
+    assert!(Intent::KINDS.contains(&kind), "undocumented kind {kind:?}");
     assert!(!line.contains('\n'), "one JSON object a line");
 });

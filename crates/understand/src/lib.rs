@@ -206,6 +206,22 @@ pub enum Intent {
 }
 
 impl Intent {
+    /// Every `kind` string the JSON form can carry (what [`Intent::kind`] returns, and
+    /// `"unclear"` for a file that cannot be read).
+    pub const KINDS: [&'static str; 11] = [
+        "rsvp",
+        "topics",
+        "votes",
+        "takeaways",
+        "join",
+        "decline",
+        "command",
+        "auto_reply",
+        "bounce",
+        "conversation",
+        "unclear",
+    ];
+
     /// The `kind` string of the JSON form.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -458,5 +474,48 @@ pub fn debug_facts(raw: &[u8]) -> String {
     match mail_parser::MessageParser::default().parse(raw) {
         Some(m) => format!("{:#?}", message::Facts::gather(&m)),
         None => "not a message".into(),
+    }
+}
+
+#[cfg(test)]
+mod kinds_test {
+    use super::*;
+
+    /// Every reading's kind is one `Intent::KINDS` lists, and is the JSON's `kind` tag: a new
+    /// intent that is not listed fails here, not in the fuzzer or in a consumer's check.
+    #[test]
+    fn every_kind_is_listed_and_is_the_json_tag() {
+        let all = [
+            Intent::Rsvp {
+                response: Response::Yes,
+                note: None,
+                question: None,
+            },
+            Intent::Topics { topics: Vec::new() },
+            Intent::Votes { votes: vec![1] },
+            Intent::Takeaways {
+                takeaways: Vec::new(),
+            },
+            Intent::Join,
+            Intent::Decline,
+            Intent::Command(command::Command::read("HELP".into(), Vec::new(), "")),
+            Intent::AutoReply { reason: "x".into() },
+            Intent::Bounce {
+                recipients: Vec::new(),
+                permanent: true,
+            },
+            Intent::Conversation,
+            Intent::unclear("x"),
+        ];
+        assert_eq!(all.len(), Intent::KINDS.len());
+        for intent in &all {
+            assert!(
+                Intent::KINDS.contains(&intent.kind()),
+                "{} is not listed",
+                intent.kind()
+            );
+            let json = serde_json::to_value(intent).unwrap();
+            assert_eq!(json["kind"], intent.kind());
+        }
     }
 }

@@ -155,20 +155,6 @@ pub const CHECKS: [&str; 19] = [
     "text_excludes",
 ];
 
-const KINDS: [&str; 11] = [
-    "rsvp",
-    "topics",
-    "votes",
-    "takeaways",
-    "join",
-    "decline",
-    "command",
-    "auto_reply",
-    "bounce",
-    "unclear",
-    "conversation",
-];
-
 /// Why `value` is no valid expectation for check `key` (`None`: it is valid).
 pub fn invalid(key: &str, value: &Value) -> Option<String> {
     let nonempty_strings = |v: &Value| {
@@ -179,7 +165,10 @@ pub fn invalid(key: &str, value: &Value) -> Option<String> {
     let ok = match key {
         "kind" | "not_kind" => {
             let list = strings(value);
-            nonempty_strings(value) && list.iter().all(|k| KINDS.contains(&k.as_str()))
+            nonempty_strings(value)
+                && list
+                    .iter()
+                    .all(|k| understand::Intent::KINDS.contains(&k.as_str()))
         }
         "response" => matches!(value.as_str(), Some("yes" | "no" | "maybe")),
         "note_contains" | "command" | "text_exact" | "text_nows" | "text_prefix" => {
