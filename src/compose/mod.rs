@@ -6,8 +6,7 @@
 //! can inject a header.
 
 pub mod chart;
-#[cfg(test)]
-mod contrast;
+pub mod contrast;
 pub mod ics;
 pub mod rich;
 pub mod token;

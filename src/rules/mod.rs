@@ -302,6 +302,18 @@ pub struct ReadMail {
     claims: Option<Claims>,
 }
 
+impl ReadMail {
+    /// What the message says.
+    pub fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
+    /// What its `list+TOKEN@` address's token says (whose answer, to what), when it verifies.
+    pub fn claims(&self) -> Option<&Claims> {
+        self.claims.as_ref()
+    }
+}
+
 /// What applying a message did, for the inbound log.
 #[derive(Debug)]
 struct Outcome {
