@@ -5,6 +5,7 @@
 //! sent to `OUT` (default `target/gallery`) as `NN-KIND-WHO.html` (its HTML part, inline
 //! images turned into `data:` URIs so the file stands alone) and `NN-KIND-WHO.txt` (its text
 //! part). `scripts/gallery.sh` screenshots the HTML files with headless Chromium.
+//! `cargo run --example gallery -- --trim PNG...` cuts the empty bottom off screenshots.
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,13 @@ mod tour;
 
 #[tokio::main]
 async fn main() -> Result<()> {
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--trim") {
+        for png in &args[1..] {
+            trim(Path::new(png))?;
+        }
+        return Ok(());
+    }
     let out = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
@@ -72,6 +80,29 @@ signature = "Ana, coordinator"
         export(&raw, &out, n)?;
     }
     println!("{n} mails written to {}", out.display());
+    Ok(())
+}
+
+/// Cuts a screenshot's empty bottom (rows the colour of its last row) down to a margin.
+fn trim(png: &Path) -> Result<()> {
+    let pixmap =
+        tiny_skia::Pixmap::load_png(png).with_context(|| format!("reading {}", png.display()))?;
+    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
+    let px = pixmap.pixels();
+    let background = px[(h - 1) * w];
+    let last = (0..h)
+        .rev()
+        .find(|&y| px[y * w..(y + 1) * w].iter().any(|p| *p != background))
+        .unwrap_or(0);
+    let keep = (last + 24).min(h) as u32;
+    if keep as usize == h {
+        return Ok(());
+    }
+    let cut = pixmap
+        .clone_rect(tiny_skia::IntRect::from_xywh(0, 0, w as u32, keep).context("a crop")?)
+        .context("a crop")?;
+    cut.save_png(png)
+        .with_context(|| format!("writing {}", png.display()))?;
     Ok(())
 }
 
