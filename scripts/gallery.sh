@@ -6,7 +6,7 @@
 #
 # `cargo run --example gallery` drives a community through one meeting cycle and writes each
 # mail's HTML (standalone) and text to OUT; this script screenshots every HTML file to
-# OUT/png/NAME-desktop.png and NAME-phone.png, and copies the announcement, agenda and digest
+# OUT/png/NAME-desktop.png, NAME-phone.png and NAME-phone-dark.png, and copies the announcement, agenda and digest
 # (to a member) into docs/gallery/, the pictures the README shows. Chromium only opens the
 # local files: it is started with networking features off, and the mails hold no remote
 # resource.
@@ -33,13 +33,13 @@ mkdir -p "$OUT/png"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 
-# shot FILE WIDTH HEIGHT PNG
+# shot FILE WIDTH HEIGHT PNG [FLAG]   (--force-dark-mode: as a phone in dark mode shows it)
 shot() {
     chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
         --disable-extensions --no-default-browser-check --mute-audio \
         --user-data-dir="$profile" --hide-scrollbars --force-device-scale-factor=1 \
-        --window-size="$2,$3" --screenshot="$4" "file://$1" >/dev/null 2>&1
+        --window-size="$2,$3" --screenshot="$4" ${5:-} "file://$1" >/dev/null 2>&1
 }
 
 n=0
@@ -47,10 +47,11 @@ for html in "$OUT"/*.html; do
     name=$(basename "$html" .html)
     shot "$html" 1200 1400 "$OUT/png/$name-desktop.png"
     shot "$html" 390 1800 "$OUT/png/$name-phone.png"
+    shot "$html" 390 1800 "$OUT/png/$name-phone-dark.png" --force-dark-mode
     n=$((n + 1))
 done
 cargo run --quiet --example gallery -- --trim "$OUT"/png/*.png
-echo "gallery.sh: $n mails, $((n * 2)) pictures in $OUT/png"
+echo "gallery.sh: $n mails, $((n * 3)) pictures (desktop, phone, phone in dark mode) in $OUT/png"
 
 # The README's pictures: the announcement, the agenda and the digest with its charts, as a
 # member (Dev) gets them, each cropped to its content.

@@ -1,7 +1,9 @@
 //! Small charts for mail: horizontal bars with their labels and values, drawn by tiny-skia
 //! with DejaVu Sans (compiled in; `assets/fonts/LICENSE-DejaVu.txt`) and sent as an inline
-//! PNG beside a text alternative that says the same. Readable on a phone: 560 px wide, shown
-//! at most at full width, large type.
+//! PNG beside a text alternative that says the same. Readable on a phone: 400 px wide at most
+//! (a phone shows it nearly at its size, not shrunk), each label on its own line above its bar
+//! (nothing cut short), drawn at twice the density so that it stays sharp on high-resolution
+//! screens. In dark mode `templates/_head.html` inverts it (class `rt-chart`).
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use anyhow::{Context as _, Result};
@@ -9,10 +11,14 @@ use tiny_skia::{Color, Paint, Pixmap, Rect, Transform};
 
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-const WIDTH: u32 = 560;
-const ROW: u32 = 34;
-const TOP: u32 = 40;
-const LABEL: f32 = 200.0;
+/// The width it is shown at (CSS pixels); `templates/digest.html` says the same.
+pub const WIDTH: u32 = 400;
+/// Pixels drawn per CSS pixel.
+const DENSITY: f32 = 2.0;
+const ROW: u32 = 52;
+const TOP: u32 = 36;
+const LEFT: f32 = 4.0;
+const LABEL_SIZE: f32 = 15.0;
 const TEXT: [u8; 3] = [0x22, 0x22, 0x22];
 const MUTED: [u8; 3] = [0x59, 0x59, 0x59];
 
@@ -37,37 +43,40 @@ pub fn bars(cid: &str, title: &str, items: &[Bar]) -> Result<Option<Chart>> {
         return Ok(None);
     }
     let font = FontRef::try_from_slice(FONT).context("the chart font")?;
-    let height = TOP + ROW * items.len() as u32 + 12;
-    let mut pix = Pixmap::new(WIDTH, height).context("a chart's canvas")?;
+    let height = TOP + ROW * items.len() as u32 + 4;
+    let d = DENSITY;
+    let mut pix = Pixmap::new((WIDTH as f32 * d) as u32, (height as f32 * d) as u32)
+        .context("a chart's canvas")?;
     pix.fill(Color::WHITE);
-    text(&mut pix, &font, title, 12.0, 26.0, 19.0, TEXT);
+    text(&mut pix, &font, title, LEFT * d, 22.0 * d, 17.0 * d, TEXT);
     let max = items.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f32;
-    let room = WIDTH as f32 - LABEL - 60.0;
+    let room = WIDTH as f32 - LEFT - 44.0;
     let mut paint = Paint::default();
     paint.set_color_rgba8(0x1a, 0x5f, 0xb4, 0xff);
     for (i, b) in items.iter().enumerate() {
         let y = (TOP + ROW * i as u32) as f32;
+        let label = fit(&font, &b.label, WIDTH as f32 - 2.0 * LEFT);
         text(
             &mut pix,
             &font,
-            &fit(&font, &b.label, LABEL - 20.0),
-            12.0,
-            y + 22.0,
-            16.0,
+            &label,
+            LEFT * d,
+            (y + 16.0) * d,
+            LABEL_SIZE * d,
             MUTED,
         );
         let w = (b.value as f32 / max * room).max(if b.value > 0 { 3.0 } else { 0.0 });
         if w > 0.0 {
-            let r = Rect::from_xywh(LABEL, y + 6.0, w, ROW as f32 - 12.0).context("a bar")?;
+            let r = Rect::from_xywh(LEFT * d, (y + 24.0) * d, w * d, 18.0 * d).context("a bar")?;
             pix.fill_rect(r, &paint, Transform::identity(), None);
         }
         text(
             &mut pix,
             &font,
             &b.value.to_string(),
-            LABEL + w + 8.0,
-            y + 22.0,
-            16.0,
+            (LEFT + w + 8.0) * d,
+            (y + 39.0) * d,
+            LABEL_SIZE * d,
             TEXT,
         );
     }
@@ -88,11 +97,11 @@ pub fn bars(cid: &str, title: &str, items: &[Bar]) -> Result<Option<Chart>> {
 
 /// `s` cut with "…" to fit `width` pixels at the label size.
 fn fit(font: &FontRef<'_>, s: &str, width: f32) -> String {
-    if advance(font, s, 16.0) <= width {
+    if advance(font, s, LABEL_SIZE) <= width {
         return s.to_string();
     }
     let mut out: String = s.to_string();
-    while !out.is_empty() && advance(font, &format!("{out}…"), 16.0) > width {
+    while !out.is_empty() && advance(font, &format!("{out}…"), LABEL_SIZE) > width {
         out.pop();
     }
     format!("{}…", out.trim_end())
