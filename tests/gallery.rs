@@ -525,6 +525,13 @@ async fn every_html_mail_is_readable_and_every_button_answers_right(backend: Bac
             "no answer to {command} among {subjects:?}"
         );
     }
+    // The agenda's "Coming" counts the guest who said yes.
+    let agenda = mails.iter().find(|m| m.kind == "agenda").unwrap();
+    assert!(
+        agenda.html.contains("Coming (2):</strong> Ben Okafor, Gus Berg (guest)"),
+        "{}",
+        agenda.html
+    );
     // The digest's charts were among the images.
     assert!(images >= 2, "{images} images");
     // Buttons of every kind were pressed: answers, +1s, topics, takeaways, joining.

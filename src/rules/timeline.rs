@@ -12,7 +12,7 @@ use super::{Act, Community, Draft, World};
 use crate::compose::token::Purpose;
 use crate::compose::{self, TopicLine};
 use crate::domain::{
-    response_str, JobStatus, MeetingStatus, OtherMailKind, PersonStatus, Response,
+    response_str, JobStatus, MeetingStatus, OtherMailKind, PersonStatus, Response, Role,
 };
 use crate::schedule::{self, Decision, JobKind, Offsets};
 use crate::store::{Job, Meeting, Person};
@@ -501,15 +501,21 @@ impl Act<'_, '_> {
             JobKind::Agenda => {
                 let topics = self.topic_lines(c, Some(m)).await?;
                 let answers = store.responses(self.conn, m.id).await?;
+                // Everyone who answered, guests too (they get no agenda, but they come).
+                let everyone = store.people_in(self.conn, c.id).await?;
                 let names = |r: Response| -> Vec<String> {
                     let mut v: Vec<String> = answers
                         .iter()
                         .filter(|(_, x)| *x == r)
                         .filter_map(|(id, _)| {
-                            people
-                                .iter()
-                                .find(|p| p.id == *id)
-                                .map(|p| p.display_name().to_string())
+                            let p = everyone.iter().find(|p| p.id == *id)?;
+                            (p.status != PersonStatus::Left).then(|| {
+                                if p.role == Role::Guest {
+                                    format!("{} (guest)", p.display_name())
+                                } else {
+                                    p.display_name().to_string()
+                                }
+                            })
                         })
                         .collect();
                     v.sort();
