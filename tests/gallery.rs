@@ -528,7 +528,15 @@ async fn every_html_mail_is_readable_and_every_button_answers_right(backend: Bac
     // The agenda's "Coming" counts the guest who said yes.
     let agenda = mails.iter().find(|m| m.kind == "agenda").unwrap();
     assert!(
-        agenda.html.contains("Coming (2):</strong> Ben Okafor, Gus Berg (guest)"),
+        agenda
+            .html
+            .contains("Coming (2):</strong> Ben Okafor, Gus Berg (guest)"),
+        "{}",
+        agenda.html
+    );
+    // Dev's "+1 #2 +1 #3" counted for both.
+    assert!(
+        agenda.html.contains("#3 Saying no to a client</strong> <span class=\"rt-plus\" style=\"color:#1a7f37;font-weight:600\">+1</span>"),
         "{}",
         agenda.html
     );

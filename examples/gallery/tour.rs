@@ -150,7 +150,7 @@ pub async fn run(config: &Path, sent: &Path, cast: &Cast) -> Result<()> {
     )
     .await?;
     tour.answer(&app, eva, "call-for-topics", "+1 #2").await?;
-    tour.answer(&app, dev, "call-for-topics", "+1 for 2 and 3")
+    tour.answer(&app, dev, "call-for-topics", "+1 #2 +1 #3")
         .await?;
     app.run_once().await?;
 

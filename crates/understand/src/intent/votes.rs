@@ -11,6 +11,9 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
         let l = l.replace('＋', "+");
         let toks = vote_tokens(&l);
         let mut i = 0;
+        // Tokens before `used` were read as what an earlier "+1" votes for: in "+1 #2 +1 #3"
+        // the #2 is not also what the second "+1" follows.
+        let mut used = 0;
         while i < toks.len() {
             let t = toks[i].as_str();
             let is_trigger = t == "+1"
@@ -32,7 +35,7 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
                 );
             if is_trigger {
                 // "#3 +1, #4 +1": a number right before "+1" is what it votes for.
-                if t == "+1" && i > 0 {
+                if t == "+1" && i > used {
                     let prev = toks[i - 1].trim_start_matches('#');
                     if let Ok(n) = prev.parse::<u32>() {
                         if (1..100).contains(&n) {
@@ -68,11 +71,12 @@ pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
                         }
                     }
                     i = j;
+                    used = j;
                     continue;
                 }
                 // "#3 +1" / "3: +1": the number before the trigger.
-                if t == "+1" && i > 0 {
-                    let prev = toks[..i]
+                if t == "+1" && i > used {
+                    let prev = toks[used..i]
                         .iter()
                         .rev()
                         .find(|p| !VOTE_FILLERS.contains(&p.as_str()));
@@ -207,6 +211,8 @@ mod table {
             ("+1 for topic 3", Some(vec![3])),
             ("+1 #2 #5", Some(vec![2, 5])),
             ("#3 +1, #4 +1", Some(vec![3, 4])),
+            ("+1 #2 +1 #3", Some(vec![2, 3])),
+            ("+1 #2, +1 #3 and +1 #5", Some(vec![2, 3, 5])),
             ("I vote for 2 & 3", Some(vec![2, 3])),
             ("+1 for 2 and 5 but not 7", Some(vec![2, 5])),
             ("+10 for that", None),
