@@ -6,13 +6,13 @@
 #
 # `cargo run --example gallery` drives a community through one meeting cycle and writes each
 # mail's HTML (standalone) and text to OUT; this script screenshots every HTML file to
-# OUT/png/NAME-desktop.png, NAME-phone.png and NAME-phone-dark.png, and copies the announcement, agenda and digest
-# (to a member) into docs/gallery/, the pictures the README shows. Chromium only opens the
-# local files: it is started with networking features off, and the mails hold no remote
-# resource.
+# OUT/png/NAME-desktop.png, NAME-phone.png and NAME-phone-dark.png, and copies the
+# announcement, agenda and digest (to a member) into docs/gallery/, the pictures the README
+# shows. Chromium only opens the local files: it is started with networking features off, and
+# the mails hold no remote resource.
 #
 # Needs Debian's `chromium` (installed with apt-get when missing and run as root) and, for
-# smaller committed pictures, `optipng` or `pngquant` when present.
+# smaller committed pictures, `optipng` when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-target/gallery}

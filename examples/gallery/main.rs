@@ -5,7 +5,7 @@
 //! sent to `OUT` (default `target/gallery`) as `NN-KIND-WHO.html` (its HTML part, inline
 //! images turned into `data:` URIs so the file stands alone) and `NN-KIND-WHO.txt` (its text
 //! part). `scripts/gallery.sh` screenshots the HTML files with headless Chromium.
-//! `cargo run --example gallery -- --trim PNG...` cuts the empty bottom off screenshots.
+//! `cargo run --example gallery -- --trim PNG...` cuts the empty bottom and right off screenshots.
 
 use std::path::{Path, PathBuf};
 
@@ -83,24 +83,30 @@ signature = "Ana, coordinator"
     Ok(())
 }
 
-/// Cuts a screenshot's empty bottom (rows the colour of its last row) down to a margin.
+/// Cuts a screenshot's empty bottom and right side (rows and columns the colour of its
+/// bottom-right corner) down to a margin.
 fn trim(png: &Path) -> Result<()> {
     let pixmap =
         tiny_skia::Pixmap::load_png(png).with_context(|| format!("reading {}", png.display()))?;
     let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
     let px = pixmap.pixels();
-    let background = px[(h - 1) * w];
-    let last = (0..h)
+    let background = px[h * w - 1];
+    let busy = |x: usize, y: usize| px[y * w + x] != background;
+    let last_row = (0..h)
         .rev()
-        .find(|&y| px[y * w..(y + 1) * w].iter().any(|p| *p != background))
+        .find(|&y| (0..w).any(|x| busy(x, y)))
         .unwrap_or(0);
-    let keep = (last + 24).min(h) as u32;
-    if keep as usize == h {
+    let last_column = (0..w)
+        .rev()
+        .find(|&x| (0..h).any(|y| busy(x, y)))
+        .unwrap_or(0);
+    let (keep_w, keep_h) = ((last_column + 24).min(w), (last_row + 24).min(h));
+    if (keep_w, keep_h) == (w, h) {
         return Ok(());
     }
-    let cut = pixmap
-        .clone_rect(tiny_skia::IntRect::from_xywh(0, 0, w as u32, keep).context("a crop")?)
-        .context("a crop")?;
+    let rect =
+        tiny_skia::IntRect::from_xywh(0, 0, keep_w as u32, keep_h as u32).context("a crop")?;
+    let cut = pixmap.clone_rect(rect).context("a crop")?;
     cut.save_png(png)
         .with_context(|| format!("writing {}", png.display()))?;
     Ok(())
