@@ -6,7 +6,7 @@
 //! - every colour pair an element ends up with — its inline `color` on the background it sits
 //!   on (its own or inherited), in the light styles and in the dark-mode styles of the mail's
 //!   own `<style>` (which override inline colours with `!important`) — is WCAG AA, 4.5:1;
-//! - every `<img>` has a text alternative;
+//! - every `<img>` has a text alternative and is a part of the mail, not a remote image;
 //! - every `mailto:` link goes to the list address, or to an address whose token the daemon
 //!   verifies for the very person the mail went to, and what the click starts (its Subject and
 //!   body, with the words a person adds where the button leaves room) is read by the daemon as
@@ -250,7 +250,8 @@ fn check_colours(mail: &Sent) -> usize {
 
 // ---- images and links --------------------------------------------------------------------------
 
-/// Every `<img>` has a non-empty alt; returns how many images there were.
+/// Every `<img>` has a non-empty alt and is sent with the mail (`cid:`, never fetched from
+/// the web); returns how many images there were.
 fn check_alts(mail: &Sent) -> usize {
     let mut n = 0;
     for img in mail.html.split("<img").skip(1) {
@@ -263,6 +264,12 @@ fn check_alts(mail: &Sent) -> usize {
         assert!(
             !alt.trim().is_empty(),
             "{} to {}: an image without a text alternative: <img{tag}>",
+            mail.kind,
+            mail.to
+        );
+        assert!(
+            tag.contains(" src=\"cid:"),
+            "{} to {}: an image that is not sent with the mail (a remote image): <img{tag}>",
             mail.kind,
             mail.to
         );
@@ -622,4 +629,12 @@ fn text_inheriting_its_colour_onto_a_dark_box_fails() {
 #[should_panic(expected = "without a text alternative")]
 fn an_image_without_alt_fails() {
     check_alts(&page("<img src=\"cid:x\" alt=\"\">"));
+}
+
+#[test]
+#[should_panic(expected = "a remote image")]
+fn a_remote_image_fails() {
+    check_alts(&page(
+        "<img src=\"https://tracker.example/p.png\" alt=\"logo\">",
+    ));
 }
