@@ -63,7 +63,7 @@ impl App {
                 store.ensure_coordinator(&mut conn, id, a, now).await?;
             }
             conn.commit().await?;
-            communities.push(Community { id, cfg: c.clone() });
+            communities.push(Community::new(id, c.clone())?);
         }
         let world = World {
             store,

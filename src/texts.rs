@@ -68,6 +68,20 @@ pub struct Texts {
     bundles: Vec<(Lang, Bundle, Option<Bundle>)>,
 }
 
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let overridden: Vec<Lang> = self
+            .bundles
+            .iter()
+            .filter(|(_, _, o)| o.is_some())
+            .map(|(l, ..)| *l)
+            .collect();
+        f.debug_struct("Texts")
+            .field("overridden", &overridden)
+            .finish()
+    }
+}
+
 impl Texts {
     /// The built-in catalogs only.
     pub fn builtin() -> Texts {
@@ -199,6 +213,101 @@ impl Texts {
     /// The built-in catalog of `lang`, as `roundtable texts export` writes it.
     pub fn builtin_catalog(lang: Lang) -> &'static str {
         builtin_source(lang)
+    }
+}
+
+/// The built-in catalogs, made once for the whole process (communities without `texts_dir`
+/// share them).
+pub fn builtin() -> &'static std::sync::Arc<Texts> {
+    static BUILTIN: std::sync::LazyLock<std::sync::Arc<Texts>> =
+        std::sync::LazyLock::new(|| std::sync::Arc::new(Texts::builtin()));
+    &BUILTIN
+}
+
+/// The catalogs in one language and time zone: what a template or a rule asks for words.
+/// `t` takes a message without placeholders; `t1`…`t4` take (name, value) pairs, any value
+/// that can be shown, a whole number becoming a Fluent number (so plurals choose by it).
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub texts: &'a Texts,
+    pub lang: Lang,
+    pub tz: chrono_tz::Tz,
+}
+
+impl<'a> Tr<'a> {
+    pub fn new(texts: &'a Texts, lang: Lang, tz: chrono_tz::Tz) -> Tr<'a> {
+        Tr { texts, lang, tz }
+    }
+
+    /// The same catalogs in another language (a member's own).
+    pub fn in_lang(self, lang: Lang) -> Tr<'a> {
+        Tr { lang, ..self }
+    }
+
+    fn with(&self, id: &str, pairs: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut args = FluentArgs::new();
+        for (k, v) in pairs {
+            let s = v.to_string();
+            match s.parse::<i64>() {
+                Ok(n) => args.set(*k, FluentValue::from(n)),
+                Err(_) => args.set(*k, FluentValue::from(s)),
+            }
+        }
+        self.texts.get(self.lang, id, &args)
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.with(id, &[])
+    }
+
+    pub fn t1(&self, id: &str, k1: &str, v1: impl std::fmt::Display) -> String {
+        self.with(id, &[(k1, &v1)])
+    }
+
+    pub fn t2(
+        &self,
+        id: &str,
+        k1: &str,
+        v1: impl std::fmt::Display,
+        k2: &str,
+        v2: impl std::fmt::Display,
+    ) -> String {
+        self.with(id, &[(k1, &v1), (k2, &v2)])
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3(
+        &self,
+        id: &str,
+        k1: &str,
+        v1: impl std::fmt::Display,
+        k2: &str,
+        v2: impl std::fmt::Display,
+        k3: &str,
+        v3: impl std::fmt::Display,
+    ) -> String {
+        self.with(id, &[(k1, &v1), (k2, &v2), (k3, &v3)])
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn t4(
+        &self,
+        id: &str,
+        k1: &str,
+        v1: impl std::fmt::Display,
+        k2: &str,
+        v2: impl std::fmt::Display,
+        k3: &str,
+        v3: impl std::fmt::Display,
+        k4: &str,
+        v4: impl std::fmt::Display,
+    ) -> String {
+        self.with(id, &[(k1, &v1), (k2, &v2), (k3, &v3), (k4, &v4)])
+    }
+
+    /// A point in time in this language and zone ("Dienstag, 6. Oktober 2026, 18:30 Uhr MESZ").
+    pub fn when(&self, at: i64) -> String {
+        self.texts.when(self.lang, self.tz, at)
     }
 }
 

@@ -41,6 +41,8 @@ pub fn fill_slots(html: String, reply: &Address, leave: &Address) -> String {
 
 /// The parts common to every mail's footer.
 pub struct Footer<'a> {
+    /// The words of the mail, in the reader's language and the community's zone.
+    pub tr: crate::texts::Tr<'a>,
     pub community: &'a str,
     pub list_address: &'a str,
     pub signature: &'a str,
@@ -597,6 +599,11 @@ mod tests {
             question: "Did you mean YES?",
             quoted: &long,
             f: &Footer {
+                tr: crate::texts::Tr::new(
+                    crate::texts::builtin(),
+                    crate::texts::Lang::En,
+                    chrono_tz::UTC,
+                ),
                 community: "C",
                 list_address: "c@example.org",
                 signature: "",

@@ -489,7 +489,7 @@ impl Act<'_, '_> {
         .to_string();
         let d = Draft {
             kind: OtherMailKind::Notice.into(),
-            subject: format!("Your mail to {}", c.cfg.name),
+            subject: c.tr().t1("subject-your-mail", "community", &c.cfg.name),
             token: self.token(Purpose::Reply, 0, 0, self.now),
             in_reply_to: reading.message_id.clone(),
             references: reading.message_id.iter().cloned().collect(),

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use understand::Reading;
 
-use super::{local_time, Act, Community, ANSWERS_PER_HOUR, TOKEN_DAYS_AFTER};
+use super::{Act, Community, ANSWERS_PER_HOUR, TOKEN_DAYS_AFTER};
 use crate::compose::token::{Claims, Purpose};
 use crate::compose::{self, Envelope, Footer};
 use crate::domain::{MailKind, OtherMailKind};
@@ -20,7 +20,7 @@ impl Act<'_, '_> {
         p: &Person,
         job_id: i64,
     ) -> Result<()> {
-        let when = local_time(c.cfg.timezone, meeting.starts_at);
+        let when = c.tr().when(meeting.starts_at);
         let footer = footer(c);
         let name = p.display_name();
         let text = compose::AnnouncementTxt {
@@ -39,7 +39,13 @@ impl Act<'_, '_> {
             f: &footer,
         }
         .to_string();
-        let subject = format!("{}: {when} — will you come?", c.cfg.name);
+        let subject = c.tr().t2(
+            "subject-announcement",
+            "community",
+            &c.cfg.name,
+            "when",
+            &when,
+        );
         let token = self.token(Purpose::Rsvp, p.id, meeting.id, meeting.starts_at);
         let calendar = Some(self.calendar(c, meeting, p, false));
         let mail = self.mail(
@@ -364,6 +370,7 @@ pub(super) enum Answer<'a> {
 
 pub(super) fn footer(c: &Community) -> Footer<'_> {
     Footer {
+        tr: c.tr(),
         community: &c.cfg.name,
         list_address: c.cfg.address.as_str(),
         signature: &c.cfg.signature,

@@ -219,8 +219,8 @@ impl Act<'_, '_> {
     ) -> Result<()> {
         let store = self.world.store.clone();
         let cancelled = new.status == MeetingStatus::Cancelled;
-        let when = local_time(c.cfg.timezone, new.starts_at);
-        let old_when = local_time(c.cfg.timezone, old.starts_at);
+        let when = c.tr().when(new.starts_at);
+        let old_when = c.tr().when(old.starts_at);
         let footer = super::footer(c);
         for p in store.invited_people(self.conn, new.id).await? {
             // Who left, bounces or paused gets nothing: not even this.
@@ -238,9 +238,16 @@ impl Act<'_, '_> {
             }
             .render(&footer)?;
             let subject = if cancelled {
-                format!("Cancelled: {}, {old_when}", c.cfg.name)
+                c.tr().t2(
+                    "subject-cancelled",
+                    "community",
+                    &c.cfg.name,
+                    "when",
+                    &old_when,
+                )
             } else {
-                format!("Moved: {} is now on {when}", c.cfg.name)
+                c.tr()
+                    .t2("subject-moved", "community", &c.cfg.name, "when", &when)
             };
             let d = Draft {
                 kind: if cancelled {

@@ -57,6 +57,35 @@ const TOKEN_DAYS_AFTER: i64 = 60;
 pub struct Community {
     pub id: i64,
     pub cfg: CommunityConfig,
+    /// Its words: the built-in catalogs, with its `texts_dir` overrides if it has them.
+    pub texts: std::sync::Arc<crate::texts::Texts>,
+}
+
+impl Community {
+    /// A community of the config; its `texts_dir` is read and checked here (as at start).
+    pub fn new(id: i64, cfg: CommunityConfig) -> Result<Community> {
+        let texts = match &cfg.texts_dir {
+            None => crate::texts::builtin().clone(),
+            Some(dir) => {
+                std::sync::Arc::new(crate::texts::Texts::load(Some(dir)).map_err(|p| {
+                    anyhow::anyhow!(
+                        "community {}: texts_dir: {}",
+                        cfg.slug,
+                        p.iter()
+                            .map(|p| p.to_string())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                })?)
+            }
+        };
+        Ok(Community { id, cfg, texts })
+    }
+
+    /// Words in the community's language and time zone.
+    pub fn tr(&self) -> crate::texts::Tr<'_> {
+        crate::texts::Tr::new(&self.texts, self.cfg.language, self.cfg.timezone)
+    }
 }
 
 /// What the rules need to act: the store, the token signer, the communities.

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use understand::Reading;
 
-use super::{local_time, Act, Answer, Community, Outcome, HARD_BOUNCES};
+use super::{Act, Answer, Community, Outcome, HARD_BOUNCES};
 use crate::compose::token::{Claims, Purpose};
 use crate::domain::{MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response, Role};
 use crate::store::{Meeting, Person};
@@ -170,7 +170,7 @@ impl Act<'_, '_> {
         store
             .set_rsvp(self.conn, meeting.id, person.id, response, note, self.now)
             .await?;
-        let when = local_time(c.cfg.timezone, meeting.starts_at);
+        let when = c.tr().when(meeting.starts_at);
         let (subject, what) = match response {
             Response::Yes => (
                 format!("You're coming: {} on {when}", c.cfg.name),

@@ -208,7 +208,7 @@ impl World {
         let last = self.store.last_meeting_before(&mut tx, c.id, now).await?;
         let when = last
             .as_ref()
-            .map(|m| super::local_time(c.cfg.timezone, m.starts_at))
+            .map(|m| c.tr().when(m.starts_at))
             .unwrap_or_default();
         let footer = super::footer(c);
         let mut act = Act {
@@ -227,7 +227,7 @@ impl World {
             .render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::GuestReminder.into(),
-                subject: format!("Still thinking about {}?", c.cfg.name),
+                subject: c.tr().t1("subject-nudge", "community", &c.cfg.name),
                 token: act.token(Purpose::Followup, g.id, 0, now),
                 in_reply_to: None,
                 references: last.iter().map(|m| m.thread_id.clone()).collect(),
@@ -299,7 +299,7 @@ impl World {
                 now,
                 queued: 0,
             };
-            let when = super::local_time(c.cfg.timezone, job.due_at);
+            let when = c.tr().when(job.due_at);
             act.notify_coordinators(
                 c,
                 &format!("{}: the {} of {when} could not be sent", c.cfg.name, job.kind),
@@ -448,7 +448,7 @@ impl Act<'_, '_> {
         }
         let mut failed = Vec::new();
         let people = store.active_people(self.conn, c.id).await?;
-        let when = super::local_time(c.cfg.timezone, m.starts_at);
+        let when = c.tr().when(m.starts_at);
         let footer = super::footer(c);
         match kind {
             JobKind::Announcement => {
@@ -474,7 +474,9 @@ impl Act<'_, '_> {
                             topics: &topics,
                         }
                         .render(&footer)?;
-                        let subject = format!("{}, {when}: what should we talk about?", c.cfg.name);
+                        let subject =
+                            c.tr()
+                                .t2("subject-cft", "community", &c.cfg.name, "when", &when);
                         self.job_mail(
                             c,
                             m,
@@ -511,7 +513,7 @@ impl Act<'_, '_> {
                             let p = everyone.iter().find(|p| p.id == *id)?;
                             (p.status != PersonStatus::Left).then(|| {
                                 if p.role == Role::Guest {
-                                    format!("{} (guest)", p.display_name())
+                                    c.tr().t1("guest-mark", "name", p.display_name())
                                 } else {
                                     p.display_name().to_string()
                                 }
@@ -540,7 +542,8 @@ impl Act<'_, '_> {
                             p,
                             job,
                             JobKind::Agenda,
-                            format!("Agenda: {}, {when}", c.cfg.name),
+                            c.tr()
+                                .t2("subject-agenda", "community", &c.cfg.name, "when", &when),
                             Purpose::Rsvp,
                             text,
                             html,
@@ -592,7 +595,8 @@ impl Act<'_, '_> {
                             p,
                             job,
                             JobKind::Reminder,
-                            format!("Reminder: {}, {when}", c.cfg.name),
+                            c.tr()
+                                .t2("subject-reminder", "community", &c.cfg.name, "when", &when),
                             Purpose::Rsvp,
                             text,
                             html,
@@ -633,7 +637,7 @@ impl Act<'_, '_> {
                                 &p,
                                 job,
                                 JobKind::TakeawayRequest,
-                                format!("What did you take away from {}?", c.cfg.name),
+                                c.tr().t1("subject-takeaways", "community", &c.cfg.name),
                                 Purpose::Takeaways,
                                 text,
                                 html,
@@ -656,7 +660,7 @@ impl Act<'_, '_> {
                                 &p,
                                 job,
                                 JobKind::GuestFollowup,
-                                format!("Would you like to join {}?", c.cfg.name),
+                                c.tr().t1("subject-followup", "community", &c.cfg.name),
                                 Purpose::Followup,
                                 text,
                                 html,
@@ -770,7 +774,7 @@ impl Act<'_, '_> {
                     }
                 }
                 meetings.push(compose::DigestMeeting {
-                    when: super::local_time(c.cfg.timezone, m.starts_at),
+                    when: c.tr().when(m.starts_at),
                     attendees,
                     takeaways: Vec::new(),
                 });
@@ -790,7 +794,7 @@ impl Act<'_, '_> {
         let next = next_meeting.as_ref().map(|m| {
             format!(
                 "{}{}",
-                super::local_time(c.cfg.timezone, m.starts_at),
+                c.tr().when(m.starts_at),
                 m.place
                     .as_deref()
                     .map(|p| format!(" at {p}"))
@@ -804,19 +808,24 @@ impl Act<'_, '_> {
             return Ok("nothing new since the last digest: none sent".into());
         }
         // What the digest brings, as the Subject says it: "2 takeaways, 3 open topics".
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let tr = c.tr();
         let mut news = Vec::new();
         if !takeaways.is_empty() {
-            news.push(plural(takeaways.len(), "takeaway", "takeaways"));
+            news.push(tr.t1("takeaways", "count", takeaways.len()));
         }
         if !topics.is_empty() {
-            news.push(plural(topics.len(), "open topic", "open topics"));
+            news.push(tr.t1("open-topics", "count", topics.len()));
         }
         if news.is_empty() {
-            news.push("the next meeting".to_string());
+            news.push(tr.t("digest-next-meeting"));
         }
-        let subject = format!("{} digest: {}", c.cfg.name, news.join(", "));
+        let subject = tr.t2(
+            "subject-digest",
+            "community",
+            &c.cfg.name,
+            "news",
+            news.join(", "),
+        );
         let charts = self.digest_charts(c, &topics).await?;
         let people = store.active_people(self.conn, c.id).await?;
         let footer = super::footer(c);

@@ -90,7 +90,7 @@ fn an_override_wins_message_by_message() {
     // What it does not override stays built in, and other languages are untouched.
     assert!(t
         .get(Lang::De, "footer-answer", &FluentArgs::new())
-        .contains("ABMELDEN"));
+        .contains("LEAVE im Betreff"));
     assert_eq!(
         t.get(Lang::En, "hello", &args(&[("name", "Ben")])),
         "Hello Ben,"
@@ -154,4 +154,169 @@ fn export_writes_the_built_in_catalog_and_it_loads_back() {
         t.get(Lang::De, "hello", &args(&[("name", "Ana")])),
         "Hallo Ana,"
     );
+}
+
+/// Every timeline mail renders in every language with words from the catalog: no message id
+/// left in place of a sentence (what `get` returns for a missing message), and the German
+/// agenda is German, dates included.
+#[test]
+fn every_mail_renders_in_every_language() {
+    use crate::compose::{
+        Agenda, CallForTopics, Digest, Footer, GuestFollowup, Invitation, MeetingChanged, Reminder,
+        TakeawayRequest, TopicLine, Welcome,
+    };
+    let en_ids: Vec<String> = Texts::builtin_catalog(Lang::En)
+        .lines()
+        .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.trim().to_string()))
+        .filter(|id| id.contains('-') && !id.starts_with('#'))
+        .collect();
+    let topics = vec![TopicLine {
+        number: 2,
+        title: "Pricing".into(),
+        details: None,
+        proposer: "Ana".into(),
+        votes: 3,
+        carried_over: true,
+    }];
+    let coming = vec!["Ana".to_string()];
+    for &lang in Lang::ALL {
+        let tr = Tr::new(super::builtin(), lang, chrono_tz::Europe::Berlin);
+        let when = tr.when(1_796_578_200);
+        let f = Footer {
+            tr,
+            community: "Circle",
+            list_address: "c@example.org",
+            signature: "",
+        };
+        let mut out = Vec::new();
+        let agenda = Agenda {
+            name: "Ben",
+            community: "Circle",
+            when: &when,
+            place: Some("Room 4"),
+            topics: &topics,
+            coming: &coming,
+            maybe: &[],
+        };
+        out.push(agenda.render(&f).unwrap());
+        out.push(
+            CallForTopics {
+                name: "Ben",
+                community: "Circle",
+                when: &when,
+                topics: &topics,
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        out.push(
+            Reminder {
+                name: "Ben",
+                community: "Circle",
+                when: &when,
+                place: None,
+                answer: "maybe",
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        out.push(
+            TakeawayRequest {
+                name: "Ben",
+                community: "Circle",
+                when: &when,
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        out.push(
+            GuestFollowup {
+                name: "Ben",
+                community: "Circle",
+                when: &when,
+                description: "",
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        out.push(
+            Digest {
+                name: "Ben",
+                community: "Circle",
+                meetings: &[],
+                topics: &topics,
+                next: Some(when.clone()),
+                charts: &[],
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        for cancelled in [true, false] {
+            out.push(
+                MeetingChanged {
+                    name: "Ben",
+                    community: "Circle",
+                    cancelled,
+                    when: &when,
+                    old_when: &when,
+                    place: Some("Room 4"),
+                    reason: None,
+                }
+                .render(&f)
+                .unwrap(),
+            );
+        }
+        out.push(
+            Welcome {
+                name: "Ben",
+                community: "Circle",
+                description: "",
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        out.push(
+            Invitation {
+                name: "Ben",
+                inviter: "Ana",
+                community: "Circle",
+                description: "",
+                when: &when,
+                place: None,
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        for (text, html) in &out {
+            for id in &en_ids {
+                for part in [text, html] {
+                    assert!(
+                        !part.contains(id.as_str()),
+                        "{lang}: message id {id} left in\n{part}"
+                    );
+                }
+            }
+        }
+        if lang == Lang::De {
+            let (text, html) = &out[0];
+            assert!(
+                text.contains(
+                    "Die Tagesordnung für Circle am Sonntag, 6. Dezember 2026, 18:30 Uhr"
+                ),
+                "{text}"
+            );
+            assert!(
+                text.contains("Dabei (1):") && text.contains("[übernommen]"),
+                "{text}"
+            );
+            assert!(
+                html.contains("Ja, ich komme") && html.contains("+1 für dieses Thema"),
+                "{html}"
+            );
+            assert!(
+                !text.contains("Hello") && !html.contains("Reply to this mail"),
+                "{text}"
+            );
+        }
+    }
 }

@@ -289,7 +289,13 @@ impl Act<'_, '_> {
         .render(&footer)?;
         let d = Draft {
             kind: OtherMailKind::Invitation.into(),
-            subject: format!("An invitation to {}, {when}", c.cfg.name),
+            subject: c.tr().t2(
+                "subject-invitation",
+                "community",
+                &c.cfg.name,
+                "when",
+                &when,
+            ),
             token: self.token(Purpose::Rsvp, guest.id, m.id, m.starts_at),
             in_reply_to: None,
             references: vec![m.thread_id.clone()],
@@ -316,7 +322,7 @@ impl Act<'_, '_> {
         .render(&footer)?;
         let d = Draft {
             kind: OtherMailKind::Welcome.into(),
-            subject: format!("Welcome to {}", c.cfg.name),
+            subject: c.tr().t1("subject-welcome", "community", &c.cfg.name),
             token: self.token(Purpose::Reply, p.id, 0, self.now),
             in_reply_to: None,
             references: Vec::new(),
