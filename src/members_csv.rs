@@ -206,11 +206,11 @@ pub fn parse(input: &[u8]) -> Result<Parsed, FileError> {
         .iter()
         .any(|c| Address::parse(address_and_name(c.trim_start_matches('\u{feff}')).0).is_ok());
     let (format, columns): (Format, HashMap<Column, usize>) = if headerless {
-        let mut m = HashMap::from([(Column::Address, 0)]);
-        if first.len() > 1 {
-            m.insert(Column::Name, 1);
-        }
-        (Format::Mailman, m)
+        // The display name, where a row has one, beside the address.
+        (
+            Format::Mailman,
+            HashMap::from([(Column::Address, 0), (Column::Name, 1)]),
+        )
     } else {
         let mut m = HashMap::new();
         for (i, h) in first.iter().enumerate() {
