@@ -149,6 +149,7 @@ async fn import_reports_changes_nothing_on_dry_run_and_round_trips(backend: Back
     let file = s.fixture("roundtable.csv");
     let people = "SELECT COUNT(*) FROM people";
     s.ok(&["check-config"]);
+    s.ok(&["member", "list", "design"]); // creates the database, adds the coordinator
     let before = count(&s.db_url, people).await;
 
     let dry = s.ok(&["member", "import", "design", &file, "--dry-run"]);
