@@ -475,11 +475,9 @@ async fn backup_and_restore_while_the_daemon_runs(backend: Backend) {
         now_members.iter().all(|a| announcements(&first, a) == 1)
     })
     .await;
-    let pending_later = format!(
-        "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts > 0 AND recipient LIKE 'later%' AND kind = 'announcement'"
-    );
+    let pending_later = "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts > 0 AND recipient LIKE 'later%' AND kind = 'announcement'";
     until("the later members' mail tried and queued again", || async {
-        count(&s.db_url, &pending_later).await == 3
+        count(&s.db_url, pending_later).await == 3
     })
     .await;
 

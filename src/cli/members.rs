@@ -187,13 +187,7 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
                 }
                 lines.push((
                     row.line,
-                    added_line(
-                        row.line,
-                        &row.address.to_string(),
-                        role,
-                        row.language,
-                        false,
-                    ),
+                    added_line(row.line, row.address.as_str(), role, row.language, false),
                 ));
             }
             Change::Update {
@@ -214,7 +208,7 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
                     added += 1;
                     lines.push((
                         row.line,
-                        added_line(row.line, &row.address.to_string(), role, language, true),
+                        added_line(row.line, row.address.as_str(), role, language, true),
                     ));
                 } else {
                     updated += 1;
@@ -237,7 +231,7 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
                         row.line,
                         added_line(
                             row.line,
-                            &row.address.to_string(),
+                            row.address.as_str(),
                             p.map(|p| p.role).unwrap_or(Role::Member),
                             p.and_then(|p| p.language),
                             true,

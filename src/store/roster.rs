@@ -107,6 +107,7 @@ impl Store {
     }
 
     /// Adds someone new as active (an import's added row). Returns their id.
+    #[allow(clippy::too_many_arguments)] // one per column written
     pub async fn insert_person(
         &self,
         conn: &mut AnyConnection,
