@@ -510,10 +510,14 @@ async fn backup_and_restore_while_the_daemon_runs(backend: Backend) {
         Backend::Sqlite => {
             let copy = s.dir.path().join("backup.db");
             let out = s.ok(&["backup", copy.to_str().unwrap()]);
-            assert!(
-                out.contains("3 mail(s) waiting") || out.contains("mail(s) waiting"),
-                "{out}"
-            );
+            // At least the three deferred announcements (an answer to the reply may wait too).
+            let waiting: i64 = out
+                .split(" mail(s) waiting")
+                .next()
+                .and_then(|s| s.rsplit(' ').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no count of waiting mail in: {out}"));
+            assert!(waiting >= 3, "{out}");
             assert!(out.contains("1 inbound message(s) handled"), "{out}");
             let again = s.cmd(&["backup", copy.to_str().unwrap()]);
             assert!(!again.status.success(), "a backup never overwrites a file");
