@@ -458,6 +458,10 @@ mod stored_text_tests {
                 texts([Role::Member, Role::Guest, Role::Coordinator], Role::as_str),
             ),
             (
+                "people.language",
+                texts(Lang::ALL.iter().copied(), Lang::as_str),
+            ),
+            (
                 "meetings.status",
                 texts(MeetingStatus::ALL.iter().copied(), MeetingStatus::as_str),
             ),

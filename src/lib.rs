@@ -21,6 +21,7 @@
 //! - [`domain`]: addresses, roles, statuses and kinds, durations — valid by construction.
 //! - [`fault`]: `ROUNDTABLE_FAULT`, the fault injection the isolation tests use.
 //! - [`inbound`]: Maildir and IMAP mailboxes (fetch, ack after commit, quarantine).
+//! - [`members_csv`]: member lists in and out as CSV (ours, Mailman 3's, Google Groups'), pure.
 //! - [`maildir`]: Maildir primitives shared by the inbound mailbox and the outbound Maildir transport.
 //! - [`outbox`]: lease → send → record; retry schedule; SMTP and Maildir transports.
 //! - [`rules`]: what a reading, a command or a due job does; [`rules::auth_results`] reads our server's verdict.
@@ -40,6 +41,7 @@ pub mod domain;
 pub mod fault;
 pub mod inbound;
 pub mod maildir;
+pub mod members_csv;
 pub mod outbox;
 pub mod rules;
 pub mod schedule;

@@ -62,6 +62,9 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Member(m) => member(config::load(&cli.config)?, m).await,
+        Command::Backup { file } => {
+            crate::cli::backup::run(&config::load(&cli.config)?, &file).await
+        }
         Command::Meeting(m) => meeting(config::load(&cli.config)?, m).await,
         Command::Outbox(o) => outbox(config::load(&cli.config)?, o).await,
         Command::Do {
@@ -309,17 +312,57 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
             address,
             name,
             role,
+            language,
         } => {
             let c = app.world.community(&community)?;
             let a = Address::parse(&address)?;
             let name = name.map(|n| crate::domain::clean_name(&n));
             let mut tx = app.store().begin().await?;
-            app.store()
+            let id = app
+                .store()
                 .upsert_person(&mut tx, c.id, &a, name.as_deref(), role, now)
                 .await?;
+            if let Some(l) = language {
+                app.store().set_language(&mut tx, id, Some(l), now).await?;
+            }
             tx.commit().await?;
-            println!("{a} is a {} of {}", role.as_str(), c.cfg.slug);
+            println!(
+                "{a} is a {} of {}{}",
+                role.as_str(),
+                c.cfg.slug,
+                language
+                    .map(|l| format!(", writing to them in {l}"))
+                    .unwrap_or_default()
+            );
         }
+        MemberCommand::Import {
+            community,
+            file,
+            dry_run,
+            welcome,
+        } => {
+            let input =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let report = crate::cli::members::import(
+                &app,
+                &community,
+                &input,
+                crate::cli::members::ImportOptions { dry_run, welcome },
+            )
+            .await?;
+            print!("{report}");
+        }
+        MemberCommand::Export { community, file } => match file {
+            Some(path) => {
+                let f = std::fs::File::create(&path)
+                    .with_context(|| format!("creating {}", path.display()))?;
+                let n = crate::cli::members::export(&app, &community, f).await?;
+                eprintln!("wrote {n} people to {}", path.display());
+            }
+            None => {
+                crate::cli::members::export(&app, &community, std::io::stdout().lock()).await?;
+            }
+        },
         MemberCommand::List { community } => {
             let c = app.world.community(&community)?;
             let people = app.store().people(c.id).await?;

@@ -2,8 +2,10 @@
 //! commands that do by hand what a coordinator does by mail.
 
 pub mod admin;
+pub mod backup;
 pub mod demo;
 pub mod init;
+pub mod members;
 pub mod table;
 
 use std::path::PathBuf;
@@ -52,9 +54,15 @@ pub enum Command {
     /// community's texts_dir at the directory).
     #[command(subcommand)]
     Texts(TextsCommand),
-    /// Add, list and remove people.
+    /// Add, list, remove, import and export people.
     #[command(subcommand)]
     Member(MemberCommand),
+    /// Write a consistent copy of the (SQLite) database to FILE while the daemon runs; on
+    /// PostgreSQL, says how to do it with pg_dump.
+    Backup {
+        /// The copy to write; it must not exist yet.
+        file: PathBuf,
+    },
     /// Schedule, list and cancel meetings.
     #[command(subcommand)]
     Meeting(MeetingCommand),
@@ -131,6 +139,27 @@ pub enum MemberCommand {
         name: Option<String>,
         #[arg(long, value_enum, default_value_t = Role::Member)]
         role: Role,
+        /// Their own language for the mail written to them (else the community's).
+        #[arg(long, value_enum)]
+        language: Option<crate::domain::Lang>,
+    },
+    /// Read a member list (CSV: ours, Mailman 3's or Google Groups' export) into a
+    /// community; reports what was added, updated and skipped, and why.
+    Import {
+        community: String,
+        file: PathBuf,
+        /// Report what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Send each new member the welcome mail (by default nobody is mailed).
+        #[arg(long)]
+        welcome: bool,
+    },
+    /// Write a community's members as CSV (address, name, role, delivery, language), to FILE
+    /// or standard output; `member import` reads it back.
+    Export {
+        community: String,
+        file: Option<PathBuf>,
     },
     /// List the people of a community.
     List { community: String },
