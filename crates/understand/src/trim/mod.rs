@@ -15,6 +15,9 @@
 use crate::message::Body;
 use crate::text::squash;
 
+mod signoff;
+pub(crate) use signoff::without_signoff;
+
 /// Longest line we try to read as an attribution or header line.
 const MAX_MARKER_LINE: usize = 400;
 
@@ -64,6 +67,7 @@ pub fn own_words_of(text: &str) -> String {
         i += 1;
     }
     drop_trailing_signoff(&mut out);
+    signoff::cut_contact_block(&mut out);
     tidy(&out)
 }
 
@@ -487,6 +491,17 @@ const FOOTERS: &[&str] = &[
     "verstuurd met ",
     "inviato da ",
     "skickat från min ",
+    "skickat från ",
+    "sendt fra min ",
+    "sendt fra ",
+    "lähetetty ",
+    "verzonden vanaf ",
+    "verstuurd vanaf ",
+    "enviado desde mi ",
+    "enviado do ",
+    "envoyé de mon ",
+    "gesendet von ",
+    "sent from ",
 ];
 
 /// Lower-case phrases that begin a legal disclaimer.
