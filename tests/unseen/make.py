@@ -311,7 +311,7 @@ def simple(frm, subject, body, extra=()):
     return hdr(frm, subject, "text/plain; charset=utf-8", extra, mid=hashlib.sha1((subject + body).encode()).hexdigest()[:12]).replace(
         "In-Reply-To: <announce-42@example.org>\r\nReferences: <announce-42@example.org>\r\n", "") + "\r\n" + body.replace("\n", "\r\n") + "\r\n"
 
-for i, (subj, cmd) in enumerate([("unsubscribe", "LEAVE"), ("UNSUBSCRIBE", "LEAVE"), ("Leave", "LEAVE"), ("leave", "LEAVE")]):
+for i, (subj, cmd) in enumerate([("unsubscribe", "UNSUBSCRIBE"), ("UNSUBSCRIBE", "UNSUBSCRIBE"), ("Leave", "LEAVE"), ("leave", "LEAVE")]):
     whole("commands", f"leave-{i}", simple("Kim <kim@example.net>", subj, ""), {"kind": "command", "command": cmd})
 for i, subj in enumerate(["Re: Stop by earlier on Thursday?", "Re: Help with the room booking", "Re: Status of the venue?", "Re: Join us for dinner after?"]):
     whole("commands", f"re-sentence-{i}", simple("Kim <kim@example.net>", subj, "Does anyone know if the side door will be open? I'd like to bring the projector early."), {"not_kind": "command"})
@@ -354,6 +354,11 @@ whole("bounces", "delay-plain", (
   "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\nTo: circle+bounce@example.org\r\nSubject: Delayed Mail (still being retried)\r\nDate: Wed, 04 Jun 2025 09:15:02 +0200\r\n"
   "Message-ID: <delay-1@mx.example.net>\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
   "This is the mail system at host mx.example.net.\r\n\r\n####################################################################\r\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\r\n####################################################################\r\n\r\nYour message could not be delivered for more than 4 hour(s).\r\nIt will be retried until it is 5 day(s) old.\r\n\r\n<rui@example.pt>: connect to mx.example.pt[192.0.2.9]:25: Connection timed out\r\n"), {"permanent": False, "not_kind": "auto_reply"})
+
+# Synonyms of LEAVE: the command is printed as written (UNSUBSCRIBE stays UNSUBSCRIBE, as
+# DESIGN.md's inspect contract has it); what it does is LEAVE.
+for i, subj in enumerate(["Abmelden", "désabonner", "afmelden", "signoff"]):
+    whole("commands", f"leave-synonym-{i}", simple("Kim <kim@example.net>", subj, ""), {"kind": "command", "command": subj})
 
 # ------------------------------------------------------------------ write
 def main():
