@@ -543,7 +543,20 @@ fn only_another_answer(rest: &[Word], resp: Response) -> bool {
     if rest.is_empty() || rest.len() > 2 {
         return false;
     }
+    // "Probably yes", "vielleicht ja": a hedge before an answer is one hedged answer.
+    if super::signals::hedged(&[rest_first_hedge(&rest)]) || resp == Maybe {
+        return false;
+    }
     matches!(leading_answer(&rest), Some((r, n)) if r != resp && n == rest.len())
+}
+
+/// A stand-in word for the hedge check (the check takes words).
+fn rest_first_hedge(rest: &[Word]) -> Word {
+    rest.first().cloned().unwrap_or(Word {
+        folded: String::new(),
+        start: 0,
+        end: 0,
+    })
 }
 
 /// Whether a leading answer is really a question: "Yes?", "Maybe we could meet at 7?".
