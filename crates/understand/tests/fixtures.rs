@@ -339,5 +339,5 @@ fn unseen_score() {
 }
 
 /// What the halves of the unseen set score (raise when a change makes more pass).
-const UNSEEN_TUNED_FLOOR: usize = 186;
+const UNSEEN_TUNED_FLOOR: usize = 189;
 const UNSEEN_HELDOUT_FLOOR: usize = 62;

@@ -34,6 +34,7 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
     ];
     // "If it's in the evenings I might join": a conditional or a hedge before the join word
     // makes no JOIN (the coordinators read it as a conversation or unclear).
+    // (not Spanish "si" nor Portuguese "se": folded, they are "sí" and a pronoun)
     let conditional = [
         "if",
         "might",
@@ -44,12 +45,10 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         "wenn",
         "falls",
         "vielleicht",
-        "si",
         "peut",
         "quizas",
         "als",
         "misschien",
-        "se",
         "talvez",
     ];
     // Asking to be added is joining, in any of our languages.

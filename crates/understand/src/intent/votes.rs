@@ -97,14 +97,15 @@ fn chosen(text: &str) -> Option<Vec<u32>> {
         return None;
     }
     let words: Vec<&str> = toks.iter().map(String::as_str).collect();
-    let start = (0..words.len()).find(|&i| {
+    // The choice may come before its verb: "Both 1 and 3 for me".
+    (0..words.len()).find(|&i| {
         CHOOSING.iter().any(|c| {
             let parts: Vec<&str> = c.split(' ').collect();
             words.get(i..i + parts.len()) == Some(&parts[..])
         })
     })?;
     let mut out = Vec::new();
-    for w in &words[start..] {
+    for w in &words {
         let w = w.trim_start_matches('#');
         let n = w
             .parse::<u32>()

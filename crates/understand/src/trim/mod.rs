@@ -633,6 +633,45 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
     if has_content && DISCLAIMERS.iter().any(|d| l.starts_with(d)) {
         return true;
     }
+    // Disclaimers phrased in ways no list holds: a long line that says "confidential" and
+    // speaks of its addressee or of receiving it in error, in any of our languages.
+    if has_content && l.len() > 80 {
+        let confidential = [
+            "confidential",
+            "vertraulich",
+            "confidentiel",
+            "confidencial",
+            "vertrouwelijk",
+            "riservat",
+            "privileged",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        let addressee = [
+            "intended",
+            "addressee",
+            "recipient",
+            "in error",
+            "by mistake",
+            "adressat",
+            "empfänger",
+            "irrtümlich",
+            "destinataire",
+            "par erreur",
+            "destinatario",
+            "por error",
+            "geadresseerde",
+            "onterecht",
+            "per vergissing",
+            "por engano",
+            "por erro",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        if confidential && addressee {
+            return true;
+        }
+    }
     false
 }
 

@@ -265,25 +265,23 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
     .iter()
     .any(|c| format!(" {l} ").contains(c));
     let piped = (l.contains(" | ") || l.contains(" · ")) && l.split_whitespace().count() <= 14;
-    let postcode = l
-        .split(|c: char| c == ',' || c == '|' || c == '·')
-        .any(|part| {
-            let p = part.trim();
-            let lead: String = p
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '-')
-                .collect();
-            (lead.len() >= 4 && p.len() > lead.len() && p[lead.len()..].starts_with(' '))
-                || p.split_whitespace().any(|w| {
-                    w.len() == 3
-                        && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                        && w.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-                        && w.chars().all(|c| c.is_ascii_alphanumeric())
-                        && w.chars()
-                            .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                        && part.contains(char::is_uppercase)
-                })
-        });
+    let postcode = l.split([',', '|', '·']).any(|part| {
+        let p = part.trim();
+        let lead: String = p
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
+        (lead.len() >= 4 && p.len() > lead.len() && p[lead.len()..].starts_with(' '))
+            || p.split_whitespace().any(|w| {
+                w.len() == 3
+                    && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && w.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+                    && w.chars()
+                        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && part.contains(char::is_uppercase)
+            })
+    });
     phone || web || mail || company || piped || postcode
 }
 
