@@ -234,6 +234,11 @@ pub(super) fn idiom_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
 }
 
 fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
+    // Most phrases fail on their first word: check it before anything is allocated.
+    let head = phrase.split(' ').next().unwrap_or("");
+    if ws.get(i).is_none_or(|w| w.folded != head) {
+        return None;
+    }
     let parts: Vec<&str> = phrase.split(' ').collect();
     fn go(ws: &[Word], j: usize, parts: &[&str]) -> Option<usize> {
         let Some((first, rest)) = parts.split_first() else {
@@ -251,7 +256,8 @@ fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
             return None;
         }
         let w = ws.get(j)?;
-        (w.folded.replace('’', "'") == *first).then_some(())?;
+        // (`fold` already made every apostrophe ')
+        (w.folded == *first).then_some(())?;
         go(ws, j + 1, rest)
     }
     go(ws, i, &parts).map(|end| end - i)

@@ -231,6 +231,7 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
             .any(|p| l.starts_with(p)));
     let web = l.contains("www.") || l.contains("http://") || l.contains("https://");
     let mail = l.contains('@') && !l.contains(' ');
+    let padded = format!(" {l} ");
     let company = [
         " gmbh",
         " ltd",
@@ -263,7 +264,7 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
         "membro d",
     ]
     .iter()
-    .any(|c| format!(" {l} ").contains(c));
+    .any(|c| padded.contains(c));
     let piped = (l.contains(" | ") || l.contains(" · ")) && l.split_whitespace().count() <= 14;
     let postcode = l.split([',', '|', '·']).any(|part| {
         let p = part.trim();
