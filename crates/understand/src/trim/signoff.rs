@@ -310,9 +310,18 @@ pub(crate) fn cut_signoff(out: &mut Vec<&str>, names: &[String]) {
     let Some(first_content) = first_content else {
         return;
     };
-    // The first line that begins a sign-off, after some content.
+    // The first line that begins a sign-off, after some content. At most eight lines follow
+    // a sign-off, so only the last lines need looking at (long messages stay fast).
+    let mut tail_from = out.len();
+    let mut seen = 0;
+    while tail_from > 0 && seen < 10 {
+        tail_from -= 1;
+        if !out[tail_from].trim().is_empty() {
+            seen += 1;
+        }
+    }
     let mut cut = None;
-    for i in (first_content + 1)..out.len() {
+    for i in (first_content + 1).max(tail_from)..out.len() {
         let line = out[i];
         let starts = is_closing(line, names)
             || (is_name_line(line, names) && out[i - 1].trim().is_empty())
