@@ -405,6 +405,13 @@ fn decide(facts: &message::Facts, text: &str, ctx: &Context<'_>) -> Intent {
     if let Some(reason) = guard::automatic(facts) {
         return Intent::AutoReply { reason };
     }
+    // What the words mean is read without the sign-off ("Best,\nKim"), which the text keeps.
+    let signed = trim::without_signoff(
+        text,
+        facts.from.as_ref().and_then(|f| f.name.as_deref()),
+        facts.from.as_ref().map_or("", |f| f.address.as_str()),
+    );
+    let text = signed.as_str();
     if let Some(cmd) = command::from_subject(&facts.subject, ctx.asked, text) {
         return cmd;
     }

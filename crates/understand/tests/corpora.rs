@@ -20,11 +20,12 @@ use understand::{inspect_json, Asked};
 /// A corpus passing fewer fails the test: lowering a floor is accepting a regression. Raising
 /// one is welcome — do it whenever a change makes more cases pass, so the gain is kept.
 const FLOORS: &[(&str, usize)] = &[
-    ("calmailproc", 40), // of 40
-    ("ccs-imip", 9),     // of 9
-    ("github-erp", 20),  // of 20
-    ("sisimai", 574),    // of 588
-    ("talon", 24),       // of 24
+    ("calmailproc", 40),    // of 40
+    ("ccs-imip", 9),        // of 9
+    ("github-erp", 20),     // of 20
+    ("sisimai", 574),       // of 588
+    ("talon", 24),          // of 24
+    ("willdurand-erp", 58), // of 60
 ];
 
 /// As the conformance runner: one tool call per `--as` group and chunk of this many files…

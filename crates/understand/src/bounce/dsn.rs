@@ -117,7 +117,9 @@ fn read_group(g: &[crate::message::Header], report: &mut DeliveryReport) {
             _ => diagnostic_says.unwrap_or(true),
         },
     };
-    let address = [final_r.as_deref(), orig_r.as_deref(), x_actual.as_deref()]
+    // Original-Recipient is the address we sent to; Final-Recipient may be a rewritten
+    // mailbox behind an alias or forward (RFC 3464 2.3.1), which is nobody's address here.
+    let address = [orig_r.as_deref(), final_r.as_deref(), x_actual.as_deref()]
         .into_iter()
         .flatten()
         .find_map(recipient_value);
@@ -143,6 +145,12 @@ fn recipient_value(v: &str) -> Option<String> {
         None => v,
     };
     let v = v.trim();
+    // Transport prefixes some MTAs leave in the value: "smtp=a@b" (Exchange), "SMTP:a@b".
+    let lower = v.to_ascii_lowercase();
+    let v = ["smtp=", "smtp:", "rfc822=", "rfc822:"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map_or(v, |p| v[p.len()..].trim());
     // "|program@host" or "/path/to/file" recipients are not addresses.
     if v.starts_with('|') || v.starts_with('/') || v.starts_with('"') && v.contains('|') {
         return None;

@@ -235,7 +235,7 @@ pub const SPECS: &[Spec] = &[
     Spec { word: "SEARCH", aliases: &[], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways and topics", who: Who::Everyone, changes: false, read: search },
     Spec { word: "PAUSE", aliases: &[], usage: "PAUSE", example: "PAUSE", short: "PAUSE", what: "no mail from the group until you send RESUME", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Pause) },
     Spec { word: "RESUME", aliases: &[], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
-    Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE"], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
+    Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF", "ABMELDEN", "DÉSABONNER", "DESABONNER", "DÉSINSCRIRE", "DESINSCRIRE", "AFMELDEN", "UITSCHRIJVEN", "DESINSCREVER"], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
     Spec { word: "JOIN", aliases: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
     Spec { word: "HELP", aliases: &[], usage: "HELP", example: "HELP", short: "HELP", what: "this list", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Help) },
     // coordinator

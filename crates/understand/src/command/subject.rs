@@ -51,6 +51,14 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
         if asked.is_some() || !matches!(by_words, Intent::Unclear { .. }) {
             return Some(by_words);
         }
+        // "Re: Help with the room booking" over "Does anyone know …?": a person talking in a
+        // thread whose Subject happens to start with a command word. A command is a word and
+        // its arguments; prose in the Subject and a sentence in the body are a conversation.
+        let prose_subject = args.len() >= 2 || rest.trim_end().ends_with('?');
+        let sentence_body = body.split_whitespace().count() >= 4;
+        if prose_subject && sentence_body {
+            return Some(Intent::Conversation);
+        }
     }
     if word == "JOIN" && asked == Some(Asked::Followup) {
         return Some(Intent::Join);

@@ -667,6 +667,16 @@ fn the_table_is_the_one_list_of_commands() {
         "HELP",
         "LEAVE",
         "UNSUBSCRIBE",
+        // LEAVE's synonyms in our languages (issue 12); printed as written, read as LEAVE.
+        "SIGNOFF",
+        "ABMELDEN",
+        "DÉSABONNER",
+        "DESABONNER",
+        "DÉSINSCRIRE",
+        "DESINSCRIRE",
+        "AFMELDEN",
+        "UITSCHRIJVEN",
+        "DESINSCREVER",
         "PAUSE",
         "RESUME",
         "RSVP",
@@ -696,6 +706,9 @@ fn the_table_is_the_one_list_of_commands() {
     }
     assert_eq!(Cmd::TopicDefer(1).word(), "TOPIC");
     assert_eq!(p("UNSUBSCRIBE").map(|c| c.word()), Ok("LEAVE"));
+    for synonym in ["abmelden", "Désabonner", "afmelden", "SIGNOFF"] {
+        assert_eq!(p(synonym).map(|c| c.word()), Ok("LEAVE"), "{synonym}");
+    }
 }
 
 #[test]

@@ -32,8 +32,57 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         "membro",
         "entrar",
     ];
+    // "If it's in the evenings I might join": a conditional or a hedge before the join word
+    // makes no JOIN (the coordinators read it as a conversation or unclear).
+    // (not Spanish "si" nor Portuguese "se": folded, they are "sí" and a pronoun)
+    let conditional = [
+        "if",
+        "might",
+        "may",
+        "maybe",
+        "perhaps",
+        "could",
+        "wenn",
+        "falls",
+        "vielleicht",
+        "peut",
+        "quizas",
+        "als",
+        "misschien",
+        "talvez",
+    ];
+    // Asking to be added is joining, in any of our languages.
+    let join_phrases = [
+        "add me",
+        "sign me up",
+        "count me in",
+        "include me",
+        "nehmt mich auf",
+        "nimm mich auf",
+        "ajoutez moi",
+        "ajoute moi",
+        "inscrivez moi",
+        "apuntadme",
+        "apuntame",
+        "anadidme",
+        "voeg me toe",
+        "me adicione",
+        "me adicionem",
+        "quero participar",
+    ];
+    for p in join_phrases {
+        if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
+            return Intent::Join;
+        }
+    }
     for (i, w) in words.iter().enumerate().take(40) {
         if join_words.contains(&w.folded.as_str()) {
+            if words[i.saturating_sub(6)..i]
+                .iter()
+                .any(|p| conditional.contains(&p.folded.as_str()))
+            {
+                return Intent::unclear("a join on a condition");
+            }
             let negated = words[i.saturating_sub(4)..i]
                 .iter()
                 .any(|p| negators.contains(&p.folded.as_str()));
@@ -63,6 +112,34 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         "remove me",
     ];
     for p in decline_phrases {
+        if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
+            return Intent::Decline;
+        }
+    }
+    // "Not now, perhaps later in the year": putting it off is declining, for now.
+    // "Maybe later in the year" alone stays unclear: it is the "not now" that declines.
+    let deferrals = [
+        "not now",
+        "not right now",
+        "not at the moment",
+        "not for now",
+        "im moment nicht",
+        "jetzt nicht",
+        "derzeit nicht",
+        "pas pour l'instant",
+        "pas maintenant",
+        "pas pour le moment",
+        "ahora no",
+        "por ahora no",
+        "de momento no",
+        "nu even niet",
+        "nu niet",
+        "op dit moment niet",
+        "agora nao",
+        "por agora nao",
+        "por enquanto nao",
+    ];
+    for p in deferrals {
         if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
             return Intent::Decline;
         }

@@ -13,6 +13,7 @@ pub mod confirm;
 mod conversation;
 mod followup;
 mod rsvp;
+mod signals;
 mod takeaways;
 mod topics;
 mod votes;

@@ -389,6 +389,7 @@ fn longest_phrase_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
     let fixed = PHRASES
         .iter()
         .filter_map(|(p, r)| phrase_at(ws, i, p).map(|n| (*r, n)))
+        .chain(super::signals::idiom_at(ws, i))
         .max_by_key(|(_, n)| *n);
     let negated = negated_attendance_at(ws, i);
     match (fixed, negated) {
@@ -451,8 +452,26 @@ fn negated_attendance_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
     None
 }
 
-/// Reads an RSVP anywhere in the first sentences.
+/// Reads an RSVP anywhere in the first sentences; a yes hedged in its first sentence
+/// ("Probably yes", "Tentatively yes") is a maybe.
 pub(crate) fn rsvp(text: &str) -> Rsvp {
+    match rsvp_unhedged(text) {
+        Rsvp::Answer(Yes, note) => {
+            let window = answer_window(text.trim());
+            let first = sentence_spans(window)
+                .first()
+                .map_or(window, |&(s, e)| &window[s..e]);
+            if super::signals::hedged(&tokens(first)) {
+                Rsvp::Answer(Maybe, note)
+            } else {
+                Rsvp::Answer(Yes, note)
+            }
+        }
+        other => other,
+    }
+}
+
+fn rsvp_unhedged(text: &str) -> Rsvp {
     let text = text.trim();
     let offset = skip_greeting(text);
     let body = text[offset..].trim_start();
@@ -524,7 +543,20 @@ fn only_another_answer(rest: &[Word], resp: Response) -> bool {
     if rest.is_empty() || rest.len() > 2 {
         return false;
     }
+    // "Probably yes", "vielleicht ja": a hedge before an answer is one hedged answer.
+    if super::signals::hedged(&[rest_first_hedge(&rest)]) || resp == Maybe {
+        return false;
+    }
     matches!(leading_answer(&rest), Some((r, n)) if r != resp && n == rest.len())
+}
+
+/// A stand-in word for the hedge check (the check takes words).
+fn rest_first_hedge(rest: &[Word]) -> Word {
+    rest.first().cloned().unwrap_or(Word {
+        folded: String::new(),
+        start: 0,
+        end: 0,
+    })
 }
 
 /// Whether a leading answer is really a question: "Yes?", "Maybe we could meet at 7?".

@@ -21,9 +21,23 @@ pub(crate) fn takeaways_in(text: &str) -> Vec<String> {
             .filter(|s| !s.is_empty())
             .collect();
     }
-    paragraphs(&body)
+    let paras: Vec<String> = paragraphs(&body)
         .into_iter()
         .filter(|p| !is_list_heading(p))
+        .collect();
+    // "Price by value; say no early; write the scope down.": one line of items.
+    if let [p] = paras.as_slice() {
+        let parts: Vec<&str> = p
+            .split(';')
+            .map(|s| s.trim().trim_end_matches('.'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !p.contains('\n') && parts.len() >= 2 {
+            return parts.into_iter().map(squash).collect();
+        }
+    }
+    paras
+        .into_iter()
         .map(|p| squash(&p))
         .filter(|s| !s.is_empty())
         .collect()

@@ -92,8 +92,13 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     paras
         .into_iter()
         .map(|p| {
-            let mut lines = p.lines();
-            let first = lines.next().unwrap_or("").to_string();
+            let mut lines = p.lines().peekable();
+            let mut first = lines.next().unwrap_or("").to_string();
+            // A lead-in ("Here's an idea:", "Vorschlag:", "Une proposition :") introduces
+            // the line after it, which is the title.
+            if is_list_heading(&first) && lines.peek().is_some() {
+                first = lines.next().unwrap_or("").to_string();
+            }
             let rest: Vec<String> = lines.map(|l| l.trim().to_string()).collect();
             split_title(&first, rest)
         })

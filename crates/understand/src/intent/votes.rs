@@ -3,8 +3,125 @@
 
 use crate::text::fold;
 
-/// "+1 #3", "+1 for 2 and 5", "I'd vote for #4", "#2 +1" → the topic numbers.
+/// "+1 #3", "+1 for 2 and 5", "I'd vote for #4", "#2 +1" → the topic numbers; without a
+/// "+1", a short reply that chooses ("I'd go with the second one", "Voto por el 1 y el 4").
 pub(crate) fn votes(text: &str) -> Option<Vec<u32>> {
+    plus_one_votes(text).or_else(|| chosen(text))
+}
+
+/// Verbs of choosing, folded, as word sequences.
+const CHOOSING: &[&str] = &[
+    "go with",
+    "going with",
+    "pick",
+    "choose",
+    "prefer",
+    "vote",
+    "my vote",
+    "for me",
+    "stimme fur",
+    "wahle",
+    "nehme",
+    "bin fur",
+    "je vote",
+    "vote pour",
+    "je choisis",
+    "je prefere",
+    "plutot",
+    "voto",
+    "elijo",
+    "prefiero",
+    "me quedo con",
+    "mijn stem",
+    "ik kies",
+    "kies",
+    "ik stem",
+    "voorkeur",
+    "escolho",
+    "prefiro",
+    "fico com",
+];
+
+/// Ordinals (folded) in the six languages: "the second one" is topic 2.
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("erste", 1),
+    ("ersten", 1),
+    ("zweite", 2),
+    ("zweiten", 2),
+    ("dritte", 3),
+    ("dritten", 3),
+    ("vierte", 4),
+    ("vierten", 4),
+    ("premier", 1),
+    ("premiere", 1),
+    ("deuxieme", 2),
+    ("seconde", 2),
+    ("troisieme", 3),
+    ("quatrieme", 4),
+    ("primero", 1),
+    ("primera", 1),
+    ("segundo", 2),
+    ("segunda", 2),
+    ("tercero", 3),
+    ("tercera", 3),
+    ("cuarto", 4),
+    ("cuarta", 4),
+    ("eerste", 1),
+    ("tweede", 2),
+    ("derde", 3),
+    ("vierde", 4),
+    ("primeiro", 1),
+    ("primeira", 1),
+    ("terceiro", 3),
+    ("terceira", 3),
+    ("quarto", 4),
+    ("quarta", 4),
+];
+
+/// A short reply whose first sentences choose numbers or ordinals after a verb of choosing.
+fn chosen(text: &str) -> Option<Vec<u32>> {
+    let f = fold(text);
+    let first: String = f
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let toks = vote_tokens(&first);
+    if toks.len() > 25 || toks.iter().any(|t| t == "?") || first.contains('?') {
+        return None;
+    }
+    let words: Vec<&str> = toks.iter().map(String::as_str).collect();
+    // The choice may come before its verb: "Both 1 and 3 for me".
+    (0..words.len()).find(|&i| {
+        CHOOSING.iter().any(|c| {
+            let parts: Vec<&str> = c.split(' ').collect();
+            words.get(i..i + parts.len()) == Some(&parts[..])
+        })
+    })?;
+    let mut out = Vec::new();
+    for w in &words {
+        let w = w.trim_start_matches('#');
+        let n = w
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=20).contains(n))
+            .or_else(|| ORDINALS.iter().find(|(o, _)| *o == w).map(|&(_, n)| n));
+        if let Some(n) = n {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn plus_one_votes(text: &str) -> Option<Vec<u32>> {
     let mut out: Vec<u32> = Vec::new();
     for line in text.lines().take(60) {
         let l = fold(line);

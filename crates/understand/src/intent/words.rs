@@ -165,6 +165,24 @@ fn item_marker(line: &str) -> Option<usize> {
             return Some(indent + m.len());
         }
     }
+    // Any other symbol used as a bullet: "👉 ", "✅ ", "▪ ", "→ ", "➤ " (emoji may carry a
+    // variation selector). Letters, digits, quotes and brackets start words, not items.
+    let mut cs = t.char_indices();
+    if let Some((_, c)) = cs.next() {
+        let symbol = !c.is_alphanumeric()
+            && !c.is_whitespace()
+            && !"\"'“”‘’«»([{<¿¡@$%&#+-*•·–—.,;:!?/\\_=~|>`^".contains(c);
+        if symbol {
+            for (i, d) in cs.take(3) {
+                if d == ' ' || d == '\t' {
+                    return Some(indent + i + 1);
+                }
+                if d.is_alphanumeric() {
+                    break;
+                }
+            }
+        }
+    }
     let digits: usize = t.chars().take_while(|c| c.is_ascii_digit()).count();
     let (skip_open, digits) = if digits == 0 && (t.starts_with('(') || t.starts_with('#')) {
         (1, t[1..].chars().take_while(|c| c.is_ascii_digit()).count())

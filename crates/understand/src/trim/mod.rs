@@ -15,6 +15,9 @@
 use crate::message::Body;
 use crate::text::squash;
 
+mod signoff;
+pub(crate) use signoff::without_signoff;
+
 /// Longest line we try to read as an attribution or header line.
 const MAX_MARKER_LINE: usize = 400;
 
@@ -36,6 +39,17 @@ pub fn own_words_of(text: &str) -> String {
     while i < lines.len() {
         let line = lines[i];
         if is_quote(line) {
+            i += 1;
+            continue;
+        }
+        // A quoted line wrapped by a client without its ">": it continues a long quote line
+        // in lower case and a quote line follows it ("> … pharetra d\nignissim odio?\n>").
+        let wrapped_quote = i > 0
+            && is_quote(lines[i - 1])
+            && lines[i - 1].trim().chars().count() >= 60
+            && line.trim_start().starts_with(|c: char| c.is_lowercase())
+            && lines.get(i + 1).is_some_and(|n| is_quote(n));
+        if wrapped_quote {
             i += 1;
             continue;
         }
@@ -64,6 +78,7 @@ pub fn own_words_of(text: &str) -> String {
         i += 1;
     }
     drop_trailing_signoff(&mut out);
+    signoff::cut_contact_block(&mut out);
     tidy(&out)
 }
 
@@ -127,6 +142,14 @@ const ATTRIBUTION_ENDS: &[&str] = &[
     "skrev:",
     "kirjoitti:",
     "napisał:",
+    "napisała:",
+    "pisze:",
+    "írta:",
+    "ha escrit:",
+    "写道：",
+    "写道:",
+    "작성:",
+    "のメッセージ:",
     "napsal:",
     "написал:",
     "написала:",
@@ -153,6 +176,17 @@ const ATTRIBUTION_STARTS: &[&str] = &[
 
 /// Whether an attribution starts at line `i`; returns how many lines it spans.
 fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
+    // Gmail wraps "… skrev Name <a@b.c\n>:": the closing ">:" lands on the next line and
+    // looks like a quote.
+    if lines.get(i + 1).is_some_and(|n| n.trim() == ">:") {
+        let joined = format!("{}>:", lines[i].trim());
+        if joined.len() <= MAX_MARKER_LINE
+            && joined.contains('@')
+            && is_attribution(&joined, lines, i + 2)
+        {
+            return Some(2);
+        }
+    }
     for e in i..(i + 3).min(lines.len()) {
         let t = lines[e].trim();
         if t.is_empty() || is_quote(lines[e]) || t.len() > MAX_MARKER_LINE {
@@ -179,9 +213,17 @@ fn attribution_start(lines: &[&str], e: usize) -> Option<usize> {
             .trim()
             .trim_start_matches(['-', '*', '_', ' '])
             .to_lowercase();
+        let prev_starts = s > 0 && {
+            let p = lines[s - 1].trim().to_lowercase();
+            ATTRIBUTION_STARTS
+                .iter()
+                .any(|st| p.trim_start_matches(['-', '*', '_', ' ']).starts_with(st))
+                && p.ends_with(',')
+        };
         if ATTRIBUTION_STARTS
             .iter()
             .any(|p| joined_start.starts_with(p))
+            && !prev_starts
         {
             break;
         }
@@ -228,9 +270,22 @@ fn is_attribution(s: &str, lines: &[&str], after: usize) -> bool {
         // a quote right after it.
         let ends_with_address = l.ends_with(">:") || (l.ends_with(':') && l.contains('@'));
         let quote_follows = next_nonblank(lines, after).is_some_and(|j| is_quote(lines[j]));
+        // With no quote after it, the line must carry a date and a time as well as the
+        // address ("2014-03-20 8:48 GMT+01:00 Rémi <r@x.com>:", "W dniu 2015-01-07 14:23,
+        // a@b.pl pisze:"): the unquoted original follows.
+        let has_time = l
+            .split(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+            .any(|w| {
+                let parts: Vec<&str> = w.split([':', '.']).collect();
+                parts.len() >= 2
+                    && parts[..2].iter().all(|p| {
+                        (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())
+                    })
+            });
+        let digits = l.chars().filter(char::is_ascii_digit).count();
         return ends_with_address
-            && quote_follows
-            && l.chars().any(|c| c.is_ascii_digit())
+            && (quote_follows || (has_time && digits >= 6))
+            && digits > 0
             && l.split(' ').count() <= 20;
     }
     // Keep prose like "Here is what Bob wrote:": an attribution starts with a date word,
@@ -328,7 +383,8 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
     let t = line
         .trim()
         .trim_start_matches(['*', '_', '\u{a0}', ' ', '\u{200e}', '\u{200f}'])
-        .replace(['\u{a0}', '\u{200e}', '\u{200f}'], " ");
+        .replace(['\u{a0}', '\u{200e}', '\u{200f}'], " ")
+        .replace('：', ":");
     let colon = t.find(':')?;
     if colon > 24 {
         return None;
@@ -341,7 +397,9 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
     use HeaderKind::*;
     let kind = match name.as_str() {
         "from" | "von" | "de" | "van" | "da" | "fra" | "från" | "od" | "lähettäjä" | "от"
-        | "afzender" | "remetente" | "expéditeur" | "absender" | "от кого" | "od:" => From,
+        | "afzender" | "remetente" | "expéditeur" | "absender" | "от кого" | "od:" | "发件人" => {
+            From
+        }
         "sent"
         | "date"
         | "gesendet"
@@ -359,6 +417,12 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
         | "lähetetty"
         | "verstuurd"
         | "enviado el"
+        | "envoyé le"
+        | "envoye le"
+        | "message du"
+        | "发送时间"
+        | "日期"
+        | "wysłane"
         | "enviado em"
         | "enviada em"
         | "sent at"
@@ -366,9 +430,10 @@ fn header_kind(line: &str) -> Option<HeaderKind> {
         | "отправлено"
         | "дата" => Date,
         "to" | "an" | "à" | "a" | "para" | "aan" | "per" | "till" | "til" | "cc" | "kopie"
-        | "bcc" | "destinataire" | "destinatario" | "empfänger" | "кому" | "копия" => To,
+        | "bcc" | "destinataire" | "destinatario" | "empfänger" | "кому" | "копия" | "收件人"
+        | "抄送" | "do" => To,
         "subject" | "betreff" | "objet" | "asunto" | "onderwerp" | "assunto" | "oggetto"
-        | "ämne" | "emne" | "aihe" | "тема" | "sujet" => Subject,
+        | "ämne" | "emne" | "aihe" | "тема" | "sujet" | "主题" | "temat" => Subject,
         _ => return None,
     };
     Some(kind)
@@ -487,6 +552,17 @@ const FOOTERS: &[&str] = &[
     "verstuurd met ",
     "inviato da ",
     "skickat från min ",
+    "skickat från ",
+    "sendt fra min ",
+    "sendt fra ",
+    "lähetetty ",
+    "verzonden vanaf ",
+    "verstuurd vanaf ",
+    "enviado desde mi ",
+    "enviado do ",
+    "envoyé de mon ",
+    "gesendet von ",
+    "sent from ",
 ];
 
 /// Lower-case phrases that begin a legal disclaimer.
@@ -549,9 +625,52 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         if short && ends_here {
             return true;
         }
+        // "Sent from my Wiko RIDGE FAB 4G" alone in its paragraph, the old mail below it.
+        if short && words <= 5 && rest.first().is_some_and(|r| r.trim().is_empty()) {
+            return true;
+        }
     }
     if has_content && DISCLAIMERS.iter().any(|d| l.starts_with(d)) {
         return true;
+    }
+    // Disclaimers phrased in ways no list holds: a long line that says "confidential" and
+    // speaks of its addressee or of receiving it in error, in any of our languages.
+    if has_content && l.len() > 80 {
+        let confidential = [
+            "confidential",
+            "vertraulich",
+            "confidentiel",
+            "confidencial",
+            "vertrouwelijk",
+            "riservat",
+            "privileged",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        let addressee = [
+            "intended",
+            "addressee",
+            "recipient",
+            "in error",
+            "by mistake",
+            "adressat",
+            "empfänger",
+            "irrtümlich",
+            "destinataire",
+            "par erreur",
+            "destinatario",
+            "por error",
+            "geadresseerde",
+            "onterecht",
+            "per vergissing",
+            "por engano",
+            "por erro",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        if confidential && addressee {
+            return true;
+        }
     }
     false
 }

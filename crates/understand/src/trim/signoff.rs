@@ -1,0 +1,456 @@
+//! Where a person's words end and their sign-off begins.
+//!
+//! Why structure and not a list of whole sign-offs: people close in endless variations
+//! ("Best, Kim", "LG Anna", "Cheers,\nKim\n\nKim Taylor\nSenior …", a bare first name, a name
+//! followed by a company block). What they share is the shape: a closing formula (a short
+//! word list per language, matched at the start of a line) or the sender's own name, and after
+//! it only short lines — names, titles, addresses, phone numbers — never another sentence.
+//! So a sign-off is cut when (a) it starts with a closing formula or the sender's name and
+//! (b) everything after it looks like a signature. The same test, without a formula, cuts a
+//! trailing contact block (a corporate signature: title, street, phone, register number).
+
+/// Closing formulas, lower-case, accents kept (compared to the start of a line). A formula
+/// alone on its line, or followed by a comma and a name ("Best, Kim"), or by a name directly
+/// ("LG Anna").
+const CLOSINGS: &[&str] = &[
+    // English
+    "best",
+    "best regards",
+    "best wishes",
+    "kind regards",
+    "regards",
+    "warm regards",
+    "warmest regards",
+    "many thanks",
+    "thanks",
+    "thank you",
+    "thanks again",
+    "thanks all",
+    "thanks everyone",
+    "thx",
+    "cheers",
+    "all the best",
+    "take care",
+    "see you",
+    "see you soon",
+    "talk soon",
+    "speak soon",
+    "yours",
+    "sincerely",
+    "yours sincerely",
+    "best,",
+    "br",
+    "kr",
+    "rgds",
+    "love",
+    "xx",
+    "later",
+    // German
+    "viele grüße",
+    "viele grüsse",
+    "liebe grüße",
+    "liebe grüsse",
+    "beste grüße",
+    "beste grüsse",
+    "schöne grüße",
+    "herzliche grüße",
+    "freundliche grüße",
+    "mit freundlichen grüßen",
+    "mit freundlichen grüssen",
+    "grüße",
+    "grüsse",
+    "gruß",
+    "gruss",
+    "lg",
+    "vg",
+    "mfg",
+    "bis dann",
+    "bis bald",
+    "danke",
+    "danke dir",
+    "ciao",
+    "tschüss",
+    // French
+    "bonne journée",
+    "bonne soirée",
+    "bonne fin de journée",
+    "cordialement",
+    "bien à vous",
+    "bien à toi",
+    "bises",
+    "bisous",
+    "amitiés",
+    "à bientôt",
+    "a bientôt",
+    "à plus",
+    "merci",
+    "merci beaucoup",
+    "salutations",
+    "bien cordialement",
+    "belle journée",
+    "à jeudi",
+    // Spanish
+    "un saludo",
+    "saludos",
+    "un abrazo",
+    "abrazos",
+    "gracias",
+    "muchas gracias",
+    "atentamente",
+    "besos",
+    "hasta pronto",
+    "nos vemos",
+    "un beso",
+    "saludos cordiales",
+    // Dutch
+    "groetjes",
+    "groet",
+    "groeten",
+    "met vriendelijke groet",
+    "vriendelijke groet",
+    "hartelijke groet",
+    "met groet",
+    "tot dan",
+    "tot snel",
+    "tot donderdag",
+    "bedankt",
+    "dank je",
+    "mvg",
+    "gr",
+    // Portuguese
+    "abraço",
+    "abraços",
+    "um abraço",
+    "beijinhos",
+    "beijos",
+    "cumprimentos",
+    "com os melhores cumprimentos",
+    "atenciosamente",
+    "até breve",
+    "até logo",
+    "até já",
+    "obrigado",
+    "obrigada",
+    "saudações",
+];
+
+/// The tokens of the sender's name worth matching ("Kim Taylor" → kim, taylor), lower-case.
+pub(crate) fn name_tokens(name: Option<&str>) -> Vec<String> {
+    name.unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '"' || c == '(' || c == ')')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 2)
+        .collect()
+}
+
+/// Words of a line, lower-case, punctuation at their ends off.
+fn words(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether a line is a closing formula, alone or with a name after it.
+fn is_closing(line: &str, names: &[String]) -> bool {
+    let t = line.trim().trim_start_matches(['-', '–', '—', ' ']);
+    if t.is_empty() || t.chars().count() > 60 || t.ends_with('?') {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let core = l.trim_end_matches(['.', ',', '!', ' ', '-', '–']);
+    for c in CLOSINGS {
+        let c = c.trim_end_matches(',');
+        if core == c {
+            return true;
+        }
+        if let Some(rest) = core.strip_prefix(c) {
+            // "Best, Kim" / "LG Anna" / "Thanks! Kim": a name (capitalised words) or the
+            // sender's name after the formula, nothing else.
+            if !rest.starts_with([',', ' ', '!', '.']) {
+                continue;
+            }
+            let orig_rest = &t[t.len() - rest.len()..];
+            let ws: Vec<&str> = orig_rest
+                .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == '!' || ch == '.')
+                .filter(|w| !w.is_empty())
+                .collect();
+            if ws.is_empty() {
+                return true;
+            }
+            let named = ws.len() <= 3
+                && ws.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || names.contains(&w.to_lowercase())
+                });
+            if named {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a line is the sender's name, or a bare capitalised name when the sender's is
+/// unknown ("Kim", "-Kim", "Kim T.", "Anna Keller").
+fn is_name_line(line: &str, names: &[String]) -> bool {
+    let t = line.trim().trim_start_matches(['-', '–', '—', '~', ' ']);
+    let ws = words(t);
+    if ws.is_empty() || ws.len() > 3 || t.chars().count() > 40 {
+        return false;
+    }
+    if t.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '?' | ':' | '@'))
+    {
+        return false;
+    }
+    !names.is_empty() && names.contains(&ws[0])
+}
+
+/// Contact details and company furniture that make a line part of a signature.
+pub(crate) fn is_contact_line(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    if l.is_empty() {
+        return false;
+    }
+    let digits = l.chars().filter(char::is_ascii_digit).count();
+    let phone = digits >= 6
+        && (l.starts_with('+')
+            || l.contains(" +")
+            || [
+                "tel", "t:", "t ", "m:", "m ", "mob", "phone", "fon", "fax", "tél", "cel", "tlf",
+                "telf",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p)));
+    let web = l.contains("www.") || l.contains("http://") || l.contains("https://");
+    let mail = l.contains('@') && !l.contains(' ');
+    let padded = format!(" {l} ");
+    let company = [
+        " gmbh",
+        " ltd",
+        " llc",
+        " inc",
+        " b.v.",
+        " bv",
+        " s.l.",
+        " sl ",
+        " sas",
+        " sarl",
+        " s.a.",
+        " lda",
+        " ag",
+        " kg",
+        " e.v.",
+        "kvk ",
+        "hrb ",
+        "amtsgericht",
+        "geschäftsführer",
+        "ust-id",
+        "vat ",
+        "siret",
+        "registered in",
+        "member of",
+        "mitglied im",
+        "membre de",
+        "miembro de",
+        "lid van",
+        "membro d",
+    ]
+    .iter()
+    .any(|c| padded.contains(c));
+    let piped = (l.contains(" | ") || l.contains(" · ")) && l.split_whitespace().count() <= 14;
+    let postcode = l.split([',', '|', '·']).any(|part| {
+        let p = part.trim();
+        let lead: String = p
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
+        (lead.len() >= 4 && p.len() > lead.len() && p[lead.len()..].starts_with(' '))
+            || p.split_whitespace().any(|w| {
+                w.len() == 3
+                    && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && w.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+                    && w.chars()
+                        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && part.contains(char::is_uppercase)
+            })
+    });
+    phone || web || mail || company || piped || postcode
+}
+
+/// A line that may stand in a signature: short, not a sentence that goes on.
+fn signature_like(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.ends_with('?') {
+        return false;
+    }
+    let n = t.chars().count();
+    n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8)
+}
+
+/// Cuts a trailing sign-off: from a closing formula or the sender's name on, when only
+/// signature-like lines follow; also a trailing contact block of a corporate signature.
+/// `out` holds the kept lines; what is cut is dropped from its end.
+pub(crate) fn cut_signoff(out: &mut Vec<&str>, names: &[String]) {
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    let first_content = out.iter().position(|l| !l.trim().is_empty());
+    let Some(first_content) = first_content else {
+        return;
+    };
+    // The first line that begins a sign-off, after some content. At most eight lines follow
+    // a sign-off, so only the last lines need looking at (long messages stay fast).
+    let mut tail_from = out.len();
+    let mut seen = 0;
+    while tail_from > 0 && seen < 10 {
+        tail_from -= 1;
+        if !out[tail_from].trim().is_empty() {
+            seen += 1;
+        }
+    }
+    let mut cut = None;
+    for i in (first_content + 1).max(tail_from)..out.len() {
+        let line = out[i];
+        let starts = is_closing(line, names)
+            || (is_name_line(line, names) && out[i - 1].trim().is_empty())
+            || (is_name_line(line, names) && i + 1 == out.len());
+        if !starts {
+            continue;
+        }
+        let rest = &out[i + 1..];
+        let rest_lines = rest.iter().filter(|l| !l.trim().is_empty()).count();
+        if rest_lines <= 8 && rest.iter().all(|l| signature_like(l)) {
+            cut = Some(i);
+            break;
+        }
+    }
+    if let Some(i) = cut {
+        out.truncate(i);
+    } else {
+        cut_contact_block(out);
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+}
+
+/// A corporate signature with no "-- " above it: from the start of a paragraph to the end,
+/// at most eight short lines, two of them contact details (phone, web, company, postcode).
+pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    // Trailing paragraphs, each with a contact line and nothing but short lines.
+    let mut start = out.len();
+    let mut contacts = 0;
+    loop {
+        let end = start;
+        while start > 0 && !out[start - 1].trim().is_empty() {
+            start -= 1;
+        }
+        let para = &out[start..end];
+        let c = para.iter().filter(|l| is_contact_line(l)).count();
+        let first_content = out[..start].iter().any(|l| !l.trim().is_empty());
+        if para.is_empty()
+            || c == 0
+            || para.len() > 8
+            || !first_content
+            || !para.iter().all(|l| signature_like(l))
+        {
+            start = end;
+            break;
+        }
+        contacts += c;
+        while start > 0 && out[start - 1].trim().is_empty() {
+            start -= 1;
+        }
+        if start == 0 {
+            break;
+        }
+    }
+    if contacts >= 2 && start < out.len() {
+        out.truncate(start);
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+}
+
+/// The words without their sign-off, for reading what they mean (the text keeps it: it is
+/// the sender's, and people see it).
+pub(crate) fn without_signoff(text: &str, sender_name: Option<&str>, address: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut names = name_tokens(sender_name);
+    // "kim.taylor@…" names Kim too.
+    let local = address
+        .split('@')
+        .next()
+        .unwrap_or("")
+        .replace(['.', '_', '-', '+'], " ");
+    names.extend(name_tokens(Some(&local)));
+    cut_signoff(&mut lines, &names);
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str, name: &str) -> String {
+        let mut v: Vec<&str> = text.lines().collect();
+        cut_signoff(&mut v, &name_tokens(Some(name)));
+        v.join("\n")
+    }
+
+    #[test]
+    fn closings_and_names_go() {
+        assert_eq!(
+            cut("Count me in!\n\nBest,\nKim", "Kim Taylor"),
+            "Count me in!"
+        );
+        assert_eq!(cut("Bin dabei!\n\nLG Anna", ""), "Bin dabei!");
+        assert_eq!(cut("Yes.\n\nBest, Kim", ""), "Yes.");
+        assert_eq!(
+            cut(
+                "Ja.\n\nAnna\n\nAnna Keller\nTeamleiterin\nTel.: +49 30 1234567",
+                "Anna Keller"
+            ),
+            "Ja."
+        );
+        assert_eq!(
+            cut(
+                "Sure.\n\nKim Taylor\nManager | Northwind Ltd.\nT +44 113 496 0000",
+                ""
+            ),
+            "Sure."
+        );
+    }
+
+    #[test]
+    fn words_that_go_on_stay() {
+        assert_eq!(
+            cut("Thanks for the evening.\nIt helped.", ""),
+            "Thanks for the evening.\nIt helped."
+        );
+        assert_eq!(cut("Pricing\n\nHiring", ""), "Pricing\n\nHiring");
+        assert_eq!(
+            cut(
+                "Yes\n\nThanks, see you there and bring the slides please?",
+                ""
+            ),
+            "Yes\n\nThanks, see you there and bring the slides please?"
+        );
+    }
+}
