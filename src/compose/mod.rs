@@ -9,6 +9,7 @@ pub mod chart;
 #[cfg(test)]
 mod contrast;
 pub mod ics;
+pub mod post;
 pub mod rich;
 pub mod token;
 
