@@ -309,6 +309,7 @@ impl Act<'_, '_> {
             message_id,
             subject: d.subject,
             body,
+            post_id: None,
         })
     }
 

@@ -25,6 +25,7 @@ mod inbound;
 mod meetings;
 mod outbox;
 mod people;
+mod posts;
 mod search;
 mod timeline;
 pub use confirmations::{AuditEntry, Confirmation};
@@ -33,6 +34,7 @@ pub use inbound::{InboundEntry, InboundRecord};
 pub use meetings::{Meeting, Rsvp};
 pub use outbox::{Claimed, OutMail, OutboxEntry, SendOutcome, SentRef};
 pub use people::Person;
+pub use posts::{NewPost, PostRow};
 pub use search::Hit;
 pub use timeline::{Job, TakeawayRow, TopicRow};
 
