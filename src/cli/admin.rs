@@ -367,7 +367,14 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
             }
             if let Some(m) = moderated {
                 app.store().set_moderated(&mut tx, p.id, m, now).await?;
-                println!("{a}: posts {}", if m { "held for review" } else { "sent as they come" });
+                println!(
+                    "{a}: posts {}",
+                    if m {
+                        "held for review"
+                    } else {
+                        "sent as they come"
+                    }
+                );
             }
             tx.commit().await?;
         }
@@ -584,7 +591,12 @@ async fn held(config: Config, h: crate::cli::HeldCommand) -> Result<()> {
             t.print();
         }
         HeldCommand::Approve { community, id } => {
-            println!("{}", app.world.decide_held(&community, id, true, None, now).await?);
+            println!(
+                "{}",
+                app.world
+                    .decide_held(&community, id, true, None, now)
+                    .await?
+            );
         }
         HeldCommand::Reject {
             community,
@@ -595,7 +607,9 @@ async fn held(config: Config, h: crate::cli::HeldCommand) -> Result<()> {
             let reason = Some(reason.as_str()).filter(|r| !r.trim().is_empty());
             println!(
                 "{}",
-                app.world.decide_held(&community, id, false, reason, now).await?
+                app.world
+                    .decide_held(&community, id, false, reason, now)
+                    .await?
             );
         }
     }

@@ -262,7 +262,23 @@ pub fn prefixed_subject(subject: &str, prefix: &str) -> String {
     if subject.is_empty() {
         return prefix.to_string();
     }
-    format!("{prefix} {subject}")
+    // After the reply prefixes: "Re: x" → "Re: [Circle] x", as the first post read.
+    let mut rest = subject.as_str();
+    while let Some((head, tail)) = rest.split_once(':') {
+        if !matches!(
+            head.trim().to_ascii_lowercase().as_str(),
+            "re" | "aw" | "sv" | "antw" | "ref" | "res" | "r"
+        ) {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    let replies = subject[..subject.len() - rest.len()].trim_end();
+    if replies.is_empty() {
+        format!("{prefix} {subject}")
+    } else {
+        format!("{replies} {prefix} {rest}")
+    }
 }
 
 /// A Message-ID (without `<>`) fit to be written back: printable ASCII, no spaces or angle

@@ -278,13 +278,11 @@ impl Act<'_, '_> {
     ) -> Result<usize> {
         let store = self.world.store.clone();
         let people = store.post_recipients(self.conn, c.id).await?;
-        let subject =
-            compose_post::prefixed_subject(subject, &c.cfg.posts.subject_prefix);
+        let subject = compose_post::prefixed_subject(subject, &c.cfg.posts.subject_prefix);
         let mut n = 0;
         for p in &people {
             let (envelope_from, unsubscribe) = self.personal_addresses(c, p)?;
-            let footer =
-                compose_post::footer_text(&c.cfg.name, &c.cfg.address, &unsubscribe);
+            let footer = compose_post::footer_text(&c.cfg.name, &c.cfg.address, &unsubscribe);
             let own = compose_post::personal(p.name.as_deref(), &p.address, &unsubscribe, &footer);
             let before = self.queued;
             self.enqueue(OutMail {
@@ -399,16 +397,19 @@ impl Act<'_, '_> {
         let approve = match word.as_str() {
             "APPROVE" | "APPROVED" | "OK" | "YES" => true,
             "REJECT" | "REJECTED" | "NO" => false,
-            _ => {
-                return Ok(Outcome::kept(
-                    format!("reply to held post #{post_id} says neither APPROVE nor REJECT: nothing done"),
-                    Some(p.id),
-                ))
-            }
+            _ => return Ok(Outcome::kept(
+                format!(
+                    "reply to held post #{post_id} says neither APPROVE nor REJECT: nothing done"
+                ),
+                Some(p.id),
+            )),
         };
         if p.role != Role::Coordinator {
             return Ok(Outcome::kept(
-                format!("{} is not a coordinator: held post #{post_id} not decided", p.address),
+                format!(
+                    "{} is not a coordinator: held post #{post_id} not decided",
+                    p.address
+                ),
                 Some(p.id),
             ));
         }
@@ -447,7 +448,10 @@ impl Act<'_, '_> {
                     )
                     .await?;
                 Ok(Outcome::kept(
-                    format!("{} of held post #{post_id} refused: {why}", if approve { "APPROVE" } else { "REJECT" }),
+                    format!(
+                        "{} of held post #{post_id} refused: {why}",
+                        if approve { "APPROVE" } else { "REJECT" }
+                    ),
                     Some(p.id),
                 ))
             }
@@ -463,7 +467,10 @@ impl Act<'_, '_> {
         reason: Option<&str>,
     ) -> Result<String> {
         let store = self.world.store.clone();
-        let Some(post) = store.post(self.conn, post_id).await?.filter(|p| p.community_id == c.id)
+        let Some(post) = store
+            .post(self.conn, post_id)
+            .await?
+            .filter(|p| p.community_id == c.id)
         else {
             return Ok(format!("no post #{post_id} in {}", c.cfg.slug));
         };
@@ -473,7 +480,10 @@ impl Act<'_, '_> {
             PostStatus::Rejected
         };
         if !store.decide_post(self.conn, post_id, to, self.now).await? {
-            return Ok(format!("post #{post_id} is {} already: nothing done", post.status));
+            return Ok(format!(
+                "post #{post_id} is {} already: nothing done",
+                post.status
+            ));
         }
         if approve {
             let n = self
@@ -481,7 +491,9 @@ impl Act<'_, '_> {
                 .await?;
             return Ok(format!("post #{post_id} approved: queued to {n} members"));
         }
-        let why = reason.map(|r| format!(" The coordinator said: {r}")).unwrap_or_default();
+        let why = reason
+            .map(|r| format!(" The coordinator said: {r}"))
+            .unwrap_or_default();
         let what = format!(
             "Your post \"{}\" to {} was not sent to the group.{why}",
             post.subject, c.cfg.name
@@ -580,7 +592,12 @@ impl super::World {
             queued: 0,
         };
         let line = act.decide(c, post_id, approve, reason).await?;
-        let first = c.cfg.coordinators.first().map(|a| a.to_string()).unwrap_or_default();
+        let first = c
+            .cfg
+            .coordinators
+            .first()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
         self.store
             .audit(
                 act.conn,
@@ -710,8 +727,7 @@ fn one_line(s: &str) -> String {
 fn human_size(n: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if n >= MB {
-        format!("{:.1} MB", n as f64 / MB as f64)
-            .replace(".0 MB", " MB")
+        format!("{:.1} MB", n as f64 / MB as f64).replace(".0 MB", " MB")
     } else {
         format!("{} KB", n.div_ceil(1024))
     }

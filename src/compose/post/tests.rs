@@ -185,6 +185,10 @@ fn the_prefix_is_never_doubled() {
     );
     assert_eq!(prefixed_subject("Figma", ""), "Figma");
     assert_eq!(
+        prefixed_subject("Re: AW: Figma", p),
+        "Re: AW: [Practice Circle] Figma"
+    );
+    assert_eq!(
         prefixed_subject("a\r\nBcc: x@evil.example", p),
         "[Practice Circle] a Bcc: x@evil.example"
     );
