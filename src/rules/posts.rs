@@ -62,12 +62,6 @@ impl Act<'_, '_> {
                     return Ok(None);
                 }
             }
-            if !matches!(
-                reading.intent,
-                Intent::Conversation | Intent::Unclear { .. }
-            ) {
-                return Ok(None);
-            }
             let base = base_subject(&reading.subject, &c.cfg.posts.subject_prefix);
             if base.len() < reading.subject.trim().len() || !reading.in_reply_to.is_empty() {
                 thread = store
@@ -78,6 +72,17 @@ impl Act<'_, '_> {
                         self.now - SUBJECT_THREAD_DAYS * 86400,
                     )
                     .await?;
+            }
+            // A fresh mail is a post when it reads as a person talking, or as no answer to
+            // anything but has words; what has none ("???" from a robot) is asked back as
+            // before, so that no autoresponder posts to everyone.
+            let talking = match reading.intent {
+                Intent::Conversation => true,
+                Intent::Unclear { .. } => has_words(&reading.text),
+                _ => false,
+            };
+            if thread.is_none() && !talking {
+                return Ok(None);
             }
         }
         Ok(Some(self.post(c, raw, reading, &from, thread).await?))
@@ -123,6 +128,11 @@ impl Act<'_, '_> {
                 .await?;
             }
             return Ok(Outcome::kept(line, person.as_ref().map(|p| p.id)));
+        }
+        // A non-member our server says is forged: nobody is answered and nothing is held
+        // (the usual stranger rules: kept in the log, the coordinators told once an hour).
+        if person.is_none() && failing.is_some() {
+            return self.stranger(c, from, reading).await;
         }
         let hold: Option<String> = match &person {
             None => Some(format!("{from} is not a member")),
@@ -222,7 +232,16 @@ impl Act<'_, '_> {
             .post(self.conn, post_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("post #{post_id} vanished"))?;
-        self.notify_held(c, &post, &reason, &reading.text).await?;
+        // Non-members' posts tell the coordinators one by one up to the strangers' hourly
+        // limit; past it they are held quietly (`roundtable held list`): no spam run floods them.
+        let notified = person.is_some()
+            || store
+                .stranger_posts_since(self.conn, c.id, self.now - 3600)
+                .await?
+                <= super::contributions::STRANGER_ANSWERS_PER_HOUR;
+        if notified {
+            self.notify_held(c, &post, &reason, &reading.text).await?;
+        }
         // The sender is told once; not a forged sender (backscatter), and non-members within
         // the strangers' limits.
         let told = match (&person, &failing) {
@@ -241,10 +260,15 @@ impl Act<'_, '_> {
             }
             (None, None) => {
                 if store
-                    .answer_stranger(self.conn, c.id, from, self.now - 86400, self.now)
+                    .strangers_answered_since(self.conn, self.now - 3600)
                     .await?
+                    < super::contributions::STRANGER_ANSWERS_PER_HOUR
+                    && store
+                        .answer_stranger(self.conn, c.id, from, self.now - 86400, self.now)
+                        .await?
                 {
-                    let what = format!("Your post \"{}\" to {} waits for a coordinator's review, because this address is not a member. You'll hear if it is not sent.", one_line(&reading.subject), c.cfg.name);
+                    // Nothing the stranger wrote is repeated back to the address.
+                    let what = format!("Your post to {} waits for a coordinator's review, because this address is not a member. You'll hear if it is not sent.", c.cfg.name);
                     self.answer(
                         c,
                         &stranger(c, from),
@@ -261,7 +285,12 @@ impl Act<'_, '_> {
         };
         Ok(Outcome::kept(
             format!(
-                "post #{post_id} held ({reason}): coordinators told, sender {}",
+                "post #{post_id} held ({reason}): coordinators {}, sender {}",
+                if notified {
+                    "told"
+                } else {
+                    "not told (too many non-members' posts this hour)"
+                },
                 if told { "told" } else { "not told" }
             ),
             pid,
@@ -397,12 +426,14 @@ impl Act<'_, '_> {
         let approve = match word.as_str() {
             "APPROVE" | "APPROVED" | "OK" | "YES" => true,
             "REJECT" | "REJECTED" | "NO" => false,
-            _ => return Ok(Outcome::kept(
-                format!(
+            _ => {
+                return Ok(Outcome::kept(
+                    format!(
                     "reply to held post #{post_id} says neither APPROVE nor REJECT: nothing done"
                 ),
-                Some(p.id),
-            )),
+                    Some(p.id),
+                ))
+            }
         };
         if p.role != Role::Coordinator {
             return Ok(Outcome::kept(
@@ -718,6 +749,11 @@ fn base_subject(subject: &str, prefix: &str) -> String {
             _ => return t.trim().to_string(),
         }
     }
+}
+
+/// Whether a text has words (three letters at least), not only signs.
+fn has_words(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 fn one_line(s: &str) -> String {

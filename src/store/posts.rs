@@ -158,6 +158,24 @@ impl Store {
         Ok(row.try_get("n")?)
     }
 
+    /// Posts by non-members to a community since `since` (for the coordinators' notices).
+    pub async fn stranger_posts_since(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        since: i64,
+    ) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM posts WHERE community_id = $1 AND person_id IS NULL AND created_at >= $2",
+        )
+        .bind(community_id)
+        .bind(since)
+        .fetch_one(&mut *conn)
+        .await
+        .context("counting recent posts of non-members")?;
+        Ok(row.try_get("n")?)
+    }
+
     /// Who gets each post as it comes: active members and coordinators whose delivery is EACH.
     pub async fn post_recipients(
         &self,
