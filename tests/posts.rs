@@ -382,3 +382,57 @@ async fn loops_and_oversized_posts_are_not_redistributed(backend: Backend) {
     assert!(text(&answer).contains("limit of 2 KB"), "{}", text(&answer));
     assert_eq!(posts_queued(&app, &ben).await, 0);
 }
+
+both_backends!(delivery_none_by_mail_stops_posts);
+async fn delivery_none_by_mail_stops_posts(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let (ana, ben) = (w.stack.address("ana"), w.stack.address("ben"));
+    add(&app, &ana, "Ana Lopez", Role::Member).await;
+    add(&app, &ben, "Ben Berg", Role::Member).await;
+    // Ben's own command, vouched for by our server.
+    let cmd = support::mail_with(
+        &ben,
+        &w.list,
+        "DELIVERY NONE",
+        "",
+        &format!(
+            "Authentication-Results: {}; dmarc=pass header.from={}\r\n",
+            w.stack.authserv_id, w.stack.domain
+        ),
+    );
+    let o = outcome(app.handle(&cmd).await.unwrap());
+    assert!(o.contains("DELIVERY"), "{o}");
+    let post = mail(
+        &format!("Ana Lopez <{ana}>"),
+        &w.list,
+        "Anyone tried the new plotter?",
+        "Anyone tried the new plotter in room 4? I wonder how it handles A1.",
+    );
+    let o = outcome(app.handle(&post).await.unwrap());
+    assert!(o.contains("queued to"), "{o}");
+    assert_eq!(posts_queued(&app, &ana).await, 1);
+    assert_eq!(posts_queued(&app, &ben).await, 0, "NONE: no posts");
+    // A DIGEST choice is not taken silently: it is refused with what to write instead.
+    let digest = support::mail_with(
+        &ben,
+        &w.list,
+        "DELIVERY DIGEST",
+        "",
+        &format!(
+            "Authentication-Results: {}; dmarc=pass header.from={}\r\n",
+            w.stack.authserv_id, w.stack.domain
+        ),
+    );
+    app.handle(&digest).await.unwrap();
+    let c = app.world.community("design").unwrap().clone();
+    let mut tx = app.store().begin().await.unwrap();
+    let p = app
+        .store()
+        .person_by_address(&mut tx, c.id, &Address::parse(&ben).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let (d, _) = app.store().posting_settings(&mut tx, p.id).await.unwrap();
+    assert_eq!(d, Delivery::None);
+}
