@@ -244,6 +244,34 @@ stored_text! {
         /// coordinator with Reply-To the member (not an answer: it counts in no answer
         /// throttle of the coordinator's, and asks them nothing).
         Forwarded = "forwarded",
+        /// A member's post to the list, one member's copy (its bytes are the post's, stored
+        /// once: `outbox.post_id`).
+        Post = "post",
+    }
+}
+
+stored_text! {
+    /// `posts.status`: where a post to the list stands.
+    pub enum PostStatus {
+        /// Waiting for a coordinator's APPROVE or REJECT (or to expire).
+        Held = "held",
+        /// Sent to the members.
+        Published = "published",
+        Rejected = "rejected",
+        /// Not decided within `hold_days`.
+        Expired = "expired",
+    }
+}
+
+stored_text! {
+    /// `people.delivery`: how a member takes the posts (meeting mail goes to everyone active).
+    pub enum Delivery {
+        /// Each post as it comes.
+        Each = "each",
+        /// The day's posts in one digest.
+        Digest = "digest",
+        /// No posts.
+        None = "none",
     }
 }
 
@@ -490,6 +518,14 @@ mod stored_text_tests {
             (
                 "search_index.kind",
                 texts(SearchKind::ALL.iter().copied(), SearchKind::as_str),
+            ),
+            (
+                "posts.status",
+                texts(PostStatus::ALL.iter().copied(), PostStatus::as_str),
+            ),
+            (
+                "people.delivery",
+                texts(Delivery::ALL.iter().copied(), Delivery::as_str),
             ),
         ];
         for backend in ["sqlite", "postgres"] {

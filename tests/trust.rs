@@ -422,10 +422,12 @@ async fn fifty_forged_strangers_get_ten_answers_and_the_coordinator_one_notice(b
         .iter()
         .filter(|e| e.recipient == w.coordinator)
         .count();
-    // Once this hour (twice if the test crossed the top of an hour).
+    // The failing ones once this hour (twice if the test crossed the top of an hour); the
+    // others are posts held for review (issue 15), each with its notice up to the strangers'
+    // hourly limit of 10, then held quietly: never fifty.
     assert!(
-        (1..=2).contains(&notices),
-        "{notices} notices: the coordinator hears of them once an hour"
+        (1..=13).contains(&notices),
+        "{notices} notices: the coordinator hears of them once an hour, and of at most 10 held posts"
     );
 }
 

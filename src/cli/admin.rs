@@ -67,6 +67,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Meeting(m) => meeting(config::load(&cli.config)?, m).await,
         Command::Outbox(o) => outbox(config::load(&cli.config)?, o).await,
+        Command::Held(h) => held(config::load(&cli.config)?, h).await,
         Command::Do {
             community,
             command,
@@ -383,6 +384,43 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
             }
             t.print();
         }
+        MemberCommand::Set {
+            community,
+            address,
+            delivery,
+            moderated,
+        } => {
+            let c = app.world.community(&community)?;
+            let a = Address::parse(&address)?;
+            let mut tx = app.store().begin().await?;
+            let p = app
+                .store()
+                .person_by_address(&mut tx, c.id, &a)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("{a} is not in {}", c.cfg.slug))?;
+            if let Some(d) = delivery {
+                let d = match d.to_ascii_lowercase().as_str() {
+                    "each" => crate::domain::Delivery::Each,
+                    "none" => crate::domain::Delivery::None,
+                    "digest" => bail!("--delivery digest is not available yet: use each or none"),
+                    other => bail!("unknown delivery {other:?}: use each or none"),
+                };
+                app.store().set_delivery(&mut tx, p.id, d, now).await?;
+                println!("{a}: delivery {d}");
+            }
+            if let Some(m) = moderated {
+                app.store().set_moderated(&mut tx, p.id, m, now).await?;
+                println!(
+                    "{a}: posts {}",
+                    if m {
+                        "held for review"
+                    } else {
+                        "sent as they come"
+                    }
+                );
+            }
+            tx.commit().await?;
+        }
         MemberCommand::Remove { community, address } => {
             let c = app.world.community(&community)?;
             let a = Address::parse(&address)?;
@@ -557,6 +595,65 @@ async fn outbox(config: Config, o: OutboxCommand) -> Result<()> {
                 );
             }
             println!("{n} mail(s) queued again; the daemon (or run --once) sends them");
+        }
+    }
+    Ok(())
+}
+
+async fn held(config: Config, h: crate::cli::HeldCommand) -> Result<()> {
+    use crate::cli::HeldCommand;
+    let app = App::build(config, Clock::system()).await?;
+    let now = app.clock.now();
+    match h {
+        HeldCommand::List => {
+            let mut conn = app.store().begin().await?;
+            let posts = app
+                .store()
+                .posts_with_status(&mut conn, None, crate::domain::PostStatus::Held)
+                .await?;
+            if posts.is_empty() {
+                println!("no post is held");
+            }
+            let mut t = Table::new().right(0);
+            for p in posts {
+                let slug = app
+                    .world
+                    .communities
+                    .iter()
+                    .find(|c| c.id == p.community_id)
+                    .map(|c| c.cfg.slug.clone())
+                    .unwrap_or_default();
+                t.row([
+                    p.id.to_string(),
+                    slug,
+                    p.author_address,
+                    p.subject,
+                    p.hold_reason.unwrap_or_default(),
+                ]);
+            }
+            t.print();
+        }
+        HeldCommand::Approve { community, id } => {
+            println!(
+                "{}",
+                app.world
+                    .decide_held(&community, id, true, None, now)
+                    .await?
+            );
+        }
+        HeldCommand::Reject {
+            community,
+            id,
+            reason,
+        } => {
+            let reason = reason.join(" ");
+            let reason = Some(reason.as_str()).filter(|r| !r.trim().is_empty());
+            println!(
+                "{}",
+                app.world
+                    .decide_held(&community, id, false, reason, now)
+                    .await?
+            );
         }
     }
     Ok(())

@@ -69,6 +69,9 @@ pub enum Command {
     /// Look at outgoing mail and re-queue failed deliveries.
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    /// Posts held for review: list them, approve or reject one.
+    #[command(subcommand)]
+    Held(HeldCommand),
     /// Do what a coordinator does by mail, e.g. `roundtable do design "INVITE bob@example.org Bob"`;
     /// `roundtable do design HELP` lists the commands.
     Do {
@@ -165,6 +168,32 @@ pub enum MemberCommand {
     List { community: String },
     /// Remove a person (they get no more mail).
     Remove { community: String, address: String },
+    /// Change how a person takes the posts to the list, or whether their posts are held.
+    Set {
+        community: String,
+        address: String,
+        /// each (every post as it comes) or none (no posts; meeting mail still comes).
+        #[arg(long)]
+        delivery: Option<String>,
+        /// true: their posts wait for a coordinator's APPROVE.
+        #[arg(long)]
+        moderated: Option<bool>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HeldCommand {
+    /// The posts waiting for review.
+    List,
+    /// Send a held post to the members.
+    Approve { community: String, id: i64 },
+    /// Turn a held post down; the sender gets the reason.
+    Reject {
+        community: String,
+        id: i64,
+        /// Told to the sender.
+        reason: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

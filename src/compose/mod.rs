@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod contrast;
 pub mod ics;
+pub mod post;
 pub mod rich;
 pub mod token;
 

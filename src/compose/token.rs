@@ -29,6 +29,8 @@ pub enum Purpose {
     Reply = 7,
     /// The personal List-Unsubscribe address.
     Leave = 8,
+    /// A coordinator's reply to a held post's notice (reference: the post).
+    Moderate = 9,
 }
 
 impl Purpose {
@@ -42,6 +44,7 @@ impl Purpose {
             6 => Purpose::Confirm,
             7 => Purpose::Reply,
             8 => Purpose::Leave,
+            9 => Purpose::Moderate,
             _ => return None,
         })
     }

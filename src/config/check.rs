@@ -28,6 +28,77 @@ impl Checker {
         v
     }
 
+    /// The keys about posts to the list, each checked with a clear error.
+    fn posts(
+        &mut self,
+        k: &dyn Fn(&str) -> String,
+        r: &super::raw::RawCommunity,
+        name: &str,
+    ) -> super::PostsConfig {
+        let mut p = super::PostsConfig::defaults(name);
+        if let Some(prefix) = &r.subject_prefix {
+            if prefix.chars().any(char::is_control) || prefix.chars().count() > 40 {
+                self.problem(
+                    k("subject_prefix"),
+                    format!("{prefix:?} is not one short line"),
+                    "write up to 40 characters on one line, e.g. \"[Circle]\", or \"\" for none",
+                );
+            } else {
+                p.subject_prefix = prefix.trim().to_string();
+            }
+        }
+        match r.reply_to.as_deref() {
+            None | Some("group") => {}
+            Some("author") => p.reply_to = super::ReplyTo::Author,
+            Some(other) => self.problem(
+                k("reply_to"),
+                format!("unknown value {other:?}"),
+                "use group (replies go to the list) or author (replies go to the post's author)",
+            ),
+        }
+        if let Some(size) = &r.max_post_size {
+            match super::parse_size(size) {
+                Ok(n) if (1024..=1024 * 1024 * 1024).contains(&n) => p.max_post_size = n,
+                Ok(_) => self.problem(
+                    k("max_post_size"),
+                    format!("{size:?} is outside 1KB to 1GB"),
+                    "write a size such as \"10MB\" or \"512KB\"",
+                ),
+                Err(e) => self.problem(
+                    k("max_post_size"),
+                    format!("{size:?}: {e}"),
+                    "write a size such as \"10MB\" or \"512KB\"",
+                ),
+            }
+        }
+        if let Some(n) = r.posts_per_hour {
+            if (1..=100_000).contains(&n) {
+                p.posts_per_hour = n;
+            } else {
+                self.problem(
+                    k("posts_per_hour"),
+                    format!("{n} is outside 1 to 100000"),
+                    "write how many posts one author may send in an hour, e.g. 20",
+                );
+            }
+        }
+        if let Some(b) = r.guests_may_post {
+            p.guests_may_post = b;
+        }
+        if let Some(n) = r.hold_days {
+            if (1..=365).contains(&n) {
+                p.hold_days = n;
+            } else {
+                self.problem(
+                    k("hold_days"),
+                    format!("{n} is outside 1 to 365"),
+                    "write how many days a held post waits for a coordinator, e.g. 14",
+                );
+            }
+        }
+        p
+    }
+
     fn duration(&mut self, key: &str, v: Option<&str>, default: &str) -> Duration {
         let s = v.unwrap_or(default);
         match parse_duration(s) {
@@ -374,6 +445,7 @@ impl Checker {
 
     fn community(&mut self, i: usize, r: RawCommunity, base: &Path) -> Option<CommunityConfig> {
         let k = |f: &str| format!("community[{i}].{f}");
+        let posts = self.posts(&k, &r, r.name.as_deref().unwrap_or("").trim());
         let language = match r.language.as_deref().map(str::trim) {
             None => crate::domain::Lang::En,
             Some(l) => crate::domain::Lang::parse(&l.to_lowercase()).unwrap_or_else(|| {
@@ -547,6 +619,7 @@ impl Checker {
             *slot = self.duration(&tk, Some(&value), "1d");
         }
         Some(CommunityConfig {
+            posts,
             slug: slug?,
             name: name?,
             address: address?,

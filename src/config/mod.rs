@@ -179,6 +179,66 @@ pub struct CommunityConfig {
     pub description: String,
     pub signature: String,
     pub timeline: Timeline,
+    /// How posts to the list are handled (issue 15).
+    pub posts: PostsConfig,
+}
+
+/// Where a post's `Reply-To` points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplyTo {
+    /// The list: a reply is a post to everyone.
+    Group,
+    /// The author: a reply goes to them alone.
+    Author,
+}
+
+/// The keys of a community about posts to the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostsConfig {
+    /// Put before the Subject of every post, never twice; `None` in the config: `[Name]`.
+    pub subject_prefix: String,
+    pub reply_to: ReplyTo,
+    /// Bytes; a bigger post is refused with the limit named.
+    pub max_post_size: u64,
+    /// Posts one author may send in an hour; past it they are held.
+    pub posts_per_hour: i64,
+    pub guests_may_post: bool,
+    /// Days a held post waits for a decision before it expires.
+    pub hold_days: i64,
+}
+
+impl PostsConfig {
+    pub fn defaults(name: &str) -> PostsConfig {
+        PostsConfig {
+            subject_prefix: format!("[{name}]"),
+            reply_to: ReplyTo::Group,
+            max_post_size: 10 * 1024 * 1024,
+            posts_per_hour: 20,
+            guests_may_post: false,
+            hold_days: 14,
+        }
+    }
+}
+
+/// "10MB", "512KB", "2048" (bytes) → bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let (digits, unit) = match upper.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => (&upper[..i], upper[i..].trim()),
+        None => (upper.as_str(), ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| "not a number of bytes".to_string())?;
+    let mult: u64 = match unit {
+        "" | "B" => 1,
+        "KB" | "K" => 1024,
+        "MB" | "M" => 1024 * 1024,
+        "GB" | "G" => 1024 * 1024 * 1024,
+        other => return Err(format!("unknown unit {other:?}")),
+    };
+    n.checked_mul(mult).ok_or_else(|| "too large".to_string())
 }
 
 /// Offsets of the meeting timeline (DESIGN.md "The meeting timeline").

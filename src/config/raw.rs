@@ -69,4 +69,11 @@ pub(super) struct RawCommunity {
     pub(super) description: Option<String>,
     pub(super) signature: Option<String>,
     pub(super) timeline: Option<BTreeMap<String, String>>,
+    // Posts to the list (issue 15).
+    pub(super) subject_prefix: Option<String>,
+    pub(super) reply_to: Option<String>,
+    pub(super) max_post_size: Option<String>,
+    pub(super) posts_per_hour: Option<i64>,
+    pub(super) guests_may_post: Option<bool>,
+    pub(super) hold_days: Option<i64>,
 }

@@ -14,7 +14,7 @@ use crate::store::Person;
 const TITLE_MAX: usize = 120;
 
 /// Answers to non-members, in all, per hour: a flood of forged senders gets at most this many.
-const STRANGER_ANSWERS_PER_HOUR: i64 = 10;
+pub(super) const STRANGER_ANSWERS_PER_HOUR: i64 = 10;
 
 impl Act<'_, '_> {
     pub(super) async fn topics(

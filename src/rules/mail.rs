@@ -315,6 +315,7 @@ impl Act<'_, '_> {
             message_id,
             subject: d.subject,
             body,
+            post_id: None,
         })
     }
 

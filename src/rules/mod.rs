@@ -34,6 +34,7 @@ mod inbound_log;
 mod local_time;
 mod mail;
 mod meetings;
+mod posts;
 mod proof;
 mod replies;
 mod timeline;
@@ -251,7 +252,18 @@ impl World {
                 "not addressed to any community: kept, nothing changed",
                 None,
             ),
-            Some(c) => act.apply(c, &reading, from, tag, claims).await?,
+            Some(c) => {
+                // Mail to the bare address (no token) may be a post to the list.
+                let post = if tag.is_none() && claims.is_none() {
+                    act.post_or_not(c, raw, &reading).await?
+                } else {
+                    None
+                };
+                match post {
+                    Some(o) => o,
+                    None => act.apply(c, &reading, from, tag, claims).await?,
+                }
+            }
         };
         let queued = act.queued;
         let kind = InboundKind::of(&reading.intent);
@@ -440,6 +452,11 @@ impl Act<'_, '_> {
         match claims.map(|cl| cl.purpose) {
             // The personal List-Unsubscribe address: works by itself.
             Some(Purpose::Leave) => return self.leave(c, &person, reading).await,
+            Some(Purpose::Moderate) => {
+                if let Some(cl) = claims {
+                    return self.moderation_reply(c, &person, reading, cl).await;
+                }
+            }
             Some(Purpose::Confirm) => {
                 return self
                     .confirmed(

@@ -253,6 +253,12 @@ impl World {
     /// Fires every job due at `now`, each in its own transaction with the mail it causes.
     pub async fn fire_due(&self, owner: &str, now: i64) -> Result<Fired> {
         let mut fired = Fired::default();
+        // Held posts past `hold_days` expire here, beside the jobs (issue 15).
+        match self.expire_held_posts(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("{n} held posts expired, their senders told"),
+            Err(e) => tracing::error!("expiring held posts failed, tried again later: {e:#}"),
+        }
         loop {
             let jobs = self.store.claim_jobs(owner, now, JOB_LEASE, 20).await?;
             if jobs.is_empty() {

@@ -15,8 +15,8 @@ impl Store {
     pub async fn enqueue(&self, conn: &mut AnyConnection, m: &OutMail, now: i64) -> Result<bool> {
         let row = sqlx::query(
             "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
-               message_id, subject, status, attempts, created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10)
+               message_id, subject, status, attempts, created_at, next_attempt_at, post_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10, $12)
              ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
         )
         .bind(&m.dedup_key)
@@ -30,6 +30,7 @@ impl Store {
         .bind(&m.subject)
         .bind(now)
         .bind(OutboxStatus::Pending.as_str())
+        .bind(m.post_id)
         .fetch_optional(&mut *conn)
         .await
         .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
@@ -64,7 +65,7 @@ impl Store {
             "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox WHERE status = $5 AND next_attempt_at <= $3
                           AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
-             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id"
+             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id, post_id"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now + lease)
@@ -102,17 +103,36 @@ impl Store {
             ))
         })
         .collect::<Result<_>>()?;
+        // A post's copy: its bytes are the post's, stored once, read once per batch; the row's
+        // own body is only the member's part (To, unsubscribe, footer), put together here.
+        let mut posts: std::collections::HashMap<i64, (Vec<u8>, String)> =
+            std::collections::HashMap::new();
+        for r in &rows {
+            if let Some(pid) = r.try_get::<Option<i64>, _>("post_id")? {
+                if let std::collections::hash_map::Entry::Vacant(e) = posts.entry(pid) {
+                    e.insert(self.post_bytes(pid).await?);
+                }
+            }
+        }
         let mut out: Vec<Claimed> = rows
             .iter()
             .map(|r| {
                 let id: i64 = r.try_get("id")?;
+                let own = bodies
+                    .remove(&id)
+                    .with_context(|| format!("outbox row {id} has no body"))?;
+                let body = match r.try_get::<Option<i64>, _>("post_id")? {
+                    Some(pid) => {
+                        let (raw, shared) = &posts[&pid];
+                        crate::compose::post::assemble(raw, shared, &own)
+                    }
+                    None => own,
+                };
                 Ok(Claimed {
                     id,
                     recipient: r.try_get("recipient")?,
                     envelope_from: r.try_get("envelope_from")?,
-                    body: bodies
-                        .remove(&id)
-                        .with_context(|| format!("outbox row {id} has no body"))?,
+                    body,
                     attempts: r.try_get("attempts")?,
                     created_at: r.try_get("created_at")?,
                     kind: stored(r, "outbox", "kind", MailKind::parse)?,
@@ -409,7 +429,10 @@ pub struct OutMail {
     pub envelope_from: String,
     pub message_id: String,
     pub subject: String,
+    /// The rendered mail; for a post's copy (`post_id`), only the member's own part.
     pub body: Vec<u8>,
+    /// The post this row is a copy of.
+    pub post_id: Option<i64>,
 }
 
 #[derive(Clone, Debug)]

@@ -14,7 +14,7 @@ use crate::store::Person;
 /// How long a confirmation token may be sent back.
 pub(super) const CONFIRM_TTL: i64 = 24 * 3600;
 
-pub(super) enum Auth {
+pub(in crate::rules) enum Auth {
     Pass(&'static str),
     Confirm(String),
     Refuse(String),
@@ -84,7 +84,7 @@ impl Act<'_, '_> {
         }
     }
 
-    pub(super) fn authenticate(
+    pub(in crate::rules) fn authenticate(
         &self,
         c: &Community,
         p: &Person,

@@ -173,6 +173,22 @@ impl Act<'_, '_> {
                 )
             }
             Cmd::Join => self.join_guest(c, p).await?,
+            Cmd::Delivery { each } => {
+                let d = if *each {
+                    crate::domain::Delivery::Each
+                } else {
+                    crate::domain::Delivery::None
+                };
+                store.set_delivery(self.conn, p.id, d, self.now).await?;
+                if *each {
+                    format!("You get each post to {} as it comes.", c.cfg.name)
+                } else {
+                    format!(
+                        "You get no posts to {} any more; its meeting mail still comes. DELIVERY EACH brings the posts back.",
+                        c.cfg.name
+                    )
+                }
+            }
             Cmd::Pause => {
                 store
                     .set_status(self.conn, p.id, PersonStatus::Paused, self.now)

@@ -27,7 +27,8 @@ use crate::store::Person;
 mod auth;
 mod execute;
 
-use auth::{Auth, CONFIRM_TTL};
+pub(super) use auth::Auth;
+use auth::CONFIRM_TTL;
 
 impl super::World {
     /// A command given on the command line, as the coordinator (or `as_address`) would send

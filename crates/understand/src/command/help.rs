@@ -74,7 +74,7 @@ mod tests {
                 "{r:?}"
             );
         }
-        assert_eq!((everyone.len(), theirs.len()), (8, 12));
+        assert_eq!((everyone.len(), theirs.len()), (9, 12));
         assert!(help_rows(false).1.is_empty());
     }
 
@@ -90,6 +90,7 @@ mod tests {
             "RESUME",
             "LEAVE",
             "JOIN",
+            "DELIVERY EACH|NONE",
             "HELP",
         ] {
             assert!(member.contains(w), "{w}");
@@ -115,11 +116,11 @@ mod tests {
         // One line per command, each with an example.
         assert_eq!(
             member.lines().filter(|l| l.contains("Example: ")).count(),
-            8
+            9
         );
         assert_eq!(
             coord.lines().filter(|l| l.contains("Example: ")).count(),
-            8 + 12
+            9 + 12
         );
         assert!(coord.lines().all(|l| l.chars().count() <= 110), "{coord}");
         // Every example in the help parses.

@@ -683,6 +683,7 @@ fn the_table_is_the_one_list_of_commands() {
         "TOPICS",
         "SEARCH",
         "JOIN",
+        "DELIVERY",
     ];
     before.sort_unstable();
     assert_eq!(known, before);
