@@ -258,7 +258,9 @@ impl Store {
     }
 
     pub async fn next_job_due(&self) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT MIN(due_at) AS due FROM jobs WHERE status = $1")
+        // A job another daemon holds is due again only when its lease runs out: a standby
+        // daemon sleeps until then instead of looking every second.
+        let row = sqlx::query("SELECT MIN(CASE WHEN leased_until IS NOT NULL AND leased_until > due_at THEN leased_until ELSE due_at END) AS due FROM jobs WHERE status = $1")
             .bind(JobStatus::Pending.as_str())
             .fetch_one(&self.pool)
             .await
@@ -644,6 +646,16 @@ impl Store {
         .await
         .context("taking a lease")?;
         Ok(row.is_some())
+    }
+
+    /// When the lease `name` runs out (whoever holds it), if anyone took it.
+    pub async fn lease_until(&self, name: &str) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT until FROM leases WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+            .context("reading a lease")?;
+        row.map(|r| Ok(r.try_get::<i64, _>("until")?)).transpose()
     }
 
     pub async fn release_lease(&self, name: &str, owner: &str) -> Result<()> {
