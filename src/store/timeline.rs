@@ -216,6 +216,21 @@ impl Store {
         Ok(jobs)
     }
 
+    /// Renews `owner`'s lease on a running job until `until`; false when it was lost.
+    pub async fn renew_job(&self, id: i64, owner: &str, until: i64) -> Result<bool> {
+        let r = sqlx::query(
+            "UPDATE jobs SET leased_until = $1 WHERE id = $2 AND lease_owner = $3 AND status = $4",
+        )
+        .bind(until)
+        .bind(id)
+        .bind(owner)
+        .bind(JobStatus::Pending.as_str())
+        .execute(&self.pool)
+        .await
+        .context("renewing the lease on a job")?;
+        Ok(r.rows_affected() == 1)
+    }
+
     /// Marks a claimed job done or skipped, inside the transaction that queued its mail.
     /// Returns false if the lease was lost meanwhile (another daemon took over): the caller
     /// must then roll back.
