@@ -17,8 +17,13 @@ use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 
-/// How long a daemon's hold on its mailbox lasts without renewal (renewed every round).
-const MAILBOX_LEASE: i64 = 180;
+/// How long a daemon's hold on its mailbox lasts without renewal: it is renewed every few
+/// seconds while held (see [`crate::outbox::lease`]), and a standby daemon takes over this
+/// long after the holder stopped renewing it (a crash).
+const MAILBOX_LEASE: i64 = crate::outbox::lease::LEASE;
+
+/// The longest the mailbox is waited on (IMAP IDLE) before it is looked at again.
+const MAILBOX_WAIT: Duration = Duration::from_secs(60);
 
 /// Messages fetched and committed per round.
 const INBOUND_BATCH: usize = 100;
@@ -391,31 +396,48 @@ impl App {
         // One instance at a time reads a mailbox; another takes over when its lease runs out.
         let lease = format!("mailbox:{}", mailbox.describe());
         let mut standing_by = false;
+        // Renews the lease while it is held; gone when it was lost.
+        let mut keeper: Option<crate::outbox::lease::Keeper> = None;
         while !sd.is_shutdown() {
-            match self
-                .world
-                .store
-                .try_lease(&lease, &self.owner, self.clock.now(), MAILBOX_LEASE)
-                .await
-            {
-                Ok(true) => {
-                    if standing_by {
-                        tracing::info!("took over {lease}");
-                        standing_by = false;
+            if keeper.as_ref().is_some_and(|k| k.lost()) {
+                keeper = None;
+            }
+            if keeper.is_none() {
+                match self
+                    .world
+                    .store
+                    .try_lease(&lease, &self.owner, self.clock.now(), MAILBOX_LEASE)
+                    .await
+                {
+                    Ok(true) => {
+                        if standing_by {
+                            tracing::info!("took over {lease}");
+                            standing_by = false;
+                        }
+                        keeper = Some(self.keep_lease(&lease));
                     }
+                    Ok(false) => {
+                        if !standing_by {
+                            tracing::info!("another instance holds {lease}: standing by (delivery and schedule go on)");
+                            standing_by = true;
+                        }
+                        // Look again just after the holder's lease runs out, if it is not
+                        // renewed meanwhile.
+                        let until = self.world.store.lease_until(&lease).await;
+                        let wait = match until {
+                            Ok(Some(until)) => {
+                                (until + 1 - self.clock.now()).clamp(1, MAILBOX_LEASE)
+                            }
+                            _ => MAILBOX_LEASE,
+                        };
+                        tokio::select! {
+                            _ = tokio::time::sleep(Duration::from_secs(wait as u64)) => {}
+                            _ = sd.recv() => {}
+                        }
+                        continue;
+                    }
+                    Err(e) => tracing::warn!("mailbox lease: {e:#}"),
                 }
-                Ok(false) => {
-                    if !standing_by {
-                        tracing::info!("another instance holds {lease}: standing by (delivery and schedule go on)");
-                        standing_by = true;
-                    }
-                    tokio::select! {
-                        _ = tokio::time::sleep(Duration::from_secs(10)) => {}
-                        _ = sd.recv() => {}
-                    }
-                    continue;
-                }
-                Err(e) => tracing::warn!("mailbox lease: {e:#}"),
             }
             let mut stats = InboxStats::default();
             match self.inbox_step(&mut mailbox, &mut stats).await {
@@ -425,10 +447,7 @@ impl App {
                         nudge.notify_one();
                     }
                     if n == 0 {
-                        if let Err(e) = mailbox
-                            .wait(Duration::from_secs(MAILBOX_LEASE as u64 / 3), &mut sd)
-                            .await
-                        {
+                        if let Err(e) = mailbox.wait(MAILBOX_WAIT, &mut sd).await {
                             tracing::warn!("mailbox: {e:#}");
                         }
                     }
@@ -443,6 +462,7 @@ impl App {
                 }
             }
         }
+        drop(keeper);
         if let Err(e) = self.world.store.release_lease(&lease, &self.owner).await {
             tracing::warn!("releasing {lease}: {e:#}");
         }
@@ -451,6 +471,27 @@ impl App {
         self.world.store.close().await;
         tracing::info!("roundtable stopped");
         Ok(())
+    }
+}
+
+impl App {
+    /// Renews the lease `name` of this daemon every few seconds until dropped.
+    fn keep_lease(&self, name: &str) -> crate::outbox::lease::Keeper {
+        let (store, owner, clock) = (self.world.store.clone(), self.owner.clone(), self.clock);
+        let lease = name.to_string();
+        crate::outbox::lease::Keeper::start(
+            name.to_string(),
+            MAILBOX_LEASE,
+            move || {
+                let (store, owner, lease) = (store.clone(), owner.clone(), lease.clone());
+                async move {
+                    store
+                        .try_lease(&lease, &owner, clock.now(), MAILBOX_LEASE)
+                        .await
+                }
+            },
+            || {},
+        )
     }
 }
 

@@ -31,8 +31,9 @@ pub type Unrecorded = Arc<Semaphore>;
 /// that far: nothing of it can have been accepted).
 pub type Sent = (Result<(), SendError>, Option<OwnedSemaphorePermit>);
 
-/// How long delivery keeps trying to record results it could not commit (well inside the
-/// shortest lease, 120 s, so that no other instance has taken the rows over meanwhile).
+/// How long delivery keeps trying to record results it could not commit. The lease on the
+/// rows is renewed meanwhile (see [`lease`]); should the database stay away longer than the
+/// lease, the rows are still ours when it comes back unless another daemon claimed them first.
 const RECORD_PATIENCE: Duration = Duration::from_secs(60);
 
 /// The longest the delivery task sleeps without looking at the outbox: mail queued by another
@@ -48,6 +49,7 @@ pub enum SendError {
     Permanent(String),
 }
 
+pub mod lease;
 mod smtp;
 
 pub enum Transport {
@@ -183,7 +185,14 @@ pub struct Delivery {
     pub nudge: Arc<Notify>,
     /// The next batch, claimed while the current one is still being sent (see [`Delivery::step`]).
     next: std::sync::Mutex<Option<tokio::task::JoinHandle<Result<Vec<Claimed>>>>>,
+    /// The rows this delivery holds a lease on and has not recorded yet: what the lease
+    /// keeper renews. Locked while results are committed, so that a renewal never mistakes a
+    /// row recorded a moment ago for one lost to another daemon.
+    held: Held,
 }
+
+/// See [`Delivery`]'s `held`.
+type Held = Arc<tokio::sync::Mutex<std::collections::HashSet<i64>>>;
 
 impl Delivery {
     pub fn new(store: Store, transport: Transport, policy: RetryPolicy) -> Delivery {
@@ -201,6 +210,7 @@ impl Delivery {
             batch_size: 200,
             nudge: Arc::new(Notify::new()),
             next: Default::default(),
+            held: Default::default(),
         }
     }
 
@@ -216,37 +226,47 @@ impl Delivery {
     /// is handed out, so that the connections never stand idle while a claim reads 200 rows
     /// and their bodies (a third of the time on a 10,000 digest, BENCHMARKS.md); the next step
     /// sends it. A claimed batch nobody sends is given back by [`Delivery::release_next`].
+    ///
+    /// The lease on the claimed rows is short ([`lease::LEASE`]) and renewed while the batch
+    /// is in flight; should it be lost, no more bodies go out (see [`lease`]).
     pub async fn step(&self, now: i64) -> Result<Batch> {
+        let started = tokio::time::Instant::now();
+        // `now` moves on while a batch is sent (a fixed clock included): claims and renewals
+        // made later in the step count from the time they are made.
+        let later = move || now + started.elapsed().as_secs() as i64;
         let rate = self.transport.rate();
         let batch = if rate > 0.0 {
             (rate.ceil() as i64 * 10).clamp(1, self.batch_size)
         } else {
             self.batch_size
         };
-        // The lease covers the whole batch even at the configured rate, with room to spare,
-        // and the time the batch before it may still take.
-        let lease = 120
-            + if rate > 0.0 {
-                (batch as f64 / rate) as i64 * 4
-            } else {
-                0
-            };
+        let lease = lease::LEASE;
         let next = self.next.lock().ok().and_then(|mut n| n.take());
         let claimed = match next {
             Some(claiming) => claiming.await.context("claiming the next batch")??,
             None => {
-                self.store
+                let claimed = self
+                    .store
                     .claim_outbox(&self.owner, now, lease, batch)
-                    .await?
+                    .await?;
+                self.held.lock().await.extend(claimed.iter().map(|c| c.id));
+                claimed
             }
         };
         if claimed.is_empty() {
             return Ok(Batch::default());
         }
+        // Whatever becomes of this batch, its rows are no longer renewed once the step ends:
+        // those not recorded (recording failed) come back when their lease runs out.
+        let _forget = Forget {
+            held: self.held.clone(),
+            ids: claimed.iter().map(|c| c.id).collect(),
+        };
         let claim_next_at = (claimed.len() as i64 == batch).then_some(claimed.len() / 2);
         let interval = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
         let slots = Arc::new(Semaphore::new(self.transport.concurrency()));
         let unrecorded: Unrecorded = Arc::new(Semaphore::new(self.transport.concurrency()));
+        let _keeper = self.keep_lease(later, unrecorded.clone());
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(
             Claimed,
             Result<(), SendError>,
@@ -264,8 +284,12 @@ impl Delivery {
                     }
                     if claim_next_at == Some(i) {
                         let (store, owner) = (self.store.clone(), self.owner.clone());
+                        let held = self.held.clone();
+                        let at = later();
                         let claiming = tokio::spawn(async move {
-                            store.claim_outbox(&owner, now, lease, batch).await
+                            let claimed = store.claim_outbox(&owner, at, lease, batch).await?;
+                            held.lock().await.extend(claimed.iter().map(|c| c.id));
+                            Ok(claimed)
                         });
                         if let Ok(mut n) = self.next.lock() {
                             *n = Some(claiming);
@@ -324,6 +348,39 @@ impl Delivery {
         Ok(out)
     }
 
+    /// Renews the lease on the rows held while a step runs (until the keeper is dropped); when
+    /// the lease is lost or can no longer be vouched for, `unrecorded` is closed: no more
+    /// bodies go out in this step.
+    fn keep_lease(
+        &self,
+        now: impl Fn() -> i64 + Send + 'static,
+        unrecorded: Unrecorded,
+    ) -> lease::Keeper {
+        let (store, owner, held) = (self.store.clone(), self.owner.clone(), self.held.clone());
+        lease::Keeper::start(
+            "the lease on mail being sent".into(),
+            lease::LEASE,
+            move || {
+                let (store, owner, held) = (store.clone(), owner.clone(), held.clone());
+                let until = now() + lease::LEASE;
+                async move {
+                    let held = held.lock().await;
+                    let ids: Vec<i64> = held.iter().copied().collect();
+                    let kept = store.renew_outbox(&owner, &ids, until).await?;
+                    if kept.len() < ids.len() {
+                        let kept: std::collections::HashSet<i64> = kept.into_iter().collect();
+                        let lost: Vec<i64> =
+                            ids.into_iter().filter(|id| !kept.contains(id)).collect();
+                        tracing::warn!(?lost, "outbox rows taken over by another daemon");
+                        return Ok(false);
+                    }
+                    Ok(true)
+                }
+            },
+            move || unrecorded.close(),
+        )
+    }
+
     /// The outcome of one send, logged and counted.
     fn tally(
         &self,
@@ -362,6 +419,8 @@ impl Delivery {
         let start = std::time::Instant::now();
         let mut wait = Duration::from_millis(250);
         loop {
+            // No renewal runs while a commit does (see `held`).
+            let mut held = self.held.lock().await;
             let r = match conn {
                 Some(c) => {
                     self.store
@@ -381,8 +440,14 @@ impl Delivery {
                 *conn = None;
             }
             match r {
-                Ok(()) => return Ok(()),
+                Ok(()) => {
+                    for (id, _) in outcomes {
+                        held.remove(id);
+                    }
+                    return Ok(());
+                }
                 Err(e) if start.elapsed() < RECORD_PATIENCE => {
+                    drop(held);
                     tracing::warn!(
                         "recording {} delivery result(s) failed, retrying in {} ms: {e:#}",
                         outcomes.len(),
@@ -472,7 +537,11 @@ impl Delivery {
         if let Some(claiming) = next {
             if let Ok(Ok(rows)) = claiming.await {
                 let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+                let mut held = self.held.lock().await;
                 self.store.release_outbox(&self.owner, &ids).await?;
+                for id in &ids {
+                    held.remove(id);
+                }
             }
         }
         Ok(())
@@ -544,5 +613,31 @@ impl Delivery {
             );
         }
         tracing::debug!("delivery stopped");
+    }
+}
+
+/// Takes a step's rows out of [`Delivery`]'s `held` when the step ends, however it ends.
+struct Forget {
+    held: Held,
+    ids: Vec<i64>,
+}
+
+impl Drop for Forget {
+    fn drop(&mut self) {
+        let ids = std::mem::take(&mut self.ids);
+        // Usually free at once; otherwise a commit holds it, and the rows go a moment later.
+        if let Ok(mut h) = self.held.try_lock() {
+            for id in &ids {
+                h.remove(id);
+            }
+            return;
+        }
+        let held = self.held.clone();
+        tokio::spawn(async move {
+            let mut h = held.lock().await;
+            for id in &ids {
+                h.remove(id);
+            }
+        });
     }
 }

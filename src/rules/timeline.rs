@@ -17,8 +17,10 @@ use crate::domain::{
 use crate::schedule::{self, Decision, JobKind, Offsets};
 use crate::store::{Job, Meeting, Person};
 
-/// How long a claimed job is ours before another daemon may take it.
-const JOB_LEASE: i64 = 300;
+/// How long a claimed job is ours before another daemon may take it. Renewed every few
+/// seconds while the job runs (however long a large digest takes), so that after a crash
+/// another daemon takes the job over this long after it was last renewed.
+const JOB_LEASE: i64 = 120;
 /// How far ahead recurring meetings are created (beyond their announcement offset).
 const PLAN_AHEAD: i64 = 7 * 86400;
 /// A meeting's length for calendars; once it has passed, the meeting is marked held.
@@ -265,7 +267,10 @@ impl World {
                 return Ok(fired);
             }
             for job in jobs {
-                match self.fire(&job, owner, now).await {
+                let keeper = self.keep_job(&job, owner, now);
+                let fired_job = self.fire(&job, owner, now).await;
+                drop(keeper);
+                match fired_job {
                     Ok((skipped, mails)) => {
                         fired.jobs += 1;
                         fired.skipped += skipped as usize;
@@ -284,6 +289,23 @@ impl World {
                 }
             }
         }
+    }
+
+    /// Renews the lease on `job` while it runs (until dropped). A lost lease needs no action
+    /// here: finishing the job then finds it and rolls back (nothing of it is queued).
+    fn keep_job(&self, job: &Job, owner: &str, now: i64) -> crate::outbox::lease::Keeper {
+        let (store, owner, id) = (self.store.clone(), owner.to_string(), job.id);
+        let started = std::time::Instant::now();
+        crate::outbox::lease::Keeper::start(
+            format!("the lease on job {id}"),
+            JOB_LEASE,
+            move || {
+                let (store, owner) = (store.clone(), owner.clone());
+                let until = now + started.elapsed().as_secs() as i64 + JOB_LEASE;
+                async move { store.renew_job(id, &owner, until).await }
+            },
+            || {},
+        )
     }
 
     /// Marks a job that failed on every attempt as failed and tells the coordinators once.

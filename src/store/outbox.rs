@@ -269,6 +269,35 @@ impl Store {
         Ok(())
     }
 
+    /// Renews the lease of `owner` on the rows `ids` until `until`; returns the ids it still
+    /// held (pending, leased, by `owner`). An id missing from the answer was lost: recorded
+    /// meanwhile, or claimed by another daemon once the lease had run out.
+    pub async fn renew_outbox(&self, owner: &str, ids: &[i64], until: i64) -> Result<Vec<i64>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Our own integers, written as literals (as in mark_sent).
+        let list = ids
+            .iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET leased_until = $1
+             WHERE lease_owner = $2 AND status = $3 AND leased_until IS NOT NULL AND id IN ({list})
+             RETURNING id"
+        )))
+        .bind(until)
+        .bind(owner)
+        .bind(OutboxStatus::Pending.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .context("renewing the lease on mail being sent")?;
+        rows.iter()
+            .map(|r| Ok(r.try_get::<i64, _>("id")?))
+            .collect()
+    }
+
     /// When the next pending row falls due (for the delivery loop's sleep).
     pub async fn next_outbox_due(&self) -> Result<Option<i64>> {
         let row = sqlx::query(

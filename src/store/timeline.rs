@@ -216,6 +216,21 @@ impl Store {
         Ok(jobs)
     }
 
+    /// Renews `owner`'s lease on a running job until `until`; false when it was lost.
+    pub async fn renew_job(&self, id: i64, owner: &str, until: i64) -> Result<bool> {
+        let r = sqlx::query(
+            "UPDATE jobs SET leased_until = $1 WHERE id = $2 AND lease_owner = $3 AND status = $4",
+        )
+        .bind(until)
+        .bind(id)
+        .bind(owner)
+        .bind(JobStatus::Pending.as_str())
+        .execute(&self.pool)
+        .await
+        .context("renewing the lease on a job")?;
+        Ok(r.rows_affected() == 1)
+    }
+
     /// Marks a claimed job done or skipped, inside the transaction that queued its mail.
     /// Returns false if the lease was lost meanwhile (another daemon took over): the caller
     /// must then roll back.
@@ -258,7 +273,9 @@ impl Store {
     }
 
     pub async fn next_job_due(&self) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT MIN(due_at) AS due FROM jobs WHERE status = $1")
+        // A job another daemon holds is due again only when its lease runs out: a standby
+        // daemon sleeps until then instead of looking every second.
+        let row = sqlx::query("SELECT MIN(CASE WHEN leased_until IS NOT NULL AND leased_until > due_at THEN leased_until ELSE due_at END) AS due FROM jobs WHERE status = $1")
             .bind(JobStatus::Pending.as_str())
             .fetch_one(&self.pool)
             .await
@@ -644,6 +661,16 @@ impl Store {
         .await
         .context("taking a lease")?;
         Ok(row.is_some())
+    }
+
+    /// When the lease `name` runs out (whoever holds it), if anyone took it.
+    pub async fn lease_until(&self, name: &str) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT until FROM leases WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+            .context("reading a lease")?;
+        row.map(|r| Ok(r.try_get::<i64, _>("until")?)).transpose()
     }
 
     pub async fn release_lease(&self, name: &str, owner: &str) -> Result<()> {
