@@ -21,37 +21,18 @@ use std::fmt;
 
 use crate::domain::{clean_name, Address, Lang, PersonStatus, Role};
 
-/// How a member wants the group's mail. Parsed and reported here; stored once the
-/// `people.delivery` column exists (see `cli::members`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Delivery {
-    /// Every mail as it is sent.
-    Each,
-    /// A digest instead.
-    Digest,
-    /// No list mail (still a member).
-    None,
-}
+pub use crate::domain::Delivery;
 
-impl Delivery {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Delivery::Each => "each",
-            Delivery::Digest => "digest",
-            Delivery::None => "none",
+/// A delivery as our CSV, Google Groups' email preferences and Mailman's delivery modes
+/// write it.
+pub fn parse_delivery(s: &str) -> Option<Delivery> {
+    match s.trim().to_lowercase().as_str() {
+        "each" | "email" | "regular" | "all" => Some(Delivery::Each),
+        "digest" | "abridged" | "mime_digests" | "plaintext_digests" | "summary_digests" => {
+            Some(Delivery::Digest)
         }
-    }
-
-    /// Our words, Google Groups' email preferences and Mailman's delivery modes.
-    pub fn parse(s: &str) -> Option<Delivery> {
-        match s.trim().to_lowercase().as_str() {
-            "each" | "email" | "regular" | "all" => Some(Delivery::Each),
-            "digest" | "abridged" | "mime_digests" | "plaintext_digests" | "summary_digests" => {
-                Some(Delivery::Digest)
-            }
-            "none" | "no email" | "nomail" | "no mail" => Some(Delivery::None),
-            _ => None,
-        }
+        "none" | "no email" | "nomail" | "no mail" => Some(Delivery::None),
+        _ => None,
     }
 }
 
@@ -298,7 +279,7 @@ pub fn parse(input: &[u8]) -> Result<Parsed, FileError> {
         };
         let delivery = match non_empty(cell(Column::Delivery)) {
             None => None,
-            Some(s) => match Delivery::parse(s) {
+            Some(s) => match parse_delivery(s) {
                 Some(d) => Some(d),
                 None => {
                     skip(format!("unknown delivery {s:?} (each, digest or none)"));
@@ -357,6 +338,16 @@ pub struct Existing {
     pub role: Role,
     pub status: PersonStatus,
     pub language: Option<Lang>,
+    pub delivery: Delivery,
+}
+
+/// The delivery an imported row gets: a digest of posts is not sent yet, so a member who
+/// asked for one gets each post (the import report says so) rather than none.
+pub fn delivery_to_store(d: Delivery) -> Delivery {
+    match d {
+        Delivery::Digest => Delivery::Each,
+        d => d,
+    }
 }
 
 /// What an import does with one row.
@@ -424,6 +415,14 @@ pub fn plan(rows: Vec<Row>, existing: &[Existing]) -> Vec<Change> {
                         "language {} → {}",
                         e.language.map(Lang::as_str).unwrap_or("-"),
                         language.map(Lang::as_str).unwrap_or("-")
+                    ));
+                }
+                let delivery = row.delivery.map(delivery_to_store).unwrap_or(e.delivery);
+                if delivery != e.delivery {
+                    what.push(format!(
+                        "delivery {} → {}",
+                        e.delivery.as_str(),
+                        delivery.as_str()
                     ));
                 }
                 if what.is_empty() {
@@ -608,6 +607,7 @@ mod tests {
 
     fn existing(id: i64, s: &str, role: Role, status: PersonStatus) -> Existing {
         Existing {
+            delivery: Delivery::Each,
             id,
             address: a(s),
             name: Some("Old".into()),

@@ -181,7 +181,7 @@ async fn every_button_does_what_it_says(backend: Backend) {
     assert_eq!(answer(gus.clone()).await, Some(Response::No));
 
     // The footer's leave link: one mail and Dev is out.
-    click(&app, &w, "agenda", &dev, "leave with one mail").await;
+    click(&app, &w, "agenda", &dev, "Leave with one mail").await;
     let people = app.store().people(c.id).await.unwrap();
     let dev_now = people.iter().find(|p| p.address.as_str() == dev).unwrap();
     assert_eq!(dev_now.status, PersonStatus::Left);

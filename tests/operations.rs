@@ -205,12 +205,12 @@ async fn import_reports_changes_nothing_on_dry_run_and_round_trips(backend: Back
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "address,name,role,delivery,language");
     for expected in [
-        "ana.lima@example.org,Ana Lima,coordinator,,pt",
-        "jonas.weber@example.de,Jonas Weber,member,,de",
-        "sofia.rossi@example.it,\"Rossi, Sofia\",member,,",
-        "carmen@example.es,Carmen Ruiz,member,,es",
-        "noah@example.org,,member,,",
-        "zoe@example.org,Zoë,member,,fr",
+        "ana.lima@example.org,Ana Lima,coordinator,each,pt",
+        "jonas.weber@example.de,Jonas Weber,member,each,de",
+        "sofia.rossi@example.it,\"Rossi, Sofia\",member,each,",
+        "carmen@example.es,Carmen Ruiz,member,none,es",
+        "noah@example.org,,member,each,",
+        "zoe@example.org,Zoë,member,each,fr",
     ] {
         assert!(lines.contains(&expected), "{expected:?} not in:\n{csv}");
     }
@@ -238,7 +238,16 @@ async fn import_reports_changes_nothing_on_dry_run_and_round_trips(backend: Back
         g.contains("Google Groups export: 4 added, 0 updated, 0 unchanged, 1 skipped"),
         "{g}"
     );
-    assert!(g.contains("4 row(s) name a delivery"), "{g}");
+    assert!(g.contains("2 row(s) ask for a digest"), "{g}");
+    let exported = s.ok(&["member", "export", "design"]);
+    assert!(
+        exported.contains("tom.baker@example.org,,member,none,"),
+        "No email is delivery none:\n{exported}"
+    );
+    assert!(
+        exported.contains("pieter@example.nl,Pieter Jansen,member,each,"),
+        "a digest is each post until digests are sent:\n{exported}"
+    );
     let m = s.ok(&[
         "member",
         "import",

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use anyhow::{Context as _, Result};
 
 use crate::app::App;
-use crate::domain::{Lang, PersonStatus, Role};
+use crate::domain::{Delivery, Lang, PersonStatus, Role};
 use crate::members_csv::{self, Change, Existing, ExportRow, Format, Skipped};
 
 /// How to import.
@@ -65,7 +65,7 @@ impl std::fmt::Display for Report {
         }
         writeln!(f, "{summary}")?;
         if self.with_delivery > 0 {
-            writeln!(f, "note: {} row(s) name a delivery (each/digest/none); this version does not store a per-member delivery yet, so everyone gets each mail", self.with_delivery)?;
+            writeln!(f, "note: {} row(s) ask for a digest of posts, which this version does not send yet: they get each post (DELIVERY NONE stops them)", self.with_delivery)?;
         }
         if self.dry_run {
             writeln!(
@@ -106,6 +106,7 @@ async fn existing(
             role: e.role,
             status: e.status,
             language: e.language,
+            delivery: e.delivery,
         })
         .collect())
 }
@@ -117,7 +118,11 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
     let store = app.store();
     let parsed = members_csv::parse(input).map_err(|e| anyhow::anyhow!("{e}"))?;
     let format = parsed.format;
-    let with_delivery = parsed.rows.iter().filter(|r| r.delivery.is_some()).count();
+    let with_delivery = parsed
+        .rows
+        .iter()
+        .filter(|r| r.delivery == Some(Delivery::Digest))
+        .count();
     let rows = parsed.rows;
     let mut skipped = parsed.skipped;
     let mut lines: Vec<(u64, String)> = skipped.iter().map(skipped_line).collect();
@@ -172,7 +177,7 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
             Change::Add { row, role } => {
                 added += 1;
                 if !opts.dry_run {
-                    store
+                    let id = store
                         .insert_person(
                             &mut tx,
                             c.id,
@@ -183,7 +188,11 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
                             now,
                         )
                         .await?;
-                    // delivery: stored once people.delivery exists (posts branch)
+                    if let Some(d) = row.delivery {
+                        store
+                            .set_delivery(&mut tx, id, members_csv::delivery_to_store(d), now)
+                            .await?;
+                    }
                 }
                 lines.push((
                     row.line,
@@ -202,7 +211,11 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
                     store
                         .update_person(&mut tx, id, name.as_deref(), role, language, now)
                         .await?;
-                    // delivery: stored once people.delivery exists (posts branch)
+                    if let Some(d) = row.delivery {
+                        store
+                            .set_delivery(&mut tx, id, members_csv::delivery_to_store(d), now)
+                            .await?;
+                    }
                 }
                 if welcomed.contains(&row.address) {
                     added += 1;
@@ -296,8 +309,7 @@ pub async fn export(app: &App, slug: &str, out: impl std::io::Write) -> Result<u
             address: p.address,
             name: p.name,
             role: p.role,
-            // delivery: stored once people.delivery exists (posts branch); read it here then.
-            delivery: None,
+            delivery: Some(p.delivery),
             language: p.language,
         })
         .collect();

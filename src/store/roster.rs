@@ -16,6 +16,7 @@ pub struct RosterEntry {
     pub role: Role,
     pub status: PersonStatus,
     pub language: Option<Lang>,
+    pub delivery: crate::domain::Delivery,
 }
 
 impl Store {
@@ -37,7 +38,7 @@ impl Store {
         community_id: i64,
     ) -> Result<Vec<RosterEntry>> {
         let rows = sqlx::query(
-            "SELECT id, address, name, role, status, language FROM people
+            "SELECT id, address, name, role, status, language, delivery FROM people
              WHERE community_id = $1 ORDER BY address",
         )
         .bind(community_id)
@@ -67,6 +68,7 @@ impl Store {
                 role: stored(r, "people", "role", Role::parse)?,
                 status: stored(r, "people", "status", PersonStatus::parse)?,
                 language,
+                delivery: stored(r, "people", "delivery", crate::domain::Delivery::parse)?,
             });
         }
         Ok(out)
