@@ -456,16 +456,7 @@ impl Act<'_, '_> {
                 None,
             ));
         }
-        let stranger = Person {
-            id: 0,
-            community_id: c.id,
-            address: from.clone(),
-            // Not the name they gave: nothing a stranger wrote is repeated back to the address.
-            name: None,
-            role: Role::Guest,
-            // Never stored, and nothing reads it: this Person only addresses the answer.
-            status: PersonStatus::Active,
-        };
+        let stranger = super::posts::stranger(c, from);
         let what = format!(
             "Thanks for writing to {}. This address is read by a program that runs the group for its members, and yours isn't one of them, so nothing was done with your mail. It was passed on to the coordinator, who may get in touch.",
             c.cfg.name

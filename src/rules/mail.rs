@@ -20,8 +20,9 @@ impl Act<'_, '_> {
         p: &Person,
         job_id: i64,
     ) -> Result<()> {
-        let when = c.tr().when(meeting.starts_at);
-        let footer = footer(c);
+        let tr = c.tr_for(p);
+        let when = tr.when(meeting.starts_at);
+        let footer = footer_for(c, p);
         let name = p.display_name();
         let text = compose::AnnouncementTxt {
             name,
@@ -39,7 +40,7 @@ impl Act<'_, '_> {
             f: &footer,
         }
         .to_string();
-        let subject = c.tr().t2(
+        let subject = tr.t2(
             "subject-announcement",
             "community",
             &c.cfg.name,
@@ -105,7 +106,7 @@ impl Act<'_, '_> {
             tracing::warn!(to = %p.address, "answer throttled: {ANSWERS_PER_HOUR} automatic answers in the last hour");
             return Ok(false);
         }
-        let footer = footer(c);
+        let footer = footer_for(c, p);
         let name = p.display_name();
         let (text, html) = match &a {
             Answer::Confirmation { what, note } => {
@@ -367,6 +368,14 @@ pub(super) enum Answer<'a> {
         text: &'a str,
         id: i64,
     },
+}
+
+/// The footer (and words) of a mail to `p`, in their own language.
+pub(super) fn footer_for<'a>(c: &'a Community, p: &Person) -> Footer<'a> {
+    Footer {
+        tr: c.tr_for(p),
+        ..footer(c)
+    }
 }
 
 pub(super) fn footer(c: &Community) -> Footer<'_> {

@@ -219,14 +219,15 @@ impl Act<'_, '_> {
     ) -> Result<()> {
         let store = self.world.store.clone();
         let cancelled = new.status == MeetingStatus::Cancelled;
-        let when = c.tr().when(new.starts_at);
-        let old_when = c.tr().when(old.starts_at);
-        let footer = super::footer(c);
         for p in store.invited_people(self.conn, new.id).await? {
             // Who left, bounces or paused gets nothing: not even this.
             if p.status != PersonStatus::Active {
                 continue;
             }
+            let tr = c.tr_for(&p);
+            let when = tr.when(new.starts_at);
+            let old_when = tr.when(old.starts_at);
+            let footer = super::footer_for(c, &p);
             let (text, html) = compose::MeetingChanged {
                 name: p.display_name(),
                 community: &c.cfg.name,
@@ -238,7 +239,7 @@ impl Act<'_, '_> {
             }
             .render(&footer)?;
             let subject = if cancelled {
-                c.tr().t2(
+                tr.t2(
                     "subject-cancelled",
                     "community",
                     &c.cfg.name,
@@ -246,8 +247,7 @@ impl Act<'_, '_> {
                     &old_when,
                 )
             } else {
-                c.tr()
-                    .t2("subject-moved", "community", &c.cfg.name, "when", &when)
+                tr.t2("subject-moved", "community", &c.cfg.name, "when", &when)
             };
             let d = Draft {
                 kind: if cancelled {

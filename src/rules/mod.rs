@@ -41,7 +41,7 @@ mod timeline;
 use inbound_log::dedup_key;
 pub(crate) use inbound_log::sha256_hex;
 pub use local_time::{local_instant, local_time, parse_local_time};
-use mail::{footer, Answer, Draft};
+use mail::{footer, footer_for, Answer, Draft};
 pub use timeline::Fired;
 
 /// Automatic answers one sender can cause per hour; past it we stay silent (loops stop).
@@ -81,6 +81,11 @@ impl Community {
             }
         };
         Ok(Community { id, cfg, texts })
+    }
+
+    /// Words for `p`: in their own language if they chose one, else the community's.
+    pub fn tr_for(&self, p: &crate::store::Person) -> crate::texts::Tr<'_> {
+        self.tr().in_lang(p.language.unwrap_or(self.cfg.language))
     }
 
     /// Words in the community's language and time zone.

@@ -662,8 +662,9 @@ impl super::World {
     }
 }
 
-/// A non-member as the addressee of an answer (never stored).
-fn stranger(c: &Community, from: &Address) -> Person {
+/// A non-member as the addressee of an answer (never stored). Not the name they gave:
+/// nothing a stranger wrote is repeated back to the address.
+pub(super) fn stranger(c: &Community, from: &Address) -> Person {
     Person {
         id: 0,
         community_id: c.id,
@@ -671,6 +672,7 @@ fn stranger(c: &Community, from: &Address) -> Person {
         name: None,
         role: Role::Guest,
         status: PersonStatus::Active,
+        language: None,
     }
 }
 

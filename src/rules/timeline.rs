@@ -208,11 +208,6 @@ impl World {
             return Ok(());
         }
         let last = self.store.last_meeting_before(&mut tx, c.id, now).await?;
-        let when = last
-            .as_ref()
-            .map(|m| c.tr().when(m.starts_at))
-            .unwrap_or_default();
-        let footer = super::footer(c);
         let mut act = Act {
             world: self,
             conn: &mut tx,
@@ -220,6 +215,12 @@ impl World {
             queued: 0,
         };
         for g in &guests {
+            let tr = c.tr_for(g);
+            let when = last
+                .as_ref()
+                .map(|m| tr.when(m.starts_at))
+                .unwrap_or_default();
+            let footer = super::footer_for(c, g);
             let (text, html) = compose::GuestFollowup {
                 name: g.display_name(),
                 community: &c.cfg.name,
@@ -229,7 +230,7 @@ impl World {
             .render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::GuestReminder.into(),
-                subject: c.tr().t1("subject-nudge", "community", &c.cfg.name),
+                subject: tr.t1("subject-nudge", "community", &c.cfg.name),
                 token: act.token(Purpose::Followup, g.id, 0, now),
                 in_reply_to: None,
                 references: last.iter().map(|m| m.thread_id.clone()).collect(),
@@ -476,8 +477,6 @@ impl Act<'_, '_> {
         }
         let mut failed = Vec::new();
         let people = store.active_people(self.conn, c.id).await?;
-        let when = c.tr().when(m.starts_at);
-        let footer = super::footer(c);
         match kind {
             JobKind::Announcement => {
                 for p in &people {
@@ -495,6 +494,9 @@ impl Act<'_, '_> {
                 let topics = self.topic_lines(c, Some(m)).await?;
                 for p in &people {
                     let sent = async {
+                        let tr = c.tr_for(p);
+                        let when = tr.when(m.starts_at);
+                        let footer = super::footer_for(c, p);
                         let (text, html) = compose::CallForTopics {
                             name: p.display_name(),
                             community: &c.cfg.name,
@@ -502,9 +504,7 @@ impl Act<'_, '_> {
                             topics: &topics,
                         }
                         .render(&footer)?;
-                        let subject =
-                            c.tr()
-                                .t2("subject-cft", "community", &c.cfg.name, "when", &when);
+                        let subject = tr.t2("subject-cft", "community", &c.cfg.name, "when", &when);
                         self.job_mail(
                             c,
                             m,
@@ -554,6 +554,9 @@ impl Act<'_, '_> {
                 let (coming, maybe) = (names(Response::Yes), names(Response::Maybe));
                 for p in &people {
                     let sent = async {
+                        let tr = c.tr_for(p);
+                        let when = tr.when(m.starts_at);
+                        let footer = super::footer_for(c, p);
                         let (text, html) = compose::Agenda {
                             name: p.display_name(),
                             community: &c.cfg.name,
@@ -570,8 +573,7 @@ impl Act<'_, '_> {
                             p,
                             job,
                             JobKind::Agenda,
-                            c.tr()
-                                .t2("subject-agenda", "community", &c.cfg.name, "when", &when),
+                            tr.t2("subject-agenda", "community", &c.cfg.name, "when", &when),
                             Purpose::Rsvp,
                             text,
                             html,
@@ -609,6 +611,9 @@ impl Act<'_, '_> {
                     }
                     let answer = answer.map_or("", response_str);
                     let sent = async {
+                        let tr = c.tr_for(p);
+                        let when = tr.when(m.starts_at);
+                        let footer = super::footer_for(c, p);
                         let (text, html) = compose::Reminder {
                             name: p.display_name(),
                             community: &c.cfg.name,
@@ -623,8 +628,7 @@ impl Act<'_, '_> {
                             p,
                             job,
                             JobKind::Reminder,
-                            c.tr()
-                                .t2("subject-reminder", "community", &c.cfg.name, "when", &when),
+                            tr.t2("subject-reminder", "community", &c.cfg.name, "when", &when),
                             Purpose::Rsvp,
                             text,
                             html,
@@ -653,6 +657,9 @@ impl Act<'_, '_> {
                     }
                     let sent = if kind == JobKind::TakeawayRequest {
                         async {
+                            let tr = c.tr_for(&p);
+                            let when = tr.when(m.starts_at);
+                            let footer = super::footer_for(c, &p);
                             let (text, html) = compose::TakeawayRequest {
                                 name: p.display_name(),
                                 community: &c.cfg.name,
@@ -665,7 +672,7 @@ impl Act<'_, '_> {
                                 &p,
                                 job,
                                 JobKind::TakeawayRequest,
-                                c.tr().t1("subject-takeaways", "community", &c.cfg.name),
+                                tr.t1("subject-takeaways", "community", &c.cfg.name),
                                 Purpose::Takeaways,
                                 text,
                                 html,
@@ -675,6 +682,9 @@ impl Act<'_, '_> {
                         .await
                     } else if p.role == crate::domain::Role::Guest {
                         async {
+                            let tr = c.tr_for(&p);
+                            let when = tr.when(m.starts_at);
+                            let footer = super::footer_for(c, &p);
                             let (text, html) = compose::GuestFollowup {
                                 name: p.display_name(),
                                 community: &c.cfg.name,
@@ -688,7 +698,7 @@ impl Act<'_, '_> {
                                 &p,
                                 job,
                                 JobKind::GuestFollowup,
-                                c.tr().t1("subject-followup", "community", &c.cfg.name),
+                                tr.t1("subject-followup", "community", &c.cfg.name),
                                 Purpose::Followup,
                                 text,
                                 html,
@@ -835,31 +845,33 @@ impl Act<'_, '_> {
         if takeaways.is_empty() && store.news_since(self.conn, c.id, since).await? == 0 {
             return Ok("nothing new since the last digest: none sent".into());
         }
-        // What the digest brings, as the Subject says it: "2 takeaways, 3 open topics".
-        let tr = c.tr();
-        let mut news = Vec::new();
-        if !takeaways.is_empty() {
-            news.push(tr.t1("takeaways", "count", takeaways.len()));
-        }
-        if !topics.is_empty() {
-            news.push(tr.t1("open-topics", "count", topics.len()));
-        }
-        if news.is_empty() {
-            news.push(tr.t("digest-next-meeting"));
-        }
-        let subject = tr.t2(
-            "subject-digest",
-            "community",
-            &c.cfg.name,
-            "news",
-            news.join(", "),
-        );
+        // What the digest brings, as the Subject says it: "2 takeaways, 3 open topics", in
+        // each reader's language.
+        let subject_in = |tr: crate::texts::Tr<'_>| {
+            let mut news = Vec::new();
+            if !takeaways.is_empty() {
+                news.push(tr.t1("takeaways", "count", takeaways.len()));
+            }
+            if !topics.is_empty() {
+                news.push(tr.t1("open-topics", "count", topics.len()));
+            }
+            if news.is_empty() {
+                news.push(tr.t("digest-next-meeting"));
+            }
+            tr.t2(
+                "subject-digest",
+                "community",
+                &c.cfg.name,
+                "news",
+                news.join(", "),
+            )
+        };
         let charts = self.digest_charts(c, &topics).await?;
         let people = store.active_people(self.conn, c.id).await?;
-        let footer = super::footer(c);
         let mut failed = Vec::new();
         for p in &people {
             let sent = async {
+                let footer = super::footer_for(c, p);
                 let (text, html) = compose::Digest {
                     name: p.display_name(),
                     community: &c.cfg.name,
@@ -869,7 +881,7 @@ impl Act<'_, '_> {
                     charts: &charts,
                 }
                 .render(&footer)?;
-                let subject = subject.clone();
+                let subject = subject_in(c.tr_for(p));
                 let token = self.token(Purpose::Reply, p.id, 0, self.now);
                 let d = Draft {
                     kind: JobKind::Digest.into(),

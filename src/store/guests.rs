@@ -58,7 +58,7 @@ impl Store {
         community_id: i64,
     ) -> Result<Vec<(Person, Option<i64>, Option<i64>, Option<i64>)>> {
         let rows = sqlx::query(
-            "SELECT id, community_id, address, name, role, status, invited_at, followup_at, nudged_at FROM people
+            "SELECT id, community_id, address, name, role, status, language, invited_at, followup_at, nudged_at FROM people
              WHERE community_id = $1 AND role = $2 ORDER BY invited_at DESC",
         )
         .bind(community_id)

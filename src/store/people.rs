@@ -218,7 +218,7 @@ impl Store {
 }
 
 pub(crate) const PERSON_SELECT: &str =
-    "SELECT id, community_id, address, name, role, status FROM people";
+    "SELECT id, community_id, address, name, role, status, language FROM people";
 
 #[derive(Clone, Debug)]
 pub struct Person {
@@ -228,6 +228,8 @@ pub struct Person {
     pub name: Option<String>,
     pub role: Role,
     pub status: PersonStatus,
+    /// Their own language (LANGUAGE, `member add --language`); `None`: the community's.
+    pub language: Option<crate::domain::Lang>,
 }
 
 impl Person {
@@ -240,6 +242,13 @@ impl Person {
             name: r.try_get("name")?,
             role: stored(r, "people", "role", Role::parse)?,
             status: stored(r, "people", "status", PersonStatus::parse)?,
+            language: match r.try_get::<Option<String>, _>("language")? {
+                None => None,
+                Some(l) => Some(
+                    crate::domain::Lang::parse(&l)
+                        .with_context(|| format!("unknown value {l:?} in people.language"))?,
+                ),
+            },
         })
     }
 

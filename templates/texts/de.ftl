@@ -146,3 +146,6 @@ subject-welcome = Willkommen bei { $community }
 subject-your-mail = Deine Mail an { $community }
 subject-digest = Rückblick { $community }: { $news }
 digest-next-meeting = das nächste Treffen
+
+## LANGUAGE xx, answered.
+language-set = Ab jetzt bekommst du die Mails von { $community } auf Deutsch.

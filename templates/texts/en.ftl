@@ -154,3 +154,6 @@ subject-your-mail = Your mail to { $community }
 # $news: what the digest brings ("2 takeaways, one open topic").
 subject-digest = { $community } digest: { $news }
 digest-next-meeting = the next meeting
+
+## LANGUAGE xx, answered.
+language-set = From now on your mail from { $community } is in English.

@@ -146,3 +146,6 @@ subject-welcome = Bienvenido/a a { $community }
 subject-your-mail = Tu correo a { $community }
 subject-digest = Resumen de { $community }: { $news }
 digest-next-meeting = el próximo encuentro
+
+## LANGUAGE xx, answered.
+language-set = A partir de ahora recibirás los correos de { $community } en español.

@@ -146,3 +146,6 @@ subject-welcome = Bienvenue dans { $community }
 subject-your-mail = Votre message à { $community }
 subject-digest = Résumé de { $community } : { $news }
 digest-next-meeting = la prochaine rencontre
+
+## LANGUAGE xx, answered.
+language-set = Désormais, vos messages de { $community } sont en français.

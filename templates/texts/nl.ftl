@@ -146,3 +146,6 @@ subject-welcome = Welkom bij { $community }
 subject-your-mail = Je mail aan { $community }
 subject-digest = Overzicht { $community }: { $news }
 digest-next-meeting = de volgende bijeenkomst
+
+## LANGUAGE xx, answered.
+language-set = Vanaf nu krijg je de mail van { $community } in het Nederlands.

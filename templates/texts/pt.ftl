@@ -146,3 +146,6 @@ subject-welcome = Boas-vindas a { $community }
 subject-your-mail = Seu e-mail para { $community }
 subject-digest = Resumo de { $community }: { $news }
 digest-next-meeting = o próximo encontro
+
+## LANGUAGE xx, answered.
+language-set = A partir de agora você recebe os e-mails de { $community } em português.

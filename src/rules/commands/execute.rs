@@ -189,6 +189,17 @@ impl Act<'_, '_> {
                     )
                 }
             }
+            Cmd::Language(code) => {
+                let lang = crate::domain::Lang::parse(code)
+                    .ok_or_else(|| anyhow::anyhow!("{code} is not a language of ours"))?;
+                store
+                    .set_language(self.conn, p.id, Some(lang), self.now)
+                    .await?;
+                // Said in the language just chosen: the first words they read in it.
+                c.tr()
+                    .in_lang(lang)
+                    .t1("language-set", "community", &c.cfg.name)
+            }
             Cmd::Pause => {
                 store
                     .set_status(self.conn, p.id, PersonStatus::Paused, self.now)
@@ -292,8 +303,9 @@ impl Act<'_, '_> {
             .person_by_id(self.conn, id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("the guest just added"))?;
-        let when = local_time(c.cfg.timezone, m.starts_at);
-        let footer = crate::rules::footer(c);
+        let tr = c.tr_for(&guest);
+        let when = tr.when(m.starts_at);
+        let footer = crate::rules::footer_for(c, &guest);
         let (text, html) = compose::Invitation {
             name: guest.display_name(),
             inviter: inviter.display_name(),
@@ -305,7 +317,7 @@ impl Act<'_, '_> {
         .render(&footer)?;
         let d = Draft {
             kind: OtherMailKind::Invitation.into(),
-            subject: c.tr().t2(
+            subject: tr.t2(
                 "subject-invitation",
                 "community",
                 &c.cfg.name,
@@ -325,11 +337,12 @@ impl Act<'_, '_> {
         };
         let mail = self.mail(c, &guest, Some(&m), d)?;
         self.enqueue(mail).await?;
+        let when = local_time(c.cfg.timezone, m.starts_at);
         Ok(format!("Invited {a} to {when}. They can answer YES, NO or MAYBE; after the meeting they get a follow-up asking whether they'd like to join."))
     }
 
     pub(in crate::rules) async fn welcome(&mut self, c: &Community, p: &Person) -> Result<()> {
-        let footer = crate::rules::footer(c);
+        let footer = crate::rules::footer_for(c, p);
         let (text, html) = compose::Welcome {
             name: p.display_name(),
             community: &c.cfg.name,
@@ -338,7 +351,7 @@ impl Act<'_, '_> {
         .render(&footer)?;
         let d = Draft {
             kind: OtherMailKind::Welcome.into(),
-            subject: c.tr().t1("subject-welcome", "community", &c.cfg.name),
+            subject: c.tr_for(p).t1("subject-welcome", "community", &c.cfg.name),
             token: self.token(Purpose::Reply, p.id, 0, self.now),
             in_reply_to: None,
             references: Vec::new(),

@@ -74,7 +74,7 @@ mod tests {
                 "{r:?}"
             );
         }
-        assert_eq!((everyone.len(), theirs.len()), (9, 12));
+        assert_eq!((everyone.len(), theirs.len()), (10, 12));
         assert!(help_rows(false).1.is_empty());
     }
 
@@ -116,11 +116,11 @@ mod tests {
         // One line per command, each with an example.
         assert_eq!(
             member.lines().filter(|l| l.contains("Example: ")).count(),
-            9
+            10
         );
         assert_eq!(
             coord.lines().filter(|l| l.contains("Example: ")).count(),
-            9 + 12
+            10 + 12
         );
         assert!(coord.lines().all(|l| l.chars().count() <= 110), "{coord}");
         // Every example in the help parses.

@@ -108,7 +108,12 @@ pub enum Cmd {
     Delivery {
         each: bool,
     },
+    /// The language of one's own mail: a code of [`LANGUAGES`].
+    Language(&'static str),
 }
+
+/// The languages mail is written in (and replies are read in), by code.
+pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "nl", "pt"];
 
 impl Cmd {
     /// The word of its row in [`SPECS`] (TOPIC for both TOPIC CLOSE and TOPIC DEFER, LEAVE
@@ -136,6 +141,7 @@ impl Cmd {
             Cmd::Search(_) => "SEARCH",
             Cmd::Join => "JOIN",
             Cmd::Delivery { .. } => "DELIVERY",
+            Cmd::Language(_) => "LANGUAGE",
         }
     }
 }
@@ -242,6 +248,7 @@ pub const SPECS: &[Spec] = &[
     Spec { word: "RESUME", aliases: &[], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
     Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF", "ABMELDEN", "DÉSABONNER", "DESABONNER", "DÉSINSCRIRE", "DESINSCRIRE", "AFMELDEN", "UITSCHRIJVEN", "DESINSCREVER"], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
     Spec { word: "JOIN", aliases: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
+    Spec { word: "LANGUAGE", aliases: &[], usage: "LANGUAGE en|de|fr|es|nl|pt", example: "LANGUAGE de", short: "LANGUAGE xx", what: "the language of your own mail", who: Who::Everyone, changes: true, read: language },
     Spec { word: "DELIVERY", aliases: &[], usage: "DELIVERY EACH|NONE", example: "DELIVERY NONE", short: "DELIVERY EACH|NONE", what: "posts to the list one by one, or none (meeting mail still comes)", who: Who::Everyone, changes: true, read: delivery },
     Spec { word: "HELP", aliases: &[], usage: "HELP", example: "HELP", short: "HELP", what: "this list", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Help) },
     // coordinator
@@ -655,6 +662,30 @@ fn delivery(g: &Given<'_>) -> Result<Cmd, Usage> {
         "none" => Ok(Cmd::Delivery { each: false }),
         "digest" => Err(g.fail("DELIVERY DIGEST is not available yet: choose EACH or NONE.")),
         _ => Err(g.fail(format!("{} is not EACH or NONE.", show(first)))),
+    }
+}
+
+fn language(g: &Given<'_>) -> Result<Cmd, Usage> {
+    let Some(first) = g.args.first() else {
+        return Err(g.fail("LANGUAGE needs one of en, de, fr, es, nl, pt."));
+    };
+    let word = clean(first).to_lowercase();
+    // The code, or the language's name in English or in itself.
+    let code = match word.as_str() {
+        "english" => "en",
+        "german" | "deutsch" => "de",
+        "french" | "français" | "francais" => "fr",
+        "spanish" | "español" | "espanol" => "es",
+        "dutch" | "nederlands" => "nl",
+        "portuguese" | "português" | "portugues" => "pt",
+        w => w,
+    };
+    match LANGUAGES.iter().find(|l| **l == code) {
+        Some(l) => Ok(Cmd::Language(l)),
+        None => Err(g.fail(format!(
+            "{} is not one of en, de, fr, es, nl, pt.",
+            show(first)
+        ))),
     }
 }
 

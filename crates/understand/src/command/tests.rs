@@ -684,6 +684,7 @@ fn the_table_is_the_one_list_of_commands() {
         "SEARCH",
         "JOIN",
         "DELIVERY",
+        "LANGUAGE",
     ];
     before.sort_unstable();
     assert_eq!(known, before);
@@ -772,4 +773,17 @@ fn a_command_reads_its_words_and_the_senders_own() {
         serde_json::to_string(&bad).unwrap(),
         r#"{"command":"SCHEDULE","args":["soon"]}"#
     );
+}
+
+#[test]
+fn language_takes_a_code_or_a_name() {
+    let read = |s: &str| {
+        let (w, args, _) = subject::parse_subject(s).unwrap();
+        parse(&w, &args, &[])
+    };
+    assert_eq!(read("LANGUAGE de"), Ok(Cmd::Language("de")));
+    assert_eq!(read("language Français"), Ok(Cmd::Language("fr")));
+    assert_eq!(read("LANGUAGE PT"), Ok(Cmd::Language("pt")));
+    assert!(read("LANGUAGE").is_err());
+    assert!(read("LANGUAGE klingon").is_err());
 }
