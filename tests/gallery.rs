@@ -559,8 +559,17 @@ async fn every_html_mail_is_readable_and_every_button_answers_right(backend: Bac
         "{}",
         agenda.html
     );
-    // The digest's charts were among the images.
+    // The digest's charts were among the images; STATUS shows them too (issue 16 item 5).
     assert!(images >= 2, "{images} images");
+    let status = mails
+        .iter()
+        .find(|m| m.kind == "command-result" && m.subject.contains("STATUS"))
+        .unwrap();
+    assert!(
+        status.html.contains("<img class=\"rt-chart\""),
+        "STATUS without its charts: {}",
+        status.html
+    );
     // Buttons of every kind were pressed: answers, +1s, topics, takeaways, joining.
     for subject in [
         "YES",

@@ -130,7 +130,6 @@ pub async fn run(config: &Path, sent: &Path, cast: &Cast) -> Result<()> {
     app.run_once().await?;
     tour.answer(&app, &cast.guest, "invitation", "Yes, happy to come along.")
         .await?;
-    app.handle(&coordinator_mail("STATUS")).await?;
     app.run_once().await?;
 
     // 20 October: the call for topics; topics and +1s.
@@ -152,6 +151,8 @@ pub async fn run(config: &Path, sent: &Path, cast: &Cast) -> Result<()> {
     tour.answer(&app, eva, "call-for-topics", "+1 #2").await?;
     tour.answer(&app, dev, "call-for-topics", "+1 #2 +1 #3")
         .await?;
+    // The coordinator looks: STATUS, with the +1s as a chart.
+    app.handle(&coordinator_mail("STATUS")).await?;
     app.run_once().await?;
 
     // 25 October: the agenda; 26 October: the reminder, and Dev decides.

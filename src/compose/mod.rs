@@ -328,6 +328,8 @@ pub struct CommandResult<'a> {
     /// For HELP: the commands as a table in the HTML part (the text part is `text`).
     pub everyone: &'a [understand::command::HelpRow],
     pub coordinators: &'a [understand::command::HelpRow],
+    /// For STATUS: attendance and +1s as inline images (their words are in `text`).
+    pub charts: &'a [chart::Chart],
 }
 mail_pair!(
     CommandResult,

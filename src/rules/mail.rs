@@ -108,6 +108,10 @@ impl Act<'_, '_> {
         }
         let footer = footer_for(c, p);
         let name = p.display_name();
+        let images = match &a {
+            Answer::Status { charts, .. } => charts.clone(),
+            _ => Vec::new(),
+        };
         let (text, html) = match &a {
             Answer::Confirmation { what, note } => {
                 let (what, note) = (*what, *note);
@@ -157,6 +161,15 @@ impl Act<'_, '_> {
                 text,
                 everyone: &[],
                 coordinators: &[],
+                charts: &[],
+            }
+            .render(&footer)?,
+            Answer::Status { text, charts } => compose::CommandResult {
+                name,
+                text,
+                everyone: &[],
+                coordinators: &[],
+                charts,
             }
             .render(&footer)?,
             Answer::Help { text, coordinator } => {
@@ -166,6 +179,7 @@ impl Act<'_, '_> {
                     text,
                     everyone: &everyone,
                     coordinators: &coordinators,
+                    charts: &[],
                 }
                 .render(&footer)?
             }
@@ -211,7 +225,7 @@ impl Act<'_, '_> {
                 dedup_key: dedup,
                 calendar: None,
                 message_id: None,
-                images: Vec::new(),
+                images,
             },
         )?;
         self.enqueue(mail).await?;
@@ -358,6 +372,11 @@ pub(super) enum Answer<'a> {
     Question(&'a str),
     /// A command's result (multi-line text).
     Result(&'a str),
+    /// STATUS: its text, and charts (attendance, +1s) the HTML shows inline.
+    Status {
+        text: &'a str,
+        charts: Vec<compose::chart::Chart>,
+    },
     /// HELP: its text, and a table of the commands (a coordinator's own too) in the HTML.
     Help {
         text: &'a str,

@@ -387,6 +387,7 @@ impl Act<'_, '_> {
                 text: &what,
                 everyone: &[],
                 coordinators: &[],
+                charts: &[],
             }
             .render(&footer)?;
             let d = Draft {

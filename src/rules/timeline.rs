@@ -732,7 +732,7 @@ impl Act<'_, '_> {
     }
 
     /// Open topics as the mails list them, most supported first.
-    async fn topic_lines(
+    pub(super) async fn topic_lines(
         &mut self,
         c: &Community,
         meeting: Option<&Meeting>,
@@ -754,7 +754,7 @@ impl Act<'_, '_> {
 
     /// The digest's pictures: who came to the last six meetings (when anyone's attendance is
     /// known) and the +1s of the most supported open topics (when there are any).
-    async fn digest_charts(
+    pub(super) async fn digest_charts(
         &mut self,
         c: &Community,
         topics: &[TopicLine],

@@ -240,12 +240,20 @@ impl Act<'_, '_> {
                 "not done",
             ),
         };
-        // HELP's HTML is a table of the commands; its text part, like every result, the text.
+        // HELP's HTML is a table of the commands; STATUS shows attendance and +1s as charts;
+        // the text part, like every result's, is the text.
         let answer = match cmd {
             Cmd::Help if status == "done" => Answer::Help {
                 text: &text,
                 coordinator: p.role == Role::Coordinator,
             },
+            Cmd::Status if status == "done" => {
+                let topics = self.topic_lines(c, None).await?;
+                Answer::Status {
+                    text: &text,
+                    charts: self.digest_charts(c, &topics).await?,
+                }
+            }
             _ => Answer::Result(&text),
         };
         self.answer(
