@@ -562,7 +562,9 @@ pub fn clean_name_long(s: &str) -> String {
     one_line(s, 250)
 }
 
-fn one_line(s: &str, max: usize) -> String {
+/// One line: control characters (CR, LF, tab, NUL…) become spaces, runs of spaces one, at
+/// most `max` characters.
+pub(crate) fn one_line(s: &str, max: usize) -> String {
     let spaced: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

@@ -23,7 +23,7 @@
 use data_encoding::BASE64;
 
 use crate::config::ReplyTo;
-use crate::domain::Address;
+use crate::domain::{one_line, Address};
 
 /// What [`shared_headers`] needs.
 pub struct PostHead<'a> {
@@ -338,22 +338,6 @@ fn encoded_words(s: &str) -> String {
         words.push(format!("=?utf-8?b?{}?=", BASE64.encode(chunk.as_bytes())));
     }
     words.join("\r\n ")
-}
-
-/// One line: control characters (CR, LF, tab, NUL…) become spaces, runs of spaces one, at
-/// most `max` characters.
-fn one_line(s: &str, max: usize) -> String {
-    let spaced: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    spaced
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(max)
-        .collect()
 }
 
 /// The header block and the body of a message (split at the first empty line; a message
