@@ -149,3 +149,11 @@ digest-next-meeting = das nächste Treffen
 
 ## LANGUAGE xx, answered.
 language-set = Ab jetzt bekommst du die Mails von { $community } auf Deutsch.
+
+## Antworten auf die eigenen Befehle eines Mitglieds.
+paused = Pausiert: Du bekommst keine Mails von { $community }, bis du RESUME schickst.
+resumed = Willkommen zurück: Du bekommst wieder die Mails von { $community }.
+delivery-each = Du bekommst jeden Beitrag an { $community }, sobald er kommt.
+delivery-none = Du bekommst keine Beiträge an { $community } mehr; die Mails zu den Treffen kommen weiter. Mit DELIVERY EACH kommen die Beiträge wieder.
+topics-none = Keine offenen Themen. Antworte auf eine Themensuche oder schick eine Mail mit „TOPIC: dein Thema“ im Betreff.
+topics-list = Offene Themen, die meistunterstützten zuerst (antworte „+1 #n“, um eins zu unterstützen):

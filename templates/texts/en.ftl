@@ -157,3 +157,11 @@ digest-next-meeting = the next meeting
 
 ## LANGUAGE xx, answered.
 language-set = From now on your mail from { $community } is in English.
+
+## Answers to a member's own commands.
+paused = Paused: you get no mail from { $community } until you send RESUME.
+resumed = Welcome back: you get { $community }'s mail again.
+delivery-each = You get each post to { $community } as it comes.
+delivery-none = You get no posts to { $community } any more; its meeting mail still comes. DELIVERY EACH brings the posts back.
+topics-none = No open topics. Reply to a call for topics, or send a mail with "TOPIC: your topic" in the subject.
+topics-list = Open topics, most supported first (reply "+1 #n" to support one):

@@ -149,3 +149,11 @@ digest-next-meeting = el próximo encuentro
 
 ## LANGUAGE xx, answered.
 language-set = A partir de ahora recibirás los correos de { $community } en español.
+
+## Respuestas a los comandos de un miembro.
+paused = En pausa: no recibirás correos de { $community } hasta que envíes RESUME.
+resumed = ¡Bienvenido/a de nuevo! Vuelves a recibir los correos de { $community }.
+delivery-each = Recibes cada mensaje a { $community } en cuanto llega.
+delivery-none = Ya no recibes los mensajes a { $community }; los correos de los encuentros siguen llegando. DELIVERY EACH los recupera.
+topics-none = No hay temas abiertos. Responde a una llamada a temas o envía un correo con «TOPIC: tu tema» en el asunto.
+topics-list = Temas abiertos, primero los más apoyados (responde «+1 #n» para apoyar uno):

@@ -149,3 +149,11 @@ digest-next-meeting = la prochaine rencontre
 
 ## LANGUAGE xx, answered.
 language-set = Désormais, vos messages de { $community } sont en français.
+
+## Réponses aux commandes d'un membre.
+paused = En pause : vous ne recevez plus rien de { $community } jusqu'à ce que vous envoyiez RESUME.
+resumed = Bon retour : vous recevez à nouveau les messages de { $community }.
+delivery-each = Vous recevez chaque message envoyé à { $community } dès qu'il arrive.
+delivery-none = Vous ne recevez plus les messages envoyés à { $community } ; ceux des rencontres continuent. DELIVERY EACH les rétablit.
+topics-none = Aucun sujet ouvert. Répondez à un appel à sujets, ou envoyez un message avec « TOPIC: votre sujet » en objet.
+topics-list = Sujets ouverts, les plus soutenus d'abord (répondez « +1 #n » pour en soutenir un) :

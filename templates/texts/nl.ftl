@@ -149,3 +149,11 @@ digest-next-meeting = de volgende bijeenkomst
 
 ## LANGUAGE xx, answered.
 language-set = Vanaf nu krijg je de mail van { $community } in het Nederlands.
+
+## Antwoorden op de eigen opdrachten van een lid.
+paused = Gepauzeerd: je krijgt geen mail van { $community } tot je RESUME stuurt.
+resumed = Welkom terug: je krijgt weer de mail van { $community }.
+delivery-each = Je krijgt elk bericht aan { $community } zodra het komt.
+delivery-none = Je krijgt geen berichten aan { $community } meer; de mail over de bijeenkomsten blijft komen. Met DELIVERY EACH komen de berichten terug.
+topics-none = Geen open onderwerpen. Antwoord op een oproep voor onderwerpen, of stuur een mail met "TOPIC: je onderwerp" als onderwerp.
+topics-list = Open onderwerpen, meest gesteunde eerst (antwoord "+1 #n" om er een te steunen):

@@ -149,3 +149,11 @@ digest-next-meeting = o próximo encontro
 
 ## LANGUAGE xx, answered.
 language-set = A partir de agora você recebe os e-mails de { $community } em português.
+
+## Respostas aos comandos de um membro.
+paused = Em pausa: você não recebe e-mails de { $community } até enviar RESUME.
+resumed = Bem-vindo de volta: você volta a receber os e-mails de { $community }.
+delivery-each = Você recebe cada mensagem para { $community } assim que chega.
+delivery-none = Você não recebe mais as mensagens para { $community }; os e-mails dos encontros continuam. DELIVERY EACH traz as mensagens de volta.
+topics-none = Nenhum tema aberto. Responda a uma chamada de temas ou envie um e-mail com "TOPIC: seu tema" no assunto.
+topics-list = Temas abertos, os mais apoiados primeiro (responda "+1 #n" para apoiar um):

@@ -180,14 +180,12 @@ impl Act<'_, '_> {
                     crate::domain::Delivery::None
                 };
                 store.set_delivery(self.conn, p.id, d, self.now).await?;
-                if *each {
-                    format!("You get each post to {} as it comes.", c.cfg.name)
+                let id = if *each {
+                    "delivery-each"
                 } else {
-                    format!(
-                        "You get no posts to {} any more; its meeting mail still comes. DELIVERY EACH brings the posts back.",
-                        c.cfg.name
-                    )
-                }
+                    "delivery-none"
+                };
+                c.tr_for(p).t1(id, "community", &c.cfg.name)
             }
             Cmd::Language(code) => {
                 let lang = crate::domain::Lang::parse(code)
@@ -204,25 +202,22 @@ impl Act<'_, '_> {
                 store
                     .set_status(self.conn, p.id, PersonStatus::Paused, self.now)
                     .await?;
-                format!(
-                    "Paused: you get no mail from {} until you send RESUME.",
-                    c.cfg.name
-                )
+                c.tr_for(p).t1("paused", "community", &c.cfg.name)
             }
             Cmd::Resume => {
                 store
                     .set_status(self.conn, p.id, PersonStatus::Active, self.now)
                     .await?;
-                format!("Welcome back: you get {}'s mail again.", c.cfg.name)
+                c.tr_for(p).t1("resumed", "community", &c.cfg.name)
             }
             Cmd::Topics => {
                 let topics = store.open_topics(self.conn, c.id).await?;
+                let tr = c.tr_for(p);
                 if topics.is_empty() {
-                    "No open topics. Reply to a call for topics, or send a mail with \"TOPIC: your topic\" in the subject.".into()
+                    tr.t("topics-none")
                 } else {
-                    let mut t = String::from(
-                        "Open topics, most supported first (reply \"+1 #n\" to support one):\n",
-                    );
+                    let mut t = tr.t("topics-list");
+                    t.push('\n');
                     for x in topics {
                         t.push_str(&format!(
                             "\n#{} {} (+{}) — {}",
