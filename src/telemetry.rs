@@ -63,25 +63,6 @@ impl Throttle {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Throttle;
-    use std::time::Duration;
-
-    #[test]
-    fn a_throttle_lets_the_first_through_then_counts_until_the_period_ends() {
-        let t = Throttle::new(Duration::from_millis(200));
-        assert_eq!(t.allow(), Some(0));
-        assert_eq!(t.allow(), None);
-        assert_eq!(t.allow(), None);
-        std::thread::sleep(Duration::from_millis(250));
-        assert_eq!(t.allow(), Some(2), "two were left out");
-        assert!(t.clear());
-        assert!(!t.clear());
-        assert_eq!(t.allow(), Some(0), "after clear, at once");
-    }
-}
-
 /// Logs that `what` (inbound, delivery, the schedule) failed and is tried again in `retry`.
 /// A full disk ([`crate::store::is_storage_full`]) lasts until space returns, and the retries
 /// would log it every few seconds: it goes through `full`, once a minute.
@@ -101,5 +82,24 @@ pub fn retrying(full: &Throttle, what: &str, retry: std::time::Duration, e: &any
 pub fn resumed(full: &Throttle, what: &str) {
     if full.clear() {
         tracing::info!("{what}: disk space is back, going on");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Throttle;
+    use std::time::Duration;
+
+    #[test]
+    fn a_throttle_lets_the_first_through_then_counts_until_the_period_ends() {
+        let t = Throttle::new(Duration::from_millis(200));
+        assert_eq!(t.allow(), Some(0));
+        assert_eq!(t.allow(), None);
+        assert_eq!(t.allow(), None);
+        std::thread::sleep(Duration::from_millis(250));
+        assert_eq!(t.allow(), Some(2), "two were left out");
+        assert!(t.clear());
+        assert!(!t.clear());
+        assert_eq!(t.allow(), Some(0), "after clear, at once");
     }
 }
