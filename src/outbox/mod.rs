@@ -34,6 +34,7 @@ pub type Sent = (Result<(), SendError>, Option<OwnedSemaphorePermit>);
 /// How long delivery keeps trying to record results it could not commit. The lease on the
 /// rows is renewed meanwhile (see [`lease`]); should the database stay away longer than the
 /// lease, the rows are still ours when it comes back unless another daemon claimed them first.
+/// A full disk is waited out however long it lasts (see [`Delivery::record`]).
 const RECORD_PATIENCE: Duration = Duration::from_secs(60);
 
 /// The longest the delivery task sleeps without looking at the outbox: mail queued by another
@@ -464,7 +465,11 @@ impl Delivery {
                     }
                     return Ok(());
                 }
-                Err(e) if start.elapsed() < RECORD_PATIENCE => {
+                // The mail is out: on a full disk, wait for space rather than let the lease
+                // run out and send it again, however long that takes.
+                Err(e)
+                    if start.elapsed() < RECORD_PATIENCE || crate::store::is_storage_full(&e) =>
+                {
                     drop(held);
                     if crate::store::is_storage_full(&e) {
                         if let Some(left_out) = DELIVERY_FULL.allow() {
