@@ -15,7 +15,8 @@ use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
 use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
-use crate::store::Store;
+use crate::store::{is_storage_full, Store};
+use crate::telemetry::{resumed, retrying, Throttle};
 
 /// How long a daemon's hold on its mailbox lasts without renewal: it is renewed every few
 /// seconds while held (see [`crate::outbox::lease`]), and a standby daemon takes over this
@@ -32,6 +33,10 @@ const INBOUND_BATCH: usize = 100;
 /// (seconds) before the second and the third.
 const FAILED_ATTEMPTS: i64 = 3;
 const RETRY_AFTER: [i64; 2] = [60, 300];
+
+/// A full disk under inbound or the schedule is logged once a minute, not on every retry.
+static INBOUND_FULL: Throttle = Throttle::per_minute();
+static SCHEDULE_FULL: Throttle = Throttle::per_minute();
 
 pub struct App {
     pub config: Config,
@@ -141,6 +146,9 @@ impl App {
         }
         let results: Vec<Result<Handled>> = match self.handle_batch(&batch, now).await {
             Ok(handled) => handled.into_iter().map(Ok).collect(),
+            // Not the messages' fault: none is tried alone or counted as failing; the round
+            // stops, nothing is acknowledged, and all of them are tried again later.
+            Err(e) if is_storage_full(&e) => return Err(e),
             Err(e) => {
                 tracing::warn!(
                     "a batch of {n} messages failed ({e:#}): handling them one at a time"
@@ -155,6 +163,10 @@ impl App {
         for (m, r) in batch.iter().zip(results) {
             let h = match r {
                 Ok(h) => h,
+                Err(e) if is_storage_full(&e) => {
+                    stop = Some(e);
+                    break;
+                }
                 Err(e) => match self.failed(m, &e, now).await {
                     Ok(Some(h)) => h,
                     Ok(None) => continue,
@@ -347,6 +359,7 @@ impl App {
             let wait = match step.await {
                 Ok(f) => {
                     backoff = Duration::from_secs(1);
+                    resumed(&SCHEDULE_FULL, "schedule");
                     if f.mails > 0 {
                         nudge.notify_one();
                     }
@@ -358,7 +371,7 @@ impl App {
                     }
                 }
                 Err(e) => {
-                    tracing::error!("schedule failed, retrying in {}s: {e:#}", backoff.as_secs());
+                    retrying(&SCHEDULE_FULL, "schedule", backoff, &e);
                     let w = backoff;
                     backoff = (backoff * 2).min(Duration::from_secs(60));
                     w
@@ -443,6 +456,7 @@ impl App {
             match self.inbox_step(&mut mailbox, &mut stats).await {
                 Ok(n) => {
                     backoff = Duration::from_secs(1);
+                    resumed(&INBOUND_FULL, "inbound");
                     if stats.queued > 0 {
                         nudge.notify_one();
                     }
@@ -453,7 +467,7 @@ impl App {
                     }
                 }
                 Err(e) => {
-                    tracing::error!("inbound failed, retrying in {}s: {e:#}", backoff.as_secs());
+                    retrying(&INBOUND_FULL, "inbound", backoff, &e);
                     tokio::select! {
                         _ = tokio::time::sleep(backoff) => {}
                         _ = sd.recv() => {}

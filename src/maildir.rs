@@ -47,12 +47,22 @@ pub fn deliver(dir: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dst = dir.join("new").join(&name);
     let mut f =
         std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    f.write_all(bytes)
-        .with_context(|| format!("writing {}", tmp.display()))?;
-    f.sync_all()
-        .with_context(|| format!("syncing {}", tmp.display()))?;
-    std::fs::rename(&tmp, &dst).with_context(|| format!("moving {} into new/", tmp.display()))?;
-    Ok(dst)
+    let written = f
+        .write_all(bytes)
+        .with_context(|| format!("writing {}", tmp.display()))
+        .and_then(|()| {
+            f.sync_all()
+                .with_context(|| format!("syncing {}", tmp.display()))
+        })
+        .and_then(|()| {
+            std::fs::rename(&tmp, &dst)
+                .with_context(|| format!("moving {} into new/", tmp.display()))
+        });
+    if written.is_err() {
+        // A full disk: the part written would keep taking the space each retry needs.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map(|()| dst)
 }
 
 /// Messages waiting in `dir` (`new/` then `cur/`), oldest name first.

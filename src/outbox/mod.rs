@@ -34,11 +34,24 @@ pub type Sent = (Result<(), SendError>, Option<OwnedSemaphorePermit>);
 /// How long delivery keeps trying to record results it could not commit. The lease on the
 /// rows is renewed meanwhile (see [`lease`]); should the database stay away longer than the
 /// lease, the rows are still ours when it comes back unless another daemon claimed them first.
+/// A full disk is waited out however long it lasts (see [`Delivery::record`]).
 const RECORD_PATIENCE: Duration = Duration::from_secs(60);
 
 /// The longest the delivery task sleeps without looking at the outbox: mail queued by another
 /// process (a command line, another daemon) wakes no nudge here. One indexed query per look.
 const LOOK_AGAIN: Duration = Duration::from_secs(10);
+
+/// Seconds before a mail the outgoing Maildir had no room for is tried again (its attempts
+/// and age do not count: the disk is ours, not the recipient's).
+const FULL_DISK_RETRY: i64 = 30;
+
+/// A full disk under delivery is logged once a minute, not for every mail or retry.
+static DELIVERY_FULL: crate::telemetry::Throttle = crate::telemetry::Throttle::per_minute();
+
+/// Whether a send's error text says our disk is full.
+fn full_disk(error: &str) -> bool {
+    crate::store::is_storage_full(&anyhow::anyhow!(error.to_string()))
+}
 
 /// Why a send did not go through, sorted by what we do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -395,6 +408,12 @@ impl Delivery {
                 out.sent += 1;
                 tracing::debug!(id = c.id, kind = %c.kind, to = %c.recipient, "sent");
             }
+            SendOutcome::Retry { at, error } if full_disk(error) => {
+                out.retried += 1;
+                if let Some(left_out) = DELIVERY_FULL.allow() {
+                    tracing::error!(id = c.id, to = %c.recipient, retry_in_s = at - now, "delivery: the disk is full, the mail stays queued and is tried again until space returns (logged once a minute, {left_out} like it left out): {error}");
+                }
+            }
             SendOutcome::Retry { at, error } => {
                 out.retried += 1;
                 tracing::warn!(id = c.id, kind = %c.kind, to = %c.recipient, retry_in_s = at - now, "temporary failure: {error}");
@@ -446,13 +465,23 @@ impl Delivery {
                     }
                     return Ok(());
                 }
-                Err(e) if start.elapsed() < RECORD_PATIENCE => {
+                // The mail is out: on a full disk, wait for space rather than let the lease
+                // run out and send it again, however long that takes.
+                Err(e)
+                    if start.elapsed() < RECORD_PATIENCE || crate::store::is_storage_full(&e) =>
+                {
                     drop(held);
-                    tracing::warn!(
-                        "recording {} delivery result(s) failed, retrying in {} ms: {e:#}",
-                        outcomes.len(),
-                        wait.as_millis()
-                    );
+                    if crate::store::is_storage_full(&e) {
+                        if let Some(left_out) = DELIVERY_FULL.allow() {
+                            tracing::error!("recording {} delivery result(s): the disk is full, retrying ({left_out} like it left out): {e:#}", outcomes.len());
+                        }
+                    } else {
+                        tracing::warn!(
+                            "recording {} delivery result(s) failed, retrying in {} ms: {e:#}",
+                            outcomes.len(),
+                            wait.as_millis()
+                        );
+                    }
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(5));
                 }
@@ -469,6 +498,16 @@ impl Delivery {
         match r {
             Ok(()) => SendOutcome::Sent,
             Err(SendError::Permanent(e)) => SendOutcome::Failed { error: e },
+            // Our own disk is full (the outgoing Maildir's): not the mail's fault, so it is
+            // never given up on, and tried again soon, as space may return any time.
+            Err(SendError::Temporary(e))
+                if matches!(*self.transport, Transport::Maildir { .. }) && full_disk(&e) =>
+            {
+                SendOutcome::Retry {
+                    at: now + FULL_DISK_RETRY,
+                    error: e,
+                }
+            }
             Err(SendError::Temporary(e)) => {
                 let age = Duration::from_secs((now - c.created_at).max(0) as u64);
                 if age >= self.policy.max_age {
@@ -582,6 +621,9 @@ impl Delivery {
             let wait = match self.step(now).await {
                 Ok(b) if !b.is_empty() => {
                     backoff = Duration::from_secs(1);
+                    if b.sent > 0 {
+                        crate::telemetry::resumed(&DELIVERY_FULL, "delivery");
+                    }
                     continue;
                 }
                 Ok(_) => match self.store.next_outbox_due().await {
@@ -595,7 +637,7 @@ impl Delivery {
                     }
                 },
                 Err(e) => {
-                    tracing::error!("delivery failed, retrying in {}s: {e:#}", backoff.as_secs());
+                    crate::telemetry::retrying(&DELIVERY_FULL, "delivery", backoff, &e);
                     let w = backoff;
                     backoff = (backoff * 2).min(Duration::from_secs(60));
                     w

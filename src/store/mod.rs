@@ -84,6 +84,22 @@ fn pool_options(backend: Backend, size: u32, commit: Commit) -> AnyPoolOptions {
         // thread per query outside a transaction) only costs. PostgreSQL keeps it: a
         // server restart leaves dead connections in the pool.
         .test_before_acquire(backend == Backend::Postgres)
+        // A connection still in a transaction when it comes back is closed, not pooled. On
+        // SQLite a COMMIT that fails for a full disk (SQLITE_FULL) rolls the transaction back
+        // itself; the ROLLBACK sqlx sends then fails ("no transaction is active") and leaves
+        // its count of open transactions at 1, so every later BEGIN on that connection failed
+        // ("begin_with at non-zero transaction depth") long after space had returned.
+        .after_release(|conn, _| {
+            Box::pin(async move {
+                use sqlx::Connection as _;
+                if !conn.is_in_transaction() {
+                    return Ok(true);
+                }
+                // A rollback queued on drop may not have run yet: one round trip lets it.
+                conn.ping().await?;
+                Ok(!conn.is_in_transaction())
+            })
+        })
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 match (backend, commit) {
@@ -116,6 +132,25 @@ fn pool_options(backend: Backend, size: u32, commit: Commit) -> AnyPoolOptions {
                 Ok(())
             })
         })
+}
+
+/// Whether `e` says the disk under the database or a Maildir is full: SQLite's SQLITE_FULL
+/// (code 13, "database or disk is full"), PostgreSQL's disk_full (53100), or ENOSPC/EDQUOT
+/// from the file system. Not the message's fault: nothing to count against it, try again later.
+pub fn is_storage_full(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        if let Some(sqlx::Error::Database(d)) = cause.downcast_ref::<sqlx::Error>() {
+            return matches!(d.code().as_deref(), Some("13" | "53100"))
+                || d.message().contains("database or disk is full");
+        }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::StorageFull
+                || io.kind() == std::io::ErrorKind::QuotaExceeded
+                || io.raw_os_error() == Some(28);
+        }
+        let text = cause.to_string();
+        text.contains("database or disk is full") || text.contains("No space left on device")
+    })
 }
 
 impl Store {
