@@ -390,6 +390,16 @@ impl App {
         let mut mailbox = self.open_mailbox().await?;
         let delivery = self.delivery()?;
         let nudge = delivery.nudge.clone();
+        if let Some(addr) = self.config.metrics_listen {
+            let listener = crate::health::bind(addr).await?;
+            tracing::info!("metrics on http://{addr}/metrics");
+            tokio::spawn(crate::health::serve(
+                listener,
+                self.world.clone(),
+                self.clock,
+                shutdown.clone(),
+            ));
+        }
         tracing::info!(inbox = %mailbox.describe(), communities = self.world.communities.len(), "roundtable running");
         let clock = self.clock;
         let deliver_task = {

@@ -20,6 +20,7 @@
 //! - [`config`]: the TOML file and `ROUNDTABLE_…` variables → a checked [`config::Config`].
 //! - [`domain`]: addresses, roles, statuses and kinds, durations — valid by construction.
 //! - [`fault`]: `ROUNDTABLE_FAULT`, the fault injection the isolation tests use.
+//! - [`health`]: `roundtable status` and the Prometheus metrics: leases, last handled, mail waiting.
 //! - [`inbound`]: Maildir and IMAP mailboxes (fetch, ack after commit, quarantine).
 //! - [`members_csv`]: member lists in and out as CSV (ours, Mailman 3's, Google Groups'), pure.
 //! - [`maildir`]: Maildir primitives shared by the inbound mailbox and the outbound Maildir transport.
@@ -39,6 +40,7 @@ pub mod compose;
 pub mod config;
 pub mod domain;
 pub mod fault;
+pub mod health;
 pub mod inbound;
 pub mod maildir;
 pub mod members_csv;

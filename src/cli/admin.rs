@@ -106,6 +106,12 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             app.world.plan(app.clock.now()).await?;
             timeline(&app, community.as_deref(), all).await
         }
+        Command::Status => {
+            let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
+            let h = crate::health::gather(&app.world, app.clock.now()).await?;
+            print!("{}", h.to_text());
+            Ok(())
+        }
         Command::Log { limit } => {
             let app = App::build(config::load(&cli.config)?, Clock::system()).await?;
             let mut t = Table::new().right(0);

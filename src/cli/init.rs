@@ -327,9 +327,10 @@ fn render(a: &Answers) -> String {
     t.push_str("database_url = \"sqlite://roundtable.db\"\n");
     t.push_str("# secret = \"…\"   # signs reply tokens; ROUNDTABLE_SECRET, or made once and kept in the database\n");
     t.push_str(&format!(
-        "# authserv_id = {}   # the Authentication-Results id your receiving server writes (dmarc=pass proves coordinators)\n\n",
+        "# authserv_id = {}   # the Authentication-Results id your receiving server writes (dmarc=pass proves coordinators)\n",
         q(a.address.domain())
     ));
+    t.push_str("# metrics_listen = \"127.0.0.1:9464\"   # Prometheus metrics at /metrics (loopback only); `roundtable status` shows the same\n\n");
     match a.mailbox {
         MailboxKind::Maildir => {
             t.push_str("[inbound]\n");

@@ -96,6 +96,9 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Health, per community: who reads the mailbox, the last message handled, mail waiting,
+    /// retrying, failed or set aside, and the next sends. Reads only; safe beside daemons.
+    Status,
     /// The most recent inbound messages and what was done with each.
     Log {
         #[arg(long, default_value_t = 50)]

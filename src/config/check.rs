@@ -160,6 +160,30 @@ impl Checker {
         }
     }
 
+    /// `metrics_listen`: an IP address and port on loopback. The metrics name the groups and
+    /// count their mail; they are for the machine's own Prometheus (or a proxy in front).
+    fn metrics_listen(&mut self, v: &str) -> Option<std::net::SocketAddr> {
+        match v.parse::<std::net::SocketAddr>() {
+            Ok(a) if a.ip().is_loopback() => Some(a),
+            Ok(a) => {
+                self.problem(
+                    "metrics_listen",
+                    format!("{a} is not a loopback address"),
+                    "listen on 127.0.0.1 or [::1] (e.g. metrics_listen = \"127.0.0.1:9464\") and let Prometheus on this machine, or a proxy, reach it",
+                );
+                None
+            }
+            Err(_) => {
+                self.problem(
+                    "metrics_listen",
+                    format!("{v:?} is not an address and port"),
+                    "write it as metrics_listen = \"127.0.0.1:9464\"",
+                );
+                None
+            }
+        }
+    }
+
     fn path(&mut self, key: &str, v: Option<String>, base: &Path) -> Option<PathBuf> {
         let p = self.required(v, key, "give the directory, e.g. path = \"mail/inbox\"")?;
         let p = PathBuf::from(p);
@@ -190,6 +214,7 @@ impl Checker {
 
         let inbound = self.inbound(raw.inbound, base, env);
         let outbound = self.outbound(raw.outbound, base, env);
+        let metrics_listen = raw.metrics_listen.and_then(|v| self.metrics_listen(&v));
 
         if raw.community.is_empty() {
             self.problem(
@@ -224,6 +249,7 @@ impl Checker {
             database_url: database_url?,
             secret,
             authserv_id: raw.authserv_id,
+            metrics_listen,
             inbound: inbound?,
             outbound: outbound?,
             communities,

@@ -32,6 +32,8 @@ pub struct Config {
     /// HMAC key of reply tokens; `None` means "generate one and keep it in the database".
     pub secret: Option<Secret>,
     pub authserv_id: Option<String>,
+    /// Where the daemon serves Prometheus metrics (`GET /metrics`); loopback only.
+    pub metrics_listen: Option<std::net::SocketAddr>,
     pub inbound: Inbound,
     pub outbound: Outbound,
     pub communities: Vec<CommunityConfig>,
@@ -46,6 +48,7 @@ impl fmt::Debug for Config {
             )
             .field("secret", &self.secret)
             .field("authserv_id", &self.authserv_id)
+            .field("metrics_listen", &self.metrics_listen)
             .field("inbound", &self.inbound)
             .field("outbound", &self.outbound)
             .field("communities", &self.communities)

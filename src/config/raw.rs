@@ -11,6 +11,7 @@ pub(super) struct RawConfig {
     pub(super) database_url: Option<String>,
     pub(super) secret: Option<String>,
     pub(super) authserv_id: Option<String>,
+    pub(super) metrics_listen: Option<String>,
     pub(super) inbound: Option<RawInbound>,
     pub(super) outbound: Option<RawOutbound>,
     #[serde(default)]

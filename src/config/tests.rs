@@ -166,3 +166,32 @@ fn unknown_keys_and_bad_toml_name_the_place() {
     let p = parse("colour = \"blue\"\n", Path::new("/"), &no_env).unwrap_err();
     assert!(p[0].problem.contains("colour"), "{:?}", p);
 }
+
+#[test]
+fn metrics_listen_is_loopback_only() {
+    let with = |v: &str| {
+        GOOD.replacen(
+            "[inbound]",
+            &format!("metrics_listen = \"{v}\"\n[inbound]"),
+            1,
+        )
+    };
+    let c = parse(&with("127.0.0.1:9464"), Path::new("/"), &no_env).unwrap();
+    assert_eq!(c.metrics_listen, Some("127.0.0.1:9464".parse().unwrap()));
+    let c = parse(&with("[::1]:9464"), Path::new("/"), &no_env).unwrap();
+    assert_eq!(c.metrics_listen, Some("[::1]:9464".parse().unwrap()));
+    assert_eq!(
+        parse(GOOD, Path::new("/"), &no_env).unwrap().metrics_listen,
+        None
+    );
+    for bad in ["0.0.0.0:9464", "192.0.2.7:9464", "localhost", "9464"] {
+        let problems = parse(&with(bad), Path::new("/"), &no_env).unwrap_err();
+        assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+        assert_eq!(problems[0].key, "metrics_listen");
+        assert!(
+            problems[0].fix.contains("127.0.0.1"),
+            "{bad}: {:?}",
+            problems[0]
+        );
+    }
+}

@@ -74,8 +74,10 @@ impl World {
                 None,
             ),
         };
-        let outcome =
-            format!("could not be handled after {attempts} attempts ({error}): moved aside");
+        let outcome = format!(
+            "{}{attempts} attempts ({error}): moved aside",
+            crate::store::SET_ASIDE
+        );
         let mut tx = self.store.begin().await?;
         if self.store.inbound_seen(&mut tx, &key).await? {
             return Ok(Handled::Duplicate);
