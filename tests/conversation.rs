@@ -86,6 +86,8 @@ async fn a_question_to_the_agenda_reaches_the_coordinator(backend: Backend) {
         "Is this the same room as last time?",
     );
     w.stack.send(&ben, &reply_to(&agenda), &ask).await;
+    // Postfix hands it to Dovecot a moment after accepting it.
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
     app.run_once().await.unwrap();
 
     // The coordinator gets his words, Reply-To Ben, the Subject naming him and what he
@@ -158,6 +160,8 @@ async fn an_rsvp_with_a_question_is_recorded_and_the_question_forwarded(backend:
         "Yes! Is there parking?",
     );
     w.stack.send(&ben, &reply_to(&agenda), &yes).await;
+    // Postfix hands it to Dovecot a moment after accepting it.
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
     app.run_once().await.unwrap();
 
     let rsvp = app
