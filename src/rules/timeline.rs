@@ -328,14 +328,19 @@ impl World {
                 now,
                 queued: 0,
             };
+            // The date in each coordinator's language: the message gets the instant.
             let when = c.tr().when(job.due_at);
             act.notify_coordinators(
                 c,
-                &format!("{}: the {} of {when} could not be sent", c.cfg.name, job.kind),
-                &format!(
-                    "The {} due {when} failed {} times and was given up:\n\n{e:#}\n\nNothing of it was sent. `roundtable timeline --all` shows it; once the cause is fixed, a coordinator can send it again (AGENDA or DIGEST by mail, or reschedule the meeting).",
-                    job.kind, job.attempts
-                ),
+                &crate::texts::Msg::new("subject-notice-job-failed")
+                    .arg("community", &c.cfg.name)
+                    .arg("kind", job.kind)
+                    .arg("when", &when),
+                &crate::texts::Msg::new("notice-job-failed")
+                    .arg("kind", job.kind)
+                    .arg("when", &when)
+                    .arg("count", job.attempts)
+                    .arg("error", format!("{e:#}")),
             )
             .await?;
         }
