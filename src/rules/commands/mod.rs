@@ -462,7 +462,7 @@ pub(in crate::rules) fn help_rows(
 pub(in crate::rules) fn help_text(tr: &crate::texts::Tr<'_>, coordinator: bool) -> String {
     let (everyone, theirs) = help_rows(tr, coordinator);
     let eg = tr.t("help-example");
-    let line = |r: &HelpRow| format!("{} — {}. {eg} {}\n", r.usage, r.what, r.example);
+    let line = |r: &HelpRow| format!("{} - {}. {eg} {}\n", r.usage, r.what, r.example);
     let mut out = tr.t("help-intro");
     out.push_str("\n\n");
     for r in &everyone {
