@@ -109,6 +109,13 @@ async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &
 
     let english = english_sentences(catalog);
     assert!(english.len() > 100, "{}", english.len());
+    // The check would see an English answer, were one left.
+    for sample in [
+        "Thanks! You're coming to Design Circle on Tuesday. See you there.",
+        "Did you mean YES, NO or MAYBE? Reply with one of those words",
+    ] {
+        assert!(english.iter().any(|e| sample.contains(e.as_str())), "{sample}");
+    }
     let ids = message_ids();
     let mut checked = 0;
     let mut problems = Vec::new();
@@ -139,6 +146,7 @@ async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &
             }
         }
     }
+    eprintln!("{lang}: {checked} mails checked against {} English sentences", english.len());
     assert!(checked >= 40, "only {checked} mails written");
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
