@@ -333,7 +333,8 @@ impl<'a> Tr<'a> {
 
     /// A [`Msg`] in this language.
     pub fn msg(&self, m: &Msg) -> String {
-        let whens: Vec<(&str, String)> = m.whens.iter().map(|(k, at)| (*k, self.when(*at))).collect();
+        let whens: Vec<(&str, String)> =
+            m.whens.iter().map(|(k, at)| (*k, self.when(*at))).collect();
         let pairs: Vec<(&str, &dyn std::fmt::Display)> = m
             .args
             .iter()

@@ -101,7 +101,12 @@ async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &
         let m = support::mail_with(ben, &w.list, subject, "", &vouched);
         app.handle(&m).await.unwrap();
     }
-    for subject in ["HELP", "STATUS", "AGENDA", "RESCHEDULE #999 2027-03-02 18:30"] {
+    for subject in [
+        "HELP",
+        "STATUS",
+        "AGENDA",
+        "RESCHEDULE #999 2027-03-02 18:30",
+    ] {
         let m = support::mail_with(&w.coordinator, &w.list, subject, "", &vouched);
         app.handle(&m).await.unwrap();
     }
@@ -114,7 +119,10 @@ async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &
         "Thanks! You're coming to Design Circle on Tuesday. See you there.",
         "Did you mean YES, NO or MAYBE? Reply with one of those words",
     ] {
-        assert!(english.iter().any(|e| sample.contains(e.as_str())), "{sample}");
+        assert!(
+            english.iter().any(|e| sample.contains(e.as_str())),
+            "{sample}"
+        );
     }
     let ids = message_ids();
     let mut checked = 0;
@@ -146,7 +154,10 @@ async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &
             }
         }
     }
-    eprintln!("{lang}: {checked} mails checked against {} English sentences", english.len());
+    eprintln!(
+        "{lang}: {checked} mails checked against {} English sentences",
+        english.len()
+    );
     assert!(checked >= 40, "only {checked} mails written");
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }

@@ -173,8 +173,7 @@ impl Act<'_, '_> {
             }
             .render(&footer)?,
             Answer::Help { text, coordinator } => {
-                let (everyone, coordinators) =
-                    super::commands::help_rows(&footer.tr, *coordinator);
+                let (everyone, coordinators) = super::commands::help_rows(&footer.tr, *coordinator);
                 compose::CommandResult {
                     name,
                     text,

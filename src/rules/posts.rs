@@ -406,7 +406,13 @@ impl Act<'_, '_> {
             .render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::Notice.into(),
-                subject: footer.tr.t2("subject-notice-held", "id", post.id, "subject", &post.subject),
+                subject: footer.tr.t2(
+                    "subject-notice-held",
+                    "id",
+                    post.id,
+                    "subject",
+                    &post.subject,
+                ),
                 token: self.token(Purpose::Moderate, k.id, post.id, self.now),
                 in_reply_to: None,
                 references: Vec::new(),

@@ -463,3 +463,6 @@ notice-job-failed = { $kind ->
     Davon wurde nichts verschickt. `roundtable timeline --all` zeigt es; sobald die Ursache behoben ist, kann die Koordination es erneut schicken (AGENDA oder DIGEST per Mail, oder das Treffen verschieben).
 subject-forwarded-words = { $member } hat geantwortet auf: { $subject }
 subject-forwarded-asked = { $member } fragt zu: { $subject }
+chart-attendance = Wer bei den letzten Treffen dabei war
+chart-votes = +1 für die offenen Themen
+when-at-place = { $when }, Ort: { $place }

@@ -454,3 +454,6 @@ notice-job-failed = The { $kind } due { $when } failed { $count } times and was 
     Nothing of it was sent. `roundtable timeline --all` shows it; once the cause is fixed, a coordinator can send it again (AGENDA or DIGEST by mail, or reschedule the meeting).
 subject-forwarded-words = { $member } replied to: { $subject }
 subject-forwarded-asked = { $member } asks about: { $subject }
+chart-attendance = Who came to the last meetings
+chart-votes = +1s for the open topics
+when-at-place = { $when } at { $place }

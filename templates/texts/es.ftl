@@ -463,3 +463,6 @@ notice-job-failed = { $kind ->
     No se envió nada. `roundtable timeline --all` lo muestra; cuando se resuelva la causa, la coordinación puede enviarlo de nuevo (AGENDA o DIGEST por correo, o moviendo el encuentro).
 subject-forwarded-words = { $member } respondió a: { $subject }
 subject-forwarded-asked = { $member } pregunta sobre: { $subject }
+chart-attendance = Quién vino a los últimos encuentros
+chart-votes = +1 para los temas abiertos
+when-at-place = { $when }, en { $place }

@@ -463,3 +463,6 @@ notice-job-failed = { $kind ->
     Rien n'en a été envoyé. `roundtable timeline --all` l'affiche ; une fois la cause corrigée, la coordination peut le renvoyer (AGENDA ou DIGEST par message, ou en déplaçant la rencontre).
 subject-forwarded-words = { $member } a répondu à : { $subject }
 subject-forwarded-asked = { $member } pose une question sur : { $subject }
+chart-attendance = Qui est venu aux dernières rencontres
+chart-votes = +1 pour les sujets ouverts
+when-at-place = { $when }, lieu : { $place }

@@ -463,3 +463,6 @@ notice-job-failed = { $kind ->
     Er is niets van verstuurd. `roundtable timeline --all` laat het zien; zodra de oorzaak is opgelost, kan de coördinatie het opnieuw sturen (AGENDA of DIGEST per mail, of de bijeenkomst verzetten).
 subject-forwarded-words = { $member } antwoordde op: { $subject }
 subject-forwarded-asked = { $member } vraagt over: { $subject }
+chart-attendance = Wie er bij de laatste bijeenkomsten was
+chart-votes = +1 voor de open onderwerpen
+when-at-place = { $when }, locatie: { $place }

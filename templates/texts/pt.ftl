@@ -463,3 +463,6 @@ notice-job-failed = { $kind ->
     Nada dele foi enviado. `roundtable timeline --all` mostra; depois de resolver a causa, a coordenação pode enviá-lo de novo (AGENDA ou DIGEST por e-mail, ou mudando o encontro).
 subject-forwarded-words = { $member } respondeu a: { $subject }
 subject-forwarded-asked = { $member } pergunta sobre: { $subject }
+chart-attendance = Quem veio aos últimos encontros
+chart-votes = +1 para os temas abertos
+when-at-place = { $when }, local: { $place }

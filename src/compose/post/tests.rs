@@ -5,7 +5,11 @@ use super::*;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 
 fn en() -> crate::texts::Tr<'static> {
-    crate::texts::Tr::new(crate::texts::builtin(), crate::texts::Lang::En, chrono_tz::UTC)
+    crate::texts::Tr::new(
+        crate::texts::builtin(),
+        crate::texts::Lang::En,
+        chrono_tz::UTC,
+    )
 }
 
 fn addr(s: &str) -> Address {

@@ -104,8 +104,20 @@ impl Act<'_, '_> {
                         self.welcome(c, &g).await?;
                         tr.t1("cmd-promoted", "address", a)
                     }
-                    Some(m) => tr.t2("cmd-promote-not-guest", "address", a, "role", m.role.as_str()),
-                    None => tr.t2("cmd-promote-unknown", "address", a, "community", &c.cfg.name),
+                    Some(m) => tr.t2(
+                        "cmd-promote-not-guest",
+                        "address",
+                        a,
+                        "role",
+                        m.role.as_str(),
+                    ),
+                    None => tr.t2(
+                        "cmd-promote-unknown",
+                        "address",
+                        a,
+                        "community",
+                        &c.cfg.name,
+                    ),
                 }
             }
             Cmd::Attended { people } => {
@@ -488,7 +500,9 @@ impl Act<'_, '_> {
                         "nudged",
                         day(nudged),
                     ),
-                    (_, _, Some(_), None) => tr.t1("status-guest-followed", "followed", day(followed)),
+                    (_, _, Some(_), None) => {
+                        tr.t1("status-guest-followed", "followed", day(followed))
+                    }
                     (_, Some(_), None, _) => tr.t1("status-guest-invited", "invited", day(invited)),
                     _ => tr.t1("status-guest-state", "state", g.status),
                 };

@@ -392,13 +392,7 @@ fn usage_text(tr: &crate::texts::Tr<'_>, u: &grammar::Usage) -> String {
         None => u.problem.clone(),
     };
     tr.t3(
-        "usage",
-        "problem",
-        problem,
-        "usage",
-        u.usage,
-        "example",
-        u.example,
+        "usage", "problem", problem, "usage", u.usage, "example", u.example,
     )
 }
 
