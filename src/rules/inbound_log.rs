@@ -106,7 +106,7 @@ impl World {
             let what = crate::texts::Msg::new("notice-quarantined")
                 .arg("from", from.as_deref().unwrap_or("?"))
                 .arg("subject", if subject.is_empty() { "-" } else { &subject })
-                .arg("error", &error)
+                .arg("error", error)
                 .arg("count", attempts);
             act.notify_coordinators(
                 c,

@@ -273,7 +273,7 @@ impl Act<'_, '_> {
                         t.push_str(&tr.t4(
                             "search-hit",
                             "kind",
-                            &h.kind,
+                            h.kind,
                             "author",
                             &h.author,
                             "day",
