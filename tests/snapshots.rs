@@ -15,10 +15,26 @@ use support::{both_backends, Backend, World};
 const LANGS: [&str; 6] = ["en", "de", "fr", "es", "nl", "pt"];
 
 async fn texts(backend: Backend, lang: &str) -> Vec<(String, String)> {
+    texts_with(backend, lang, None).await
+}
+
+/// [`texts`] with an override file (`texts_dir`, one `lang.ftl`) in the community's config.
+async fn texts_with(
+    backend: Backend,
+    lang: &str,
+    overrides: Option<&str>,
+) -> Vec<(String, String)> {
     let w = World::new(backend, Some("kind = \"maildir\"\npath = \"sent\"".into())).await;
+    let mut extra = format!("language = \"{lang}\"");
+    if let Some(ftl) = overrides {
+        let dir = w.dir.path().join("mine");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{lang}.ftl")), ftl).unwrap();
+        extra.push_str(&format!("\ntexts_dir = \"{}\"", dir.display()));
+    }
     let config = std::fs::read_to_string(&w.config_path).unwrap().replacen(
         "timezone = \"Europe/Berlin\"",
-        &format!("timezone = \"Europe/Berlin\"\nlanguage = \"{lang}\""),
+        &format!("timezone = \"Europe/Berlin\"\n{extra}"),
         1,
     );
     std::fs::write(&w.config_path, config).unwrap();
@@ -126,4 +142,25 @@ async fn one_announcement_and_one_digest_per_language(backend: Backend) {
     assert!(read("nl-announcement.txt").contains("dinsdag 27 oktober 2026"));
     assert!(read("pt-announcement.txt").contains("27 de outubro de 2026"));
     assert!(read("en-announcement.txt").contains("Tuesday 27 October 2026"));
+}
+
+both_backends!(an_override_changes_the_announcements_first_sentence);
+async fn an_override_changes_the_announcements_first_sentence(backend: Backend) {
+    let mine = "meets-on-at = Am { $when } sehen wir uns wieder bei { $community }, diesmal in { $place }.\n";
+    let texts = texts_with(backend, "de", Some(mine)).await;
+    let (_, announcement) = texts.iter().find(|(k, _)| k == "announcement").unwrap();
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/snapshots/de-announcement.txt"),
+    )
+    .unwrap();
+    let old = "Design Circle trifft sich am Dienstag, 27. Oktober 2026, 18:30 Uhr CET, Ort: Room 4";
+    assert!(builtin.contains(old), "{builtin}");
+    assert!(
+        announcement.contains("Am Dienstag, 27. Oktober 2026, 18:30 Uhr CET sehen wir uns wieder bei Design Circle, diesmal in Room 4"),
+        "{announcement}"
+    );
+    assert!(!announcement.contains(old), "{announcement}");
+    // The rest stays the built-in words.
+    assert!(announcement.contains("Bist du dabei?"), "{announcement}");
 }
