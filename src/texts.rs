@@ -210,6 +210,22 @@ impl Texts {
         self.get(lang, "date-time", &args)
     }
 
+    /// A day as people of `lang` write it, in the zone `tz`: "6 October 2026", "6. Oktober 2026".
+    pub fn day(&self, lang: Lang, tz: chrono_tz::Tz, at: i64) -> String {
+        use chrono::{Datelike, TimeZone};
+        let t = tz.timestamp_opt(at, 0).single().unwrap_or_else(|| {
+            chrono::DateTime::from_timestamp(at, 0)
+                .unwrap_or_default()
+                .with_timezone(&tz)
+        });
+        let month = self.get(lang, &format!("month-{}", t.month()), &FluentArgs::new());
+        let mut args = FluentArgs::new();
+        args.set("day", t.day().to_string());
+        args.set("month", month);
+        args.set("year", t.year().to_string());
+        self.get(lang, "date-day", &args)
+    }
+
     /// The built-in catalog of `lang`, as `roundtable texts export` writes it.
     pub fn builtin_catalog(lang: Lang) -> &'static str {
         builtin_source(lang)
@@ -309,7 +325,80 @@ impl<'a> Tr<'a> {
     pub fn when(&self, at: i64) -> String {
         self.texts.when(self.lang, self.tz, at)
     }
+
+    /// A day in this language and zone ("6. Oktober 2026").
+    pub fn day(&self, at: i64) -> String {
+        self.texts.day(self.lang, self.tz, at)
+    }
+
+    /// A [`Msg`] in this language.
+    pub fn msg(&self, m: &Msg) -> String {
+        let whens: Vec<(&str, String)> =
+            m.whens.iter().map(|(k, at)| (*k, self.when(*at))).collect();
+        let pairs: Vec<(&str, &dyn std::fmt::Display)> = m
+            .args
+            .iter()
+            .chain(&whens)
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        self.with(m.id, &pairs)
+    }
+
+    /// Whether the catalog has the message `id` (built-in; overrides only change messages).
+    pub fn has(&self, id: &str) -> bool {
+        self.texts
+            .bundles
+            .iter()
+            .find(|(l, ..)| *l == self.lang)
+            .is_some_and(|(_, b, _)| b.has_message(id))
+    }
 }
+
+/// A message not yet put into words: its id and placeholders, for mail written to several
+/// people in their own languages (a notice to every coordinator) — each reads it in theirs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    /// Placeholders that are points in time, written as the reader's language writes them.
+    pub whens: Vec<(&'static str, i64)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+            whens: Vec::new(),
+        }
+    }
+
+    /// With the placeholder `k` = `v` (a whole number chooses plurals).
+    pub fn arg(mut self, k: &'static str, v: impl std::fmt::Display) -> Msg {
+        self.args.push((k, v.to_string()));
+        self
+    }
+
+    /// With the placeholder `k` = the instant `at` (Unix seconds), in the reader's words.
+    pub fn when(mut self, k: &'static str, at: i64) -> Msg {
+        self.whens.push((k, at));
+        self
+    }
+}
+
+/// An error that is a sentence for the person who caused it (a command refused: "there is no
+/// upcoming meeting"): the answer says it in their language; the log and the command line
+/// get it in English.
+#[derive(Debug)]
+pub struct Said(pub Msg, pub chrono_tz::Tz);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Tr::new(builtin(), Lang::En, self.1).msg(&self.0))
+    }
+}
+
+impl std::error::Error for Said {}
 
 /// Formats one message, or `None` if it is missing or anything in it failed.
 fn format(b: &Bundle, id: &str, args: &FluentArgs<'_>) -> Option<String> {

@@ -537,7 +537,7 @@ async fn every_mail_command_also_works_on_the_command_line(backend: Backend) {
     let (ok, out, err) = run(&w, &["do", "design", "SCHEDULE", &in_days(3), "Room", "4"]);
     assert!(ok && out.contains("Scheduled meeting"), "{out}{err}");
     let (ok, out, err) = run(&w, &["do", "design", "RSVP YES", "--as", &ben]);
-    assert!(ok && out.contains("answered yes"), "{out}{err}");
+    assert!(ok && out.contains("answered YES"), "{out}{err}");
     // A topic by mail, closed on the command line.
     // (Through the pipe as our receiving server hands it on: with its DMARC verdict on top.)
     let out = deliver(&w, format!("Authentication-Results: {}; dmarc=pass header.from={}\r\nFrom: {ben}\r\nTo: {}\r\nSubject: TOPIC: Pricing workshops\r\nMessage-ID: <t1@x>\r\n\r\nHow do you charge?\r\n", w.stack.authserv_id, w.stack.domain, w.list).as_bytes());

@@ -152,11 +152,27 @@ pub fn personal(
     out
 }
 
-/// The footer of a member's copy (plain text, lines separated by `\n`).
-pub fn footer_text(community: &str, list: &Address, unsubscribe: &Address) -> String {
+/// The footer of a member's copy (plain text, lines separated by `\n`), in their language.
+pub fn footer_text(
+    tr: &crate::texts::Tr<'_>,
+    community: &str,
+    list: &Address,
+    unsubscribe: &Address,
+) -> String {
     format!(
-        "-- \n{}: write to {list} to reach everyone.\nLeave the group: mailto:{unsubscribe}?subject=LEAVE",
-        one_line(community, 100)
+        "-- \n{}\n{}",
+        tr.t2(
+            "post-footer",
+            "community",
+            one_line(community, 100),
+            "list",
+            list
+        ),
+        tr.t1(
+            "post-footer-leave",
+            "link",
+            format!("mailto:{unsubscribe}?subject=LEAVE")
+        )
     )
 }
 

@@ -9,6 +9,7 @@ use crate::compose;
 use crate::compose::token::{Claims, Purpose};
 use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus, Role, SearchKind};
 use crate::store::Person;
+use crate::texts::Msg;
 
 /// Titles longer than this are cut (the rest goes to the details).
 const TITLE_MAX: usize = 120;
@@ -77,19 +78,19 @@ impl Act<'_, '_> {
                 Some(p.id),
             ));
         }
-        let what = format!(
-            "Thanks! Added to the list: {}. Others can support a topic by replying \"+1 #n\".",
-            added.join("; ")
-        );
+        let tr = c.tr_for(p);
+        let what = tr.t1("topics-added", "topics", added.join("; "));
         self.answer(
             c,
             p,
             reading,
             OtherMailKind::Confirmation,
-            &format!(
-                "Topic{} added: {}",
-                if added.len() == 1 { "" } else { "s" },
-                added.join("; ")
+            &tr.t2(
+                "subject-topics-added",
+                "count",
+                added.len(),
+                "topics",
+                added.join("; "),
             ),
             Answer::Confirmation {
                 what: &what,
@@ -121,6 +122,7 @@ impl Act<'_, '_> {
                 None => unknown.push(format!("#{n}")),
             }
         }
+        let tr = c.tr_for(p);
         let mut what = String::new();
         if !counted.is_empty() {
             // Named by title as well as number: a confirmation says what it confirms.
@@ -128,12 +130,16 @@ impl Act<'_, '_> {
                 .iter()
                 .map(|(n, title)| format!("{n} \u{201c}{title}\u{201d}"))
                 .collect();
-            what.push_str(&format!("Counted your +1 for {}.", named.join(", ")));
+            what.push_str(&tr.t1("votes-counted", "topics", named.join(", ")));
         }
         if !unknown.is_empty() {
-            what.push_str(&format!(
-                " There is no open topic {}: reply TOPICS in the subject for the list.",
-                unknown.join(", ")
+            what.push(' ');
+            what.push_str(&tr.t2(
+                "votes-unknown",
+                "count",
+                unknown.len(),
+                "topics",
+                unknown.join(", "),
             ));
         }
         self.answer(
@@ -141,7 +147,7 @@ impl Act<'_, '_> {
             p,
             reading,
             OtherMailKind::Confirmation,
-            "Your +1",
+            &tr.t("subject-votes"),
             Answer::Confirmation {
                 what: what.trim(),
                 note: None,
@@ -180,14 +186,15 @@ impl Act<'_, '_> {
             None => store.last_meeting_before(self.conn, c.id, self.now).await?,
         };
         let Some(m) = meeting else {
-            let q = "There's no past meeting to attach your takeaways to yet. Send them after the next meeting.";
+            let tr = c.tr_for(p);
+            let q = tr.t("takeaways-no-meeting");
             self.answer(
                 c,
                 p,
                 reading,
                 OtherMailKind::Question,
-                "No meeting for these takeaways",
-                Answer::Question(q),
+                &tr.t("subject-takeaways-no-meeting"),
+                Answer::Question(&q),
             )
             .await?;
             return Ok(Outcome::kept(
@@ -217,16 +224,14 @@ impl Act<'_, '_> {
                 .await?;
             n += 1;
         }
-        let what = format!(
-            "Thanks — {n} takeaway{} saved. They'll be in the next digest with your name.",
-            if n == 1 { "" } else { "s" }
-        );
+        let tr = c.tr_for(p);
+        let what = tr.t1("takeaways-saved", "count", n);
         self.answer(
             c,
             p,
             reading,
             OtherMailKind::Confirmation,
-            "Takeaways saved",
+            &tr.t("subject-takeaways-saved"),
             Answer::Confirmation {
                 what: &what,
                 note: None,
@@ -247,13 +252,14 @@ impl Act<'_, '_> {
         reading: &Reading,
     ) -> Result<Outcome> {
         if p.role != Role::Guest {
-            let what = format!("You're already a member of {}: nothing to do.", c.cfg.name);
+            let tr = c.tr_for(p);
+            let what = tr.t1("join-already", "community", &c.cfg.name);
             self.answer(
                 c,
                 p,
                 reading,
                 OtherMailKind::Confirmation,
-                &format!("Already in {}", c.cfg.name),
+                &tr.t1("subject-join-already", "community", &c.cfg.name),
                 Answer::Confirmation {
                     what: &what,
                     note: None,
@@ -265,12 +271,12 @@ impl Act<'_, '_> {
         self.join_guest(c, p).await?;
         self.notify_coordinators(
             c,
-            &format!("{} joined {}", p.display_name(), c.cfg.name),
-            &format!(
-                "{} ({}) answered the follow-up with JOIN and is now a member.",
-                p.display_name(),
-                p.address
-            ),
+            &Msg::new("subject-notice-joined")
+                .arg("name", p.display_name())
+                .arg("community", &c.cfg.name),
+            &Msg::new("notice-joined")
+                .arg("name", p.display_name())
+                .arg("address", &p.address),
         )
         .await?;
         Ok(Outcome::done(
@@ -283,13 +289,25 @@ impl Act<'_, '_> {
     pub(super) async fn join_guest(&mut self, c: &Community, p: &Person) -> Result<String> {
         let store = self.world.store.clone();
         if p.role != Role::Guest {
-            return Ok(format!("{} is already a {}.", p.address, p.role.as_str()));
+            return Ok(c.tr_for(p).t2(
+                "join-guest-already",
+                "address",
+                &p.address,
+                "role",
+                p.role.as_str(),
+            ));
         }
         store
             .upsert_person(self.conn, c.id, &p.address, None, Role::Member, self.now)
             .await?;
         self.welcome(c, p).await?;
-        Ok(format!("{} joined {} as a member.", p.address, c.cfg.name))
+        Ok(c.tr_for(p).t2(
+            "joined-as-member",
+            "address",
+            &p.address,
+            "community",
+            &c.cfg.name,
+        ))
     }
 
     /// A guest says no thanks: respected, never mailed again unless invited again.
@@ -309,16 +327,14 @@ impl Act<'_, '_> {
         store
             .set_status(self.conn, p.id, PersonStatus::Declined, self.now)
             .await?;
-        let what = format!(
-            "Thanks for letting us know. You won't hear from {} again unless someone invites you.",
-            c.cfg.name
-        );
+        let tr = c.tr_for(p);
+        let what = tr.t1("declined", "community", &c.cfg.name);
         self.answer(
             c,
             p,
             reading,
             OtherMailKind::Confirmation,
-            "Thanks for visiting",
+            &tr.t("subject-declined"),
             Answer::Confirmation {
                 what: &what,
                 note: None,
@@ -335,11 +351,11 @@ impl Act<'_, '_> {
     pub(super) async fn notify_coordinators(
         &mut self,
         c: &Community,
-        subject: &str,
-        what: &str,
+        subject: &Msg,
+        what: &Msg,
     ) -> Result<()> {
         let key = uuid::Uuid::new_v4().simple().to_string();
-        self.notify_coordinators_keyed(c, subject, what, &key)
+        self.notify_coordinators_in(c, subject, what, false, &key)
             .await
             .map(|_| ())
     }
@@ -351,30 +367,38 @@ impl Act<'_, '_> {
     pub(super) async fn notify_coordinators_hourly(
         &mut self,
         c: &Community,
-        subject: &str,
-        what: &str,
+        subject: &Msg,
+        what: &Msg,
         about: &str,
     ) -> Result<bool> {
-        let what = format!("{what}\n\n(One notice like this an hour per sender; any more are kept, not sent: `roundtable log` lists them.)");
         let key = format!("{about}:{}", self.now.div_euclid(3600));
-        self.notify_coordinators_keyed(c, subject, &what, &key)
+        self.notify_coordinators_in(c, subject, what, true, &key)
             .await
     }
 
     /// Queues the notice to each coordinator under `key` (a notice already queued under the
-    /// same key is not queued again). Whether any was queued.
-    async fn notify_coordinators_keyed(
+    /// same key is not queued again), in that coordinator's language; `hourly` adds that more
+    /// are kept, not sent. Whether any was queued.
+    async fn notify_coordinators_in(
         &mut self,
         c: &Community,
-        subject: &str,
-        what: &str,
+        subject: &Msg,
+        what: &Msg,
+        hourly: bool,
         key: &str,
     ) -> Result<bool> {
         let store = self.world.store.clone();
         let people = store.coordinators(self.conn, c.id).await?;
-        let footer = super::footer(c);
         let before = self.queued;
         for k in &people {
+            let footer = super::footer_for(c, k);
+            let tr = c.tr_for(k);
+            let mut what = tr.msg(what);
+            if hourly {
+                what.push_str("\n\n");
+                what.push_str(&tr.t("notice-hourly"));
+            }
+            let what = what.as_str();
             let text = compose::ConfirmationTxt {
                 name: k.display_name(),
                 what,
@@ -394,7 +418,7 @@ impl Act<'_, '_> {
             let token = self.token(Purpose::Reply, k.id, 0, self.now);
             let d = Draft {
                 kind: OtherMailKind::Notice.into(),
-                subject: subject.into(),
+                subject: tr.msg(subject),
                 token,
                 in_reply_to: None,
                 references: Vec::new(),
@@ -437,11 +461,14 @@ impl Act<'_, '_> {
             None => None,
         };
         // The coordinators hear of non-members' mail once an hour at most, however many come.
-        let review = format!("Mail from {from}, who is not a member, for your review (nothing was changed):\n\nSubject: {}\n\n{}", reading.subject, reading.text);
+        let review = Msg::new("notice-stranger")
+            .arg("from", from)
+            .arg("subject", &reading.subject)
+            .arg("text", &reading.text);
         let told = self
             .notify_coordinators_hourly(
                 c,
-                "For review: mail from non-members",
+                &Msg::new("subject-notice-stranger"),
                 &review,
                 "strangers",
             )
@@ -457,10 +484,7 @@ impl Act<'_, '_> {
             ));
         }
         let stranger = super::posts::stranger(c, from);
-        let what = format!(
-            "Thanks for writing to {}. This address is read by a program that runs the group for its members, and yours isn't one of them, so nothing was done with your mail. It was passed on to the coordinator, who may get in touch.",
-            c.cfg.name
-        );
+        let what = c.tr().t1("stranger-answer", "community", &c.cfg.name);
         let footer = super::footer(c);
         let text = compose::ConfirmationTxt {
             name: stranger.display_name(),

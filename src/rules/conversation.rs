@@ -42,14 +42,15 @@ impl Act<'_, '_> {
     ) -> Result<Outcome> {
         match self.forward(c, person, reading, None).await? {
             Forward::Sent(names) => {
-                let what = format!("Your message went to {names}, who will answer you directly.");
+                let tr = c.tr_for(person);
+                let what = tr.t1("passed-on", "names", &names);
                 let told = self
                     .answer(
                         c,
                         person,
                         reading,
                         OtherMailKind::Confirmation,
-                        &format!("Passed on to {names}"),
+                        &tr.t1("subject-passed-on", "names", &names),
                         Answer::Confirmation {
                             what: &what,
                             note: None,
@@ -88,9 +89,7 @@ impl Act<'_, '_> {
         Ok(
             match self.forward(c, person, reading, Some(&answered)).await? {
                 Forward::Sent(names) => (
-                    Some(format!(
-                        "Your question went to {names}, who will answer you directly."
-                    )),
+                    Some(c.tr_for(person).t1("question-passed-on", "names", &names)),
                     format!("; question {FORWARDED} {names}"),
                 ),
                 other => (None, format!("; question {}", not_forwarded(&other))),
@@ -127,10 +126,9 @@ impl Act<'_, '_> {
         let member = person.display_name();
         let replied_to = without_reply_prefixes(&reading.subject);
         let subject = match answered {
-            None => format!("{member} replied to: {replied_to}"),
-            Some(_) => format!("{member} asks about: {replied_to}"),
+            None => "subject-forwarded-words",
+            Some(_) => "subject-forwarded-asked",
         };
-        let footer = super::footer(c);
         let mut refs = reading.references.clone();
         refs.extend(reading.message_id.iter().cloned());
         let about = reading
@@ -138,6 +136,11 @@ impl Act<'_, '_> {
             .clone()
             .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
         for k in &coordinators {
+            // In that coordinator's own language.
+            let footer = super::footer_for(c, k);
+            let subject = footer
+                .tr
+                .t2(subject, "member", member, "subject", replied_to);
             let (text, html) = compose::Forwarded {
                 name: k.display_name(),
                 member,
@@ -149,7 +152,7 @@ impl Act<'_, '_> {
             .render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::Forwarded.into(),
-                subject: subject.clone(),
+                subject,
                 token: self.token(Purpose::Reply, k.id, 0, self.now),
                 in_reply_to: reading.message_id.clone(),
                 references: refs.clone(),

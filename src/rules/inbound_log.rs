@@ -105,13 +105,17 @@ impl World {
                 now,
                 queued: 0,
             };
-            let what = format!(
-                "A message from {} (Subject: {}) could not be handled: {error}. It was tried {attempts} times and is kept in the mailbox's Quarantine folder; nothing it asked for was done. `roundtable log` shows it.",
-                from.as_deref().unwrap_or("an unknown sender"),
-                if subject.is_empty() { "none" } else { &subject },
-            );
-            act.notify_coordinators(c, "A message could not be handled", &what)
-                .await?;
+            let what = crate::texts::Msg::new("notice-quarantined")
+                .arg("from", from.as_deref().unwrap_or("?"))
+                .arg("subject", if subject.is_empty() { "-" } else { &subject })
+                .arg("error", error)
+                .arg("count", attempts);
+            act.notify_coordinators(
+                c,
+                &crate::texts::Msg::new("subject-notice-quarantined"),
+                &what,
+            )
+            .await?;
         }
         tx.commit()
             .await

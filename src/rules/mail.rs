@@ -115,12 +115,12 @@ impl Act<'_, '_> {
         let (text, html) = match &a {
             Answer::Confirmation { what, note } => {
                 let (what, note) = (*what, *note);
-                let hint = "Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.";
                 let hint = if kind == OtherMailKind::Confirmation && meeting.is_some() {
-                    hint
+                    footer.tr.t("change-hint")
                 } else {
-                    ""
+                    String::new()
                 };
+                let hint = hint.as_str();
                 (
                     compose::ConfirmationTxt {
                         name,
@@ -173,7 +173,7 @@ impl Act<'_, '_> {
             }
             .render(&footer)?,
             Answer::Help { text, coordinator } => {
-                let (everyone, coordinators) = understand::command::help_rows(*coordinator);
+                let (everyone, coordinators) = super::commands::help_rows(&footer.tr, *coordinator);
                 compose::CommandResult {
                     name,
                     text,

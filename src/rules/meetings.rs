@@ -3,13 +3,19 @@
 //! invited; a cancel drops the jobs and sends METHOD:CANCEL. Both bump the meeting's SEQUENCE
 //! so calendars replace the old entry instead of adding one.
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 
-use super::{local_time, parse_local_time, Act, Community, Draft, World};
+use super::{parse_local_time, Act, Community, Draft, World};
 use crate::compose;
 use crate::compose::token::Purpose;
 use crate::domain::{MeetingStatus, OtherMailKind, PersonStatus};
 use crate::store::Meeting;
+use crate::texts::{Msg, Said};
+
+/// A refusal said to whoever asked, in their language (see [`Said`]).
+fn said(c: &Community, m: Msg) -> anyhow::Error {
+    anyhow::Error::new(Said(m, c.cfg.timezone))
+}
 
 impl World {
     /// Schedules a meeting at a local time in the community's zone with its timeline of jobs,
@@ -99,21 +105,19 @@ impl Act<'_, '_> {
     ) -> Result<Meeting> {
         let store = self.world.store.clone();
         if starts_at <= self.now {
-            bail!(
-                "{} is in the past: give a future date and time",
-                local_time(c.cfg.timezone, starts_at)
-            );
+            return Err(said(c, Msg::new("err-past").when("when", starts_at)));
         }
         if store
             .meeting_at(self.conn, c.id, starts_at)
             .await?
             .is_some()
         {
-            bail!(
-                "{} already has a meeting on {}",
-                c.cfg.name,
-                local_time(c.cfg.timezone, starts_at)
-            );
+            return Err(said(
+                c,
+                Msg::new("err-meeting-exists")
+                    .arg("community", &c.cfg.name)
+                    .when("when", starts_at),
+            ));
         }
         let thread_id = super::timeline::new_thread_id(c);
         let place = place.or(c.cfg.meeting_place.as_deref());
@@ -143,12 +147,16 @@ impl Act<'_, '_> {
         };
         match (m, id) {
             (Some(m), _) if m.community_id == c.id && m.status == MeetingStatus::Scheduled => Ok(m),
-            (_, Some(id)) => bail!(
-                "{} has no scheduled meeting {id} (see: roundtable meeting list {})",
-                c.cfg.slug,
-                c.cfg.slug
-            ),
-            (_, None) => bail!("{} has no upcoming meeting", c.cfg.name),
+            (_, Some(id)) => Err(said(
+                c,
+                Msg::new("err-no-such-meeting")
+                    .arg("community", &c.cfg.name)
+                    .arg("id", id),
+            )),
+            (_, None) => Err(said(
+                c,
+                Msg::new("err-no-upcoming-meeting").arg("community", &c.cfg.name),
+            )),
         }
     }
 
@@ -161,10 +169,7 @@ impl Act<'_, '_> {
     ) -> Result<Meeting> {
         let store = self.world.store.clone();
         if starts_at <= self.now {
-            bail!(
-                "{} is in the past: give a future date and time",
-                local_time(c.cfg.timezone, starts_at)
-            );
+            return Err(said(c, Msg::new("err-past").when("when", starts_at)));
         }
         let old = self.scheduled_meeting(c, id).await?;
         store

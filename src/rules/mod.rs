@@ -497,7 +497,8 @@ impl Act<'_, '_> {
                     ));
                 }
                 proof::Proof::Missing(reason) => {
-                    let q = "We couldn't tell that this mail came from you, so nothing was changed. Please answer by replying to one of our mails (its reply address is personal to you), and it will count.";
+                    let tr = c.tr_for(&person);
+                    let q = tr.t("unproven");
                     // Asked once a day at most: a robot writing again is not asked again.
                     let sent = !self.replies_to_our_question(&person, reading).await?
                         && self
@@ -506,8 +507,8 @@ impl Act<'_, '_> {
                                 &person,
                                 reading,
                                 OtherMailKind::Question,
-                                "Please reply to one of our mails",
-                                Answer::Question(q),
+                                &tr.t("subject-unproven"),
+                                Answer::Question(&q),
                             )
                             .await?;
                     let asked = if sent {
@@ -558,11 +559,16 @@ impl Act<'_, '_> {
                 // Unclear again in answer to our own question (or within a day of one): asking once
                 // more is how a loop with an autoresponder runs. Kept; the coordinator sees it.
                 if self.replies_to_our_question(&person, reading).await? {
-                    let review = format!("{} answered our question with something nobody could read ({reason}); not asked again.\n\nSubject: {}\n\n{}", person.display_name(), reading.subject, reading.text);
+                    let review = crate::texts::Msg::new("notice-unclear-again")
+                        .arg("name", person.display_name())
+                        .arg("reason", reason)
+                        .arg("subject", &reading.subject)
+                        .arg("text", &reading.text);
                     let told = self
                         .notify_coordinators_hourly(
                             c,
-                            &format!("Unclear reply from {}", person.display_name()),
+                            &crate::texts::Msg::new("subject-notice-unclear")
+                                .arg("name", person.display_name()),
                             &review,
                             &format!("unclear:{}", person.id),
                         )
@@ -577,32 +583,33 @@ impl Act<'_, '_> {
                 }
                 // Ask about what was asked; never guess. The coordinator sees it too.
                 let (subject, q) = match claims.map(|cl| cl.purpose) {
-                    Some(Purpose::Topics) => ("Which topic?", "Did you mean to propose a topic? Write each on its own line (\"Topic: …\" with details below), or \"+1 #3\" to support one."),
-                    Some(Purpose::Takeaways) => ("Your takeaways?", "Did you mean to send takeaways? Write one per paragraph or list item and they'll go into the digest with your name."),
-                    Some(Purpose::Followup) => ("Would you like to join?", "Would you like to join? Reply JOIN, or \"no thanks\"."),
-                    _ => ("Did you mean YES, NO or MAYBE?", "Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: \"yes, 15 min late\")."),
+                    Some(Purpose::Topics) => ("subject-ask-topic", "ask-topic"),
+                    Some(Purpose::Takeaways) => ("subject-ask-takeaways", "ask-takeaways"),
+                    Some(Purpose::Followup) => ("subject-ask-join", "ask-join"),
+                    _ => ("subject-ask-rsvp", "ask-rsvp"),
                 };
+                let tr = c.tr_for(&person);
                 let sent = self
                     .answer(
                         c,
                         &person,
                         reading,
                         OtherMailKind::Question,
-                        subject,
-                        Answer::Question(q),
+                        &tr.t(subject),
+                        Answer::Question(&tr.t(q)),
                     )
                     .await?;
-                let review = format!(
-                    "{} wrote something nobody could read as an answer ({reason}); {}.\n\nSubject: {}\n\n{}",
-                    person.display_name(),
-                    if sent { "they were asked back" } else { "not asked back (too many automatic answers to them this hour)" },
-                    reading.subject,
-                    reading.text
-                );
+                let review = crate::texts::Msg::new("notice-unclear")
+                    .arg("name", person.display_name())
+                    .arg("reason", reason)
+                    .arg("asked", if sent { "yes" } else { "no" })
+                    .arg("subject", &reading.subject)
+                    .arg("text", &reading.text);
                 let told = self
                     .notify_coordinators_hourly(
                         c,
-                        &format!("Unclear reply from {}", person.display_name()),
+                        &crate::texts::Msg::new("subject-notice-unclear")
+                            .arg("name", person.display_name()),
                         &review,
                         &format!("unclear:{}", person.id),
                     )

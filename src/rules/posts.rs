@@ -112,17 +112,22 @@ impl Act<'_, '_> {
                 human_size(raw.len() as u64)
             );
             if let (Some(p), None) = (&person, &failing) {
-                let what = format!(
-                    "Your post \"{}\" is {}, over this group's limit of {limit} (max_post_size), so it was not sent. Please send it smaller, e.g. with a link instead of the attachment.",
+                let tr = c.tr_for(p);
+                let what = tr.t3(
+                    "post-too-big",
+                    "subject",
                     one_line(&reading.subject),
-                    human_size(raw.len() as u64)
+                    "size",
+                    human_size(raw.len() as u64),
+                    "limit",
+                    &limit,
                 );
                 self.answer(
                     c,
                     p,
                     reading,
                     OtherMailKind::Confirmation,
-                    &format!("Not sent: your post is over {limit}"),
+                    &tr.t1("subject-post-too-big", "limit", &limit),
                     Answer::Result(&what),
                 )
                 .await?;
@@ -247,13 +252,14 @@ impl Act<'_, '_> {
         let told = match (&person, &failing) {
             (_, Some(_)) => false,
             (Some(p), None) => {
-                let what = format!("Your post \"{}\" waits for a coordinator's review before it goes to the group. You'll hear if it is not sent.", one_line(&reading.subject));
+                let tr = c.tr_for(p);
+                let what = tr.t1("post-held", "subject", one_line(&reading.subject));
                 self.answer(
                     c,
                     p,
                     reading,
                     OtherMailKind::Confirmation,
-                    "Your post waits for review",
+                    &tr.t("subject-post-held"),
                     Answer::Result(&what),
                 )
                 .await?
@@ -268,13 +274,14 @@ impl Act<'_, '_> {
                         .await?
                 {
                     // Nothing the stranger wrote is repeated back to the address.
-                    let what = format!("Your post to {} waits for a coordinator's review, because this address is not a member. You'll hear if it is not sent.", c.cfg.name);
+                    let tr = c.tr();
+                    let what = tr.t1("post-held-stranger", "community", &c.cfg.name);
                     self.answer(
                         c,
                         &stranger(c, from),
                         reading,
                         OtherMailKind::Notice,
-                        "Your post waits for review",
+                        &tr.t("subject-post-held"),
                         Answer::Result(&what),
                     )
                     .await?
@@ -311,7 +318,8 @@ impl Act<'_, '_> {
         let mut n = 0;
         for p in &people {
             let (envelope_from, unsubscribe) = self.personal_addresses(c, p)?;
-            let footer = compose_post::footer_text(&c.cfg.name, &c.cfg.address, &unsubscribe);
+            let footer =
+                compose_post::footer_text(&c.tr_for(p), &c.cfg.name, &c.cfg.address, &unsubscribe);
             let own = compose_post::personal(p.name.as_deref(), &p.address, &unsubscribe, &footer);
             let before = self.queued;
             self.enqueue(OutMail {
@@ -365,23 +373,29 @@ impl Act<'_, '_> {
     ) -> Result<()> {
         let store = self.world.store.clone();
         let first: Vec<&str> = words.lines().take(NOTICE_LINES).collect();
-        let what = format!(
-            "A post to {} is held for your review ({reason}).\n\nFrom: {}{}\nSubject: {}\nSize: {}\n\n{}\n\nReply APPROVE to send it to everyone, or REJECT and a reason to turn it down (the sender gets the reason). From the command line: roundtable held approve {slug} {id} (or reject). Not decided in {days} days, it expires.",
-            c.cfg.name,
+        let from = format!(
+            "{}<{}>",
             post.author_name
                 .as_deref()
                 .map(|n| format!("{n} "))
                 .unwrap_or_default(),
-            format_args!("<{}>", post.author_address),
-            post.subject,
-            human_size(post.size as u64),
-            first.join("\n"),
-            slug = c.cfg.slug,
-            id = post.id,
-            days = c.cfg.posts.hold_days,
+            post.author_address
         );
-        let footer = super::footer(c);
         for k in store.coordinators(self.conn, c.id).await? {
+            // In that coordinator's own language.
+            let footer = super::footer_for(c, &k);
+            let what = footer.tr.msg(
+                &crate::texts::Msg::new("notice-held")
+                    .arg("community", &c.cfg.name)
+                    .arg("reason", reason)
+                    .arg("from", &from)
+                    .arg("subject", &post.subject)
+                    .arg("size", human_size(post.size as u64))
+                    .arg("words", first.join("\n"))
+                    .arg("slug", &c.cfg.slug)
+                    .arg("id", post.id)
+                    .arg("days", c.cfg.posts.hold_days),
+            );
             let (text, html) = crate::compose::CommandResult {
                 name: k.display_name(),
                 text: &what,
@@ -392,7 +406,13 @@ impl Act<'_, '_> {
             .render(&footer)?;
             let d = Draft {
                 kind: OtherMailKind::Notice.into(),
-                subject: format!("Held for review: #{} {}", post.id, post.subject),
+                subject: footer.tr.t2(
+                    "subject-notice-held",
+                    "id",
+                    post.id,
+                    "subject",
+                    &post.subject,
+                ),
                 token: self.token(Purpose::Moderate, k.id, post.id, self.now),
                 in_reply_to: None,
                 references: Vec::new(),
@@ -523,15 +543,19 @@ impl Act<'_, '_> {
                 .await?;
             return Ok(format!("post #{post_id} approved: queued to {n} members"));
         }
-        let why = reason
-            .map(|r| format!(" The coordinator said: {r}"))
-            .unwrap_or_default();
-        let what = format!(
-            "Your post \"{}\" to {} was not sent to the group.{why}",
-            post.subject, c.cfg.name
-        );
-        self.tell_author(c, &post, "Your post was not sent", &what)
-            .await?;
+        let what = match reason {
+            Some(r) => crate::texts::Msg::new("post-rejected-reason").arg("reason", r),
+            None => crate::texts::Msg::new("post-rejected"),
+        }
+        .arg("subject", &post.subject)
+        .arg("community", &c.cfg.name);
+        self.tell_author(
+            c,
+            &post,
+            &crate::texts::Msg::new("subject-post-rejected"),
+            &what,
+        )
+        .await?;
         Ok(format!("post #{post_id} rejected, the sender told"))
     }
 
@@ -540,8 +564,8 @@ impl Act<'_, '_> {
         &mut self,
         c: &Community,
         post: &PostRow,
-        subject: &str,
-        what: &str,
+        subject: &crate::texts::Msg,
+        what: &crate::texts::Msg,
     ) -> Result<bool> {
         let store = self.world.store.clone();
         let Ok(from) = Address::parse(&post.author_address) else {
@@ -565,13 +589,14 @@ impl Act<'_, '_> {
             intent: Intent::Conversation,
             calendar_uid: None,
         };
+        let tr = c.tr_for(&person);
         self.answer(
             c,
             &person,
             &reading,
             OtherMailKind::Notice,
-            subject,
-            Answer::Result(what),
+            &tr.msg(subject),
+            Answer::Result(&tr.msg(what)),
         )
         .await
     }
@@ -592,12 +617,17 @@ impl Act<'_, '_> {
                 .decide_post(self.conn, post.id, PostStatus::Expired, self.now)
                 .await?
             {
-                let what = format!(
-                    "Your post \"{}\" to {} was not reviewed within {} days and was not sent. Send it again if it still matters.",
-                    post.subject, c.cfg.name, c.cfg.posts.hold_days
-                );
-                self.tell_author(c, &post, "Your post expired unsent", &what)
-                    .await?;
+                let what = crate::texts::Msg::new("post-expired")
+                    .arg("subject", &post.subject)
+                    .arg("community", &c.cfg.name)
+                    .arg("days", c.cfg.posts.hold_days);
+                self.tell_author(
+                    c,
+                    &post,
+                    &crate::texts::Msg::new("subject-post-expired"),
+                    &what,
+                )
+                .await?;
                 n += 1;
             }
         }

@@ -8,6 +8,7 @@ use super::{Act, Answer, Community, Outcome, HARD_BOUNCES};
 use crate::compose::token::{Claims, Purpose};
 use crate::domain::{MailKind, MeetingStatus, OtherMailKind, PersonStatus, Response, Role};
 use crate::store::{Meeting, Person};
+use crate::texts::Msg;
 
 impl Act<'_, '_> {
     /// A delivery failure report. It counts against a person only with proof: it came back to
@@ -52,13 +53,13 @@ impl Act<'_, '_> {
             ));
         }
         if p.role == Role::Coordinator {
-            let what = format!(
-                "Mail to {} ({}), a coordinator, has bounced {hard} times. Coordinators are never stopped by bounces; check the address, or change the coordinators in the config.",
-                p.display_name(), p.address
-            );
+            let what = Msg::new("notice-coordinator-bounces")
+                .arg("name", p.display_name())
+                .arg("address", &p.address)
+                .arg("count", hard);
             self.notify_coordinators_hourly(
                 c,
-                &format!("Mail to {} bounces", p.address),
+                &Msg::new("subject-notice-coordinator-bounces").arg("address", &p.address),
                 &what,
                 &format!("bouncing-coordinator:{}", p.id),
             )
@@ -74,12 +75,17 @@ impl Act<'_, '_> {
         store
             .set_status(self.conn, p.id, PersonStatus::Bouncing, self.now)
             .await?;
-        let what = format!(
-            "Mail to {} ({}) has bounced {hard} times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add {} {}",
-            p.display_name(), p.address, c.cfg.slug, p.address
-        );
-        self.notify_coordinators(c, &format!("{} stopped: mail bounces", p.address), &what)
-            .await?;
+        let what = Msg::new("notice-bouncing")
+            .arg("name", p.display_name())
+            .arg("address", &p.address)
+            .arg("count", hard)
+            .arg("slug", &c.cfg.slug);
+        self.notify_coordinators(
+            c,
+            &Msg::new("subject-notice-bouncing").arg("address", &p.address),
+            &what,
+        )
+        .await?;
         Ok(Outcome::kept(
             format!(
                 "{kind} bounce: {}: {hard} hard bounces, no more mail",
@@ -117,45 +123,41 @@ impl Act<'_, '_> {
         let Some(meeting) = self.meeting_for(c, reading, claims).await? else {
             let (subject, q, line) = match &reading.calendar_uid {
                 Some(_) => (
-                    "Calendar answer not recorded",
-                    "Your calendar answered an invitation we don't know (an old or a deleted one?), so nothing was recorded. Please reply YES, NO or MAYBE to the latest invitation instead.",
+                    "subject-calendar-unknown",
+                    "calendar-unknown",
                     "calendar answer for an event that is none of our meetings: told so",
                 ),
                 None => (
-                    "No meeting to answer yet",
-                    "There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.",
+                    "subject-no-meeting-yet",
+                    "no-meeting-yet",
                     "rsvp with no upcoming meeting: told so",
                 ),
             };
+            let tr = c.tr_for(person);
             self.answer(
                 c,
                 person,
                 reading,
                 OtherMailKind::Question,
-                subject,
-                Answer::Question(q),
+                &tr.t(subject),
+                Answer::Question(&tr.t(q)),
             )
             .await?;
             return Ok(Outcome::kept(line, Some(person.id)));
         };
         if meeting.status != MeetingStatus::Scheduled {
             let (subject, q) = match meeting.status {
-                MeetingStatus::Held => (
-                    "That meeting has taken place",
-                    "That meeting has taken place already, so there is nothing to answer.",
-                ),
-                _ => (
-                    "That meeting was cancelled",
-                    "That meeting was cancelled, so there is nothing to answer.",
-                ),
+                MeetingStatus::Held => ("subject-meeting-held", "meeting-held"),
+                _ => ("subject-meeting-was-cancelled", "meeting-was-cancelled"),
             };
+            let tr = c.tr_for(person);
             self.answer(
                 c,
                 person,
                 reading,
                 OtherMailKind::Question,
-                subject,
-                Answer::Question(q),
+                &tr.t(subject),
+                Answer::Question(&tr.t(q)),
             )
             .await?;
             return Ok(Outcome::kept(
@@ -170,30 +172,15 @@ impl Act<'_, '_> {
         store
             .set_rsvp(self.conn, meeting.id, person.id, response, note, self.now)
             .await?;
-        let when = c.tr().when(meeting.starts_at);
+        let tr = c.tr_for(person);
+        let when = tr.when(meeting.starts_at);
         let (subject, what) = match response {
-            Response::Yes => (
-                format!("You're coming: {} on {when}", c.cfg.name),
-                format!(
-                    "Thanks! You're coming to {} on {when}. See you there.",
-                    c.cfg.name
-                ),
-            ),
-            Response::No => (
-                format!("You're not coming: {} on {when}", c.cfg.name),
-                format!(
-                    "Thanks for letting us know: you won't be at {} on {when}.",
-                    c.cfg.name
-                ),
-            ),
-            Response::Maybe => (
-                format!("Maybe: {} on {when}", c.cfg.name),
-                format!(
-                    "Noted: you might come to {} on {when}. We'll remind you the day before.",
-                    c.cfg.name
-                ),
-            ),
+            Response::Yes => ("subject-rsvp-yes", "rsvp-yes"),
+            Response::No => ("subject-rsvp-no", "rsvp-no"),
+            Response::Maybe => ("subject-rsvp-maybe", "rsvp-maybe"),
         };
+        let subject = tr.t2(subject, "community", &c.cfg.name, "when", &when);
+        let what = tr.t2(what, "community", &c.cfg.name, "when", &when);
         // A line about the question the reply also asked ("Your question went to …").
         let what = match also {
             Some(also) => format!("{what} {also}"),
@@ -233,16 +220,14 @@ impl Act<'_, '_> {
         reading: &Reading,
     ) -> Result<Outcome> {
         self.remove(c, &person.address).await?;
-        let what = format!(
-            "You have left {}. You won't get its mail any more. To come back, ask the coordinator.",
-            c.cfg.name
-        );
+        let tr = c.tr_for(person);
+        let what = tr.t1("left", "community", &c.cfg.name);
         self.answer(
             c,
             person,
             reading,
             OtherMailKind::Confirmation,
-            &format!("You have left {}", c.cfg.name),
+            &tr.t1("subject-left", "community", &c.cfg.name),
             Answer::Confirmation {
                 what: &what,
                 note: None,

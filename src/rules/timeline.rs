@@ -328,14 +328,19 @@ impl World {
                 now,
                 queued: 0,
             };
+            // The date in each coordinator's language: the message gets the instant.
             let when = c.tr().when(job.due_at);
             act.notify_coordinators(
                 c,
-                &format!("{}: the {} of {when} could not be sent", c.cfg.name, job.kind),
-                &format!(
-                    "The {} due {when} failed {} times and was given up:\n\n{e:#}\n\nNothing of it was sent. `roundtable timeline --all` shows it; once the cause is fixed, a coordinator can send it again (AGENDA or DIGEST by mail, or reschedule the meeting).",
-                    job.kind, job.attempts
-                ),
+                &crate::texts::Msg::new("subject-notice-job-failed")
+                    .arg("community", &c.cfg.name)
+                    .arg("kind", job.kind)
+                    .arg("when", &when),
+                &crate::texts::Msg::new("notice-job-failed")
+                    .arg("kind", job.kind)
+                    .arg("when", &when)
+                    .arg("count", job.attempts)
+                    .arg("error", format!("{e:#}")),
             )
             .await?;
         }
@@ -769,17 +774,11 @@ impl Act<'_, '_> {
             let items: Vec<Bar> = recent
                 .iter()
                 .map(|(at, n)| Bar {
-                    label: chrono::DateTime::from_timestamp(*at, 0)
-                        .map(|d| {
-                            d.with_timezone(&c.cfg.timezone)
-                                .format("%-d %b %Y")
-                                .to_string()
-                        })
-                        .unwrap_or_default(),
+                    label: c.tr().day(*at),
                     value: *n as u32,
                 })
                 .collect();
-            out.extend(bars("attendance", "Who came to the last meetings", &items)?);
+            out.extend(bars("attendance", &c.tr().t("chart-attendance"), &items)?);
         }
         let voted: Vec<Bar> = topics
             .iter()
@@ -790,7 +789,7 @@ impl Act<'_, '_> {
                 value: t.votes as u32,
             })
             .collect();
-        out.extend(bars("votes", "+1s for the open topics", &voted)?);
+        out.extend(bars("votes", &c.tr().t("chart-votes"), &voted)?);
         Ok(out)
     }
 
@@ -830,14 +829,11 @@ impl Act<'_, '_> {
         let next_meeting = store.next_meeting(self.conn, c.id, self.now).await?;
         let topics = self.topic_lines(c, next_meeting.as_ref()).await?;
         let next = next_meeting.as_ref().map(|m| {
-            format!(
-                "{}{}",
-                c.tr().when(m.starts_at),
-                m.place
-                    .as_deref()
-                    .map(|p| format!(" at {p}"))
-                    .unwrap_or_default()
-            )
+            let when = c.tr().when(m.starts_at);
+            match m.place.as_deref() {
+                Some(p) => c.tr().t2("when-at-place", "when", when, "place", p),
+                None => when,
+            }
         });
         // Only when there is something to say since the last one: a digest that says
         // "nothing happened" is mail nobody should have to open.

@@ -157,3 +157,312 @@ delivery-each = Du bekommst jeden Beitrag an { $community }, sobald er kommt.
 delivery-none = Du bekommst keine Beiträge an { $community } mehr; die Mails zu den Treffen kommen weiter. Mit DELIVERY EACH kommen die Beiträge wieder.
 topics-none = Keine offenen Themen. Antworte auf eine Themensuche oder schick eine Mail mit „TOPIC: dein Thema“ im Betreff.
 topics-list = Offene Themen, die meistunterstützten zuerst (antworte „+1 #n“, um eins zu unterstützen):
+
+### ---- Issue 13, Teil 2: jeder Satz, den der Roboter schreibt (Antworten, Rückfragen,
+### Hinweise, HILFE). Am Ende der Datei, damit Zusammenführungen einfach bleiben.
+
+## Ein Tag ohne Uhrzeit: „6. Oktober 2026“.
+date-day = { $day }. { $month } { $year }
+
+## HILFE, aus der Befehlstabelle: $word ist das Wort des Befehls auf Deutsch.
+help-or = { $usage } (oder { $word })
+help-rsvp = für das nächste Treffen zu- oder absagen
+help-topics = die offenen Themen, nummeriert
+help-search = in früheren Erkenntnissen und Themen suchen
+help-pause = keine Mails von der Gruppe, bis du { $resume } schickst
+help-resume = wieder Mails nach { $pause }
+help-leave = die Gruppe verlassen
+help-join = nach einem Besuch als Gast Mitglied werden
+help-language = die Sprache deiner eigenen Mails
+help-delivery = Beiträge an die Liste einzeln oder gar nicht (die Mails zu den Treffen kommen weiter)
+help-help = diese Liste
+help-schedule = ein neues Treffen
+help-reschedule = das nächste Treffen verschieben, oder #id
+help-cancel = das nächste Treffen absagen, oder #id
+help-invite = einen Gast zum nächsten Treffen einladen
+help-add = ein Mitglied aufnehmen
+help-remove = jemanden austragen
+help-promote = einen Gast zum Mitglied machen
+help-attended = wer beim letzten Treffen dabei war
+help-agenda = die Tagesordnung jetzt verschicken
+help-digest = den Rückblick jetzt verschicken
+help-topic = ein Thema abschließen oder vertagen
+help-status = nächstes Treffen, Antworten, Themen, Gäste, wartende Mails
+help-usage-rsvp = { $word } YES|NO|MAYBE
+help-usage-search = { $word } Suchwörter
+help-usage-leave = { $word }
+help-usage-language = { $word } xx
+help-usage-delivery = { $word } EINZELN|KEINE
+help-usage-schedule = { $word } Datum Uhrzeit [Ort]
+help-usage-reschedule = { $word } [#id] Datum Uhrzeit [Ort]
+help-usage-cancel = { $word } [next|#id] [Grund]
+help-usage-invite = { $word } Adresse [Name]
+help-usage-add = { $word } Adresse [Name]
+help-usage-remove = { $word } Adresse
+help-usage-promote = { $word } Adresse
+help-usage-attended = { $word } Name, Adresse, …
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-example-search = { $word } Preise Workshops
+help-example-delivery = { $word } KEINE
+help-example-cancel = { $word } next Raum geschlossen
+
+## Antworten auf Befehle: $word ist der Befehl, wie er geschrieben wurde.
+subject-cmd-result = { $word }: { $status ->
+    [done] erledigt
+   *[other] nicht erledigt
+}
+subject-cmd-not-understood = { $word }: nicht verstanden
+subject-cmd-coordinator-only = { $word }: nur für die Koordination
+subject-cmd-refused = { $word }: abgelehnt
+subject-cmd-confirm = Bitte bestätigen: { $line }
+usage = { $problem }
+    So geht's: { $usage }
+    Beispiel: { $example }
+usage-unknown = Diesen Befehl kenne ich nicht: { $word }.
+cmd-failed = Das hat nicht geklappt: { $error }
+    Es wurde nichts geändert.
+cmd-coordinator-only = { $word } kann nur die Koordination von { $community } verwenden.
+cmd-refused = Ein Befehl in deinem Namen wurde abgelehnt: { $why }.
+    Warst du es? Dann schick ihn von deinem gewohnten Konto (dessen Mailserver muss ihn signieren), oder bitte die Administration, Bestätigungen zu erlauben (coordinator_auth = "dmarc-or-confirm").
+cmd-confirm = Bitte bestätigen: { $line }
+
+    Antworte innerhalb von 24 Stunden mit CONFIRM (oder JA / OK) auf diese Mail, dann wird es erledigt. Jede andere Antwort bricht es ab. Warst du es nicht? Dann ignoriere diese Mail oder antworte NEIN: Es passiert nichts.
+cmd-already = { $address } ist schon { $role ->
+    [coordinator] in der Koordination
+    [guest] Gast
+   *[member] Mitglied
+} von { $community }{ $state ->
+    [active] {""}
+    [paused] {" "}(pausiert)
+    [bouncing] {" "}(Mails an die Adresse kommen zurück)
+   *[other] {" "}({ $state })
+}.
+cmd-scheduled = Treffen { $id } am { $when } ist geplant. Die Mails dazu folgen dem Zeitplan (roundtable timeline zeigt ihn).
+cmd-scheduled-at = Treffen { $id } am { $when } in { $place } ist geplant. Die Mails dazu folgen dem Zeitplan (roundtable timeline zeigt ihn).
+cmd-rescheduled = Treffen { $id } ist verschoben auf { $when }; { $count ->
+    [one] eine bisher eingeladene Person hat Bescheid bekommen.
+   *[other] { $count } bisher eingeladene Personen haben Bescheid bekommen.
+}
+cmd-cancelled = Treffen { $id } am { $when } ist abgesagt; { $count ->
+    [one] eine Person hat Bescheid bekommen.
+   *[other] { $count } Personen haben Bescheid bekommen.
+}
+cmd-added = { $address } ist jetzt Mitglied und hat eine Willkommensmail bekommen.
+cmd-removed = { $address } ist ausgetragen und bekommt keine Mails mehr.
+cmd-not-member = { $address } ist kein aktives Mitglied von { $community }.
+cmd-promoted = { $address } ist jetzt Mitglied und hat eine Willkommensmail bekommen.
+cmd-promote-not-guest = { $address } ist schon { $role ->
+    [coordinator] in der Koordination
+   *[other] Mitglied
+}, kein Gast.
+cmd-promote-unknown = { $address } ist kein Gast von { $community }: Lade die Person zuerst mit INVITE ein.
+cmd-no-meeting-held = Es hat noch kein Treffen stattgefunden.
+cmd-attended = Dabei am { $when } ({ $count }): { $names }.
+cmd-attended-unknown = Nicht gefunden (prüfe die Schreibweise oder nimm die Adresse): { $names }.
+cmd-agenda-now = Die Tagesordnung für { $when } geht jetzt raus.
+cmd-digest-now = Der Rückblick geht jetzt raus.
+cmd-topic-status = Thema #{ $number } ist { $status ->
+    [closed] abgeschlossen
+   *[deferred] vertagt
+}.
+cmd-topic-none = Es gibt kein offenes Thema #{ $number }.
+cmd-left = { $address } hat { $community } verlassen.
+cmd-rsvp = { $address } hat für { $when } mit { $answer ->
+    [yes] JA
+    [no] NEIN
+   *[maybe] VIELLEICHT
+} geantwortet.
+cmd-invited = { $address } ist zum { $when } eingeladen. Die Person kann mit JA, NEIN oder VIELLEICHT antworten; nach dem Treffen fragen wir nach, ob sie mitmachen möchte.
+join-guest-already = { $address } ist schon { $role ->
+    [coordinator] in der Koordination
+   *[member] Mitglied
+}.
+joined-as-member = { $address } ist jetzt Mitglied von { $community }.
+search-none = Nichts gefunden zu „{ $words }“.
+search-hits = { $count ->
+    [one] Ein Treffer
+   *[other] { $count } Treffer
+} zu „{ $words }“:
+search-hit = { $kind ->
+    [takeaway] Erkenntnis
+   *[topic] Thema
+} von { $author }, { $day }: { $text }
+
+## Absagen, an wer gefragt hat.
+err-past = { $when } liegt in der Vergangenheit: Gib ein Datum und eine Uhrzeit in der Zukunft an.
+err-meeting-exists = { $community } hat am { $when } schon ein Treffen.
+err-no-such-meeting = { $community } hat kein geplantes Treffen { $id } (STATUS zeigt die Nummern).
+err-no-upcoming-meeting = { $community } hat kein anstehendes Treffen.
+err-invite-no-meeting = Es gibt kein anstehendes Treffen, zu dem { $address } eingeladen werden könnte: Plane zuerst eins mit SCHEDULE.
+
+## STATUS, für die Koordination.
+status-next = Nächstes Treffen: { $when } (Treffen { $id })
+status-next-at = Nächstes Treffen: { $when } (Treffen { $id }), { $place }
+status-answers = Antworten: { $yes } ja, { $maybe } vielleicht, { $no } nein, { $open } noch offen
+status-none-planned = Noch kein Treffen geplant (meeting_cron plant jedes, wenn seine Einladung näher rückt)
+status-none-scheduled = Kein Treffen geplant: SCHEDULE JJJJ-MM-TT HH:MM [Ort]
+status-then = Danach, laut meeting_cron:
+status-then-job = { $when } ({ $kind ->
+    [announcement] Einladung
+    [call-for-topics] Themenaufruf
+    [agenda] Tagesordnung
+    [reminder] Erinnerung
+   *[other] { $kind }
+} { $due })
+status-topics = Offene Themen: { $count }{ $count ->
+    [0] {""}
+   *[other] {" "}— { $topics }
+}
+status-guests-none = Gäste: gerade keine
+status-guests = Gäste:
+status-guest-declined = hat abgelehnt
+status-guest-nudged = nachgefragt am { $followed }, erinnert am { $nudged }, keine Antwort
+status-guest-followed = nachgefragt am { $followed }, wartet
+status-guest-invited = eingeladen am { $invited }
+status-guest-state = { $state }
+status-mail = Mails: { $pending } wartend, { $failed } fehlgeschlagen{ $failed ->
+    [0] {""}
+   *[other] {" "}(roundtable outbox list --status failed)
+}
+status-unclear = Antworten, die diese Woche niemand lesen konnte: { $count } (roundtable log)
+
+## Antworten auf die Antworten eines Mitglieds.
+subject-rsvp-yes = Du kommst: { $community } am { $when }
+subject-rsvp-no = Du kommst nicht: { $community } am { $when }
+subject-rsvp-maybe = Vielleicht: { $community } am { $when }
+rsvp-yes = Danke! Du kommst zu { $community } am { $when }. Bis dann!
+rsvp-no = Danke für Bescheid: Du bist bei { $community } am { $when } nicht dabei.
+rsvp-maybe = Notiert: Vielleicht kommst du zu { $community } am { $when }. Wir erinnern dich am Tag davor.
+change-hint = Doch anders entschieden? Antworte jederzeit mit JA, NEIN oder VIELLEICHT auf diese Mail; deine letzte Antwort zählt.
+subject-left = Du hast { $community } verlassen
+left = Du hast { $community } verlassen und bekommst keine Mails mehr von der Gruppe. Wenn du zurückkommen möchtest, frag die Koordination.
+subject-calendar-unknown = Kalenderantwort nicht gespeichert
+calendar-unknown = Dein Kalender hat auf eine Einladung geantwortet, die wir nicht kennen (eine alte oder gelöschte?), deshalb wurde nichts gespeichert. Antworte bitte stattdessen mit JA, NEIN oder VIELLEICHT auf die neueste Einladung.
+subject-no-meeting-yet = Noch kein Treffen, auf das du antworten kannst
+no-meeting-yet = Es steht noch kein Treffen an, auf das du antworten könntest. Sobald das nächste geplant ist, bekommst du eine Einladung.
+subject-meeting-held = Das Treffen hat schon stattgefunden
+meeting-held = Das Treffen hat schon stattgefunden, es gibt also nichts mehr zu beantworten.
+subject-meeting-was-cancelled = Das Treffen wurde abgesagt
+meeting-was-cancelled = Das Treffen wurde abgesagt, es gibt also nichts zu beantworten.
+subject-topics-added = { $count ->
+    [one] Thema aufgenommen
+   *[other] Themen aufgenommen
+}: { $topics }
+topics-added = Danke! Auf der Liste: { $topics }. Andere können ein Thema mit „+1 #n“ unterstützen.
+subject-votes = Dein +1
+votes-counted = Dein +1 zählt für { $topics }.
+votes-unknown = { $count ->
+    [one] Ein offenes Thema { $topics } gibt es nicht
+   *[other] Offene Themen { $topics } gibt es nicht
+}: Schick THEMEN im Betreff, dann bekommst du die Liste.
+subject-takeaways-no-meeting = Kein Treffen für diese Erkenntnisse
+takeaways-no-meeting = Es gibt noch kein vergangenes Treffen, zu dem deine Erkenntnisse passen. Schick sie nach dem nächsten Treffen.
+subject-takeaways-saved = Erkenntnisse gespeichert
+takeaways-saved = Danke — { $count ->
+    [one] eine Erkenntnis
+   *[other] { $count } Erkenntnisse
+} gespeichert. Sie stehen mit deinem Namen im nächsten Rückblick.
+subject-join-already = Schon dabei bei { $community }
+join-already = Du bist schon Mitglied von { $community }: Es gibt nichts zu tun.
+subject-declined = Danke für deinen Besuch
+declined = Danke für Bescheid. Von { $community } hörst du nichts mehr, außer jemand lädt dich wieder ein.
+subject-passed-on = Weitergeleitet an { $names }
+passed-on = Deine Nachricht ist bei { $names } angekommen; du bekommst direkt eine Antwort.
+question-passed-on = Deine Frage ist bei { $names } angekommen; du bekommst direkt eine Antwort.
+stranger-answer = Danke für deine Mail an { $community }. Diese Adresse liest ein Programm, das die Gruppe für ihre Mitglieder organisiert, und deine Adresse gehört nicht dazu – deshalb ist mit deiner Mail nichts passiert. Sie wurde an die Koordination weitergegeben, die sich vielleicht bei dir meldet.
+
+## Rückfragen, wenn eine Antwort nicht zu lesen war.
+subject-unproven = Bitte antworte auf eine unserer Mails
+unproven = Wir konnten nicht erkennen, dass diese Mail von dir kommt, deshalb wurde nichts geändert. Antworte bitte direkt auf eine unserer Mails (deren Antwortadresse gehört nur dir), dann zählt es.
+subject-ask-topic = Welches Thema?
+ask-topic = Wolltest du ein Thema vorschlagen? Schreib jedes in eine eigene Zeile („Thema: …“ und Einzelheiten darunter), oder „+1 #3“, um eins zu unterstützen.
+subject-ask-takeaways = Deine Erkenntnisse?
+ask-takeaways = Wolltest du Erkenntnisse schicken? Schreib eine pro Absatz oder Listenpunkt, dann kommen sie mit deinem Namen in den Rückblick.
+subject-ask-join = Möchtest du mitmachen?
+ask-join = Möchtest du mitmachen? Antworte mit JOIN, oder mit „nein danke“.
+subject-ask-rsvp = Meintest du JA, NEIN oder VIELLEICHT?
+ask-rsvp = Meintest du JA, NEIN oder VIELLEICHT? Antworte mit einem dieser Wörter (gern mit einer Notiz: „ja, 15 Minuten später“).
+
+## Beiträge an die Liste: der Fuß jeder Kopie, und was ihre Absender erfahren.
+post-footer = { $community }: Schreib an { $list }, um alle zu erreichen.
+post-footer-leave = Die Gruppe verlassen: { $link }
+subject-post-too-big = Nicht verschickt: Dein Beitrag ist größer als { $limit }
+post-too-big = Dein Beitrag „{ $subject }“ ist { $size } groß, mehr als die { $limit }, die diese Gruppe erlaubt (max_post_size), deshalb wurde er nicht verschickt. Schick ihn bitte kleiner, z. B. mit einem Link statt des Anhangs.
+subject-post-held = Dein Beitrag wartet auf Freigabe
+post-held = Dein Beitrag „{ $subject }“ wartet darauf, dass die Koordination ihn freigibt, bevor er an die Gruppe geht. Du hörst von uns, falls er nicht verschickt wird.
+post-held-stranger = Dein Beitrag an { $community } wartet auf die Freigabe durch die Koordination, weil diese Adresse kein Mitglied ist. Du hörst von uns, falls er nicht verschickt wird.
+subject-post-rejected = Dein Beitrag wurde nicht verschickt
+post-rejected = Dein Beitrag „{ $subject }“ an { $community } wurde nicht an die Gruppe verschickt.
+post-rejected-reason = Dein Beitrag „{ $subject }“ an { $community } wurde nicht an die Gruppe verschickt. Die Koordination schreibt dazu: { $reason }
+subject-post-expired = Dein Beitrag ist unverschickt abgelaufen
+post-expired = Dein Beitrag „{ $subject }“ an { $community } wurde nicht innerhalb von { $days } Tagen freigegeben und deshalb nicht verschickt. Schick ihn gern noch einmal, wenn er noch wichtig ist.
+
+## Hinweise an die Koordination, jeweils in deren eigener Sprache.
+notice-hourly = (Höchstens ein solcher Hinweis pro Stunde und Absender; weitere werden aufbewahrt, nicht verschickt: `roundtable log` zeigt sie.)
+subject-notice-joined = { $name } ist jetzt bei { $community }
+notice-joined = { $name } ({ $address }) hat auf die Nachfrage mit JOIN geantwortet und ist jetzt Mitglied.
+subject-notice-stranger = Zur Durchsicht: Mails von Nicht-Mitgliedern
+notice-stranger = Eine Mail von { $from }, die kein Mitglied ist, zu deiner Durchsicht (es wurde nichts geändert):
+
+    Betreff: { $subject }
+
+    { $text }
+subject-notice-unclear = Unklare Antwort von { $name }
+notice-unclear = { $name } hat etwas geschrieben, das niemand als Antwort lesen konnte ({ $reason }); { $asked ->
+    [yes] wir haben nachgefragt
+   *[no] nicht nachgefragt (zu viele automatische Antworten an die Person in dieser Stunde)
+}.
+
+    Betreff: { $subject }
+
+    { $text }
+notice-unclear-again = { $name } hat auf unsere Rückfrage etwas geantwortet, das niemand lesen konnte ({ $reason }); wir fragen nicht noch einmal.
+
+    Betreff: { $subject }
+
+    { $text }
+subject-notice-coordinator-bounces = Mails an { $address } kommen zurück
+notice-coordinator-bounces = Mails an { $name } ({ $address }) aus der Koordination sind { $count } Mal zurückgekommen. Die Koordination wird wegen Rückläufern nie gestoppt; prüf die Adresse oder ändere die Koordination in der Konfiguration.
+subject-notice-bouncing = { $address } gestoppt: Mails kommen zurück
+notice-bouncing = Mails an { $name } ({ $address }) sind { $count } Mal zurückgekommen, deshalb schreibt roundtable nicht mehr an diese Adresse. Funktioniert sie wieder, nimm die Person neu auf: roundtable member add { $slug } { $address }
+subject-notice-quarantined = Eine Nachricht konnte nicht verarbeitet werden
+notice-quarantined = Eine Nachricht von { $from } (Betreff: { $subject }) konnte nicht verarbeitet werden: { $error }. Sie wurde { $count } Mal versucht und liegt im Ordner Quarantine des Postfachs; nichts, worum sie bat, wurde getan. `roundtable log` zeigt sie.
+subject-notice-held = Zur Freigabe: #{ $id } { $subject }
+notice-held = Ein Beitrag an { $community } wartet auf deine Freigabe ({ $reason }).
+
+    Von: { $from }
+    Betreff: { $subject }
+    Größe: { $size }
+
+    { $words }
+
+    Antworte mit APPROVE, um ihn an alle zu schicken, oder mit REJECT und einem Grund, um ihn abzulehnen (der Absender bekommt den Grund). Auf der Kommandozeile: roundtable held approve { $slug } { $id } (oder reject). Ohne Entscheidung läuft er nach { $days } Tagen ab.
+subject-notice-job-failed = { $community }: { $kind ->
+    [announcement] die Einladung
+    [call-for-topics] der Themenaufruf
+    [agenda] die Tagesordnung
+    [reminder] die Erinnerung
+    [takeaway-request] die Frage nach Erkenntnissen
+    [guest-followup] die Nachfrage an Gäste
+    [digest] der Rückblick
+   *[other] { $kind }
+} vom { $when } konnte nicht verschickt werden
+notice-job-failed = { $kind ->
+    [announcement] Die Einladung
+    [call-for-topics] Der Themenaufruf
+    [agenda] Die Tagesordnung
+    [reminder] Die Erinnerung
+    [takeaway-request] Die Frage nach Erkenntnissen
+    [guest-followup] Die Nachfrage an Gäste
+    [digest] Der Rückblick
+   *[other] { $kind }
+}, fällig am { $when }, ist { $count } Mal fehlgeschlagen und wurde aufgegeben:
+
+    { $error }
+
+    Davon wurde nichts verschickt. `roundtable timeline --all` zeigt es; sobald die Ursache behoben ist, kann die Koordination es erneut schicken (AGENDA oder DIGEST per Mail, oder das Treffen verschieben).
+subject-forwarded-words = { $member } hat geantwortet auf: { $subject }
+subject-forwarded-asked = { $member } fragt zu: { $subject }
+chart-attendance = Wer bei den letzten Treffen dabei war
+chart-votes = +1 für die offenen Themen
+when-at-place = { $when }, Ort: { $place }

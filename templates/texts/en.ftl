@@ -165,3 +165,295 @@ delivery-each = You get each post to { $community } as it comes.
 delivery-none = You get no posts to { $community } any more; its meeting mail still comes. DELIVERY EACH brings the posts back.
 topics-none = No open topics. Reply to a call for topics, or send a mail with "TOPIC: your topic" in the subject.
 topics-list = Open topics, most supported first (reply "+1 #n" to support one):
+
+### ---- issue 13, part 2: every sentence the robot writes (answers, questions back, notices,
+### HELP). Kept at the end of the file so merges stay easy.
+
+## A day without the time: "6 October 2026".
+date-day = { $day } { $month } { $year }
+
+## HELP, made from the command table: $word is the command's word in this language.
+help-or = { $usage } (or { $word })
+help-rsvp = answer for the next meeting
+help-topics = the open topics, numbered
+help-search = search past takeaways and topics
+help-pause = no mail from the group until you send { $resume }
+help-resume = mail again after { $pause }
+help-leave = leave the group
+help-join = become a member after visiting as a guest
+help-language = the language of your own mail
+help-delivery = posts to the list one by one, or none (meeting mail still comes)
+help-help = this list
+help-schedule = a new meeting
+help-reschedule = move the next meeting, or #id
+help-cancel = cancel the next meeting, or #id
+help-invite = invite a guest to the next meeting
+help-add = add a member
+help-remove = remove someone
+help-promote = make a guest a member
+help-attended = who came to the last meeting
+help-agenda = send the agenda now
+help-digest = send the digest now
+help-topic = close a topic, or defer it
+help-status = next meeting, answers, topics, guests, mail waiting
+help-usage-rsvp = { $word } YES|NO|MAYBE
+help-usage-search = { $word } words
+help-usage-leave = { $word } (or UNSUBSCRIBE)
+help-usage-language = { $word } xx
+help-usage-delivery = { $word } EACH|NONE
+help-usage-schedule = { $word } date time [place]
+help-usage-reschedule = { $word } [#id] date time [place]
+help-usage-cancel = { $word } [next|#id] [reason]
+help-usage-invite = { $word } address [name]
+help-usage-add = { $word } address [name]
+help-usage-remove = { $word } address
+help-usage-promote = { $word } address
+help-usage-attended = { $word } name, address, …
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-example-search = { $word } pricing workshops
+help-example-delivery = { $word } NONE
+help-example-cancel = { $word } next room closed
+
+## A command answered: $word is the command as written.
+subject-cmd-result = { $word }: { $status ->
+    [done] done
+   *[other] not done
+}
+subject-cmd-not-understood = { $word }: not understood
+subject-cmd-coordinator-only = { $word }: for the coordinator
+subject-cmd-refused = { $word }: refused
+subject-cmd-confirm = Confirm: { $line }
+usage = { $problem }
+    Usage: { $usage }
+    Example: { $example }
+usage-unknown = Unknown command: { $word }.
+cmd-failed = That didn't work: { $error }
+    Nothing was changed.
+cmd-coordinator-only = Only the coordinator of { $community } can use { $word }.
+cmd-refused = A command in your name was refused: { $why }.
+    If it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = "dmarc-or-confirm").
+cmd-confirm = Please confirm: { $line }
+
+    Reply CONFIRM (or YES / OK) to this mail within 24 hours and it will be done. Any other answer cancels it. If you didn't send it, ignore this mail or answer NO: nothing happens.
+# $role: member, coordinator or guest; $state: active, paused, bouncing…
+cmd-already = { $address } is already { $role ->
+    [coordinator] a coordinator
+    [guest] a guest
+   *[member] a member
+} of { $community }{ $state ->
+    [active] {""}
+    [paused] {" "}(paused)
+    [bouncing] {" "}(mail to them bounces)
+   *[other] {" "}({ $state })
+}.
+cmd-scheduled = Scheduled meeting { $id } on { $when }. Its mail follows the timeline (roundtable timeline shows it).
+cmd-scheduled-at = Scheduled meeting { $id } on { $when } at { $place }. Its mail follows the timeline (roundtable timeline shows it).
+cmd-rescheduled = Meeting { $id } moved to { $when }; { $count ->
+    [one] one person invited so far was told.
+   *[other] { $count } people invited so far were told.
+}
+cmd-cancelled = Meeting { $id } on { $when } is cancelled; { $count ->
+    [one] one person was told.
+   *[other] { $count } people were told.
+}
+cmd-added = Added { $address } as a member; they got a welcome.
+cmd-removed = Removed { $address }: no more mail for them.
+cmd-not-member = { $address } is not an active member of { $community }.
+cmd-promoted = { $address } is now a member; they got a welcome.
+cmd-promote-not-guest = { $address } is { $role ->
+    [coordinator] a coordinator
+   *[other] a member
+} already, not a guest.
+cmd-promote-unknown = { $address } is not a guest of { $community }: INVITE them first.
+cmd-no-meeting-held = No meeting has taken place yet.
+cmd-attended = Attendance of { $when } ({ $count }): { $names }.
+cmd-attended-unknown = Not found (check the spelling or use the address): { $names }.
+cmd-agenda-now = The agenda for { $when } goes out now.
+cmd-digest-now = The digest goes out now.
+cmd-topic-status = Topic #{ $number } is { $status ->
+    [closed] closed
+   *[deferred] deferred
+}.
+cmd-topic-none = There is no open topic #{ $number }.
+cmd-left = { $address } left { $community }.
+cmd-rsvp = { $address } answered { $answer ->
+    [yes] YES
+    [no] NO
+   *[maybe] MAYBE
+} for { $when }.
+cmd-invited = Invited { $address } to { $when }. They can answer YES, NO or MAYBE; after the meeting they get a follow-up asking whether they'd like to join.
+join-guest-already = { $address } is already { $role ->
+    [coordinator] a coordinator
+   *[member] a member
+}.
+joined-as-member = { $address } joined { $community } as a member.
+search-none = Nothing found for "{ $words }".
+search-hits = { $count ->
+    [one] One match
+   *[other] { $count } matches
+} for "{ $words }":
+search-hit = { $kind ->
+    [takeaway] Takeaway
+   *[topic] Topic
+} by { $author }, { $day }: { $text }
+
+## Refusals, said to whoever asked.
+err-past = { $when } is in the past: give a future date and time.
+err-meeting-exists = { $community } already has a meeting on { $when }.
+err-no-such-meeting = { $community } has no scheduled meeting { $id } (STATUS shows the numbers).
+err-no-upcoming-meeting = { $community } has no upcoming meeting.
+err-invite-no-meeting = There is no upcoming meeting to invite { $address } to: SCHEDULE one first.
+
+## STATUS, for a coordinator.
+status-next = Next meeting: { $when } (meeting { $id })
+status-next-at = Next meeting: { $when } (meeting { $id }), { $place }
+status-answers = Answers: { $yes } yes, { $maybe } maybe, { $no } no, { $open } not yet
+status-none-planned = No meeting planned yet (meeting_cron plans each as its announcement comes near)
+status-none-scheduled = No meeting scheduled: SCHEDULE YYYY-MM-DD HH:MM [place]
+status-then = Then, from meeting_cron:
+status-then-job = { $when } ({ $kind ->
+    [announcement] announcement
+    [call-for-topics] call for topics
+    [agenda] agenda
+    [reminder] reminder
+   *[other] { $kind }
+} { $due })
+status-topics = Open topics: { $count }{ $count ->
+    [0] {""}
+   *[other] {" "}— { $topics }
+}
+status-guests-none = Guests: none in the pipeline
+status-guests = Guests:
+status-guest-declined = declined
+status-guest-nudged = followed up { $followed }, reminded { $nudged }, no answer
+status-guest-followed = followed up { $followed }, waiting
+status-guest-invited = invited { $invited }
+status-guest-state = { $state }
+status-mail = Mail: { $pending } waiting, { $failed } failed{ $failed ->
+    [0] {""}
+   *[other] {" "}(roundtable outbox list --status failed)
+}
+status-unclear = Replies nobody could read this week: { $count } (roundtable log)
+
+## Answers to a member's replies.
+subject-rsvp-yes = You're coming: { $community } on { $when }
+subject-rsvp-no = You're not coming: { $community } on { $when }
+subject-rsvp-maybe = Maybe: { $community } on { $when }
+rsvp-yes = Thanks! You're coming to { $community } on { $when }. See you there.
+rsvp-no = Thanks for letting us know: you won't be at { $community } on { $when }.
+rsvp-maybe = Noted: you might come to { $community } on { $when }. We'll remind you the day before.
+change-hint = Changed your mind? Reply YES, NO or MAYBE to this mail at any time; your latest answer counts.
+subject-left = You have left { $community }
+left = You have left { $community }. You won't get its mail any more. To come back, ask the coordinator.
+subject-calendar-unknown = Calendar answer not recorded
+calendar-unknown = Your calendar answered an invitation we don't know (an old or a deleted one?), so nothing was recorded. Please reply YES, NO or MAYBE to the latest invitation instead.
+subject-no-meeting-yet = No meeting to answer yet
+no-meeting-yet = There is no upcoming meeting to answer yet. You'll get an invitation when the next one is scheduled.
+subject-meeting-held = That meeting has taken place
+meeting-held = That meeting has taken place already, so there is nothing to answer.
+subject-meeting-was-cancelled = That meeting was cancelled
+meeting-was-cancelled = That meeting was cancelled, so there is nothing to answer.
+subject-topics-added = { $count ->
+    [one] Topic added
+   *[other] Topics added
+}: { $topics }
+topics-added = Thanks! Added to the list: { $topics }. Others can support a topic by replying "+1 #n".
+subject-votes = Your +1
+votes-counted = Counted your +1 for { $topics }.
+votes-unknown = { $count ->
+    [one] There is no open topic { $topics }
+   *[other] There are no open topics { $topics }
+}: reply TOPICS in the subject for the list.
+subject-takeaways-no-meeting = No meeting for these takeaways
+takeaways-no-meeting = There's no past meeting to attach your takeaways to yet. Send them after the next meeting.
+subject-takeaways-saved = Takeaways saved
+takeaways-saved = Thanks — { $count ->
+    [one] one takeaway
+   *[other] { $count } takeaways
+} saved. They'll be in the next digest with your name.
+subject-join-already = Already in { $community }
+join-already = You're already a member of { $community }: nothing to do.
+subject-declined = Thanks for visiting
+declined = Thanks for letting us know. You won't hear from { $community } again unless someone invites you.
+subject-passed-on = Passed on to { $names }
+passed-on = Your message went to { $names }, who will answer you directly.
+question-passed-on = Your question went to { $names }, who will answer you directly.
+stranger-answer = Thanks for writing to { $community }. This address is read by a program that runs the group for its members, and yours isn't one of them, so nothing was done with your mail. It was passed on to the coordinator, who may get in touch.
+
+## Questions back, when a reply could not be read.
+subject-unproven = Please reply to one of our mails
+unproven = We couldn't tell that this mail came from you, so nothing was changed. Please answer by replying to one of our mails (its reply address is personal to you), and it will count.
+subject-ask-topic = Which topic?
+ask-topic = Did you mean to propose a topic? Write each on its own line ("Topic: …" with details below), or "+1 #3" to support one.
+subject-ask-takeaways = Your takeaways?
+ask-takeaways = Did you mean to send takeaways? Write one per paragraph or list item and they'll go into the digest with your name.
+subject-ask-join = Would you like to join?
+ask-join = Would you like to join? Reply JOIN, or "no thanks".
+subject-ask-rsvp = Did you mean YES, NO or MAYBE?
+ask-rsvp = Did you mean YES, NO or MAYBE? Reply with one of those words (and a note if you like: "yes, 15 min late").
+
+## Posts to the list: the footer of each copy, and what their authors are told.
+post-footer = { $community }: write to { $list } to reach everyone.
+post-footer-leave = Leave the group: { $link }
+subject-post-too-big = Not sent: your post is over { $limit }
+post-too-big = Your post "{ $subject }" is { $size }, over this group's limit of { $limit } (max_post_size), so it was not sent. Please send it smaller, e.g. with a link instead of the attachment.
+subject-post-held = Your post waits for review
+post-held = Your post "{ $subject }" waits for a coordinator's review before it goes to the group. You'll hear if it is not sent.
+post-held-stranger = Your post to { $community } waits for a coordinator's review, because this address is not a member. You'll hear if it is not sent.
+subject-post-rejected = Your post was not sent
+post-rejected = Your post "{ $subject }" to { $community } was not sent to the group.
+post-rejected-reason = Your post "{ $subject }" to { $community } was not sent to the group. The coordinator said: { $reason }
+subject-post-expired = Your post expired unsent
+post-expired = Your post "{ $subject }" to { $community } was not reviewed within { $days } days and was not sent. Send it again if it still matters.
+
+## Notices to coordinators, each in the coordinator's own language.
+notice-hourly = (One notice like this an hour per sender; any more are kept, not sent: `roundtable log` lists them.)
+subject-notice-joined = { $name } joined { $community }
+notice-joined = { $name } ({ $address }) answered the follow-up with JOIN and is now a member.
+subject-notice-stranger = For review: mail from non-members
+notice-stranger = Mail from { $from }, who is not a member, for your review (nothing was changed):
+
+    Subject: { $subject }
+
+    { $text }
+subject-notice-unclear = Unclear reply from { $name }
+notice-unclear = { $name } wrote something nobody could read as an answer ({ $reason }); { $asked ->
+    [yes] they were asked back
+   *[no] not asked back (too many automatic answers to them this hour)
+}.
+
+    Subject: { $subject }
+
+    { $text }
+notice-unclear-again = { $name } answered our question with something nobody could read ({ $reason }); not asked again.
+
+    Subject: { $subject }
+
+    { $text }
+subject-notice-coordinator-bounces = Mail to { $address } bounces
+notice-coordinator-bounces = Mail to { $name } ({ $address }), a coordinator, has bounced { $count } times. Coordinators are never stopped by bounces; check the address, or change the coordinators in the config.
+subject-notice-bouncing = { $address } stopped: mail bounces
+notice-bouncing = Mail to { $name } ({ $address }) has bounced { $count } times, so roundtable stopped writing to them. If the address works again, add them again: roundtable member add { $slug } { $address }
+subject-notice-quarantined = A message could not be handled
+notice-quarantined = A message from { $from } (Subject: { $subject }) could not be handled: { $error }. It was tried { $count } times and is kept in the mailbox's Quarantine folder; nothing it asked for was done. `roundtable log` shows it.
+subject-notice-held = Held for review: #{ $id } { $subject }
+notice-held = A post to { $community } is held for your review ({ $reason }).
+
+    From: { $from }
+    Subject: { $subject }
+    Size: { $size }
+
+    { $words }
+
+    Reply APPROVE to send it to everyone, or REJECT and a reason to turn it down (the sender gets the reason). From the command line: roundtable held approve { $slug } { $id } (or reject). Not decided in { $days } days, it expires.
+subject-notice-job-failed = { $community }: the { $kind } of { $when } could not be sent
+notice-job-failed = The { $kind } due { $when } failed { $count } times and was given up:
+
+    { $error }
+
+    Nothing of it was sent. `roundtable timeline --all` shows it; once the cause is fixed, a coordinator can send it again (AGENDA or DIGEST by mail, or reschedule the meeting).
+subject-forwarded-words = { $member } replied to: { $subject }
+subject-forwarded-asked = { $member } asks about: { $subject }
+chart-attendance = Who came to the last meetings
+chart-votes = +1s for the open topics
+when-at-place = { $when } at { $place }

@@ -157,3 +157,312 @@ delivery-each = Recibes cada mensaje a { $community } en cuanto llega.
 delivery-none = Ya no recibes los mensajes a { $community }; los correos de los encuentros siguen llegando. DELIVERY EACH los recupera.
 topics-none = No hay temas abiertos. Responde a una llamada a temas o envía un correo con «TOPIC: tu tema» en el asunto.
 topics-list = Temas abiertos, primero los más apoyados (responde «+1 #n» para apoyar uno):
+
+### ---- Issue 13, parte 2: cada frase que escribe el robot (respuestas, preguntas de vuelta,
+### avisos, AYUDA). Al final del archivo para que las fusiones sigan siendo fáciles.
+
+## Un día sin la hora: «6 de octubre de 2026».
+date-day = { $day } de { $month } de { $year }
+
+## AYUDA, sacada de la tabla de comandos: $word es la palabra del comando en español.
+help-or = { $usage } (o { $word })
+help-rsvp = responder para el próximo encuentro
+help-topics = los temas abiertos, numerados
+help-search = buscar en aprendizajes y temas anteriores
+help-pause = ningún correo del grupo hasta que envíes { $resume }
+help-resume = volver a recibir correos después de { $pause }
+help-leave = dejar el grupo
+help-join = hacerte miembro después de visitarnos como invitado
+help-language = el idioma de tus propios correos
+help-delivery = los mensajes de la lista uno a uno, o ninguno (los correos de los encuentros siguen llegando)
+help-help = esta lista
+help-schedule = un encuentro nuevo
+help-reschedule = mover el próximo encuentro, o #id
+help-cancel = cancelar el próximo encuentro, o #id
+help-invite = invitar a alguien al próximo encuentro
+help-add = añadir un miembro
+help-remove = dar de baja a alguien
+help-promote = hacer miembro a un invitado
+help-attended = quién vino al último encuentro
+help-agenda = enviar el orden del día ahora
+help-digest = enviar el resumen ahora
+help-topic = cerrar un tema, o aplazarlo
+help-status = próximo encuentro, respuestas, temas, invitados, correo en espera
+help-usage-rsvp = { $word } YES|NO|MAYBE
+help-usage-search = { $word } palabras
+help-usage-leave = { $word }
+help-usage-language = { $word } xx
+help-usage-delivery = { $word } CADA|NINGUNA
+help-usage-schedule = { $word } fecha hora [lugar]
+help-usage-reschedule = { $word } [#id] fecha hora [lugar]
+help-usage-cancel = { $word } [next|#id] [motivo]
+help-usage-invite = { $word } dirección [nombre]
+help-usage-add = { $word } dirección [nombre]
+help-usage-remove = { $word } dirección
+help-usage-promote = { $word } dirección
+help-usage-attended = { $word } nombre, dirección, …
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-example-search = { $word } precios talleres
+help-example-delivery = { $word } NINGUNA
+help-example-cancel = { $word } next sala cerrada
+
+## Respuestas a comandos: $word es el comando tal como se escribió.
+subject-cmd-result = { $word }: { $status ->
+    [done] hecho
+   *[other] no hecho
+}
+subject-cmd-not-understood = { $word }: no entendido
+subject-cmd-coordinator-only = { $word }: solo para la coordinación
+subject-cmd-refused = { $word }: rechazado
+subject-cmd-confirm = Confirma: { $line }
+usage = { $problem }
+    Cómo se escribe: { $usage }
+    Ejemplo: { $example }
+usage-unknown = No conozco ese comando: { $word }.
+cmd-failed = No ha funcionado: { $error }
+    No se ha cambiado nada.
+cmd-coordinator-only = Solo la coordinación de { $community } puede usar { $word }.
+cmd-refused = Se rechazó un comando enviado en tu nombre: { $why }.
+    Si fuiste tú, envíalo desde tu cuenta de siempre (su servidor de correo tiene que firmarlo), o pide a la administración que permita confirmaciones (coordinator_auth = "dmarc-or-confirm").
+cmd-confirm = Confirma, por favor: { $line }
+
+    Responde CONFIRM (o SÍ / OK) a este correo en las próximas 24 horas y se hará. Cualquier otra respuesta lo cancela. Si no fuiste tú, ignora este correo o responde NO: no pasará nada.
+cmd-already = { $address } ya es { $role ->
+    [coordinator] parte de la coordinación
+    [guest] invitado
+   *[member] miembro
+} de { $community }{ $state ->
+    [active] {""}
+    [paused] {" "}(en pausa)
+    [bouncing] {" "}(el correo a esa dirección rebota)
+   *[other] {" "}({ $state })
+}.
+cmd-scheduled = Encuentro { $id } previsto para el { $when }. Sus correos siguen el calendario (roundtable timeline lo muestra).
+cmd-scheduled-at = Encuentro { $id } previsto para el { $when } en { $place }. Sus correos siguen el calendario (roundtable timeline lo muestra).
+cmd-rescheduled = El encuentro { $id } pasa al { $when }; { $count ->
+    [one] se avisó a la persona invitada hasta ahora.
+   *[other] se avisó a las { $count } personas invitadas hasta ahora.
+}
+cmd-cancelled = El encuentro { $id } del { $when } queda cancelado; { $count ->
+    [one] se avisó a una persona.
+   *[other] se avisó a { $count } personas.
+}
+cmd-added = { $address } ya es miembro y ha recibido un correo de bienvenida.
+cmd-removed = { $address } ya no está en el grupo: no recibirá más correos.
+cmd-not-member = { $address } no es miembro activo de { $community }.
+cmd-promoted = { $address } ya es miembro y ha recibido un correo de bienvenida.
+cmd-promote-not-guest = { $address } ya es { $role ->
+    [coordinator] parte de la coordinación
+   *[other] miembro
+}, no invitado.
+cmd-promote-unknown = { $address } no es invitado de { $community }: invítalo primero con INVITE.
+cmd-no-meeting-held = Todavía no se ha celebrado ningún encuentro.
+cmd-attended = Asistentes del { $when } ({ $count }): { $names }.
+cmd-attended-unknown = No encontrados (revisa cómo se escribe o usa la dirección): { $names }.
+cmd-agenda-now = El orden del día del { $when } sale ahora.
+cmd-digest-now = El resumen sale ahora.
+cmd-topic-status = El tema #{ $number } queda { $status ->
+    [closed] cerrado
+   *[deferred] aplazado
+}.
+cmd-topic-none = No hay ningún tema abierto #{ $number }.
+cmd-left = { $address } ha dejado { $community }.
+cmd-rsvp = { $address } respondió { $answer ->
+    [yes] SÍ
+    [no] NO
+   *[maybe] QUIZÁS
+} para el { $when }.
+cmd-invited = { $address } está invitado al encuentro del { $when }. Puede responder SÍ, NO o QUIZÁS; después del encuentro le preguntaremos si quiere unirse.
+join-guest-already = { $address } ya es { $role ->
+    [coordinator] parte de la coordinación
+   *[member] miembro
+}.
+joined-as-member = { $address } se ha unido a { $community } como miembro.
+search-none = No se encontró nada para «{ $words }».
+search-hits = { $count ->
+    [one] Un resultado
+   *[other] { $count } resultados
+} para «{ $words }»:
+search-hit = { $kind ->
+    [takeaway] Aprendizaje
+   *[topic] Tema
+} de { $author }, { $day }: { $text }
+
+## Negativas, dichas a quien lo pidió.
+err-past = El { $when } ya ha pasado: indica una fecha y una hora futuras.
+err-meeting-exists = { $community } ya tiene un encuentro el { $when }.
+err-no-such-meeting = { $community } no tiene ningún encuentro previsto con el número { $id } (STATUS muestra los números).
+err-no-upcoming-meeting = { $community } no tiene ningún encuentro próximo.
+err-invite-no-meeting = No hay ningún encuentro próximo al que invitar a { $address }: programa uno primero con SCHEDULE.
+
+## STATUS, para la coordinación.
+status-next = Próximo encuentro: { $when } (encuentro { $id })
+status-next-at = Próximo encuentro: { $when } (encuentro { $id }), { $place }
+status-answers = Respuestas: { $yes } sí, { $maybe } quizás, { $no } no, { $open } sin responder
+status-none-planned = Aún no hay encuentro previsto (meeting_cron planifica cada uno cuando se acerca su anuncio)
+status-none-scheduled = No hay ningún encuentro previsto: SCHEDULE AAAA-MM-DD HH:MM [lugar]
+status-then = Después, según meeting_cron:
+status-then-job = { $when } ({ $kind ->
+    [announcement] anuncio
+    [call-for-topics] llamada a temas
+    [agenda] orden del día
+    [reminder] recordatorio
+   *[other] { $kind }
+} { $due })
+status-topics = Temas abiertos: { $count }{ $count ->
+    [0] {""}
+   *[other] {" "}— { $topics }
+}
+status-guests-none = Invitados: ninguno en curso
+status-guests = Invitados:
+status-guest-declined = no quiso unirse
+status-guest-nudged = preguntado el { $followed }, recordado el { $nudged }, sin respuesta
+status-guest-followed = preguntado el { $followed }, esperando
+status-guest-invited = invitado el { $invited }
+status-guest-state = { $state }
+status-mail = Correo: { $pending } en espera, { $failed } fallidos{ $failed ->
+    [0] {""}
+   *[other] {" "}(roundtable outbox list --status failed)
+}
+status-unclear = Respuestas que nadie pudo leer esta semana: { $count } (roundtable log)
+
+## Respuestas a lo que contesta un miembro.
+subject-rsvp-yes = Vienes: { $community } el { $when }
+subject-rsvp-no = No vienes: { $community } el { $when }
+subject-rsvp-maybe = Quizás: { $community } el { $when }
+rsvp-yes = ¡Gracias! Vienes a { $community } el { $when }. ¡Nos vemos!
+rsvp-no = Gracias por avisar: no estarás en { $community } el { $when }.
+rsvp-maybe = Apuntado: quizás vengas a { $community } el { $when }. Te lo recordaremos el día antes.
+change-hint = ¿Has cambiado de idea? Responde SÍ, NO o QUIZÁS a este correo cuando quieras; cuenta tu última respuesta.
+subject-left = Has dejado { $community }
+left = Has dejado { $community }. Ya no recibirás sus correos. Si quieres volver, pídeselo a la coordinación.
+subject-calendar-unknown = Respuesta del calendario no registrada
+calendar-unknown = Tu calendario respondió a una invitación que no conocemos (¿una antigua o una borrada?), así que no se registró nada. Responde mejor SÍ, NO o QUIZÁS a la última invitación.
+subject-no-meeting-yet = Aún no hay encuentro al que responder
+no-meeting-yet = Todavía no hay ningún encuentro próximo al que responder. Recibirás una invitación en cuanto se programe el siguiente.
+subject-meeting-held = Ese encuentro ya se celebró
+meeting-held = Ese encuentro ya se celebró, así que no hay nada que responder.
+subject-meeting-was-cancelled = Ese encuentro se canceló
+meeting-was-cancelled = Ese encuentro se canceló, así que no hay nada que responder.
+subject-topics-added = { $count ->
+    [one] Tema añadido
+   *[other] Temas añadidos
+}: { $topics }
+topics-added = ¡Gracias! Añadido a la lista: { $topics }. Los demás pueden apoyar un tema respondiendo «+1 #n».
+subject-votes = Tu +1
+votes-counted = Contamos tu +1 para { $topics }.
+votes-unknown = { $count ->
+    [one] No hay ningún tema abierto { $topics }
+   *[other] No hay temas abiertos { $topics }
+}: envía TEMAS en el asunto para ver la lista.
+subject-takeaways-no-meeting = No hay encuentro para estos aprendizajes
+takeaways-no-meeting = Aún no hay ningún encuentro pasado al que asociar tus aprendizajes. Envíalos después del próximo encuentro.
+subject-takeaways-saved = Aprendizajes guardados
+takeaways-saved = Gracias — { $count ->
+    [one] un aprendizaje guardado
+   *[other] { $count } aprendizajes guardados
+}. Saldrán con tu nombre en el próximo resumen.
+subject-join-already = Ya estás en { $community }
+join-already = Ya eres miembro de { $community }: no hay nada que hacer.
+subject-declined = Gracias por tu visita
+declined = Gracias por avisar. { $community } no volverá a escribirte, salvo que alguien te invite de nuevo.
+subject-passed-on = Enviado a { $names }
+passed-on = Tu mensaje le ha llegado a { $names }, que te responderá directamente.
+question-passed-on = Tu pregunta le ha llegado a { $names }, que te responderá directamente.
+stranger-answer = Gracias por escribir a { $community }. Esta dirección la lee un programa que organiza el grupo para sus miembros, y tu dirección no es una de ellas, así que tu correo no ha cambiado nada. Se lo hemos pasado a la coordinación, que quizás se ponga en contacto contigo.
+
+## Preguntas de vuelta, cuando no se pudo leer una respuesta.
+subject-unproven = Responde a uno de nuestros correos, por favor
+unproven = No pudimos comprobar que este correo sea tuyo, así que no se ha cambiado nada. Responde directamente a uno de nuestros correos (su dirección de respuesta es solo tuya) y contará.
+subject-ask-topic = ¿Qué tema?
+ask-topic = ¿Querías proponer un tema? Escribe cada uno en su propia línea («Tema: …» con los detalles debajo), o «+1 #3» para apoyar uno.
+subject-ask-takeaways = ¿Tus aprendizajes?
+ask-takeaways = ¿Querías enviar aprendizajes? Escribe uno por párrafo o punto de lista y saldrán en el resumen con tu nombre.
+subject-ask-join = ¿Quieres unirte?
+ask-join = ¿Quieres unirte? Responde JOIN, o «no, gracias».
+subject-ask-rsvp = ¿Querías decir SÍ, NO o QUIZÁS?
+ask-rsvp = ¿Querías decir SÍ, NO o QUIZÁS? Responde con una de esas palabras (y una nota si quieres: «sí, llego 15 min tarde»).
+
+## Mensajes a la lista: el pie de cada copia, y lo que se dice a sus autores.
+post-footer = { $community }: escribe a { $list } para llegar a todos.
+post-footer-leave = Dejar el grupo: { $link }
+subject-post-too-big = No enviado: tu mensaje supera { $limit }
+post-too-big = Tu mensaje «{ $subject }» ocupa { $size }, más que el límite de { $limit } de este grupo (max_post_size), así que no se envió. Envíalo más ligero, por ejemplo con un enlace en lugar del adjunto.
+subject-post-held = Tu mensaje espera revisión
+post-held = Tu mensaje «{ $subject }» espera a que la coordinación lo revise antes de llegar al grupo. Te avisaremos si no se envía.
+post-held-stranger = Tu mensaje a { $community } espera la revisión de la coordinación, porque esta dirección no es miembro. Te avisaremos si no se envía.
+subject-post-rejected = Tu mensaje no se envió
+post-rejected = Tu mensaje «{ $subject }» a { $community } no se envió al grupo.
+post-rejected-reason = Tu mensaje «{ $subject }» a { $community } no se envió al grupo. La coordinación dice: { $reason }
+subject-post-expired = Tu mensaje caducó sin enviarse
+post-expired = Tu mensaje «{ $subject }» a { $community } no se revisó en { $days } días y no se envió. Vuelve a enviarlo si todavía importa.
+
+## Avisos a la coordinación, cada uno en el idioma de quien lo recibe.
+notice-hourly = (Como mucho un aviso así por hora y remitente; los demás se guardan sin enviarse: `roundtable log` los muestra.)
+subject-notice-joined = { $name } se ha unido a { $community }
+notice-joined = { $name } ({ $address }) respondió JOIN al seguimiento y ya es miembro.
+subject-notice-stranger = Para revisar: correo de personas que no son miembros
+notice-stranger = Un correo de { $from }, que no es miembro, para que lo revises (no se ha cambiado nada):
+
+    Asunto: { $subject }
+
+    { $text }
+subject-notice-unclear = Respuesta poco clara de { $name }
+notice-unclear = { $name } escribió algo que nadie pudo leer como respuesta ({ $reason }); { $asked ->
+    [yes] se le preguntó de vuelta
+   *[no] no se le preguntó (demasiadas respuestas automáticas a esa persona en esta hora)
+}.
+
+    Asunto: { $subject }
+
+    { $text }
+notice-unclear-again = { $name } respondió a nuestra pregunta con algo que nadie pudo leer ({ $reason }); no se vuelve a preguntar.
+
+    Asunto: { $subject }
+
+    { $text }
+subject-notice-coordinator-bounces = El correo a { $address } rebota
+notice-coordinator-bounces = El correo a { $name } ({ $address }), de la coordinación, ha rebotado { $count } veces. A la coordinación nunca se la detiene por rebotes; revisa la dirección, o cambia la coordinación en la configuración.
+subject-notice-bouncing = { $address } detenido: el correo rebota
+notice-bouncing = El correo a { $name } ({ $address }) ha rebotado { $count } veces, así que roundtable ha dejado de escribir a esa dirección. Si vuelve a funcionar, añade a la persona de nuevo: roundtable member add { $slug } { $address }
+subject-notice-quarantined = No se pudo procesar un mensaje
+notice-quarantined = Un mensaje de { $from } (asunto: { $subject }) no se pudo procesar: { $error }. Se intentó { $count } veces y está guardado en la carpeta Quarantine del buzón; no se hizo nada de lo que pedía. `roundtable log` lo muestra.
+subject-notice-held = Para revisar: #{ $id } { $subject }
+notice-held = Un mensaje a { $community } espera tu revisión ({ $reason }).
+
+    De: { $from }
+    Asunto: { $subject }
+    Tamaño: { $size }
+
+    { $words }
+
+    Responde APPROVE para enviarlo a todos, o REJECT y un motivo para rechazarlo (el autor recibe el motivo). Desde la línea de comandos: roundtable held approve { $slug } { $id } (o reject). Si no se decide en { $days } días, caduca.
+subject-notice-job-failed = { $community }: no se pudo enviar { $kind ->
+    [announcement] el anuncio
+    [call-for-topics] la llamada a temas
+    [agenda] el orden del día
+    [reminder] el recordatorio
+    [takeaway-request] la petición de aprendizajes
+    [guest-followup] el seguimiento a invitados
+    [digest] el resumen
+   *[other] { $kind }
+} del { $when }
+notice-job-failed = { $kind ->
+    [announcement] El anuncio
+    [call-for-topics] La llamada a temas
+    [agenda] El orden del día
+    [reminder] El recordatorio
+    [takeaway-request] La petición de aprendizajes
+    [guest-followup] El seguimiento a invitados
+    [digest] El resumen
+   *[other] { $kind }
+} previsto para el { $when } falló { $count } veces y se abandonó:
+
+    { $error }
+
+    No se envió nada. `roundtable timeline --all` lo muestra; cuando se resuelva la causa, la coordinación puede enviarlo de nuevo (AGENDA o DIGEST por correo, o moviendo el encuentro).
+subject-forwarded-words = { $member } respondió a: { $subject }
+subject-forwarded-asked = { $member } pregunta sobre: { $subject }
+chart-attendance = Quién vino a los últimos encuentros
+chart-votes = +1 para los temas abiertos
+when-at-place = { $when }, en { $place }

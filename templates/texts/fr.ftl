@@ -157,3 +157,312 @@ delivery-each = Vous recevez chaque message envoyé à { $community } dès qu'il
 delivery-none = Vous ne recevez plus les messages envoyés à { $community } ; ceux des rencontres continuent. DELIVERY EACH les rétablit.
 topics-none = Aucun sujet ouvert. Répondez à un appel à sujets, ou envoyez un message avec « TOPIC: votre sujet » en objet.
 topics-list = Sujets ouverts, les plus soutenus d'abord (répondez « +1 #n » pour en soutenir un) :
+
+### ---- Ticket 13, 2e partie : chaque phrase que le robot écrit (réponses, questions en retour,
+### avis, AIDE). En fin de fichier pour que les fusions restent simples.
+
+## Un jour sans l'heure : « 6 octobre 2026 ».
+date-day = { $day } { $month } { $year }
+
+## AIDE, tirée du tableau des commandes : $word est le mot de la commande en français.
+help-or = { $usage } (ou { $word })
+help-rsvp = répondre pour la prochaine rencontre
+help-topics = les sujets ouverts, numérotés
+help-search = chercher dans les enseignements et sujets passés
+help-pause = plus aucun message du groupe jusqu'à ce que vous envoyiez { $resume }
+help-resume = recevoir à nouveau les messages après { $pause }
+help-leave = quitter le groupe
+help-join = devenir membre après une visite en tant qu'invité
+help-language = la langue de vos propres messages
+help-delivery = les messages de la liste un par un, ou aucun (les messages des rencontres continuent)
+help-help = cette liste
+help-schedule = une nouvelle rencontre
+help-reschedule = déplacer la prochaine rencontre, ou #id
+help-cancel = annuler la prochaine rencontre, ou #id
+help-invite = inviter quelqu'un à la prochaine rencontre
+help-add = ajouter un membre
+help-remove = retirer quelqu'un
+help-promote = faire d'un invité un membre
+help-attended = qui est venu à la dernière rencontre
+help-agenda = envoyer l'ordre du jour maintenant
+help-digest = envoyer le résumé maintenant
+help-topic = clore un sujet, ou le reporter
+help-status = prochaine rencontre, réponses, sujets, invités, messages en attente
+help-usage-rsvp = { $word } YES|NO|MAYBE
+help-usage-search = { $word } mots
+help-usage-leave = { $word }
+help-usage-language = { $word } xx
+help-usage-delivery = { $word } CHAQUE|AUCUNE
+help-usage-schedule = { $word } date heure [lieu]
+help-usage-reschedule = { $word } [#id] date heure [lieu]
+help-usage-cancel = { $word } [next|#id] [raison]
+help-usage-invite = { $word } adresse [nom]
+help-usage-add = { $word } adresse [nom]
+help-usage-remove = { $word } adresse
+help-usage-promote = { $word } adresse
+help-usage-attended = { $word } nom, adresse, …
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-example-search = { $word } tarifs ateliers
+help-example-delivery = { $word } AUCUNE
+help-example-cancel = { $word } next salle fermée
+
+## Réponses aux commandes : $word est la commande telle qu'écrite.
+subject-cmd-result = { $word } : { $status ->
+    [done] fait
+   *[other] pas fait
+}
+subject-cmd-not-understood = { $word } : pas compris
+subject-cmd-coordinator-only = { $word } : réservé à la coordination
+subject-cmd-refused = { $word } : refusé
+subject-cmd-confirm = À confirmer : { $line }
+usage = { $problem }
+    Syntaxe : { $usage }
+    Exemple : { $example }
+usage-unknown = Commande inconnue : { $word }.
+cmd-failed = Ça n'a pas marché : { $error }
+    Rien n'a été modifié.
+cmd-coordinator-only = Seule la coordination de { $community } peut utiliser { $word }.
+cmd-refused = Une commande envoyée en votre nom a été refusée : { $why }.
+    Si c'était bien vous, envoyez-la depuis votre compte habituel (son serveur de messagerie doit la signer), ou demandez à l'administration d'autoriser les confirmations (coordinator_auth = "dmarc-or-confirm").
+cmd-confirm = Merci de confirmer : { $line }
+
+    Répondez CONFIRM (ou OUI / OK) à ce message dans les 24 heures et ce sera fait. Toute autre réponse l'annule. Si ce n'était pas vous, ignorez ce message ou répondez NON : il ne se passera rien.
+cmd-already = { $address } est déjà { $role ->
+    [coordinator] dans la coordination
+    [guest] invité
+   *[member] membre
+} de { $community }{ $state ->
+    [active] {""}
+    [paused] {" "}(en pause)
+    [bouncing] {" "}(les messages reviennent en erreur)
+   *[other] {" "}({ $state })
+}.
+cmd-scheduled = Rencontre { $id } prévue le { $when }. Ses messages suivent le calendrier (roundtable timeline l'affiche).
+cmd-scheduled-at = Rencontre { $id } prévue le { $when }, lieu : { $place }. Ses messages suivent le calendrier (roundtable timeline l'affiche).
+cmd-rescheduled = La rencontre { $id } est déplacée au { $when } ; { $count ->
+    [one] la personne déjà invitée a été prévenue.
+   *[other] { $count } personnes déjà invitées ont été prévenues.
+}
+cmd-cancelled = La rencontre { $id } du { $when } est annulée ; { $count ->
+    [one] une personne a été prévenue.
+   *[other] { $count } personnes ont été prévenues.
+}
+cmd-added = { $address } est maintenant membre et a reçu un message de bienvenue.
+cmd-removed = { $address } est retiré·e : plus aucun message pour cette adresse.
+cmd-not-member = { $address } n'est pas membre actif de { $community }.
+cmd-promoted = { $address } est maintenant membre et a reçu un message de bienvenue.
+cmd-promote-not-guest = { $address } est déjà { $role ->
+    [coordinator] dans la coordination
+   *[other] membre
+}, pas invité.
+cmd-promote-unknown = { $address } n'est pas invité de { $community } : invitez d'abord cette adresse avec INVITE.
+cmd-no-meeting-held = Aucune rencontre n'a encore eu lieu.
+cmd-attended = Présents le { $when } ({ $count }) : { $names }.
+cmd-attended-unknown = Introuvables (vérifiez l'orthographe ou utilisez l'adresse) : { $names }.
+cmd-agenda-now = L'ordre du jour du { $when } part maintenant.
+cmd-digest-now = Le résumé part maintenant.
+cmd-topic-status = Le sujet #{ $number } est { $status ->
+    [closed] clos
+   *[deferred] reporté
+}.
+cmd-topic-none = Il n'y a pas de sujet ouvert #{ $number }.
+cmd-left = { $address } a quitté { $community }.
+cmd-rsvp = { $address } a répondu { $answer ->
+    [yes] OUI
+    [no] NON
+   *[maybe] PEUT-ÊTRE
+} pour le { $when }.
+cmd-invited = { $address } est invité·e pour le { $when }. Cette personne peut répondre OUI, NON ou PEUT-ÊTRE ; après la rencontre, on lui demandera si elle veut rejoindre le groupe.
+join-guest-already = { $address } est déjà { $role ->
+    [coordinator] dans la coordination
+   *[member] membre
+}.
+joined-as-member = { $address } a rejoint { $community } comme membre.
+search-none = Rien trouvé pour « { $words } ».
+search-hits = { $count ->
+    [one] Un résultat
+   *[other] { $count } résultats
+} pour « { $words } » :
+search-hit = { $kind ->
+    [takeaway] Enseignement
+   *[topic] Sujet
+} de { $author }, { $day } : { $text }
+
+## Refus, dits à qui a demandé.
+err-past = Le { $when } est déjà passé : donnez une date et une heure à venir.
+err-meeting-exists = { $community } a déjà une rencontre le { $when }.
+err-no-such-meeting = { $community } n'a pas de rencontre prévue numéro { $id } (STATUS affiche les numéros).
+err-no-upcoming-meeting = { $community } n'a pas de rencontre à venir.
+err-invite-no-meeting = Il n'y a pas de rencontre à venir à laquelle inviter { $address } : planifiez-en une d'abord avec SCHEDULE.
+
+## STATUS, pour la coordination.
+status-next = Prochaine rencontre : { $when } (rencontre { $id })
+status-next-at = Prochaine rencontre : { $when } (rencontre { $id }), { $place }
+status-answers = Réponses : { $yes } oui, { $maybe } peut-être, { $no } non, { $open } pas encore
+status-none-planned = Pas encore de rencontre prévue (meeting_cron planifie chacune à l'approche de son annonce)
+status-none-scheduled = Aucune rencontre prévue : SCHEDULE AAAA-MM-JJ HH:MM [lieu]
+status-then = Ensuite, d'après meeting_cron :
+status-then-job = { $when } ({ $kind ->
+    [announcement] annonce
+    [call-for-topics] appel à sujets
+    [agenda] ordre du jour
+    [reminder] rappel
+   *[other] { $kind }
+} { $due })
+status-topics = Sujets ouverts : { $count }{ $count ->
+    [0] {""}
+   *[other] {" "}— { $topics }
+}
+status-guests-none = Invités : aucun en cours
+status-guests = Invités :
+status-guest-declined = a décliné
+status-guest-nudged = relancé le { $followed }, rappelé le { $nudged }, pas de réponse
+status-guest-followed = relancé le { $followed }, en attente
+status-guest-invited = invité le { $invited }
+status-guest-state = { $state }
+status-mail = Messages : { $pending } en attente, { $failed } en échec{ $failed ->
+    [0] {""}
+   *[other] {" "}(roundtable outbox list --status failed)
+}
+status-unclear = Réponses illisibles cette semaine : { $count } (roundtable log)
+
+## Réponses aux réponses d'un membre.
+subject-rsvp-yes = Vous venez : { $community } le { $when }
+subject-rsvp-no = Vous ne venez pas : { $community } le { $when }
+subject-rsvp-maybe = Peut-être : { $community } le { $when }
+rsvp-yes = Merci ! Vous venez à { $community } le { $when }. À bientôt !
+rsvp-no = Merci de nous prévenir : vous ne serez pas à { $community } le { $when }.
+rsvp-maybe = C'est noté : vous viendrez peut-être à { $community } le { $when }. On vous le rappellera la veille.
+change-hint = Vous avez changé d'avis ? Répondez OUI, NON ou PEUT-ÊTRE à ce message à tout moment ; c'est votre dernière réponse qui compte.
+subject-left = Vous avez quitté { $community }
+left = Vous avez quitté { $community }. Vous ne recevrez plus ses messages. Pour revenir, demandez à la coordination.
+subject-calendar-unknown = Réponse de l'agenda non enregistrée
+calendar-unknown = Votre agenda a répondu à une invitation que nous ne connaissons pas (une ancienne ou une supprimée ?), donc rien n'a été enregistré. Répondez plutôt OUI, NON ou PEUT-ÊTRE à la dernière invitation.
+subject-no-meeting-yet = Pas encore de rencontre à laquelle répondre
+no-meeting-yet = Il n'y a pas encore de rencontre à venir. Vous recevrez une invitation dès que la prochaine sera prévue.
+subject-meeting-held = Cette rencontre a déjà eu lieu
+meeting-held = Cette rencontre a déjà eu lieu, il n'y a donc plus rien à répondre.
+subject-meeting-was-cancelled = Cette rencontre a été annulée
+meeting-was-cancelled = Cette rencontre a été annulée, il n'y a donc rien à répondre.
+subject-topics-added = { $count ->
+    [one] Sujet ajouté
+   *[other] Sujets ajoutés
+} : { $topics }
+topics-added = Merci ! Ajouté à la liste : { $topics }. Les autres peuvent soutenir un sujet en répondant « +1 #n ».
+subject-votes = Votre +1
+votes-counted = Votre +1 est compté pour { $topics }.
+votes-unknown = { $count ->
+    [one] Il n'y a pas de sujet ouvert { $topics }
+   *[other] Il n'y a pas de sujets ouverts { $topics }
+} : envoyez SUJETS en objet pour avoir la liste.
+subject-takeaways-no-meeting = Pas de rencontre pour ces enseignements
+takeaways-no-meeting = Il n'y a pas encore de rencontre passée à laquelle rattacher vos enseignements. Envoyez-les après la prochaine rencontre.
+subject-takeaways-saved = Enseignements enregistrés
+takeaways-saved = Merci — { $count ->
+    [one] un enseignement enregistré
+   *[other] { $count } enseignements enregistrés
+}. Ils figureront avec votre nom dans le prochain résumé.
+subject-join-already = Déjà dans { $community }
+join-already = Vous êtes déjà membre de { $community } : rien à faire.
+subject-declined = Merci de votre visite
+declined = Merci de nous avoir prévenus. { $community } ne vous écrira plus, sauf si quelqu'un vous invite à nouveau.
+subject-passed-on = Transmis à { $names }
+passed-on = Votre message a été transmis à { $names }, qui vous répondra directement.
+question-passed-on = Votre question a été transmise à { $names }, qui vous répondra directement.
+stranger-answer = Merci d'avoir écrit à { $community }. Cette adresse est lue par un programme qui organise le groupe pour ses membres, et votre adresse n'en fait pas partie : votre message n'a donc rien déclenché. Il a été transmis à la coordination, qui prendra peut-être contact avec vous.
+
+## Questions en retour, quand une réponse n'a pas pu être lue.
+subject-unproven = Merci de répondre à l'un de nos messages
+unproven = Nous n'avons pas pu vérifier que ce message venait bien de vous, donc rien n'a été modifié. Répondez directement à l'un de nos messages (son adresse de réponse vous est personnelle) et ce sera pris en compte.
+subject-ask-topic = Quel sujet ?
+ask-topic = Vouliez-vous proposer un sujet ? Écrivez-en un par ligne (« Sujet : … » avec les détails en dessous), ou « +1 #3 » pour en soutenir un.
+subject-ask-takeaways = Vos enseignements ?
+ask-takeaways = Vouliez-vous envoyer des enseignements ? Écrivez-en un par paragraphe ou par puce : ils iront dans le résumé avec votre nom.
+subject-ask-join = Voulez-vous nous rejoindre ?
+ask-join = Voulez-vous nous rejoindre ? Répondez JOIN, ou « non merci ».
+subject-ask-rsvp = Vouliez-vous dire OUI, NON ou PEUT-ÊTRE ?
+ask-rsvp = Vouliez-vous dire OUI, NON ou PEUT-ÊTRE ? Répondez avec l'un de ces mots (et un mot si vous voulez : « oui, 15 min de retard »).
+
+## Messages à la liste : le pied de chaque copie, et ce qu'on dit à leurs auteurs.
+post-footer = { $community } : écrivez à { $list } pour joindre tout le monde.
+post-footer-leave = Quitter le groupe : { $link }
+subject-post-too-big = Pas envoyé : votre message dépasse { $limit }
+post-too-big = Votre message « { $subject } » fait { $size }, au-delà de la limite de { $limit } de ce groupe (max_post_size), il n'a donc pas été envoyé. Envoyez-le plus léger, par exemple avec un lien à la place de la pièce jointe.
+subject-post-held = Votre message attend une validation
+post-held = Votre message « { $subject } » attend la validation de la coordination avant de partir au groupe. On vous préviendra s'il n'est pas envoyé.
+post-held-stranger = Votre message à { $community } attend la validation de la coordination, car cette adresse n'est pas membre. On vous préviendra s'il n'est pas envoyé.
+subject-post-rejected = Votre message n'a pas été envoyé
+post-rejected = Votre message « { $subject } » à { $community } n'a pas été envoyé au groupe.
+post-rejected-reason = Votre message « { $subject } » à { $community } n'a pas été envoyé au groupe. La coordination précise : { $reason }
+subject-post-expired = Votre message a expiré sans être envoyé
+post-expired = Votre message « { $subject } » à { $community } n'a pas été validé dans les { $days } jours et n'a pas été envoyé. Renvoyez-le s'il est toujours d'actualité.
+
+## Avis à la coordination, chacun dans la langue de la personne.
+notice-hourly = (Un seul avis de ce type par heure et par expéditeur ; les suivants sont conservés, pas envoyés : `roundtable log` les liste.)
+subject-notice-joined = { $name } a rejoint { $community }
+notice-joined = { $name } ({ $address }) a répondu JOIN à la relance et est maintenant membre.
+subject-notice-stranger = À examiner : messages de non-membres
+notice-stranger = Un message de { $from }, qui n'est pas membre, à examiner (rien n'a été modifié) :
+
+    Objet : { $subject }
+
+    { $text }
+subject-notice-unclear = Réponse peu claire de { $name }
+notice-unclear = { $name } a écrit quelque chose que personne n'a pu lire comme une réponse ({ $reason }) ; { $asked ->
+    [yes] une question lui a été renvoyée
+   *[no] pas de question renvoyée (trop de réponses automatiques à cette personne cette heure-ci)
+}.
+
+    Objet : { $subject }
+
+    { $text }
+notice-unclear-again = { $name } a répondu à notre question par quelque chose d'illisible ({ $reason }) ; on ne redemande pas.
+
+    Objet : { $subject }
+
+    { $text }
+subject-notice-coordinator-bounces = Les messages à { $address } reviennent
+notice-coordinator-bounces = Les messages à { $name } ({ $address }), de la coordination, sont revenus { $count } fois. La coordination n'est jamais arrêtée pour cela ; vérifiez l'adresse, ou changez la coordination dans la configuration.
+subject-notice-bouncing = { $address } arrêté : les messages reviennent
+notice-bouncing = Les messages à { $name } ({ $address }) sont revenus { $count } fois, roundtable n'écrit donc plus à cette adresse. Si elle fonctionne de nouveau, ajoutez la personne à nouveau : roundtable member add { $slug } { $address }
+subject-notice-quarantined = Un message n'a pas pu être traité
+notice-quarantined = Un message de { $from } (objet : { $subject }) n'a pas pu être traité : { $error }. Il a été essayé { $count } fois et est conservé dans le dossier Quarantine de la boîte ; rien de ce qu'il demandait n'a été fait. `roundtable log` l'affiche.
+subject-notice-held = À valider : #{ $id } { $subject }
+notice-held = Un message à { $community } attend votre validation ({ $reason }).
+
+    De : { $from }
+    Objet : { $subject }
+    Taille : { $size }
+
+    { $words }
+
+    Répondez APPROVE pour l'envoyer à tout le monde, ou REJECT suivi d'une raison pour le refuser (l'auteur reçoit la raison). En ligne de commande : roundtable held approve { $slug } { $id } (ou reject). Sans décision sous { $days } jours, il expire.
+subject-notice-job-failed = { $community } : { $kind ->
+    [announcement] l'annonce
+    [call-for-topics] l'appel à sujets
+    [agenda] l'ordre du jour
+    [reminder] le rappel
+    [takeaway-request] la demande d'enseignements
+    [guest-followup] la relance des invités
+    [digest] le résumé
+   *[other] { $kind }
+} du { $when } n'a pas pu être envoyé
+notice-job-failed = { $kind ->
+    [announcement] L'annonce
+    [call-for-topics] L'appel à sujets
+    [agenda] L'ordre du jour
+    [reminder] Le rappel
+    [takeaway-request] La demande d'enseignements
+    [guest-followup] La relance des invités
+    [digest] Le résumé
+   *[other] { $kind }
+} prévu le { $when } a échoué { $count } fois et a été abandonné :
+
+    { $error }
+
+    Rien n'en a été envoyé. `roundtable timeline --all` l'affiche ; une fois la cause corrigée, la coordination peut le renvoyer (AGENDA ou DIGEST par message, ou en déplaçant la rencontre).
+subject-forwarded-words = { $member } a répondu à : { $subject }
+subject-forwarded-asked = { $member } pose une question sur : { $subject }
+chart-attendance = Qui est venu aux dernières rencontres
+chart-votes = +1 pour les sujets ouverts
+when-at-place = { $when }, lieu : { $place }

@@ -157,3 +157,312 @@ delivery-each = Je krijgt elk bericht aan { $community } zodra het komt.
 delivery-none = Je krijgt geen berichten aan { $community } meer; de mail over de bijeenkomsten blijft komen. Met DELIVERY EACH komen de berichten terug.
 topics-none = Geen open onderwerpen. Antwoord op een oproep voor onderwerpen, of stuur een mail met "TOPIC: je onderwerp" als onderwerp.
 topics-list = Open onderwerpen, meest gesteunde eerst (antwoord "+1 #n" om er een te steunen):
+
+### ---- Issue 13, deel 2: elke zin die de robot schrijft (antwoorden, wedervragen,
+### meldingen, HULP). Aan het eind van het bestand, zodat samenvoegen makkelijk blijft.
+
+## Een dag zonder tijd: "6 oktober 2026".
+date-day = { $day } { $month } { $year }
+
+## HULP, uit de tabel met opdrachten: $word is het woord van de opdracht in het Nederlands.
+help-or = { $usage } (of { $word })
+help-rsvp = antwoorden voor de volgende bijeenkomst
+help-topics = de open onderwerpen, genummerd
+help-search = zoeken in eerdere inzichten en onderwerpen
+help-pause = geen mail van de groep tot je { $resume } stuurt
+help-resume = weer mail na { $pause }
+help-leave = de groep verlaten
+help-join = lid worden na een bezoek als gast
+help-language = de taal van je eigen mail
+help-delivery = berichten aan de lijst een voor een, of geen (mail over de bijeenkomsten blijft komen)
+help-help = deze lijst
+help-schedule = een nieuwe bijeenkomst
+help-reschedule = de volgende bijeenkomst verzetten, of #id
+help-cancel = de volgende bijeenkomst afzeggen, of #id
+help-invite = iemand uitnodigen voor de volgende bijeenkomst
+help-add = een lid toevoegen
+help-remove = iemand verwijderen
+help-promote = een gast lid maken
+help-attended = wie er bij de laatste bijeenkomst was
+help-agenda = de agenda nu versturen
+help-digest = het overzicht nu versturen
+help-topic = een onderwerp afsluiten, of uitstellen
+help-status = volgende bijeenkomst, antwoorden, onderwerpen, gasten, wachtende mail
+help-usage-rsvp = { $word } YES|NO|MAYBE
+help-usage-search = { $word } zoekwoorden
+help-usage-leave = { $word }
+help-usage-language = { $word } xx
+help-usage-delivery = { $word } ELK|GEEN
+help-usage-schedule = { $word } datum tijd [plaats]
+help-usage-reschedule = { $word } [#id] datum tijd [plaats]
+help-usage-cancel = { $word } [next|#id] [reden]
+help-usage-invite = { $word } adres [naam]
+help-usage-add = { $word } adres [naam]
+help-usage-remove = { $word } adres
+help-usage-promote = { $word } adres
+help-usage-attended = { $word } naam, adres, …
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-example-search = { $word } prijzen workshops
+help-example-delivery = { $word } GEEN
+help-example-cancel = { $word } next zaal dicht
+
+## Antwoorden op opdrachten: $word is de opdracht zoals geschreven.
+subject-cmd-result = { $word }: { $status ->
+    [done] gedaan
+   *[other] niet gedaan
+}
+subject-cmd-not-understood = { $word }: niet begrepen
+subject-cmd-coordinator-only = { $word }: alleen voor de coördinatie
+subject-cmd-refused = { $word }: geweigerd
+subject-cmd-confirm = Bevestig: { $line }
+usage = { $problem }
+    Zo schrijf je het: { $usage }
+    Voorbeeld: { $example }
+usage-unknown = Die opdracht ken ik niet: { $word }.
+cmd-failed = Dat lukte niet: { $error }
+    Er is niets veranderd.
+cmd-coordinator-only = Alleen de coördinatie van { $community } kan { $word } gebruiken.
+cmd-refused = Een opdracht uit jouw naam is geweigerd: { $why }.
+    Was jij het? Stuur hem dan vanaf je gewone account (de mailserver daarvan moet hem ondertekenen), of vraag de beheerder om bevestigingen toe te staan (coordinator_auth = "dmarc-or-confirm").
+cmd-confirm = Graag bevestigen: { $line }
+
+    Antwoord binnen 24 uur CONFIRM (of JA / OK) op deze mail en het gebeurt. Elk ander antwoord annuleert het. Was jij het niet? Negeer deze mail dan of antwoord NEE: er gebeurt niets.
+cmd-already = { $address } is al { $role ->
+    [coordinator] coördinator
+    [guest] gast
+   *[member] lid
+} van { $community }{ $state ->
+    [active] {""}
+    [paused] {" "}(gepauzeerd)
+    [bouncing] {" "}(mail naar dat adres komt terug)
+   *[other] {" "}({ $state })
+}.
+cmd-scheduled = Bijeenkomst { $id } gepland op { $when }. De mail erover volgt het schema (roundtable timeline laat het zien).
+cmd-scheduled-at = Bijeenkomst { $id } gepland op { $when } in { $place }. De mail erover volgt het schema (roundtable timeline laat het zien).
+cmd-rescheduled = Bijeenkomst { $id } is verzet naar { $when }; { $count ->
+    [one] de persoon die al was uitgenodigd, weet het.
+   *[other] de { $count } mensen die al waren uitgenodigd, weten het.
+}
+cmd-cancelled = Bijeenkomst { $id } op { $when } gaat niet door; { $count ->
+    [one] één persoon heeft het bericht gekregen.
+   *[other] { $count } mensen hebben het bericht gekregen.
+}
+cmd-added = { $address } is nu lid en heeft een welkomstmail gekregen.
+cmd-removed = { $address } is verwijderd: geen mail meer naar dit adres.
+cmd-not-member = { $address } is geen actief lid van { $community }.
+cmd-promoted = { $address } is nu lid en heeft een welkomstmail gekregen.
+cmd-promote-not-guest = { $address } is al { $role ->
+    [coordinator] coördinator
+   *[other] lid
+}, geen gast.
+cmd-promote-unknown = { $address } is geen gast van { $community }: nodig dit adres eerst uit met INVITE.
+cmd-no-meeting-held = Er is nog geen bijeenkomst geweest.
+cmd-attended = Aanwezig op { $when } ({ $count }): { $names }.
+cmd-attended-unknown = Niet gevonden (controleer de spelling of gebruik het adres): { $names }.
+cmd-agenda-now = De agenda voor { $when } gaat nu de deur uit.
+cmd-digest-now = Het overzicht gaat nu de deur uit.
+cmd-topic-status = Onderwerp #{ $number } is { $status ->
+    [closed] afgesloten
+   *[deferred] uitgesteld
+}.
+cmd-topic-none = Er is geen open onderwerp #{ $number }.
+cmd-left = { $address } heeft { $community } verlaten.
+cmd-rsvp = { $address } heeft { $answer ->
+    [yes] JA
+    [no] NEE
+   *[maybe] MISSCHIEN
+} geantwoord voor { $when }.
+cmd-invited = { $address } is uitgenodigd voor { $when }. Diegene kan JA, NEE of MISSCHIEN antwoorden; na de bijeenkomst vragen we of hij of zij lid wil worden.
+join-guest-already = { $address } is al { $role ->
+    [coordinator] coördinator
+   *[member] lid
+}.
+joined-as-member = { $address } is nu lid van { $community }.
+search-none = Niets gevonden voor "{ $words }".
+search-hits = { $count ->
+    [one] Eén resultaat
+   *[other] { $count } resultaten
+} voor "{ $words }":
+search-hit = { $kind ->
+    [takeaway] Inzicht
+   *[topic] Onderwerp
+} van { $author }, { $day }: { $text }
+
+## Weigeringen, aan wie het vroeg.
+err-past = { $when } ligt in het verleden: geef een datum en tijd in de toekomst.
+err-meeting-exists = { $community } heeft al een bijeenkomst op { $when }.
+err-no-such-meeting = { $community } heeft geen geplande bijeenkomst { $id } (STATUS toont de nummers).
+err-no-upcoming-meeting = { $community } heeft geen komende bijeenkomst.
+err-invite-no-meeting = Er is geen komende bijeenkomst om { $address } voor uit te nodigen: plan er eerst een met SCHEDULE.
+
+## STATUS, voor de coördinatie.
+status-next = Volgende bijeenkomst: { $when } (bijeenkomst { $id })
+status-next-at = Volgende bijeenkomst: { $when } (bijeenkomst { $id }), { $place }
+status-answers = Antwoorden: { $yes } ja, { $maybe } misschien, { $no } nee, { $open } nog niet
+status-none-planned = Nog geen bijeenkomst gepland (meeting_cron plant elke bijeenkomst als de aankondiging nadert)
+status-none-scheduled = Geen bijeenkomst gepland: SCHEDULE JJJJ-MM-DD UU:MM [plaats]
+status-then = Daarna, volgens meeting_cron:
+status-then-job = { $when } ({ $kind ->
+    [announcement] aankondiging
+    [call-for-topics] oproep voor onderwerpen
+    [agenda] agenda
+    [reminder] herinnering
+   *[other] { $kind }
+} { $due })
+status-topics = Open onderwerpen: { $count }{ $count ->
+    [0] {""}
+   *[other] {" "}— { $topics }
+}
+status-guests-none = Gasten: geen in behandeling
+status-guests = Gasten:
+status-guest-declined = heeft bedankt
+status-guest-nudged = nagevraagd op { $followed }, herinnerd op { $nudged }, geen antwoord
+status-guest-followed = nagevraagd op { $followed }, wacht
+status-guest-invited = uitgenodigd op { $invited }
+status-guest-state = { $state }
+status-mail = Mail: { $pending } wachtend, { $failed } mislukt{ $failed ->
+    [0] {""}
+   *[other] {" "}(roundtable outbox list --status failed)
+}
+status-unclear = Antwoorden die deze week niemand kon lezen: { $count } (roundtable log)
+
+## Antwoorden op wat een lid antwoordt.
+subject-rsvp-yes = Je komt: { $community } op { $when }
+subject-rsvp-no = Je komt niet: { $community } op { $when }
+subject-rsvp-maybe = Misschien: { $community } op { $when }
+rsvp-yes = Dank je! Je komt naar { $community } op { $when }. Tot dan!
+rsvp-no = Fijn dat je het laat weten: je bent er niet bij, bij { $community } op { $when }.
+rsvp-maybe = Genoteerd: misschien kom je naar { $community } op { $when }. We herinneren je er de dag ervoor aan.
+change-hint = Toch van gedachten veranderd? Antwoord op elk moment JA, NEE of MISSCHIEN op deze mail; je laatste antwoord telt.
+subject-left = Je hebt { $community } verlaten
+left = Je hebt { $community } verlaten en krijgt de mail van de groep niet meer. Wil je terugkomen? Vraag het de coördinatie.
+subject-calendar-unknown = Agenda-antwoord niet opgeslagen
+calendar-unknown = Je agenda antwoordde op een uitnodiging die we niet kennen (een oude of verwijderde?), dus er is niets opgeslagen. Antwoord liever JA, NEE of MISSCHIEN op de nieuwste uitnodiging.
+subject-no-meeting-yet = Nog geen bijeenkomst om op te antwoorden
+no-meeting-yet = Er is nog geen komende bijeenkomst om op te antwoorden. Je krijgt een uitnodiging zodra de volgende gepland is.
+subject-meeting-held = Die bijeenkomst is al geweest
+meeting-held = Die bijeenkomst is al geweest, er valt dus niets meer te antwoorden.
+subject-meeting-was-cancelled = Die bijeenkomst is afgezegd
+meeting-was-cancelled = Die bijeenkomst is afgezegd, er valt dus niets te antwoorden.
+subject-topics-added = { $count ->
+    [one] Onderwerp toegevoegd
+   *[other] Onderwerpen toegevoegd
+}: { $topics }
+topics-added = Dank je! Op de lijst gezet: { $topics }. Anderen kunnen een onderwerp steunen door "+1 #n" te antwoorden.
+subject-votes = Je +1
+votes-counted = Je +1 telt mee voor { $topics }.
+votes-unknown = { $count ->
+    [one] Er is geen open onderwerp { $topics }
+   *[other] Er zijn geen open onderwerpen { $topics }
+}: stuur ONDERWERPEN als onderwerp voor de lijst.
+subject-takeaways-no-meeting = Geen bijeenkomst voor deze inzichten
+takeaways-no-meeting = Er is nog geen eerdere bijeenkomst om je inzichten aan te koppelen. Stuur ze na de volgende bijeenkomst.
+subject-takeaways-saved = Inzichten bewaard
+takeaways-saved = Dank je — { $count ->
+    [one] één inzicht bewaard
+   *[other] { $count } inzichten bewaard
+}. Ze staan met je naam in het volgende overzicht.
+subject-join-already = Al lid van { $community }
+join-already = Je bent al lid van { $community }: er hoeft niets te gebeuren.
+subject-declined = Bedankt voor je bezoek
+declined = Fijn dat je het laat weten. Je hoort niets meer van { $community }, tenzij iemand je opnieuw uitnodigt.
+subject-passed-on = Doorgestuurd naar { $names }
+passed-on = Je bericht is bij { $names } terechtgekomen, die je direct antwoordt.
+question-passed-on = Je vraag is bij { $names } terechtgekomen, die je direct antwoordt.
+stranger-answer = Bedankt voor je mail aan { $community }. Dit adres wordt gelezen door een programma dat de groep voor haar leden regelt, en jouw adres hoort daar niet bij, dus er is niets met je mail gedaan. Hij is doorgegeven aan de coördinatie, die misschien contact met je opneemt.
+
+## Wedervragen, als een antwoord niet te lezen was.
+subject-unproven = Antwoord alsjeblieft op een van onze mails
+unproven = We konden niet zien dat deze mail van jou kwam, dus er is niets veranderd. Antwoord rechtstreeks op een van onze mails (het antwoordadres daarvan is alleen van jou), dan telt het.
+subject-ask-topic = Welk onderwerp?
+ask-topic = Wilde je een onderwerp voorstellen? Zet elk onderwerp op een eigen regel ("Onderwerp: …" met details eronder), of "+1 #3" om er een te steunen.
+subject-ask-takeaways = Je inzichten?
+ask-takeaways = Wilde je inzichten sturen? Schrijf er één per alinea of opsommingsteken, dan komen ze met je naam in het overzicht.
+subject-ask-join = Wil je lid worden?
+ask-join = Wil je lid worden? Antwoord JOIN, of "nee, dank je".
+subject-ask-rsvp = Bedoelde je JA, NEE of MISSCHIEN?
+ask-rsvp = Bedoelde je JA, NEE of MISSCHIEN? Antwoord met een van die woorden (en een notitie als je wilt: "ja, 15 min later").
+
+## Berichten aan de lijst: de voettekst van elke kopie, en wat de afzenders te horen krijgen.
+post-footer = { $community }: schrijf naar { $list } om iedereen te bereiken.
+post-footer-leave = De groep verlaten: { $link }
+subject-post-too-big = Niet verstuurd: je bericht is groter dan { $limit }
+post-too-big = Je bericht "{ $subject }" is { $size }, meer dan de limiet van { $limit } van deze groep (max_post_size), dus het is niet verstuurd. Stuur het kleiner, bijvoorbeeld met een link in plaats van de bijlage.
+subject-post-held = Je bericht wacht op goedkeuring
+post-held = Je bericht "{ $subject }" wacht op goedkeuring door de coördinatie voordat het naar de groep gaat. Je hoort het als het niet verstuurd wordt.
+post-held-stranger = Je bericht aan { $community } wacht op goedkeuring door de coördinatie, omdat dit adres geen lid is. Je hoort het als het niet verstuurd wordt.
+subject-post-rejected = Je bericht is niet verstuurd
+post-rejected = Je bericht "{ $subject }" aan { $community } is niet naar de groep gestuurd.
+post-rejected-reason = Je bericht "{ $subject }" aan { $community } is niet naar de groep gestuurd. De coördinatie zegt: { $reason }
+subject-post-expired = Je bericht is verlopen zonder verstuurd te worden
+post-expired = Je bericht "{ $subject }" aan { $community } is niet binnen { $days } dagen beoordeeld en is niet verstuurd. Stuur het gerust opnieuw als het nog belangrijk is.
+
+## Meldingen aan de coördinatie, elk in de eigen taal van de ontvanger.
+notice-hourly = (Hoogstens één zo'n melding per uur per afzender; de rest wordt bewaard, niet verstuurd: `roundtable log` laat ze zien.)
+subject-notice-joined = { $name } is lid geworden van { $community }
+notice-joined = { $name } ({ $address }) antwoordde JOIN op de nabelmail en is nu lid.
+subject-notice-stranger = Ter beoordeling: mail van niet-leden
+notice-stranger = Mail van { $from }, geen lid, ter beoordeling (er is niets veranderd):
+
+    Onderwerp: { $subject }
+
+    { $text }
+subject-notice-unclear = Onduidelijk antwoord van { $name }
+notice-unclear = { $name } schreef iets wat niemand als antwoord kon lezen ({ $reason }); { $asked ->
+    [yes] er is een wedervraag gestuurd
+   *[no] geen wedervraag gestuurd (te veel automatische antwoorden aan diegene dit uur)
+}.
+
+    Onderwerp: { $subject }
+
+    { $text }
+notice-unclear-again = { $name } antwoordde op onze vraag met iets wat niemand kon lezen ({ $reason }); we vragen het niet nog eens.
+
+    Onderwerp: { $subject }
+
+    { $text }
+subject-notice-coordinator-bounces = Mail naar { $address } komt terug
+notice-coordinator-bounces = Mail naar { $name } ({ $address }), coördinator, is { $count } keer teruggekomen. Coördinatoren worden nooit gestopt vanwege teruggekomen mail; controleer het adres, of wijzig de coördinatoren in de configuratie.
+subject-notice-bouncing = { $address } gestopt: mail komt terug
+notice-bouncing = Mail naar { $name } ({ $address }) is { $count } keer teruggekomen, dus roundtable schrijft niet meer naar dit adres. Werkt het weer, voeg de persoon dan opnieuw toe: roundtable member add { $slug } { $address }
+subject-notice-quarantined = Een bericht kon niet verwerkt worden
+notice-quarantined = Een bericht van { $from } (onderwerp: { $subject }) kon niet verwerkt worden: { $error }. Het is { $count } keer geprobeerd en staat in de map Quarantine van de mailbox; niets van wat het vroeg is gedaan. `roundtable log` laat het zien.
+subject-notice-held = Ter goedkeuring: #{ $id } { $subject }
+notice-held = Een bericht aan { $community } wacht op je goedkeuring ({ $reason }).
+
+    Van: { $from }
+    Onderwerp: { $subject }
+    Grootte: { $size }
+
+    { $words }
+
+    Antwoord APPROVE om het naar iedereen te sturen, of REJECT met een reden om het af te wijzen (de afzender krijgt de reden). Via de opdrachtregel: roundtable held approve { $slug } { $id } (of reject). Zonder besluit binnen { $days } dagen verloopt het.
+subject-notice-job-failed = { $community }: { $kind ->
+    [announcement] de aankondiging
+    [call-for-topics] de oproep voor onderwerpen
+    [agenda] de agenda
+    [reminder] de herinnering
+    [takeaway-request] de vraag om inzichten
+    [guest-followup] de nabelmail aan gasten
+    [digest] het overzicht
+   *[other] { $kind }
+} van { $when } kon niet verstuurd worden
+notice-job-failed = { $kind ->
+    [announcement] De aankondiging
+    [call-for-topics] De oproep voor onderwerpen
+    [agenda] De agenda
+    [reminder] De herinnering
+    [takeaway-request] De vraag om inzichten
+    [guest-followup] De nabelmail aan gasten
+    [digest] Het overzicht
+   *[other] { $kind }
+} voor { $when } is { $count } keer mislukt en opgegeven:
+
+    { $error }
+
+    Er is niets van verstuurd. `roundtable timeline --all` laat het zien; zodra de oorzaak is opgelost, kan de coördinatie het opnieuw sturen (AGENDA of DIGEST per mail, of de bijeenkomst verzetten).
+subject-forwarded-words = { $member } antwoordde op: { $subject }
+subject-forwarded-asked = { $member } vraagt over: { $subject }
+chart-attendance = Wie er bij de laatste bijeenkomsten was
+chart-votes = +1 voor de open onderwerpen
+when-at-place = { $when }, locatie: { $place }

@@ -157,3 +157,312 @@ delivery-each = Você recebe cada mensagem para { $community } assim que chega.
 delivery-none = Você não recebe mais as mensagens para { $community }; os e-mails dos encontros continuam. DELIVERY EACH traz as mensagens de volta.
 topics-none = Nenhum tema aberto. Responda a uma chamada de temas ou envie um e-mail com "TOPIC: seu tema" no assunto.
 topics-list = Temas abertos, os mais apoiados primeiro (responda "+1 #n" para apoiar um):
+
+### ---- Issue 13, parte 2: cada frase que o robô escreve (respostas, perguntas de volta,
+### avisos, AJUDA). No fim do arquivo para as fusões continuarem simples.
+
+## Um dia sem a hora: "6 de outubro de 2026".
+date-day = { $day } de { $month } de { $year }
+
+## AJUDA, tirada da tabela de comandos: $word é a palavra do comando em português.
+help-or = { $usage } (ou { $word })
+help-rsvp = responder para o próximo encontro
+help-topics = os temas abertos, numerados
+help-search = procurar em aprendizados e temas anteriores
+help-pause = nenhum e-mail do grupo até você enviar { $resume }
+help-resume = voltar a receber e-mails depois de { $pause }
+help-leave = sair do grupo
+help-join = virar membro depois de uma visita como convidado
+help-language = o idioma dos seus próprios e-mails
+help-delivery = as mensagens da lista uma a uma, ou nenhuma (os e-mails dos encontros continuam chegando)
+help-help = esta lista
+help-schedule = um novo encontro
+help-reschedule = mudar o próximo encontro, ou #id
+help-cancel = cancelar o próximo encontro, ou #id
+help-invite = convidar alguém para o próximo encontro
+help-add = adicionar um membro
+help-remove = remover alguém
+help-promote = tornar um convidado membro
+help-attended = quem veio ao último encontro
+help-agenda = enviar a pauta agora
+help-digest = enviar o resumo agora
+help-topic = encerrar um tema, ou adiá-lo
+help-status = próximo encontro, respostas, temas, convidados, e-mails na fila
+help-usage-rsvp = { $word } YES|NO|MAYBE
+help-usage-search = { $word } palavras
+help-usage-leave = { $word }
+help-usage-language = { $word } xx
+help-usage-delivery = { $word } CADA|NENHUMA
+help-usage-schedule = { $word } data hora [local]
+help-usage-reschedule = { $word } [#id] data hora [local]
+help-usage-cancel = { $word } [next|#id] [motivo]
+help-usage-invite = { $word } endereço [nome]
+help-usage-add = { $word } endereço [nome]
+help-usage-remove = { $word } endereço
+help-usage-promote = { $word } endereço
+help-usage-attended = { $word } nome, endereço, …
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-example-search = { $word } preços oficinas
+help-example-delivery = { $word } NENHUMA
+help-example-cancel = { $word } next sala fechada
+
+## Respostas a comandos: $word é o comando como foi escrito.
+subject-cmd-result = { $word }: { $status ->
+    [done] feito
+   *[other] não feito
+}
+subject-cmd-not-understood = { $word }: não entendido
+subject-cmd-coordinator-only = { $word }: só para a coordenação
+subject-cmd-refused = { $word }: recusado
+subject-cmd-confirm = Confirme: { $line }
+usage = { $problem }
+    Como escrever: { $usage }
+    Exemplo: { $example }
+usage-unknown = Não conheço esse comando: { $word }.
+cmd-failed = Não deu certo: { $error }
+    Nada foi alterado.
+cmd-coordinator-only = Só a coordenação de { $community } pode usar { $word }.
+cmd-refused = Um comando em seu nome foi recusado: { $why }.
+    Se foi você, envie-o da sua conta de sempre (o servidor de e-mail dela precisa assiná-lo), ou peça à administração para permitir confirmações (coordinator_auth = "dmarc-or-confirm").
+cmd-confirm = Confirme, por favor: { $line }
+
+    Responda CONFIRM (ou SIM / OK) a este e-mail em até 24 horas e será feito. Qualquer outra resposta cancela. Se não foi você, ignore este e-mail ou responda NÃO: nada acontece.
+cmd-already = { $address } já é { $role ->
+    [coordinator] da coordenação
+    [guest] convidado
+   *[member] membro
+} de { $community }{ $state ->
+    [active] {""}
+    [paused] {" "}(em pausa)
+    [bouncing] {" "}(os e-mails para esse endereço voltam)
+   *[other] {" "}({ $state })
+}.
+cmd-scheduled = Encontro { $id } marcado para { $when }. Os e-mails dele seguem o cronograma (roundtable timeline mostra).
+cmd-scheduled-at = Encontro { $id } marcado para { $when } em { $place }. Os e-mails dele seguem o cronograma (roundtable timeline mostra).
+cmd-rescheduled = O encontro { $id } passou para { $when }; { $count ->
+    [one] a pessoa convidada até agora foi avisada.
+   *[other] as { $count } pessoas convidadas até agora foram avisadas.
+}
+cmd-cancelled = O encontro { $id } de { $when } foi cancelado; { $count ->
+    [one] uma pessoa foi avisada.
+   *[other] { $count } pessoas foram avisadas.
+}
+cmd-added = { $address } agora é membro e recebeu um e-mail de boas-vindas.
+cmd-removed = { $address } foi removido: não recebe mais e-mails.
+cmd-not-member = { $address } não é membro ativo de { $community }.
+cmd-promoted = { $address } agora é membro e recebeu um e-mail de boas-vindas.
+cmd-promote-not-guest = { $address } já é { $role ->
+    [coordinator] da coordenação
+   *[other] membro
+}, não convidado.
+cmd-promote-unknown = { $address } não é convidado de { $community }: convide primeiro com INVITE.
+cmd-no-meeting-held = Nenhum encontro aconteceu ainda.
+cmd-attended = Presentes em { $when } ({ $count }): { $names }.
+cmd-attended-unknown = Não encontrados (confira a grafia ou use o endereço): { $names }.
+cmd-agenda-now = A pauta de { $when } está saindo agora.
+cmd-digest-now = O resumo está saindo agora.
+cmd-topic-status = O tema #{ $number } foi { $status ->
+    [closed] encerrado
+   *[deferred] adiado
+}.
+cmd-topic-none = Não há tema aberto #{ $number }.
+cmd-left = { $address } saiu de { $community }.
+cmd-rsvp = { $address } respondeu { $answer ->
+    [yes] SIM
+    [no] NÃO
+   *[maybe] TALVEZ
+} para { $when }.
+cmd-invited = { $address } foi convidado para { $when }. A pessoa pode responder SIM, NÃO ou TALVEZ; depois do encontro, perguntamos se quer entrar no grupo.
+join-guest-already = { $address } já é { $role ->
+    [coordinator] da coordenação
+   *[member] membro
+}.
+joined-as-member = { $address } entrou em { $community } como membro.
+search-none = Nada encontrado para "{ $words }".
+search-hits = { $count ->
+    [one] Um resultado
+   *[other] { $count } resultados
+} para "{ $words }":
+search-hit = { $kind ->
+    [takeaway] Aprendizado
+   *[topic] Tema
+} de { $author }, { $day }: { $text }
+
+## Recusas, ditas a quem pediu.
+err-past = { $when } já passou: informe uma data e uma hora no futuro.
+err-meeting-exists = { $community } já tem um encontro em { $when }.
+err-no-such-meeting = { $community } não tem encontro marcado com o número { $id } (STATUS mostra os números).
+err-no-upcoming-meeting = { $community } não tem nenhum encontro pela frente.
+err-invite-no-meeting = Não há encontro pela frente para convidar { $address }: marque um primeiro com SCHEDULE.
+
+## STATUS, para a coordenação.
+status-next = Próximo encontro: { $when } (encontro { $id })
+status-next-at = Próximo encontro: { $when } (encontro { $id }), { $place }
+status-answers = Respostas: { $yes } sim, { $maybe } talvez, { $no } não, { $open } ainda sem resposta
+status-none-planned = Nenhum encontro planejado ainda (meeting_cron planeja cada um quando o anúncio se aproxima)
+status-none-scheduled = Nenhum encontro marcado: SCHEDULE AAAA-MM-DD HH:MM [local]
+status-then = Depois, pelo meeting_cron:
+status-then-job = { $when } ({ $kind ->
+    [announcement] anúncio
+    [call-for-topics] chamada de temas
+    [agenda] pauta
+    [reminder] lembrete
+   *[other] { $kind }
+} { $due })
+status-topics = Temas abertos: { $count }{ $count ->
+    [0] {""}
+   *[other] {" "}— { $topics }
+}
+status-guests-none = Convidados: nenhum em andamento
+status-guests = Convidados:
+status-guest-declined = recusou
+status-guest-nudged = acompanhado em { $followed }, lembrado em { $nudged }, sem resposta
+status-guest-followed = acompanhado em { $followed }, aguardando
+status-guest-invited = convidado em { $invited }
+status-guest-state = { $state }
+status-mail = E-mails: { $pending } na fila, { $failed } com falha{ $failed ->
+    [0] {""}
+   *[other] {" "}(roundtable outbox list --status failed)
+}
+status-unclear = Respostas que ninguém conseguiu ler esta semana: { $count } (roundtable log)
+
+## Respostas ao que um membro responde.
+subject-rsvp-yes = Você vem: { $community } em { $when }
+subject-rsvp-no = Você não vem: { $community } em { $when }
+subject-rsvp-maybe = Talvez: { $community } em { $when }
+rsvp-yes = Obrigado! Você vem a { $community } em { $when }. Até lá!
+rsvp-no = Obrigado por avisar: você não estará em { $community } em { $when }.
+rsvp-maybe = Anotado: talvez você venha a { $community } em { $when }. Vamos lembrar você na véspera.
+change-hint = Mudou de ideia? Responda SIM, NÃO ou TALVEZ a este e-mail a qualquer momento; vale a sua última resposta.
+subject-left = Você saiu de { $community }
+left = Você saiu de { $community } e não vai mais receber os e-mails do grupo. Para voltar, fale com a coordenação.
+subject-calendar-unknown = Resposta do calendário não registrada
+calendar-unknown = Seu calendário respondeu a um convite que não conhecemos (um antigo ou apagado?), então nada foi registrado. Responda SIM, NÃO ou TALVEZ ao convite mais recente.
+subject-no-meeting-yet = Ainda não há encontro para responder
+no-meeting-yet = Ainda não há nenhum encontro pela frente para responder. Você recebe um convite assim que o próximo for marcado.
+subject-meeting-held = Esse encontro já aconteceu
+meeting-held = Esse encontro já aconteceu, então não há mais nada a responder.
+subject-meeting-was-cancelled = Esse encontro foi cancelado
+meeting-was-cancelled = Esse encontro foi cancelado, então não há nada a responder.
+subject-topics-added = { $count ->
+    [one] Tema adicionado
+   *[other] Temas adicionados
+}: { $topics }
+topics-added = Obrigado! Entrou na lista: { $topics }. Os outros podem apoiar um tema respondendo "+1 #n".
+subject-votes = Seu +1
+votes-counted = Seu +1 foi contado para { $topics }.
+votes-unknown = { $count ->
+    [one] Não há tema aberto { $topics }
+   *[other] Não há temas abertos { $topics }
+}: envie TEMAS no assunto para ver a lista.
+subject-takeaways-no-meeting = Nenhum encontro para esses aprendizados
+takeaways-no-meeting = Ainda não há encontro passado para associar seus aprendizados. Envie-os depois do próximo encontro.
+subject-takeaways-saved = Aprendizados salvos
+takeaways-saved = Obrigado — { $count ->
+    [one] um aprendizado salvo
+   *[other] { $count } aprendizados salvos
+}. Eles vão aparecer com o seu nome no próximo resumo.
+subject-join-already = Você já está em { $community }
+join-already = Você já é membro de { $community }: não há nada a fazer.
+subject-declined = Obrigado pela visita
+declined = Obrigado por avisar. { $community } não vai mais escrever para você, a menos que alguém convide você de novo.
+subject-passed-on = Encaminhado para { $names }
+passed-on = Sua mensagem foi para { $names }, que vai responder diretamente.
+question-passed-on = Sua pergunta foi para { $names }, que vai responder diretamente.
+stranger-answer = Obrigado por escrever para { $community }. Este endereço é lido por um programa que organiza o grupo para os seus membros, e o seu endereço não é um deles, então nada foi feito com o seu e-mail. Ele foi repassado à coordenação, que talvez entre em contato.
+
+## Perguntas de volta, quando não foi possível ler uma resposta.
+subject-unproven = Por favor, responda a um dos nossos e-mails
+unproven = Não conseguimos confirmar que este e-mail veio de você, então nada foi alterado. Responda diretamente a um dos nossos e-mails (o endereço de resposta é só seu) e vai valer.
+subject-ask-topic = Qual tema?
+ask-topic = Você queria propor um tema? Escreva cada um na sua própria linha ("Tema: …" com os detalhes embaixo), ou "+1 #3" para apoiar um.
+subject-ask-takeaways = Seus aprendizados?
+ask-takeaways = Você queria enviar aprendizados? Escreva um por parágrafo ou item de lista e eles vão para o resumo com o seu nome.
+subject-ask-join = Quer participar?
+ask-join = Quer participar? Responda JOIN, ou "não, obrigado".
+subject-ask-rsvp = Você quis dizer SIM, NÃO ou TALVEZ?
+ask-rsvp = Você quis dizer SIM, NÃO ou TALVEZ? Responda com uma dessas palavras (e uma observação, se quiser: "sim, chego 15 min atrasado").
+
+## Mensagens para a lista: o rodapé de cada cópia, e o que se diz a quem as enviou.
+post-footer = { $community }: escreva para { $list } para falar com todos.
+post-footer-leave = Sair do grupo: { $link }
+subject-post-too-big = Não enviada: sua mensagem passa de { $limit }
+post-too-big = Sua mensagem "{ $subject }" tem { $size }, acima do limite de { $limit } deste grupo (max_post_size), então não foi enviada. Envie uma versão menor, por exemplo com um link no lugar do anexo.
+subject-post-held = Sua mensagem aguarda aprovação
+post-held = Sua mensagem "{ $subject }" aguarda a aprovação da coordenação antes de ir para o grupo. Você fica sabendo se ela não for enviada.
+post-held-stranger = Sua mensagem para { $community } aguarda a aprovação da coordenação, porque este endereço não é membro. Você fica sabendo se ela não for enviada.
+subject-post-rejected = Sua mensagem não foi enviada
+post-rejected = Sua mensagem "{ $subject }" para { $community } não foi enviada ao grupo.
+post-rejected-reason = Sua mensagem "{ $subject }" para { $community } não foi enviada ao grupo. A coordenação disse: { $reason }
+subject-post-expired = Sua mensagem expirou sem ser enviada
+post-expired = Sua mensagem "{ $subject }" para { $community } não foi revisada em { $days } dias e não foi enviada. Envie de novo se ainda for importante.
+
+## Avisos à coordenação, cada um no idioma de quem recebe.
+notice-hourly = (No máximo um aviso assim por hora e remetente; os demais ficam guardados, sem envio: `roundtable log` mostra.)
+subject-notice-joined = { $name } entrou em { $community }
+notice-joined = { $name } ({ $address }) respondeu JOIN ao acompanhamento e agora é membro.
+subject-notice-stranger = Para revisar: e-mails de quem não é membro
+notice-stranger = Um e-mail de { $from }, que não é membro, para você revisar (nada foi alterado):
+
+    Assunto: { $subject }
+
+    { $text }
+subject-notice-unclear = Resposta pouco clara de { $name }
+notice-unclear = { $name } escreveu algo que ninguém conseguiu ler como resposta ({ $reason }); { $asked ->
+    [yes] perguntamos de volta
+   *[no] não perguntamos de volta (respostas automáticas demais para essa pessoa nesta hora)
+}.
+
+    Assunto: { $subject }
+
+    { $text }
+notice-unclear-again = { $name } respondeu à nossa pergunta com algo que ninguém conseguiu ler ({ $reason }); não perguntamos de novo.
+
+    Assunto: { $subject }
+
+    { $text }
+subject-notice-coordinator-bounces = Os e-mails para { $address } estão voltando
+notice-coordinator-bounces = Os e-mails para { $name } ({ $address }), da coordenação, voltaram { $count } vezes. A coordenação nunca é bloqueada por isso; confira o endereço, ou mude a coordenação na configuração.
+subject-notice-bouncing = { $address } bloqueado: os e-mails voltam
+notice-bouncing = Os e-mails para { $name } ({ $address }) voltaram { $count } vezes, então o roundtable parou de escrever para esse endereço. Se ele voltar a funcionar, adicione a pessoa de novo: roundtable member add { $slug } { $address }
+subject-notice-quarantined = Uma mensagem não pôde ser processada
+notice-quarantined = Uma mensagem de { $from } (assunto: { $subject }) não pôde ser processada: { $error }. Ela foi tentada { $count } vezes e está guardada na pasta Quarantine da caixa; nada do que pedia foi feito. `roundtable log` mostra.
+subject-notice-held = Para aprovar: #{ $id } { $subject }
+notice-held = Uma mensagem para { $community } aguarda a sua aprovação ({ $reason }).
+
+    De: { $from }
+    Assunto: { $subject }
+    Tamanho: { $size }
+
+    { $words }
+
+    Responda APPROVE para enviá-la a todos, ou REJECT e um motivo para recusá-la (quem enviou recebe o motivo). Pela linha de comando: roundtable held approve { $slug } { $id } (ou reject). Sem decisão em { $days } dias, ela expira.
+subject-notice-job-failed = { $community }: não foi possível enviar { $kind ->
+    [announcement] o anúncio
+    [call-for-topics] a chamada de temas
+    [agenda] a pauta
+    [reminder] o lembrete
+    [takeaway-request] o pedido de aprendizados
+    [guest-followup] o acompanhamento dos convidados
+    [digest] o resumo
+   *[other] { $kind }
+} de { $when }
+notice-job-failed = { $kind ->
+    [announcement] O anúncio
+    [call-for-topics] A chamada de temas
+    [agenda] A pauta
+    [reminder] O lembrete
+    [takeaway-request] O pedido de aprendizados
+    [guest-followup] O acompanhamento dos convidados
+    [digest] O resumo
+   *[other] { $kind }
+} previsto para { $when } falhou { $count } vezes e foi abandonado:
+
+    { $error }
+
+    Nada dele foi enviado. `roundtable timeline --all` mostra; depois de resolver a causa, a coordenação pode enviá-lo de novo (AGENDA ou DIGEST por e-mail, ou mudando o encontro).
+subject-forwarded-words = { $member } respondeu a: { $subject }
+subject-forwarded-asked = { $member } pergunta sobre: { $subject }
+chart-attendance = Quem veio aos últimos encontros
+chart-votes = +1 para os temas abertos
+when-at-place = { $when }, local: { $place }

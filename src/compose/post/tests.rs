@@ -4,6 +4,14 @@
 use super::*;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 
+fn en() -> crate::texts::Tr<'static> {
+    crate::texts::Tr::new(
+        crate::texts::builtin(),
+        crate::texts::Lang::En,
+        chrono_tz::UTC,
+    )
+}
+
 fn addr(s: &str) -> Address {
     Address::parse(s).expect("a test address")
 }
@@ -29,7 +37,7 @@ fn shared(reply_to: ReplyTo, name: Option<&str>, subject: &str) -> String {
 fn copy(raw: &str) -> Vec<u8> {
     let list = addr("circle@example.org");
     let unsub = addr("circle+leave-tok@example.org");
-    let footer = footer_text("Practice Circle", &list, &unsub);
+    let footer = footer_text(&en(), "Practice Circle", &list, &unsub);
     let mine = personal(Some("Bo Berg"), &addr("bo@example.com"), &unsub, &footer);
     assemble(
         raw.replace('\n', "\r\n").as_bytes(),
@@ -106,7 +114,7 @@ fn other_charsets_keep_their_bytes() {
         None,
         &addr("bo@example.com"),
         &unsub,
-        &footer_text("Circle", &list, &unsub),
+        &footer_text(&en(), "Circle", &list, &unsub),
     );
     let out = assemble(&raw, &shared(ReplyTo::Group, None, "x"), &mine);
     assert!(memchr::memmem::find(&out, b"Caf\xe9 tomorrow?\r\n-- \r\n").is_some());
@@ -118,7 +126,7 @@ fn other_charsets_keep_their_bytes() {
         None,
         &addr("bo@example.com"),
         &unsub,
-        &footer_text("Café Circle", &list, &unsub),
+        &footer_text(&en(), "Café Circle", &list, &unsub),
     );
     let out = assemble(&raw, &shared(ReplyTo::Group, None, "x"), &mine);
     let m = MessageParser::default().parse(&out).expect("parses");

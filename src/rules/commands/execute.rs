@@ -2,12 +2,12 @@
 //! answers its sender.
 
 use anyhow::Result;
-use understand::command::{self as grammar, Cmd};
+use understand::command::Cmd;
 
 use crate::compose;
 use crate::compose::token::Purpose;
 use crate::domain::{Address, OtherMailKind, PersonStatus, Response, Role, TopicStatus};
-use crate::rules::{local_instant, local_time, Act, Community, Draft};
+use crate::rules::{local_instant, Act, Community, Draft};
 use crate::schedule::JobKind;
 use crate::store::{GuestMark, Person};
 
@@ -15,48 +15,66 @@ impl Act<'_, '_> {
     /// What a command does, by mail or on the command line; the text answers the sender.
     pub(super) async fn execute(&mut self, c: &Community, p: &Person, cmd: &Cmd) -> Result<String> {
         let store = self.world.store.clone();
-        let tz = c.cfg.timezone;
+        let tr = c.tr_for(p);
         Ok(match cmd {
             Cmd::Schedule { when, place } => {
-                let starts = local_instant(*when, tz)?;
+                let starts = local_instant(*when, c.cfg.timezone)?;
                 let m = self.schedule(c, starts, place.as_deref()).await?;
-                format!("Scheduled meeting {} on {}{}. Its mail follows the timeline (roundtable timeline shows it).", m.id, local_time(tz, m.starts_at), place.as_deref().map(|p| format!(" at {p}")).unwrap_or_default())
+                let id = if place.is_some() {
+                    "cmd-scheduled-at"
+                } else {
+                    "cmd-scheduled"
+                };
+                let place = place.as_deref().unwrap_or_default();
+                tr.t3(id, "id", m.id, "when", tr.when(m.starts_at), "place", place)
             }
             Cmd::Reschedule {
                 meeting,
                 when,
                 place,
             } => {
-                let starts = local_instant(*when, tz)?;
+                let starts = local_instant(*when, c.cfg.timezone)?;
                 let before = self.queued;
                 let m = self
                     .reschedule(c, *meeting, starts, place.as_deref())
                     .await?;
-                format!(
-                    "Meeting {} moved to {}; {} people invited so far were told.",
+                tr.t3(
+                    "cmd-rescheduled",
+                    "id",
                     m.id,
-                    local_time(tz, m.starts_at),
-                    self.queued - before
+                    "when",
+                    tr.when(m.starts_at),
+                    "count",
+                    self.queued - before,
                 )
             }
             Cmd::Cancel { meeting, reason } => {
                 let before = self.queued;
                 let m = self.cancel(c, *meeting, reason.as_deref()).await?;
-                format!(
-                    "Meeting {} on {} is cancelled; {} people were told.",
+                tr.t3(
+                    "cmd-cancelled",
+                    "id",
                     m.id,
-                    local_time(tz, m.starts_at),
-                    self.queued - before
+                    "when",
+                    tr.when(m.starts_at),
+                    "count",
+                    self.queued - before,
                 )
             }
             Cmd::Invite { address, name } => self.invite(c, p, address, name.as_deref()).await?,
             Cmd::Add { address: a, name } => {
                 if let Some(existing) = store.person_by_address(self.conn, c.id, a).await? {
                     if existing.status == PersonStatus::Active && existing.role != Role::Guest {
-                        return Ok(format!(
-                            "{a} is already a {} of {}.",
+                        return Ok(tr.t4(
+                            "cmd-already",
+                            "address",
+                            a,
+                            "role",
                             existing.role.as_str(),
-                            c.cfg.name
+                            "community",
+                            &c.cfg.name,
+                            "state",
+                            "active",
                         ));
                     }
                 }
@@ -68,13 +86,13 @@ impl Act<'_, '_> {
                     .await?
                     .ok_or_else(|| anyhow::anyhow!("the person just added"))?;
                 self.welcome(c, &person).await?;
-                format!("Added {a} as a member; they got a welcome.")
+                tr.t1("cmd-added", "address", a)
             }
             Cmd::Remove { address: a } => {
                 if self.remove(c, a).await? {
-                    format!("Removed {a}: no more mail for them.")
+                    tr.t1("cmd-removed", "address", a)
                 } else {
-                    format!("{a} is not an active member of {}.", c.cfg.name)
+                    tr.t2("cmd-not-member", "address", a, "community", &c.cfg.name)
                 }
             }
             Cmd::Promote { address: a } => {
@@ -84,15 +102,27 @@ impl Act<'_, '_> {
                             .upsert_person(self.conn, c.id, a, None, Role::Member, self.now)
                             .await?;
                         self.welcome(c, &g).await?;
-                        format!("{a} is now a member; they got a welcome.")
+                        tr.t1("cmd-promoted", "address", a)
                     }
-                    Some(m) => format!("{a} is a {} already, not a guest.", m.role.as_str()),
-                    None => format!("{a} is not a guest of {}: INVITE them first.", c.cfg.name),
+                    Some(m) => tr.t2(
+                        "cmd-promote-not-guest",
+                        "address",
+                        a,
+                        "role",
+                        m.role.as_str(),
+                    ),
+                    None => tr.t2(
+                        "cmd-promote-unknown",
+                        "address",
+                        a,
+                        "community",
+                        &c.cfg.name,
+                    ),
                 }
             }
             Cmd::Attended { people } => {
                 let Some(m) = store.last_meeting_before(self.conn, c.id, self.now).await? else {
-                    return Ok("No meeting has taken place yet.".into());
+                    return Ok(tr.t("cmd-no-meeting-held"));
                 };
                 let everyone = store.people_in(self.conn, c.id).await?;
                 let (mut found, mut unknown) = (Vec::new(), Vec::new());
@@ -104,20 +134,22 @@ impl Act<'_, '_> {
                 }
                 let ids: Vec<i64> = found.iter().map(|x| x.id).collect();
                 store.set_attended(self.conn, m.id, &ids).await?;
-                let mut t = format!(
-                    "Attendance of {}: {}.",
-                    local_time(tz, m.starts_at),
+                let mut t = tr.t3(
+                    "cmd-attended",
+                    "when",
+                    tr.when(m.starts_at),
+                    "count",
+                    found.len(),
+                    "names",
                     found
                         .iter()
                         .map(|x| x.display_name())
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
                 );
                 if !unknown.is_empty() {
-                    t.push_str(&format!(
-                        "\nNot found (check the spelling or use the address): {}.",
-                        unknown.join(", ")
-                    ));
+                    t.push('\n');
+                    t.push_str(&tr.t1("cmd-attended-unknown", "names", unknown.join(", ")));
                 }
                 t
             }
@@ -127,17 +159,14 @@ impl Act<'_, '_> {
                 store
                     .add_job(self.conn, &key, c.id, Some(m.id), JobKind::Agenda, self.now)
                     .await?;
-                format!(
-                    "The agenda for {} goes out now.",
-                    local_time(tz, m.starts_at)
-                )
+                tr.t1("cmd-agenda-now", "when", tr.when(m.starts_at))
             }
             Cmd::Digest => {
                 let key = format!("manual:digest:{}:{}", c.id, self.now);
                 store
                     .add_job(self.conn, &key, c.id, None, JobKind::Digest, self.now)
                     .await?;
-                "The digest goes out now.".into()
+                tr.t("cmd-digest-now")
             }
             Cmd::TopicClose(n) | Cmd::TopicDefer(n) => {
                 let status = if matches!(cmd, Cmd::TopicClose(_)) {
@@ -149,27 +178,30 @@ impl Act<'_, '_> {
                     .set_topic_status(self.conn, c.id, *n as i64, status)
                     .await?
                 {
-                    format!("Topic #{n} is {status}.")
+                    tr.t2("cmd-topic-status", "number", n, "status", status)
                 } else {
-                    format!("There is no open topic #{n}.")
+                    tr.t1("cmd-topic-none", "number", n)
                 }
             }
-            Cmd::Status => self.status(c).await?,
-            Cmd::Help => grammar::help(p.role == Role::Coordinator),
+            Cmd::Status => self.status(c, p).await?,
+            Cmd::Help => super::help_text(&tr, p.role == Role::Coordinator),
             Cmd::Leave => {
                 self.remove(c, &p.address).await?;
-                format!("{} left {}.", p.address, c.cfg.name)
+                tr.t2("cmd-left", "address", &p.address, "community", &c.cfg.name)
             }
             Cmd::Rsvp(r) => {
                 let m = self.scheduled_meeting(c, None).await?;
                 store
                     .set_rsvp(self.conn, m.id, p.id, *r, None, self.now)
                     .await?;
-                format!(
-                    "{} answered {} for {}.",
-                    p.address,
+                tr.t3(
+                    "cmd-rsvp",
+                    "address",
+                    &p.address,
+                    "answer",
                     crate::domain::response_str(*r),
-                    local_time(tz, m.starts_at)
+                    "when",
+                    tr.when(m.starts_at),
                 )
             }
             Cmd::Join => self.join_guest(c, p).await?,
@@ -185,7 +217,7 @@ impl Act<'_, '_> {
                 } else {
                     "delivery-none"
                 };
-                c.tr_for(p).t1(id, "community", &c.cfg.name)
+                tr.t1(id, "community", &c.cfg.name)
             }
             Cmd::Language(code) => {
                 let lang = crate::domain::Lang::parse(code)
@@ -212,7 +244,6 @@ impl Act<'_, '_> {
             }
             Cmd::Topics => {
                 let topics = store.open_topics(self.conn, c.id).await?;
-                let tr = c.tr_for(p);
                 if topics.is_empty() {
                     tr.t("topics-none")
                 } else {
@@ -233,20 +264,22 @@ impl Act<'_, '_> {
             Cmd::Search(words) => {
                 let hits = store.search(self.conn, c.id, words, 10).await?;
                 if hits.is_empty() {
-                    format!("Nothing found for \"{words}\".")
+                    tr.t1("search-none", "words", words)
                 } else {
-                    let mut t = format!(
-                        "{} match{} for \"{words}\":\n",
-                        hits.len(),
-                        if hits.len() == 1 { "" } else { "es" }
-                    );
+                    let mut t = tr.t2("search-hits", "count", hits.len(), "words", words);
+                    t.push('\n');
                     for h in hits {
-                        let day = chrono::DateTime::from_timestamp(h.at, 0)
-                            .map(|d| d.with_timezone(&tz).format("%-d %b %Y").to_string())
-                            .unwrap_or_default();
-                        t.push_str(&format!(
-                            "\n- {} by {}, {day}: {}",
-                            h.kind, h.author, h.body
+                        t.push_str("\n- ");
+                        t.push_str(&tr.t4(
+                            "search-hit",
+                            "kind",
+                            h.kind,
+                            "author",
+                            &h.author,
+                            "day",
+                            tr.day(h.at),
+                            "text",
+                            &h.body,
                         ));
                     }
                     t
@@ -273,20 +306,24 @@ impl Act<'_, '_> {
         if let Some(existing) = store.person_by_address(self.conn, c.id, a).await? {
             // A member stays a member, paused or bouncing too: an invitation never demotes.
             if existing.role != Role::Guest && existing.status != PersonStatus::Left {
-                let state = if existing.status == PersonStatus::Active {
-                    String::new()
-                } else {
-                    format!(" ({})", existing.status)
-                };
-                return Ok(format!(
-                    "{a} is already a {} of {}{state}.",
+                return Ok(c.tr_for(inviter).t4(
+                    "cmd-already",
+                    "address",
+                    a,
+                    "role",
                     existing.role.as_str(),
-                    c.cfg.name
+                    "community",
+                    &c.cfg.name,
+                    "state",
+                    existing.status,
                 ));
             }
         }
         let m = self.scheduled_meeting(c, None).await.map_err(|_| {
-            anyhow::anyhow!("there is no upcoming meeting to invite {a} to: SCHEDULE one first")
+            anyhow::Error::new(crate::texts::Said(
+                crate::texts::Msg::new("err-invite-no-meeting").arg("address", a),
+                c.cfg.timezone,
+            ))
         })?;
         let id = store
             .upsert_person(self.conn, c.id, a, name, Role::Guest, self.now)
@@ -332,8 +369,8 @@ impl Act<'_, '_> {
         };
         let mail = self.mail(c, &guest, Some(&m), d)?;
         self.enqueue(mail).await?;
-        let when = local_time(c.cfg.timezone, m.starts_at);
-        Ok(format!("Invited {a} to {when}. They can answer YES, NO or MAYBE; after the meeting they get a follow-up asking whether they'd like to join."))
+        let tr = c.tr_for(inviter);
+        Ok(tr.t2("cmd-invited", "address", a, "when", tr.when(m.starts_at)))
     }
 
     pub(in crate::rules) async fn welcome(&mut self, c: &Community, p: &Person) -> Result<()> {
@@ -362,113 +399,126 @@ impl Act<'_, '_> {
         self.enqueue(mail).await
     }
 
-    async fn status(&mut self, c: &Community) -> Result<String> {
+    async fn status(&mut self, c: &Community, p: &Person) -> Result<String> {
         let store = self.world.store.clone();
-        let tz = c.cfg.timezone;
+        let tr = c.tr_for(p);
         let mut t = String::new();
+        let line = |t: &mut String, s: String| {
+            t.push_str(&s);
+            t.push('\n');
+        };
         match store.next_meeting(self.conn, c.id, self.now).await? {
             Some(m) => {
-                t.push_str(&format!(
-                    "Next meeting: {} (meeting {}){}\n",
-                    local_time(tz, m.starts_at),
-                    m.id,
-                    m.place
-                        .as_deref()
-                        .map(|p| format!(", {p}"))
-                        .unwrap_or_default()
-                ));
+                line(
+                    &mut t,
+                    tr.t3(
+                        if m.place.is_some() {
+                            "status-next-at"
+                        } else {
+                            "status-next"
+                        },
+                        "when",
+                        tr.when(m.starts_at),
+                        "id",
+                        m.id,
+                        "place",
+                        m.place.as_deref().unwrap_or_default(),
+                    ),
+                );
                 let answers = store.responses(self.conn, m.id).await?;
                 let n = |r: Response| answers.iter().filter(|(_, x)| *x == r).count();
                 let members = store.active_people(self.conn, c.id).await?.len();
-                t.push_str(&format!(
-                    "Answers: {} yes, {} maybe, {} no, {} not yet\n",
-                    n(Response::Yes),
-                    n(Response::Maybe),
-                    n(Response::No),
-                    members.saturating_sub(answers.len())
-                ));
+                line(
+                    &mut t,
+                    tr.t4(
+                        "status-answers",
+                        "yes",
+                        n(Response::Yes),
+                        "maybe",
+                        n(Response::Maybe),
+                        "no",
+                        n(Response::No),
+                        "open",
+                        members.saturating_sub(answers.len()),
+                    ),
+                );
             }
-            None if c.cfg.meeting_cron.is_some() => t.push_str(
-                "No meeting planned yet (meeting_cron plans each as its announcement comes near)\n",
-            ),
-            None => t.push_str("No meeting scheduled: SCHEDULE YYYY-MM-DD HH:MM [place]\n"),
+            None if c.cfg.meeting_cron.is_some() => line(&mut t, tr.t("status-none-planned")),
+            None => line(&mut t, tr.t("status-none-scheduled")),
         }
         let coming = self
             .world
             .coming_occurrences(self.conn, c, self.now, 3)
             .await?;
         if !coming.is_empty() {
-            t.push_str("Then, from meeting_cron:\n");
+            line(&mut t, tr.t("status-then"));
             for (starts_at, jobs) in &coming {
-                let announced = jobs
-                    .first()
-                    .map(|(kind, due)| format!(" ({kind} {})", local_time(tz, *due)))
-                    .unwrap_or_default();
-                t.push_str(&format!("  {}{announced}\n", local_time(tz, *starts_at)));
+                let s = match jobs.first() {
+                    Some((kind, due)) => tr.t3(
+                        "status-then-job",
+                        "when",
+                        tr.when(*starts_at),
+                        "kind",
+                        kind,
+                        "due",
+                        tr.when(*due),
+                    ),
+                    None => tr.when(*starts_at),
+                };
+                line(&mut t, format!("  {s}"));
             }
         }
         let topics = store.open_topics(self.conn, c.id).await?;
-        t.push_str(&format!(
-            "Open topics: {}{}\n",
-            topics.len(),
-            if topics.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " — {}",
-                    topics
-                        .iter()
-                        .take(5)
-                        .map(|x| format!("#{} {} (+{})", x.number, x.title, x.votes))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )
-            }
-        ));
+        line(
+            &mut t,
+            tr.t2(
+                "status-topics",
+                "count",
+                topics.len(),
+                "topics",
+                topics
+                    .iter()
+                    .take(5)
+                    .map(|x| format!("#{} {} (+{})", x.number, x.title, x.votes))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        );
         let guests = store.guests(self.conn, c.id).await?;
         if guests.is_empty() {
-            t.push_str("Guests: none in the pipeline\n");
+            line(&mut t, tr.t("status-guests-none"));
         } else {
-            t.push_str("Guests:\n");
+            line(&mut t, tr.t("status-guests"));
             for (g, invited, followed, nudged) in guests.iter().take(20) {
-                let day = |x: &Option<i64>| {
-                    x.and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-                        .map(|d| d.with_timezone(&tz).format("%-d %b").to_string())
-                };
+                let day = |x: &Option<i64>| x.map(|s| tr.day(s)).unwrap_or_default();
                 let stage = match (g.status, invited, followed, nudged) {
-                    (PersonStatus::Declined, ..) => PersonStatus::Declined.to_string(),
-                    (_, _, Some(_), Some(_)) => format!(
-                        "followed up {}, reminded {}, no answer",
-                        day(followed).unwrap_or_default(),
-                        day(nudged).unwrap_or_default()
+                    (PersonStatus::Declined, ..) => tr.t("status-guest-declined"),
+                    (_, _, Some(_), Some(_)) => tr.t2(
+                        "status-guest-nudged",
+                        "followed",
+                        day(followed),
+                        "nudged",
+                        day(nudged),
                     ),
                     (_, _, Some(_), None) => {
-                        format!("followed up {}, waiting", day(followed).unwrap_or_default())
+                        tr.t1("status-guest-followed", "followed", day(followed))
                     }
-                    (_, Some(_), None, _) => {
-                        format!("invited {}", day(invited).unwrap_or_default())
-                    }
-                    _ => g.status.to_string(),
+                    (_, Some(_), None, _) => tr.t1("status-guest-invited", "invited", day(invited)),
+                    _ => tr.t1("status-guest-state", "state", g.status),
                 };
-                t.push_str(&format!("  {} — {stage}\n", g.address));
+                line(&mut t, format!("  {} — {stage}", g.address));
             }
         }
         let (pending, failed) = store.outbox_counts(self.conn, c.id).await?;
-        t.push_str(&format!(
-            "Mail: {pending} waiting, {failed} failed{}\n",
-            if failed > 0 {
-                " (roundtable outbox list --status failed)"
-            } else {
-                ""
-            }
-        ));
+        line(
+            &mut t,
+            tr.t2("status-mail", "pending", pending, "failed", failed),
+        );
         let unclear = store
             .unclear_since(self.conn, c.id, self.now - 7 * 86400)
             .await?;
         if unclear > 0 {
-            t.push_str(&format!(
-                "Replies nobody could read this week: {unclear} (roundtable log)\n"
-            ));
+            line(&mut t, tr.t1("status-unclear", "count", unclear));
         }
         Ok(t)
     }

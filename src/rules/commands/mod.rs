@@ -16,7 +16,7 @@
 //! `execute` is what each command does.
 
 use anyhow::Result;
-use understand::command::{self as grammar, Cmd, Command};
+use understand::command::{self as grammar, Cmd, Command, HelpRow};
 use understand::Reading;
 
 use super::{Act, Answer, Community, Outcome};
@@ -121,12 +121,23 @@ impl Act<'_, '_> {
     ) -> Result<Outcome> {
         let (command, args) = (given.word.as_str(), &given.args);
         let line = given.line();
+        let tr = c.tr_for(p);
         let cmd = match &given.parsed {
             Ok(cmd) => cmd,
             Err(usage) => {
-                let text = format!("{usage}\n\n{}", grammar::help(p.role == Role::Coordinator));
-                self.result(c, p, reading, &format!("{command}: not understood"), &text)
-                    .await?;
+                let text = format!(
+                    "{}\n\n{}",
+                    usage_text(&tr, usage),
+                    help_text(&tr, p.role == Role::Coordinator)
+                );
+                self.result(
+                    c,
+                    p,
+                    reading,
+                    &tr.t1("subject-cmd-not-understood", "word", command),
+                    &text,
+                )
+                .await?;
                 self.audit(c, p, &line, "-", &format!("refused: {}", usage.problem))
                     .await?;
                 return Ok(Outcome::done(
@@ -137,15 +148,21 @@ impl Act<'_, '_> {
         };
         if grammar::coordinator_only(cmd) && p.role != Role::Coordinator {
             let text = format!(
-                "Only the coordinator of {} can use {command}.\n\n{}",
-                c.cfg.name,
-                grammar::help(false)
+                "{}\n\n{}",
+                tr.t2(
+                    "cmd-coordinator-only",
+                    "community",
+                    &c.cfg.name,
+                    "word",
+                    command
+                ),
+                help_text(&tr, false)
             );
             self.result(
                 c,
                 p,
                 reading,
-                &format!("{command}: for the coordinator"),
+                &tr.t1("subject-cmd-coordinator-only", "word", command),
                 &text,
             )
             .await?;
@@ -161,9 +178,15 @@ impl Act<'_, '_> {
                 Auth::Pass(how) => return self.run_command(c, p, reading, cmd, &line, how).await,
                 Auth::Refuse(why) => {
                     tracing::warn!(community = %c.cfg.slug, sender = %p.address, command = %line, "command refused: {why}");
-                    let text = format!("A command in your name was refused: {why}.\nIf it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = \"dmarc-or-confirm\").");
-                    self.result(c, p, reading, &format!("{command}: refused"), &text)
-                        .await?;
+                    let text = tr.t1("cmd-refused", "why", &why);
+                    self.result(
+                        c,
+                        p,
+                        reading,
+                        &tr.t1("subject-cmd-refused", "word", command),
+                        &text,
+                    )
+                    .await?;
                     self.audit(c, p, &line, &why, "refused").await?;
                     return Ok(Outcome::kept(
                         format!("command {command} refused: {why}"),
@@ -184,15 +207,13 @@ impl Act<'_, '_> {
                             CONFIRM_TTL,
                         )
                         .await?;
-                    let text = format!(
-                        "Please confirm: {line}\n\nReply CONFIRM (or YES / OK) to this mail within 24 hours and it will be done. Any other answer cancels it. If you didn't send it, ignore this mail or answer NO: nothing happens."
-                    );
+                    let text = tr.t1("cmd-confirm", "line", &line);
                     self.answer(
                         c,
                         p,
                         reading,
                         OtherMailKind::ConfirmationRequest,
-                        &format!("Confirm: {line}"),
+                        &tr.t1("subject-cmd-confirm", "line", &line),
                         Answer::Confirm { text: &text, id },
                     )
                     .await?;
@@ -233,12 +254,18 @@ impl Act<'_, '_> {
             _ => {}
         }
         let word = line.split_whitespace().next().unwrap_or("").to_uppercase();
+        let tr = c.tr_for(p);
         let (text, status) = match self.execute_or_undo(c, p, cmd, &word).await? {
             Ok(t) => (t, "done"),
-            Err(e) => (
-                format!("That didn't work: {e:#}\nNothing was changed."),
-                "not done",
-            ),
+            Err(e) => {
+                // A refusal meant for the sender is said in their language; anything else
+                // as it is.
+                let error = match e.downcast_ref::<crate::texts::Said>() {
+                    Some(said) => tr.msg(&said.0),
+                    None => format!("{e:#}"),
+                };
+                (tr.t1("cmd-failed", "error", error), "not done")
+            }
         };
         // HELP's HTML is a table of the commands; STATUS shows attendance and +1s as charts;
         // the text part, like every result's, is the text.
@@ -261,7 +288,7 @@ impl Act<'_, '_> {
             p,
             reading,
             OtherMailKind::CommandResult,
-            &format!("{word}: {status}"),
+            &tr.t2("subject-cmd-result", "word", &word, "status", status),
             answer,
         )
         .await?;
@@ -354,4 +381,95 @@ impl Act<'_, '_> {
             )
             .await
     }
+}
+
+/// A command that could not be read, said back: the problem, how to write it, an example.
+/// "Unknown command" is said in the reader's language; the other problems name the exact
+/// argument in the grammar's words.
+fn usage_text(tr: &crate::texts::Tr<'_>, u: &grammar::Usage) -> String {
+    let problem = match u.problem.strip_prefix("Unknown command: ") {
+        Some(word) => tr.t1("usage-unknown", "word", word.trim_end_matches('.')),
+        None => u.problem.clone(),
+    };
+    tr.t3(
+        "usage", "problem", problem, "usage", u.usage, "example", u.example,
+    )
+}
+
+/// HELP's rows in the reader's language, from the one spec table: each command in its word of
+/// that language (the English word beside it), how to write it, what it does, an example.
+/// Everyone's commands, and (for a coordinator) the coordinators' own.
+pub(in crate::rules) fn help_rows(
+    tr: &crate::texts::Tr<'_>,
+    coordinator: bool,
+) -> (Vec<HelpRow>, Vec<HelpRow>) {
+    let lang = tr.lang.as_str();
+    let row = |s: &grammar::Spec| {
+        let key = s.word.to_lowercase();
+        let word = grammar::word_in(s, lang);
+        let usage = if s.short == s.word {
+            word.to_string()
+        } else {
+            tr.t1(&format!("help-usage-{key}"), "word", word)
+        };
+        let usage = if word == s.word {
+            usage
+        } else {
+            tr.t2("help-or", "usage", usage, "word", s.word)
+        };
+        let example_id = format!("help-example-{key}");
+        let example = if tr.has(&example_id) {
+            tr.t1(&example_id, "word", word)
+        } else {
+            // The example's arguments are no words of any language (RSVP yes, an address).
+            let args = s.example.strip_prefix(s.word).unwrap_or("");
+            format!("{word}{args}")
+        };
+        HelpRow {
+            usage,
+            what: tr.t2(
+                &format!("help-{key}"),
+                "pause",
+                grammar::word_in(grammar::spec("PAUSE").expect("PAUSE is a command"), lang),
+                "resume",
+                grammar::word_in(grammar::spec("RESUME").expect("RESUME is a command"), lang),
+            ),
+            example,
+        }
+    };
+    let rows = |who: grammar::Who| {
+        grammar::SPECS
+            .iter()
+            .filter(|s| s.who == who)
+            .map(row)
+            .collect::<Vec<_>>()
+    };
+    let theirs = if coordinator {
+        rows(grammar::Who::Coordinator)
+    } else {
+        Vec::new()
+    };
+    (rows(grammar::Who::Everyone), theirs)
+}
+
+/// HELP's text in the reader's language: one line per command, with an example.
+pub(in crate::rules) fn help_text(tr: &crate::texts::Tr<'_>, coordinator: bool) -> String {
+    let (everyone, theirs) = help_rows(tr, coordinator);
+    let eg = tr.t("help-example");
+    let line = |r: &HelpRow| format!("{} - {}. {eg} {}\n", r.usage, r.what, r.example);
+    let mut out = tr.t("help-intro");
+    out.push_str("\n\n");
+    for r in &everyone {
+        out.push_str(&line(r));
+    }
+    if coordinator {
+        out.push_str(&format!("\n{}:\n", tr.t("help-coordinators")));
+        for r in &theirs {
+            out.push_str(&line(r));
+        }
+        out.push('\n');
+        out.push_str(&tr.t("help-dates"));
+        out.push('\n');
+    }
+    out
 }

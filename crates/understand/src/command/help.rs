@@ -30,11 +30,11 @@ pub fn help(coordinator: bool) -> String {
 }
 
 /// One command of HELP, for a table: how to write it, what it does, an example.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HelpRow {
-    pub usage: &'static str,
-    pub what: &'static str,
-    pub example: &'static str,
+    pub usage: String,
+    pub what: String,
+    pub example: String,
 }
 
 /// The rows of HELP, from the same spec table as [`help`]: everyone's commands, and (for a
@@ -45,9 +45,9 @@ pub fn help_rows(coordinator: bool) -> (Vec<HelpRow>, Vec<HelpRow>) {
             .iter()
             .filter(|s| s.who == who)
             .map(|s| HelpRow {
-                usage: s.short,
-                what: s.what,
-                example: s.example,
+                usage: s.short.to_string(),
+                what: s.what.to_string(),
+                example: s.example.to_string(),
             })
             .collect::<Vec<_>>()
     };

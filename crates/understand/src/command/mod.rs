@@ -221,6 +221,11 @@ pub struct Spec {
     pub word: &'static str,
     /// Other words for the same command (UNSUBSCRIBE for LEAVE).
     pub aliases: &'static [&'static str],
+    /// The usual words of our other languages (language code, words; the first is the one
+    /// HELP shows in that language). Read in any language's community, accents optional, but
+    /// only as the whole Subject ([`local_word`] tells them apart): `Suche Mitfahrgelegenheit`
+    /// stays a conversation, `SUCHE Preise` and `Hilfe` are commands.
+    pub local: &'static [(&'static str, &'static [&'static str])],
     /// The usage line sent back with a problem, and an example that parses.
     pub usage: &'static str,
     pub example: &'static str,
@@ -241,39 +246,85 @@ pub struct Spec {
 #[rustfmt::skip]
 pub const SPECS: &[Spec] = &[
     // everyone
-    Spec { word: "RSVP", aliases: &[], usage: "RSVP YES|NO|MAYBE", example: "RSVP yes", short: "RSVP YES|NO|MAYBE", what: "answer for the next meeting", who: Who::Everyone, changes: true, read: rsvp },
-    Spec { word: "TOPICS", aliases: &[], usage: "TOPICS", example: "TOPICS", short: "TOPICS", what: "the open topics, numbered", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Topics) },
-    Spec { word: "SEARCH", aliases: &[], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways and topics", who: Who::Everyone, changes: false, read: search },
-    Spec { word: "PAUSE", aliases: &[], usage: "PAUSE", example: "PAUSE", short: "PAUSE", what: "no mail from the group until you send RESUME", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Pause) },
-    Spec { word: "RESUME", aliases: &[], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
-    Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF", "ABMELDEN", "DÉSABONNER", "DESABONNER", "DÉSINSCRIRE", "DESINSCRIRE", "AFMELDEN", "UITSCHRIJVEN", "DESINSCREVER"], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
-    Spec { word: "JOIN", aliases: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
-    Spec { word: "LANGUAGE", aliases: &[], usage: "LANGUAGE en|de|fr|es|nl|pt", example: "LANGUAGE de", short: "LANGUAGE xx", what: "the language of your own mail", who: Who::Everyone, changes: true, read: language },
-    Spec { word: "DELIVERY", aliases: &[], usage: "DELIVERY EACH|NONE", example: "DELIVERY NONE", short: "DELIVERY EACH|NONE", what: "posts to the list one by one, or none (meeting mail still comes)", who: Who::Everyone, changes: true, read: delivery },
-    Spec { word: "HELP", aliases: &[], usage: "HELP", example: "HELP", short: "HELP", what: "this list", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Help) },
+    Spec { word: "RSVP", aliases: &[], local: &[], usage: "RSVP YES|NO|MAYBE", example: "RSVP yes", short: "RSVP YES|NO|MAYBE", what: "answer for the next meeting", who: Who::Everyone, changes: true, read: rsvp },
+    Spec { word: "TOPICS", aliases: &[], local: &[("de", &["THEMEN"]), ("fr", &["SUJETS"]), ("es", &["TEMAS"]), ("nl", &["ONDERWERPEN"]), ("pt", &["TEMAS", "TÓPICOS"])], usage: "TOPICS", example: "TOPICS", short: "TOPICS", what: "the open topics, numbered", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Topics) },
+    Spec { word: "SEARCH", aliases: &[], local: &[("de", &["SUCHE", "SUCHEN"]), ("fr", &["RECHERCHE", "CHERCHER"]), ("es", &["BUSCAR", "BÚSQUEDA"]), ("nl", &["ZOEKEN", "ZOEK"]), ("pt", &["PROCURAR", "PESQUISAR"])], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways and topics", who: Who::Everyone, changes: false, read: search },
+    Spec { word: "PAUSE", aliases: &[], local: &[("de", &["PAUSE", "PAUSIEREN"]), ("fr", &["PAUSE"]), ("es", &["PAUSA"]), ("nl", &["PAUZE", "PAUZEREN"]), ("pt", &["PAUSA", "PAUSAR"])], usage: "PAUSE", example: "PAUSE", short: "PAUSE", what: "no mail from the group until you send RESUME", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Pause) },
+    Spec { word: "RESUME", aliases: &[], local: &[("de", &["FORTSETZEN"]), ("fr", &["REPRENDRE"]), ("es", &["REANUDAR"]), ("nl", &["HERVATTEN"]), ("pt", &["RETOMAR"])], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
+    Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF"], local: &[("de", &["ABMELDEN", "AUSTRETEN"]), ("fr", &["DÉSINSCRIRE", "DÉSABONNER"]), ("es", &["BAJA", "DESUSCRIBIR"]), ("nl", &["AFMELDEN", "UITSCHRIJVEN"]), ("pt", &["SAIR", "DESINSCREVER"])], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
+    Spec { word: "JOIN", aliases: &[], local: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
+    Spec { word: "LANGUAGE", aliases: &[], local: &[("de", &["SPRACHE"]), ("fr", &["LANGUE"]), ("es", &["IDIOMA"]), ("nl", &["TAAL"]), ("pt", &["IDIOMA"])], usage: "LANGUAGE en|de|fr|es|nl|pt", example: "LANGUAGE de", short: "LANGUAGE xx", what: "the language of your own mail", who: Who::Everyone, changes: true, read: language },
+    Spec { word: "DELIVERY", aliases: &[], local: &[("de", &["ZUSTELLUNG"]), ("fr", &["DISTRIBUTION"]), ("es", &["ENTREGA"]), ("nl", &["BEZORGING"]), ("pt", &["ENTREGA"])], usage: "DELIVERY EACH|NONE", example: "DELIVERY NONE", short: "DELIVERY EACH|NONE", what: "posts to the list one by one, or none (meeting mail still comes)", who: Who::Everyone, changes: true, read: delivery },
+    Spec { word: "HELP", aliases: &[], local: &[("de", &["HILFE"]), ("fr", &["AIDE"]), ("es", &["AYUDA"]), ("nl", &["HULP"]), ("pt", &["AJUDA"])], usage: "HELP", example: "HELP", short: "HELP", what: "this list", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Help) },
     // coordinator
-    Spec { word: "SCHEDULE", aliases: &[], usage: "SCHEDULE date time [place or link]  (local time, e.g. 2026-12-08 18:30 or 8 Dec 2026 18:30)", example: "SCHEDULE 2026-12-08 18:30 https://meet.example.org/cp", short: "SCHEDULE date time [place]", what: "a new meeting", who: Who::Coordinator, changes: true, read: schedule },
-    Spec { word: "RESCHEDULE", aliases: &[], usage: "RESCHEDULE [#id|next] date time [new place or link]", example: "RESCHEDULE #12 2026-12-15 18:30", short: "RESCHEDULE [#id] date time [place]", what: "move the next meeting, or #id", who: Who::Coordinator, changes: true, read: reschedule },
-    Spec { word: "CANCEL", aliases: &[], usage: "CANCEL [next|#id] [reason]", example: "CANCEL next room closed", short: "CANCEL [next|#id] [reason]", what: "cancel the next meeting, or #id", who: Who::Coordinator, changes: true, read: cancel },
-    Spec { word: "INVITE", aliases: &[], usage: "INVITE address [name]", example: "INVITE anna@example.org Anna Berg", short: "INVITE address [name]", what: "invite a guest to the next meeting", who: Who::Coordinator, changes: true, read: |g| address_and_name(g).map(|(address, name)| Cmd::Invite { address, name }) },
-    Spec { word: "ADD", aliases: &[], usage: "ADD address [name]", example: "ADD anna@example.org Anna Berg", short: "ADD address [name]", what: "add a member", who: Who::Coordinator, changes: true, read: |g| address_and_name(g).map(|(address, name)| Cmd::Add { address, name }) },
-    Spec { word: "REMOVE", aliases: &[], usage: "REMOVE address", example: "REMOVE anna@example.org", short: "REMOVE address", what: "remove someone", who: Who::Coordinator, changes: true, read: |g| one_address(g).map(|address| Cmd::Remove { address }) },
-    Spec { word: "PROMOTE", aliases: &[], usage: "PROMOTE address", example: "PROMOTE anna@example.org", short: "PROMOTE address", what: "make a guest a member", who: Who::Coordinator, changes: true, read: |g| one_address(g).map(|address| Cmd::Promote { address }) },
-    Spec { word: "ATTENDED", aliases: &[], usage: "ATTENDED addresses or names, separated by commas (or one per line in the body)", example: "ATTENDED anna@example.org, Bob Meyer", short: "ATTENDED name, address, …", what: "who came to the last meeting", who: Who::Coordinator, changes: true, read: attended },
-    Spec { word: "AGENDA", aliases: &[], usage: "AGENDA", example: "AGENDA", short: "AGENDA", what: "send the agenda now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Agenda) },
-    Spec { word: "DIGEST", aliases: &[], usage: "DIGEST", example: "DIGEST", short: "DIGEST", what: "send the digest now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Digest) },
-    Spec { word: "TOPIC", aliases: &[], usage: "TOPIC CLOSE n | TOPIC DEFER n", example: "TOPIC CLOSE 3", short: "TOPIC CLOSE n | TOPIC DEFER n", what: "close a topic, or defer it", who: Who::Coordinator, changes: true, read: topic },
+    Spec { word: "SCHEDULE", aliases: &[], local: &[], usage: "SCHEDULE date time [place or link]  (local time, e.g. 2026-12-08 18:30 or 8 Dec 2026 18:30)", example: "SCHEDULE 2026-12-08 18:30 https://meet.example.org/cp", short: "SCHEDULE date time [place]", what: "a new meeting", who: Who::Coordinator, changes: true, read: schedule },
+    Spec { word: "RESCHEDULE", aliases: &[], local: &[], usage: "RESCHEDULE [#id|next] date time [new place or link]", example: "RESCHEDULE #12 2026-12-15 18:30", short: "RESCHEDULE [#id] date time [place]", what: "move the next meeting, or #id", who: Who::Coordinator, changes: true, read: reschedule },
+    Spec { word: "CANCEL", aliases: &[], local: &[], usage: "CANCEL [next|#id] [reason]", example: "CANCEL next room closed", short: "CANCEL [next|#id] [reason]", what: "cancel the next meeting, or #id", who: Who::Coordinator, changes: true, read: cancel },
+    Spec { word: "INVITE", aliases: &[], local: &[], usage: "INVITE address [name]", example: "INVITE anna@example.org Anna Berg", short: "INVITE address [name]", what: "invite a guest to the next meeting", who: Who::Coordinator, changes: true, read: |g| address_and_name(g).map(|(address, name)| Cmd::Invite { address, name }) },
+    Spec { word: "ADD", aliases: &[], local: &[], usage: "ADD address [name]", example: "ADD anna@example.org Anna Berg", short: "ADD address [name]", what: "add a member", who: Who::Coordinator, changes: true, read: |g| address_and_name(g).map(|(address, name)| Cmd::Add { address, name }) },
+    Spec { word: "REMOVE", aliases: &[], local: &[], usage: "REMOVE address", example: "REMOVE anna@example.org", short: "REMOVE address", what: "remove someone", who: Who::Coordinator, changes: true, read: |g| one_address(g).map(|address| Cmd::Remove { address }) },
+    Spec { word: "PROMOTE", aliases: &[], local: &[], usage: "PROMOTE address", example: "PROMOTE anna@example.org", short: "PROMOTE address", what: "make a guest a member", who: Who::Coordinator, changes: true, read: |g| one_address(g).map(|address| Cmd::Promote { address }) },
+    Spec { word: "ATTENDED", aliases: &[], local: &[], usage: "ATTENDED addresses or names, separated by commas (or one per line in the body)", example: "ATTENDED anna@example.org, Bob Meyer", short: "ATTENDED name, address, …", what: "who came to the last meeting", who: Who::Coordinator, changes: true, read: attended },
+    Spec { word: "AGENDA", aliases: &[], local: &[], usage: "AGENDA", example: "AGENDA", short: "AGENDA", what: "send the agenda now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Agenda) },
+    Spec { word: "DIGEST", aliases: &[], local: &[], usage: "DIGEST", example: "DIGEST", short: "DIGEST", what: "send the digest now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Digest) },
+    Spec { word: "TOPIC", aliases: &[], local: &[], usage: "TOPIC CLOSE n | TOPIC DEFER n", example: "TOPIC CLOSE 3", short: "TOPIC CLOSE n | TOPIC DEFER n", what: "close a topic, or defer it", who: Who::Coordinator, changes: true, read: topic },
     // STATUS only reads, but what it shows (guests' addresses, mail waiting) is the coordinator's.
-    Spec { word: "STATUS", aliases: &[], usage: "STATUS", example: "STATUS", short: "STATUS", what: "next meeting, answers, topics, guests, mail waiting", who: Who::Coordinator, changes: false, read: |_| Ok(Cmd::Status) },
+    Spec { word: "STATUS", aliases: &[], local: &[], usage: "STATUS", example: "STATUS", short: "STATUS", what: "next meeting, answers, topics, guests, mail waiting", who: Who::Coordinator, changes: false, read: |_| Ok(Cmd::Status) },
 ];
 
 const HELP_USAGE: &str = "send HELP for the list of commands";
 
-/// The row of a command word or alias (upper-case).
+/// The row of a command word, alias or local word (upper-case; a local word's accents are
+/// optional).
 pub fn spec(word: &str) -> Option<&'static Spec> {
     SPECS
         .iter()
         .find(|s| s.word == word || s.aliases.contains(&word))
+        .or_else(|| local_word(word).map(|(s, _)| s))
+}
+
+/// A word of another language for a command (`HILFE`, `désinscrire`, `tópicos`; any case,
+/// accents optional), that is not also an English word or alias: its row and its language.
+pub fn local_word(word: &str) -> Option<(&'static Spec, &'static str)> {
+    let w = fold(word);
+    if SPECS
+        .iter()
+        .any(|s| s.word == w || s.aliases.iter().any(|a| fold(a) == w))
+    {
+        return None;
+    }
+    SPECS.iter().find_map(|s| {
+        s.local
+            .iter()
+            .find(|(_, words)| words.iter().any(|x| fold(x) == w))
+            .map(|(lang, _)| (s, *lang))
+    })
+}
+
+/// The word HELP shows for a command in `lang`: its first local word, or the English one.
+pub fn word_in(s: &Spec, lang: &str) -> &'static str {
+    s.local
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .and_then(|(_, words)| words.first().copied())
+        .unwrap_or(s.word)
+}
+
+/// Upper case without accents: how command words are compared (`Désinscrire` = `DESINSCRIRE`).
+fn fold(word: &str) -> String {
+    word.to_uppercase()
+        .chars()
+        .map(|c| match c {
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+            'Ç' => 'C',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'Ñ' => 'N',
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'O',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            c => c,
+        })
+        .collect()
 }
 
 /// Whether an upper-case word is a command word (or an alias of one).
@@ -653,10 +704,28 @@ fn rsvp(g: &Given<'_>) -> Result<Cmd, Usage> {
     }
 }
 
+/// DELIVERY's two choices in our other languages (language, EACH, NONE), as HELP shows them.
+pub const DELIVERY_WORDS: &[(&str, &str, &str)] = &[
+    ("de", "EINZELN", "KEINE"),
+    ("fr", "CHAQUE", "AUCUNE"),
+    ("es", "CADA", "NINGUNA"),
+    ("nl", "ELK", "GEEN"),
+    ("pt", "CADA", "NENHUMA"),
+];
+
 fn delivery(g: &Given<'_>) -> Result<Cmd, Usage> {
     let Some(first) = g.args.first() else {
         return Err(g.fail("DELIVERY needs EACH or NONE."));
     };
+    let value = fold(clean(first));
+    if let Some((_, each, _)) = DELIVERY_WORDS
+        .iter()
+        .find(|(_, e, n)| fold(e) == value || fold(n) == value)
+    {
+        return Ok(Cmd::Delivery {
+            each: fold(each) == value,
+        });
+    }
     match clean(first).to_ascii_lowercase().as_str() {
         "each" => Ok(Cmd::Delivery { each: true }),
         "none" => Ok(Cmd::Delivery { each: false }),

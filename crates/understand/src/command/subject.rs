@@ -17,9 +17,7 @@ pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
         return None;
     }
     let rest = rest.trim();
-    let end = rest
-        .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '!' || c == '?')
-        .unwrap_or(rest.len());
+    let end = word_end(rest);
     let word = rest[..end].to_uppercase();
     if !is_command_word(&word) {
         return None;
@@ -27,6 +25,12 @@ pub fn parse_subject(subject: &str) -> Option<(String, Vec<String>, bool)> {
     let after = rest[end..].trim_start_matches([':', ',', '!', '?']);
     let args = after.split_whitespace().map(str::to_string).collect();
     Some((word, args, reply))
+}
+
+/// Where the first word of a Subject (prefixes stripped) ends.
+fn word_end(rest: &str) -> usize {
+    rest.find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '!' || c == '?')
+        .unwrap_or(rest.len())
 }
 
 /// The intent the Subject gives, if it holds a command. `body` is the sender's own words:
@@ -37,6 +41,21 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
     // "Re: Agenda: Roundtable on Tuesday" answers our mail titled "Agenda: …"; commands are
     // never written "WORD:" (only TOPIC: is).
     let (rest, _, _) = text::strip_subject_prefixes(subject);
+    // A word of another language (HILFE, Suche, temas) is a command only as a whole, valid
+    // command: alone, or written in capitals before its arguments (`SUCHE Preise`). "Suche
+    // Mitfahrgelegenheit nach Berlin" or "Pause im Sommer?" are people talking, and so is a
+    // reply ("Re: Hilfe" in a thread someone named so).
+    if super::local_word(&word).is_some() {
+        let trimmed = rest.trim();
+        let typed = &trimmed[..word_end(trimmed)];
+        let capitals = typed.chars().all(|c| !c.is_lowercase());
+        let titled = trimmed[typed.len()..].starts_with(':');
+        let cmd = Command::read(word, args, body);
+        if reply || titled || cmd.parsed.is_err() || (!cmd.args.is_empty() && !capitals) {
+            return None;
+        }
+        return Some(Intent::Command(cmd));
+    }
     let titled = rest
         .get(word.len()..)
         .is_some_and(|after| after.starts_with(':'));
@@ -136,6 +155,88 @@ mod tests {
                 parsed: Ok(super::super::Cmd::Status)
             }))
         );
+    }
+
+    #[test]
+    fn local_words_are_commands_only_as_a_whole_subject() {
+        let cmd = |s: &str| match from_subject(s, None, "Hallo zusammen, wie geht es euch allen?") {
+            Some(Intent::Command(c)) => c.parsed.ok(),
+            _ => None,
+        };
+        use super::super::Cmd;
+        for (s, want) in [
+            ("HILFE", Cmd::Help),
+            ("hilfe", Cmd::Help),
+            ("Aide", Cmd::Help),
+            ("AYUDA", Cmd::Help),
+            ("hulp", Cmd::Help),
+            ("Ajuda!", Cmd::Help),
+            ("Abmelden", Cmd::Leave),
+            ("désinscrire", Cmd::Leave),
+            ("DESINSCRIRE", Cmd::Leave),
+            ("baja", Cmd::Leave),
+            ("AFMELDEN", Cmd::Leave),
+            ("Sair", Cmd::Leave),
+            ("Pausa", Cmd::Pause),
+            ("PAUZE", Cmd::Pause),
+            ("Fortsetzen", Cmd::Resume),
+            ("reprendre", Cmd::Resume),
+            ("REANUDAR", Cmd::Resume),
+            ("hervatten", Cmd::Resume),
+            ("retomar", Cmd::Resume),
+            ("Themen", Cmd::Topics),
+            ("sujets", Cmd::Topics),
+            ("TEMAS", Cmd::Topics),
+            ("onderwerpen", Cmd::Topics),
+            ("Tópicos", Cmd::Topics),
+            ("topicos", Cmd::Topics),
+            ("SUCHE Preise", Cmd::Search("Preise".into())),
+            (
+                "RECHERCHE tarifs ateliers",
+                Cmd::Search("tarifs ateliers".into()),
+            ),
+            ("BÚSQUEDA precios", Cmd::Search("precios".into())),
+            ("ZOEKEN prijzen", Cmd::Search("prijzen".into())),
+            ("PROCURAR preços", Cmd::Search("preços".into())),
+            ("SPRACHE de", Cmd::Language("de")),
+            ("LANGUE français", Cmd::Language("fr")),
+            ("IDIOMA es", Cmd::Language("es")),
+            ("TAAL nl", Cmd::Language("nl")),
+            ("ZUSTELLUNG KEINE", Cmd::Delivery { each: false }),
+            ("DISTRIBUTION CHAQUE", Cmd::Delivery { each: true }),
+            ("ENTREGA NINGUNA", Cmd::Delivery { each: false }),
+            ("BEZORGING ELK", Cmd::Delivery { each: true }),
+            ("ENTREGA NENHUMA", Cmd::Delivery { each: false }),
+            // English always works, in any community.
+            ("HELP", Cmd::Help),
+            ("Pause", Cmd::Pause),
+            ("DELIVERY none", Cmd::Delivery { each: false }),
+            ("DELIVERY keine", Cmd::Delivery { each: false }),
+        ] {
+            assert_eq!(cmd(s), Some(want), "{s}");
+        }
+        // Ordinary conversation that starts with such a word stays conversation.
+        for s in [
+            "Suche Mitfahrgelegenheit nach Berlin",
+            "Hilfe bei der Raumbuchung",
+            "Pausa para el café",
+            "Temas para la próxima reunión",
+            "Aide pour la salle",
+            "Sair mais cedo amanhã",
+            "Baja la música",
+            "Taal en cultuur",
+            "Entrega do material",
+            "Suche",
+            "Sprache",
+            "Sprache Klingonisch",
+            "Re: Hilfe",
+            "AW: Themen",
+            "Re: SUCHE Preise",
+            "Hilfe: Raum gesucht",
+            "Fwd: Abmelden",
+        ] {
+            assert_eq!(cmd(s), None, "{s}");
+        }
     }
 
     #[test]

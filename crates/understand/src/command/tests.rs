@@ -667,16 +667,8 @@ fn the_table_is_the_one_list_of_commands() {
         "HELP",
         "LEAVE",
         "UNSUBSCRIBE",
-        // LEAVE's synonyms in our languages (issue 12); printed as written, read as LEAVE.
+        // (LEAVE's synonyms in our languages are `local` words, with the other commands'.)
         "SIGNOFF",
-        "ABMELDEN",
-        "DÉSABONNER",
-        "DESABONNER",
-        "DÉSINSCRIRE",
-        "DESINSCRIRE",
-        "AFMELDEN",
-        "UITSCHRIJVEN",
-        "DESINSCREVER",
         "PAUSE",
         "RESUME",
         "RSVP",
@@ -708,9 +700,56 @@ fn the_table_is_the_one_list_of_commands() {
     }
     assert_eq!(Cmd::TopicDefer(1).word(), "TOPIC");
     assert_eq!(p("UNSUBSCRIBE").map(|c| c.word()), Ok("LEAVE"));
-    for synonym in ["abmelden", "Désabonner", "afmelden", "SIGNOFF"] {
+    for synonym in [
+        "abmelden",
+        "Désabonner",
+        "desabonner",
+        "afmelden",
+        "SIGNOFF",
+    ] {
         assert_eq!(p(synonym).map(|c| c.word()), Ok("LEAVE"), "{synonym}");
     }
+}
+
+#[test]
+fn local_words_are_data_of_the_member_commands() {
+    for s in SPECS {
+        for (lang, local) in s.local {
+            assert!(
+                LANGUAGES.contains(lang) && *lang != "en",
+                "{}: {lang}",
+                s.word
+            );
+            assert_eq!(s.who, Who::Everyone, "{}: only member commands", s.word);
+            for w in *local {
+                // A local word never shadows another command's English word.
+                assert!(spec(w).is_some_and(|x| x.word == s.word), "{w}");
+            }
+        }
+    }
+    for w in [
+        "LEAVE", "PAUSE", "RESUME", "HELP", "TOPICS", "SEARCH", "DELIVERY", "LANGUAGE",
+    ] {
+        let s = spec(w).unwrap();
+        for lang in &LANGUAGES[1..] {
+            assert!(
+                s.local.iter().any(|(l, _)| l == lang),
+                "{w} has no {lang} word"
+            );
+        }
+    }
+    assert_eq!(word_in(spec("HELP").unwrap(), "de"), "HILFE");
+    assert_eq!(word_in(spec("HELP").unwrap(), "en"), "HELP");
+    assert_eq!(word_in(spec("STATUS").unwrap(), "fr"), "STATUS");
+    assert_eq!(
+        local_word("hilfe").map(|(s, l)| (s.word, l)),
+        Some(("HELP", "de"))
+    );
+    assert!(
+        local_word("PAUSE").is_none(),
+        "an English word is not a local one"
+    );
+    assert!(local_word("UNSUBSCRIBE").is_none());
 }
 
 #[test]
