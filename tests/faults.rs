@@ -15,14 +15,17 @@
 //! The random kill moments come from a seeded generator: the seed is printed, and
 //! `RT_FAULT_SEED=<n>` replays a run.
 
+#[path = "support/daemon.rs"]
+mod daemon;
 mod support;
 
 use std::collections::{BTreeMap, HashMap};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use daemon::{until, Daemon, Db};
 use rand::{Rng, SeedableRng};
 use roundtable::clock::Clock;
 use roundtable::domain::{Address, Role};
@@ -51,140 +54,6 @@ const TAKEAWAYS: [&str; 6] = [
 ];
 
 // ---- the binary as a child process -----------------------------------------------------------
-
-extern "C" {
-    fn kill(pid: i32, sig: i32) -> i32;
-}
-const SIGTERM: i32 = 15;
-
-/// One run of the real binary, its output going to files in `dir`.
-struct Daemon {
-    child: Child,
-    stderr: PathBuf,
-    stdout: PathBuf,
-}
-
-impl Daemon {
-    /// `fault`: the `ROUNDTABLE_FAULT` point where the process aborts itself (see src/app.rs).
-    fn start(config: &Path, args: &[&str], dir: &Path, label: &str, fault: Option<&str>) -> Daemon {
-        let stdout = dir.join(format!("{label}.out"));
-        let stderr = dir.join(format!("{label}.err"));
-        let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
-        match fault {
-            Some(f) => command.env("ROUNDTABLE_FAULT", f),
-            None => command.env_remove("ROUNDTABLE_FAULT"),
-        };
-        let child = command
-            .arg("--config")
-            .arg(config)
-            .args(args)
-            .env("RUST_LOG", "info")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(std::fs::File::create(&stdout).unwrap())
-            .stderr(std::fs::File::create(&stderr).unwrap())
-            .spawn()
-            .expect("starting the roundtable binary");
-        Daemon {
-            child,
-            stderr,
-            stdout,
-        }
-    }
-
-    fn alive(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
-    }
-
-    /// `kill -9`; returns how it ended (which must be by that signal: it was still working).
-    fn kill9(mut self) -> ExitStatus {
-        let before = self.child.try_wait().unwrap();
-        assert!(
-            before.is_none(),
-            "the daemon had already exited ({before:?}) before the kill: {}",
-            self.log()
-        );
-        self.child.kill().unwrap();
-        let status = self.child.wait().unwrap();
-        assert_eq!(status.signal(), Some(9), "killed by SIGKILL: {status:?}");
-        status
-    }
-
-    /// SIGTERM, then waits (bounded) for it to finish what is in flight; returns its status.
-    fn terminate(mut self) -> ExitStatus {
-        unsafe { kill(self.child.id() as i32, SIGTERM) };
-        let status = wait_child(&mut self.child, PATIENCE).unwrap_or_else(|| {
-            let _ = self.child.kill();
-            panic!(
-                "the daemon did not stop within {PATIENCE:?} of SIGTERM: {}",
-                self.log()
-            )
-        });
-        status
-    }
-
-    /// Waits (bounded) for a `run --once` to end.
-    fn finish(mut self) -> (ExitStatus, String) {
-        let status = wait_child(&mut self.child, PATIENCE).unwrap_or_else(|| {
-            let _ = self.child.kill();
-            panic!(
-                "`run --once` did not finish within {PATIENCE:?}: {}",
-                self.log()
-            )
-        });
-        (
-            status,
-            std::fs::read_to_string(&self.stdout).unwrap_or_default(),
-        )
-    }
-
-    fn log(&self) -> String {
-        read_log(&self.stderr)
-    }
-}
-
-impl Drop for Daemon {
-    /// A test that failed half-way leaves no daemon behind.
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-fn read_log(p: &Path) -> String {
-    let s = std::fs::read_to_string(p).unwrap_or_default();
-    let lines: Vec<&str> = s.lines().collect();
-    lines[lines.len().saturating_sub(40)..].join("\n")
-}
-
-fn wait_child(child: &mut Child, within: Duration) -> Option<ExitStatus> {
-    let start = Instant::now();
-    while start.elapsed() < within {
-        if let Some(s) = child.try_wait().unwrap() {
-            return Some(s);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    None
-}
-
-/// Polls `f` every 10 ms until it returns `Some`, at most `within`; panics with `what`.
-async fn until<T, F, Fut>(within: Duration, what: &str, mut f: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let start = Instant::now();
-    loop {
-        if let Some(v) = f().await {
-            return v;
-        }
-        assert!(start.elapsed() < within, "waited {within:?} for: {what}");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
 
 fn rfc3339(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0).unwrap().to_rfc3339()
@@ -511,7 +380,7 @@ description = "Practising designers trading what books can't teach."
     }
 
     fn start(&self, args: &[&str], label: &str) -> Daemon {
-        Daemon::start(&self.config, args, self.dir.path(), label, None)
+        Daemon::start(&self.config, args, self.dir.path(), label, &[])
     }
 
     async fn db(&self) -> Db {
@@ -538,51 +407,6 @@ description = "Practising designers trading what books can't teach."
 
     fn waiting_files(&self) -> usize {
         files_in(&self.inbox.join("new")) + files_in(&self.inbox.join("cur"))
-    }
-}
-
-/// Read-only questions to the database the daemon writes, from outside it.
-struct Db {
-    pool: sqlx::AnyPool,
-}
-
-impl Db {
-    async fn connect(url: &str) -> Db {
-        sqlx::any::install_default_drivers();
-        let pool = sqlx::any::AnyPoolOptions::new()
-            .max_connections(2)
-            .connect(url)
-            .await
-            .expect("connecting to the test database");
-        Db { pool }
-    }
-
-    async fn count(&self, sql: &str) -> i64 {
-        use sqlx::Row;
-        // A busy SQLite writer may hold us off for a moment; retry instead of failing.
-        for _ in 0..50 {
-            match sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
-                .fetch_one(&self.pool)
-                .await
-            {
-                Ok(r) => return r.try_get::<i64, _>(0).unwrap(),
-                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
-            }
-        }
-        panic!("query kept failing: {sql}")
-    }
-
-    /// (recipient, status, attempts, last_error) of every outbox row of `kind`.
-    async fn outbox(&self, kind: &str) -> Vec<(String, String, i64, Option<String>)> {
-        use sqlx::Row;
-        let rows = sqlx::query("SELECT recipient, status, attempts, last_error FROM outbox WHERE kind = $1 ORDER BY id")
-            .bind(kind)
-            .fetch_all(&self.pool)
-            .await
-            .unwrap();
-        rows.iter()
-            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
-            .collect()
     }
 }
 
@@ -747,7 +571,7 @@ async fn kill_9_during_a_large_digest(backend: Backend) {
         let left = total - before.min(total);
         let target = before + rng.random_range(1..=left / 2);
         let now = due + RESTART_GAP * k as i64;
-        let d = s.start(
+        let mut d = s.start(
             &["run", "--once", "--now", &rfc3339(now)],
             &format!("kill{k}"),
         );
@@ -899,7 +723,7 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
         &["run", "--once", "--now", &rfc3339(T0 + 30)],
         s.dir.path(),
         "fault",
-        Some("crash-before-ack"),
+        &[("ROUNDTABLE_FAULT", "crash-before-ack")],
     );
     let (status, _) = d.finish();
     assert_eq!(
@@ -921,7 +745,7 @@ async fn kill_9_during_an_inbound_backlog(backend: Backend) {
         let before = db.count("SELECT COUNT(*) FROM inbound").await as usize;
         let target = before + rng.random_range(1..=(REPLIES - before) / 2);
         let now = T0 + 60 + RESTART_GAP * k as i64;
-        let d = s.start(
+        let mut d = s.start(
             &["run", "--once", "--now", &rfc3339(now)],
             &format!("kill{k}"),
         );

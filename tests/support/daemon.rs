@@ -28,10 +28,13 @@ pub const PATIENCE: Duration = Duration::from_secs(120);
 pub struct Daemon {
     child: Child,
     pub stderr: PathBuf,
+    pub stdout: PathBuf,
 }
 
 impl Daemon {
-    /// Starts `roundtable --config CONFIG ARGS…` with `env` set, logging to `dir/LABEL.err`.
+    /// Starts `roundtable --config CONFIG ARGS…` with `env` set (e.g. `ROUNDTABLE_FAULT`, the
+    /// point where the process aborts itself: see src/fault.rs), its output going to
+    /// `dir/LABEL.out` and `dir/LABEL.err`.
     pub fn start(
         config: &Path,
         args: &[&str],
@@ -39,6 +42,7 @@ impl Daemon {
         label: &str,
         env: &[(&str, &str)],
     ) -> Daemon {
+        let stdout = dir.join(format!("{label}.out"));
         let stderr = dir.join(format!("{label}.err"));
         let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
         command.env_remove("ROUNDTABLE_FAULT");
@@ -52,11 +56,15 @@ impl Daemon {
             .env("RUST_LOG", "info")
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(std::fs::File::create(&stdout).unwrap())
             .stderr(std::fs::File::create(&stderr).unwrap())
             .spawn()
             .expect("starting the roundtable binary");
-        Daemon { child, stderr }
+        Daemon {
+            child,
+            stderr,
+            stdout,
+        }
     }
 
     pub fn pid(&self) -> u32 {
@@ -83,6 +91,17 @@ impl Daemon {
     /// SIGTERM, then waits (bounded) for it to stop; returns its status.
     pub fn terminate(&mut self) -> ExitStatus {
         unsafe { kill(self.child.id() as i32, SIGTERM) };
+        self.wait("stop after SIGTERM")
+    }
+
+    /// Waits (bounded) for a `run --once` to end: its status and standard output.
+    pub fn finish(mut self) -> (ExitStatus, String) {
+        let status = self.wait("finish");
+        let out = std::fs::read_to_string(&self.stdout).unwrap_or_default();
+        (status, out)
+    }
+
+    fn wait(&mut self, what: &str) -> ExitStatus {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if let Some(s) = self.child.try_wait().unwrap() {
@@ -92,7 +111,7 @@ impl Daemon {
         }
         let _ = self.child.kill();
         panic!(
-            "the daemon did not stop within {PATIENCE:?} of SIGTERM: {}",
+            "the daemon did not {what} within {PATIENCE:?}: {}",
             self.log()
         )
     }
@@ -280,7 +299,7 @@ description = "Practising designers trading what books can't teach."
 
 /// Questions to the database the daemons write, from outside them.
 pub struct Db {
-    pool: sqlx::AnyPool,
+    pub pool: sqlx::AnyPool,
 }
 
 impl Db {
@@ -330,6 +349,19 @@ impl Db {
             .await
             .into_iter()
             .next()
+    }
+
+    /// (recipient, status, attempts, last_error) of every outbox row of `kind`.
+    pub async fn outbox(&self, kind: &str) -> Vec<(String, String, i64, Option<String>)> {
+        use sqlx::Row;
+        let rows = sqlx::query("SELECT recipient, status, attempts, last_error FROM outbox WHERE kind = $1 ORDER BY id")
+            .bind(kind)
+            .fetch_all(&self.pool)
+            .await
+            .unwrap();
+        rows.iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+            .collect()
     }
 
     pub async fn close(self) {
