@@ -5,6 +5,13 @@
 //! over"). A `~` in a phrase matches up to two words of any kind, so one entry holds the
 //! variations instead of one entry per example. Phrases are folded (lower-case, accents off).
 //! Hedges turn a yes into a maybe ("probably yes", "wahrscheinlich ja", "sans doute").
+//!
+//! Why stems (`compt*`): verbs of the Romance languages come in a dozen forms ("compte /
+//! comptez / compter sur moi", "conta / conte / contem / contar comigo"); one entry with a stem
+//! holds them all, where a list of forms only ever holds the ones someone has seen. And why
+//! answer nouns ("a yes", "ein Nein", "un oui"): people name their answer instead of giving it
+//! ("Put me down as a yes", "I'm a no for this one") — the article before the answer word is
+//! the signal, the same in every language, so it is one entry per language, not per sentence.
 
 use super::words::Word;
 use crate::Response::{self, Maybe, No, Yes};
@@ -54,6 +61,15 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("have to bow out", No),
     ("must decline", No),
     ("not available", No),
+    ("a yes", Yes),
+    ("a no", No),
+    ("a maybe", Maybe),
+    ("a definite yes", Yes),
+    ("a definite no", No),
+    ("a soft yes", Maybe),
+    ("50 50", Maybe),
+    ("fifty fifty", Maybe),
+    ("toss up", Maybe),
     ("should be able", Maybe),
     ("should make it", Maybe),
     ("do my best", Maybe),
@@ -83,6 +99,14 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("bin verhindert", No),
     ("nicht dabei", No),
     ("bin raus", No),
+    // Inversion after a leading adverb: "diesmal bin ich raus", "dann komme ich".
+    ("bin ich raus", No),
+    ("bin ich dabei", Yes),
+    ("komme ich", Yes),
+    ("komme ich nicht", No),
+    ("ein ja", Yes),
+    ("ein nein", No),
+    ("ein vielleicht", Maybe),
     ("wahrscheinlich", Maybe),
     ("vermutlich", Maybe),
     ("voraussichtlich", Maybe),
@@ -97,8 +121,10 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("j'y serai", Yes),
     ("partant", Yes),
     ("partante", Yes),
-    ("compte sur moi", Yes),
-    ("comptez sur moi", Yes),
+    ("compt* sur moi", Yes),
+    ("un oui", Yes),
+    ("un non", No),
+    ("un peut etre", Maybe),
     ("avec plaisir", Yes),
     ("je viens", Yes),
     ("je viendrai", Yes),
@@ -130,9 +156,9 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("pas encore sur", Maybe),
     ("pas sur", Maybe),
     // Spanish
-    ("cuenta conmigo", Yes),
-    ("contad conmigo", Yes),
-    ("contar conmigo", Yes),
+    ("cuent* conmigo", Yes),
+    ("cont* conmigo", Yes),
+    ("un si", Yes),
     ("alli estare", Yes),
     ("ahi estare", Yes),
     ("me apunto", Yes),
@@ -158,6 +184,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("puede que", Maybe),
     // Dutch
     ("ben erbij", Yes),
+    ("een ja", Yes),
+    ("een nee", No),
     ("ben er bij", Yes),
     ("ik kom", Yes),
     ("kom graag", Yes),
@@ -179,9 +207,13 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("hangt ~ af", Maybe),
     ("weet nog niet", Maybe),
     // Portuguese
-    ("conta comigo", Yes),
-    ("contar comigo", Yes),
-    ("contem comigo", Yes),
+    ("cont* comigo", Yes),
+    ("to dentro", Yes),
+    ("tou dentro", Yes),
+    ("fica para a proxima", No),
+    ("fica para outra", No),
+    ("um sim", Yes),
+    ("um nao", No),
     ("estarei la", Yes),
     ("la estarei", Yes),
     ("vou sim", Yes),
@@ -233,10 +265,18 @@ pub(super) fn idiom_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
         .max_by_key(|(_, n)| *n)
 }
 
+/// A word against a pattern word: equal, or for `stem*` any word starting with the stem.
+fn word_is(word: &str, pattern: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == pattern,
+    }
+}
+
 fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
     // Most phrases fail on their first word: check it before anything is allocated.
     let head = phrase.split(' ').next().unwrap_or("");
-    if ws.get(i).is_none_or(|w| w.folded != head) {
+    if ws.get(i).is_none_or(|w| !word_is(&w.folded, head)) {
         return None;
     }
     let parts: Vec<&str> = phrase.split(' ').collect();
@@ -257,7 +297,7 @@ fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
         }
         let w = ws.get(j)?;
         // (`fold` already made every apostrophe ')
-        (w.folded == *first).then_some(())?;
+        word_is(&w.folded, first).then_some(())?;
         go(ws, j + 1, rest)
     }
     go(ws, i, &parts).map(|end| end - i)
