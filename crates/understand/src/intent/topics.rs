@@ -112,11 +112,18 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
     let head = head.trim();
     let mut title = head.to_string();
     let mut details: Vec<String> = Vec::new();
-    for sep in [": ", " - ", " – ", " — "] {
+    for sep in [": ", " : ", " - ", " – ", " — "] {
         if let Some(p) = head.find(sep) {
             if p > 0 && p <= 80 && head.len() > p + sep.len() {
-                title = head[..p].to_string();
-                details.push(head[p + sep.len()..].trim().to_string());
+                let (before, after) = (&head[..p], head[p + sep.len()..].trim());
+                // "Sugestão: X", "Se me ocurre un tema: X", "Je propose : X": the part before
+                // the colon only announces; X is the title.
+                if is_leadin(before) {
+                    title = after.to_string();
+                } else {
+                    title = before.to_string();
+                    details.push(after.to_string());
+                }
                 break;
             }
         }
@@ -134,6 +141,49 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
         title: clean_title(&title),
         details: (!details.is_empty()).then(|| details.join("\n")),
     }
+}
+
+/// The words a lead-in is made of, in the six languages (folded): the nouns and verbs of
+/// proposing and the small words around them.
+///
+/// Why a vocabulary and not a list of lead-ins: "Sugestão:", "Mein Vorschlag:", "Here's an
+/// idea:", "Se me ocurre un tema:", "Une idée de ma part :" are endless combinations of few
+/// words. A head before a colon made only of these words announces what follows; a head with
+/// any other word ("Pricing:", "Onboarding juniors:") is itself the title.
+const LEADIN_WORDS: &[&str] = &[
+    "suggestion", "suggestions", "idea", "ideas", "proposal", "topic", "topics", "propose",
+    "suggest", "here's", "heres", "here", "is", "are", "an", "a", "one", "my", "from", "me",
+    "i", "i'd", "would", "like", "to", "quick", "small", "another", "also", "and", "two",
+    "vorschlag", "vorschlage", "thema", "themen", "idee", "ideen", "mein", "meine", "ein",
+    "eine", "von", "mir", "ich", "schlage", "vor", "noch", "proposition", "propositions",
+    "sujet", "sujets", "je", "une", "un", "de", "ma", "part", "mon", "mes", "moi", "autre",
+    "propuesta", "propuestas", "tema", "temas", "sugerencia", "sugerencias", "propongo", "se",
+    "ocurre", "mi", "mis", "una", "otra", "otro", "voorstel", "voorstellen", "onderwerp",
+    "onderwerpen", "mijn", "een", "ik", "stel", "voor", "nog", "sugestao", "sugestoes",
+    "ideia", "ideias", "proposta", "propostas", "minha", "meu", "uma", "um", "proponho",
+    "sugiro", "outra", "outro", "el", "la",
+];
+
+/// Whether a head before a colon only announces a topic (every word a lead-in word, and at
+/// least one noun or verb of proposing among them).
+fn is_leadin(head: &str) -> bool {
+    let f = fold(head);
+    let ws: Vec<&str> = f
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = [
+        "here's", "heres", "here", "is", "are", "an", "a", "one", "my", "from", "me", "i",
+        "i'd", "would", "like", "to", "quick", "small", "another", "also", "and", "two", "mein",
+        "meine", "ein", "eine", "von", "mir", "ich", "noch", "je", "une", "un", "de", "ma",
+        "part", "mon", "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn",
+        "een", "ik", "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor",
+        "voor",
+    ];
+    !ws.is_empty()
+        && ws.len() <= 6
+        && ws.iter().all(|w| LEADIN_WORDS.contains(w))
+        && ws.iter().any(|w| !small.contains(w))
 }
 
 /// Openings (folded) that introduce a topic rather than name it.

@@ -346,3 +346,105 @@ mod table {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }
+
+/// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines, as
+/// (number, folded title words). Fewer than two items: no agenda.
+fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
+    let mut out: Vec<(u32, Vec<String>)> = Vec::new();
+    for line in whole.lines().take(400) {
+        let t = line.trim_start();
+        let Some(q) = t.strip_prefix('>') else {
+            continue;
+        };
+        let q = q.trim_start_matches(['>', ' ']);
+        let q = q.strip_prefix('#').unwrap_or(q);
+        let digits: String = q.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(n) = digits.parse::<u32>() else {
+            continue;
+        };
+        let rest = q[digits.len()..].trim_start_matches(['.', ')', ':']);
+        if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|(m, _)| *m == n) {
+            continue;
+        }
+        let words: Vec<String> = fold(rest)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+            .map(str::to_string)
+            .collect();
+        out.push((n, words));
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+/// Votes read against the agenda the reply quotes, when the words alone do not say it.
+///
+/// Why the quoted agenda: "my vote: pricing and insurance", "3 and 4 — both are overdue",
+/// "…, also #3" are votes only because of what they answer. Without the agenda a reader can
+/// only guess (a number may be anything, a title word may propose a new topic); with it, a
+/// short reply that names agenda numbers at its start or as "#N", or (with a verb of choosing,
+/// or nothing but titles) names agenda titles, votes for them. Questions never vote.
+pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
+    let agenda = quoted_agenda(whole);
+    if agenda.is_empty() {
+        return None;
+    }
+    let f = fold(own);
+    let first: String = f
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if first.contains('?') {
+        return None;
+    }
+    let toks = vote_tokens(&first);
+    if toks.is_empty() || toks.len() > 25 {
+        return None;
+    }
+    let on_agenda = |n: u32| agenda.iter().any(|(m, _)| *m == n);
+    let mut out: Vec<u32> = Vec::new();
+    // Numbers: "#N" anywhere, or bare numbers leading the reply ("3 and 4", "1, 3").
+    let mut leading = true;
+    for t in &toks {
+        let hash = t.starts_with('#');
+        match t.trim_start_matches('#').parse::<u32>() {
+            Ok(n) if on_agenda(n) && (hash || leading) => {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+            _ => {
+                leading = leading
+                    && matches!(
+                        t.as_str(),
+                        "and" | "&" | "," | "und" | "et" | "y" | "en" | "e" | "or" | "both"
+                    );
+            }
+        }
+    }
+    if !out.is_empty() {
+        return Some(out);
+    }
+    // Titles: with a verb of choosing, or a reply of a few words.
+    let words: Vec<&str> = toks.iter().map(String::as_str).collect();
+    let choosing = (0..words.len()).any(|i| {
+        CHOOSING.iter().any(|c| {
+            let parts: Vec<&str> = c.split(' ').collect();
+            words.get(i..i + parts.len()) == Some(&parts[..])
+        })
+    });
+    if !choosing && words.len() > 6 {
+        return None;
+    }
+    for (n, title) in &agenda {
+        if title.iter().any(|tw| words.contains(&tw.as_str())) && !out.contains(n) {
+            out.push(*n);
+        }
+    }
+    out.sort_unstable();
+    (!out.is_empty()).then_some(out)
+}

@@ -183,6 +183,13 @@ fn item_marker(line: &str) -> Option<usize> {
             }
         }
     }
+    // "a) …", "b) …": a lettered list (one lower-case letter and a parenthesis).
+    let mut lc = t.chars();
+    if let (Some(c), Some(')'), Some(' ')) = (lc.next(), lc.next(), lc.next()) {
+        if c.is_ascii_lowercase() {
+            return Some(indent + 3);
+        }
+    }
     let digits: usize = t.chars().take_while(|c| c.is_ascii_digit()).count();
     let (skip_open, digits) = if digits == 0 && (t.starts_with('(') || t.starts_with('#')) {
         (1, t[1..].chars().take_while(|c| c.is_ascii_digit()).count())
@@ -245,6 +252,15 @@ pub(super) fn paragraphs(text: &str) -> Vec<String> {
 
 /// Closing words (folded) that end a message: "Thanks,", "Cheers", "Best regards", …
 const CLOSINGS: &[&str] = &[
+    "thanks again",
+    "merci encore",
+    "encore merci",
+    "danke nochmal",
+    "nochmals danke",
+    "gracias de nuevo",
+    "nogmaals bedankt",
+    "obrigada mais uma vez",
+    "obrigado mais uma vez",
     "thanks",
     "thank you",
     "thx",

@@ -187,6 +187,23 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
             return Some(2);
         }
     }
+    // An attribution the client cut off before its colon ("Am 09.09.2024 17:02 schrieb
+    // Roundtable"), a quote right under it: its shape — an opening date word, digits, the
+    // verb of writing — and the quote are the signals, the colon is only one of them.
+    {
+        let t = lines[i].trim();
+        let l = format!("{} ", t.to_lowercase());
+        if !t.ends_with(':')
+            && t.len() <= 200
+            && !is_quote(lines[i])
+            && lines.get(i + 1).is_some_and(|n| is_quote(n))
+            && ATTRIBUTION_STARTS.iter().any(|p| l.starts_with(p))
+            && ATTRIBUTION_VERBS.iter().any(|v| l.contains(v))
+            && l.chars().any(|c| c.is_ascii_digit())
+        {
+            return Some(1);
+        }
+    }
     for e in i..(i + 3).min(lines.len()) {
         let t = lines[e].trim();
         if t.is_empty() || is_quote(lines[e]) || t.len() > MAX_MARKER_LINE {
