@@ -494,11 +494,29 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
     // Idioms anywhere in the first sentences, skipping questions.
     let mut found: Vec<(usize, Response, usize)> = Vec::new();
     let sentences = sentence_spans(window);
-    for (s_start, s_end) in sentences.iter().copied().take(4) {
+    // Statements to read: each sentence, and of a question the statement before its last
+    // comma ("Not sure I can make it yet, can I let you know on Tuesday?").
+    let statements: Vec<(usize, usize)> = sentences
+        .iter()
+        .copied()
+        .take(4)
+        .filter_map(|(s_start, s_end)| {
+            let sentence = &window[s_start..s_end];
+            if !sentence.trim_end().ends_with('?') {
+                return Some((s_start, s_end));
+            }
+            let comma = sentence.rfind(',')?;
+            let asks = tokens(&sentence[comma..])
+                .first()
+                .is_some_and(|w| super::signals::ASKING.contains(&w.folded.as_str()));
+            let opens_asking = tokens(&sentence[..comma])
+                .first()
+                .is_none_or(|w| super::signals::ASKING.contains(&w.folded.as_str()));
+            (asks && !opens_asking).then_some((s_start, s_start + comma))
+        })
+        .collect();
+    for &(s_start, s_end) in &statements {
         let sentence = &window[s_start..s_end];
-        if sentence.trim_end().ends_with('?') {
-            continue;
-        }
         let ws = tokens(sentence);
         let mut i = 0;
         while i < ws.len() {
@@ -511,6 +529,12 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
         }
     }
     if found.is_empty() {
+        // No idiom: the signals of the first statements decide (see `signals::weigh`).
+        for &(s_start, s_end) in statements.iter().take(2) {
+            if let Some(r) = super::signals::weigh(&tokens(&window[s_start..s_end])) {
+                return Rsvp::Answer(r, note_from(body));
+            }
+        }
         return Rsvp::Nothing;
     }
     let first = found[0].1;

@@ -70,6 +70,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("50 50", Maybe),
     ("fifty fifty", Maybe),
     ("toss up", Maybe),
+    ("sit ~ out", No),
+    ("give it a miss", No),
     ("should be able", Maybe),
     ("should make it", Maybe),
     ("do my best", Maybe),
@@ -87,6 +89,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("komme gern", Yes),
     ("ich bin da", Yes),
     ("sage zu", Yes),
+    // Separable verbs: the particle closes the clause, many words after the verb.
+    ("sage ~ ~ ~ zu", Yes),
     ("passt mir", Yes),
     ("muss ~ passen", No),
     ("klappt ~ nicht", No),
@@ -118,6 +122,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("sage ~ bescheid", Maybe),
     // French
     ("je serai la", Yes),
+    ("serai des votres", Yes),
+    ("serai de la partie", Yes),
     ("j'y serai", Yes),
     ("partant", Yes),
     ("partante", Yes),
@@ -302,3 +308,92 @@ fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
     }
     go(ws, i, &parts).map(|end| end - i)
 }
+
+/// Words (folded; `stem*` for a stem) that carry one signal each, per language. Used by
+/// [`weigh`] when no idiom matched.
+///
+/// Why weigh signals and not add idioms: the idioms of one month's replies never hold the
+/// next month's ("das wird bei mir leider nichts", "me resulta imposible asistir", "het lukt
+/// me deze keer niet", "je ne suis pas disponible"). What those sentences share is a handful
+/// of signals — a negation near a verb of coming or being available, a word of impossibility,
+/// a hedge, a word of regret — in every language. So each class is a word list (data), and a
+/// sentence is read by which classes it holds, not by matching it whole.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "can't", "cant", "cannot", "won't", "wont", "don't", "dont",
+    "couldn't", "isn't", "nicht", "kein*", "nichts", "nie", "pas", "ne", "jamais", "nunca",
+    "niet", "geen", "niks", "nooit", "nao",
+];
+const ATTENDING: &[&str] = &[
+    "come", "coming", "make", "attend*", "join*", "there", "available", "dabei", "komm*",
+    "teilnehm*", "schaff*", "klapp*", "verfugbar", "venir", "viendr*", "viens", "vienne",
+    "assist*", "particip*", "present*", "disponib*", "ir", "voy", "vou", "vais", "estar*",
+    "estare", "estarei", "komen", "kom", "lukt", "lukken", "gaat", "comparec*", "aanwezig",
+    "erbij", "beschikbaar", "acudir", "passer", "passe",
+];
+const IMPOSSIBLE: &[&str] = &[
+    "impossible", "imposible", "impossivel", "impossibilitad*", "impossibilitat*",
+    "unmoglich", "onmogelijk", "unlikely", "unwahrscheinlich", "improbable", "improvavel",
+    "onwaarschijnlijk", "verhindert", "verhinderd", "empeche*", "indisponible",
+    "unavailable", "impedid*", "regrets", "apologies", "excuse*", "disculp*",
+];
+const HEDGING: &[&str] = &[
+    "probably", "likely", "perhaps", "maybe", "possibly", "might", "hopefully", "unsure",
+    "depends", "try", "trying", "vielleicht", "eventuell", "wahrscheinlich", "vermutlich",
+    "versuch*", "evtl", "probablement", "essai*", "essaye*", "quizas", "quiza", "igual",
+    "seguramente", "probablemente", "intentar*", "intento", "misschien", "waarschijnlijk",
+    "probeer*", "wellicht", "talvez", "acho", "provavelmente", "tentar*", "tento",
+];
+const YES_WORDS: &[&str] = &[
+    "yes", "yeah", "yep", "ja", "oui", "si", "sim", "claro", "zeker", "wel", "gerne", "gern",
+    "graag", "volontiers", "natuurlijk", "naturlich", "certo",
+];
+const REGRET: &[&str] = &[
+    "sorry", "unfortunately", "sadly", "afraid", "leider", "bedauer*", "malheureusement",
+    "desole", "desolee", "lamentablemente", "lamento", "lo siento", "siento", "helaas",
+    "jammer", "infelizmente", "pena",
+];
+
+fn is_in(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|p| word_is(w, p))
+}
+
+/// The answer a statement's signals give, when no idiom matched: a negation within four
+/// words of a verb of coming (or of being available), or a word of impossibility: NO; a
+/// hedge: MAYBE; a verb of coming or a yes word alone: YES; only regret: NO.
+pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
+    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let attend: Vec<usize> = (0..f.len()).filter(|&i| is_in(f[i], ATTENDING)).collect();
+    let negated = attend.iter().any(|&a| {
+        (a.saturating_sub(4)..(a + 5).min(f.len())).any(|j| j != a && is_in(f[j], NEGATIONS))
+    });
+    if negated || f.iter().any(|w| is_in(w, IMPOSSIBLE)) {
+        return Some(No);
+    }
+    if f.iter().any(|w| is_in(w, HEDGING)) {
+        return Some(Maybe);
+    }
+    // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
+    // tell whether that is a yes.
+    let contrast = f
+        .iter()
+        .any(|w| matches!(*w, "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"));
+    if contrast {
+        return None;
+    }
+    if !attend.is_empty() || f.iter().any(|w| is_in(w, YES_WORDS)) {
+        return Some(Yes);
+    }
+    if f.iter().any(|w| is_in(w, REGRET)) {
+        return Some(No);
+    }
+    None
+}
+
+/// Words that open a question ("can I let you know on Tuesday?"), folded.
+pub(super) const ASKING: &[&str] = &[
+    "can", "could", "may", "shall", "should", "is", "are", "do", "does", "what", "when", "where",
+    "how", "who", "which", "why", "kann", "konnen", "darf", "soll", "ist", "gibt", "wann",
+    "wo", "wie", "was", "puis", "peut", "est", "quand", "ou", "comment", "puedo", "podemos",
+    "hay", "cuando", "donde", "como", "kan", "mag", "zal", "is", "wanneer", "waar", "hoe",
+    "posso", "pode", "podemos", "quando", "onde", "como",
+];

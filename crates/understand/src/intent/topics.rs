@@ -75,7 +75,7 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     }
     let paras: Vec<String> = paragraphs(&body)
         .into_iter()
-        .filter(|p| !is_list_heading(p))
+        .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
     if paras.len() == 1 {
         let p = &paras[0];
@@ -161,7 +161,8 @@ const LEADIN_WORDS: &[&str] = &[
     "ocurre", "mi", "mis", "una", "otra", "otro", "voorstel", "voorstellen", "onderwerp",
     "onderwerpen", "mijn", "een", "ik", "stel", "voor", "nog", "sugestao", "sugestoes",
     "ideia", "ideias", "proposta", "propostas", "minha", "meu", "uma", "um", "proponho",
-    "sugiro", "outra", "outro", "el", "la",
+    "sugiro", "outra", "outro", "el", "la", "petite", "petit", "kleine", "kleiner", "pequena",
+    "pequeña", "pequeno", "kleine", "klein", "brief", "quick", "small", "little",
 ];
 
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at
@@ -178,7 +179,8 @@ fn is_leadin(head: &str) -> bool {
         "meine", "ein", "eine", "von", "mir", "ich", "noch", "je", "une", "un", "de", "ma",
         "part", "mon", "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn",
         "een", "ik", "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor",
-        "voor",
+        "voor", "petite", "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief",
+        "little",
     ];
     !ws.is_empty()
         && ws.len() <= 6

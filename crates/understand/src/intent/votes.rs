@@ -406,13 +406,44 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
         return None;
     }
     let on_agenda = |n: u32| agenda.iter().any(|(m, _)| *m == n);
+    let words: Vec<&str> = toks.iter().map(String::as_str).collect();
+    // A verb of choosing, in any of its forms ("votaría", "stimme", "kies", "escolho"): the
+    // stems, not the forms, are the data.
+    let choosing = words.iter().any(|w| {
+        *w == "+1"
+            || [
+                "vot", "stimm", "kies", "escolh", "elij", "elej", "prefer", "prefier", "prefir",
+                "choos", "pick", "wahl", "choisi",
+            ]
+            .iter()
+            .any(|s| w.starts_with(s))
+    }) || (0..words.len()).any(|i| {
+        CHOOSING.iter().any(|c| {
+            let parts: Vec<&str> = c.split(' ').collect();
+            words.get(i..i + parts.len()) == Some(&parts[..])
+        })
+    });
     let mut out: Vec<u32> = Vec::new();
-    // Numbers: "#N" anywhere, or bare numbers leading the reply ("3 and 4", "1, 3").
+    // Numbers: "#N" or "Nummer N" anywhere, any agenda number after a verb of choosing, and
+    // numbers or ordinals leading the reply ("3 and 4", "Le 3 !", "De eerste …").
     let mut leading = true;
+    let mut named = false;
     for t in &toks {
-        let hash = t.starts_with('#');
-        match t.trim_start_matches('#').parse::<u32>() {
-            Ok(n) if on_agenda(n) && (hash || leading) => {
+        let hash = t.starts_with('#') || named;
+        let n = if t.starts_with('+') {
+            None
+        } else {
+            t.trim_start_matches('#')
+                .parse::<u32>()
+                .ok()
+                .or_else(|| ORDINALS.iter().find(|(o, _)| o == t).map(|&(_, n)| n))
+        };
+        named = matches!(
+            t.as_str(),
+            "number" | "nummer" | "numero" | "nr" | "no" | "num" | "n"
+        );
+        match n {
+            Some(n) if on_agenda(n) && (hash || leading || choosing) => {
                 if !out.contains(&n) {
                     out.push(n);
                 }
@@ -422,6 +453,9 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                     && matches!(
                         t.as_str(),
                         "and" | "&" | "," | "und" | "et" | "y" | "en" | "e" | "or" | "both"
+                            | "the" | "le" | "la" | "el" | "lo" | "de" | "het" | "der" | "die"
+                            | "das" | "o" | "a" | "les" | "los" | "number" | "nummer"
+                            | "numero"
                     );
             }
         }
@@ -430,13 +464,6 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
         return Some(out);
     }
     // Titles: with a verb of choosing, or a reply of a few words.
-    let words: Vec<&str> = toks.iter().map(String::as_str).collect();
-    let choosing = (0..words.len()).any(|i| {
-        CHOOSING.iter().any(|c| {
-            let parts: Vec<&str> = c.split(' ').collect();
-            words.get(i..i + parts.len()) == Some(&parts[..])
-        })
-    });
     if !choosing && words.len() > 6 {
         return None;
     }

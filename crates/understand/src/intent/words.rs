@@ -230,6 +230,26 @@ pub(super) fn list_items(text: &str) -> Vec<(String, Vec<String>)> {
     items
 }
 
+/// A paragraph that only thanks ("Thanks for a great evening!\nZara", "Gracias a todos,"):
+/// its first line opens with a word of thanks and is short. It closes the reply; it is
+/// neither a takeaway nor a topic.
+pub(super) fn is_thanks(p: &str) -> bool {
+    let first = fold(p.trim().lines().next().unwrap_or(""));
+    let ws: Vec<&str> = first
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.len() <= 8
+        && !first.contains(':')
+        && ws.first().is_some_and(|w| {
+            [
+                "thanks", "thank", "thx", "cheers", "danke", "vielen", "merci", "gracias",
+                "muchas", "bedankt", "dank", "obrigado", "obrigada", "grazie",
+            ]
+            .contains(w)
+        })
+}
+
 /// Paragraphs: blocks separated by blank lines.
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();

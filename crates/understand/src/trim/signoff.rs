@@ -286,6 +286,10 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
         "registered office",
         "sitz der gesellschaft",
         "handelsregister",
+        "vorstand:",
+        "aufsichtsrat",
+        "board of directors",
+        "directors:",
     ]
     .iter()
     .any(|c| padded.contains(c));
