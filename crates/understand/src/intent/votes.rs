@@ -348,15 +348,18 @@ mod table {
 }
 
 /// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines, as
-/// (number, folded title words). Fewer than two items: no agenda.
+/// (number, folded title words). Fewer than two items: no agenda. Outlook and Yahoo put the
+/// original under a header block without any ">": there, only our own "#N Title" form counts
+/// (a reader's own "1. …" list is no agenda).
 fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
     let mut out: Vec<(u32, Vec<String>)> = Vec::new();
     for line in whole.lines().take(400) {
         let t = line.trim_start();
-        let Some(q) = t.strip_prefix('>') else {
-            continue;
+        let q = match t.strip_prefix('>') {
+            Some(q) => q.trim_start_matches(['>', ' ']),
+            None if t.starts_with('#') => t,
+            None => continue,
         };
-        let q = q.trim_start_matches(['>', ' ']);
         let q = q.strip_prefix('#').unwrap_or(q);
         let digits: String = q.chars().take_while(char::is_ascii_digit).collect();
         let Ok(n) = digits.parse::<u32>() else {

@@ -366,6 +366,22 @@ pub(super) fn strip_closing(body: &str) -> String {
 }
 
 /// Byte spans of sentences: split after . ! ? and at line breaks.
+/// "am 10. Oktober", "le 1. mai": a day number's period, a month name after it, is no
+/// sentence end (German and the Nordic languages write ordinals so).
+fn is_ordinal_date(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let next = fold(s[dot + 1..].split_whitespace().next().unwrap_or(""));
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct",
+        "nov", "dez", "dec", "maa", "mei", "okt",
+    ];
+    next.len() >= 3 && MONTHS.iter().any(|m| next.starts_with(m))
+}
+
 pub(super) fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -373,7 +389,10 @@ pub(super) fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
     for (i, c) in s.char_indices() {
         let end_here = match c {
             '\n' => true,
-            '.' | '!' | '?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            '.' | '!' | '?' => {
+                bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                    && !(c == '.' && is_ordinal_date(s, i))
+            }
             _ => false,
         };
         if end_here {

@@ -467,7 +467,8 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
             .filter(|l| !is_contact_line(l) && is_role_line(l))
             .count();
         let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
-        let s = 2 * contacts + roles + usize::from(named);
+        let registers = body.iter().filter(|l| is_register_line(l)).count();
+        let s = 2 * contacts + registers + roles + usize::from(named);
         if s == 0 {
             break;
         }
@@ -489,6 +490,22 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
+}
+
+/// A company's legal furniture ("Amtsgericht Stuttgart HRB 123456", "Vorstand: …", "RCS
+/// Paris …", "Registered in England No. …"): no person writes it in a message, so it weighs
+/// more than a phone number.
+fn is_register_line(line: &str) -> bool {
+    let l = format!(" {} ", line.trim().to_lowercase());
+    [
+        "amtsgericht", " hrb ", " kvk ", "siret", " rcs ", "nipc", "registered in",
+        "registered office", "company number", "company no", "vorstand:", "aufsichtsrat",
+        "geschäftsführer:", "geschäftsführung:", "sitz der gesellschaft", "handelsregister",
+        "ust-id", "vat no", "vat reg", " btw ", " cif ", " nif ", "capital social", "au capital",
+        "kamer van koophandel",
+    ]
+    .iter()
+    .any(|m| l.contains(m))
 }
 
 /// A line that is only a name: one to four capitalised words ("Hélène Girard", "Dr. Fernanda
