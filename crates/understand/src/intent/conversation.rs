@@ -375,7 +375,22 @@ pub(super) fn talks_instead_of_rsvp(text: &str) -> bool {
 /// A reply to the call for topics that is a question plainly put to people: no list, not long,
 /// and its first question is to people (see [`Question::to_people`]).
 pub(super) fn asks_instead_of_topics(text: &str) -> bool {
-    if !list_items(&strip_greeting_and_closing(text)).is_empty() {
+    let body = strip_greeting_and_closing(text);
+    if !list_items(&body).is_empty() {
+        return false;
+    }
+    // "Buchhaltungssoftware – was nutzt ihr?", "Suggestie: hoe bepaal je je tarieven?": a
+    // head, then a colon or a dash, then the question — a topic put as a question, which is
+    // how people propose one; the head is its title.
+    let titled = body.trim().lines().next().is_some_and(|l| {
+        [": ", " – ", " - ", " — "].iter().any(|sep| {
+            l.split_once(sep).is_some_and(|(head, q)| {
+                let n = head.split_whitespace().count();
+                (1..=6).contains(&n) && !head.contains('?') && q.trim_end().ends_with('?')
+            })
+        })
+    });
+    if titled {
         return false;
     }
     let body = flat(text);

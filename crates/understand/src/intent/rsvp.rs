@@ -455,9 +455,16 @@ fn negated_attendance_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
 /// Reads an RSVP anywhere in the first sentences; a yes hedged in its first sentence
 /// ("Probably yes", "Tentatively yes") is a maybe.
 pub(crate) fn rsvp(text: &str) -> Rsvp {
-    match rsvp_unhedged(text) {
+    rsvp_weighing(text, true)
+}
+
+/// `rsvp`, with or without weighing signals when no idiom matched: only a reply to the
+/// announcement is read so (a topic proposal that says "join" or "come" is no RSVP).
+fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
+    match rsvp_unhedged(text, weigh) {
         Rsvp::Answer(Yes, note) => {
-            let window = answer_window(text.trim());
+            let t = text.trim();
+            let window = answer_window(t[skip_greeting(t)..].trim_start());
             let first = sentence_spans(window)
                 .first()
                 .map_or(window, |&(s, e)| &window[s..e]);
@@ -471,7 +478,7 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
     }
 }
 
-fn rsvp_unhedged(text: &str) -> Rsvp {
+fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     let text = text.trim();
     let offset = skip_greeting(text);
     let body = text[offset..].trim_start();
@@ -530,7 +537,7 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
     }
     if found.is_empty() {
         // No idiom: the signals of the first statements decide (see `signals::weigh`).
-        for &(s_start, s_end) in statements.iter().take(2) {
+        for &(s_start, s_end) in statements.iter().take(if weigh { 2 } else { 0 }) {
             if let Some(r) = super::signals::weigh(&tokens(&window[s_start..s_end])) {
                 return Rsvp::Answer(r, note_from(body));
             }
@@ -546,6 +553,10 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
     };
     if found.iter().all(|(_, r, _)| *r == first) {
         return Rsvp::Answer(first, note());
+    }
+    // A yes and a hedge are one hedged answer ("ich komme voraussichtlich"), not two.
+    if found.iter().all(|(_, r, _)| matches!(r, Yes | Maybe)) {
+        return Rsvp::Answer(Maybe, note());
     }
     // Mixed answers: the first clause decides if it holds one; else nobody could tell.
     let first_clause_end = window
@@ -616,7 +627,7 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         return Rsvp::Answer(resp, note);
     }
     if tokens(body).len() <= 12 {
-        if let Rsvp::Answer(r, n) = rsvp(text) {
+        if let Rsvp::Answer(r, n) = rsvp_weighing(text, false) {
             return Rsvp::Answer(r, n);
         }
     }

@@ -72,6 +72,9 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("toss up", Maybe),
     ("sit ~ out", No),
     ("give it a miss", No),
+    ("prob not", No),
+    ("probs not", No),
+    ("prolly not", No),
     ("should be able", Maybe),
     ("should make it", Maybe),
     ("do my best", Maybe),
@@ -324,9 +327,9 @@ const NEGATIONS: &[&str] = &[
     "niet", "geen", "niks", "nooit", "nao",
 ];
 const ATTENDING: &[&str] = &[
-    "come", "coming", "make", "attend*", "join*", "there", "available", "dabei", "komm*",
+    "come", "coming", "make", "attend*", "join*", "there", "available", "dabei", "komm", "komme", "kommen", "hinkommen",
     "teilnehm*", "schaff*", "klapp*", "verfugbar", "venir", "viendr*", "viens", "vienne",
-    "assist*", "particip*", "present*", "disponib*", "ir", "voy", "vou", "vais", "estar*",
+    "assist*", "asist*", "particip*", "present*", "disponib*", "ir", "voy", "vou", "vais", "estar*",
     "estare", "estarei", "komen", "kom", "lukt", "lukken", "gaat", "comparec*", "aanwezig",
     "erbij", "beschikbaar", "acudir", "passer", "passe",
 ];
@@ -337,7 +340,7 @@ const IMPOSSIBLE: &[&str] = &[
     "unavailable", "impedid*", "regrets", "apologies", "excuse*", "disculp*",
 ];
 const HEDGING: &[&str] = &[
-    "probably", "likely", "perhaps", "maybe", "possibly", "might", "hopefully", "unsure",
+    "probably", "prob", "probs", "prolly", "likely", "perhaps", "maybe", "possibly", "might", "hopefully", "unsure",
     "depends", "try", "trying", "vielleicht", "eventuell", "wahrscheinlich", "vermutlich",
     "versuch*", "evtl", "probablement", "essai*", "essaye*", "quizas", "quiza", "igual",
     "seguramente", "probablemente", "intentar*", "intento", "misschien", "waarschijnlijk",

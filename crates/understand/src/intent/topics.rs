@@ -80,6 +80,23 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     if paras.len() == 1 {
         let p = &paras[0];
         let lines: Vec<&str> = p.lines().collect();
+        // Three or more short lines, none a sentence or a question, no bullets: each line is
+        // an item ("Marketing on a tiny budget\nTax deadlines\nTaking proper holidays").
+        // Two lines stay a title and its detail.
+        let bare_list = lines.len() >= 3
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                !t.is_empty()
+                    && t.split_whitespace().count() <= 8
+                    && !t.ends_with(['.', '?', ':', ','])
+            });
+        if bare_list {
+            return lines
+                .iter()
+                .map(|l| split_title(l, Vec::new()))
+                .filter(|t| !t.title.is_empty())
+                .collect();
+        }
         if lines.len() == 1 && p.contains(';') {
             return p
                 .split(';')
@@ -161,7 +178,7 @@ const LEADIN_WORDS: &[&str] = &[
     "ocurre", "mi", "mis", "una", "otra", "otro", "voorstel", "voorstellen", "onderwerp",
     "onderwerpen", "mijn", "een", "ik", "stel", "voor", "nog", "sugestao", "sugestoes",
     "ideia", "ideias", "proposta", "propostas", "minha", "meu", "uma", "um", "proponho",
-    "sugiro", "outra", "outro", "el", "la", "petite", "petit", "kleine", "kleiner", "pequena",
+    "sugiro", "outra", "outro", "el", "la", "suggestie", "suggesties", "petite", "petit", "kleine", "kleiner", "pequena",
     "pequeña", "pequeno", "kleine", "klein", "brief", "quick", "small", "little",
 ];
 
@@ -182,9 +199,16 @@ fn is_leadin(head: &str) -> bool {
         "voor", "petite", "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief",
         "little",
     ];
+    // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
+    let leadin = |w: &&str| {
+        LEADIN_WORDS.contains(w)
+            || ["vorschlag", "idee", "thema", "themen"]
+                .iter()
+                .any(|n| w.len() > n.len() + 2 && w.ends_with(n))
+    };
     !ws.is_empty()
         && ws.len() <= 6
-        && ws.iter().all(|w| LEADIN_WORDS.contains(w))
+        && ws.iter().all(leadin)
         && ws.iter().any(|w| !small.contains(w))
 }
 

@@ -6,6 +6,27 @@ use crate::text::fold;
 
 /// Greeting words that may open a reply before the answer.
 const GREETINGS: &[&str] = &[
+    // Formal openings: "Sehr geehrte Damen und Herren,", "Geachte …", "Estimados …".
+    "sehr",
+    "geachte",
+    "estimado",
+    "estimados",
+    "estimada",
+    "estimadas",
+    "prezado",
+    "prezados",
+    "prezada",
+    "caro",
+    "caros",
+    "cara",
+    "caras",
+    "cher",
+    "chers",
+    "chere",
+    "madame",
+    "monsieur",
+    "querido",
+    "queridos",
     "hi",
     "hello",
     "hey",

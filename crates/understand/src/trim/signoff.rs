@@ -229,14 +229,22 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
             ]
             .iter()
             .any(|p| l.starts_with(p)));
-    // A line that is a phone number and nothing else ("06 12 34 56 78", "+31 (0)20 123 45").
-    let phone = phone
-        || (digits >= 8
-            && l.chars()
+    // A line that is a phone number and nothing else ("06 12 34 56 78", "+31 (0)20 123 45"),
+    // or one with a short label before it in any language ("Móvil: 600 123 456", "WhatsApp:
+    // +55 …", "Standard : +33 …"): the shape says phone, not the label.
+    let phone_shaped = |t: &str| {
+        let t = t.trim();
+        t.chars().filter(char::is_ascii_digit).count() >= 8
+            && t.chars()
                 .filter(|c| c.is_ascii_digit() || " +-()./".contains(*c))
                 .count()
                 * 10
-                >= l.chars().count() * 9);
+                >= t.chars().count() * 9
+    };
+    let labelled = l.split_once(':').is_some_and(|(label, rest)| {
+        label.split_whitespace().count() <= 2 && !label.is_empty() && phone_shaped(rest)
+    });
+    let phone = phone || phone_shaped(&l) || labelled;
     let web = l.contains("www.")
         || l.contains("http://")
         || l.contains("https://")
@@ -355,6 +363,10 @@ fn is_role_line(line: &str) -> bool {
         " responsable", " socio", " socia", " adviseur", " projectleider", " eigenaar",
         " oprichter", " directeur", " diretor", " diretora", " socio", " fundador",
         " consultor", " engineer", " ingenieur", " architect", " arquitect",
+        // The business a person signs for: a practice, a studio, an office.
+        " praktijk", " praxis", " cabinet", " clinica", " clinic", " studio", " kanzlei",
+        " atelier", " bureau", " agency", " agentur", " despacho", " escritorio", " partners",
+        " & partner", " & co", " & filhos", " & hijos", " & sohn", " & zn",
     ]
     .iter()
     .any(|w| l.contains(w))
