@@ -374,9 +374,15 @@ fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
         if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|(m, _)| *m == n) {
             continue;
         }
+        const SMALL: &[&str] = &[
+            "with", "from", "that", "this", "your", "their", "over", "into", "when", "what",
+            "para", "pour", "avec", "dans", "sans", "como", "sobre", "voor", "over", "naar",
+            "fuer", "uber", "eine", "einer", "mit", "und", "des", "les", "los", "las", "het",
+            "een", "uma", "umas", "the", "and",
+        ];
         let words: Vec<String> = fold(rest)
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 5)
+            .filter(|w| w.chars().count() >= 4 && !SMALL.contains(w))
             .map(str::to_string)
             .collect();
         out.push((n, words));
@@ -438,6 +444,7 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     let mut named = false;
     for t in &toks {
         let hash = t.starts_with('#') || named;
+        let last = agenda.iter().map(|(m, _)| *m).max().unwrap_or(0);
         let n = if t.starts_with('+') {
             None
         } else {
@@ -445,6 +452,15 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                 .parse::<u32>()
                 .ok()
                 .or_else(|| ORDINALS.iter().find(|(o, _)| o == t).map(|&(_, n)| n))
+                // "the last one", "le dernier", "el último": the agenda's last item.
+                .or_else(|| {
+                    [
+                        "last", "letzte", "letzten", "dernier", "derniere", "ultimo", "ultima",
+                        "laatste",
+                    ]
+                    .contains(&t.as_str())
+                    .then_some(last)
+                })
         };
         named = matches!(
             t.as_str(),

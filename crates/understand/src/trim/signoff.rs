@@ -449,6 +449,7 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
     }
     let mut start = out.len();
     let mut score = 0;
+    let mut named_block = false;
     loop {
         let end = start;
         let mut p = start;
@@ -476,11 +477,15 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         let contacts = body.iter().filter(|l| is_contact_line(l)).count();
         let roles = body
             .iter()
-            .filter(|l| !is_contact_line(l) && is_role_line(l))
+            .enumerate()
+            .filter(|&(k, l)| {
+                !is_contact_line(l) && (is_role_line(l) || (k > 0 && is_title_cased(l)))
+            })
             .count();
         let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
         let registers = body.iter().filter(|l| is_register_line(l)).count();
         let s = 2 * contacts + registers + roles + usize::from(named);
+        named_block = named;
         if s == 0 {
             break;
         }
@@ -496,7 +501,8 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
             break;
         }
     }
-    if score >= 3 && start < out.len() {
+    // A name line heading the block needs only one more signal: "Marc Vidal\nArchitecte DPLG".
+    if (score >= 3 || (named_block && score >= 2)) && start < out.len() {
         out.truncate(start);
     }
     while out.last().is_some_and(|l| l.trim().is_empty()) {
@@ -518,6 +524,24 @@ fn is_register_line(line: &str) -> bool {
     ]
     .iter()
     .any(|m| l.contains(m))
+}
+
+/// A short line in title case under a name ("Architecte DPLG", "Wild Oak Landscapes",
+/// "Bookkeeper (AAT)"): a role or a business, whatever the words — no list of job titles
+/// holds them all, their shape does. Counted only below another line of the block.
+fn is_title_cased(line: &str) -> bool {
+    let t = line.trim();
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 || t.ends_with(['.', '?', '!', ',', ':']) {
+        return false;
+    }
+    let capital = |w: &&str| {
+        w.trim_start_matches(['(', '&', '–', '-'])
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    ws.first().is_some_and(capital) && ws.iter().filter(|w| capital(w)).count() * 2 >= ws.len() + 1
 }
 
 /// A line that is only a name: one to four capitalised words ("Hélène Girard", "Dr. Fernanda
