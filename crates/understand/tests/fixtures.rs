@@ -383,4 +383,5 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand2", 0, 0),
     ("hand3", 0, 0),
     ("hand4", 0, 0),
+    ("hand5", 0, 0),
 ];

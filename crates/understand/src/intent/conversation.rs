@@ -402,7 +402,26 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
         && questions(text)
             .first()
             .is_some_and(|q| q.asks() && q.to_people())
+        && has_any(&all, MEETING_WORDS)
 }
+
+/// Words of the meeting itself: where, when, online, the room, a recording (folded, six
+/// languages).
+///
+/// Why: under a call for topics, people propose topics as questions ("Does anyone still get
+/// work through their website?", "Wie findet ihr neue Kunden?"). The questions that are not
+/// proposals ask about the meeting ("Is the meeting online?", "Waar is de bijeenkomst?"). So a
+/// question is talk instead of a topic only when it speaks of the meeting; otherwise it is the
+/// topic.
+const MEETING_WORDS: &[&str] = &[
+    "meeting", "meetup", "session", "roundtable", "room", "venue", "where", "when", "time",
+    "online", "zoom", "link", "recorded", "recording", "parking", "address", "location",
+    "office", "treffen", "termin", "raum", "wo", "wann", "uhrzeit", "uhr", "aufgezeichnet",
+    "ort", "statt", "reunion", "rencontre", "salle", "ou", "quand", "heure", "enregistree",
+    "enregistre", "lien", "lieu", "sala", "donde", "cuando", "hora", "grabacion", "grabada",
+    "enlace", "lugar", "bijeenkomst", "waar", "wanneer", "zaal", "tijd", "opgenomen", "locatie",
+    "reuniao", "encontro", "onde", "gravado", "gravada", "local",
+];
 
 /// A reply to the takeaway request (or the guest follow-up) that opens with a question.
 pub(super) fn asks_instead_of_answering(text: &str) -> bool {

@@ -28,6 +28,8 @@ const CHOOSING: &[&str] = &[
     "wahle",
     "nehme",
     "bin fur",
+    "ware fur",
+    "waren fur",
     "je vote",
     "vote pour",
     "je choisis",
@@ -45,6 +47,14 @@ const CHOOSING: &[&str] = &[
     "escolho",
     "prefiro",
     "fico com",
+];
+
+/// Number words (folded) that are no article in any of the six languages.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("eins", 1), ("zwei", 2),
+    ("drei", 3), ("vier", 4), ("deux", 2), ("trois", 3), ("quatre", 4), ("dos", 2),
+    ("tres", 3), ("cuatro", 4), ("twee", 2), ("drie", 3), ("dois", 2), ("duas", 2),
+    ("quatro", 4),
 ];
 
 /// Ordinals (folded) in the six languages: "the second one" is topic 2.
@@ -452,6 +462,13 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                 .parse::<u32>()
                 .ok()
                 .or_else(|| ORDINALS.iter().find(|(o, _)| o == t).map(|&(_, n)| n))
+                // "One please!", "Zwei.": a number word, in a reply of a few words only
+                // (articles that are also numbers — "un", "een", "um" — are left out).
+                .or_else(|| {
+                    (words.len() <= 4)
+                        .then(|| NUMBER_WORDS.iter().find(|(w, _)| w == t).map(|&(_, n)| n))
+                        .flatten()
+                })
                 // "the last one", "le dernier", "el último": the agenda's last item.
                 .or_else(|| {
                     [

@@ -450,6 +450,7 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
     let mut start = out.len();
     let mut score = 0;
     let mut named_block = false;
+    let mut signed_head = false;
     loop {
         let end = start;
         let mut p = start;
@@ -475,23 +476,31 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         }
         let body = &para[head..];
         let contacts = body.iter().filter(|l| is_contact_line(l)).count();
+        let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
+        // Under a sign-off (a closing and a name) or a name line, any short label line is
+        // the signature's: a role or a business in any language ("Traductora jurada",
+        // "Coach certifiée", "Vertrieb"), however it is capitalised.
+        let under_name = head == 2 || named;
         let roles = body
             .iter()
             .enumerate()
             .filter(|&(k, l)| {
-                !is_contact_line(l) && (is_role_line(l) || (k > 0 && is_title_cased(l)))
+                !is_contact_line(l)
+                    && (is_role_line(l)
+                        || (k > 0 && is_title_cased(l))
+                        || (under_name && (k > 0 || head == 2) && is_label_line(l)))
             })
             .count();
-        let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
         let registers = body.iter().filter(|l| is_register_line(l)).count();
         let s = 2 * contacts + registers + roles + usize::from(named);
-        named_block = named;
+        named_block = named || head == 2;
         if s == 0 {
             break;
         }
         score += s;
         start = p + head;
         if head > 0 {
+            signed_head = head == 2;
             break;
         }
         while start > 0 && out[start - 1].trim().is_empty() {
@@ -502,7 +511,9 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         }
     }
     // A name line heading the block needs only one more signal: "Marc Vidal\nArchitecte DPLG".
-    if (score >= 3 || (named_block && score >= 2)) && start < out.len() {
+    if (score >= 3 || (named_block && score >= 2) || (signed_head && score >= 1))
+        && start < out.len()
+    {
         out.truncate(start);
     }
     while out.last().is_some_and(|l| l.trim().is_empty()) {
@@ -524,6 +535,15 @@ fn is_register_line(line: &str) -> bool {
     ]
     .iter()
     .any(|m| l.contains(m))
+}
+
+/// A short label: at most six words, the first capitalised, no sentence punctuation at its end.
+fn is_label_line(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.split_whitespace().count();
+    (1..=6).contains(&n)
+        && !t.ends_with(['.', '?', '!', ',', ':', ';'])
+        && t.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A short line in title case under a name ("Architecte DPLG", "Wild Oak Landscapes",
