@@ -384,4 +384,5 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand3", 0, 0),
     ("hand4", 0, 0),
     ("hand5", 0, 0),
+    ("hand6", 0, 0),
 ];

@@ -206,6 +206,14 @@ fn is_leadin(head: &str) -> bool {
                 .iter()
                 .any(|n| w.len() > n.len() + 2 && w.ends_with(n))
     };
+    // "And: X", "Und: X", "Aussi : X" — a connective alone before the colon only continues.
+    let connective = [
+        "and", "also", "plus", "und", "auch", "et", "aussi", "y", "tambien", "en", "ook", "e",
+        "tambem",
+    ];
+    if ws.len() <= 2 && !ws.is_empty() && ws.iter().all(|w| connective.contains(w)) {
+        return true;
+    }
     !ws.is_empty()
         && ws.len() <= 6
         && ws.iter().all(leadin)

@@ -219,7 +219,7 @@ fn item_marker(line: &str) -> Option<usize> {
     };
     if digits > 0 && digits <= 3 {
         let after = &t[skip_open + digits..];
-        for m in [". ", ") ", ": ", " - ", "- "] {
+        for m in [". ", ") ", ": ", " - ", "- ", "/ "] {
             if after.starts_with(m) {
                 return Some(indent + skip_open + digits + m.len());
             }
