@@ -11,10 +11,10 @@ use crate::Response::{Maybe, No, Yes};
 /// Interrogative words that open a question about the group rather than an answer to it
 /// ("What does it cost to join?", "Wie oft trefft ihr euch?"), folded.
 const INTERROGATIVES: &[&str] = &[
-    "what", "how", "when", "where", "which", "who", "why", "do", "does", "is", "are", "was",
-    "wie", "wann", "wo", "welche", "warum", "muss", "quand", "comment", "combien", "ou", "que",
-    "quel", "quelle", "est", "cuanto", "cuando", "como", "donde", "que", "hay", "hoe", "wat",
-    "wanneer", "waar", "moet", "quanto", "quando", "onde", "qual",
+    "what", "how", "when", "where", "which", "who", "why", "do", "does", "is", "are", "was", "wie",
+    "wann", "wo", "welche", "warum", "muss", "quand", "comment", "combien", "ou", "que", "quel",
+    "quelle", "est", "cuanto", "cuando", "como", "donde", "que", "hay", "hoe", "wat", "wanneer",
+    "waar", "moet", "quanto", "quando", "onde", "qual",
 ];
 
 /// Openings of a condition ("If it moves to Tuesdays, …", "Si les rencontres passent au
@@ -133,8 +133,8 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
     // "inschrijven"): one stem per verb family instead of each form.
     let join_stems = ["inscri", "inschrijf", "inschrijv", "anmeld"];
     for (i, w) in words.iter().enumerate().take(40) {
-        let stemmed = join_stems.iter().any(|s| w.folded.starts_with(s))
-            || w.folded.starts_with("m'inscri");
+        let stemmed =
+            join_stems.iter().any(|s| w.folded.starts_with(s)) || w.folded.starts_with("m'inscri");
         if join_words.contains(&w.folded.as_str()) || stemmed {
             if asks_or_conditions(window, w.start) {
                 return Intent::unclear("a question or a condition, not a join");

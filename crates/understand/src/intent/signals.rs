@@ -322,38 +322,158 @@ fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
 /// a hedge, a word of regret — in every language. So each class is a word list (data), and a
 /// sentence is read by which classes it holds, not by matching it whole.
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "can't", "cant", "cannot", "won't", "wont", "don't", "dont",
-    "couldn't", "isn't", "nicht", "kein*", "nichts", "nie", "pas", "ne", "jamais", "nunca",
-    "niet", "geen", "niks", "nooit", "nao",
+    "not", "no", "never", "can't", "cant", "cannot", "won't", "wont", "don't", "dont", "couldn't",
+    "isn't", "nicht", "kein*", "nichts", "nie", "pas", "ne", "jamais", "nunca", "niet", "geen",
+    "niks", "nooit", "nao",
 ];
 const ATTENDING: &[&str] = &[
-    "come", "coming", "make", "attend*", "join*", "there", "available", "dabei", "komm", "komme", "kommen", "hinkommen",
-    "teilnehm*", "schaff*", "klapp*", "verfugbar", "venir", "viendr*", "viens", "vienne",
-    "assist*", "asist*", "particip*", "present*", "disponib*", "ir", "voy", "vou", "vais", "estar*",
-    "estare", "estarei", "komen", "kom", "lukt", "lukken", "gaat", "comparec*", "aanwezig",
-    "erbij", "beschikbaar", "acudir", "passer", "passe",
+    "come",
+    "coming",
+    "make",
+    "attend*",
+    "join*",
+    "there",
+    "available",
+    "dabei",
+    "komm",
+    "komme",
+    "kommen",
+    "hinkommen",
+    "teilnehm*",
+    "schaff*",
+    "klapp*",
+    "verfugbar",
+    "venir",
+    "viendr*",
+    "viens",
+    "vienne",
+    "assist*",
+    "asist*",
+    "particip*",
+    "present*",
+    "disponib*",
+    "ir",
+    "voy",
+    "vou",
+    "vais",
+    "estar*",
+    "estare",
+    "estarei",
+    "komen",
+    "kom",
+    "lukt",
+    "lukken",
+    "gaat",
+    "comparec*",
+    "aanwezig",
+    "erbij",
+    "beschikbaar",
+    "acudir",
+    "passer",
+    "passe",
 ];
 const IMPOSSIBLE: &[&str] = &[
-    "impossible", "imposible", "impossivel", "impossibilitad*", "impossibilitat*",
-    "unmoglich", "onmogelijk", "unlikely", "unwahrscheinlich", "improbable", "improvavel",
-    "onwaarschijnlijk", "verhindert", "verhinderd", "empeche*", "indisponible",
-    "unavailable", "impedid*", "regrets", "apologies", "excuse*", "disculp*",
+    "impossible",
+    "imposible",
+    "impossivel",
+    "impossibilitad*",
+    "impossibilitat*",
+    "unmoglich",
+    "onmogelijk",
+    "unlikely",
+    "unwahrscheinlich",
+    "improbable",
+    "improvavel",
+    "onwaarschijnlijk",
+    "verhindert",
+    "verhinderd",
+    "empeche*",
+    "indisponible",
+    "unavailable",
+    "impedid*",
+    "regrets",
+    "apologies",
+    "excuse*",
+    "disculp*",
 ];
 const HEDGING: &[&str] = &[
-    "probably", "prob", "probs", "prolly", "likely", "perhaps", "maybe", "possibly", "might", "hopefully", "unsure",
-    "depends", "try", "trying", "vielleicht", "eventuell", "wahrscheinlich", "vermutlich",
-    "versuch*", "evtl", "probablement", "essai*", "essaye*", "quizas", "quiza", "igual",
-    "seguramente", "probablemente", "intentar*", "intento", "misschien", "waarschijnlijk",
-    "probeer*", "wellicht", "talvez", "acho", "provavelmente", "tentar*", "tento",
+    "probably",
+    "prob",
+    "probs",
+    "prolly",
+    "likely",
+    "perhaps",
+    "maybe",
+    "possibly",
+    "might",
+    "hopefully",
+    "unsure",
+    "depends",
+    "try",
+    "trying",
+    "vielleicht",
+    "eventuell",
+    "wahrscheinlich",
+    "vermutlich",
+    "versuch*",
+    "evtl",
+    "probablement",
+    "essai*",
+    "essaye*",
+    "quizas",
+    "quiza",
+    "igual",
+    "seguramente",
+    "probablemente",
+    "intentar*",
+    "intento",
+    "misschien",
+    "waarschijnlijk",
+    "probeer*",
+    "wellicht",
+    "talvez",
+    "acho",
+    "provavelmente",
+    "tentar*",
+    "tento",
 ];
 const YES_WORDS: &[&str] = &[
-    "yes", "yeah", "yep", "ja", "oui", "si", "sim", "claro", "zeker", "wel", "gerne", "gern",
-    "graag", "volontiers", "natuurlijk", "naturlich", "certo",
+    "yes",
+    "yeah",
+    "yep",
+    "ja",
+    "oui",
+    "si",
+    "sim",
+    "claro",
+    "zeker",
+    "wel",
+    "gerne",
+    "gern",
+    "graag",
+    "volontiers",
+    "natuurlijk",
+    "naturlich",
+    "certo",
 ];
 const REGRET: &[&str] = &[
-    "sorry", "unfortunately", "sadly", "afraid", "leider", "bedauer*", "malheureusement",
-    "desole", "desolee", "lamentablemente", "lamento", "lo siento", "siento", "helaas",
-    "jammer", "infelizmente", "pena",
+    "sorry",
+    "unfortunately",
+    "sadly",
+    "afraid",
+    "leider",
+    "bedauer*",
+    "malheureusement",
+    "desole",
+    "desolee",
+    "lamentablemente",
+    "lamento",
+    "lo siento",
+    "siento",
+    "helaas",
+    "jammer",
+    "infelizmente",
+    "pena",
 ];
 
 fn is_in(w: &str, list: &[&str]) -> bool {
@@ -377,16 +497,27 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     }
     // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
     // tell whether that is a yes.
-    let contrast = f
-        .iter()
-        .any(|w| matches!(*w, "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"));
+    let contrast = f.iter().any(|w| {
+        matches!(
+            *w,
+            "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"
+        )
+    });
     if contrast {
         return None;
     }
     if !attend.is_empty() || f.iter().any(|w| is_in(w, YES_WORDS)) {
         return Some(Yes);
     }
-    if f.iter().any(|w| is_in(w, REGRET)) {
+    // Regret alone ("Sorry for the delay.") answers nothing; with a duty it declines
+    // ("Helaas, ik moet werken", "Leider muss ich arbeiten").
+    let duty = f.iter().any(|w| {
+        matches!(
+            *w,
+            "must" | "have" | "muss" | "moet" | "dois" | "doit" | "tengo" | "tenho" | "preciso"
+        )
+    });
+    if duty && f.iter().any(|w| is_in(w, REGRET)) {
         return Some(No);
     }
     None
@@ -395,8 +526,8 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
 /// Words that open a question ("can I let you know on Tuesday?"), folded.
 pub(super) const ASKING: &[&str] = &[
     "can", "could", "may", "shall", "should", "is", "are", "do", "does", "what", "when", "where",
-    "how", "who", "which", "why", "kann", "konnen", "darf", "soll", "ist", "gibt", "wann",
-    "wo", "wie", "was", "puis", "peut", "est", "quand", "ou", "comment", "puedo", "podemos",
-    "hay", "cuando", "donde", "como", "kan", "mag", "zal", "is", "wanneer", "waar", "hoe",
-    "posso", "pode", "podemos", "quando", "onde", "como",
+    "how", "who", "which", "why", "kann", "konnen", "darf", "soll", "ist", "gibt", "wann", "wo",
+    "wie", "was", "puis", "peut", "est", "quand", "ou", "comment", "puedo", "podemos", "hay",
+    "cuando", "donde", "como", "kan", "mag", "zal", "is", "wanneer", "waar", "hoe", "posso",
+    "pode", "podemos", "quando", "onde", "como",
 ];

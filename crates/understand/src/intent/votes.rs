@@ -51,9 +51,25 @@ const CHOOSING: &[&str] = &[
 
 /// Number words (folded) that are no article in any of the six languages.
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("eins", 1), ("zwei", 2),
-    ("drei", 3), ("vier", 4), ("deux", 2), ("trois", 3), ("quatre", 4), ("dos", 2),
-    ("tres", 3), ("cuatro", 4), ("twee", 2), ("drie", 3), ("dois", 2), ("duas", 2),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("eins", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("twee", 2),
+    ("drie", 3),
+    ("dois", 2),
+    ("duas", 2),
     ("quatro", 4),
 ];
 
@@ -493,9 +509,32 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                 leading = leading
                     && matches!(
                         t.as_str(),
-                        "and" | "&" | "," | "und" | "et" | "y" | "en" | "e" | "or" | "both"
-                            | "the" | "le" | "la" | "el" | "lo" | "de" | "het" | "der" | "die"
-                            | "das" | "o" | "a" | "les" | "los" | "number" | "nummer"
+                        "and"
+                            | "&"
+                            | ","
+                            | "und"
+                            | "et"
+                            | "y"
+                            | "en"
+                            | "e"
+                            | "or"
+                            | "both"
+                            | "the"
+                            | "le"
+                            | "la"
+                            | "el"
+                            | "lo"
+                            | "de"
+                            | "het"
+                            | "der"
+                            | "die"
+                            | "das"
+                            | "o"
+                            | "a"
+                            | "les"
+                            | "los"
+                            | "number"
+                            | "nummer"
                             | "numero"
                     );
             }

@@ -397,8 +397,8 @@ fn is_ordinal_date(s: &str, dot: usize) -> bool {
     }
     let next = fold(s[dot + 1..].split_whitespace().next().unwrap_or(""));
     const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct",
-        "nov", "dez", "dec", "maa", "mei", "okt",
+        "jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+        "dez", "dec", "maa", "mei", "okt",
     ];
     next.len() >= 3 && MONTHS.iter().any(|m| next.starts_with(m))
 }

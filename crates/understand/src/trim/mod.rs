@@ -192,25 +192,31 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
     // 14:02:50 +0530 john@… wrote ----", Zoho), or ending on its verb ("On … <a@b> wrote").
     // Its shape — an opening date word, digits, the verb of writing, an address or a time —
     // is the signal; the colon is only one of them.
+    // (Cheap tests first: this runs on every line of every message.)
+    let t = lines[i].trim();
+    if !t.ends_with(':')
+        && t.len() <= 200
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && !is_quote(lines[i])
     {
-        let t = lines[i].trim();
         let framed = t.starts_with("--") && t.ends_with("--");
         let core = t.trim_matches(['-', ' ']);
-        let l = format!("{} ", core.to_lowercase());
         let quote_under = lines.get(i + 1).is_some_and(|n| is_quote(n));
-        let ends_on_verb = ATTRIBUTION_VERBS.iter().any(|v| l.ends_with(&v[1..]));
-        let time = core
-            .split(|c: char| !(c.is_ascii_digit() || c == ':'))
-            .any(|w| w.len() >= 4 && w.contains(':') && !w.starts_with(':'));
-        if !t.ends_with(':')
-            && core.len() <= 200
-            && !is_quote(lines[i])
-            && (quote_under || framed || (ends_on_verb && (core.contains('@') || time)))
-            && ATTRIBUTION_STARTS.iter().any(|p| l.starts_with(p))
-            && ATTRIBUTION_VERBS.iter().any(|v| l.contains(v))
-            && l.chars().any(|c| c.is_ascii_digit())
-        {
-            return Some(1);
+        let tail = core.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let ends_on_verb = ATTRIBUTION_VERBS
+            .iter()
+            .any(|v| v.trim().rsplit(' ').next() == Some(tail.as_str()));
+        if quote_under || framed || ends_on_verb {
+            let l = format!("{} ", core.to_lowercase());
+            let time = core
+                .split(|c: char| !(c.is_ascii_digit() || c == ':'))
+                .any(|w| w.len() >= 4 && w.contains(':') && !w.starts_with(':'));
+            if (quote_under || framed || core.contains('@') || time)
+                && ATTRIBUTION_STARTS.iter().any(|p| l.starts_with(p))
+                && ATTRIBUTION_VERBS.iter().any(|v| l.contains(v))
+            {
+                return Some(1);
+            }
         }
     }
     for e in i..(i + 3).min(lines.len()) {

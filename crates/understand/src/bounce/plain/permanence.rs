@@ -164,7 +164,9 @@ mod tests {
         assert_eq!(permanence("This is a permanent error."), Some(true));
         // The remote server's own code, named as such, says more than the MTA's template.
         assert_eq!(
-            permanence("This is a permanent error.\nx@y Error, ERROR_CODE :421, Host not reachable."),
+            permanence(
+                "This is a permanent error.\nx@y Error, ERROR_CODE :421, Host not reachable."
+            ),
             Some(false)
         );
     }
