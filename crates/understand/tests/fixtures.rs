@@ -379,10 +379,10 @@ fn hand_score() {
 
 /// Each hand-written batch with what its halves score (raise when a change makes more pass).
 const HAND_FLOORS: &[(&str, usize, usize)] = &[
-    ("hand", 0, 0),
-    ("hand2", 0, 0),
-    ("hand3", 0, 0),
-    ("hand4", 0, 0),
-    ("hand5", 0, 0),
-    ("hand6", 0, 0),
+    ("hand", 121, 31),
+    ("hand2", 58, 16),
+    ("hand3", 30, 8),
+    ("hand4", 24, 5),
+    ("hand5", 21, 6),
+    ("hand6", 21, 7),
 ];

@@ -509,15 +509,16 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     if !attend.is_empty() || f.iter().any(|w| is_in(w, YES_WORDS)) {
         return Some(Yes);
     }
-    // Regret alone ("Sorry for the delay.") answers nothing; with a duty it declines
-    // ("Helaas, ik moet werken", "Leider muss ich arbeiten").
+    // Regret alone ("Sorry for the delay.") answers nothing; with a duty or a negation it
+    // declines ("Helaas, ik moet werken", "das wird bei mir leider nichts").
     let duty = f.iter().any(|w| {
         matches!(
             *w,
             "must" | "have" | "muss" | "moet" | "dois" | "doit" | "tengo" | "tenho" | "preciso"
         )
     });
-    if duty && f.iter().any(|w| is_in(w, REGRET)) {
+    let negated_any = f.iter().any(|w| is_in(w, NEGATIONS));
+    if (duty || negated_any) && f.iter().any(|w| is_in(w, REGRET)) {
         return Some(No);
     }
     None

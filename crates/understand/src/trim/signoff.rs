@@ -640,7 +640,7 @@ fn is_title_cased(line: &str) -> bool {
             .next()
             .is_none_or(|c| c.is_uppercase() || !c.is_alphabetic())
     };
-    ws.first().is_some_and(capital) && ws.iter().filter(|w| capital(w)).count() * 2 >= ws.len() + 1
+    ws.first().is_some_and(capital) && ws.iter().filter(|w| capital(w)).count() * 2 > ws.len()
 }
 
 /// A line that is only a name: one to four capitalised words ("Hélène Girard", "Dr. Fernanda
