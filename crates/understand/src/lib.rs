@@ -415,7 +415,20 @@ fn decide(facts: &message::Facts, text: &str, ctx: &Context<'_>) -> Intent {
     if let Some(cmd) = command::from_subject(&facts.subject, ctx.asked, text) {
         return cmd;
     }
-    intent::from_text(text, &facts.subject, ctx.asked, facts.is_reply())
+    let read = intent::from_text(text, &facts.subject, ctx.asked, facts.is_reply());
+    // A reply to the agenda may vote by naming its numbers or titles ("3 and 4", "my vote:
+    // pricing"): read against the agenda it quotes (see `intent::agenda_votes`).
+    if matches!(ctx.asked, Some(Asked::Topics) | None)
+        && matches!(
+            read,
+            Intent::Topics { .. } | Intent::Unclear { .. } | Intent::Conversation
+        )
+    {
+        if let Some(votes) = intent::agenda_votes(text, &facts.body.text) {
+            return Intent::Votes { votes };
+        }
+    }
+    read
 }
 
 /// One line of `roundtable inspect --json` for this file:

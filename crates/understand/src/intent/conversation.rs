@@ -375,7 +375,22 @@ pub(super) fn talks_instead_of_rsvp(text: &str) -> bool {
 /// A reply to the call for topics that is a question plainly put to people: no list, not long,
 /// and its first question is to people (see [`Question::to_people`]).
 pub(super) fn asks_instead_of_topics(text: &str) -> bool {
-    if !list_items(&strip_greeting_and_closing(text)).is_empty() {
+    let body = strip_greeting_and_closing(text);
+    if !list_items(&body).is_empty() {
+        return false;
+    }
+    // "Buchhaltungssoftware – was nutzt ihr?", "Suggestie: hoe bepaal je je tarieven?": a
+    // head, then a colon or a dash, then the question — a topic put as a question, which is
+    // how people propose one; the head is its title.
+    let titled = body.trim().lines().next().is_some_and(|l| {
+        [": ", " – ", " - ", " — "].iter().any(|sep| {
+            l.split_once(sep).is_some_and(|(head, q)| {
+                let n = head.split_whitespace().count();
+                (1..=6).contains(&n) && !head.contains('?') && q.trim_end().ends_with('?')
+            })
+        })
+    });
+    if titled {
         return false;
     }
     let body = flat(text);
@@ -387,7 +402,97 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
         && questions(text)
             .first()
             .is_some_and(|q| q.asks() && q.to_people())
+        && has_any(&all, MEETING_WORDS)
 }
+
+/// Words of the meeting itself: where, when, online, the room, a recording (folded, six
+/// languages).
+///
+/// Why: under a call for topics, people propose topics as questions ("Does anyone still get
+/// work through their website?", "Wie findet ihr neue Kunden?"). The questions that are not
+/// proposals ask about the meeting ("Is the meeting online?", "Waar is de bijeenkomst?"). So a
+/// question is talk instead of a topic only when it speaks of the meeting; otherwise it is the
+/// topic.
+const MEETING_WORDS: &[&str] = &[
+    "meeting",
+    "meetup",
+    "session",
+    "roundtable",
+    "room",
+    "venue",
+    "where",
+    "when",
+    "time",
+    "online",
+    "zoom",
+    "link",
+    "recorded",
+    "recording",
+    "parking",
+    "address",
+    "location",
+    "office",
+    "treffen",
+    "termin",
+    "raum",
+    "wo",
+    "wann",
+    "uhrzeit",
+    "uhr",
+    "aufgezeichnet",
+    "ort",
+    "statt",
+    "reunion",
+    "rencontre",
+    "salle",
+    "ou",
+    "quand",
+    "heure",
+    "enregistree",
+    "enregistre",
+    "lien",
+    "lieu",
+    "sala",
+    "donde",
+    "cuando",
+    "hora",
+    "grabacion",
+    "grabada",
+    "enlace",
+    "lugar",
+    "bijeenkomst",
+    "waar",
+    "wanneer",
+    "zaal",
+    "tijd",
+    "opgenomen",
+    "locatie",
+    "reuniao",
+    "encontro",
+    "onde",
+    "gravado",
+    "gravada",
+    "lift",
+    "ride",
+    "carpool",
+    "mitnehmen",
+    "mitfahren",
+    "covoiturage",
+    "emmener",
+    "llevar",
+    "meerijden",
+    "boleia",
+    "carona",
+    "opname",
+    "aufnahme",
+    "start",
+    "begin",
+    "beginnt",
+    "commence",
+    "empieza",
+    "comeca",
+    "local",
+];
 
 /// A reply to the takeaway request (or the guest follow-up) that opens with a question.
 pub(super) fn asks_instead_of_answering(text: &str) -> bool {

@@ -8,9 +8,58 @@ use crate::text::fold;
 use crate::Intent;
 use crate::Response::{Maybe, No, Yes};
 
+/// Interrogative words that open a question about the group rather than an answer to it
+/// ("What does it cost to join?", "Wie oft trefft ihr euch?"), folded.
+const INTERROGATIVES: &[&str] = &[
+    "what", "how", "when", "where", "which", "who", "why", "do", "does", "is", "are", "was", "wie",
+    "wann", "wo", "welche", "warum", "muss", "quand", "comment", "combien", "ou", "que", "quel",
+    "quelle", "est", "cuanto", "cuando", "como", "donde", "que", "hay", "hoe", "wat", "wanneer",
+    "waar", "moet", "quanto", "quando", "onde", "qual",
+];
+
+/// Openings of a condition ("If it moves to Tuesdays, …", "Si les rencontres passent au
+/// mardi, …", "Wenn es abends ist, …"), folded. A condition is told from Spanish "Sí, …" by
+/// its shape, not its word: at least two words follow it before the comma.
+const CONDITIONS: &[&str] = &["if", "si", "wenn", "falls", "als", "se", "caso", "indien"];
+
+/// Whether the sentence holding byte `at` of `f` is a question that asks (opens with an
+/// interrogative) or a condition (opens with "if …,").
+///
+/// Why structure: guests who ask about the group or attach a condition use the join word
+/// ("what does it cost to join", "si …, je m'inscris volontiers") without joining. The
+/// shape of the sentence — a question mark and an interrogative opening, or a leading
+/// conditional clause — tells it in every language, where a list of such sentences never
+/// ends.
+fn asks_or_conditions(f: &str, at: usize) -> bool {
+    let start = f[..at]
+        .rfind(['.', '!', '?', '\n'])
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let end = f[at..]
+        .find(['.', '!', '?', '\n'])
+        .map(|p| at + p)
+        .unwrap_or(f.len());
+    let sentence = f[start..end].trim();
+    let ws = tokens(sentence);
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    let question = f[end..].starts_with('?');
+    if question && INTERROGATIVES.contains(&first.folded.as_str()) {
+        return true;
+    }
+    if CONDITIONS.contains(&first.folded.as_str()) {
+        if let Some(comma) = sentence.find(',') {
+            return ws.iter().filter(|w| w.end <= comma).count() >= 3;
+        }
+    }
+    false
+}
+
 pub(super) fn join_or_decline(text: &str) -> Intent {
     let f = fold(text);
-    let words = tokens(answer_window(&f));
+    let window = answer_window(&f);
+    let words = tokens(window);
     let negators = [
         "not", "don't", "dont", "won't", "wont", "no", "never", "nicht", "kein", "pas", "ne",
         "niet", "geen", "nao", "nunca",
@@ -69,14 +118,27 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         "me adicione",
         "me adicionem",
         "quero participar",
+        "podem me incluir",
+        "me incluam",
+        "me inclua",
+        "incluyeme",
+        "incluidme",
     ];
     for p in join_phrases {
         if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
             return Intent::Join;
         }
     }
+    // Stems of the verbs of signing up ("je m'inscris", "inscrivez-moi", "inscribirme",
+    // "inschrijven"): one stem per verb family instead of each form.
+    let join_stems = ["inscri", "inschrijf", "inschrijv", "anmeld"];
     for (i, w) in words.iter().enumerate().take(40) {
-        if join_words.contains(&w.folded.as_str()) {
+        let stemmed =
+            join_stems.iter().any(|s| w.folded.starts_with(s)) || w.folded.starts_with("m'inscri");
+        if join_words.contains(&w.folded.as_str()) || stemmed {
+            if asks_or_conditions(window, w.start) {
+                return Intent::unclear("a question or a condition, not a join");
+            }
             if words[i.saturating_sub(6)..i]
                 .iter()
                 .any(|p| conditional.contains(&p.folded.as_str()))
@@ -96,6 +158,29 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         "no thanks",
         "no thank you",
         "not for me",
+        "not really for me",
+        "can't commit",
+        "cannot commit",
+        "no me encaja",
+        "no me viene bien",
+        "past me niet",
+        "passt mir nicht",
+        "nao me da",
+        "ne me convient pas",
+        "not my thing",
+        "leave it for now",
+        "give it a miss",
+        "nichts fur mich",
+        "nicht fur mich",
+        "nicht mein ding",
+        "pas pour moi",
+        "pas mon truc",
+        "no es para mi",
+        "no es lo mio",
+        "niet voor mij",
+        "niet mijn ding",
+        "nao e para mim",
+        "nao e a minha praia",
         "not interested",
         "i'll pass",
         "pass",
@@ -143,6 +228,11 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
             return Intent::Decline;
         }
+    }
+    // A conditional or asking reply is no join even when it sounds willing ("Si …, je
+    // m'inscris volontiers").
+    if asks_or_conditions(window, 0) {
+        return Intent::unclear("a question or a condition, not a join");
     }
     match rsvp(text) {
         Rsvp::Answer(Yes, _) => Intent::Join,

@@ -29,6 +29,7 @@ use rsvp::{bare_rsvp, rsvp, subject_answer, Rsvp};
 use takeaways::takeaways_in;
 use topics::explicit_topics;
 pub(crate) use topics::topics_in;
+pub(crate) use votes::agenda_votes;
 use votes::votes;
 use Response::Yes;
 

@@ -455,9 +455,16 @@ fn negated_attendance_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
 /// Reads an RSVP anywhere in the first sentences; a yes hedged in its first sentence
 /// ("Probably yes", "Tentatively yes") is a maybe.
 pub(crate) fn rsvp(text: &str) -> Rsvp {
-    match rsvp_unhedged(text) {
+    rsvp_weighing(text, true)
+}
+
+/// `rsvp`, with or without weighing signals when no idiom matched: only a reply to the
+/// announcement is read so (a topic proposal that says "join" or "come" is no RSVP).
+fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
+    match rsvp_unhedged(text, weigh) {
         Rsvp::Answer(Yes, note) => {
-            let window = answer_window(text.trim());
+            let t = text.trim();
+            let window = answer_window(t[skip_greeting(t)..].trim_start());
             let first = sentence_spans(window)
                 .first()
                 .map_or(window, |&(s, e)| &window[s..e]);
@@ -471,7 +478,7 @@ pub(crate) fn rsvp(text: &str) -> Rsvp {
     }
 }
 
-fn rsvp_unhedged(text: &str) -> Rsvp {
+fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     let text = text.trim();
     let offset = skip_greeting(text);
     let body = text[offset..].trim_start();
@@ -494,11 +501,29 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
     // Idioms anywhere in the first sentences, skipping questions.
     let mut found: Vec<(usize, Response, usize)> = Vec::new();
     let sentences = sentence_spans(window);
-    for (s_start, s_end) in sentences.iter().copied().take(4) {
+    // Statements to read: each sentence, and of a question the statement before its last
+    // comma ("Not sure I can make it yet, can I let you know on Tuesday?").
+    let statements: Vec<(usize, usize)> = sentences
+        .iter()
+        .copied()
+        .take(4)
+        .filter_map(|(s_start, s_end)| {
+            let sentence = &window[s_start..s_end];
+            if !sentence.trim_end().ends_with('?') {
+                return Some((s_start, s_end));
+            }
+            let comma = sentence.rfind(',')?;
+            let asks = tokens(&sentence[comma..])
+                .first()
+                .is_some_and(|w| super::signals::ASKING.contains(&w.folded.as_str()));
+            let opens_asking = tokens(&sentence[..comma])
+                .first()
+                .is_none_or(|w| super::signals::ASKING.contains(&w.folded.as_str()));
+            (asks && !opens_asking).then_some((s_start, s_start + comma))
+        })
+        .collect();
+    for &(s_start, s_end) in &statements {
         let sentence = &window[s_start..s_end];
-        if sentence.trim_end().ends_with('?') {
-            continue;
-        }
         let ws = tokens(sentence);
         let mut i = 0;
         while i < ws.len() {
@@ -511,6 +536,12 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
         }
     }
     if found.is_empty() {
+        // No idiom: the signals of the first statements decide (see `signals::weigh`).
+        for &(s_start, s_end) in statements.iter().take(if weigh { 2 } else { 0 }) {
+            if let Some(r) = super::signals::weigh(&tokens(&window[s_start..s_end])) {
+                return Rsvp::Answer(r, note_from(body));
+            }
+        }
         return Rsvp::Nothing;
     }
     let first = found[0].1;
@@ -522,6 +553,10 @@ fn rsvp_unhedged(text: &str) -> Rsvp {
     };
     if found.iter().all(|(_, r, _)| *r == first) {
         return Rsvp::Answer(first, note());
+    }
+    // A yes and a hedge are one hedged answer ("ich komme voraussichtlich"), not two.
+    if found.iter().all(|(_, r, _)| matches!(r, Yes | Maybe)) {
+        return Rsvp::Answer(Maybe, note());
     }
     // Mixed answers: the first clause decides if it holds one; else nobody could tell.
     let first_clause_end = window
@@ -592,7 +627,7 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         return Rsvp::Answer(resp, note);
     }
     if tokens(body).len() <= 12 {
-        if let Rsvp::Answer(r, n) = rsvp(text) {
+        if let Rsvp::Answer(r, n) = rsvp_weighing(text, false) {
             return Rsvp::Answer(r, n);
         }
     }

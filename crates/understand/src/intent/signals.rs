@@ -5,6 +5,13 @@
 //! over"). A `~` in a phrase matches up to two words of any kind, so one entry holds the
 //! variations instead of one entry per example. Phrases are folded (lower-case, accents off).
 //! Hedges turn a yes into a maybe ("probably yes", "wahrscheinlich ja", "sans doute").
+//!
+//! Why stems (`compt*`): verbs of the Romance languages come in a dozen forms ("compte /
+//! comptez / compter sur moi", "conta / conte / contem / contar comigo"); one entry with a stem
+//! holds them all, where a list of forms only ever holds the ones someone has seen. And why
+//! answer nouns ("a yes", "ein Nein", "un oui"): people name their answer instead of giving it
+//! ("Put me down as a yes", "I'm a no for this one") — the article before the answer word is
+//! the signal, the same in every language, so it is one entry per language, not per sentence.
 
 use super::words::Word;
 use crate::Response::{self, Maybe, No, Yes};
@@ -54,6 +61,20 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("have to bow out", No),
     ("must decline", No),
     ("not available", No),
+    ("a yes", Yes),
+    ("a no", No),
+    ("a maybe", Maybe),
+    ("a definite yes", Yes),
+    ("a definite no", No),
+    ("a soft yes", Maybe),
+    ("50 50", Maybe),
+    ("fifty fifty", Maybe),
+    ("toss up", Maybe),
+    ("sit ~ out", No),
+    ("give it a miss", No),
+    ("prob not", No),
+    ("probs not", No),
+    ("prolly not", No),
     ("should be able", Maybe),
     ("should make it", Maybe),
     ("do my best", Maybe),
@@ -71,6 +92,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("komme gern", Yes),
     ("ich bin da", Yes),
     ("sage zu", Yes),
+    // Separable verbs: the particle closes the clause, many words after the verb.
+    ("sage ~ ~ ~ zu", Yes),
     ("passt mir", Yes),
     ("muss ~ passen", No),
     ("klappt ~ nicht", No),
@@ -83,6 +106,14 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("bin verhindert", No),
     ("nicht dabei", No),
     ("bin raus", No),
+    // Inversion after a leading adverb: "diesmal bin ich raus", "dann komme ich".
+    ("bin ich raus", No),
+    ("bin ich dabei", Yes),
+    ("komme ich", Yes),
+    ("komme ich nicht", No),
+    ("ein ja", Yes),
+    ("ein nein", No),
+    ("ein vielleicht", Maybe),
     ("wahrscheinlich", Maybe),
     ("vermutlich", Maybe),
     ("voraussichtlich", Maybe),
@@ -94,11 +125,15 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("sage ~ bescheid", Maybe),
     // French
     ("je serai la", Yes),
+    ("serai des votres", Yes),
+    ("serai de la partie", Yes),
     ("j'y serai", Yes),
     ("partant", Yes),
     ("partante", Yes),
-    ("compte sur moi", Yes),
-    ("comptez sur moi", Yes),
+    ("compt* sur moi", Yes),
+    ("un oui", Yes),
+    ("un non", No),
+    ("un peut etre", Maybe),
     ("avec plaisir", Yes),
     ("je viens", Yes),
     ("je viendrai", Yes),
@@ -130,9 +165,9 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("pas encore sur", Maybe),
     ("pas sur", Maybe),
     // Spanish
-    ("cuenta conmigo", Yes),
-    ("contad conmigo", Yes),
-    ("contar conmigo", Yes),
+    ("cuent* conmigo", Yes),
+    ("cont* conmigo", Yes),
+    ("un si", Yes),
     ("alli estare", Yes),
     ("ahi estare", Yes),
     ("me apunto", Yes),
@@ -158,6 +193,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("puede que", Maybe),
     // Dutch
     ("ben erbij", Yes),
+    ("een ja", Yes),
+    ("een nee", No),
     ("ben er bij", Yes),
     ("ik kom", Yes),
     ("kom graag", Yes),
@@ -179,9 +216,13 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("hangt ~ af", Maybe),
     ("weet nog niet", Maybe),
     // Portuguese
-    ("conta comigo", Yes),
-    ("contar comigo", Yes),
-    ("contem comigo", Yes),
+    ("cont* comigo", Yes),
+    ("to dentro", Yes),
+    ("tou dentro", Yes),
+    ("fica para a proxima", No),
+    ("fica para outra", No),
+    ("um sim", Yes),
+    ("um nao", No),
     ("estarei la", Yes),
     ("la estarei", Yes),
     ("vou sim", Yes),
@@ -233,10 +274,18 @@ pub(super) fn idiom_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
         .max_by_key(|(_, n)| *n)
 }
 
+/// A word against a pattern word: equal, or for `stem*` any word starting with the stem.
+fn word_is(word: &str, pattern: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == pattern,
+    }
+}
+
 fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
     // Most phrases fail on their first word: check it before anything is allocated.
     let head = phrase.split(' ').next().unwrap_or("");
-    if ws.get(i).is_none_or(|w| w.folded != head) {
+    if ws.get(i).is_none_or(|w| !word_is(&w.folded, head)) {
         return None;
     }
     let parts: Vec<&str> = phrase.split(' ').collect();
@@ -257,8 +306,229 @@ fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
         }
         let w = ws.get(j)?;
         // (`fold` already made every apostrophe ')
-        (w.folded == *first).then_some(())?;
+        word_is(&w.folded, first).then_some(())?;
         go(ws, j + 1, rest)
     }
     go(ws, i, &parts).map(|end| end - i)
 }
+
+/// Words (folded; `stem*` for a stem) that carry one signal each, per language. Used by
+/// [`weigh`] when no idiom matched.
+///
+/// Why weigh signals and not add idioms: the idioms of one month's replies never hold the
+/// next month's ("das wird bei mir leider nichts", "me resulta imposible asistir", "het lukt
+/// me deze keer niet", "je ne suis pas disponible"). What those sentences share is a handful
+/// of signals — a negation near a verb of coming or being available, a word of impossibility,
+/// a hedge, a word of regret — in every language. So each class is a word list (data), and a
+/// sentence is read by which classes it holds, not by matching it whole.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "can't", "cant", "cannot", "won't", "wont", "don't", "dont", "couldn't",
+    "isn't", "nicht", "kein*", "nichts", "nie", "pas", "ne", "jamais", "nunca", "niet", "geen",
+    "niks", "nooit", "nao",
+];
+const ATTENDING: &[&str] = &[
+    "come",
+    "coming",
+    "make",
+    "attend*",
+    "join*",
+    "there",
+    "available",
+    "dabei",
+    "komm",
+    "komme",
+    "kommen",
+    "hinkommen",
+    "teilnehm*",
+    "schaff*",
+    "klapp*",
+    "verfugbar",
+    "venir",
+    "viendr*",
+    "viens",
+    "vienne",
+    "assist*",
+    "asist*",
+    "particip*",
+    "present*",
+    "disponib*",
+    "ir",
+    "voy",
+    "vou",
+    "vais",
+    "estar*",
+    "estare",
+    "estarei",
+    "komen",
+    "kom",
+    "lukt",
+    "lukken",
+    "gaat",
+    "comparec*",
+    "aanwezig",
+    "erbij",
+    "beschikbaar",
+    "acudir",
+    "passer",
+    "passe",
+];
+const IMPOSSIBLE: &[&str] = &[
+    "impossible",
+    "imposible",
+    "impossivel",
+    "impossibilitad*",
+    "impossibilitat*",
+    "unmoglich",
+    "onmogelijk",
+    "unlikely",
+    "unwahrscheinlich",
+    "improbable",
+    "improvavel",
+    "onwaarschijnlijk",
+    "verhindert",
+    "verhinderd",
+    "empeche*",
+    "indisponible",
+    "unavailable",
+    "impedid*",
+    "regrets",
+    "apologies",
+    "excuse*",
+    "disculp*",
+];
+const HEDGING: &[&str] = &[
+    "probably",
+    "prob",
+    "probs",
+    "prolly",
+    "likely",
+    "perhaps",
+    "maybe",
+    "possibly",
+    "might",
+    "hopefully",
+    "unsure",
+    "depends",
+    "try",
+    "trying",
+    "vielleicht",
+    "eventuell",
+    "wahrscheinlich",
+    "vermutlich",
+    "versuch*",
+    "evtl",
+    "probablement",
+    "essai*",
+    "essaye*",
+    "quizas",
+    "quiza",
+    "igual",
+    "seguramente",
+    "probablemente",
+    "intentar*",
+    "intento",
+    "misschien",
+    "waarschijnlijk",
+    "probeer*",
+    "wellicht",
+    "talvez",
+    "acho",
+    "provavelmente",
+    "tentar*",
+    "tento",
+];
+const YES_WORDS: &[&str] = &[
+    "yes",
+    "yeah",
+    "yep",
+    "ja",
+    "oui",
+    "si",
+    "sim",
+    "claro",
+    "zeker",
+    "wel",
+    "gerne",
+    "gern",
+    "graag",
+    "volontiers",
+    "natuurlijk",
+    "naturlich",
+    "certo",
+];
+const REGRET: &[&str] = &[
+    "sorry",
+    "unfortunately",
+    "sadly",
+    "afraid",
+    "leider",
+    "bedauer*",
+    "malheureusement",
+    "desole",
+    "desolee",
+    "lamentablemente",
+    "lamento",
+    "lo siento",
+    "siento",
+    "helaas",
+    "jammer",
+    "infelizmente",
+    "pena",
+];
+
+fn is_in(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|p| word_is(w, p))
+}
+
+/// The answer a statement's signals give, when no idiom matched: a negation within four
+/// words of a verb of coming (or of being available), or a word of impossibility: NO; a
+/// hedge: MAYBE; a verb of coming or a yes word alone: YES; only regret: NO.
+pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
+    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let attend: Vec<usize> = (0..f.len()).filter(|&i| is_in(f[i], ATTENDING)).collect();
+    let negated = attend.iter().any(|&a| {
+        (a.saturating_sub(4)..(a + 5).min(f.len())).any(|j| j != a && is_in(f[j], NEGATIONS))
+    });
+    if negated || f.iter().any(|w| is_in(w, IMPOSSIBLE)) {
+        return Some(No);
+    }
+    if f.iter().any(|w| is_in(w, HEDGING)) {
+        return Some(Maybe);
+    }
+    // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
+    // tell whether that is a yes.
+    let contrast = f.iter().any(|w| {
+        matches!(
+            *w,
+            "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"
+        )
+    });
+    if contrast {
+        return None;
+    }
+    if !attend.is_empty() || f.iter().any(|w| is_in(w, YES_WORDS)) {
+        return Some(Yes);
+    }
+    // Regret alone ("Sorry for the delay.") answers nothing; with a duty or a negation it
+    // declines ("Helaas, ik moet werken", "das wird bei mir leider nichts").
+    let duty = f.iter().any(|w| {
+        matches!(
+            *w,
+            "must" | "have" | "muss" | "moet" | "dois" | "doit" | "tengo" | "tenho" | "preciso"
+        )
+    });
+    let negated_any = f.iter().any(|w| is_in(w, NEGATIONS));
+    if (duty || negated_any) && f.iter().any(|w| is_in(w, REGRET)) {
+        return Some(No);
+    }
+    None
+}
+
+/// Words that open a question ("can I let you know on Tuesday?"), folded.
+pub(super) const ASKING: &[&str] = &[
+    "can", "could", "may", "shall", "should", "is", "are", "do", "does", "what", "when", "where",
+    "how", "who", "which", "why", "kann", "konnen", "darf", "soll", "ist", "gibt", "wann", "wo",
+    "wie", "was", "puis", "peut", "est", "quand", "ou", "comment", "puedo", "podemos", "hay",
+    "cuando", "donde", "como", "kan", "mag", "zal", "is", "wanneer", "waar", "hoe", "posso",
+    "pode", "podemos", "quando", "onde", "como",
+];

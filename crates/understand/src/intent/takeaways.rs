@@ -23,7 +23,7 @@ pub(crate) fn takeaways_in(text: &str) -> Vec<String> {
     }
     let paras: Vec<String> = paragraphs(&body)
         .into_iter()
-        .filter(|p| !is_list_heading(p))
+        .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
     // "Price by value; say no early; write the scope down.": one line of items.
     if let [p] = paras.as_slice() {

@@ -75,11 +75,28 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     }
     let paras: Vec<String> = paragraphs(&body)
         .into_iter()
-        .filter(|p| !is_list_heading(p))
+        .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
     if paras.len() == 1 {
         let p = &paras[0];
         let lines: Vec<&str> = p.lines().collect();
+        // Three or more short lines, none a sentence or a question, no bullets: each line is
+        // an item ("Marketing on a tiny budget\nTax deadlines\nTaking proper holidays").
+        // Two lines stay a title and its detail.
+        let bare_list = lines.len() >= 3
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                !t.is_empty()
+                    && t.split_whitespace().count() <= 8
+                    && !t.ends_with(['.', '?', ':', ','])
+            });
+        if bare_list {
+            return lines
+                .iter()
+                .map(|l| split_title(l, Vec::new()))
+                .filter(|t| !t.title.is_empty())
+                .collect();
+        }
         if lines.len() == 1 && p.contains(';') {
             return p
                 .split(';')
@@ -112,11 +129,18 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
     let head = head.trim();
     let mut title = head.to_string();
     let mut details: Vec<String> = Vec::new();
-    for sep in [": ", " - ", " – ", " — "] {
+    for sep in [": ", " : ", " - ", " – ", " — "] {
         if let Some(p) = head.find(sep) {
             if p > 0 && p <= 80 && head.len() > p + sep.len() {
-                title = head[..p].to_string();
-                details.push(head[p + sep.len()..].trim().to_string());
+                let (before, after) = (&head[..p], head[p + sep.len()..].trim());
+                // "Sugestão: X", "Se me ocurre un tema: X", "Je propose : X": the part before
+                // the colon only announces; X is the title.
+                if is_leadin(before) {
+                    title = after.to_string();
+                } else {
+                    title = before.to_string();
+                    details.push(after.to_string());
+                }
                 break;
             }
         }
@@ -134,6 +158,169 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
         title: clean_title(&title),
         details: (!details.is_empty()).then(|| details.join("\n")),
     }
+}
+
+/// The words a lead-in is made of, in the six languages (folded): the nouns and verbs of
+/// proposing and the small words around them.
+///
+/// Why a vocabulary and not a list of lead-ins: "Sugestão:", "Mein Vorschlag:", "Here's an
+/// idea:", "Se me ocurre un tema:", "Une idée de ma part :" are endless combinations of few
+/// words. A head before a colon made only of these words announces what follows; a head with
+/// any other word ("Pricing:", "Onboarding juniors:") is itself the title.
+const LEADIN_WORDS: &[&str] = &[
+    "suggestion",
+    "suggestions",
+    "idea",
+    "ideas",
+    "proposal",
+    "topic",
+    "topics",
+    "propose",
+    "suggest",
+    "here's",
+    "heres",
+    "here",
+    "is",
+    "are",
+    "an",
+    "a",
+    "one",
+    "my",
+    "from",
+    "me",
+    "i",
+    "i'd",
+    "would",
+    "like",
+    "to",
+    "quick",
+    "small",
+    "another",
+    "also",
+    "and",
+    "two",
+    "vorschlag",
+    "vorschlage",
+    "thema",
+    "themen",
+    "idee",
+    "ideen",
+    "mein",
+    "meine",
+    "ein",
+    "eine",
+    "von",
+    "mir",
+    "ich",
+    "schlage",
+    "vor",
+    "noch",
+    "proposition",
+    "propositions",
+    "sujet",
+    "sujets",
+    "je",
+    "une",
+    "un",
+    "de",
+    "ma",
+    "part",
+    "mon",
+    "mes",
+    "moi",
+    "autre",
+    "propuesta",
+    "propuestas",
+    "tema",
+    "temas",
+    "sugerencia",
+    "sugerencias",
+    "propongo",
+    "se",
+    "ocurre",
+    "mi",
+    "mis",
+    "una",
+    "otra",
+    "otro",
+    "voorstel",
+    "voorstellen",
+    "onderwerp",
+    "onderwerpen",
+    "mijn",
+    "een",
+    "ik",
+    "stel",
+    "voor",
+    "nog",
+    "sugestao",
+    "sugestoes",
+    "ideia",
+    "ideias",
+    "proposta",
+    "propostas",
+    "minha",
+    "meu",
+    "uma",
+    "um",
+    "proponho",
+    "sugiro",
+    "outra",
+    "outro",
+    "el",
+    "la",
+    "suggestie",
+    "suggesties",
+    "petite",
+    "petit",
+    "kleine",
+    "kleiner",
+    "pequena",
+    "pequeña",
+    "pequeno",
+    "kleine",
+    "klein",
+    "brief",
+    "quick",
+    "small",
+    "little",
+];
+
+/// Whether a head before a colon only announces a topic (every word a lead-in word, and at
+/// least one noun or verb of proposing among them).
+fn is_leadin(head: &str) -> bool {
+    let f = fold(head);
+    let ws: Vec<&str> = f
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = [
+        "here's", "heres", "here", "is", "are", "an", "a", "one", "my", "from", "me", "i", "i'd",
+        "would", "like", "to", "quick", "small", "another", "also", "and", "two", "mein", "meine",
+        "ein", "eine", "von", "mir", "ich", "noch", "je", "une", "un", "de", "ma", "part", "mon",
+        "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn", "een", "ik",
+        "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor", "voor", "petite",
+        "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little",
+    ];
+    // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
+    let leadin = |w: &&str| {
+        LEADIN_WORDS.contains(w)
+            || ["vorschlag", "idee", "thema", "themen"]
+                .iter()
+                .any(|n| w.len() > n.len() + 2 && w.ends_with(n))
+    };
+    // "And: X", "Und: X", "Aussi : X" — a connective alone before the colon only continues.
+    let connective = [
+        "and", "also", "plus", "und", "auch", "et", "aussi", "y", "tambien", "en", "ook", "e",
+        "tambem",
+    ];
+    if ws.len() <= 2 && !ws.is_empty() && ws.iter().all(|w| connective.contains(w)) {
+        return true;
+    }
+    !ws.is_empty()
+        && ws.len() <= 6
+        && ws.iter().all(leadin)
+        && ws.iter().any(|w| !small.contains(w))
 }
 
 /// Openings (folded) that introduce a topic rather than name it.

@@ -19,10 +19,17 @@ const CHOOSING: &[&str] = &[
     "vote",
     "my vote",
     "for me",
+    "pour moi",
+    "fur mich",
+    "para mi",
+    "voor mij",
+    "para mim",
     "stimme fur",
     "wahle",
     "nehme",
     "bin fur",
+    "ware fur",
+    "waren fur",
     "je vote",
     "vote pour",
     "je choisis",
@@ -40,6 +47,30 @@ const CHOOSING: &[&str] = &[
     "escolho",
     "prefiro",
     "fico com",
+];
+
+/// Number words (folded) that are no article in any of the six languages.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("eins", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("twee", 2),
+    ("drie", 3),
+    ("dois", 2),
+    ("duas", 2),
+    ("quatro", 4),
 ];
 
 /// Ordinals (folded) in the six languages: "the second one" is topic 2.
@@ -345,4 +376,182 @@ mod table {
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
+}
+
+/// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines, as
+/// (number, folded title words). Fewer than two items: no agenda. Outlook and Yahoo put the
+/// original under a header block without any ">": there, only our own "#N Title" form counts
+/// (a reader's own "1. …" list is no agenda).
+fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
+    let mut out: Vec<(u32, Vec<String>)> = Vec::new();
+    for line in whole.lines().take(400) {
+        let t = line.trim_start();
+        let q = match t.strip_prefix('>') {
+            Some(q) => q.trim_start_matches(['>', ' ']),
+            None if t.starts_with('#') => t,
+            None => continue,
+        };
+        let q = q.strip_prefix('#').unwrap_or(q);
+        let digits: String = q.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(n) = digits.parse::<u32>() else {
+            continue;
+        };
+        let rest = q[digits.len()..].trim_start_matches(['.', ')', ':']);
+        if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|(m, _)| *m == n) {
+            continue;
+        }
+        const SMALL: &[&str] = &[
+            "with", "from", "that", "this", "your", "their", "over", "into", "when", "what",
+            "para", "pour", "avec", "dans", "sans", "como", "sobre", "voor", "over", "naar",
+            "fuer", "uber", "eine", "einer", "mit", "und", "des", "les", "los", "las", "het",
+            "een", "uma", "umas", "the", "and",
+        ];
+        let words: Vec<String> = fold(rest)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4 && !SMALL.contains(w))
+            .map(str::to_string)
+            .collect();
+        out.push((n, words));
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+/// Votes read against the agenda the reply quotes, when the words alone do not say it.
+///
+/// Why the quoted agenda: "my vote: pricing and insurance", "3 and 4 — both are overdue",
+/// "…, also #3" are votes only because of what they answer. Without the agenda a reader can
+/// only guess (a number may be anything, a title word may propose a new topic); with it, a
+/// short reply that names agenda numbers at its start or as "#N", or (with a verb of choosing,
+/// or nothing but titles) names agenda titles, votes for them. Questions never vote.
+pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
+    let agenda = quoted_agenda(whole);
+    if agenda.is_empty() {
+        return None;
+    }
+    let f = fold(own);
+    let first: String = f
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if first.contains('?') {
+        return None;
+    }
+    let toks = vote_tokens(&first);
+    if toks.is_empty() || toks.len() > 25 {
+        return None;
+    }
+    let on_agenda = |n: u32| agenda.iter().any(|(m, _)| *m == n);
+    let words: Vec<&str> = toks.iter().map(String::as_str).collect();
+    // A verb of choosing, in any of its forms ("votaría", "stimme", "kies", "escolho"): the
+    // stems, not the forms, are the data.
+    let choosing = words.iter().any(|w| {
+        *w == "+1"
+            || [
+                "vot", "stimm", "kies", "escolh", "elij", "elej", "prefer", "prefier", "prefir",
+                "choos", "pick", "wahl", "choisi",
+            ]
+            .iter()
+            .any(|s| w.starts_with(s))
+    }) || (0..words.len()).any(|i| {
+        CHOOSING.iter().any(|c| {
+            let parts: Vec<&str> = c.split(' ').collect();
+            words.get(i..i + parts.len()) == Some(&parts[..])
+        })
+    });
+    let mut out: Vec<u32> = Vec::new();
+    // Numbers: "#N" or "Nummer N" anywhere, any agenda number after a verb of choosing, and
+    // numbers or ordinals leading the reply ("3 and 4", "Le 3 !", "De eerste …").
+    let mut leading = true;
+    let mut named = false;
+    for t in &toks {
+        let hash = t.starts_with('#') || named;
+        let last = agenda.iter().map(|(m, _)| *m).max().unwrap_or(0);
+        let n = if t.starts_with('+') {
+            None
+        } else {
+            t.trim_start_matches('#')
+                .parse::<u32>()
+                .ok()
+                .or_else(|| ORDINALS.iter().find(|(o, _)| o == t).map(|&(_, n)| n))
+                // "One please!", "Zwei.": a number word, in a reply of a few words only
+                // (articles that are also numbers — "un", "een", "um" — are left out).
+                .or_else(|| {
+                    (words.len() <= 4)
+                        .then(|| NUMBER_WORDS.iter().find(|(w, _)| w == t).map(|&(_, n)| n))
+                        .flatten()
+                })
+                // "the last one", "le dernier", "el último": the agenda's last item.
+                .or_else(|| {
+                    [
+                        "last", "letzte", "letzten", "dernier", "derniere", "ultimo", "ultima",
+                        "laatste",
+                    ]
+                    .contains(&t.as_str())
+                    .then_some(last)
+                })
+        };
+        named = matches!(
+            t.as_str(),
+            "number" | "nummer" | "numero" | "nr" | "no" | "num" | "n"
+        );
+        match n {
+            Some(n) if on_agenda(n) && (hash || leading || choosing) => {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+            _ => {
+                leading = leading
+                    && matches!(
+                        t.as_str(),
+                        "and"
+                            | "&"
+                            | ","
+                            | "und"
+                            | "et"
+                            | "y"
+                            | "en"
+                            | "e"
+                            | "or"
+                            | "both"
+                            | "the"
+                            | "le"
+                            | "la"
+                            | "el"
+                            | "lo"
+                            | "de"
+                            | "het"
+                            | "der"
+                            | "die"
+                            | "das"
+                            | "o"
+                            | "a"
+                            | "les"
+                            | "los"
+                            | "number"
+                            | "nummer"
+                            | "numero"
+                    );
+            }
+        }
+    }
+    if !out.is_empty() {
+        return Some(out);
+    }
+    // Titles: with a verb of choosing, or a reply of a few words.
+    if !choosing && words.len() > 6 {
+        return None;
+    }
+    for (n, title) in &agenda {
+        if title.iter().any(|tw| words.contains(&tw.as_str())) && !out.contains(n) {
+            out.push(*n);
+        }
+    }
+    out.sort_unstable();
+    (!out.is_empty()).then_some(out)
 }

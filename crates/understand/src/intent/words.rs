@@ -6,6 +6,27 @@ use crate::text::fold;
 
 /// Greeting words that may open a reply before the answer.
 const GREETINGS: &[&str] = &[
+    // Formal openings: "Sehr geehrte Damen und Herren,", "Geachte …", "Estimados …".
+    "sehr",
+    "geachte",
+    "estimado",
+    "estimados",
+    "estimada",
+    "estimadas",
+    "prezado",
+    "prezados",
+    "prezada",
+    "caro",
+    "caros",
+    "cara",
+    "caras",
+    "cher",
+    "chers",
+    "chere",
+    "madame",
+    "monsieur",
+    "querido",
+    "queridos",
     "hi",
     "hello",
     "hey",
@@ -183,6 +204,13 @@ fn item_marker(line: &str) -> Option<usize> {
             }
         }
     }
+    // "a) …", "b) …": a lettered list (one lower-case letter and a parenthesis).
+    let mut lc = t.chars();
+    if let (Some(c), Some(')'), Some(' ')) = (lc.next(), lc.next(), lc.next()) {
+        if c.is_ascii_lowercase() {
+            return Some(indent + 3);
+        }
+    }
     let digits: usize = t.chars().take_while(|c| c.is_ascii_digit()).count();
     let (skip_open, digits) = if digits == 0 && (t.starts_with('(') || t.starts_with('#')) {
         (1, t[1..].chars().take_while(|c| c.is_ascii_digit()).count())
@@ -191,7 +219,7 @@ fn item_marker(line: &str) -> Option<usize> {
     };
     if digits > 0 && digits <= 3 {
         let after = &t[skip_open + digits..];
-        for m in [". ", ") ", ": ", " - ", "- "] {
+        for m in [". ", ") ", ": ", " - ", "- ", "/ "] {
             if after.starts_with(m) {
                 return Some(indent + skip_open + digits + m.len());
             }
@@ -223,6 +251,26 @@ pub(super) fn list_items(text: &str) -> Vec<(String, Vec<String>)> {
     items
 }
 
+/// A paragraph that only thanks ("Thanks for a great evening!\nZara", "Gracias a todos,"):
+/// its first line opens with a word of thanks and is short. It closes the reply; it is
+/// neither a takeaway nor a topic.
+pub(super) fn is_thanks(p: &str) -> bool {
+    let first = fold(p.trim().lines().next().unwrap_or(""));
+    let ws: Vec<&str> = first
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.len() <= 8
+        && !first.contains(':')
+        && ws.first().is_some_and(|w| {
+            [
+                "thanks", "thank", "thx", "cheers", "danke", "vielen", "merci", "gracias",
+                "muchas", "bedankt", "dank", "obrigado", "obrigada", "grazie",
+            ]
+            .contains(w)
+        })
+}
+
 /// Paragraphs: blocks separated by blank lines.
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -245,6 +293,15 @@ pub(super) fn paragraphs(text: &str) -> Vec<String> {
 
 /// Closing words (folded) that end a message: "Thanks,", "Cheers", "Best regards", …
 const CLOSINGS: &[&str] = &[
+    "thanks again",
+    "merci encore",
+    "encore merci",
+    "danke nochmal",
+    "nochmals danke",
+    "gracias de nuevo",
+    "nogmaals bedankt",
+    "obrigada mais uma vez",
+    "obrigado mais uma vez",
     "thanks",
     "thank you",
     "thx",
@@ -330,6 +387,22 @@ pub(super) fn strip_closing(body: &str) -> String {
 }
 
 /// Byte spans of sentences: split after . ! ? and at line breaks.
+/// "am 10. Oktober", "le 1. mai": a day number's period, a month name after it, is no
+/// sentence end (German and the Nordic languages write ordinals so).
+fn is_ordinal_date(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let next = fold(s[dot + 1..].split_whitespace().next().unwrap_or(""));
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+        "dez", "dec", "maa", "mei", "okt",
+    ];
+    next.len() >= 3 && MONTHS.iter().any(|m| next.starts_with(m))
+}
+
 pub(super) fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -337,7 +410,10 @@ pub(super) fn sentence_spans(s: &str) -> Vec<(usize, usize)> {
     for (i, c) in s.char_indices() {
         let end_here = match c {
             '\n' => true,
-            '.' | '!' | '?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            '.' | '!' | '?' => {
+                bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                    && !(c == '.' && is_ordinal_date(s, i))
+            }
             _ => false,
         };
         if end_here {

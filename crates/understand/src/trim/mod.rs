@@ -187,6 +187,38 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
             return Some(2);
         }
     }
+    // An attribution without its colon: cut off by the client ("Am 09.09.2024 17:02 schrieb
+    // Roundtable", a quote right under it), framed with dashes ("---- On Wed, 24 Feb 2021
+    // 14:02:50 +0530 john@… wrote ----", Zoho), or ending on its verb ("On … <a@b> wrote").
+    // Its shape — an opening date word, digits, the verb of writing, an address or a time —
+    // is the signal; the colon is only one of them.
+    // (Cheap tests first: this runs on every line of every message.)
+    let t = lines[i].trim();
+    if !t.ends_with(':')
+        && t.len() <= 200
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && !is_quote(lines[i])
+    {
+        let framed = t.starts_with("--") && t.ends_with("--");
+        let core = t.trim_matches(['-', ' ']);
+        let quote_under = lines.get(i + 1).is_some_and(|n| is_quote(n));
+        let tail = core.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let ends_on_verb = ATTRIBUTION_VERBS
+            .iter()
+            .any(|v| v.trim().rsplit(' ').next() == Some(tail.as_str()));
+        if quote_under || framed || ends_on_verb {
+            let l = format!("{} ", core.to_lowercase());
+            let time = core
+                .split(|c: char| !(c.is_ascii_digit() || c == ':'))
+                .any(|w| w.len() >= 4 && w.contains(':') && !w.starts_with(':'));
+            if (quote_under || framed || core.contains('@') || time)
+                && ATTRIBUTION_STARTS.iter().any(|p| l.starts_with(p))
+                && ATTRIBUTION_VERBS.iter().any(|v| l.contains(v))
+            {
+                return Some(1);
+            }
+        }
+    }
     for e in i..(i + 3).min(lines.len()) {
         let t = lines[e].trim();
         if t.is_empty() || is_quote(lines[e]) || t.len() > MAX_MARKER_LINE {
@@ -311,6 +343,10 @@ const SEPARATORS: &[&str] = &[
     "originalmeddelande",
     "original meddelelse",
     "opprinnelig melding",
+    "oprindelig besked",
+    "oprindelig meddelelse",
+    "ursprungligt meddelande",
+    "alkuperäinen viesti",
     "forwarded message",
     "forwarded message follows",
     "weitergeleitete nachricht",
@@ -627,6 +663,11 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         }
         // "Sent from my Wiko RIDGE FAB 4G" alone in its paragraph, the old mail below it.
         if short && words <= 5 && rest.first().is_some_and(|r| r.trim().is_empty()) {
+            return true;
+        }
+        // "Get Outlook for iOS<https://aka.ms/…>" right above the line that ends the words
+        // (a rule, a header block): the footer belongs to what ends there.
+        if short && !rest.is_empty() && separator_at(rest, 0) {
             return true;
         }
     }

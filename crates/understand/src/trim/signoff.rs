@@ -229,7 +229,26 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
             ]
             .iter()
             .any(|p| l.starts_with(p)));
-    let web = l.contains("www.") || l.contains("http://") || l.contains("https://");
+    // A line that is a phone number and nothing else ("06 12 34 56 78", "+31 (0)20 123 45"),
+    // or one with a short label before it in any language ("Móvil: 600 123 456", "WhatsApp:
+    // +55 …", "Standard : +33 …"): the shape says phone, not the label.
+    let phone_shaped = |t: &str| {
+        let t = t.trim();
+        t.chars().filter(char::is_ascii_digit).count() >= 8
+            && t.chars()
+                .filter(|c| c.is_ascii_digit() || " +-()./".contains(*c))
+                .count()
+                * 10
+                >= t.chars().count() * 9
+    };
+    let labelled = l.split_once(':').is_some_and(|(label, rest)| {
+        label.split_whitespace().count() <= 2 && !label.is_empty() && phone_shaped(rest)
+    });
+    let phone = phone || phone_shaped(&l) || labelled;
+    let web = l.contains("www.")
+        || l.contains("http://")
+        || l.contains("https://")
+        || l.split_whitespace().any(is_domain);
     let mail = l.contains('@') && !l.contains(' ');
     let padded = format!(" {l} ");
     let company = [
@@ -262,6 +281,23 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
         "miembro de",
         "lid van",
         "membro d",
+        "nipc",
+        "nif ",
+        "cif ",
+        "btw ",
+        "tva ",
+        "rcs ",
+        "crm-",
+        "capital de",
+        "capital social",
+        "au capital",
+        "registered office",
+        "sitz der gesellschaft",
+        "handelsregister",
+        "vorstand:",
+        "aufsichtsrat",
+        "board of directors",
+        "directors:",
     ]
     .iter()
     .any(|c| padded.contains(c));
@@ -283,7 +319,116 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
                     && part.contains(char::is_uppercase)
             })
     });
-    phone || web || mail || company || piped || postcode
+    let street = [
+        " road", " street", " st.", " lane", " avenue", " ave ", " av.", "straße", "strasse",
+        "str.", " weg ", " rue ", "calle ", "paseo ", " rua ", " laan", "straat", "plein ",
+        "postbus", "platz ", " gasse", "p.o. box", "c/ ",
+    ]
+    .iter()
+    .any(|c| padded.contains(c))
+        && padded.contains(',');
+    phone || web || mail || company || piped || postcode || street
+}
+
+/// A bare domain or web address without "www." ("hartstudio.example.com",
+/// "calendly.example.com/kim"): labels of letters, digits and hyphens joined by dots, the
+/// last one alphabetic; "e.g." and "etc." are not.
+fn is_domain(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| "()[]<>,;\"'".contains(c));
+    let host = w.split('/').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() <= 6 && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A job title or a role line of a signature ("Founder, Hart Studio", "Teamleitung Einkauf",
+/// "Responsable achats", "Diretor Financeiro"), or the pronouns people put by their name.
+/// One signal among several (see `cut_contact_block`), never enough alone.
+fn is_role_line(line: &str) -> bool {
+    let l = format!(" {} ", crate::text::fold(line.trim()));
+    if l.trim().is_empty() || l.split_whitespace().count() > 8 {
+        return false;
+    }
+    [
+        " founder",
+        " co-founder",
+        " director",
+        " manager",
+        " partner",
+        " ceo",
+        " cto",
+        " cfo",
+        " head of",
+        " owner",
+        " consultant",
+        " adviser",
+        " advisor",
+        " officer",
+        " president",
+        " she/her",
+        " he/him",
+        " they/them",
+        " geschaftsfuhr",
+        " leitung",
+        " leiter",
+        " inhaber",
+        " berater",
+        " referent",
+        " responsable",
+        " directeur",
+        " directrice",
+        " consultante",
+        " president",
+        " gerant",
+        " fondat",
+        " directora",
+        " gerente",
+        " responsable",
+        " socio",
+        " socia",
+        " adviseur",
+        " projectleider",
+        " eigenaar",
+        " oprichter",
+        " directeur",
+        " diretor",
+        " diretora",
+        " socio",
+        " fundador",
+        " consultor",
+        " engineer",
+        " ingenieur",
+        " architect",
+        " arquitect",
+        // The business a person signs for: a practice, a studio, an office.
+        " praktijk",
+        " praxis",
+        " cabinet",
+        " clinica",
+        " clinic",
+        " studio",
+        " kanzlei",
+        " atelier",
+        " bureau",
+        " agency",
+        " agentur",
+        " despacho",
+        " escritorio",
+        " partners",
+        " & partner",
+        " & co",
+        " & filhos",
+        " & hijos",
+        " & sohn",
+        " & zn",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// A line that may stand in a signature: short, not a sentence that goes on.
@@ -347,32 +492,76 @@ pub(crate) fn cut_signoff(out: &mut Vec<&str>, names: &[String]) {
 }
 
 /// A corporate signature with no "-- " above it: from the start of a paragraph to the end,
-/// at most eight short lines, two of them contact details (phone, web, company, postcode).
+/// at most eight short lines per paragraph.
+///
+/// Why a score and not one rule: no single line says "signature". A phone number alone may
+/// be an answer ("call me on 0612345678"), a name alone is a sign-off that stays, a job title
+/// alone is a sentence fragment. Together they are a signature. So each trailing line scores
+/// its signals — contact details (phone, web or bare domain, address, street, postcode,
+/// company form or register number) 2, a role or pronouns 1, a name line heading the block 1
+/// — and the trailing block goes when it scores 3 or more. A closing formula ("Cordialement,",
+/// "Com os melhores cumprimentos,") that heads the block stays with the name under it: the
+/// sign-off is the sender's, the furniture after it is not.
 pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
-    // Trailing paragraphs, each with a contact line and nothing but short lines.
     let mut start = out.len();
-    let mut contacts = 0;
+    let mut score = 0;
+    let mut named_block = false;
+    let mut signed_head = false;
     loop {
         let end = start;
-        while start > 0 && !out[start - 1].trim().is_empty() {
-            start -= 1;
+        let mut p = start;
+        while p > 0 && !out[p - 1].trim().is_empty() {
+            p -= 1;
         }
-        let para = &out[start..end];
-        let c = para.iter().filter(|l| is_contact_line(l)).count();
-        let first_content = out[..start].iter().any(|l| !l.trim().is_empty());
+        let para = &out[p..end];
+        let first_content = out[..p].iter().any(|l| !l.trim().is_empty());
         if para.is_empty()
-            || c == 0
             || para.len() > 8
             || !first_content
             || !para.iter().all(|l| signature_like(l))
         {
-            start = end;
             break;
         }
-        contacts += c;
+        // A closing formula heading the paragraph, and the name line under it, stay.
+        let mut head = 0;
+        if is_closing(para[0], &[]) {
+            head = 1;
+            if para.len() > 1 && is_bare_name(para[1]) {
+                head = 2;
+            }
+        }
+        let body = &para[head..];
+        let contacts = body.iter().filter(|l| is_contact_line(l)).count();
+        let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
+        // Under a sign-off (a closing and a name) or a name line, any short label line is
+        // the signature's: a role or a business in any language ("Traductora jurada",
+        // "Coach certifiée", "Vertrieb"), however it is capitalised.
+        let under_name = head == 2 || named;
+        let roles = body
+            .iter()
+            .enumerate()
+            .filter(|&(k, l)| {
+                !is_contact_line(l)
+                    && (is_role_line(l)
+                        || (k > 0 && is_title_cased(l))
+                        || (under_name && (k > 0 || head == 2) && is_label_line(l)))
+            })
+            .count();
+        let registers = body.iter().filter(|l| is_register_line(l)).count();
+        let s = 2 * contacts + registers + roles + usize::from(named);
+        named_block = named || head == 2;
+        if s == 0 {
+            break;
+        }
+        score += s;
+        start = p + head;
+        if head > 0 {
+            signed_head = head == 2;
+            break;
+        }
         while start > 0 && out[start - 1].trim().is_empty() {
             start -= 1;
         }
@@ -380,12 +569,97 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
             break;
         }
     }
-    if contacts >= 2 && start < out.len() {
+    // A name line heading the block needs only one more signal: "Marc Vidal\nArchitecte DPLG".
+    if (score >= 3 || (named_block && score >= 2) || (signed_head && score >= 1))
+        && start < out.len()
+    {
         out.truncate(start);
     }
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
+}
+
+/// A company's legal furniture ("Amtsgericht Stuttgart HRB 123456", "Vorstand: …", "RCS
+/// Paris …", "Registered in England No. …"): no person writes it in a message, so it weighs
+/// more than a phone number.
+fn is_register_line(line: &str) -> bool {
+    let l = format!(" {} ", line.trim().to_lowercase());
+    [
+        "amtsgericht",
+        " hrb ",
+        " kvk ",
+        "siret",
+        " rcs ",
+        "nipc",
+        "registered in",
+        "registered office",
+        "company number",
+        "company no",
+        "vorstand:",
+        "aufsichtsrat",
+        "geschäftsführer:",
+        "geschäftsführung:",
+        "sitz der gesellschaft",
+        "handelsregister",
+        "ust-id",
+        "vat no",
+        "vat reg",
+        " btw ",
+        " cif ",
+        " nif ",
+        "capital social",
+        "au capital",
+        "kamer van koophandel",
+    ]
+    .iter()
+    .any(|m| l.contains(m))
+}
+
+/// A short label: at most six words, the first capitalised, no sentence punctuation at its end.
+fn is_label_line(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.split_whitespace().count();
+    (1..=6).contains(&n)
+        && !t.ends_with(['.', '?', '!', ',', ':', ';'])
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A short line in title case under a name ("Architecte DPLG", "Wild Oak Landscapes",
+/// "Bookkeeper (AAT)"): a role or a business, whatever the words — no list of job titles
+/// holds them all, their shape does. Counted only below another line of the block.
+fn is_title_cased(line: &str) -> bool {
+    let t = line.trim();
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 || t.ends_with(['.', '?', '!', ',', ':']) {
+        return false;
+    }
+    let capital = |w: &&str| {
+        w.trim_start_matches(['(', '&', '–', '-'])
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    ws.first().is_some_and(capital) && ws.iter().filter(|w| capital(w)).count() * 2 > ws.len()
+}
+
+/// A line that is only a name: one to four capitalised words ("Hélène Girard", "Dr. Fernanda
+/// Ribeiro", "Zoe Hart (she/her)"), no digits, no sentence punctuation.
+fn is_bare_name(line: &str) -> bool {
+    let t = line.trim();
+    let ws: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+        .collect();
+    !ws.is_empty()
+        && ws.len() <= 4
+        && t.chars().count() <= 50
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "?:@!;,".contains(c))
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The words without their sign-off, for reading what they mean (the text keeps it: it is

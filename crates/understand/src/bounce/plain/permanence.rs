@@ -116,6 +116,9 @@ fn smtp_codes(t: &str) -> Vec<u8> {
                 "error:",
                 "response:",
                 "reason:",
+                // "ERROR_CODE :421", "error code: 550": the code named as such.
+                "code :",
+                "code:",
             ]
             .iter()
             .filter_map(|m| {
@@ -130,7 +133,7 @@ fn smtp_codes(t: &str) -> Vec<u8> {
                 && matches!(b[0], b'4' | b'5')
                 && b[1].is_ascii_digit()
                 && b[2].is_ascii_digit()
-                && matches!(b[3], b' ' | b'-')
+                && matches!(b[3], b' ' | b'-' | b',')
             {
                 out.push(b[0] - b'0');
             }
@@ -159,5 +162,12 @@ mod tests {
         assert_eq!(permanence("retry timeout exceeded"), Some(true));
         assert_eq!(permanence("Delivery delayed, will retry"), Some(false));
         assert_eq!(permanence("This is a permanent error."), Some(true));
+        // The remote server's own code, named as such, says more than the MTA's template.
+        assert_eq!(
+            permanence(
+                "This is a permanent error.\nx@y Error, ERROR_CODE :421, Host not reachable."
+            ),
+            Some(false)
+        );
     }
 }
