@@ -600,7 +600,7 @@ impl Checker {
                 "takeaway_request" => &mut timeline.takeaway_request,
                 "guest_followup" => &mut timeline.guest_followup,
                 "guest_reminder" => &mut timeline.guest_reminder,
-                "digest_cron" => {
+                "digest_cron" | "post_digest_cron" => {
                     if let Err(e) = value.parse::<cron::Schedule>() {
                         self.problem(
                             tk,
@@ -608,11 +608,15 @@ impl Checker {
                             "write 6 fields, seconds first, e.g. \"0 0 9 * * Mon\"",
                         );
                     }
-                    timeline.digest_cron = value;
+                    if key == "digest_cron" {
+                        timeline.digest_cron = value;
+                    } else {
+                        timeline.post_digest_cron = value;
+                    }
                     continue;
                 }
                 _ => {
-                    self.problem(tk, "is not a timeline key", "use announce, call_for_topics, agenda, reminder, takeaway_request, guest_followup, guest_reminder or digest_cron");
+                    self.problem(tk, "is not a timeline key", "use announce, call_for_topics, agenda, reminder, takeaway_request, guest_followup, guest_reminder, digest_cron or post_digest_cron");
                     continue;
                 }
             };

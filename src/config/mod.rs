@@ -253,6 +253,8 @@ pub struct Timeline {
     /// After the follow-up, one gentle reminder to a guest who stayed silent.
     pub guest_reminder: Duration,
     pub digest_cron: String,
+    /// When members whose delivery is DIGEST get the day's posts (nothing on a day without).
+    pub post_digest_cron: String,
 }
 
 impl Default for Timeline {
@@ -267,6 +269,7 @@ impl Default for Timeline {
             guest_followup: d("1d"),
             guest_reminder: d("7d"),
             digest_cron: "0 0 9 * * Mon".into(),
+            post_digest_cron: "0 0 18 * * *".into(),
         }
     }
 }

@@ -157,3 +157,24 @@ delivery-each = Du bekommst jeden Beitrag an { $community }, sobald er kommt.
 delivery-none = Du bekommst keine Beiträge an { $community } mehr; die Mails zu den Treffen kommen weiter. Mit DELIVERY EACH kommen die Beiträge wieder.
 topics-none = Keine offenen Themen. Antworte auf eine Themensuche oder schick eine Mail mit „TOPIC: dein Thema“ im Betreff.
 topics-list = Offene Themen, die meistunterstützten zuerst (antworte „+1 #n“, um eins zu unterstützen):
+
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = Die Beiträge an { $community } seit deiner letzten Beitragsübersicht:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Der Gruppe antworten
+post-digest-how = Um auf einen Beitrag zu antworten, schreib an { $list } mit seinem Betreff nach „Re:“ (oder nimm den Link „Der Gruppe antworten“). Du bekommst die Beiträge einmal am Tag, weil deine Zustellung DIGEST ist: mit DELIVERY EACH kommt jeder Beitrag sofort.
+subject-post-digest = { $community }: { $count ->
+    [one] ein neuer Beitrag
+   *[other] { $count } neue Beiträge
+}
+digest-conversations = Gespräche seit dem letzten Rückblick:
+digest-conversation-by = #{ $number }, begonnen von { $author }, { $replies ->
+    [0] noch keine Antwort
+    [one] eine Antwort
+   *[other] { $replies } Antworten
+}
+conversations = { $count ->
+    [one] ein Gespräch
+   *[other] { $count } Gespräche
+}
+delivery-digest = Du bekommst die Beiträge an { $community } einmal am Tag, gesammelt in einer Übersicht. Mit DELIVERY EACH kommt jeder Beitrag sofort.

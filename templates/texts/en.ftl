@@ -165,3 +165,26 @@ delivery-each = You get each post to { $community } as it comes.
 delivery-none = You get no posts to { $community } any more; its meeting mail still comes. DELIVERY EACH brings the posts back.
 topics-none = No open topics. Reply to a call for topics, or send a mail with "TOPIC: your topic" in the subject.
 topics-list = Open topics, most supported first (reply "+1 #n" to support one):
+
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = The posts to { $community } since your last post digest:
+# $author: who wrote the post; $when: when it was sent.
+post-digest-by = { $author }, { $when }
+post-digest-reply = Reply to the group
+post-digest-how = To answer a post, write to { $list } with its subject after "Re:" (or use its "Reply to the group" link). You get the posts once a day because your delivery is DIGEST: DELIVERY EACH brings each post as it comes.
+subject-post-digest = { $community }: { $count ->
+    [one] one new post
+   *[other] { $count } new posts
+}
+digest-conversations = Conversations since the last digest:
+# $number: the thread's number (TOPIC FROM THREAD n); $replies: how many replies it has.
+digest-conversation-by = #{ $number }, started by { $author }, { $replies ->
+    [0] no replies yet
+    [one] one reply
+   *[other] { $replies } replies
+}
+conversations = { $count ->
+    [one] one conversation
+   *[other] { $count } conversations
+}
+delivery-digest = You get the posts to { $community } once a day, in one digest. DELIVERY EACH brings each post as it comes.

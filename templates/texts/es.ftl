@@ -157,3 +157,24 @@ delivery-each = Recibes cada mensaje a { $community } en cuanto llega.
 delivery-none = Ya no recibes los mensajes a { $community }; los correos de los encuentros siguen llegando. DELIVERY EACH los recupera.
 topics-none = No hay temas abiertos. Responde a una llamada a temas o envía un correo con «TOPIC: tu tema» en el asunto.
 topics-list = Temas abiertos, primero los más apoyados (responde «+1 #n» para apoyar uno):
+
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = Los mensajes enviados a { $community } desde tu último resumen de mensajes:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Responder al grupo
+post-digest-how = Para responder a un mensaje, escribe a { $list } con su asunto después de «Re:» (o usa su enlace «Responder al grupo»). Recibes los mensajes una vez al día porque tu modo de entrega es DIGEST: con DELIVERY EACH te llega cada mensaje en cuanto se envía.
+subject-post-digest = { $community }: { $count ->
+    [one] un mensaje nuevo
+   *[other] { $count } mensajes nuevos
+}
+digest-conversations = Conversaciones desde el último resumen:
+digest-conversation-by = n.º { $number }, iniciada por { $author }, { $replies ->
+    [0] aún sin respuestas
+    [one] una respuesta
+   *[other] { $replies } respuestas
+}
+conversations = { $count ->
+    [one] una conversación
+   *[other] { $count } conversaciones
+}
+delivery-digest = Recibes los mensajes de { $community } una vez al día, reunidos en un resumen. Con DELIVERY EACH te llega cada mensaje en cuanto se envía.

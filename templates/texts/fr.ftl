@@ -157,3 +157,24 @@ delivery-each = Vous recevez chaque message envoyé à { $community } dès qu'il
 delivery-none = Vous ne recevez plus les messages envoyés à { $community } ; ceux des rencontres continuent. DELIVERY EACH les rétablit.
 topics-none = Aucun sujet ouvert. Répondez à un appel à sujets, ou envoyez un message avec « TOPIC: votre sujet » en objet.
 topics-list = Sujets ouverts, les plus soutenus d'abord (répondez « +1 #n » pour en soutenir un) :
+
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = Les messages envoyés à { $community } depuis votre dernier récapitulatif :
+post-digest-by = { $author }, { $when }
+post-digest-reply = Répondre au groupe
+post-digest-how = Pour répondre à un message, écrivez à { $list } en reprenant son objet après « Re: » (ou utilisez son lien « Répondre au groupe »). Vous recevez les messages une fois par jour, car votre mode de réception est DIGEST : DELIVERY EACH vous les envoie un par un, dès leur arrivée.
+subject-post-digest = { $community } : { $count ->
+    [one] un nouveau message
+   *[other] { $count } nouveaux messages
+}
+digest-conversations = Les discussions depuis le dernier résumé :
+digest-conversation-by = n° { $number }, lancée par { $author }, { $replies ->
+    [0] pas encore de réponse
+    [one] une réponse
+   *[other] { $replies } réponses
+}
+conversations = { $count ->
+    [one] une discussion
+   *[other] { $count } discussions
+}
+delivery-digest = Vous recevez les messages de { $community } une fois par jour, réunis en un récapitulatif. DELIVERY EACH vous les envoie un par un, dès leur arrivée.

@@ -157,3 +157,24 @@ delivery-each = Je krijgt elk bericht aan { $community } zodra het komt.
 delivery-none = Je krijgt geen berichten aan { $community } meer; de mail over de bijeenkomsten blijft komen. Met DELIVERY EACH komen de berichten terug.
 topics-none = Geen open onderwerpen. Antwoord op een oproep voor onderwerpen, of stuur een mail met "TOPIC: je onderwerp" als onderwerp.
 topics-list = Open onderwerpen, meest gesteunde eerst (antwoord "+1 #n" om er een te steunen):
+
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = De berichten aan { $community } sinds je laatste berichtenoverzicht:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Antwoord aan de groep
+post-digest-how = Om op een bericht te antwoorden, schrijf je naar { $list } met het onderwerp na "Re:" (of gebruik de link "Antwoord aan de groep"). Je krijgt de berichten één keer per dag omdat je bezorging DIGEST is: met DELIVERY EACH krijg je elk bericht meteen.
+subject-post-digest = { $community }: { $count ->
+    [one] één nieuw bericht
+   *[other] { $count } nieuwe berichten
+}
+digest-conversations = Gesprekken sinds het vorige overzicht:
+digest-conversation-by = #{ $number }, begonnen door { $author }, { $replies ->
+    [0] nog geen antwoorden
+    [one] één antwoord
+   *[other] { $replies } antwoorden
+}
+conversations = { $count ->
+    [one] één gesprek
+   *[other] { $count } gesprekken
+}
+delivery-digest = Je krijgt de berichten aan { $community } één keer per dag, gebundeld in één overzicht. Met DELIVERY EACH krijg je elk bericht meteen.

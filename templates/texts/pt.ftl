@@ -157,3 +157,24 @@ delivery-each = Você recebe cada mensagem para { $community } assim que chega.
 delivery-none = Você não recebe mais as mensagens para { $community }; os e-mails dos encontros continuam. DELIVERY EACH traz as mensagens de volta.
 topics-none = Nenhum tema aberto. Responda a uma chamada de temas ou envie um e-mail com "TOPIC: seu tema" no assunto.
 topics-list = Temas abertos, os mais apoiados primeiro (responda "+1 #n" para apoiar um):
+
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = As mensagens enviadas para { $community } desde o seu último resumo de mensagens:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Responder ao grupo
+post-digest-how = Para responder a uma mensagem, escreva para { $list } com o assunto dela depois de "Re:" (ou use o link "Responder ao grupo"). Você recebe as mensagens uma vez por dia porque o seu modo de entrega é DIGEST: com DELIVERY EACH cada mensagem chega assim que é enviada.
+subject-post-digest = { $community }: { $count ->
+    [one] uma mensagem nova
+   *[other] { $count } mensagens novas
+}
+digest-conversations = Conversas desde o último resumo:
+digest-conversation-by = n.º { $number }, iniciada por { $author }, { $replies ->
+    [0] ainda sem respostas
+    [one] uma resposta
+   *[other] { $replies } respostas
+}
+conversations = { $count ->
+    [one] uma conversa
+   *[other] { $count } conversas
+}
+delivery-digest = Você recebe as mensagens de { $community } uma vez por dia, reunidas num resumo. Com DELIVERY EACH cada mensagem chega assim que é enviada.

@@ -173,17 +173,14 @@ impl Act<'_, '_> {
                 )
             }
             Cmd::Join => self.join_guest(c, p).await?,
-            Cmd::Delivery { each } => {
-                let d = if *each {
-                    crate::domain::Delivery::Each
-                } else {
-                    crate::domain::Delivery::None
-                };
+            Cmd::Delivery { mode } => {
+                let d = crate::domain::Delivery::parse(mode)
+                    .ok_or_else(|| anyhow::anyhow!("{mode} is not a delivery"))?;
                 store.set_delivery(self.conn, p.id, d, self.now).await?;
-                let id = if *each {
-                    "delivery-each"
-                } else {
-                    "delivery-none"
+                let id = match d {
+                    crate::domain::Delivery::Each => "delivery-each",
+                    crate::domain::Delivery::Digest => "delivery-digest",
+                    crate::domain::Delivery::None => "delivery-none",
                 };
                 c.tr_for(p).t1(id, "community", &c.cfg.name)
             }

@@ -104,9 +104,9 @@ pub enum Cmd {
     Topics,
     Search(String),
     Join,
-    /// How posts to the list come: true = each as it comes, false = none.
+    /// How posts to the list come: "each" as it comes, a daily "digest", or "none".
     Delivery {
-        each: bool,
+        mode: &'static str,
     },
     /// The language of one's own mail: a code of [`LANGUAGES`].
     Language(&'static str),
@@ -249,7 +249,7 @@ pub const SPECS: &[Spec] = &[
     Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF", "ABMELDEN", "DÉSABONNER", "DESABONNER", "DÉSINSCRIRE", "DESINSCRIRE", "AFMELDEN", "UITSCHRIJVEN", "DESINSCREVER"], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
     Spec { word: "JOIN", aliases: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
     Spec { word: "LANGUAGE", aliases: &[], usage: "LANGUAGE en|de|fr|es|nl|pt", example: "LANGUAGE de", short: "LANGUAGE xx", what: "the language of your own mail", who: Who::Everyone, changes: true, read: language },
-    Spec { word: "DELIVERY", aliases: &[], usage: "DELIVERY EACH|NONE", example: "DELIVERY NONE", short: "DELIVERY EACH|NONE", what: "posts to the list one by one, or none (meeting mail still comes)", who: Who::Everyone, changes: true, read: delivery },
+    Spec { word: "DELIVERY", aliases: &[], usage: "DELIVERY EACH|DIGEST|NONE", example: "DELIVERY DIGEST", short: "DELIVERY EACH|DIGEST|NONE", what: "posts to the list one by one, once a day in a digest, or none (meeting mail still comes)", who: Who::Everyone, changes: true, read: delivery },
     Spec { word: "HELP", aliases: &[], usage: "HELP", example: "HELP", short: "HELP", what: "this list", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Help) },
     // coordinator
     Spec { word: "SCHEDULE", aliases: &[], usage: "SCHEDULE date time [place or link]  (local time, e.g. 2026-12-08 18:30 or 8 Dec 2026 18:30)", example: "SCHEDULE 2026-12-08 18:30 https://meet.example.org/cp", short: "SCHEDULE date time [place]", what: "a new meeting", who: Who::Coordinator, changes: true, read: schedule },
@@ -655,13 +655,13 @@ fn rsvp(g: &Given<'_>) -> Result<Cmd, Usage> {
 
 fn delivery(g: &Given<'_>) -> Result<Cmd, Usage> {
     let Some(first) = g.args.first() else {
-        return Err(g.fail("DELIVERY needs EACH or NONE."));
+        return Err(g.fail("DELIVERY needs EACH, DIGEST or NONE."));
     };
     match clean(first).to_ascii_lowercase().as_str() {
-        "each" => Ok(Cmd::Delivery { each: true }),
-        "none" => Ok(Cmd::Delivery { each: false }),
-        "digest" => Err(g.fail("DELIVERY DIGEST is not available yet: choose EACH or NONE.")),
-        _ => Err(g.fail(format!("{} is not EACH or NONE.", show(first)))),
+        "each" => Ok(Cmd::Delivery { mode: "each" }),
+        "digest" => Ok(Cmd::Delivery { mode: "digest" }),
+        "none" => Ok(Cmd::Delivery { mode: "none" }),
+        _ => Err(g.fail(format!("{} is not EACH, DIGEST or NONE.", show(first)))),
     }
 }
 
