@@ -632,7 +632,12 @@ impl Act<'_, '_> {
                 let items: Vec<crate::compose::DigestPost> = posts
                     .iter()
                     .map(|(post, words)| crate::compose::DigestPost {
-                        subject: post.subject.clone(),
+                        // A reply in a thread shows as one, as mail clients show it.
+                        subject: if post.message_id == post.thread_id {
+                            post.subject.clone()
+                        } else {
+                            format!("Re: {}", post.subject)
+                        },
                         author: post
                             .author_name
                             .clone()
