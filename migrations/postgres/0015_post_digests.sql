@@ -3,6 +3,9 @@
 -- weekly digest's conversations and SEARCH; and the post digest job that carried it to the
 -- members whose delivery is `digest`, so that no post is in two digests (NULL: not yet).
 -- The posts published before this migration are not digested again.
+--
+-- jobs.kind: announcement | call-for-topics | agenda | reminder | takeaway-request | guest-followup | digest | post-digest
+-- outbox.kind: announcement | call-for-topics | agenda | reminder | takeaway-request | guest-followup | digest | post-digest | invitation | guest-reminder | update | cancellation | welcome | notice | confirmation | confirmation-request | question | command-result | forwarded | post
 ALTER TABLE posts ADD COLUMN words TEXT;
 ALTER TABLE posts ADD COLUMN digest_job BIGINT;
 UPDATE posts SET digest_job = 0 WHERE status <> 'held';
