@@ -580,6 +580,38 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     assert!(of_kind(&w.stack.messages(&cara, "INBOX").await, "post-digest").is_empty());
     let dans = w.stack.messages(&dan, "INBOX").await;
     assert!(of_kind(&dans, "post").is_empty() && of_kind(&dans, "post-digest").is_empty());
+    // The weekly digest lists the conversations (a coordinator's DIGEST sends it now), and
+    // SEARCH finds the posts.
+    let o = outcome(a1.handle(&trusted(&w, &w.coordinator, "DIGEST")).await.unwrap());
+    assert!(!o.contains("refused"), "{o}");
+    a1.handle(&mail(&cara, &w.list, "SEARCH plotter", ""))
+        .await
+        .unwrap();
+    a1.run_once().await.unwrap();
+    let weekly = w.stack.wait_for_kind(&cara, "digest", 1, WAIT).await;
+    let weekly = weekly
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("Conversations since the last digest:"))
+        .expect("a digest with the conversations");
+    assert!(
+        weekly.contains("* Figma variables with clients?")
+            && weekly.contains("started by Ana Lopez, one reply")
+            && weekly.contains("> Anyone used Figma's new variables")
+            && weekly.contains("* Plotter in room 4")
+            && weekly.contains("no replies yet"),
+        "{weekly}"
+    );
+    let found = w.stack.wait_for_kind(&cara, "command-result", 1, WAIT).await;
+    let found = found
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("plotter"))
+        .expect("SEARCH's answer");
+    assert!(
+        found.contains("post by Ana Lopez") && found.contains("Plotter in room 4: The plotter"),
+        "{found}"
+    );
     println!("--- Ben's post digest ({backend:?}) ---");
     println!("{}", line(d));
     println!("{body}");

@@ -4,6 +4,7 @@
 -- members whose delivery is `digest`, so that no post is in two digests (NULL: not yet).
 -- The posts published before this migration are not digested again.
 --
+-- search_index.kind: topic | takeaway | post
 -- jobs.kind: announcement | call-for-topics | agenda | reminder | takeaway-request | guest-followup | digest | post-digest
 -- outbox.kind: announcement | call-for-topics | agenda | reminder | takeaway-request | guest-followup | digest | post-digest | invitation | guest-reminder | update | cancellation | welcome | notice | confirmation | confirmation-request | question | command-result | forwarded | post
 ALTER TABLE posts ADD COLUMN words TEXT;

@@ -24,6 +24,8 @@ use crate::store::{NewPost, OutMail, Person, PostRow};
 
 /// How long a post's Subject threads a reply that names no Message-ID.
 const SUBJECT_THREAD_DAYS: i64 = 30;
+/// How much of a post's words SEARCH keeps (and shows).
+const SEARCH_CHARS: usize = 400;
 /// First lines of a held post shown to the coordinator.
 const NOTICE_LINES: usize = 8;
 
@@ -307,6 +309,24 @@ impl Act<'_, '_> {
         subject: &str,
     ) -> Result<usize> {
         let store = self.world.store.clone();
+        // SEARCH finds it from now on: its Subject and the start of its author's words.
+        if let Some(post) = store.post(self.conn, post_id).await? {
+            let (_, words) = store.post_words(self.conn, post_id).await?;
+            let author = post
+                .author_name
+                .clone()
+                .unwrap_or_else(|| post.author_address.clone());
+            store
+                .index_text(
+                    self.conn,
+                    c.id,
+                    crate::domain::SearchKind::Post,
+                    &author,
+                    self.now,
+                    &search_text(&post.subject, &words),
+                )
+                .await?;
+        }
         let people = store.post_recipients(self.conn, c.id).await?;
         let subject = compose_post::prefixed_subject(subject, &c.cfg.posts.subject_prefix);
         let mut n = 0;
@@ -716,6 +736,19 @@ fn mailto_escape(s: &str) -> String {
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
+    }
+    out
+}
+
+/// What SEARCH keeps of a post: "Subject: words", the words on one line and cut at
+/// [`SEARCH_CHARS`] characters (the answer shows it whole).
+fn search_text(subject: &str, words: &str) -> String {
+    let flat = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = format!("{subject}: ");
+    let cut: String = flat.chars().take(SEARCH_CHARS).collect();
+    out.push_str(&cut);
+    if cut.len() < flat.len() {
+        out.push('…');
     }
     out
 }

@@ -320,6 +320,16 @@ impl Store {
         Ok((row.try_get("raw")?, row.try_get("headers")?))
     }
 
+    /// A post's Subject and its author's own words (empty for a post stored before 0015).
+    pub async fn post_words(&self, conn: &mut AnyConnection, id: i64) -> Result<(String, String)> {
+        let row = sqlx::query("SELECT subject, COALESCE(words, '') AS w FROM posts WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await
+            .context("reading a post's words")?;
+        Ok((row.try_get("subject")?, row.try_get("w")?))
+    }
+
     /// The published posts of a community that no post digest carried yet, in the order
     /// they were published, with their words.
     pub async fn undigested_posts(

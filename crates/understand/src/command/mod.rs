@@ -243,7 +243,7 @@ pub const SPECS: &[Spec] = &[
     // everyone
     Spec { word: "RSVP", aliases: &[], usage: "RSVP YES|NO|MAYBE", example: "RSVP yes", short: "RSVP YES|NO|MAYBE", what: "answer for the next meeting", who: Who::Everyone, changes: true, read: rsvp },
     Spec { word: "TOPICS", aliases: &[], usage: "TOPICS", example: "TOPICS", short: "TOPICS", what: "the open topics, numbered", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Topics) },
-    Spec { word: "SEARCH", aliases: &[], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways and topics", who: Who::Everyone, changes: false, read: search },
+    Spec { word: "SEARCH", aliases: &[], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways, topics and posts", who: Who::Everyone, changes: false, read: search },
     Spec { word: "PAUSE", aliases: &[], usage: "PAUSE", example: "PAUSE", short: "PAUSE", what: "no mail from the group until you send RESUME", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Pause) },
     Spec { word: "RESUME", aliases: &[], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
     Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF", "ABMELDEN", "DÉSABONNER", "DESABONNER", "DÉSINSCRIRE", "DESINSCRIRE", "AFMELDEN", "UITSCHRIJVEN", "DESINSCREVER"], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
