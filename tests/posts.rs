@@ -453,6 +453,14 @@ fn trusted(w: &World, from: &str, subject: &str) -> Vec<u8> {
     )
 }
 
+async fn open_topics(app: &App, community_id: i64) -> Vec<roundtable::store::TopicRow> {
+    let mut conn = app.store().begin().await.unwrap();
+    app.store()
+        .open_topics(&mut conn, community_id)
+        .await
+        .unwrap()
+}
+
 /// How many mails of `kind` are queued for `recipient`.
 async fn queued_of(app: &App, recipient: &str, kind: &str) -> usize {
     app.store()
@@ -611,6 +619,57 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     assert!(
         found.contains("post by Ana Lopez") && found.contains("Plotter in room 4: The plotter"),
         "{found}"
+    );
+    // The coordinator sees the threads numbered in STATUS and makes one a topic for the
+    // next agenda, credited to its author; the same command unproven changes nothing.
+    let c = a1.world.community("design").unwrap().clone();
+    let mut conn = a1.store().begin().await.unwrap();
+    let threads = a1
+        .store()
+        .conversations_since(&mut conn, c.id, 0)
+        .await
+        .unwrap();
+    drop(conn);
+    let figma = threads
+        .iter()
+        .find(|v| v.subject == "Figma variables with clients?")
+        .expect("the Figma thread");
+    assert_eq!(figma.posts, 2);
+    a1.handle(&trusted(&w, &w.coordinator, "STATUS")).await.unwrap();
+    let forged = mail(
+        &w.coordinator,
+        &w.list,
+        &format!("TOPIC FROM THREAD {}", figma.number),
+        "",
+    );
+    a1.handle(&forged).await.unwrap();
+    assert!(open_topics(&a1, c.id).await.is_empty(), "an unproven TOPIC FROM THREAD adds nothing");
+    let o = outcome(
+        a1.handle(&trusted(
+            &w,
+            &w.coordinator,
+            &format!("TOPIC FROM THREAD {}", figma.number),
+        ))
+        .await
+        .unwrap(),
+    );
+    assert!(!o.contains("refused"), "{o}");
+    let topics = open_topics(&a1, c.id).await;
+    assert_eq!(topics.len(), 1, "{topics:?}");
+    assert_eq!(topics[0].title, "Figma variables with clients?");
+    assert_eq!(topics[0].proposer.as_deref(), Some("Ana Lopez"), "credited to its author");
+    a1.run_once().await.unwrap();
+    let status = w
+        .stack
+        .wait_for_kind(&w.coordinator, "command-result", 1, WAIT)
+        .await
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("Conversations (TOPIC FROM THREAD n"))
+        .expect("STATUS with the threads");
+    assert!(
+        status.contains(&format!("#{} Figma variables with clients? — Ana Lopez, 1 reply", figma.number)),
+        "{status}"
     );
     println!("--- Ben's post digest ({backend:?}) ---");
     println!("{}", line(d));

@@ -414,6 +414,25 @@ impl Store {
             .collect()
     }
 
+    /// The member who wrote post `id` of a community, if a member did.
+    pub async fn first_post_author(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        id: i64,
+    ) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT person_id FROM posts WHERE id = $1 AND community_id = $2")
+            .bind(id)
+            .bind(community_id)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("reading a post's author")?;
+        Ok(row
+            .map(|r| r.try_get::<Option<i64>, _>("person_id"))
+            .transpose()?
+            .flatten())
+    }
+
     /// A thread by its number (the id of its first post) in a community.
     pub async fn thread_by_number(
         &self,

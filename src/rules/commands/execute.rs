@@ -154,6 +154,7 @@ impl Act<'_, '_> {
                     format!("There is no open topic #{n}.")
                 }
             }
+            Cmd::TopicFromThread(n) => self.topic_from_thread(c, p, *n as i64).await?,
             Cmd::Status => self.status(c).await?,
             Cmd::Help => grammar::help(p.role == Role::Coordinator),
             Cmd::Leave => {
@@ -359,6 +360,59 @@ impl Act<'_, '_> {
         self.enqueue(mail).await
     }
 
+    /// TOPIC FROM THREAD n: the thread's Subject becomes a topic for the next agenda, credited
+    /// to who started it (the coordinator when that was not a member), its first lines as the
+    /// details. A thread already made a topic is not added twice.
+    async fn topic_from_thread(&mut self, c: &Community, k: &Person, n: i64) -> Result<String> {
+        let store = self.world.store.clone();
+        let Some(v) = store.thread_by_number(self.conn, c.id, n).await? else {
+            return Ok(format!(
+                "There is no thread #{n}: STATUS and the digest number the threads."
+            ));
+        };
+        let credited = match store.first_post_author(self.conn, c.id, n).await? {
+            Some(id) => store.person_by_id(self.conn, id).await?,
+            None => None,
+        }
+        .unwrap_or_else(|| k.clone());
+        let details = format!("From thread #{n}, started by {}", v.author);
+        if store
+            .open_topics(self.conn, c.id)
+            .await?
+            .iter()
+            .any(|t| t.details.as_deref() == Some(details.as_str()))
+        {
+            return Ok(format!("Thread #{n} is an open topic already."));
+        }
+        let meeting = store.next_meeting(self.conn, c.id, self.now).await?;
+        let title = v.subject.clone();
+        let number = store
+            .add_topic(
+                self.conn,
+                c.id,
+                &title,
+                Some(&details),
+                credited.id,
+                meeting.as_ref().map(|m| m.id),
+                self.now,
+            )
+            .await?;
+        store
+            .index_text(
+                self.conn,
+                c.id,
+                crate::domain::SearchKind::Topic,
+                credited.display_name(),
+                self.now,
+                &format!("#{number} {title} — {details}"),
+            )
+            .await?;
+        Ok(format!(
+            "Thread #{n} \"{title}\" is topic #{number} for the next agenda, proposed by {}.",
+            credited.display_name()
+        ))
+    }
+
     async fn status(&mut self, c: &Community) -> Result<String> {
         let store = self.world.store.clone();
         let tz = c.cfg.timezone;
@@ -422,6 +476,23 @@ impl Act<'_, '_> {
                 )
             }
         ));
+        // The conversations of the last 30 days, numbered for TOPIC FROM THREAD n (issue 15).
+        let threads = store
+            .conversations_since(self.conn, c.id, self.now - 30 * 86400)
+            .await?;
+        if !threads.is_empty() {
+            t.push_str("Conversations (TOPIC FROM THREAD n makes one a topic):\n");
+            for v in threads.iter().rev().take(10) {
+                t.push_str(&format!(
+                    "  #{} {} — {}, {} repl{}\n",
+                    v.number,
+                    v.subject,
+                    v.author,
+                    v.posts - 1,
+                    if v.posts == 2 { "y" } else { "ies" }
+                ));
+            }
+        }
         let guests = store.guests(self.conn, c.id).await?;
         if guests.is_empty() {
             t.push_str("Guests: none in the pipeline\n");

@@ -92,6 +92,8 @@ pub enum Cmd {
     Digest,
     TopicClose(u32),
     TopicDefer(u32),
+    /// A thread of posts (by its number in STATUS and the digest) becomes a topic.
+    TopicFromThread(u32),
     Status,
     // everyone
     Help,
@@ -130,7 +132,7 @@ impl Cmd {
             Cmd::Attended { .. } => "ATTENDED",
             Cmd::Agenda => "AGENDA",
             Cmd::Digest => "DIGEST",
-            Cmd::TopicClose(_) | Cmd::TopicDefer(_) => "TOPIC",
+            Cmd::TopicClose(_) | Cmd::TopicDefer(_) | Cmd::TopicFromThread(_) => "TOPIC",
             Cmd::Status => "STATUS",
             Cmd::Help => "HELP",
             Cmd::Leave => "LEAVE",
@@ -262,7 +264,7 @@ pub const SPECS: &[Spec] = &[
     Spec { word: "ATTENDED", aliases: &[], usage: "ATTENDED addresses or names, separated by commas (or one per line in the body)", example: "ATTENDED anna@example.org, Bob Meyer", short: "ATTENDED name, address, …", what: "who came to the last meeting", who: Who::Coordinator, changes: true, read: attended },
     Spec { word: "AGENDA", aliases: &[], usage: "AGENDA", example: "AGENDA", short: "AGENDA", what: "send the agenda now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Agenda) },
     Spec { word: "DIGEST", aliases: &[], usage: "DIGEST", example: "DIGEST", short: "DIGEST", what: "send the digest now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Digest) },
-    Spec { word: "TOPIC", aliases: &[], usage: "TOPIC CLOSE n | TOPIC DEFER n", example: "TOPIC CLOSE 3", short: "TOPIC CLOSE n | TOPIC DEFER n", what: "close a topic, or defer it", who: Who::Coordinator, changes: true, read: topic },
+    Spec { word: "TOPIC", aliases: &[], usage: "TOPIC CLOSE n | TOPIC DEFER n | TOPIC FROM THREAD n", example: "TOPIC CLOSE 3", short: "TOPIC CLOSE n|DEFER n|FROM THREAD n", what: "close or defer a topic, or make a thread a topic", who: Who::Coordinator, changes: true, read: topic },
     // STATUS only reads, but what it shows (guests' addresses, mail waiting) is the coordinator's.
     Spec { word: "STATUS", aliases: &[], usage: "STATUS", example: "STATUS", short: "STATUS", what: "next meeting, answers, topics, guests, mail waiting", who: Who::Coordinator, changes: false, read: |_| Ok(Cmd::Status) },
 ];
@@ -600,10 +602,18 @@ fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
         return Err(g.fail("TOPIC needs CLOSE or DEFER and a topic number."));
     };
     let sub_up = clean(sub).to_uppercase();
+    if sub_up == "FROM" {
+        return topic_from_thread(g);
+    }
     let close = match sub_up.as_str() {
         "CLOSE" => true,
         "DEFER" => false,
-        _ => return Err(g.fail(format!("TOPIC takes CLOSE or DEFER, not {}.", show(sub)))),
+        _ => {
+            return Err(g.fail(format!(
+                "TOPIC takes CLOSE, DEFER or FROM THREAD, not {}.",
+                show(sub)
+            )))
+        }
     };
     let n = match &args[1..] {
         [] => {
@@ -629,6 +639,26 @@ fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
         }),
         _ => Err(g.fail(format!(
             "{} is not a topic number: write 3 or #3 (TOPICS lists them).",
+            show(n)
+        ))),
+    }
+}
+
+/// TOPIC FROM THREAD n: the thread numbered n in STATUS and the digest becomes a topic.
+fn topic_from_thread(g: &Given<'_>) -> Result<Cmd, Usage> {
+    let usage = "TOPIC FROM THREAD needs a thread number: TOPIC FROM THREAD 12 (STATUS and the digest number the threads).";
+    let (Some(word), Some(n), None) = (g.args.get(1), g.args.get(2), g.args.get(3)) else {
+        return Err(g.fail(usage));
+    };
+    if !clean(word).eq_ignore_ascii_case("thread") {
+        return Err(g.fail(usage));
+    }
+    let digits = clean(n).trim_end_matches('.');
+    let digits = digits.strip_prefix('#').unwrap_or(digits);
+    match digits.parse::<u32>() {
+        Ok(k) if k > 0 && digits.chars().all(|c| c.is_ascii_digit()) => Ok(Cmd::TopicFromThread(k)),
+        _ => Err(g.fail(format!(
+            "{} is not a thread number: write 12 or #12 (STATUS lists them).",
             show(n)
         ))),
     }
