@@ -318,9 +318,11 @@ impl Delivery {
                     let (t, done, unrecorded) =
                         (transport.clone(), done_tx.clone(), unrecorded.clone());
                     tokio::spawn(async move {
+                        let bytes = c.bytes();
                         let (r, permit) = t
-                            .send(&c.envelope_from, &c.recipient, &c.body, &unrecorded)
+                            .send(&c.envelope_from, &c.recipient, &bytes, &unrecorded)
                             .await;
+                        drop(bytes);
                         drop(slot);
                         let _ = done.send((c, r, permit));
                     });
