@@ -544,7 +544,11 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     assert!(f1.mails + f2.mails >= 1, "{f1:?} {f2:?}");
     a1.run_once().await.unwrap();
     assert_eq!(queued_of(&a1, &ben, "post-digest").await, 1, "one digest");
-    assert_eq!(queued_of(&a1, &ben, "post").await, 0, "DIGEST: no single posts");
+    assert_eq!(
+        queued_of(&a1, &ben, "post").await,
+        0,
+        "DIGEST: no single posts"
+    );
     for who in [&ana, &cara, &dan] {
         assert_eq!(queued_of(&a1, who, "post-digest").await, 0, "{who}");
     }
@@ -565,7 +569,11 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     ] {
         assert_eq!(body.matches(words).count(), 1, "{words:?} once in\n{body}");
     }
-    assert_eq!(body.matches("\nAna Lopez, ").count(), 3, "each post's author:\n{body}");
+    assert_eq!(
+        body.matches("\nAna Lopez, ").count(),
+        3,
+        "each post's author:\n{body}"
+    );
     assert_eq!(
         header(d, "Subject").unwrap(),
         "Design Circle: 3 new posts",
@@ -590,7 +598,11 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     assert!(of_kind(&dans, "post").is_empty() && of_kind(&dans, "post-digest").is_empty());
     // The weekly digest lists the conversations (a coordinator's DIGEST sends it now), and
     // SEARCH finds the posts.
-    let o = outcome(a1.handle(&trusted(&w, &w.coordinator, "DIGEST")).await.unwrap());
+    let o = outcome(
+        a1.handle(&trusted(&w, &w.coordinator, "DIGEST"))
+            .await
+            .unwrap(),
+    );
     assert!(!o.contains("refused"), "{o}");
     a1.handle(&mail(&cara, &w.list, "SEARCH plotter", ""))
         .await
@@ -610,7 +622,10 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
             && weekly.contains("no replies yet"),
         "{weekly}"
     );
-    let found = w.stack.wait_for_kind(&cara, "command-result", 1, WAIT).await;
+    let found = w
+        .stack
+        .wait_for_kind(&cara, "command-result", 1, WAIT)
+        .await;
     let found = found
         .iter()
         .map(|m| text(m))
@@ -635,7 +650,9 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
         .find(|v| v.subject == "Figma variables with clients?")
         .expect("the Figma thread");
     assert_eq!(figma.posts, 2);
-    a1.handle(&trusted(&w, &w.coordinator, "STATUS")).await.unwrap();
+    a1.handle(&trusted(&w, &w.coordinator, "STATUS"))
+        .await
+        .unwrap();
     let forged = mail(
         &w.coordinator,
         &w.list,
@@ -643,7 +660,10 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
         "",
     );
     a1.handle(&forged).await.unwrap();
-    assert!(open_topics(&a1, c.id).await.is_empty(), "an unproven TOPIC FROM THREAD adds nothing");
+    assert!(
+        open_topics(&a1, c.id).await.is_empty(),
+        "an unproven TOPIC FROM THREAD adds nothing"
+    );
     let o = outcome(
         a1.handle(&trusted(
             &w,
@@ -657,7 +677,11 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     let topics = open_topics(&a1, c.id).await;
     assert_eq!(topics.len(), 1, "{topics:?}");
     assert_eq!(topics[0].title, "Figma variables with clients?");
-    assert_eq!(topics[0].proposer.as_deref(), Some("Ana Lopez"), "credited to its author");
+    assert_eq!(
+        topics[0].proposer.as_deref(),
+        Some("Ana Lopez"),
+        "credited to its author"
+    );
     a1.run_once().await.unwrap();
     let status = w
         .stack
@@ -668,7 +692,10 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
         .find(|t| t.contains("Conversations (TOPIC FROM THREAD n"))
         .expect("STATUS with the threads");
     assert!(
-        status.contains(&format!("#{} Figma variables with clients? — Ana Lopez, 1 reply", figma.number)),
+        status.contains(&format!(
+            "#{} Figma variables with clients? — Ana Lopez, 1 reply",
+            figma.number
+        )),
         "{status}"
     );
     println!("--- Ben's post digest ({backend:?}) ---");
@@ -679,7 +706,11 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
     let t2 = t1 + 86_400;
     let a = w.app_at(Clock::fixed(t2)).await;
     a.run_once().await.unwrap();
-    assert_eq!(queued_of(&a, &ben, "post-digest").await, 1, "nothing on a quiet day");
+    assert_eq!(
+        queued_of(&a, &ben, "post-digest").await,
+        1,
+        "nothing on a quiet day"
+    );
     let late = mail(
         &format!("Ana Lopez <{ana}>"),
         &w.list,

@@ -181,6 +181,17 @@ pub struct CommunityConfig {
     pub timeline: Timeline,
     /// How posts to the list are handled (issue 15).
     pub posts: PostsConfig,
+    /// DKIM signing of everything the community sends, when it has a key (issue 15).
+    pub dkim: Option<DkimConfig>,
+}
+
+/// A community's DKIM key: `dkim_key` (a PEM file), `dkim_selector`, `dkim_domain`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DkimConfig {
+    pub key: std::path::PathBuf,
+    pub selector: String,
+    /// The `d=` domain; by default the community address's domain.
+    pub domain: String,
 }
 
 /// Where a post's `Reply-To` points.

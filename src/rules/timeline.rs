@@ -142,8 +142,8 @@ impl World {
                     .await?
                     .unwrap_or(now)
                     .max(now);
-                if let Some(due) = schedule::next_cron(cron, c.cfg.timezone, after)
-                    .map_err(anyhow::Error::msg)?
+                if let Some(due) =
+                    schedule::next_cron(cron, c.cfg.timezone, after).map_err(anyhow::Error::msg)?
                 {
                     // The key names the slot: two daemons planning it make one job.
                     self.store

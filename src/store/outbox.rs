@@ -483,7 +483,9 @@ impl Claimed {
     /// that a claimed batch never holds every copy of a large post whole (issue 15).
     pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
         match &self.post {
-            Some(p) => std::borrow::Cow::Owned(crate::compose::post::assemble(&p.0, &p.1, &self.body)),
+            Some(p) => {
+                std::borrow::Cow::Owned(crate::compose::post::assemble(&p.0, &p.1, &self.body))
+            }
             None => std::borrow::Cow::Borrowed(&self.body),
         }
     }

@@ -363,13 +363,15 @@ impl Store {
     ) -> Result<u64> {
         let mut n = 0;
         for id in ids {
-            n += sqlx::query("UPDATE posts SET digest_job = $1 WHERE id = $2 AND digest_job IS NULL")
-                .bind(job_id)
-                .bind(*id)
-                .execute(&mut *conn)
-                .await
-                .context("marking a post as digested")?
-                .rows_affected();
+            n += sqlx::query(
+                "UPDATE posts SET digest_job = $1 WHERE id = $2 AND digest_job IS NULL",
+            )
+            .bind(job_id)
+            .bind(*id)
+            .execute(&mut *conn)
+            .await
+            .context("marking a post as digested")?
+            .rows_affected();
         }
         Ok(n)
     }

@@ -88,8 +88,7 @@ pub(crate) async fn post_memory(
     write_config(&cfg, &db, &setup)?;
     let author = {
         let app = build_app(&cfg).await?;
-        let members = add_members(&app, n, "r", "sink.test", roundtable::clock::unix_now())
-            .await?;
+        let members = add_members(&app, n, "r", "sink.test", roundtable::clock::unix_now()).await?;
         app.store().close().await;
         members[0].1.clone()
     };
@@ -140,7 +139,10 @@ pub(crate) async fn post_memory(
         }
         if Instant::now() > deadline {
             stop(&mut daemon, Duration::from_secs(20));
-            bail!("{left} copies still unsent after an hour; see {}", dir.display());
+            bail!(
+                "{left} copies still unsent after an hour; see {}",
+                dir.display()
+            );
         }
     };
     let elapsed = t.elapsed();
@@ -154,8 +156,14 @@ pub(crate) async fn post_memory(
     out.put(&format!("{p}.members"), n);
     out.put(&format!("{p}.post_bytes"), post.len());
     out.put(&format!("{p}.sent"), sent);
-    out.put(&format!("{p}.seconds"), format!("{:.1}", elapsed.as_secs_f64()));
-    out.put(&format!("{p}.peak_rss_mb"), format!("{:.1}", hwm as f64 / 1024.0));
+    out.put(
+        &format!("{p}.seconds"),
+        format!("{:.1}", elapsed.as_secs_f64()),
+    );
+    out.put(
+        &format!("{p}.peak_rss_mb"),
+        format!("{:.1}", hwm as f64 / 1024.0),
+    );
     out.put(&format!("{p}.db_growth_bytes"), growth);
     out.put(
         &format!("{p}.db_growth_vs_post"),
@@ -163,7 +171,10 @@ pub(crate) async fn post_memory(
     );
     out.put(
         &format!("{p}.db_peak_growth_vs_post"),
-        format!("{:.2}", peak_db.saturating_sub(before) as f64 / post.len() as f64),
+        format!(
+            "{:.2}",
+            peak_db.saturating_sub(before) as f64 / post.len() as f64
+        ),
     );
     println!(
         "post-memory: {sent} copies in {:.1}s; daemon peak RSS {:.1} MB (budget 100); database grew {:.1} MB = {:.2} × the post (budget 2), {:.2} × at its largest",

@@ -70,7 +70,9 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
             .first()
             .is_some_and(|a| a.eq_ignore_ascii_case("close") || a.eq_ignore_ascii_case("defer"))
             || (args.first().is_some_and(|a| a.eq_ignore_ascii_case("from"))
-                && args.get(1).is_some_and(|a| a.eq_ignore_ascii_case("thread"))));
+                && args
+                    .get(1)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("thread"))));
     if word == "TOPIC" && !topic_command {
         let title = text::squash(&args.join(" "));
         let details = body.trim();
