@@ -238,7 +238,10 @@ async fn import_reports_changes_nothing_on_dry_run_and_round_trips(backend: Back
         g.contains("Google Groups export: 4 added, 0 updated, 0 unchanged, 1 skipped"),
         "{g}"
     );
-    assert!(g.contains("2 row(s) get the posts once a day in a digest"), "{g}");
+    assert!(
+        g.contains("2 row(s) get the posts once a day in a digest"),
+        "{g}"
+    );
     let exported = s.ok(&["member", "export", "design"]);
     assert!(
         exported.contains("tom.baker@example.org,,member,none,"),
