@@ -46,6 +46,8 @@ pub struct App {
     pub owner: String,
     /// Messages that failed to be handled, not to be fetched before the time given.
     deferred: Mutex<HashMap<Key, i64>>,
+    /// The communities' DKIM keys, loaded once at start (issue 15).
+    dkim: Arc<crate::outbox::dkim::Signers>,
 }
 
 /// What draining the mailbox did.
@@ -59,6 +61,8 @@ pub struct InboxStats {
 
 impl App {
     pub async fn build(config: Config, clock: Clock) -> Result<App> {
+        // A DKIM key that can't be used stops the start, before anything is sent unsigned.
+        let dkim = Arc::new(crate::outbox::dkim::Signers::from_config(&config)?);
         let store = Store::open(&config.database_url).await?;
         let secret = match &config.secret {
             Some(s) => s.expose().to_string(),
@@ -93,6 +97,7 @@ impl App {
             clock,
             owner,
             deferred: Mutex::default(),
+            dkim,
         })
     }
 
@@ -116,7 +121,8 @@ impl App {
             self.world.store.clone(),
             Transport::from_config(&self.config.outbound)?,
             policy,
-        ))
+        )
+        .with_dkim(self.dkim.clone()))
     }
 
     /// One message from anywhere (stdin, a test): read, apply, record. No mailbox to ack.

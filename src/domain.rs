@@ -330,6 +330,7 @@ stored_text! {
     pub enum SearchKind {
         Topic = "topic",
         Takeaway = "takeaway",
+        Post = "post",
     }
 }
 

@@ -341,13 +341,9 @@ pub struct Existing {
     pub delivery: Delivery,
 }
 
-/// The delivery an imported row gets: a digest of posts is not sent yet, so a member who
-/// asked for one gets each post (the import report says so) rather than none.
+/// The delivery an imported row gets: the one it asks for (each, digest or none).
 pub fn delivery_to_store(d: Delivery) -> Delivery {
-    match d {
-        Delivery::Digest => Delivery::Each,
-        d => d,
-    }
+    d
 }
 
 /// What an import does with one row.

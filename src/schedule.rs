@@ -73,11 +73,13 @@ pub enum JobKind {
     TakeawayRequest,
     GuestFollowup,
     Digest,
+    /// The day's posts to the members whose delivery is DIGEST (issue 15).
+    PostDigest,
 }
 
 impl JobKind {
     /// Every kind, in timeline order.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 8] = [
         JobKind::Announcement,
         JobKind::CallForTopics,
         JobKind::Agenda,
@@ -85,6 +87,7 @@ impl JobKind {
         JobKind::TakeawayRequest,
         JobKind::GuestFollowup,
         JobKind::Digest,
+        JobKind::PostDigest,
     ];
 
     /// The stored name, also the `X-Roundtable-Kind` header value.
@@ -97,6 +100,7 @@ impl JobKind {
             JobKind::TakeawayRequest => "takeaway-request",
             JobKind::GuestFollowup => "guest-followup",
             JobKind::Digest => "digest",
+            JobKind::PostDigest => "post-digest",
         }
     }
 
@@ -273,6 +277,8 @@ pub fn deadline(kind: JobKind, due: i64, starts_at: Option<i64>) -> i64 {
         (JobKind::TakeawayRequest, _) => grace(3 * DAY),
         (JobKind::GuestFollowup, _) => grace(7 * DAY),
         (JobKind::Digest, _) => grace(DAY),
+        // A post digest skipped leaves its posts for the next one: nothing is lost.
+        (JobKind::PostDigest, _) => grace(DAY),
     }
 }
 

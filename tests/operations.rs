@@ -206,7 +206,7 @@ async fn import_reports_changes_nothing_on_dry_run_and_round_trips(backend: Back
     assert_eq!(lines[0], "address,name,role,delivery,language");
     for expected in [
         "ana.lima@example.org,Ana Lima,coordinator,each,pt",
-        "jonas.weber@example.de,Jonas Weber,member,each,de",
+        "jonas.weber@example.de,Jonas Weber,member,digest,de",
         "sofia.rossi@example.it,\"Rossi, Sofia\",member,each,",
         "carmen@example.es,Carmen Ruiz,member,none,es",
         "noah@example.org,,member,each,",
@@ -238,15 +238,18 @@ async fn import_reports_changes_nothing_on_dry_run_and_round_trips(backend: Back
         g.contains("Google Groups export: 4 added, 0 updated, 0 unchanged, 1 skipped"),
         "{g}"
     );
-    assert!(g.contains("2 row(s) ask for a digest"), "{g}");
+    assert!(
+        g.contains("2 row(s) get the posts once a day in a digest"),
+        "{g}"
+    );
     let exported = s.ok(&["member", "export", "design"]);
     assert!(
         exported.contains("tom.baker@example.org,,member,none,"),
         "No email is delivery none:\n{exported}"
     );
     assert!(
-        exported.contains("pieter@example.nl,Pieter Jansen,member,each,"),
-        "a digest is each post until digests are sent:\n{exported}"
+        exported.contains("pieter@example.nl,Pieter Jansen,member,digest,"),
+        "Digest is delivery digest:\n{exported}"
     );
     let m = s.ok(&[
         "member",

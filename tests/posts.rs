@@ -2,7 +2,9 @@
 //! and Dovecot, read back over IMAP: a member's post with an attachment reaches every member
 //! intact, DMARC-safe, with the list headers and the author's Message-ID; replies thread; a
 //! member in NONE gets no post; a non-member's post is held until an authenticated APPROVE (a
-//! forged one is refused); our own List-Id is never redistributed; an oversized post is refused.
+//! forged one is refused); our own List-Id is never redistributed; an oversized post is refused;
+//! a DIGEST member gets the day's posts in one digest (once, even with two daemons), a NONE
+//! or paused member none, while meeting mail reaches them all.
 
 mod support;
 
@@ -413,7 +415,7 @@ async fn delivery_none_by_mail_stops_posts(backend: Backend) {
     assert!(o.contains("queued to"), "{o}");
     assert_eq!(posts_queued(&app, &ana).await, 1);
     assert_eq!(posts_queued(&app, &ben).await, 0, "NONE: no posts");
-    // A DIGEST choice is not taken silently: it is refused with what to write instead.
+    // DIGEST by mail is taken: Ben's posts now come once a day.
     let digest = support::mail_with(
         &ben,
         &w.list,
@@ -434,5 +436,304 @@ async fn delivery_none_by_mail_stops_posts(backend: Backend) {
         .unwrap()
         .unwrap();
     let (d, _) = app.store().posting_settings(&mut tx, p.id).await.unwrap();
-    assert_eq!(d, Delivery::None);
+    assert_eq!(d, Delivery::Digest);
+}
+
+/// A member's own command, vouched for by our server.
+fn trusted(w: &World, from: &str, subject: &str) -> Vec<u8> {
+    support::mail_with(
+        from,
+        &w.list,
+        subject,
+        "",
+        &format!(
+            "Authentication-Results: {}; dmarc=pass header.from={}\r\n",
+            w.stack.authserv_id, w.stack.domain
+        ),
+    )
+}
+
+async fn open_topics(app: &App, community_id: i64) -> Vec<roundtable::store::TopicRow> {
+    let mut conn = app.store().begin().await.unwrap();
+    app.store()
+        .open_topics(&mut conn, community_id)
+        .await
+        .unwrap()
+}
+
+/// How many mails of `kind` are queued for `recipient`.
+async fn queued_of(app: &App, recipient: &str, kind: &str) -> usize {
+    app.store()
+        .outbox(None, 10_000)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.kind.as_str() == kind && e.recipient == recipient)
+        .count()
+}
+
+both_backends!(digest_and_none_members_get_what_they_chose);
+async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
+    use roundtable::clock::Clock;
+    let w = World::new(backend, None).await;
+    let t0 = roundtable::clock::unix_now();
+    let app = w.app_at(Clock::fixed(t0)).await;
+    let (ana, ben, cara, dan) = (
+        w.stack.address("ana"),
+        w.stack.address("ben"),
+        w.stack.address("cara"),
+        w.stack.address("dan"),
+    );
+    add(&app, &ana, "Ana Lopez", Role::Member).await;
+    add(&app, &ben, "Ben Berg", Role::Member).await;
+    add(&app, &cara, "Cara Quiet", Role::Member).await;
+    add(&app, &dan, "Dan Away", Role::Member).await;
+    // Ben chooses the digest by mail, Cara no posts; Dan chose the digest and then paused.
+    for (who, subject) in [
+        (&ben, "DELIVERY DIGEST"),
+        (&cara, "DELIVERY NONE"),
+        (&dan, "DELIVERY DIGEST"),
+        (&dan, "PAUSE"),
+    ] {
+        let o = outcome(app.handle(&trusted(&w, who, subject)).await.unwrap());
+        assert!(!o.contains("refused"), "{subject}: {o}");
+    }
+    // A meeting is scheduled: its announcement goes to everyone active, NONE and DIGEST too.
+    let o = outcome(
+        app.handle(&trusted(
+            &w,
+            &w.coordinator,
+            &format!("SCHEDULE {}", support::in_days(5)),
+        ))
+        .await
+        .unwrap(),
+    );
+    assert!(!o.contains("refused"), "{o}");
+    // Two posts in one thread and one more, on the first day.
+    let first = mail(
+        &format!("Ana Lopez <{ana}>"),
+        &w.list,
+        "Figma variables with clients?",
+        "Anyone used Figma's new variables with a client yet?\nI wonder how they hand over.",
+    );
+    assert!(outcome(app.handle(&first).await.unwrap()).contains("queued to"));
+    let again = mail(
+        &format!("Ana Lopez <{ana}>"),
+        &w.list,
+        "Re: Figma variables with clients?",
+        "Answering myself: we tried it, the hand-over was smooth.",
+    );
+    assert!(outcome(app.handle(&again).await.unwrap()).contains("queued to"));
+    let other = mail(
+        &format!("Ana Lopez <{ana}>"),
+        &w.list,
+        "Plotter in room 4",
+        "The plotter in room 4 takes A1 now.",
+    );
+    assert!(outcome(app.handle(&other).await.unwrap()).contains("queued to"));
+    app.run_once().await.unwrap();
+
+    // The day's digest falls due (18:00 local): two daemons run the schedule at once.
+    let t1 = t0 + 86_400 + 60;
+    let (a1, a2) = (
+        w.app_at(Clock::fixed(t1)).await,
+        w.app_at(Clock::fixed(t1)).await,
+    );
+    let (f1, f2) = tokio::join!(a1.schedule_step("daemon-1"), a2.schedule_step("daemon-2"));
+    let (f1, f2) = (f1.unwrap(), f2.unwrap());
+    assert!(f1.mails + f2.mails >= 1, "{f1:?} {f2:?}");
+    a1.run_once().await.unwrap();
+    assert_eq!(queued_of(&a1, &ben, "post-digest").await, 1, "one digest");
+    assert_eq!(
+        queued_of(&a1, &ben, "post").await,
+        0,
+        "DIGEST: no single posts"
+    );
+    for who in [&ana, &cara, &dan] {
+        assert_eq!(queued_of(&a1, who, "post-digest").await, 0, "{who}");
+    }
+    assert_eq!(queued_of(&a1, &cara, "post").await, 0, "NONE: no posts");
+    assert_eq!(queued_of(&a1, &dan, "post").await, 0, "PAUSE: no posts");
+
+    let got = w.stack.wait_for_kind(&ben, "post-digest", 1, WAIT).await;
+    assert_eq!(got.len(), 1);
+    let d = &got[0];
+    let body = text(d);
+    for words in [
+        "== Figma variables with clients?",
+        "== Re: Figma variables with clients?",
+        "Anyone used Figma's new variables with a client yet?",
+        "Answering myself: we tried it",
+        "Plotter in room 4",
+        "The plotter in room 4 takes A1 now.",
+    ] {
+        assert_eq!(body.matches(words).count(), 1, "{words:?} once in\n{body}");
+    }
+    assert_eq!(
+        body.matches("\nAna Lopez, ").count(),
+        3,
+        "each post's author:\n{body}"
+    );
+    assert_eq!(
+        header(d, "Subject").unwrap(),
+        "Design Circle: 3 new posts",
+        "the Subject counts the posts"
+    );
+    let html = MessageParser::default()
+        .parse(d)
+        .unwrap()
+        .body_html(0)
+        .unwrap()
+        .to_string();
+    assert!(
+        html.contains("mailto:") && html.contains("In-Reply-To=%3C"),
+        "a reply link per post"
+    );
+    // Meeting mail reaches NONE and DIGEST members; nobody in NONE or PAUSE got a post.
+    w.stack.wait_for_kind(&cara, "announcement", 1, WAIT).await;
+    w.stack.wait_for_kind(&ben, "announcement", 1, WAIT).await;
+    assert!(of_kind(&w.stack.messages(&cara, "INBOX").await, "post").is_empty());
+    assert!(of_kind(&w.stack.messages(&cara, "INBOX").await, "post-digest").is_empty());
+    let dans = w.stack.messages(&dan, "INBOX").await;
+    assert!(of_kind(&dans, "post").is_empty() && of_kind(&dans, "post-digest").is_empty());
+    // The weekly digest lists the conversations (a coordinator's DIGEST sends it now), and
+    // SEARCH finds the posts.
+    let o = outcome(
+        a1.handle(&trusted(&w, &w.coordinator, "DIGEST"))
+            .await
+            .unwrap(),
+    );
+    assert!(!o.contains("refused"), "{o}");
+    a1.handle(&mail(&cara, &w.list, "SEARCH plotter", ""))
+        .await
+        .unwrap();
+    a1.run_once().await.unwrap();
+    let weekly = w.stack.wait_for_kind(&cara, "digest", 1, WAIT).await;
+    let weekly = weekly
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("Conversations since the last digest:"))
+        .expect("a digest with the conversations");
+    assert!(
+        weekly.contains("* Figma variables with clients?")
+            && weekly.contains("started by Ana Lopez, one reply")
+            && weekly.contains("> Anyone used Figma's new variables")
+            && weekly.contains("* Plotter in room 4")
+            && weekly.contains("no replies yet"),
+        "{weekly}"
+    );
+    let found = w
+        .stack
+        .wait_for_kind(&cara, "command-result", 1, WAIT)
+        .await;
+    let found = found
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("plotter"))
+        .expect("SEARCH's answer");
+    assert!(
+        found.contains("Post by Ana Lopez") && found.contains("Plotter in room 4: The plotter"),
+        "{found}"
+    );
+    // The coordinator sees the threads numbered in STATUS and makes one a topic for the
+    // next agenda, credited to its author; the same command unproven changes nothing.
+    let c = a1.world.community("design").unwrap().clone();
+    let mut conn = a1.store().begin().await.unwrap();
+    let threads = a1
+        .store()
+        .conversations_since(&mut conn, c.id, 0)
+        .await
+        .unwrap();
+    drop(conn);
+    let figma = threads
+        .iter()
+        .find(|v| v.subject == "Figma variables with clients?")
+        .expect("the Figma thread");
+    assert_eq!(figma.posts, 2);
+    a1.handle(&trusted(&w, &w.coordinator, "STATUS"))
+        .await
+        .unwrap();
+    let forged = mail(
+        &w.coordinator,
+        &w.list,
+        &format!("TOPIC FROM THREAD {}", figma.number),
+        "",
+    );
+    a1.handle(&forged).await.unwrap();
+    assert!(
+        open_topics(&a1, c.id).await.is_empty(),
+        "an unproven TOPIC FROM THREAD adds nothing"
+    );
+    let o = outcome(
+        a1.handle(&trusted(
+            &w,
+            &w.coordinator,
+            &format!("TOPIC FROM THREAD {}", figma.number),
+        ))
+        .await
+        .unwrap(),
+    );
+    assert!(!o.contains("refused"), "{o}");
+    let topics = open_topics(&a1, c.id).await;
+    assert_eq!(topics.len(), 1, "{topics:?}");
+    assert_eq!(topics[0].title, "Figma variables with clients?");
+    assert_eq!(
+        topics[0].proposer.as_deref(),
+        Some("Ana Lopez"),
+        "credited to its author"
+    );
+    a1.run_once().await.unwrap();
+    let status = w
+        .stack
+        .wait_for_kind(&w.coordinator, "command-result", 1, WAIT)
+        .await
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("Conversations (TOPIC FROM THREAD n"))
+        .expect("STATUS with the threads");
+    assert!(
+        status.contains(&format!(
+            "#{} Figma variables with clients? — Ana Lopez, 1 reply",
+            figma.number
+        )),
+        "{status}"
+    );
+    println!("--- Ben's post digest ({backend:?}) ---");
+    println!("{}", line(d));
+    println!("{body}");
+
+    // A day without posts: no digest. Then one post: the next digest has it alone.
+    let t2 = t1 + 86_400;
+    let a = w.app_at(Clock::fixed(t2)).await;
+    a.run_once().await.unwrap();
+    assert_eq!(
+        queued_of(&a, &ben, "post-digest").await,
+        1,
+        "nothing on a quiet day"
+    );
+    let late = mail(
+        &format!("Ana Lopez <{ana}>"),
+        &w.list,
+        "Re: Plotter in room 4",
+        "And it prints on vinyl too.",
+    );
+    assert!(outcome(a.handle(&late).await.unwrap()).contains("queued to"));
+    a.run_once().await.unwrap();
+    let a = w.app_at(Clock::fixed(t2 + 86_400)).await;
+    a.run_once().await.unwrap();
+    assert_eq!(queued_of(&a, &ben, "post-digest").await, 2);
+    let got = w.stack.wait_for_kind(&ben, "post-digest", 2, WAIT).await;
+    let second = got
+        .iter()
+        .map(|m| text(m))
+        .find(|t| t.contains("vinyl"))
+        .expect("the second digest");
+    assert!(
+        !second.contains("Figma") && !second.contains("takes A1 now"),
+        "no post twice across digests:\n{second}"
+    );
+    assert_eq!(
+        of_kind(&w.stack.messages(&ben, "INBOX").await, "post").len(),
+        0
+    );
 }

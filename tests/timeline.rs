@@ -357,7 +357,8 @@ async fn downtime_sends_what_still_makes_sense_and_skips_the_rest(backend: Backe
         jobs.iter()
             .filter(|j| j.kind.as_str() != "takeaway-request"
                 && j.kind.as_str() != "guest-followup"
-                && j.kind.as_str() != "digest")
+                && j.kind.as_str() != "digest"
+                && j.kind.as_str() != "post-digest")
             .all(|j| j.status.as_str() == "skipped"),
         "{jobs:?}"
     );

@@ -407,9 +407,9 @@ async fn member(config: Config, m: MemberCommand) -> Result<()> {
             if let Some(d) = delivery {
                 let d = match d.to_ascii_lowercase().as_str() {
                     "each" => crate::domain::Delivery::Each,
+                    "digest" => crate::domain::Delivery::Digest,
                     "none" => crate::domain::Delivery::None,
-                    "digest" => bail!("--delivery digest is not available yet: use each or none"),
-                    other => bail!("unknown delivery {other:?}: use each or none"),
+                    other => bail!("unknown delivery {other:?}: use each, digest or none"),
                 };
                 app.store().set_delivery(&mut tx, p.id, d, now).await?;
                 println!("{a}: delivery {d}");

@@ -424,6 +424,9 @@ fn render(a: &Answers) -> String {
     );
     t.push_str("takeaway_request = \"2h\"   # after the meeting\nguest_followup = \"1d\"     # after the meeting\n");
     t.push_str("digest_cron = \"0 0 9 * * Mon\"   # the weekly digest, Monday 09:00\n");
+    t.push_str(
+        "post_digest_cron = \"0 0 18 * * *\"   # the day's posts to DIGEST members, 18:00\n",
+    );
     t
 }
 

@@ -65,7 +65,11 @@ impl std::fmt::Display for Report {
         }
         writeln!(f, "{summary}")?;
         if self.with_delivery > 0 {
-            writeln!(f, "note: {} row(s) ask for a digest of posts, which this version does not send yet: they get each post (DELIVERY NONE stops them)", self.with_delivery)?;
+            writeln!(
+                f,
+                "note: {} row(s) get the posts once a day in a digest (post_digest_cron)",
+                self.with_delivery
+            )?;
         }
         if self.dry_run {
             writeln!(

@@ -272,6 +272,8 @@ pub struct Digest<'a> {
     pub meetings: &'a [DigestMeeting],
     pub topics: &'a [TopicLine],
     pub next: Option<String>,
+    /// The conversations (threads of posts) since the last digest.
+    pub conversations: &'a [DigestConversation],
     /// Attendance over the last meetings and the topics' +1s, as inline images.
     pub charts: &'a [chart::Chart],
 }
@@ -302,6 +304,43 @@ mail_pair!(
     WelcomeTxt = "welcome.txt",
     WelcomeHtml = "welcome.html"
 );
+
+/// One post in a member's post digest (issue 15).
+#[derive(Clone, Debug)]
+pub struct DigestPost {
+    /// The post's Subject, without reply prefixes or the community's prefix.
+    pub subject: String,
+    pub author: String,
+    pub when: String,
+    /// The author's own words.
+    pub words: String,
+    /// `mailto:` the list with the post's Subject and In-Reply-To: a reply in its thread.
+    pub reply: String,
+}
+
+/// The posts of a day to a member whose delivery is DIGEST (issue 15).
+pub struct PostDigest<'a> {
+    pub name: &'a str,
+    pub community: &'a str,
+    pub list: &'a str,
+    pub posts: &'a [DigestPost],
+}
+mail_pair!(
+    PostDigest,
+    PostDigestTxt = "post-digest.txt",
+    PostDigestHtml = "post-digest.html"
+);
+
+/// A conversation (thread of posts) as the weekly digest lists it (issue 15).
+#[derive(Clone, Debug)]
+pub struct DigestConversation {
+    pub number: i64,
+    pub subject: String,
+    pub author: String,
+    pub replies: i64,
+    /// The first lines of its first post.
+    pub first_lines: String,
+}
 
 /// A member's words passed on to a coordinator (issue 15): who wrote, to which of our mails,
 /// and what; the mail's Reply-To is the member.

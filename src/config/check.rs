@@ -500,6 +500,72 @@ impl Checker {
                 }
             }
         }
+        let dkim = match (r.dkim_key, r.dkim_selector) {
+            (None, None) => {
+                if r.dkim_domain.is_some() {
+                    self.problem(
+                        k("dkim_domain"),
+                        "is set without dkim_key",
+                        "add dkim_key = \"path to the private key (PEM)\" and dkim_selector, or remove dkim_domain",
+                    );
+                }
+                None
+            }
+            (None, Some(_)) => {
+                self.problem(
+                    k("dkim_selector"),
+                    "is set without dkim_key",
+                    "add dkim_key = \"path to the private key (PEM)\", or remove dkim_selector",
+                );
+                None
+            }
+            (Some(_), None) => {
+                self.problem(
+                    k("dkim_selector"),
+                    "is missing (dkim_key needs it)",
+                    "add dkim_selector = \"the selector of the key's DNS record\", e.g. \"rt2026\"",
+                );
+                None
+            }
+            (Some(key), Some(selector)) => {
+                let p = PathBuf::from(key);
+                let key = if p.is_absolute() { p } else { base.join(p) };
+                let domain = r.dkim_domain.clone().or_else(|| {
+                    r.address
+                        .as_deref()
+                        .and_then(|a| a.rsplit_once('@'))
+                        .map(|(_, d)| d.to_ascii_lowercase())
+                });
+                match domain {
+                    Some(domain) if !selector.trim().is_empty() => {
+                        if let Some(why) =
+                            crate::outbox::dkim::check_key(&key, &domain, selector.trim())
+                        {
+                            self.problem(
+                                k("dkim_key"),
+                                format!("{}: {why}", key.display()),
+                                "give a readable PEM file with an RSA (PKCS#1 or PKCS#8) or Ed25519 (PKCS#8) private key, e.g. from `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`",
+                            );
+                            None
+                        } else {
+                            Some(super::DkimConfig {
+                                key,
+                                selector: selector.trim().to_string(),
+                                domain,
+                            })
+                        }
+                    }
+                    _ => {
+                        self.problem(
+                            k("dkim_selector"),
+                            "is empty, or there is no domain to sign for",
+                            "set dkim_selector, and dkim_domain if the address has none",
+                        );
+                        None
+                    }
+                }
+            }
+        };
         let slug = self.required(
             r.slug,
             &k("slug"),
@@ -626,7 +692,7 @@ impl Checker {
                 "takeaway_request" => &mut timeline.takeaway_request,
                 "guest_followup" => &mut timeline.guest_followup,
                 "guest_reminder" => &mut timeline.guest_reminder,
-                "digest_cron" => {
+                "digest_cron" | "post_digest_cron" => {
                     if let Err(e) = value.parse::<cron::Schedule>() {
                         self.problem(
                             tk,
@@ -634,11 +700,15 @@ impl Checker {
                             "write 6 fields, seconds first, e.g. \"0 0 9 * * Mon\"",
                         );
                     }
-                    timeline.digest_cron = value;
+                    if key == "digest_cron" {
+                        timeline.digest_cron = value;
+                    } else {
+                        timeline.post_digest_cron = value;
+                    }
                     continue;
                 }
                 _ => {
-                    self.problem(tk, "is not a timeline key", "use announce, call_for_topics, agenda, reminder, takeaway_request, guest_followup, guest_reminder or digest_cron");
+                    self.problem(tk, "is not a timeline key", "use announce, call_for_topics, agenda, reminder, takeaway_request, guest_followup, guest_reminder, digest_cron or post_digest_cron");
                     continue;
                 }
             };
@@ -659,6 +729,7 @@ impl Checker {
             description: r.description.unwrap_or_default(),
             signature: r.signature.unwrap_or_default(),
             timeline,
+            dkim,
         })
     }
 }

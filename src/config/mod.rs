@@ -184,6 +184,17 @@ pub struct CommunityConfig {
     pub timeline: Timeline,
     /// How posts to the list are handled (issue 15).
     pub posts: PostsConfig,
+    /// DKIM signing of everything the community sends, when it has a key (issue 15).
+    pub dkim: Option<DkimConfig>,
+}
+
+/// A community's DKIM key: `dkim_key` (a PEM file), `dkim_selector`, `dkim_domain`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DkimConfig {
+    pub key: std::path::PathBuf,
+    pub selector: String,
+    /// The `d=` domain; by default the community address's domain.
+    pub domain: String,
 }
 
 /// Where a post's `Reply-To` points.
@@ -256,6 +267,8 @@ pub struct Timeline {
     /// After the follow-up, one gentle reminder to a guest who stayed silent.
     pub guest_reminder: Duration,
     pub digest_cron: String,
+    /// When members whose delivery is DIGEST get the day's posts (nothing on a day without).
+    pub post_digest_cron: String,
 }
 
 impl Default for Timeline {
@@ -270,6 +283,7 @@ impl Default for Timeline {
             guest_followup: d("1d"),
             guest_reminder: d("7d"),
             digest_cron: "0 0 9 * * Mon".into(),
+            post_digest_cron: "0 0 18 * * *".into(),
         }
     }
 }

@@ -77,4 +77,8 @@ pub(super) struct RawCommunity {
     pub(super) posts_per_hour: Option<i64>,
     pub(super) guests_may_post: Option<bool>,
     pub(super) hold_days: Option<i64>,
+    // DKIM signing of what we send (issue 15).
+    pub(super) dkim_key: Option<String>,
+    pub(super) dkim_selector: Option<String>,
+    pub(super) dkim_domain: Option<String>,
 }

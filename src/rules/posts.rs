@@ -24,6 +24,8 @@ use crate::store::{NewPost, OutMail, Person, PostRow};
 
 /// How long a post's Subject threads a reply that names no Message-ID.
 const SUBJECT_THREAD_DAYS: i64 = 30;
+/// How much of a post's words SEARCH keeps (and shows).
+const SEARCH_CHARS: usize = 400;
 /// First lines of a held post shown to the coordinator.
 const NOTICE_LINES: usize = 8;
 
@@ -215,6 +217,7 @@ impl Act<'_, '_> {
                     hold_reason: hold.as_deref(),
                     headers: &headers,
                     raw,
+                    words: &reading.text,
                 },
                 self.now,
             )
@@ -313,6 +316,24 @@ impl Act<'_, '_> {
         subject: &str,
     ) -> Result<usize> {
         let store = self.world.store.clone();
+        // SEARCH finds it from now on: its Subject and the start of its author's words.
+        if let Some(post) = store.post(self.conn, post_id).await? {
+            let (_, words) = store.post_words(self.conn, post_id).await?;
+            let author = post
+                .author_name
+                .clone()
+                .unwrap_or_else(|| post.author_address.clone());
+            store
+                .index_text(
+                    self.conn,
+                    c.id,
+                    crate::domain::SearchKind::Post,
+                    &author,
+                    self.now,
+                    &search_text(&post.subject, &words),
+                )
+                .await?;
+        }
         let people = store.post_recipients(self.conn, c.id).await?;
         let subject = compose_post::prefixed_subject(subject, &c.cfg.posts.subject_prefix);
         let mut n = 0;
@@ -633,6 +654,144 @@ impl Act<'_, '_> {
         }
         Ok(n)
     }
+}
+
+impl Act<'_, '_> {
+    /// The post digest job (`post_digest_cron`): the published posts no post digest carried
+    /// yet, in one mail to each active member whose delivery is DIGEST (not paused, not NONE).
+    /// The posts are marked with this job in the same transaction as the mail is queued, so
+    /// each is in one digest only, whichever daemon runs it; a day without posts sends none.
+    pub(super) async fn post_digest(
+        &mut self,
+        c: &Community,
+        job: &crate::store::Job,
+    ) -> Result<String> {
+        let store = self.world.store.clone();
+        let posts = store.undigested_posts(self.conn, c.id).await?;
+        if posts.is_empty() {
+            return Ok("no posts since the last post digest: none sent".into());
+        }
+        let people = store
+            .members_by_delivery(self.conn, c.id, crate::domain::Delivery::Digest)
+            .await?;
+        let prefix = &c.cfg.posts.subject_prefix;
+        let mut failed = Vec::new();
+        for p in &people {
+            let sent = async {
+                let tr = c.tr_for(p);
+                let items: Vec<crate::compose::DigestPost> = posts
+                    .iter()
+                    .map(|(post, words)| crate::compose::DigestPost {
+                        // A reply in a thread shows as one, as mail clients show it.
+                        subject: if post.message_id == post.thread_id {
+                            post.subject.clone()
+                        } else {
+                            format!("Re: {}", post.subject)
+                        },
+                        author: post
+                            .author_name
+                            .clone()
+                            .unwrap_or_else(|| post.author_address.clone()),
+                        when: tr.when(post.created_at),
+                        words: words.trim().to_string(),
+                        reply: reply_link(&c.cfg.address, prefix, post),
+                    })
+                    .collect();
+                let footer = super::footer_for(c, p);
+                let (text, html) = crate::compose::PostDigest {
+                    name: p.display_name(),
+                    community: &c.cfg.name,
+                    list: c.cfg.address.as_str(),
+                    posts: &items,
+                }
+                .render(&footer)?;
+                let d = Draft {
+                    kind: crate::schedule::JobKind::PostDigest.into(),
+                    subject: tr.t2(
+                        "subject-post-digest",
+                        "community",
+                        &c.cfg.name,
+                        "count",
+                        posts.len(),
+                    ),
+                    token: self.token(Purpose::Reply, p.id, 0, self.now),
+                    in_reply_to: None,
+                    references: Vec::new(),
+                    auto_submitted: "auto-generated",
+                    text,
+                    html,
+                    dedup_key: format!("job:{}:{}", job.id, p.id),
+                    calendar: None,
+                    message_id: None,
+                    images: Vec::new(),
+                };
+                let mail = self.mail(c, p, None, d)?;
+                self.enqueue(mail).await
+            }
+            .await;
+            super::timeline::skip_one(sent, p, &mut failed)?;
+        }
+        let ids: Vec<i64> = posts.iter().map(|(post, _)| post.id).collect();
+        store.mark_posts_digested(self.conn, &ids, job.id).await?;
+        Ok(format!(
+            "post digest ({} posts) to {} members{}",
+            posts.len(),
+            people.len() - failed.len(),
+            super::timeline::not_sent(&failed)
+        ))
+    }
+}
+
+/// A `mailto:` link that answers a post in its thread: to the list, its Subject after "Re:",
+/// and In-Reply-To its Message-ID (RFC 6068).
+fn reply_link(list: &Address, prefix: &str, post: &PostRow) -> String {
+    let subject = format!(
+        "Re: {}",
+        compose_post::prefixed_subject(&post.subject, prefix)
+    );
+    format!(
+        "mailto:{}?subject={}&In-Reply-To={}",
+        list.as_str(),
+        mailto_escape(&subject),
+        mailto_escape(&format!("<{}>", post.message_id))
+    )
+}
+
+/// Percent-encoding for a `mailto:` header value: all but unreserved characters.
+fn mailto_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// What SEARCH keeps of a post: "Subject: words", the words on one line and cut at
+/// [`SEARCH_CHARS`] characters (the answer shows it whole).
+fn search_text(subject: &str, words: &str) -> String {
+    let flat = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = format!("{subject}: ");
+    let cut: String = flat.chars().take(SEARCH_CHARS).collect();
+    out.push_str(&cut);
+    if cut.len() < flat.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The first `n` non-empty lines of someone's words.
+pub(super) fn first_lines(words: &str, n: usize) -> String {
+    words
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(n)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl super::World {

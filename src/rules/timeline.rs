@@ -125,28 +125,34 @@ impl World {
             }
             self.nudge_guests(c, now).await?;
             let mut tx = self.store.begin().await?;
-            if !self
-                .store
-                .has_pending_job(&mut tx, c.id, JobKind::Digest)
-                .await?
-            {
+            for (kind, cron, prefix) in [
+                (JobKind::Digest, &c.cfg.timeline.digest_cron, "digest"),
+                (
+                    JobKind::PostDigest,
+                    &c.cfg.timeline.post_digest_cron,
+                    "post-digest",
+                ),
+            ] {
+                if self.store.has_pending_job(&mut tx, c.id, kind).await? {
+                    continue;
+                }
                 let after = self
                     .store
-                    .last_digest_due(&mut tx, c.id)
+                    .last_digest_due(&mut tx, c.id, kind)
                     .await?
                     .unwrap_or(now)
                     .max(now);
                 if let Some(due) =
-                    schedule::next_cron(&c.cfg.timeline.digest_cron, c.cfg.timezone, after)
-                        .map_err(anyhow::Error::msg)?
+                    schedule::next_cron(cron, c.cfg.timezone, after).map_err(anyhow::Error::msg)?
                 {
+                    // The key names the slot: two daemons planning it make one job.
                     self.store
                         .add_job(
                             &mut tx,
-                            &format!("digest:{}:{due}", c.id),
+                            &format!("{prefix}:{}:{due}", c.id),
                             c.id,
                             None,
-                            JobKind::Digest,
+                            kind,
                             due,
                         )
                         .await?;
@@ -431,7 +437,7 @@ impl World {
 /// `Ok(false)`: everyone else still gets theirs. A database error is returned, and the job's
 /// transaction is rolled back and tried again. Each copy is composed before anything of it is
 /// written, so a failure of the first kind leaves nothing half-done.
-fn skip_one(sent: Result<()>, p: &Person, failed: &mut Vec<String>) -> Result<bool> {
+pub(super) fn skip_one(sent: Result<()>, p: &Person, failed: &mut Vec<String>) -> Result<bool> {
     match sent {
         Ok(()) => Ok(true),
         Err(e) if e.chain().any(|x| x.is::<sqlx::Error>()) => Err(e),
@@ -444,7 +450,7 @@ fn skip_one(sent: Result<()>, p: &Person, failed: &mut Vec<String>) -> Result<bo
 }
 
 /// The end of a job's log line naming who did not get its mail, if anyone.
-fn not_sent(failed: &[String]) -> String {
+pub(super) fn not_sent(failed: &[String]) -> String {
     if failed.is_empty() {
         String::new()
     } else {
@@ -472,6 +478,9 @@ impl Act<'_, '_> {
         let store = self.world.store.clone();
         if kind == JobKind::Digest {
             return self.digest(c, job).await;
+        }
+        if kind == JobKind::PostDigest {
+            return self.post_digest(c, job).await;
         }
         let m = meeting.context("a meeting job without its meeting")?;
         let after = matches!(kind, JobKind::TakeawayRequest | JobKind::GuestFollowup);
@@ -732,7 +741,7 @@ impl Act<'_, '_> {
                     not_sent(&failed)
                 ))
             }
-            JobKind::Digest => unreachable!("handled above"),
+            JobKind::Digest | JobKind::PostDigest => unreachable!("handled above"),
         }
     }
 
@@ -838,7 +847,23 @@ impl Act<'_, '_> {
         // Only when there is something to say since the last one: a digest that says
         // "nothing happened" is mail nobody should have to open.
         let since = store.last_digest_done(self.conn, c.id).await?.unwrap_or(0);
-        if takeaways.is_empty() && store.news_since(self.conn, c.id, since).await? == 0 {
+        // The conversations since the last digest (issue 15): a week with only posts is news.
+        let conversations: Vec<compose::DigestConversation> = store
+            .conversations_since(self.conn, c.id, since)
+            .await?
+            .into_iter()
+            .map(|v| compose::DigestConversation {
+                number: v.number,
+                subject: v.subject,
+                author: v.author,
+                replies: v.posts - 1,
+                first_lines: super::posts::first_lines(&v.words, 3),
+            })
+            .collect();
+        if takeaways.is_empty()
+            && conversations.is_empty()
+            && store.news_since(self.conn, c.id, since).await? == 0
+        {
             return Ok("nothing new since the last digest: none sent".into());
         }
         // What the digest brings, as the Subject says it: "2 takeaways, 3 open topics", in
@@ -847,6 +872,9 @@ impl Act<'_, '_> {
             let mut news = Vec::new();
             if !takeaways.is_empty() {
                 news.push(tr.t1("takeaways", "count", takeaways.len()));
+            }
+            if !conversations.is_empty() {
+                news.push(tr.t1("conversations", "count", conversations.len()));
             }
             if !topics.is_empty() {
                 news.push(tr.t1("open-topics", "count", topics.len()));
@@ -874,6 +902,7 @@ impl Act<'_, '_> {
                     meetings: &meetings,
                     topics: &topics,
                     next: next.clone(),
+                    conversations: &conversations,
                     charts: &charts,
                 }
                 .render(&footer)?;
@@ -902,8 +931,9 @@ impl Act<'_, '_> {
         let ids: Vec<i64> = takeaways.iter().map(|t| t.id).collect();
         store.mark_digested(self.conn, &ids, job.id).await?;
         Ok(format!(
-            "digest ({} takeaways, {} topics) to {} people{}",
+            "digest ({} takeaways, {} conversations, {} topics) to {} people{}",
             takeaways.len(),
+            conversations.len(),
             topics.len(),
             people.len() - failed.len(),
             not_sent(&failed)

@@ -37,7 +37,7 @@ pub use inbound::{InboundEntry, InboundRecord};
 pub use meetings::{Meeting, Rsvp};
 pub use outbox::{Claimed, OutMail, OutboxEntry, SendOutcome, SentRef};
 pub use people::Person;
-pub use posts::{NewPost, PostRow};
+pub use posts::{Conversation, NewPost, PostRow};
 pub use roster::RosterEntry;
 pub use search::Hit;
 pub use timeline::{Job, TakeawayRow, TopicRow};

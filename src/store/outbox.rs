@@ -105,12 +105,14 @@ impl Store {
         .collect::<Result<_>>()?;
         // A post's copy: its bytes are the post's, stored once, read once per batch; the row's
         // own body is only the member's part (To, unsubscribe, footer), put together here.
-        let mut posts: std::collections::HashMap<i64, (Vec<u8>, String)> =
+        // The copies are put together one at a time when sent ([`Claimed::bytes`]): a batch
+        // of a 10 MB post holds the post once, not once per copy.
+        let mut posts: std::collections::HashMap<i64, std::sync::Arc<(Vec<u8>, String)>> =
             std::collections::HashMap::new();
         for r in &rows {
             if let Some(pid) = r.try_get::<Option<i64>, _>("post_id")? {
                 if let std::collections::hash_map::Entry::Vacant(e) = posts.entry(pid) {
-                    e.insert(self.post_bytes(pid).await?);
+                    e.insert(std::sync::Arc::new(self.post_bytes(pid).await?));
                 }
             }
         }
@@ -121,18 +123,15 @@ impl Store {
                 let own = bodies
                     .remove(&id)
                     .with_context(|| format!("outbox row {id} has no body"))?;
-                let body = match r.try_get::<Option<i64>, _>("post_id")? {
-                    Some(pid) => {
-                        let (raw, shared) = &posts[&pid];
-                        crate::compose::post::assemble(raw, shared, &own)
-                    }
-                    None => own,
-                };
+                let post = r
+                    .try_get::<Option<i64>, _>("post_id")?
+                    .map(|pid| posts[&pid].clone());
                 Ok(Claimed {
                     id,
                     recipient: r.try_get("recipient")?,
                     envelope_from: r.try_get("envelope_from")?,
-                    body,
+                    body: own,
+                    post,
                     attempts: r.try_get("attempts")?,
                     created_at: r.try_get("created_at")?,
                     kind: stored(r, "outbox", "kind", MailKind::parse)?,
@@ -469,11 +468,27 @@ pub struct Claimed {
     pub id: i64,
     pub recipient: String,
     pub envelope_from: String,
+    /// The mail; for a post's copy only the member's own part (see [`Claimed::bytes`]).
     pub body: Vec<u8>,
+    /// A post's copy: the post as stored and its shared headers, one for the whole batch.
+    pub post: Option<std::sync::Arc<(Vec<u8>, String)>>,
     pub attempts: i64,
     pub created_at: i64,
     pub kind: MailKind,
     pub message_id: String,
+}
+
+impl Claimed {
+    /// The bytes to send: a post's copy is put together now, one at a time as it is sent, so
+    /// that a claimed batch never holds every copy of a large post whole (issue 15).
+    pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        match &self.post {
+            Some(p) => {
+                std::borrow::Cow::Owned(crate::compose::post::assemble(&p.0, &p.1, &self.body))
+            }
+            None => std::borrow::Cow::Borrowed(&self.body),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

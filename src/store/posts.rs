@@ -21,6 +21,8 @@ pub struct NewPost<'a> {
     pub hold_reason: Option<&'a str>,
     pub headers: &'a str,
     pub raw: &'a [u8],
+    /// The author's own words (quotes and signatures cut): digests and SEARCH show them.
+    pub words: &'a str,
 }
 
 #[derive(Clone, Debug)]
@@ -68,8 +70,8 @@ impl Store {
     ) -> Result<Option<i64>> {
         let row = sqlx::query(
             "INSERT INTO posts (community_id, person_id, author_address, author_name, message_id, thread_id,
-               subject, status, hold_reason, size, headers, raw, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+               subject, status, hold_reason, size, headers, raw, created_at, words)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              ON CONFLICT (community_id, message_id) DO NOTHING RETURNING id",
         )
         .bind(p.community_id)
@@ -85,6 +87,7 @@ impl Store {
         .bind(p.headers)
         .bind(p.raw)
         .bind(now)
+        .bind(p.words)
         .fetch_optional(&mut *conn)
         .await
         .context("storing a post")?;
@@ -182,6 +185,17 @@ impl Store {
         conn: &mut AnyConnection,
         community_id: i64,
     ) -> Result<Vec<Person>> {
+        self.members_by_delivery(conn, community_id, Delivery::Each)
+            .await
+    }
+
+    /// The active (not paused) members and coordinators whose delivery is `delivery`.
+    pub async fn members_by_delivery(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        delivery: Delivery,
+    ) -> Result<Vec<Person>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE community_id = $1 AND status = $2 AND role IN ($3, $4) AND delivery = $5 ORDER BY id"
         )))
@@ -189,7 +203,7 @@ impl Store {
         .bind(PersonStatus::Active.as_str())
         .bind(Role::Member.as_str())
         .bind(Role::Coordinator.as_str())
-        .bind(Delivery::Each.as_str())
+        .bind(delivery.as_str())
         .fetch_all(&mut *conn)
         .await
         .context("listing who gets posts")?;
@@ -305,4 +319,147 @@ impl Store {
             .context("reading a post's bytes")?;
         Ok((row.try_get("raw")?, row.try_get("headers")?))
     }
+
+    /// A post's Subject and its author's own words (empty for a post stored before 0015).
+    pub async fn post_words(&self, conn: &mut AnyConnection, id: i64) -> Result<(String, String)> {
+        let row = sqlx::query("SELECT subject, COALESCE(words, '') AS w FROM posts WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await
+            .context("reading a post's words")?;
+        Ok((row.try_get("subject")?, row.try_get("w")?))
+    }
+
+    /// The published posts of a community that no post digest carried yet, in the order
+    /// they were published, with their words.
+    pub async fn undigested_posts(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+    ) -> Result<Vec<(PostRow, String)>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{} , COALESCE(words, '') AS w FROM posts
+             WHERE community_id = $1 AND status = $2 AND digest_job IS NULL
+             ORDER BY COALESCE(decided_at, created_at), id",
+            POST_SELECT.trim_end_matches(" FROM posts")
+        )))
+        .bind(community_id)
+        .bind(PostStatus::Published.as_str())
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing the posts for the post digest")?;
+        rows.iter()
+            .map(|r| Ok((post_row(r)?, r.try_get::<String, _>("w")?)))
+            .collect()
+    }
+
+    /// Marks posts as carried by post digest `job_id`: no later digest carries them again.
+    /// How many were still unmarked.
+    pub async fn mark_posts_digested(
+        &self,
+        conn: &mut AnyConnection,
+        ids: &[i64],
+        job_id: i64,
+    ) -> Result<u64> {
+        let mut n = 0;
+        for id in ids {
+            n += sqlx::query(
+                "UPDATE posts SET digest_job = $1 WHERE id = $2 AND digest_job IS NULL",
+            )
+            .bind(job_id)
+            .bind(*id)
+            .execute(&mut *conn)
+            .await
+            .context("marking a post as digested")?
+            .rows_affected();
+        }
+        Ok(n)
+    }
+
+    /// The conversations of a community with a post published after `since`: one line per
+    /// thread, newest activity last.
+    pub async fn conversations_since(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        since: i64,
+    ) -> Result<Vec<Conversation>> {
+        let rows = sqlx::query(
+            "SELECT t.thread_id, t.first_id, t.last_at, t.posts, f.subject, f.author_address, f.author_name,
+                    COALESCE(f.words, '') AS words
+             FROM (SELECT thread_id, MIN(id) AS first_id, MAX(COALESCE(decided_at, created_at)) AS last_at,
+                          COUNT(*) AS posts
+                   FROM posts WHERE community_id = $1 AND status = $2 GROUP BY thread_id) t
+             JOIN posts f ON f.id = t.first_id
+             WHERE t.last_at > $3
+             ORDER BY t.last_at, t.first_id",
+        )
+        .bind(community_id)
+        .bind(PostStatus::Published.as_str())
+        .bind(since)
+        .fetch_all(&mut *conn)
+        .await
+        .context("listing the conversations")?;
+        rows.iter()
+            .map(|r| {
+                Ok(Conversation {
+                    number: r.try_get("first_id")?,
+                    thread_id: r.try_get("thread_id")?,
+                    subject: r.try_get("subject")?,
+                    author: r
+                        .try_get::<Option<String>, _>("author_name")?
+                        .unwrap_or(r.try_get("author_address")?),
+                    posts: r.try_get("posts")?,
+                    words: r.try_get("words")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The member who wrote post `id` of a community, if a member did.
+    pub async fn first_post_author(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        id: i64,
+    ) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT person_id FROM posts WHERE id = $1 AND community_id = $2")
+            .bind(id)
+            .bind(community_id)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("reading a post's author")?;
+        Ok(row
+            .map(|r| r.try_get::<Option<i64>, _>("person_id"))
+            .transpose()?
+            .flatten())
+    }
+
+    /// A thread by its number (the id of its first post) in a community.
+    pub async fn thread_by_number(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        number: i64,
+    ) -> Result<Option<Conversation>> {
+        let all = self
+            .conversations_since(conn, community_id, i64::MIN)
+            .await?;
+        Ok(all.into_iter().find(|c| c.number == number))
+    }
+}
+
+/// A thread of posts as digests, STATUS and `TOPIC FROM THREAD` see it.
+#[derive(Clone, Debug)]
+pub struct Conversation {
+    /// The thread's number: the id of its first post.
+    pub number: i64,
+    pub thread_id: String,
+    pub subject: String,
+    /// Who started it (their name when they gave one).
+    pub author: String,
+    /// How many posts it has (the first and the replies).
+    pub posts: i64,
+    /// The first post's own words.
+    pub words: String,
 }

@@ -305,12 +305,13 @@ impl Store {
         &self,
         conn: &mut AnyConnection,
         community_id: i64,
+        kind: JobKind,
     ) -> Result<Option<i64>> {
         let row = sqlx::query(
             "SELECT MAX(due_at) AS due FROM jobs WHERE community_id = $1 AND kind = $2",
         )
         .bind(community_id)
-        .bind(JobKind::Digest.as_str())
+        .bind(kind.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("finding the last digest")?;

@@ -162,8 +162,8 @@ fn export_writes_the_built_in_catalog_and_it_loads_back() {
 #[test]
 fn every_mail_renders_in_every_language() {
     use crate::compose::{
-        Agenda, CallForTopics, Digest, Footer, GuestFollowup, Invitation, MeetingChanged, Reminder,
-        TakeawayRequest, TopicLine, Welcome,
+        Agenda, CallForTopics, Digest, DigestConversation, DigestPost, Footer, GuestFollowup,
+        Invitation, MeetingChanged, PostDigest, Reminder, TakeawayRequest, TopicLine, Welcome,
     };
     let en_ids: Vec<String> = Texts::builtin_catalog(Lang::En)
         .lines()
@@ -246,7 +246,30 @@ fn every_mail_renders_in_every_language() {
                 meetings: &[],
                 topics: &topics,
                 next: Some(when.clone()),
+                conversations: &[DigestConversation {
+                    number: 12,
+                    subject: "Figma variables".into(),
+                    author: "Ana".into(),
+                    replies: 2,
+                    first_lines: "Anyone used them yet?".into(),
+                }],
                 charts: &[],
+            }
+            .render(&f)
+            .unwrap(),
+        );
+        out.push(
+            PostDigest {
+                name: "Ben",
+                community: "Circle",
+                list: "c@example.org",
+                posts: &[DigestPost {
+                    subject: "Figma variables".into(),
+                    author: "Ana".into(),
+                    when: when.clone(),
+                    words: "Anyone used them yet?".into(),
+                    reply: "mailto:c@example.org?subject=Re%3A%20Figma".into(),
+                }],
             }
             .render(&f)
             .unwrap(),

@@ -168,13 +168,13 @@ date-day = { $day }. { $month } { $year }
 help-or = { $usage } (oder { $word })
 help-rsvp = für das nächste Treffen zu- oder absagen
 help-topics = die offenen Themen, nummeriert
-help-search = in früheren Erkenntnissen und Themen suchen
+help-search = in früheren Erkenntnissen, Themen und Beiträgen suchen
 help-pause = keine Mails von der Gruppe, bis du { $resume } schickst
 help-resume = wieder Mails nach { $pause }
 help-leave = die Gruppe verlassen
 help-join = nach einem Besuch als Gast Mitglied werden
 help-language = die Sprache deiner eigenen Mails
-help-delivery = Beiträge an die Liste einzeln oder gar nicht (die Mails zu den Treffen kommen weiter)
+help-delivery = Beiträge an die Liste einzeln, einmal am Tag gesammelt oder gar nicht (die Mails zu den Treffen kommen weiter)
 help-help = diese Liste
 help-schedule = ein neues Treffen
 help-reschedule = das nächste Treffen verschieben, oder #id
@@ -186,13 +186,13 @@ help-promote = einen Gast zum Mitglied machen
 help-attended = wer beim letzten Treffen dabei war
 help-agenda = die Tagesordnung jetzt verschicken
 help-digest = den Rückblick jetzt verschicken
-help-topic = ein Thema abschließen oder vertagen
+help-topic = ein Thema abschließen oder vertagen, oder aus einem Gespräch ein Thema machen
 help-status = nächstes Treffen, Antworten, Themen, Gäste, wartende Mails
 help-usage-rsvp = { $word } YES|NO|MAYBE
 help-usage-search = { $word } Suchwörter
 help-usage-leave = { $word }
 help-usage-language = { $word } xx
-help-usage-delivery = { $word } EINZELN|KEINE
+help-usage-delivery = { $word } EINZELN|ZUSAMMENFASSUNG|KEINE
 help-usage-schedule = { $word } Datum Uhrzeit [Ort]
 help-usage-reschedule = { $word } [#id] Datum Uhrzeit [Ort]
 help-usage-cancel = { $word } [next|#id] [Grund]
@@ -201,7 +201,7 @@ help-usage-add = { $word } Adresse [Name]
 help-usage-remove = { $word } Adresse
 help-usage-promote = { $word } Adresse
 help-usage-attended = { $word } Name, Adresse, …
-help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n | { $word } FROM THREAD n
 help-example-search = { $word } Preise Workshops
 help-example-delivery = { $word } KEINE
 help-example-cancel = { $word } next Raum geschlossen
@@ -285,6 +285,7 @@ search-hits = { $count ->
 } zu „{ $words }“:
 search-hit = { $kind ->
     [takeaway] Erkenntnis
+    [post] Beitrag
    *[topic] Thema
 } von { $author }, { $day }: { $text }
 
@@ -466,3 +467,34 @@ subject-forwarded-asked = { $member } fragt zu: { $subject }
 chart-attendance = Wer bei den letzten Treffen dabei war
 chart-votes = +1 für die offenen Themen
 when-at-place = { $when }, Ort: { $place }
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = Die Beiträge an { $community } seit deiner letzten Beitragsübersicht:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Der Gruppe antworten
+post-digest-how = Um auf einen Beitrag zu antworten, schreib an { $list } mit seinem Betreff nach „Re:“ (oder nimm den Link „Der Gruppe antworten“). Du bekommst die Beiträge einmal am Tag, weil deine Zustellung DIGEST ist: mit DELIVERY EACH kommt jeder Beitrag sofort.
+subject-post-digest = { $community }: { $count ->
+    [one] ein neuer Beitrag
+   *[other] { $count } neue Beiträge
+}
+digest-conversations = Gespräche seit dem letzten Rückblick:
+digest-conversation-by = #{ $number }, begonnen von { $author }, { $replies ->
+    [0] noch keine Antwort
+    [one] eine Antwort
+   *[other] { $replies } Antworten
+}
+conversations = { $count ->
+    [one] ein Gespräch
+   *[other] { $count } Gespräche
+}
+delivery-digest = Du bekommst die Beiträge an { $community } einmal am Tag, gesammelt in einer Übersicht. Mit DELIVERY EACH kommt jeder Beitrag sofort.
+
+## TOPIC FROM THREAD and the threads STATUS lists (merge of lang and posts2).
+cmd-thread-none = Ein Gespräch #{ $number } gibt es nicht: STATUS und die Zusammenfassung nummerieren die Gespräche.
+cmd-thread-already = Gespräch #{ $number } ist schon ein offenes Thema.
+cmd-thread-topic = Gespräch #{ $number } „{ $title }“ ist jetzt Thema #{ $topic } für die nächste Tagesordnung, vorgeschlagen von { $name }.
+topic-from-thread = Aus Gespräch #{ $number }, begonnen von { $author }
+status-threads = Gespräche (TOPIC FROM THREAD n macht eines zum Thema):
+status-thread = #{ $number } { $subject } – { $author }, { $replies ->
+    [one] 1 Antwort
+   *[other] { $replies } Antworten
+}

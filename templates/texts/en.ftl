@@ -176,13 +176,13 @@ date-day = { $day } { $month } { $year }
 help-or = { $usage } (or { $word })
 help-rsvp = answer for the next meeting
 help-topics = the open topics, numbered
-help-search = search past takeaways and topics
+help-search = search past takeaways, topics and posts
 help-pause = no mail from the group until you send { $resume }
 help-resume = mail again after { $pause }
 help-leave = leave the group
 help-join = become a member after visiting as a guest
 help-language = the language of your own mail
-help-delivery = posts to the list one by one, or none (meeting mail still comes)
+help-delivery = posts one by one, in a daily digest, or none (meeting mail still comes)
 help-help = this list
 help-schedule = a new meeting
 help-reschedule = move the next meeting, or #id
@@ -194,13 +194,13 @@ help-promote = make a guest a member
 help-attended = who came to the last meeting
 help-agenda = send the agenda now
 help-digest = send the digest now
-help-topic = close a topic, or defer it
+help-topic = close or defer a topic, or make a thread a topic
 help-status = next meeting, answers, topics, guests, mail waiting
 help-usage-rsvp = { $word } YES|NO|MAYBE
 help-usage-search = { $word } words
 help-usage-leave = { $word } (or UNSUBSCRIBE)
 help-usage-language = { $word } xx
-help-usage-delivery = { $word } EACH|NONE
+help-usage-delivery = { $word } EACH|DIGEST|NONE
 help-usage-schedule = { $word } date time [place]
 help-usage-reschedule = { $word } [#id] date time [place]
 help-usage-cancel = { $word } [next|#id] [reason]
@@ -209,7 +209,7 @@ help-usage-add = { $word } address [name]
 help-usage-remove = { $word } address
 help-usage-promote = { $word } address
 help-usage-attended = { $word } name, address, …
-help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n | { $word } FROM THREAD n
 help-example-search = { $word } pricing workshops
 help-example-delivery = { $word } NONE
 help-example-cancel = { $word } next room closed
@@ -294,6 +294,7 @@ search-hits = { $count ->
 } for "{ $words }":
 search-hit = { $kind ->
     [takeaway] Takeaway
+    [post] Post
    *[topic] Topic
 } by { $author }, { $day }: { $text }
 
@@ -457,3 +458,36 @@ subject-forwarded-asked = { $member } asks about: { $subject }
 chart-attendance = Who came to the last meetings
 chart-votes = +1s for the open topics
 when-at-place = { $when } at { $place }
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = The posts to { $community } since your last post digest:
+# $author: who wrote the post; $when: when it was sent.
+post-digest-by = { $author }, { $when }
+post-digest-reply = Reply to the group
+post-digest-how = To answer a post, write to { $list } with its subject after "Re:" (or use its "Reply to the group" link). You get the posts once a day because your delivery is DIGEST: DELIVERY EACH brings each post as it comes.
+subject-post-digest = { $community }: { $count ->
+    [one] one new post
+   *[other] { $count } new posts
+}
+digest-conversations = Conversations since the last digest:
+# $number: the thread's number (TOPIC FROM THREAD n); $replies: how many replies it has.
+digest-conversation-by = #{ $number }, started by { $author }, { $replies ->
+    [0] no replies yet
+    [one] one reply
+   *[other] { $replies } replies
+}
+conversations = { $count ->
+    [one] one conversation
+   *[other] { $count } conversations
+}
+delivery-digest = You get the posts to { $community } once a day, in one digest. DELIVERY EACH brings each post as it comes.
+
+## TOPIC FROM THREAD and the threads STATUS lists (merge of lang and posts2).
+cmd-thread-none = There is no thread #{ $number }: STATUS and the digest number the threads.
+cmd-thread-already = Thread #{ $number } is an open topic already.
+cmd-thread-topic = Thread #{ $number } "{ $title }" is topic #{ $topic } for the next agenda, proposed by { $name }.
+topic-from-thread = From thread #{ $number }, started by { $author }
+status-threads = Conversations (TOPIC FROM THREAD n makes one a topic):
+status-thread = #{ $number } { $subject } — { $author }, { $replies ->
+    [one] 1 reply
+   *[other] { $replies } replies
+}

@@ -168,13 +168,13 @@ date-day = { $day } de { $month } de { $year }
 help-or = { $usage } (o { $word })
 help-rsvp = responder para el próximo encuentro
 help-topics = los temas abiertos, numerados
-help-search = buscar en aprendizajes y temas anteriores
+help-search = buscar en aprendizajes, temas y mensajes anteriores
 help-pause = ningún correo del grupo hasta que envíes { $resume }
 help-resume = volver a recibir correos después de { $pause }
 help-leave = dejar el grupo
 help-join = hacerte miembro después de visitarnos como invitado
 help-language = el idioma de tus propios correos
-help-delivery = los mensajes de la lista uno a uno, o ninguno (los correos de los encuentros siguen llegando)
+help-delivery = los mensajes de la lista uno a uno, en un resumen diario, o ninguno (los correos de los encuentros siguen llegando)
 help-help = esta lista
 help-schedule = un encuentro nuevo
 help-reschedule = mover el próximo encuentro, o #id
@@ -186,13 +186,13 @@ help-promote = hacer miembro a un invitado
 help-attended = quién vino al último encuentro
 help-agenda = enviar el orden del día ahora
 help-digest = enviar el resumen ahora
-help-topic = cerrar un tema, o aplazarlo
+help-topic = cerrar o aplazar un tema, o convertir una conversación en tema
 help-status = próximo encuentro, respuestas, temas, invitados, correo en espera
 help-usage-rsvp = { $word } YES|NO|MAYBE
 help-usage-search = { $word } palabras
 help-usage-leave = { $word }
 help-usage-language = { $word } xx
-help-usage-delivery = { $word } CADA|NINGUNA
+help-usage-delivery = { $word } CADA|RESUMEN|NINGUNA
 help-usage-schedule = { $word } fecha hora [lugar]
 help-usage-reschedule = { $word } [#id] fecha hora [lugar]
 help-usage-cancel = { $word } [next|#id] [motivo]
@@ -201,7 +201,7 @@ help-usage-add = { $word } dirección [nombre]
 help-usage-remove = { $word } dirección
 help-usage-promote = { $word } dirección
 help-usage-attended = { $word } nombre, dirección, …
-help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n | { $word } FROM THREAD n
 help-example-search = { $word } precios talleres
 help-example-delivery = { $word } NINGUNA
 help-example-cancel = { $word } next sala cerrada
@@ -285,6 +285,7 @@ search-hits = { $count ->
 } para «{ $words }»:
 search-hit = { $kind ->
     [takeaway] Aprendizaje
+    [post] Mensaje
    *[topic] Tema
 } de { $author }, { $day }: { $text }
 
@@ -466,3 +467,34 @@ subject-forwarded-asked = { $member } pregunta sobre: { $subject }
 chart-attendance = Quién vino a los últimos encuentros
 chart-votes = +1 para los temas abiertos
 when-at-place = { $when }, en { $place }
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = Los mensajes enviados a { $community } desde tu último resumen de mensajes:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Responder al grupo
+post-digest-how = Para responder a un mensaje, escribe a { $list } con su asunto después de «Re:» (o usa su enlace «Responder al grupo»). Recibes los mensajes una vez al día porque tu modo de entrega es DIGEST: con DELIVERY EACH te llega cada mensaje en cuanto se envía.
+subject-post-digest = { $community }: { $count ->
+    [one] un mensaje nuevo
+   *[other] { $count } mensajes nuevos
+}
+digest-conversations = Conversaciones desde el último resumen:
+digest-conversation-by = n.º { $number }, iniciada por { $author }, { $replies ->
+    [0] aún sin respuestas
+    [one] una respuesta
+   *[other] { $replies } respuestas
+}
+conversations = { $count ->
+    [one] una conversación
+   *[other] { $count } conversaciones
+}
+delivery-digest = Recibes los mensajes de { $community } una vez al día, reunidos en un resumen. Con DELIVERY EACH te llega cada mensaje en cuanto se envía.
+
+## TOPIC FROM THREAD and the threads STATUS lists (merge of lang and posts2).
+cmd-thread-none = No hay ninguna conversación n.º { $number }: STATUS y el resumen numeran las conversaciones.
+cmd-thread-already = La conversación n.º { $number } ya es un tema abierto.
+cmd-thread-topic = La conversación n.º { $number } «{ $title }» es ahora el tema n.º { $topic } del próximo orden del día, propuesto por { $name }.
+topic-from-thread = De la conversación n.º { $number }, iniciada por { $author }
+status-threads = Conversaciones (TOPIC FROM THREAD n convierte una en tema):
+status-thread = n.º { $number } { $subject } — { $author }, { $replies ->
+    [one] 1 respuesta
+   *[other] { $replies } respuestas
+}

@@ -168,13 +168,13 @@ date-day = { $day } { $month } { $year }
 help-or = { $usage } (ou { $word })
 help-rsvp = répondre pour la prochaine rencontre
 help-topics = les sujets ouverts, numérotés
-help-search = chercher dans les enseignements et sujets passés
+help-search = chercher dans les enseignements, sujets et messages passés
 help-pause = plus aucun message du groupe jusqu'à ce que vous envoyiez { $resume }
 help-resume = recevoir à nouveau les messages après { $pause }
 help-leave = quitter le groupe
 help-join = devenir membre après une visite en tant qu'invité
 help-language = la langue de vos propres messages
-help-delivery = les messages de la liste un par un, ou aucun (les messages des rencontres continuent)
+help-delivery = les messages de la liste un par un, en un résumé quotidien, ou aucun (les messages des rencontres continuent)
 help-help = cette liste
 help-schedule = une nouvelle rencontre
 help-reschedule = déplacer la prochaine rencontre, ou #id
@@ -186,13 +186,13 @@ help-promote = faire d'un invité un membre
 help-attended = qui est venu à la dernière rencontre
 help-agenda = envoyer l'ordre du jour maintenant
 help-digest = envoyer le résumé maintenant
-help-topic = clore un sujet, ou le reporter
+help-topic = clore ou reporter un sujet, ou faire d’une discussion un sujet
 help-status = prochaine rencontre, réponses, sujets, invités, messages en attente
 help-usage-rsvp = { $word } YES|NO|MAYBE
 help-usage-search = { $word } mots
 help-usage-leave = { $word }
 help-usage-language = { $word } xx
-help-usage-delivery = { $word } CHAQUE|AUCUNE
+help-usage-delivery = { $word } CHAQUE|RÉSUMÉ|AUCUNE
 help-usage-schedule = { $word } date heure [lieu]
 help-usage-reschedule = { $word } [#id] date heure [lieu]
 help-usage-cancel = { $word } [next|#id] [raison]
@@ -201,7 +201,7 @@ help-usage-add = { $word } adresse [nom]
 help-usage-remove = { $word } adresse
 help-usage-promote = { $word } adresse
 help-usage-attended = { $word } nom, adresse, …
-help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n | { $word } FROM THREAD n
 help-example-search = { $word } tarifs ateliers
 help-example-delivery = { $word } AUCUNE
 help-example-cancel = { $word } next salle fermée
@@ -285,6 +285,7 @@ search-hits = { $count ->
 } pour « { $words } » :
 search-hit = { $kind ->
     [takeaway] Enseignement
+    [post] Message
    *[topic] Sujet
 } de { $author }, { $day } : { $text }
 
@@ -466,3 +467,34 @@ subject-forwarded-asked = { $member } pose une question sur : { $subject }
 chart-attendance = Qui est venu aux dernières rencontres
 chart-votes = +1 pour les sujets ouverts
 when-at-place = { $when }, lieu : { $place }
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = Les messages envoyés à { $community } depuis votre dernier récapitulatif :
+post-digest-by = { $author }, { $when }
+post-digest-reply = Répondre au groupe
+post-digest-how = Pour répondre à un message, écrivez à { $list } en reprenant son objet après « Re: » (ou utilisez son lien « Répondre au groupe »). Vous recevez les messages une fois par jour, car votre mode de réception est DIGEST : DELIVERY EACH vous les envoie un par un, dès leur arrivée.
+subject-post-digest = { $community } : { $count ->
+    [one] un nouveau message
+   *[other] { $count } nouveaux messages
+}
+digest-conversations = Les discussions depuis le dernier résumé :
+digest-conversation-by = n° { $number }, lancée par { $author }, { $replies ->
+    [0] pas encore de réponse
+    [one] une réponse
+   *[other] { $replies } réponses
+}
+conversations = { $count ->
+    [one] une discussion
+   *[other] { $count } discussions
+}
+delivery-digest = Vous recevez les messages de { $community } une fois par jour, réunis en un récapitulatif. DELIVERY EACH vous les envoie un par un, dès leur arrivée.
+
+## TOPIC FROM THREAD and the threads STATUS lists (merge of lang and posts2).
+cmd-thread-none = Il n’y a pas de discussion n° { $number } : STATUS et le résumé numérotent les discussions.
+cmd-thread-already = La discussion n° { $number } est déjà un sujet ouvert.
+cmd-thread-topic = La discussion n° { $number } « { $title } » devient le sujet n° { $topic } du prochain ordre du jour, proposé par { $name }.
+topic-from-thread = Tiré de la discussion n° { $number }, lancée par { $author }
+status-threads = Discussions (TOPIC FROM THREAD n en fait un sujet) :
+status-thread = n° { $number } { $subject } — { $author }, { $replies ->
+    [one] 1 réponse
+   *[other] { $replies } réponses
+}

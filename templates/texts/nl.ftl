@@ -168,13 +168,13 @@ date-day = { $day } { $month } { $year }
 help-or = { $usage } (of { $word })
 help-rsvp = antwoorden voor de volgende bijeenkomst
 help-topics = de open onderwerpen, genummerd
-help-search = zoeken in eerdere inzichten en onderwerpen
+help-search = zoeken in eerdere inzichten, onderwerpen en berichten
 help-pause = geen mail van de groep tot je { $resume } stuurt
 help-resume = weer mail na { $pause }
 help-leave = de groep verlaten
 help-join = lid worden na een bezoek als gast
 help-language = de taal van je eigen mail
-help-delivery = berichten aan de lijst een voor een, of geen (mail over de bijeenkomsten blijft komen)
+help-delivery = berichten aan de lijst een voor een, in een dagelijks overzicht, of geen (mail over de bijeenkomsten blijft komen)
 help-help = deze lijst
 help-schedule = een nieuwe bijeenkomst
 help-reschedule = de volgende bijeenkomst verzetten, of #id
@@ -186,13 +186,13 @@ help-promote = een gast lid maken
 help-attended = wie er bij de laatste bijeenkomst was
 help-agenda = de agenda nu versturen
 help-digest = het overzicht nu versturen
-help-topic = een onderwerp afsluiten, of uitstellen
+help-topic = een onderwerp afsluiten of uitstellen, of van een gesprek een onderwerp maken
 help-status = volgende bijeenkomst, antwoorden, onderwerpen, gasten, wachtende mail
 help-usage-rsvp = { $word } YES|NO|MAYBE
 help-usage-search = { $word } zoekwoorden
 help-usage-leave = { $word }
 help-usage-language = { $word } xx
-help-usage-delivery = { $word } ELK|GEEN
+help-usage-delivery = { $word } ELK|OVERZICHT|GEEN
 help-usage-schedule = { $word } datum tijd [plaats]
 help-usage-reschedule = { $word } [#id] datum tijd [plaats]
 help-usage-cancel = { $word } [next|#id] [reden]
@@ -201,7 +201,7 @@ help-usage-add = { $word } adres [naam]
 help-usage-remove = { $word } adres
 help-usage-promote = { $word } adres
 help-usage-attended = { $word } naam, adres, …
-help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n | { $word } FROM THREAD n
 help-example-search = { $word } prijzen workshops
 help-example-delivery = { $word } GEEN
 help-example-cancel = { $word } next zaal dicht
@@ -285,6 +285,7 @@ search-hits = { $count ->
 } voor "{ $words }":
 search-hit = { $kind ->
     [takeaway] Inzicht
+    [post] Bericht
    *[topic] Onderwerp
 } van { $author }, { $day }: { $text }
 
@@ -466,3 +467,34 @@ subject-forwarded-asked = { $member } vraagt over: { $subject }
 chart-attendance = Wie er bij de laatste bijeenkomsten was
 chart-votes = +1 voor de open onderwerpen
 when-at-place = { $when }, locatie: { $place }
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = De berichten aan { $community } sinds je laatste berichtenoverzicht:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Antwoord aan de groep
+post-digest-how = Om op een bericht te antwoorden, schrijf je naar { $list } met het onderwerp na "Re:" (of gebruik de link "Antwoord aan de groep"). Je krijgt de berichten één keer per dag omdat je bezorging DIGEST is: met DELIVERY EACH krijg je elk bericht meteen.
+subject-post-digest = { $community }: { $count ->
+    [one] één nieuw bericht
+   *[other] { $count } nieuwe berichten
+}
+digest-conversations = Gesprekken sinds het vorige overzicht:
+digest-conversation-by = #{ $number }, begonnen door { $author }, { $replies ->
+    [0] nog geen antwoorden
+    [one] één antwoord
+   *[other] { $replies } antwoorden
+}
+conversations = { $count ->
+    [one] één gesprek
+   *[other] { $count } gesprekken
+}
+delivery-digest = Je krijgt de berichten aan { $community } één keer per dag, gebundeld in één overzicht. Met DELIVERY EACH krijg je elk bericht meteen.
+
+## TOPIC FROM THREAD and the threads STATUS lists (merge of lang and posts2).
+cmd-thread-none = Er is geen gesprek #{ $number }: STATUS en het overzicht nummeren de gesprekken.
+cmd-thread-already = Gesprek #{ $number } is al een open onderwerp.
+cmd-thread-topic = Gesprek #{ $number } ‘{ $title }’ is nu onderwerp #{ $topic } voor de volgende agenda, voorgesteld door { $name }.
+topic-from-thread = Uit gesprek #{ $number }, begonnen door { $author }
+status-threads = Gesprekken (TOPIC FROM THREAD n maakt er een onderwerp van):
+status-thread = #{ $number } { $subject } – { $author }, { $replies ->
+    [one] 1 antwoord
+   *[other] { $replies } antwoorden
+}

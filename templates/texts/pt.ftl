@@ -168,13 +168,13 @@ date-day = { $day } de { $month } de { $year }
 help-or = { $usage } (ou { $word })
 help-rsvp = responder para o próximo encontro
 help-topics = os temas abertos, numerados
-help-search = procurar em aprendizados e temas anteriores
+help-search = procurar em aprendizados, temas e mensagens anteriores
 help-pause = nenhum e-mail do grupo até você enviar { $resume }
 help-resume = voltar a receber e-mails depois de { $pause }
 help-leave = sair do grupo
 help-join = virar membro depois de uma visita como convidado
 help-language = o idioma dos seus próprios e-mails
-help-delivery = as mensagens da lista uma a uma, ou nenhuma (os e-mails dos encontros continuam chegando)
+help-delivery = as mensagens da lista uma a uma, num resumo diário, ou nenhuma (os e-mails dos encontros continuam chegando)
 help-help = esta lista
 help-schedule = um novo encontro
 help-reschedule = mudar o próximo encontro, ou #id
@@ -186,13 +186,13 @@ help-promote = tornar um convidado membro
 help-attended = quem veio ao último encontro
 help-agenda = enviar a pauta agora
 help-digest = enviar o resumo agora
-help-topic = encerrar um tema, ou adiá-lo
+help-topic = encerrar ou adiar um tema, ou transformar uma conversa em tema
 help-status = próximo encontro, respostas, temas, convidados, e-mails na fila
 help-usage-rsvp = { $word } YES|NO|MAYBE
 help-usage-search = { $word } palavras
 help-usage-leave = { $word }
 help-usage-language = { $word } xx
-help-usage-delivery = { $word } CADA|NENHUMA
+help-usage-delivery = { $word } CADA|RESUMO|NENHUMA
 help-usage-schedule = { $word } data hora [local]
 help-usage-reschedule = { $word } [#id] data hora [local]
 help-usage-cancel = { $word } [next|#id] [motivo]
@@ -201,7 +201,7 @@ help-usage-add = { $word } endereço [nome]
 help-usage-remove = { $word } endereço
 help-usage-promote = { $word } endereço
 help-usage-attended = { $word } nome, endereço, …
-help-usage-topic = { $word } CLOSE n | { $word } DEFER n
+help-usage-topic = { $word } CLOSE n | { $word } DEFER n | { $word } FROM THREAD n
 help-example-search = { $word } preços oficinas
 help-example-delivery = { $word } NENHUMA
 help-example-cancel = { $word } next sala fechada
@@ -285,6 +285,7 @@ search-hits = { $count ->
 } para "{ $words }":
 search-hit = { $kind ->
     [takeaway] Aprendizado
+    [post] Mensagem
    *[topic] Tema
 } de { $author }, { $day }: { $text }
 
@@ -466,3 +467,34 @@ subject-forwarded-asked = { $member } pergunta sobre: { $subject }
 chart-attendance = Quem veio aos últimos encontros
 chart-votes = +1 para os temas abertos
 when-at-place = { $when }, local: { $place }
+## ---- Post digests and conversations (issue 15, helper posts2) ----
+post-digest-intro = As mensagens enviadas para { $community } desde o seu último resumo de mensagens:
+post-digest-by = { $author }, { $when }
+post-digest-reply = Responder ao grupo
+post-digest-how = Para responder a uma mensagem, escreva para { $list } com o assunto dela depois de "Re:" (ou use o link "Responder ao grupo"). Você recebe as mensagens uma vez por dia porque o seu modo de entrega é DIGEST: com DELIVERY EACH cada mensagem chega assim que é enviada.
+subject-post-digest = { $community }: { $count ->
+    [one] uma mensagem nova
+   *[other] { $count } mensagens novas
+}
+digest-conversations = Conversas desde o último resumo:
+digest-conversation-by = n.º { $number }, iniciada por { $author }, { $replies ->
+    [0] ainda sem respostas
+    [one] uma resposta
+   *[other] { $replies } respostas
+}
+conversations = { $count ->
+    [one] uma conversa
+   *[other] { $count } conversas
+}
+delivery-digest = Você recebe as mensagens de { $community } uma vez por dia, reunidas num resumo. Com DELIVERY EACH cada mensagem chega assim que é enviada.
+
+## TOPIC FROM THREAD and the threads STATUS lists (merge of lang and posts2).
+cmd-thread-none = Não há nenhuma conversa n.º { $number }: o STATUS e o resumo numeram as conversas.
+cmd-thread-already = A conversa n.º { $number } já é um tema aberto.
+cmd-thread-topic = A conversa n.º { $number } “{ $title }” é agora o tema n.º { $topic } da próxima pauta, proposto por { $name }.
+topic-from-thread = Da conversa n.º { $number }, iniciada por { $author }
+status-threads = Conversas (TOPIC FROM THREAD n transforma uma em tema):
+status-thread = n.º { $number } { $subject } — { $author }, { $replies ->
+    [one] 1 resposta
+   *[other] { $replies } respostas
+}

@@ -10,6 +10,7 @@
 mod daemon;
 mod inbound;
 mod outbound;
+mod post_memory;
 mod report;
 mod results;
 mod scaleout;
@@ -109,6 +110,22 @@ enum Cmd {
         #[arg(long)]
         roundtable: Option<PathBuf>,
     },
+    /// A 10 MB post to N members on SQLite, delivered by `roundtable run` to a sink on
+    /// 127.0.0.1:PORT: the daemon's peak RSS and the database's growth beside the post.
+    PostMemory {
+        #[arg(long)]
+        work: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        n: usize,
+        #[arg(long, default_value_t = 10_000_000)]
+        size: usize,
+        #[arg(long)]
+        port: u16,
+        #[arg(long, default_value_t = 4)]
+        connections: u32,
+        #[arg(long)]
+        roundtable: Option<PathBuf>,
+    },
     /// Prints the table of a results file and writes it into BENCHMARKS.md (between the
     /// `bench:begin` / `bench:end` markers; the prose around them is kept).
     Report {
@@ -189,6 +206,17 @@ async fn main() -> Result<()> {
                 &mut out,
             )
             .await
+        }
+        Cmd::PostMemory {
+            work,
+            n,
+            size,
+            port,
+            connections,
+            roundtable,
+        } => {
+            let bin = roundtable_bin(roundtable)?;
+            post_memory::post_memory(&work, n, size, port, connections, &bin, &mut out).await
         }
         Cmd::Report { out: file, command } => report(
             cli.results.as_deref().context("report needs --results")?,

@@ -183,6 +183,7 @@ impl Act<'_, '_> {
                     tr.t1("cmd-topic-none", "number", n)
                 }
             }
+            Cmd::TopicFromThread(n) => self.topic_from_thread(c, p, *n as i64).await?,
             Cmd::Status => self.status(c, p).await?,
             Cmd::Help => super::help_text(&tr, p.role == Role::Coordinator),
             Cmd::Leave => {
@@ -205,17 +206,14 @@ impl Act<'_, '_> {
                 )
             }
             Cmd::Join => self.join_guest(c, p).await?,
-            Cmd::Delivery { each } => {
-                let d = if *each {
-                    crate::domain::Delivery::Each
-                } else {
-                    crate::domain::Delivery::None
-                };
+            Cmd::Delivery { mode } => {
+                let d = crate::domain::Delivery::parse(mode)
+                    .ok_or_else(|| anyhow::anyhow!("{mode} is not a delivery"))?;
                 store.set_delivery(self.conn, p.id, d, self.now).await?;
-                let id = if *each {
-                    "delivery-each"
-                } else {
-                    "delivery-none"
+                let id = match d {
+                    crate::domain::Delivery::Each => "delivery-each",
+                    crate::domain::Delivery::Digest => "delivery-digest",
+                    crate::domain::Delivery::None => "delivery-none",
                 };
                 tr.t1(id, "community", &c.cfg.name)
             }
@@ -399,6 +397,68 @@ impl Act<'_, '_> {
         self.enqueue(mail).await
     }
 
+    /// TOPIC FROM THREAD n: the thread's Subject becomes a topic for the next agenda, credited
+    /// to who started it (the coordinator when that was not a member), its first lines as the
+    /// details. A thread already made a topic is not added twice.
+    async fn topic_from_thread(&mut self, c: &Community, k: &Person, n: i64) -> Result<String> {
+        let store = self.world.store.clone();
+        let tr = c.tr_for(k);
+        let Some(v) = store.thread_by_number(self.conn, c.id, n).await? else {
+            return Ok(tr.t1("cmd-thread-none", "number", n));
+        };
+        let credited = match store.first_post_author(self.conn, c.id, n).await? {
+            Some(id) => store.person_by_id(self.conn, id).await?,
+            None => None,
+        }
+        .unwrap_or_else(|| k.clone());
+        // Stored with the topic, so in the group's language (the agenda shows it to all).
+        let details = c
+            .tr()
+            .t2("topic-from-thread", "number", n, "author", &v.author);
+        if store
+            .open_topics(self.conn, c.id)
+            .await?
+            .iter()
+            .any(|t| t.details.as_deref() == Some(details.as_str()))
+        {
+            return Ok(tr.t1("cmd-thread-already", "number", n));
+        }
+        let meeting = store.next_meeting(self.conn, c.id, self.now).await?;
+        let title = v.subject.clone();
+        let number = store
+            .add_topic(
+                self.conn,
+                c.id,
+                &title,
+                Some(&details),
+                credited.id,
+                meeting.as_ref().map(|m| m.id),
+                self.now,
+            )
+            .await?;
+        store
+            .index_text(
+                self.conn,
+                c.id,
+                crate::domain::SearchKind::Topic,
+                credited.display_name(),
+                self.now,
+                &format!("#{number} {title} — {details}"),
+            )
+            .await?;
+        Ok(tr.t4(
+            "cmd-thread-topic",
+            "number",
+            n,
+            "title",
+            &title,
+            "topic",
+            number,
+            "name",
+            credited.display_name(),
+        ))
+    }
+
     async fn status(&mut self, c: &Community, p: &Person) -> Result<String> {
         let store = self.world.store.clone();
         let tr = c.tr_for(p);
@@ -484,6 +544,27 @@ impl Act<'_, '_> {
                     .join("; "),
             ),
         );
+        // The conversations of the last 30 days, numbered for TOPIC FROM THREAD n (issue 15).
+        let threads = store
+            .conversations_since(self.conn, c.id, self.now - 30 * 86400)
+            .await?;
+        if !threads.is_empty() {
+            line(&mut t, tr.t("status-threads"));
+            for v in threads.iter().rev().take(10) {
+                let s = tr.t4(
+                    "status-thread",
+                    "number",
+                    v.number,
+                    "subject",
+                    &v.subject,
+                    "author",
+                    &v.author,
+                    "replies",
+                    v.posts - 1,
+                );
+                line(&mut t, format!("  {s}"));
+            }
+        }
         let guests = store.guests(self.conn, c.id).await?;
         if guests.is_empty() {
             line(&mut t, tr.t("status-guests-none"));

@@ -90,7 +90,7 @@ mod tests {
             "RESUME",
             "LEAVE",
             "JOIN",
-            "DELIVERY EACH|NONE",
+            "DELIVERY EACH|DIGEST|NONE",
             "HELP",
         ] {
             assert!(member.contains(w), "{w}");

@@ -92,6 +92,8 @@ pub enum Cmd {
     Digest,
     TopicClose(u32),
     TopicDefer(u32),
+    /// A thread of posts (by its number in STATUS and the digest) becomes a topic.
+    TopicFromThread(u32),
     Status,
     // everyone
     Help,
@@ -104,9 +106,9 @@ pub enum Cmd {
     Topics,
     Search(String),
     Join,
-    /// How posts to the list come: true = each as it comes, false = none.
+    /// How posts to the list come: "each" as it comes, a daily "digest", or "none".
     Delivery {
-        each: bool,
+        mode: &'static str,
     },
     /// The language of one's own mail: a code of [`LANGUAGES`].
     Language(&'static str),
@@ -130,7 +132,7 @@ impl Cmd {
             Cmd::Attended { .. } => "ATTENDED",
             Cmd::Agenda => "AGENDA",
             Cmd::Digest => "DIGEST",
-            Cmd::TopicClose(_) | Cmd::TopicDefer(_) => "TOPIC",
+            Cmd::TopicClose(_) | Cmd::TopicDefer(_) | Cmd::TopicFromThread(_) => "TOPIC",
             Cmd::Status => "STATUS",
             Cmd::Help => "HELP",
             Cmd::Leave => "LEAVE",
@@ -248,13 +250,13 @@ pub const SPECS: &[Spec] = &[
     // everyone
     Spec { word: "RSVP", aliases: &[], local: &[], usage: "RSVP YES|NO|MAYBE", example: "RSVP yes", short: "RSVP YES|NO|MAYBE", what: "answer for the next meeting", who: Who::Everyone, changes: true, read: rsvp },
     Spec { word: "TOPICS", aliases: &[], local: &[("de", &["THEMEN"]), ("fr", &["SUJETS"]), ("es", &["TEMAS"]), ("nl", &["ONDERWERPEN"]), ("pt", &["TEMAS", "TÓPICOS"])], usage: "TOPICS", example: "TOPICS", short: "TOPICS", what: "the open topics, numbered", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Topics) },
-    Spec { word: "SEARCH", aliases: &[], local: &[("de", &["SUCHE", "SUCHEN"]), ("fr", &["RECHERCHE", "CHERCHER"]), ("es", &["BUSCAR", "BÚSQUEDA"]), ("nl", &["ZOEKEN", "ZOEK"]), ("pt", &["PROCURAR", "PESQUISAR"])], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways and topics", who: Who::Everyone, changes: false, read: search },
+    Spec { word: "SEARCH", aliases: &[], local: &[("de", &["SUCHE", "SUCHEN"]), ("fr", &["RECHERCHE", "CHERCHER"]), ("es", &["BUSCAR", "BÚSQUEDA"]), ("nl", &["ZOEKEN", "ZOEK"]), ("pt", &["PROCURAR", "PESQUISAR"])], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways, topics and posts", who: Who::Everyone, changes: false, read: search },
     Spec { word: "PAUSE", aliases: &[], local: &[("de", &["PAUSE", "PAUSIEREN"]), ("fr", &["PAUSE"]), ("es", &["PAUSA"]), ("nl", &["PAUZE", "PAUZEREN"]), ("pt", &["PAUSA", "PAUSAR"])], usage: "PAUSE", example: "PAUSE", short: "PAUSE", what: "no mail from the group until you send RESUME", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Pause) },
     Spec { word: "RESUME", aliases: &[], local: &[("de", &["FORTSETZEN"]), ("fr", &["REPRENDRE"]), ("es", &["REANUDAR"]), ("nl", &["HERVATTEN"]), ("pt", &["RETOMAR"])], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
     Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF"], local: &[("de", &["ABMELDEN", "AUSTRETEN"]), ("fr", &["DÉSINSCRIRE", "DÉSABONNER"]), ("es", &["BAJA", "DESUSCRIBIR"]), ("nl", &["AFMELDEN", "UITSCHRIJVEN"]), ("pt", &["SAIR", "DESINSCREVER"])], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
     Spec { word: "JOIN", aliases: &[], local: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
     Spec { word: "LANGUAGE", aliases: &[], local: &[("de", &["SPRACHE"]), ("fr", &["LANGUE"]), ("es", &["IDIOMA"]), ("nl", &["TAAL"]), ("pt", &["IDIOMA"])], usage: "LANGUAGE en|de|fr|es|nl|pt", example: "LANGUAGE de", short: "LANGUAGE xx", what: "the language of your own mail", who: Who::Everyone, changes: true, read: language },
-    Spec { word: "DELIVERY", aliases: &[], local: &[("de", &["ZUSTELLUNG"]), ("fr", &["DISTRIBUTION"]), ("es", &["ENTREGA"]), ("nl", &["BEZORGING"]), ("pt", &["ENTREGA"])], usage: "DELIVERY EACH|NONE", example: "DELIVERY NONE", short: "DELIVERY EACH|NONE", what: "posts to the list one by one, or none (meeting mail still comes)", who: Who::Everyone, changes: true, read: delivery },
+    Spec { word: "DELIVERY", aliases: &[], local: &[("de", &["ZUSTELLUNG"]), ("fr", &["DISTRIBUTION"]), ("es", &["ENTREGA"]), ("nl", &["BEZORGING"]), ("pt", &["ENTREGA"])], usage: "DELIVERY EACH|DIGEST|NONE", example: "DELIVERY DIGEST", short: "DELIVERY EACH|DIGEST|NONE", what: "posts one by one, in a daily digest, or none", who: Who::Everyone, changes: true, read: delivery },
     Spec { word: "HELP", aliases: &[], local: &[("de", &["HILFE"]), ("fr", &["AIDE"]), ("es", &["AYUDA"]), ("nl", &["HULP"]), ("pt", &["AJUDA"])], usage: "HELP", example: "HELP", short: "HELP", what: "this list", who: Who::Everyone, changes: false, read: |_| Ok(Cmd::Help) },
     // coordinator
     Spec { word: "SCHEDULE", aliases: &[], local: &[], usage: "SCHEDULE date time [place or link]  (local time, e.g. 2026-12-08 18:30 or 8 Dec 2026 18:30)", example: "SCHEDULE 2026-12-08 18:30 https://meet.example.org/cp", short: "SCHEDULE date time [place]", what: "a new meeting", who: Who::Coordinator, changes: true, read: schedule },
@@ -267,7 +269,7 @@ pub const SPECS: &[Spec] = &[
     Spec { word: "ATTENDED", aliases: &[], local: &[], usage: "ATTENDED addresses or names, separated by commas (or one per line in the body)", example: "ATTENDED anna@example.org, Bob Meyer", short: "ATTENDED name, address, …", what: "who came to the last meeting", who: Who::Coordinator, changes: true, read: attended },
     Spec { word: "AGENDA", aliases: &[], local: &[], usage: "AGENDA", example: "AGENDA", short: "AGENDA", what: "send the agenda now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Agenda) },
     Spec { word: "DIGEST", aliases: &[], local: &[], usage: "DIGEST", example: "DIGEST", short: "DIGEST", what: "send the digest now", who: Who::Coordinator, changes: true, read: |g| bare(g, Cmd::Digest) },
-    Spec { word: "TOPIC", aliases: &[], local: &[], usage: "TOPIC CLOSE n | TOPIC DEFER n", example: "TOPIC CLOSE 3", short: "TOPIC CLOSE n | TOPIC DEFER n", what: "close a topic, or defer it", who: Who::Coordinator, changes: true, read: topic },
+    Spec { word: "TOPIC", aliases: &[], local: &[], usage: "TOPIC CLOSE n | TOPIC DEFER n | TOPIC FROM THREAD n", example: "TOPIC CLOSE 3", short: "TOPIC CLOSE n|DEFER n|FROM THREAD n", what: "close or defer a topic, or make a thread a topic", who: Who::Coordinator, changes: true, read: topic },
     // STATUS only reads, but what it shows (guests' addresses, mail waiting) is the coordinator's.
     Spec { word: "STATUS", aliases: &[], local: &[], usage: "STATUS", example: "STATUS", short: "STATUS", what: "next meeting, answers, topics, guests, mail waiting", who: Who::Coordinator, changes: false, read: |_| Ok(Cmd::Status) },
 ];
@@ -651,10 +653,18 @@ fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
         return Err(g.fail("TOPIC needs CLOSE or DEFER and a topic number."));
     };
     let sub_up = clean(sub).to_uppercase();
+    if sub_up == "FROM" {
+        return topic_from_thread(g);
+    }
     let close = match sub_up.as_str() {
         "CLOSE" => true,
         "DEFER" => false,
-        _ => return Err(g.fail(format!("TOPIC takes CLOSE or DEFER, not {}.", show(sub)))),
+        _ => {
+            return Err(g.fail(format!(
+                "TOPIC takes CLOSE, DEFER or FROM THREAD, not {}.",
+                show(sub)
+            )))
+        }
     };
     let n = match &args[1..] {
         [] => {
@@ -685,6 +695,26 @@ fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
     }
 }
 
+/// TOPIC FROM THREAD n: the thread numbered n in STATUS and the digest becomes a topic.
+fn topic_from_thread(g: &Given<'_>) -> Result<Cmd, Usage> {
+    let usage = "TOPIC FROM THREAD needs a thread number: TOPIC FROM THREAD 12 (STATUS and the digest number the threads).";
+    let (Some(word), Some(n), None) = (g.args.get(1), g.args.get(2), g.args.get(3)) else {
+        return Err(g.fail(usage));
+    };
+    if !clean(word).eq_ignore_ascii_case("thread") {
+        return Err(g.fail(usage));
+    }
+    let digits = clean(n).trim_end_matches('.');
+    let digits = digits.strip_prefix('#').unwrap_or(digits);
+    match digits.parse::<u32>() {
+        Ok(k) if k > 0 && digits.chars().all(|c| c.is_ascii_digit()) => Ok(Cmd::TopicFromThread(k)),
+        _ => Err(g.fail(format!(
+            "{} is not a thread number: write 12 or #12 (STATUS lists them).",
+            show(n)
+        ))),
+    }
+}
+
 fn rsvp(g: &Given<'_>) -> Result<Cmd, Usage> {
     // Words after the answer ("RSVP yes, 15 min late") are ignored.
     let Some(first) = g.args.first() else {
@@ -704,34 +734,32 @@ fn rsvp(g: &Given<'_>) -> Result<Cmd, Usage> {
     }
 }
 
-/// DELIVERY's two choices in our other languages (language, EACH, NONE), as HELP shows them.
-pub const DELIVERY_WORDS: &[(&str, &str, &str)] = &[
-    ("de", "EINZELN", "KEINE"),
-    ("fr", "CHAQUE", "AUCUNE"),
-    ("es", "CADA", "NINGUNA"),
-    ("nl", "ELK", "GEEN"),
-    ("pt", "CADA", "NENHUMA"),
+/// DELIVERY's choices in our other languages (language, EACH, DIGEST, NONE), as HELP shows
+/// them; the English words always work too.
+pub const DELIVERY_WORDS: &[(&str, &str, &str, &str)] = &[
+    ("de", "EINZELN", "ZUSAMMENFASSUNG", "KEINE"),
+    ("fr", "CHAQUE", "RÉSUMÉ", "AUCUNE"),
+    ("es", "CADA", "RESUMEN", "NINGUNA"),
+    ("nl", "ELK", "OVERZICHT", "GEEN"),
+    ("pt", "CADA", "RESUMO", "NENHUMA"),
 ];
 
 fn delivery(g: &Given<'_>) -> Result<Cmd, Usage> {
     let Some(first) = g.args.first() else {
-        return Err(g.fail("DELIVERY needs EACH or NONE."));
+        return Err(g.fail("DELIVERY needs EACH, DIGEST or NONE."));
     };
     let value = fold(clean(first));
-    if let Some((_, each, _)) = DELIVERY_WORDS
+    let english = [("each", "each"), ("digest", "digest"), ("none", "none")];
+    let local = DELIVERY_WORDS
         .iter()
-        .find(|(_, e, n)| fold(e) == value || fold(n) == value)
-    {
-        return Ok(Cmd::Delivery {
-            each: fold(each) == value,
-        });
-    }
-    match clean(first).to_ascii_lowercase().as_str() {
-        "each" => Ok(Cmd::Delivery { each: true }),
-        "none" => Ok(Cmd::Delivery { each: false }),
-        "digest" => Err(g.fail("DELIVERY DIGEST is not available yet: choose EACH or NONE.")),
-        _ => Err(g.fail(format!("{} is not EACH or NONE.", show(first)))),
-    }
+        .flat_map(|(_, e, d, n)| [(fold(e), "each"), (fold(d), "digest"), (fold(n), "none")]);
+    english
+        .iter()
+        .map(|(w, m)| (fold(w), *m))
+        .chain(local)
+        .find(|(w, _)| *w == value)
+        .map(|(_, mode)| Cmd::Delivery { mode })
+        .ok_or_else(|| g.fail(format!("{} is not EACH, DIGEST or NONE.", show(first))))
 }
 
 fn language(g: &Given<'_>) -> Result<Cmd, Usage> {

@@ -82,11 +82,16 @@ pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> O
     if word == "JOIN" && asked == Some(Asked::Followup) {
         return Some(Intent::Join);
     }
-    // "TOPIC CLOSE 3" / "TOPIC DEFER #3" is the coordinator's command; "TOPIC: …" proposes.
+    // "TOPIC CLOSE 3" / "TOPIC DEFER #3" / "TOPIC FROM THREAD 12" is the coordinator's
+    // command; "TOPIC: …" proposes.
     let topic_command = !titled
-        && args
+        && (args
             .first()
-            .is_some_and(|a| a.eq_ignore_ascii_case("close") || a.eq_ignore_ascii_case("defer"));
+            .is_some_and(|a| a.eq_ignore_ascii_case("close") || a.eq_ignore_ascii_case("defer"))
+            || (args.first().is_some_and(|a| a.eq_ignore_ascii_case("from"))
+                && args
+                    .get(1)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("thread"))));
     if word == "TOPIC" && !topic_command {
         let title = text::squash(&args.join(" "));
         let details = body.trim();
@@ -112,7 +117,12 @@ mod tests {
 
     #[test]
     fn topic_close_and_defer_are_commands_topic_colon_proposes() {
-        for subject in ["TOPIC CLOSE 3", "topic defer #2", "Re: Topic close 4"] {
+        for subject in [
+            "TOPIC CLOSE 3",
+            "topic defer #2",
+            "Re: Topic close 4",
+            "TOPIC FROM THREAD 12",
+        ] {
             let i = from_subject(subject, None, "").unwrap();
             assert!(
                 matches!(&i, Intent::Command(c) if c.word == "TOPIC"),
@@ -202,16 +212,21 @@ mod tests {
             ("LANGUE français", Cmd::Language("fr")),
             ("IDIOMA es", Cmd::Language("es")),
             ("TAAL nl", Cmd::Language("nl")),
-            ("ZUSTELLUNG KEINE", Cmd::Delivery { each: false }),
-            ("DISTRIBUTION CHAQUE", Cmd::Delivery { each: true }),
-            ("ENTREGA NINGUNA", Cmd::Delivery { each: false }),
-            ("BEZORGING ELK", Cmd::Delivery { each: true }),
-            ("ENTREGA NENHUMA", Cmd::Delivery { each: false }),
+            ("ZUSTELLUNG KEINE", Cmd::Delivery { mode: "none" }),
+            (
+                "ZUSTELLUNG ZUSAMMENFASSUNG",
+                Cmd::Delivery { mode: "digest" },
+            ),
+            ("DISTRIBUTION CHAQUE", Cmd::Delivery { mode: "each" }),
+            ("ENTREGA NINGUNA", Cmd::Delivery { mode: "none" }),
+            ("BEZORGING ELK", Cmd::Delivery { mode: "each" }),
+            ("ENTREGA NENHUMA", Cmd::Delivery { mode: "none" }),
             // English always works, in any community.
             ("HELP", Cmd::Help),
             ("Pause", Cmd::Pause),
-            ("DELIVERY none", Cmd::Delivery { each: false }),
-            ("DELIVERY keine", Cmd::Delivery { each: false }),
+            ("DELIVERY none", Cmd::Delivery { mode: "none" }),
+            ("DELIVERY keine", Cmd::Delivery { mode: "none" }),
+            ("DELIVERY résumé", Cmd::Delivery { mode: "digest" }),
         ] {
             assert_eq!(cmd(s), Some(want), "{s}");
         }

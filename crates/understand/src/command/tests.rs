@@ -436,6 +436,10 @@ fn topic() {
     assert_eq!(p("TOPIC CLOSE 3"), Ok(Cmd::TopicClose(3)));
     assert_eq!(p("topic close #3"), Ok(Cmd::TopicClose(3)));
     assert_eq!(p("Topic Defer 12"), Ok(Cmd::TopicDefer(12)));
+    assert_eq!(p("TOPIC FROM THREAD 12"), Ok(Cmd::TopicFromThread(12)));
+    assert_eq!(p("topic from thread #7"), Ok(Cmd::TopicFromThread(7)));
+    assert!(p("TOPIC FROM 12").is_err());
+    assert!(p("TOPIC FROM THREAD twelve").is_err());
     assert_eq!(p("TOPIC DEFER #4."), Ok(Cmd::TopicDefer(4)));
     assert_eq!(
         problem("TOPIC"),
@@ -443,7 +447,7 @@ fn topic() {
     );
     assert_eq!(
         problem("TOPIC REOPEN 3"),
-        "TOPIC takes CLOSE or DEFER, not `REOPEN`."
+        "TOPIC takes CLOSE, DEFER or FROM THREAD, not `REOPEN`."
     );
     assert_eq!(
         problem("TOPIC close"),
