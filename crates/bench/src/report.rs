@@ -18,10 +18,7 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
             all.entry(k.to_string()).or_default().push(v.to_string());
         }
     }
-    let r: BTreeMap<String, String> = all
-        .iter()
-        .map(|(k, vs)| (k.clone(), median(vs)))
-        .collect();
+    let r: BTreeMap<String, String> = all.iter().map(|(k, vs)| (k.clone(), median(vs))).collect();
     let get = |k: &str| r.get(k).cloned().unwrap_or_else(|| "—".into());
     let num = |k: &str| r.get(k).and_then(|v| v.parse::<f64>().ok());
     let fmt_int = |v: f64| {
@@ -288,20 +285,28 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
 
     // Growth (SQLite): the same runs at 1,000, 10,000 (the rows above) and 100,000.
     let growth: [(&str, &str, fn(&str) -> String); 2] = [
-        ("Growth, inbound SQLite, backlog of", "replies/s", |size: &str| {
-            if size == "10000" {
-                "inbound.sqlite".to_string()
-            } else {
-                format!("inbound.growth-{size}")
-            }
-        }),
-        ("Growth, outbound SQLite (digest), members:", "msg/s", |size: &str| {
-            if size == "10000" {
-                "outbound.sqlite".to_string()
-            } else {
-                format!("outbound-growth-{size}.sqlite")
-            }
-        }),
+        (
+            "Growth, inbound SQLite, backlog of",
+            "replies/s",
+            |size: &str| {
+                if size == "10000" {
+                    "inbound.sqlite".to_string()
+                } else {
+                    format!("inbound.growth-{size}")
+                }
+            },
+        ),
+        (
+            "Growth, outbound SQLite (digest), members:",
+            "msg/s",
+            |size: &str| {
+                if size == "10000" {
+                    "outbound.sqlite".to_string()
+                } else {
+                    format!("outbound-growth-{size}.sqlite")
+                }
+            },
+        ),
     ];
     for (what, unit, key) in growth {
         for size in ["1000", "10000", "100000"] {
@@ -437,7 +442,11 @@ fn median(values: &[String]) -> String {
 }
 
 /// `, spread LOW–HIGH over N runs` for a key measured more than once, else nothing.
-fn spread_of(all: &BTreeMap<String, Vec<String>>, key: &str, fmt: impl Fn(f64) -> String) -> String {
+fn spread_of(
+    all: &BTreeMap<String, Vec<String>>,
+    key: &str,
+    fmt: impl Fn(f64) -> String,
+) -> String {
     let nums: Vec<f64> = all
         .get(key)
         .map(|vs| vs.iter().filter_map(|v| v.parse().ok()).collect())
