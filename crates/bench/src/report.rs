@@ -284,7 +284,8 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
     ]);
 
     // Growth (SQLite): the same runs at 1,000, 10,000 (the rows above) and 100,000.
-    let growth: [(&str, &str, fn(&str) -> String); 2] = [
+    type Growth<'a> = (&'a str, &'a str, fn(&str) -> String);
+    let growth: [Growth; 2] = [
         (
             "Growth, inbound SQLite, backlog of",
             "replies/s",
