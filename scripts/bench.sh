@@ -36,6 +36,8 @@
 #   BENCH_MLMMJ_PACKAGED_N=1000   recipients for mlmmj as packaged
 #   BENCH_IDLE_SECS=60            idle window of the footprint
 #   BENCH_REPLIES=200             replies of the latency run
+#   BENCH_RUNS=3                  runs of each throughput measurement (the report: median, spread)
+#   BENCH_GROWTH_100K=0           1: also inbound and outbound at 100,000 (backlog, members), once
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -46,7 +48,9 @@ CONNS=${BENCH_CONNECTIONS:-4}
 MLMMJ_PACKAGED_N=${BENCH_MLMMJ_PACKAGED_N:-1000}
 IDLE_SECS=${BENCH_IDLE_SECS:-60}
 REPLIES=${BENCH_REPLIES:-200}
-COMMAND="./scripts/bench.sh${BENCH_N:+ (BENCH_N=$BENCH_N)}"
+RUNS=${BENCH_RUNS:-3}
+GROWTH_100K=${BENCH_GROWTH_100K:-0}
+COMMAND="./scripts/bench.sh${BENCH_N:+ (BENCH_N=$BENCH_N)}${BENCH_RUNS:+ (BENCH_RUNS=$BENCH_RUNS)}${BENCH_GROWTH_100K:+ (BENCH_GROWTH_100K=$BENCH_GROWTH_100K)}"
 
 say() { echo "bench.sh: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -140,43 +144,62 @@ B() { "$BENCH" --results "$RESULTS" "$@" 2>>"$WORK/bench.log"; }
 
 # ---- 1. inbound ------------------------------------------------------------------------------
 
-say "1. inbound: $N replies, SQLite"
-B inbound --db sqlite --work "$WORK" --n "$N"
+# Each measurement runs RUNS times, interleaved (SQLite, PostgreSQL, SQLite, ...), so that both
+# see the same minutes of a shared machine; the report shows the median and the spread.
+for run in $(seq 1 "$RUNS"); do
+    say "1. inbound: $N replies, SQLite (run $run of $RUNS)"
+    B inbound --db sqlite --work "$WORK" --n "$N"
+    say "1. inbound: $N replies, PostgreSQL (run $run of $RUNS)"
+    B inbound --db postgres --work "$WORK" --n "$N"
+    say "1. growth: inbound, a backlog of 1,000 (SQLite, run $run of $RUNS)"
+    B inbound --db sqlite --label growth-1000 --work "$WORK" --n 1000 --drain-only
+done
 say "1. inbound: $N replies, SQLite, the process confined to one CPU (a diagnosis: cross-CPU wake-ups)"
 taskset -c 0 "$BENCH" --results "$RESULTS" inbound --db sqlite --label sqlite-1cpu --work "$WORK" --n "$N" --drain-only 2>>"$WORK/bench.log"
-say "1. inbound: $N replies, PostgreSQL"
-B inbound --db postgres --work "$WORK" --n "$N"
+if [[ "$GROWTH_100K" == 1 ]]; then
+    say "1. growth: inbound, a backlog of 100,000 (SQLite, once)"
+    B inbound --db sqlite --label growth-100000 --work "$WORK" --n 100000 --drain-only
+fi
 
 # ---- 2. outbound -----------------------------------------------------------------------------
 
-say "2. outbound: a digest to $N members over $CONNS connections, SQLite"
-B outbound --db sqlite --work "$WORK" --n "$N" --port "$SINK_PORT" --connections "$CONNS"
-SIZE=$(result outbound.sqlite.size)
-say "2. outbound: the same on PostgreSQL"
-B outbound --db postgres --work "$WORK" --n "$N" --port "$SINK_PORT" --connections "$CONNS"
-
 # The limit: smtp-source, same message size, same number of connections (each reused for
-# many messages, as roundtable's pool does), same sink. Best of three.
-smtp_source() { # SESSIONS KEY
-    local best=0 i t0 t1 r
-    for i in 1 2 3; do
-        t0=$(now)
-        "$SMTP_SOURCE" -d -s "$1" -m "$N" -l "$SIZE" -f bench@bench.test -t limit@sink.test "127.0.0.1:$SINK_PORT"
-        t1=$(now)
-        r=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
-        ((r > best)) && best=$r
-    done
-    put "$2.rate" "$best"
-    put "$2.sessions" "$1"
+# many messages, as roundtable's pool does), same sink; one measurement per run.
+smtp_source() { # SESSIONS SIZE KEY
+    local t0 t1
+    t0=$(now)
+    "$SMTP_SOURCE" -d -s "$1" -m "$N" -l "$2" -f bench@bench.test -t limit@sink.test "127.0.0.1:$SINK_PORT"
+    t1=$(now)
+    put "$3.rate" "$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')"
+    put "$3.sessions" "$1"
+    put "$3.size" "$2"
 }
-say "2. smtp-source: $N messages of $SIZE bytes, $CONNS sessions (and 1 for the mlmmj comparison)"
-smtp_source "$CONNS" smtp_source
-smtp_source 1 smtp_source_1
+for run in $(seq 1 "$RUNS"); do
+    say "2. outbound: a digest to $N members over $CONNS connections, SQLite (run $run of $RUNS)"
+    B outbound --db sqlite --work "$WORK" --n "$N" --port "$SINK_PORT" --connections "$CONNS"
+    SIZE=$(result outbound.sqlite.size)
+    say "2. outbound: the same on PostgreSQL"
+    B outbound --db postgres --work "$WORK" --n "$N" --port "$SINK_PORT" --connections "$CONNS"
+    say "2. list post: one 4 KB post to $N members (personal copies), SQLite and PostgreSQL"
+    B post --db sqlite --work "$WORK" --n "$N" --port "$SINK_PORT" --connections "$CONNS"
+    B post --db postgres --work "$WORK" --n "$N" --port "$SINK_PORT" --connections "$CONNS"
+    POST_SIZE=$(result post.sqlite.size)
+    say "2. smtp-source: $N messages of $SIZE and of $POST_SIZE bytes, $CONNS sessions (and 1 for the mlmmj comparison)"
+    smtp_source "$CONNS" "$SIZE" smtp_source
+    smtp_source "$CONNS" "$POST_SIZE" smtp_source_post
+    smtp_source 1 "$POST_SIZE" smtp_source_1
+    say "2. growth: outbound, a digest to 1,000 members (SQLite)"
+    B outbound --db sqlite --label outbound-growth-1000 --work "$WORK" --n 1000 --port "$SINK_PORT" --connections "$CONNS"
+done
 put smtp_source.command "smtp-source -d -s $CONNS -m $N -l $SIZE -f bench@bench.test -t limit@sink.test 127.0.0.1:PORT"
+if [[ "$GROWTH_100K" == 1 ]]; then
+    say "2. growth: outbound, a digest to 100,000 members (SQLite, once)"
+    B outbound --db sqlite --label outbound-growth-100000 --work "$WORK" --n 100000 --port "$SINK_PORT" --connections "$CONNS"
+fi
 
 # ---- 3. peer: mlmmj --------------------------------------------------------------------------
 
-say "3. mlmmj: one $SIZE-byte post to a list of $N addresses through the same sink"
+say "3. mlmmj: one $POST_SIZE-byte post (the list post's size) to a list of $N addresses through the same sink"
 ML=$WORK/mlmmj
 make_list() { # RECIPIENTS
     rm -rf "$ML/list"
@@ -191,7 +214,7 @@ make_list() { # RECIPIENTS
     cp /usr/share/mlmmj/text.skel/en/* "$ML/list/text/" 2>/dev/null || true
     awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "m%05d@mlmmj.test\n", i }' >"$ML/list/subscribers.d/m"
     # A plain post of the digest's size (mlmmj reads mail as an MTA stores it: LF line ends).
-    python3 - "$SIZE" >"$ML/list/queue/post" <<'PY'
+    python3 - "$POST_SIZE" >"$ML/list/queue/post" <<'PY'
 import sys, textwrap
 size = int(sys.argv[1])
 head = ("From: Ana <ana@bench.test>\nTo: bench-list@bench.test\nSubject: Bench Circle digest\n"
@@ -233,7 +256,9 @@ mlmmj_run() { # RECIPIENTS KEY [env...]
 }
 put mlmmj.version "$(dpkg-query -W -f '${Version}' mlmmj 2>/dev/null || echo '?')"
 mlmmj_run "$((MLMMJ_PACKAGED_N < N ? MLMMJ_PACKAGED_N : N))" mlmmj.packaged
-mlmmj_run "$N" mlmmj.nodelay LD_PRELOAD="$ML/nodelay.so"
+for run in $(seq 1 "$RUNS"); do
+    mlmmj_run "$N" mlmmj.nodelay LD_PRELOAD="$ML/nodelay.so"
+done
 put mailman.note "not run: Debian's mailman3 pulls 79 packages and runs ~10 runner processes; personalised delivery measured ~38 msg/s here (NOTES.md), so 10,000 would take ~4.5 minutes of a 15-minute run"
 
 # ---- 6. scale-out ----------------------------------------------------------------------------

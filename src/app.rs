@@ -15,7 +15,7 @@ use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
 use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
-use crate::store::{is_storage_full, Store};
+use crate::store::{is_storage_full, Backend, Colocated, Store};
 use crate::telemetry::{resumed, retrying, Throttle};
 
 /// How long a daemon's hold on its mailbox lasts without renewal: it is renewed every few
@@ -257,53 +257,39 @@ impl App {
     }
 
     /// All of a batch in one transaction; nothing is committed unless every message went through.
-    /// Reading is pure CPU work (parsing, cutting quotes, finding the intent): a blocking
-    /// thread reads the batch while this task applies the messages already read (the database
-    /// work), so the two halves run on both cores.
+    /// Reading is pure CPU work (parsing, cutting quotes, finding the intent): a thread reads
+    /// the batch while the writer applies the messages already read (the database work), so
+    /// the two halves run on both cores.
+    ///
+    /// On SQLite the writer is a thread of its own, kept on one CPU together with the SQLite
+    /// connection threads it hands its statements to (see [`crate::store::Colocated`]), and
+    /// the reader on the other: a statement's hand-off is then a context switch, not the wake-up
+    /// of an idle CPU (issue 14: ~2,000 → see BENCHMARKS.md). On PostgreSQL each statement is
+    /// a round trip to the server, which runs where the scheduler puts it: the batch is applied
+    /// here.
     async fn handle_batch(&self, batch: &[Incoming], now: i64) -> Result<Vec<Handled>> {
-        let (read_tx, mut read_rx) = tokio::sync::mpsc::channel::<Read>(batch.len().max(1));
+        let msgs: Vec<(String, Vec<u8>)> = batch
+            .iter()
+            .map(|m| (m.key.to_string(), m.raw.clone()))
+            .collect();
         let world = self.world.clone();
-        let raws: Vec<Vec<u8>> = batch.iter().map(|m| m.raw.clone()).collect();
-        let reader = tokio::task::spawn_blocking(move || {
-            for raw in &raws {
-                if read_tx.blocking_send(world.read(raw, now)).is_err() {
-                    break; // the batch failed: nobody waits for the rest
-                }
-            }
-        });
-        let mut tx = self.world.store.begin().await?;
-        let mut handled = Vec::with_capacity(batch.len());
-        // Messages read and not yet applied, and the keys known to be handled: before this
-        // batch (asked once for all that are read so far, one statement instead of one per
-        // message), or earlier in it (a second copy in the same batch is a duplicate).
-        let mut ready = std::collections::VecDeque::new();
-        let mut seen = std::collections::HashSet::new();
-        for m in batch {
-            if ready.is_empty() {
-                ready.push_back(read_rx.recv().await.context("the reading thread stopped")?);
-                while let Ok(more) = read_rx.try_recv() {
-                    ready.push_back(more);
-                }
-                let keys: Vec<&str> = ready.iter().filter_map(Read::dedup_key).collect();
-                seen.extend(self.world.store.inbound_seen_among(&mut tx, &keys).await?);
-            }
-            let read = ready.pop_front().context("the reading thread stopped")?;
-            fault_fails(&m.raw).with_context(|| format!("handling {}", m.key))?;
-            let key = read.dedup_key().map(str::to_string);
-            let known = key.as_ref().map(|k| seen.contains(k));
-            handled.push(
-                self.world
-                    .apply_read_known(&mut tx, &m.raw, read, now, known)
-                    .await
-                    .with_context(|| format!("handling {}", m.key))?,
-            );
-            seen.extend(key);
+        if world.store.backend() != Backend::Sqlite {
+            return apply_batch(world, msgs, now, false).await;
         }
-        tx.commit()
-            .await
-            .context("committing a batch of handled messages")?;
-        reader.await.context("the reading thread")?;
-        Ok(handled)
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("inbound-writer".into())
+            .spawn(move || {
+                let r = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .context("starting the inbound writer's runtime")
+                    .and_then(|rt| rt.block_on(apply_batch(world, msgs, now, true)));
+                let _ = tx.send(r);
+            })
+            .context("starting the inbound writer")?;
+        rx.await
+            .context("the inbound writer ended without an answer")?
     }
 
     /// One transaction per message, every message: what became of each.
@@ -523,6 +509,71 @@ impl App {
             || {},
         )
     }
+}
+
+/// The batch applied in one transaction by a writer while a thread reads the messages ahead of
+/// it (see [`App::handle_batch`]); `colocate`: keep the writer and the SQLite connection
+/// threads on this CPU, the reader off it.
+async fn apply_batch(
+    world: Arc<World>,
+    msgs: Vec<(String, Vec<u8>)>,
+    now: i64,
+    colocate: bool,
+) -> Result<Vec<Handled>> {
+    let _colocated = colocate.then(Colocated::here);
+    let writer_cpu = colocate.then(crate::store::current_cpu).flatten();
+    let (read_tx, mut read_rx) = tokio::sync::mpsc::channel::<Read>(msgs.len().max(1));
+    let raws: Vec<Vec<u8>> = msgs.iter().map(|(_, raw)| raw.clone()).collect();
+    let reader = {
+        let world = world.clone();
+        std::thread::Builder::new()
+            .name("inbound-reader".into())
+            .spawn(move || {
+                crate::store::elsewhere(writer_cpu);
+                for raw in &raws {
+                    if read_tx.blocking_send(world.read(raw, now)).is_err() {
+                        break; // the batch failed: nobody waits for the rest
+                    }
+                }
+            })
+            .context("starting the inbound reader")?
+    };
+    let mut tx = world.store.begin().await?;
+    let mut handled = Vec::with_capacity(msgs.len());
+    // Messages read and not yet applied, and the keys known to be handled: before this
+    // batch (asked once for all that are read so far, one statement instead of one per
+    // message), or earlier in it (a second copy in the same batch is a duplicate).
+    let mut ready = std::collections::VecDeque::new();
+    let mut seen = std::collections::HashSet::new();
+    for (key, raw) in &msgs {
+        if ready.is_empty() {
+            ready.push_back(read_rx.recv().await.context("the reading thread stopped")?);
+            while let Ok(more) = read_rx.try_recv() {
+                ready.push_back(more);
+            }
+            let keys: Vec<&str> = ready.iter().filter_map(Read::dedup_key).collect();
+            seen.extend(world.store.inbound_seen_among(&mut tx, &keys).await?);
+        }
+        let read = ready.pop_front().context("the reading thread stopped")?;
+        fault_fails(raw).with_context(|| format!("handling {key}"))?;
+        let dedup = read.dedup_key().map(str::to_string);
+        let known = dedup.as_ref().map(|k| seen.contains(k));
+        handled.push(
+            world
+                .apply_read_known(&mut tx, raw, read, now, known)
+                .await
+                .with_context(|| format!("handling {key}"))?,
+        );
+        seen.extend(dedup);
+    }
+    tx.commit()
+        .await
+        .context("committing a batch of handled messages")?;
+    drop(read_rx);
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the reading thread panicked"))?;
+    Ok(handled)
 }
 
 fn log_handled(key: &str, h: &Handled) {

@@ -18,6 +18,7 @@ use anyhow::{Context as _, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Row};
 
+mod colocate;
 mod confirmations;
 mod failures;
 mod guests;
@@ -30,6 +31,7 @@ mod posts;
 mod roster;
 mod search;
 mod timeline;
+pub use colocate::{current_cpu, elsewhere, Colocated};
 pub use confirmations::{AuditEntry, Confirmation};
 pub use guests::GuestMark;
 pub use health::{LastInbound, MailCounts, MailboxLease, SET_ASIDE};

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Result;
 use roundtable::compose::token::Signer;
 
-use crate::results::{loadavg, rate, self_cpu, self_written, Results};
+use crate::results::{loadavg, peak_rss_kb, rate, self_cpu, self_written, Results};
 use crate::setup::{
     add_members, build_app, fresh_db, group_count, group_history, pg_durability, write_config,
     Setup,
@@ -141,6 +141,7 @@ pub(crate) async fn inbound(
         &format!("{p}.written_kb_per_message"),
         format!("{:.1}", written as f64 / 1024.0 / files.len().max(1) as f64),
     );
+    out.put(&format!("{p}.peak_rss_kb"), peak_rss_kb());
     out.put(&format!("{p}.load"), loadavg());
     out.put(&format!("{p}.handled"), stats.handled);
     out.put(&format!("{p}.duplicates"), stats.duplicates);

@@ -10,6 +10,7 @@
 mod daemon;
 mod inbound;
 mod outbound;
+mod post;
 mod post_memory;
 mod report;
 mod results;
@@ -24,6 +25,7 @@ use clap::{Parser, Subcommand};
 use daemon::daemon;
 use inbound::inbound;
 use outbound::outbound;
+use post::list_post;
 use report::report;
 use results::Results;
 use scaleout::scaleout;
@@ -77,6 +79,25 @@ enum Cmd {
         connections: u32,
         /// Result key prefix.
         #[arg(long, default_value = "outbound")]
+        label: String,
+    },
+    /// One post of about SIZE bytes from a member to the list's address, to N members (personal
+    /// copies) through the rules' post path, then `Delivery::drain` timed over SMTP to the sink.
+    Post {
+        #[arg(long)]
+        db: String,
+        #[arg(long)]
+        work: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        n: usize,
+        #[arg(long, default_value_t = 4096)]
+        size: usize,
+        #[arg(long)]
+        port: u16,
+        #[arg(long, default_value_t = 4)]
+        connections: u32,
+        /// Result key prefix.
+        #[arg(long, default_value = "post")]
         label: String,
     },
     /// D daemons (`roundtable run`) on one PostgreSQL deliver a queued digest to the sink, which
@@ -171,6 +192,15 @@ async fn main() -> Result<()> {
             connections,
             label,
         } => outbound(&db, &work, n, port, connections, &label, &mut out).await,
+        Cmd::Post {
+            db,
+            work,
+            n,
+            size,
+            port,
+            connections,
+            label,
+        } => list_post(&db, &work, n, size, port, connections, &label, &mut out).await,
         Cmd::Scaleout {
             work,
             n,

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use roundtable::app::App;
 use roundtable::schedule::JobKind;
 
-use crate::results::{loadavg, rate, self_cpu, self_written, Results};
+use crate::results::{loadavg, peak_rss_kb, rate, self_cpu, self_written, Results};
 use crate::setup::{add_members, build_app, fresh_db, group_history, scalar, write_config, Setup};
 use crate::{DAY, SLUG};
 
@@ -110,6 +110,7 @@ pub(crate) async fn outbound(
         &format!("{p}.written_kb_per_message"),
         format!("{:.1}", written as f64 / 1024.0 / b.sent.max(1) as f64),
     );
+    out.put(&format!("{p}.peak_rss_kb"), peak_rss_kb());
     out.put(&format!("{p}.load"), loadavg());
     app.store().close().await;
     Ok(())

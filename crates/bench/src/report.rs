@@ -10,12 +10,15 @@ use anyhow::{Context as _, Result};
 pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
     let text = std::fs::read_to_string(results)
         .with_context(|| format!("reading {}", results.display()))?;
-    let mut r: BTreeMap<String, String> = BTreeMap::new();
+    // A key measured several times (BENCH_RUNS) has one line per run: the figure is the
+    // median run's, and the spread (lowest–highest) is shown beside the rates.
+    let mut all: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in text.lines() {
         if let Some((k, v)) = line.split_once(' ') {
-            r.insert(k.to_string(), v.to_string());
+            all.entry(k.to_string()).or_default().push(v.to_string());
         }
     }
+    let r: BTreeMap<String, String> = all.iter().map(|(k, vs)| (k.clone(), median(vs))).collect();
     let get = |k: &str| r.get(k).cloned().unwrap_or_else(|| "—".into());
     let num = |k: &str| r.get(k).and_then(|v| v.parse::<f64>().ok());
     let fmt_int = |v: f64| {
@@ -30,6 +33,8 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
         out
     };
     let n = |k: &str| num(k).map(fmt_int).unwrap_or_else(|| "—".into());
+    // A rate with its spread over the runs.
+    let nr = |k: &str| format!("{}{}", n(k), spread_of(&all, k, fmt_int));
     let ratio = |a: &str, b: &str| match (num(a), num(b)) {
         (Some(a), Some(b)) if b > 0.0 => format!("{:.0} %", a / b * 100.0),
         _ => "—".into(),
@@ -49,7 +54,10 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
                 verdict(num(&format!("{p}.rate")).map(|v| v >= 5000.0))
             )
         } else {
-            "no budget (SQLite is the budget backend)".into()
+            format!(
+                "budget ≥ 3,000/s (issue 14): {}",
+                verdict(num(&format!("{p}.rate")).map(|v| v >= 3000.0))
+            )
         };
         rows.push([
             format!(
@@ -61,7 +69,7 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
                 },
                 n(&format!("{p}.messages"))
             ),
-            format!("{} replies/s", n(&format!("{p}.rate"))),
+            format!("{} replies/s", nr(&format!("{p}.rate"))),
             format!(
                 "mail-parser raw parse of the same files: {} msg/s (understand::read alone: {}/s)",
                 n(&format!("{p}.parse_rate")),
@@ -86,11 +94,11 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
             get("outbound.sqlite.connections"),
             n("outbound.sqlite.size")
         ),
-        format!("{} msg/s", n("outbound.sqlite.rate")),
+        format!("{} msg/s", nr("outbound.sqlite.rate")),
         format!(
             "smtp-source, same size, {} sessions reusing connections, same sink: {} msg/s",
             get("smtp_source.sessions"),
-            n("smtp_source.rate")
+            nr("smtp_source.rate")
         ),
         format!(
             "**{}**; budget ≥ 90 %: {}",
@@ -105,24 +113,68 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
     ]);
     rows.push([
         "Outbound, PostgreSQL (same run)".to_string(),
-        format!("{} msg/s", n("outbound.postgres.rate")),
+        format!("{} msg/s", nr("outbound.postgres.rate")),
         format!("smtp-source as above: {} msg/s", n("smtp_source.rate")),
-        ratio("outbound.postgres.rate", "smtp_source.rate"),
+        format!(
+            "{}; budget ≥ 75 %: {}",
+            ratio("outbound.postgres.rate", "smtp_source.rate"),
+            verdict(
+                match (num("outbound.postgres.rate"), num("smtp_source.rate")) {
+                    (Some(a), Some(b)) if b > 0.0 => Some(a / b >= 0.75),
+                    _ => None,
+                }
+            )
+        ),
     ]);
+    for (kind, name, budget) in [("sqlite", "SQLite", 0.9), ("postgres", "PostgreSQL", 0.75)] {
+        let p = format!("post.{kind}");
+        let rate = num(&format!("{p}.rate"));
+        let source = num("smtp_source_post.rate");
+        let mlmmj = num("mlmmj.nodelay.rate");
+        rows.push([
+            format!(
+                "List post, {name} (one {} B post to {} members, personal copies of {} B, {} connections)",
+                n(&format!("{p}.post_bytes")),
+                n(&format!("{p}.messages")),
+                n(&format!("{p}.size")),
+                get(&format!("{p}.connections"))
+            ),
+            format!("{} msg/s", nr(&format!("{p}.rate"))),
+            format!(
+                "smtp-source, same size, {} sessions, same sink: {} msg/s; mlmmj with TCP_NODELAY: {} msg/s",
+                get("smtp_source_post.sessions"),
+                nr("smtp_source_post.rate"),
+                n("mlmmj.nodelay.rate")
+            ),
+            format!(
+                "**{}** of smtp-source; budget ≥ {:.0} %: {}; {} mlmmj",
+                ratio(&format!("{p}.rate"), "smtp_source_post.rate"),
+                budget * 100.0,
+                verdict(match (rate, source) {
+                    (Some(a), Some(b)) if b > 0.0 => Some(a / b >= budget),
+                    _ => None,
+                }),
+                match (rate, mlmmj) {
+                    (Some(a), Some(b)) if b > 0.0 => format!("{:.2} ×", a / b),
+                    _ => "— ×".into(),
+                }
+            ),
+        ]);
+    }
     rows.push([
         format!(
-            "Peer: mlmmj {} as packaged, one post to a list of {} addresses (one connection)",
+            "Peer: mlmmj {} as packaged, the same post to a list of {} addresses (one connection)",
             get("mlmmj.version"),
             n("mlmmj.packaged.recipients")
         ),
         format!("{} msg/s", n("mlmmj.packaged.rate")),
         format!(
-            "roundtable outbound (SQLite): {} msg/s",
-            n("outbound.sqlite.rate")
+            "roundtable list post (SQLite), same post: {} msg/s",
+            n("post.sqlite.rate")
         ),
         format!(
             "roundtable = {} × mlmmj",
-            match (num("outbound.sqlite.rate"), num("mlmmj.packaged.rate")) {
+            match (num("post.sqlite.rate"), num("mlmmj.packaged.rate")) {
                 (Some(a), Some(b)) if b > 0.0 => format!("{:.0}", a / b),
                 _ => "—".into(),
             }
@@ -130,10 +182,11 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
     ]);
     rows.push([
         format!(
-            "Peer: mlmmj with TCP_NODELAY forced (LD_PRELOAD), a list of {} addresses",
+            "Peer: mlmmj with TCP_NODELAY forced (LD_PRELOAD), the list post's {} B post to {} addresses",
+            n("smtp_source_1.size"),
             n("mlmmj.nodelay.recipients")
         ),
-        format!("{} msg/s", n("mlmmj.nodelay.rate")),
+        format!("{} msg/s", nr("mlmmj.nodelay.rate")),
         format!("smtp-source, 1 session: {} msg/s", n("smtp_source_1.rate")),
         format!(
             "{} of smtp-source (1 session)",
@@ -230,6 +283,64 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
         ),
     ]);
 
+    // Growth (SQLite): the same runs at 1,000, 10,000 (the rows above) and 100,000.
+    type Growth<'a> = (&'a str, &'a str, fn(&str) -> String);
+    let growth: [Growth; 2] = [
+        (
+            "Growth, inbound SQLite, backlog of",
+            "replies/s",
+            |size: &str| {
+                if size == "10000" {
+                    "inbound.sqlite".to_string()
+                } else {
+                    format!("inbound.growth-{size}")
+                }
+            },
+        ),
+        (
+            "Growth, outbound SQLite (digest), members:",
+            "msg/s",
+            |size: &str| {
+                if size == "10000" {
+                    "outbound.sqlite".to_string()
+                } else {
+                    format!("outbound-growth-{size}.sqlite")
+                }
+            },
+        ),
+    ];
+    for (what, unit, key) in growth {
+        for size in ["1000", "10000", "100000"] {
+            let p = key(size);
+            let base = key("10000");
+            let ran = num(&format!("{p}.rate")).is_some();
+            rows.push([
+                format!("{what} {}", fmt_int(size.parse().unwrap_or(0.0))),
+                if ran {
+                    format!("{} {unit}", nr(&format!("{p}.rate")))
+                } else {
+                    "not run".into()
+                },
+                if ran {
+                    format!(
+                        "peak RSS of the bench process {:.1} MB",
+                        num(&format!("{p}.peak_rss_kb")).unwrap_or(f64::NAN) / 1024.0
+                    )
+                } else {
+                    "opt-in: BENCH_GROWTH_100K=1 (adds ~10 minutes)".into()
+                },
+                if ran && size != "10000" {
+                    format!(
+                        "{} of the 10,000 rate",
+                        ratio(&format!("{p}.rate"), &format!("{base}.rate"))
+                    )
+                } else {
+                    "—".into()
+                },
+            ]);
+        }
+    }
+
     let mut table = String::from("| what | figure | measured beside it, same run | ratio / budget |\n| --- | --- | --- | --- |\n");
     for row in &rows {
         table.push_str(&format!("| {} |\n", row.join(" | ")));
@@ -285,6 +396,11 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
         n("outbound.sqlite.queue_rate"), n("outbound.postgres.queue_rate"), get("outbound.sqlite.sent"), get("outbound.sqlite.failed"), get("outbound.sqlite.retried")
     ));
     block.push_str(&format!(
+        "- List post: queueing the copies through the rules (App::handle: read, store the post once, one outbox row per member) ran at {} rows/s (SQLite) and {} rows/s (PostgreSQL); delivery sent {} / failed {}; peak RSS {:.1} MB\n",
+        n("post.sqlite.queue_rate"), n("post.postgres.queue_rate"), get("post.sqlite.sent"), get("post.sqlite.failed"),
+        num("post.sqlite.peak_rss_kb").unwrap_or(f64::NAN) / 1024.0
+    ));
+    block.push_str(&format!(
         "- smtp-source: `{}`\n",
         get("smtp_source.command")
     ));
@@ -310,6 +426,38 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
     std::fs::write(file, new).with_context(|| format!("writing {}", file.display()))?;
     println!("written to {}", file.display());
     Ok(())
+}
+
+/// The middle value of a key's runs (numerically when they are numbers; the lower middle of an
+/// even count), or the last one for text.
+fn median(values: &[String]) -> String {
+    let mut nums: Vec<(f64, &String)> = values
+        .iter()
+        .filter_map(|v| v.parse::<f64>().ok().map(|f| (f, v)))
+        .collect();
+    if nums.len() != values.len() || nums.is_empty() {
+        return values.last().cloned().unwrap_or_default();
+    }
+    nums.sort_by(|a, b| a.0.total_cmp(&b.0));
+    nums[(nums.len() - 1) / 2].1.clone()
+}
+
+/// `, spread LOW–HIGH over N runs` for a key measured more than once, else nothing.
+fn spread_of(
+    all: &BTreeMap<String, Vec<String>>,
+    key: &str,
+    fmt: impl Fn(f64) -> String,
+) -> String {
+    let nums: Vec<f64> = all
+        .get(key)
+        .map(|vs| vs.iter().filter_map(|v| v.parse().ok()).collect())
+        .unwrap_or_default();
+    if nums.len() < 2 {
+        return String::new();
+    }
+    let lo = nums.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = nums.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    format!(" (median of {}; {}–{})", nums.len(), fmt(lo), fmt(hi))
 }
 
 fn machine() -> String {

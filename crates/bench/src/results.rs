@@ -70,3 +70,16 @@ pub(crate) fn proc_stat(pid: u32) -> Result<(u64, u64)> {
         f[17].parse()?,
     ))
 }
+
+/// The peak resident set of this process so far (/proc/self/status `VmHWM`), in KB.
+pub(crate) fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
