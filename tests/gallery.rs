@@ -478,15 +478,12 @@ both_backends!(every_html_mail_is_readable_and_every_button_answers_right);
 async fn every_html_mail_is_readable_and_every_button_answers_right(backend: Backend) {
     let w = World::new(backend, Some("kind = \"maildir\"\npath = \"sent\"".into())).await;
     let dir = w.dir.path().join("sent");
-    let cast = tour::Cast {
-        slug: "design".into(),
-        list: w.list.clone(),
-        coordinator: w.coordinator.clone(),
-        members: ["ben", "chloe", "dev", "eva"].map(|n| w.stack.address(n)),
-        guest: w.stack.address("gus"),
-        stranger: w.stack.address("sam"),
-        authserv_id: w.stack.authserv_id.clone(),
-    };
+    let cast = tour::Cast::of(
+        &w.list,
+        &w.coordinator,
+        |n| w.stack.address(n),
+        &w.stack.authserv_id,
+    );
     tour::run(&w.config_path, &dir, &cast).await.unwrap();
 
     let app = w.app().await;

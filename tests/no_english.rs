@@ -66,15 +66,12 @@ async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &
     );
     std::fs::write(&w.config_path, config).unwrap();
     let dir = w.dir.path().join("sent");
-    let cast = tour::Cast {
-        slug: "design".into(),
-        list: w.list.clone(),
-        coordinator: w.coordinator.clone(),
-        members: ["ben", "chloe", "dev", "eva"].map(|n| w.stack.address(n)),
-        guest: w.stack.address("gus"),
-        stranger: w.stack.address("sam"),
-        authserv_id: w.stack.authserv_id.clone(),
-    };
+    let cast = tour::Cast::of(
+        &w.list,
+        &w.coordinator,
+        |n| w.stack.address(n),
+        &w.stack.authserv_id,
+    );
     tour::run(&w.config_path, &dir, &cast).await.unwrap();
 
     // The member's and the coordinator's own commands, after the tour.

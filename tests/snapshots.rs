@@ -39,15 +39,12 @@ async fn texts_with(
     );
     std::fs::write(&w.config_path, config).unwrap();
     let dir = w.dir.path().join("sent");
-    let cast = tour::Cast {
-        slug: "design".into(),
-        list: w.list.clone(),
-        coordinator: w.coordinator.clone(),
-        members: ["ben", "chloe", "dev", "eva"].map(|n| w.stack.address(n)),
-        guest: w.stack.address("gus"),
-        stranger: w.stack.address("sam"),
-        authserv_id: w.stack.authserv_id.clone(),
-    };
+    let cast = tour::Cast::of(
+        &w.list,
+        &w.coordinator,
+        |n| w.stack.address(n),
+        &w.stack.authserv_id,
+    );
     tour::run(&w.config_path, &dir, &cast).await.unwrap();
     let ben = &cast.members[0];
     let mut out = Vec::new();

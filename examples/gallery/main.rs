@@ -55,20 +55,16 @@ signature = "Ana, coordinator"
             work.path().display(),
         ),
     )?;
-    let cast = tour::Cast {
-        slug: "design".into(),
-        list: "circle@example.org".into(),
-        coordinator: "ana@example.org".into(),
-        members: [
-            "ben@example.org".into(),
-            "chloe@example.org".into(),
-            "dev@example.org".into(),
-            "eva@example.org".into(),
-        ],
-        guest: "gus@example.net".into(),
-        stranger: "sam@example.com".into(),
-        authserv_id: "mx.example.org".into(),
-    };
+    let cast = tour::Cast::of(
+        "circle@example.org",
+        "ana@example.org",
+        |n| match n {
+            "gus" => "gus@example.net".into(),
+            "sam" => "sam@example.com".into(),
+            n => format!("{n}@example.org"),
+        },
+        "mx.example.org",
+    );
     let sent = work.path().join("sent");
     tour::run(&config, &sent, &cast).await?;
 
