@@ -6,7 +6,7 @@
 mod support;
 
 use roundtable::app::App;
-use roundtable::domain::{Address, PersonStatus, Response, Role};
+use roundtable::domain::{PersonStatus, Response, Role};
 use support::{both_backends, in_days, Backend, World};
 
 /// Every `mailto:` link of the newest HTML mail of `kind` to `to`: (label, address, subject, body).
@@ -85,20 +85,7 @@ async fn click(app: &App, w: &World, kind: &str, who: &str, label: &str) {
 
 async fn add(app: &App, w: &World, who: &str, role: Role) -> String {
     let a = w.stack.address(who);
-    let c = app.world.community("design").unwrap();
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&a).unwrap(),
-            Some(who),
-            role,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    support::add_person(app, &a, who, role).await;
     a
 }
 

@@ -17,9 +17,7 @@ use mail_auth::common::verify::DomainKey;
 use mail_auth::hickory_resolver::config::{NameServerConfig, ResolverConfig, ResolverOpts};
 use mail_auth::{AuthenticatedMessage, DkimResult, MessageAuthenticator, Parameters};
 use mail_auth::{ResolverCache, Txt};
-use roundtable::app::App;
-use roundtable::domain::{Address, Role};
-use support::{both_backends, header, mail, Backend, World};
+use support::{add_member, both_backends, header, mail, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
 const SELECTOR: &str = "rt2026";
@@ -82,23 +80,6 @@ async fn verify(raw: &[u8], domain: &str) -> Vec<DkimResult> {
         .collect()
 }
 
-async fn add(app: &App, who: &str, name: &str) {
-    let c = app.world.community("design").unwrap().clone();
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(who).unwrap(),
-            Some(name),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-}
-
 both_backends!(every_mail_we_send_is_signed_and_verifies);
 async fn every_mail_we_send_is_signed_and_verifies(backend: Backend) {
     let w = World::new(backend, None).await;
@@ -112,8 +93,8 @@ async fn every_mail_we_send_is_signed_and_verifies(backend: Backend) {
     );
     let app = w.app().await;
     let (ana, ben) = (w.stack.address("ana"), w.stack.address("ben"));
-    add(&app, &ana, "Ana Lopez").await;
-    add(&app, &ben, "Ben Berg").await;
+    add_member(&app, &ana, "Ana Lopez").await;
+    add_member(&app, &ben, "Ben Berg").await;
     let post = mail(
         &format!("Ana Lopez <{ana}>"),
         &w.list,

@@ -5,27 +5,10 @@
 mod support;
 
 use roundtable::app::App;
-use roundtable::domain::{Address, MailKind, Role};
+use roundtable::domain::MailKind;
 use roundtable::rules::Handled;
 use roundtable::schedule::JobKind;
-use support::{both_backends, in_days, Backend, World};
-
-async fn add(app: &App, who: &str, name: &str) {
-    let c = app.world.community("design").unwrap().clone();
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(who).unwrap(),
-            Some(name),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-}
+use support::{add_member, both_backends, in_days, Backend, World};
 
 async fn subjects(app: &App, kind: MailKind, to: &str) -> Vec<String> {
     app.store()
@@ -43,8 +26,8 @@ async fn a_member_chooses_their_language_by_mail(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
     let (ana, ben) = (w.stack.address("ana"), w.stack.address("ben"));
-    add(&app, &ana, "Ana Lopez").await;
-    add(&app, &ben, "Ben Berg").await;
+    add_member(&app, &ana, "Ana Lopez").await;
+    add_member(&app, &ben, "Ben Berg").await;
     let vouched = format!(
         "Authentication-Results: {}; dmarc=pass header.from={}\r\n",
         w.stack.authserv_id, w.stack.domain

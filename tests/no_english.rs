@@ -58,13 +58,10 @@ fn message_ids() -> Vec<String> {
 async fn walk(backend: Backend, lang: &str, catalog: &str, help: &str, topics: &str) {
     let w = World::new(backend, Some("kind = \"maildir\"\npath = \"sent\"".into())).await;
     // The community speaks `lang`.
-    let config = std::fs::read_to_string(&w.config_path).unwrap();
-    let config = config.replacen(
+    w.rewrite_config(
         "timezone = \"Europe/Berlin\"",
         &format!("timezone = \"Europe/Berlin\"\nlanguage = \"{lang}\""),
-        1,
     );
-    std::fs::write(&w.config_path, config).unwrap();
     let dir = w.dir.path().join("sent");
     let cast = tour::Cast::of(
         &w.list,

@@ -14,27 +14,10 @@ use mail_parser::{MessageParser, MimeHeaders};
 use roundtable::app::App;
 use roundtable::domain::{Address, Delivery, MailKind, OtherMailKind, PostStatus, Role};
 use roundtable::rules::Handled;
-use support::{both_backends, header, mail, message_id, of_kind, reply_to, text};
+use support::{add_person, both_backends, header, mail, message_id, of_kind, reply_to, text};
 use support::{Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
-
-async fn add(app: &App, who: &str, name: &str, role: Role) {
-    let c = app.world.community("design").unwrap().clone();
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(who).unwrap(),
-            Some(name),
-            role,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-}
 
 async fn set_delivery(app: &App, who: &str, d: Delivery) {
     let c = app.world.community("design").unwrap().clone();
@@ -119,9 +102,9 @@ async fn a_post_reaches_every_member_intact_and_replies_thread(backend: Backend)
         w.stack.address("ben"),
         w.stack.address("cara"),
     );
-    add(&app, &ana, "Ana Lopez", Role::Member).await;
-    add(&app, &ben, "Ben Berg", Role::Member).await;
-    add(&app, &cara, "Cara Quiet", Role::Member).await;
+    add_person(&app, &ana, "Ana Lopez", Role::Member).await;
+    add_person(&app, &ben, "Ben Berg", Role::Member).await;
+    add_person(&app, &cara, "Cara Quiet", Role::Member).await;
     set_delivery(&app, &cara, Delivery::None).await;
 
     let sent = post_with_attachment(&ana, &w.list);
@@ -255,7 +238,7 @@ async fn a_non_members_post_is_held_until_an_authenticated_approve(backend: Back
     let app = w.app().await;
     let ben = w.stack.address("ben");
     let zoe = w.stack.address("zoe");
-    add(&app, &ben, "Ben Berg", Role::Member).await;
+    add_person(&app, &ben, "Ben Berg", Role::Member).await;
 
     let sent = mail(
         &format!("Zoe Outside <{zoe}>"),
@@ -347,8 +330,8 @@ async fn loops_and_oversized_posts_are_not_redistributed(backend: Backend) {
     w.rewrite_config("description = ", "max_post_size = \"2KB\"\ndescription = ");
     let app = w.app().await;
     let (ana, ben) = (w.stack.address("ana"), w.stack.address("ben"));
-    add(&app, &ana, "Ana Lopez", Role::Member).await;
-    add(&app, &ben, "Ben Berg", Role::Member).await;
+    add_person(&app, &ana, "Ana Lopez", Role::Member).await;
+    add_person(&app, &ben, "Ben Berg", Role::Member).await;
 
     // Our own copy come back (a member's forward rule): carries our List-Id.
     let looped = support::mail_with(
@@ -390,8 +373,8 @@ async fn delivery_none_by_mail_stops_posts(backend: Backend) {
     let w = World::new(backend, None).await;
     let app = w.app().await;
     let (ana, ben) = (w.stack.address("ana"), w.stack.address("ben"));
-    add(&app, &ana, "Ana Lopez", Role::Member).await;
-    add(&app, &ben, "Ben Berg", Role::Member).await;
+    add_person(&app, &ana, "Ana Lopez", Role::Member).await;
+    add_person(&app, &ben, "Ben Berg", Role::Member).await;
     // Ben's own command, vouched for by our server.
     let cmd = support::mail_with(
         &ben,
@@ -484,10 +467,10 @@ async fn digest_and_none_members_get_what_they_chose(backend: Backend) {
         w.stack.address("cara"),
         w.stack.address("dan"),
     );
-    add(&app, &ana, "Ana Lopez", Role::Member).await;
-    add(&app, &ben, "Ben Berg", Role::Member).await;
-    add(&app, &cara, "Cara Quiet", Role::Member).await;
-    add(&app, &dan, "Dan Away", Role::Member).await;
+    add_person(&app, &ana, "Ana Lopez", Role::Member).await;
+    add_person(&app, &ben, "Ben Berg", Role::Member).await;
+    add_person(&app, &cara, "Cara Quiet", Role::Member).await;
+    add_person(&app, &dan, "Dan Away", Role::Member).await;
     // Ben chooses the digest by mail, Cara no posts; Dan chose the digest and then paused.
     for (who, subject) in [
         (&ben, "DELIVERY DIGEST"),

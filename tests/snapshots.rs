@@ -32,12 +32,10 @@ async fn texts_with(
         std::fs::write(dir.join(format!("{lang}.ftl")), ftl).unwrap();
         extra.push_str(&format!("\ntexts_dir = \"{}\"", dir.display()));
     }
-    let config = std::fs::read_to_string(&w.config_path).unwrap().replacen(
+    w.rewrite_config(
         "timezone = \"Europe/Berlin\"",
         &format!("timezone = \"Europe/Berlin\"\n{extra}"),
-        1,
     );
-    std::fs::write(&w.config_path, config).unwrap();
     let dir = w.dir.path().join("sent");
     let cast = tour::Cast::of(
         &w.list,

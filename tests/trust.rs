@@ -10,7 +10,7 @@ use std::time::Duration;
 use roundtable::app::App;
 use roundtable::compose::token::{Claims, Purpose, Signer};
 use roundtable::domain::{Address, PersonStatus, Role};
-use support::{both_backends, in_days, mail, reply_to, text, Backend, World};
+use support::{add_member, both_backends, in_days, mail, reply_to, text, Backend, World};
 
 const WAIT: Duration = Duration::from_secs(30);
 /// The secret of the test config (tests/support).
@@ -33,24 +33,6 @@ async fn person(app: &App, address: &str) -> roundtable::store::Person {
         .into_iter()
         .find(|p| p.address.as_str() == address)
         .unwrap()
-}
-
-/// Adds `address` to the test community as a member called `name`.
-async fn add_member(app: &App, address: &str, name: &str) {
-    let c = app.world.community("design").unwrap();
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(address).unwrap(),
-            Some(name),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
 }
 
 both_backends!(forged_bounces_cut_nobody_off);

@@ -840,3 +840,26 @@ pub fn ehlo_keywords(port: u16) -> Vec<String> {
     c.reply("QUIT");
     keywords.into_iter().skip(1).collect() // the first line is the server's name
 }
+
+/// Adds `address` to the test community `design` as `name` with `role`.
+pub async fn add_person(app: &App, address: &str, name: &str, role: roundtable::domain::Role) {
+    let c = app.world.community("design").unwrap();
+    let mut tx = app.store().begin().await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &roundtable::domain::Address::parse(address).unwrap(),
+            Some(name),
+            role,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// Adds `address` to the test community `design` as a member called `name`.
+pub async fn add_member(app: &App, address: &str, name: &str) {
+    add_person(app, address, name, roundtable::domain::Role::Member).await
+}
