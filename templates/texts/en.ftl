@@ -227,6 +227,74 @@ usage = { $problem }
     Usage: { $usage }
     Example: { $example }
 usage-unknown = Unknown command: { $word }.
+usage-send-help = send { $word } for the list of commands
+usage-at-line = Body line { $line }: { $problem }
+usage-reschedule-needs-when = RESCHEDULE needs the new date and time.
+usage-reschedule-needs-when-after = RESCHEDULE needs the new date and time after the meeting.
+usage-cancel-date = CANCEL takes a meeting number, not a date ({ $date }): STATUS shows the numbers.
+usage-not-meeting-number = { $written } is not a meeting number: write #12 or 12 (STATUS shows the numbers).
+usage-needs-address = { $word } needs an email address.
+usage-no-address-in = { $word } needs an email address: { $written } has none.
+usage-one-address-at-a-time = { $word } takes one address at a time; found { $count }: { $addresses }.
+usage-just-one-address = { $word } takes just one address; remove { $extra }.
+usage-attended-needs = ATTENDED needs who attended: addresses or names in the Subject, or one per line in the body.
+usage-attended-too-many = ATTENDED lists { $count } people; at most { $max } at a time.
+usage-attended-not-a-person = { $written } is not a person: ATTENDED is for the last meeting and takes no meeting number.
+usage-attended-who-is-who = Can't tell who is who in { $written }: separate people with commas.
+usage-topic-needs = TOPIC needs CLOSE or DEFER and a topic number.
+usage-topic-takes = TOPIC takes CLOSE, DEFER or FROM THREAD, not { $written }.
+usage-topic-needs-number = TOPIC { $sub } needs a topic number (TOPICS lists them).
+usage-topic-one-number = TOPIC { $sub } takes one topic number; remove { $extra }.
+usage-not-topic-number = { $written } is not a topic number: write 3 or #3 (TOPICS lists them).
+usage-topic-from-thread = TOPIC FROM THREAD needs a thread number: TOPIC FROM THREAD 12 (STATUS and the digest number the threads).
+usage-not-thread-number = { $written } is not a thread number: write 12 or #12 (STATUS lists them).
+usage-rsvp-needs = RSVP needs YES, NO or MAYBE.
+usage-rsvp-not = { $written } is not YES, NO or MAYBE (RSVP takes only these English words; a plain reply to the invitation may say it in your own words).
+usage-delivery-needs = DELIVERY needs EACH, DIGEST or NONE.
+usage-delivery-not = { $written } is not EACH, DIGEST or NONE.
+usage-language-needs = LANGUAGE needs one of en, de, fr, es, nl, pt.
+usage-language-not = { $written } is not one of en, de, fr, es, nl, pt.
+usage-search-needs = SEARCH needs words to look for.
+usage-takes-nothing = { $word } takes nothing after it (got { $extra }); to do it, send just { $word } as the Subject.
+usage-control-character = { $what ->
+        [place] The place
+        [name] The name
+        [search] The search
+       *[reason] The reason
+    } contains a control character ({ $code }); write plain text.
+usage-too-long = { $what ->
+        [place] The place
+        [name] The name
+        [search] The search
+       *[reason] The reason
+    } is { $count } characters long; at most { $max } are allowed.
+usage-name-may-not-contain = The name { $name } may not contain { $char }.
+usage-needs-date-time = { $word } needs a date and a time.
+usage-needs-date-first = { $word } needs a date first: { $written } is not one (write 2026-12-08, 08.12.2026 or 8 Dec 2026).
+usage-wrong-weekday = { $date } is a { $is }, not a { $written }.
+usage-needs-time = { $word } needs a time: write it after the date, as in { $date } 18:30.
+usage-not-a-time-after = { $word } needs a time after the date: { $written } is not a time (write { $date } 18:30).
+usage-no-such-month = { $written } is not a date: there is no month { $month }.
+usage-no-such-day = { $written } is not a date: that month has no day { $day }.
+usage-no-time-after-t = { $written } has no time after the T that can be read (write { $date }T18:30, local time without a zone).
+usage-two-digit-year = { $written } has a two-digit year: write it with four, as in { $example }.
+usage-ambiguous-date = { $written } is ambiguous (day or month first?): write the date as 2026-12-08 or 8 Dec 2026.
+usage-needs-day-and-year = { $written } needs a day and a year, as in 8 Dec 2026.
+usage-needs-year = { $written } needs a year, as in 8 Dec 2026 18:30.
+usage-not-a-time = { $written } is not a time of day.
+address-space = { $address } is not an email address: it contains a space or a control character.
+address-too-long = { $address } is not an email address: it is { $detail } characters long (at most 254).
+address-no-at = { $address } is not an email address: it has no @.
+address-two-at = { $address } is not an email address: it has more than one @.
+address-nothing-before = { $address } is not an email address: nothing before the @.
+address-nothing-after = { $address } is not an email address: nothing after the @.
+address-local-too-long = { $address } is not an email address: the part before the @ is longer than 64 characters.
+address-contains = { $address } is not an email address: it contains { $detail }.
+address-domain-contains = { $address } is not an email address: the domain contains { $detail }.
+address-domain-no-dot = { $address } is not an email address: the domain { $detail } has no dot (as in example.org).
+address-domain-malformed = { $address } is not an email address: the domain { $detail } is malformed.
+address-dots = { $address } is not an email address: the part before the @ has a dot at its start or end, or two in a row.
+address-refused = { $address } is not an email address: mail servers would refuse it ({ $detail }).
 cmd-failed = That didn't work: { $error }
     Nothing was changed.
 cmd-coordinator-only = Only the coordinator of { $community } can use { $word }.

@@ -219,6 +219,74 @@ usage = { $problem }
     Cómo se escribe: { $usage }
     Ejemplo: { $example }
 usage-unknown = No conozco ese comando: { $word }.
+usage-send-help = envía { $word } y recibirás la lista de comandos
+usage-at-line = Línea { $line } del mensaje: { $problem }
+usage-reschedule-needs-when = A RESCHEDULE le faltan la nueva fecha y la hora.
+usage-reschedule-needs-when-after = Después de la reunión, a RESCHEDULE le faltan la nueva fecha y la hora.
+usage-cancel-date = CANCEL espera el número de una reunión, no una fecha ({ $date }): STATUS muestra los números.
+usage-not-meeting-number = { $written } no es un número de reunión: escribe #12 o 12 (STATUS muestra los números).
+usage-needs-address = A { $word } le falta una dirección de correo.
+usage-no-address-in = A { $word } le falta una dirección de correo: { $written } no tiene ninguna.
+usage-one-address-at-a-time = { $word } acepta una sola dirección cada vez; he encontrado { $count }: { $addresses }.
+usage-just-one-address = { $word } acepta una sola dirección; quita { $extra }.
+usage-attended-needs = A ATTENDED le falta quién asistió: direcciones o nombres en el asunto, o una persona por línea en el mensaje.
+usage-attended-too-many = ATTENDED nombra a { $count } personas; como mucho { $max } cada vez.
+usage-attended-not-a-person = { $written } no es una persona: ATTENDED es para la última reunión y no lleva número.
+usage-attended-who-is-who = No se distingue quién es quién en { $written }: separa a las personas con comas.
+usage-topic-needs = A TOPIC le faltan CLOSE o DEFER y un número de tema.
+usage-topic-takes = Después de TOPIC va CLOSE, DEFER o FROM THREAD, no { $written }.
+usage-topic-needs-number = A TOPIC { $sub } le falta el número del tema (TOPICS los muestra).
+usage-topic-one-number = TOPIC { $sub } acepta un solo número de tema; quita { $extra }.
+usage-not-topic-number = { $written } no es un número de tema: escribe 3 o #3 (TOPICS los muestra).
+usage-topic-from-thread = A TOPIC FROM THREAD le falta el número de la conversación: TOPIC FROM THREAD 12 (STATUS y el resumen numeran las conversaciones).
+usage-not-thread-number = { $written } no es un número de conversación: escribe 12 o #12 (STATUS los muestra).
+usage-rsvp-needs = Después de RSVP falta YES, NO o MAYBE.
+usage-rsvp-not = { $written } no es YES, NO ni MAYBE (RSVP solo entiende estas palabras en inglés; si respondes sin más a la invitación, puedes decirlo con tus palabras).
+usage-delivery-needs = Después de DELIVERY falta CADA, RESUMEN o NINGUNA.
+usage-delivery-not = { $written } no es CADA, RESUMEN ni NINGUNA.
+usage-language-needs = Falta el idioma: en, de, fr, es, nl o pt.
+usage-language-not = { $written } no está entre en, de, fr, es, nl, pt.
+usage-search-needs = Faltan las palabras que quieres buscar.
+usage-takes-nothing = Después de { $word } no va nada (había { $extra }); envía solo { $word } como asunto.
+usage-control-character = { $what ->
+        [place] El lugar
+        [name] El nombre
+        [search] La búsqueda
+       *[reason] El motivo
+    } contiene un carácter de control ({ $code }); escribe texto normal.
+usage-too-long = { $what ->
+        [place] El lugar
+        [name] El nombre
+        [search] La búsqueda
+       *[reason] El motivo
+    } tiene { $count } caracteres; se permiten como mucho { $max }.
+usage-name-may-not-contain = El nombre { $name } no puede contener { $char }.
+usage-needs-date-time = A { $word } le faltan la fecha y la hora.
+usage-needs-date-first = Después de { $word } va primero la fecha, y { $written } no lo es (escribe 2026-12-08, 08.12.2026 o 8 Dec 2026).
+usage-wrong-weekday = El { $date } es { $is }, no { $written }.
+usage-needs-time = A { $word } le falta la hora: escríbela después de la fecha, por ejemplo { $date } 18:30.
+usage-not-a-time-after = Después de la fecha, { $word } espera una hora, y { $written } no lo es (escribe { $date } 18:30).
+usage-no-such-month = { $written } no es una fecha: no existe el mes { $month }.
+usage-no-such-day = { $written } no es una fecha: ese mes no tiene día { $day }.
+usage-no-time-after-t = En { $written } no se puede leer la hora después de la T (escribe { $date }T18:30, hora local sin zona).
+usage-two-digit-year = En { $written } el año tiene solo dos cifras: escríbelo con cuatro, por ejemplo { $example }.
+usage-ambiguous-date = { $written } es ambiguo (¿primero el día o el mes?): escribe la fecha como 2026-12-08 o 8 Dec 2026.
+usage-needs-day-and-year = A { $written } le faltan el día y el año, por ejemplo 8 Dec 2026.
+usage-needs-year = A { $written } le falta el año, por ejemplo 8 Dec 2026 18:30.
+usage-not-a-time = { $written } no es una hora del día.
+address-space = { $address } no es una dirección de correo: contiene un espacio o un carácter de control.
+address-too-long = { $address } no es una dirección de correo: tiene { $detail } caracteres (como mucho 254).
+address-no-at = { $address } no es una dirección de correo: le falta la @.
+address-two-at = { $address } no es una dirección de correo: tiene más de una @.
+address-nothing-before = { $address } no es una dirección de correo: no hay nada antes de la @.
+address-nothing-after = { $address } no es una dirección de correo: no hay nada después de la @.
+address-local-too-long = { $address } no es una dirección de correo: la parte antes de la @ pasa de 64 caracteres.
+address-contains = { $address } no es una dirección de correo: contiene { $detail }.
+address-domain-contains = { $address } no es una dirección de correo: el dominio contiene { $detail }.
+address-domain-no-dot = { $address } no es una dirección de correo: al dominio { $detail } le falta un punto (como en example.org).
+address-domain-malformed = { $address } no es una dirección de correo: el dominio { $detail } está mal formado.
+address-dots = { $address } no es una dirección de correo: la parte antes de la @ empieza o acaba con un punto, o tiene dos seguidos.
+address-refused = { $address } no es una dirección de correo: los servidores de correo la rechazarían ({ $detail }).
 cmd-failed = No ha funcionado: { $error }
     No se ha cambiado nada.
 cmd-coordinator-only = Solo la coordinación de { $community } puede usar { $word }.

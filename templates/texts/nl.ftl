@@ -219,6 +219,74 @@ usage = { $problem }
     Zo schrijf je het: { $usage }
     Voorbeeld: { $example }
 usage-unknown = Die opdracht ken ik niet: { $word }.
+usage-send-help = stuur { $word } voor de lijst met opdrachten
+usage-at-line = Regel { $line } van je bericht: { $problem }
+usage-reschedule-needs-when = Bij RESCHEDULE ontbreken de nieuwe datum en tijd.
+usage-reschedule-needs-when-after = Na de bijeenkomst ontbreken bij RESCHEDULE de nieuwe datum en tijd.
+usage-cancel-date = CANCEL verwacht het nummer van een bijeenkomst, geen datum ({ $date }); STATUS laat de nummers zien.
+usage-not-meeting-number = { $written } is geen nummer van een bijeenkomst: schrijf #12 of 12 (STATUS laat de nummers zien).
+usage-needs-address = Bij { $word } ontbreekt een e-mailadres.
+usage-no-address-in = Bij { $word } ontbreekt een e-mailadres: in { $written } staat er geen.
+usage-one-address-at-a-time = { $word } neemt één adres tegelijk; ik vond er { $count }: { $addresses }.
+usage-just-one-address = { $word } neemt maar één adres; laat { $extra } weg.
+usage-attended-needs = Bij ATTENDED ontbreekt wie er was: adressen of namen in het onderwerp, of één persoon per regel in het bericht.
+usage-attended-too-many = ATTENDED noemt { $count } mensen; hooguit { $max } tegelijk.
+usage-attended-not-a-person = { $written } is geen persoon: ATTENDED gaat over de laatste bijeenkomst en neemt geen nummer.
+usage-attended-who-is-who = In { $written } is niet te zien wie wie is: scheid de mensen met komma's.
+usage-topic-needs = Bij TOPIC ontbreken CLOSE of DEFER en een onderwerpnummer.
+usage-topic-takes = Na TOPIC komt CLOSE, DEFER of FROM THREAD, niet { $written }.
+usage-topic-needs-number = Bij TOPIC { $sub } ontbreekt het onderwerpnummer (TOPICS laat ze zien).
+usage-topic-one-number = TOPIC { $sub } neemt maar één onderwerpnummer; laat { $extra } weg.
+usage-not-topic-number = { $written } is geen onderwerpnummer: schrijf 3 of #3 (TOPICS laat ze zien).
+usage-topic-from-thread = Bij TOPIC FROM THREAD ontbreekt het nummer van het gesprek: TOPIC FROM THREAD 12 (STATUS en het overzicht nummeren de gesprekken).
+usage-not-thread-number = { $written } is geen gespreksnummer: schrijf 12 of #12 (STATUS laat ze zien).
+usage-rsvp-needs = Na RSVP ontbreekt YES, NO of MAYBE.
+usage-rsvp-not = { $written } is geen YES, NO of MAYBE (RSVP kent alleen deze Engelse woorden; antwoord je gewoon op de uitnodiging, dan mag je het in je eigen woorden zeggen).
+usage-delivery-needs = Na DELIVERY ontbreekt ELK, OVERZICHT of GEEN.
+usage-delivery-not = { $written } is geen ELK, OVERZICHT of GEEN.
+usage-language-needs = De taal ontbreekt: en, de, fr, es, nl of pt.
+usage-language-not = { $written } is niet een van en, de, fr, es, nl, pt.
+usage-search-needs = De woorden om naar te zoeken ontbreken.
+usage-takes-nothing = Na { $word } komt niets meer (er stond { $extra }); stuur alleen { $word } als onderwerp.
+usage-control-character = { $what ->
+        [place] De plaats
+        [name] De naam
+        [search] De zoekopdracht
+       *[reason] De reden
+    } bevat een stuurteken ({ $code }); schrijf gewone tekst.
+usage-too-long = { $what ->
+        [place] De plaats
+        [name] De naam
+        [search] De zoekopdracht
+       *[reason] De reden
+    } is { $count } tekens lang; hooguit { $max } mag.
+usage-name-may-not-contain = De naam { $name } mag geen { $char } bevatten.
+usage-needs-date-time = Bij { $word } ontbreken datum en tijd.
+usage-needs-date-first = Na { $word } komt eerst de datum, en { $written } is er geen (schrijf 2026-12-08, 08.12.2026 of 8 Dec 2026).
+usage-wrong-weekday = { $date } is een { $is }, geen { $written }.
+usage-needs-time = Bij { $word } ontbreekt de tijd: zet die achter de datum, bijvoorbeeld { $date } 18:30.
+usage-not-a-time-after = Na de datum verwacht { $word } een tijd, en { $written } is er geen (schrijf { $date } 18:30).
+usage-no-such-month = { $written } is geen datum: maand { $month } bestaat niet.
+usage-no-such-day = { $written } is geen datum: die maand heeft geen dag { $day }.
+usage-no-time-after-t = In { $written } staat na de T geen leesbare tijd (schrijf { $date }T18:30, lokale tijd zonder zone).
+usage-two-digit-year = In { $written } heeft het jaar maar twee cijfers: schrijf het met vier, bijvoorbeeld { $example }.
+usage-ambiguous-date = { $written } is dubbelzinnig (eerst de dag of de maand?): schrijf de datum als 2026-12-08 of 8 Dec 2026.
+usage-needs-day-and-year = Bij { $written } ontbreken dag en jaar, bijvoorbeeld 8 Dec 2026.
+usage-needs-year = Bij { $written } ontbreekt het jaar, bijvoorbeeld 8 Dec 2026 18:30.
+usage-not-a-time = { $written } is geen tijdstip.
+address-space = { $address } is geen e-mailadres: het bevat een spatie of een stuurteken.
+address-too-long = { $address } is geen e-mailadres: het is { $detail } tekens lang (hooguit 254).
+address-no-at = { $address } is geen e-mailadres: er ontbreekt een @.
+address-two-at = { $address } is geen e-mailadres: het bevat meer dan één @.
+address-nothing-before = { $address } is geen e-mailadres: er staat niets voor de @.
+address-nothing-after = { $address } is geen e-mailadres: er staat niets na de @.
+address-local-too-long = { $address } is geen e-mailadres: het deel voor de @ is langer dan 64 tekens.
+address-contains = { $address } is geen e-mailadres: het bevat { $detail }.
+address-domain-contains = { $address } is geen e-mailadres: het domein bevat { $detail }.
+address-domain-no-dot = { $address } is geen e-mailadres: het domein { $detail } heeft geen punt (zoals in example.org).
+address-domain-malformed = { $address } is geen e-mailadres: het domein { $detail } klopt niet.
+address-dots = { $address } is geen e-mailadres: het deel voor de @ begint of eindigt met een punt, of heeft er twee achter elkaar.
+address-refused = { $address } is geen e-mailadres: mailservers zouden het weigeren ({ $detail }).
 cmd-failed = Dat lukte niet: { $error }
     Er is niets veranderd.
 cmd-coordinator-only = Alleen de coördinatie van { $community } kan { $word } gebruiken.

@@ -66,7 +66,10 @@ impl Act<'_, '_> {
                             .await
                     }
                     Err(u) => Ok(Outcome::kept(
-                        format!("confirmed command no longer parses: {}", u.problem),
+                        format!(
+                            "confirmed command no longer parses: {}",
+                            super::english(&u.problem)
+                        ),
                         Some(p.id),
                     )),
                 }
