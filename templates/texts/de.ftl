@@ -292,9 +292,22 @@ cmd-failed = Das hat nicht geklappt: { $error }
 cmd-coordinator-only = { $word } kann nur die Koordination von { $community } verwenden.
 cmd-refused = Ein Befehl in deinem Namen wurde abgelehnt: { $why }.
     Warst du es? Dann schick ihn von deinem gewohnten Konto (dessen Mailserver muss ihn signieren), oder bitte die Administration, Bestätigungen zu erlauben (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = im Namen des Absenders („{ $name }“) steht eine andere Adresse als { $address }
+refused-auth-failed = unser Mailserver sagt, dass er nicht von { $address } geschickt wurde
+refused-auth-missing = unser Mailserver konnte nicht bestätigen, dass er von { $address } kam
 cmd-confirm = Bitte bestätigen: { $line }
 
     Antworte innerhalb von 24 Stunden mit CONFIRM (oder JA / OK) auf diese Mail, dann wird es erledigt. Jede andere Antwort bricht es ab. Warst du es nicht? Dann ignoriere diese Mail oder antworte NEIN: Es passiert nichts.
+subject-confirm-cancelled = Nicht bestätigt: abgebrochen
+confirm-cancelled = Nicht ausgeführt: { $line }
+
+    In deiner Antwort stand kein CONFIRM (oder YES / OK), deshalb wurde der Befehl abgebrochen, und diese Bestätigung gilt nicht mehr. Wenn du ihn doch geschickt hast, schick ihn noch einmal und antworte mit CONFIRM.
+subject-confirm-refused = Bestätigung abgelehnt
+confirm-refused = Diese Bestätigung lässt sich nicht verwenden: { $why }. Schick den Befehl noch einmal, dann kommt eine neue.
+confirm-unknown = wir kennen sie nicht
+confirm-not-yours = sie ging an jemand anderen
+confirm-used = sie wurde schon verwendet
+confirm-expired = sie ist abgelaufen
 cmd-already = { $address } ist schon { $role ->
     [coordinator] in der Koordination
     [guest] Gast
@@ -490,6 +503,19 @@ notice-unclear-again = { $name } hat auf unsere Rückfrage etwas geantwortet, da
     Betreff: { $subject }
 
     { $text }
+# Warum eine Antwort nicht zu lesen war, im Hinweis an die Koordination (in Klammern).
+unclear-empty-reply = eine leere Antwort
+unclear-empty-message = eine leere Nachricht
+unclear-yes-and-no = die Antwort sagt ja und nein zugleich
+unclear-no-yes-no-maybe = darin steht weder ja, nein noch vielleicht
+unclear-no-topic = in der Antwort steht kein Thema
+unclear-no-takeaway = in der Antwort steht keine Erkenntnis
+unclear-not-an-answer = es antwortet auf nichts, was wir gefragt haben, und enthält weder ja oder nein, +1 noch TOPIC
+unclear-no-partstat = eine Kalenderantwort ohne Zusage oder Absage
+unclear-question-not-join = eine Frage oder eine Bedingung, keine Zusage zum Beitritt
+unclear-join-on-condition = eine Zusage zum Beitritt, aber unter einer Bedingung
+unclear-maybe-join = weder Beitritt noch Absage (ein Vielleicht)
+unclear-no-join-or-decline = darin steht weder ein Beitritt noch ein Nein danke
 subject-notice-coordinator-bounces = Mails an { $address } kommen zurück
 notice-coordinator-bounces = Mails an { $name } ({ $address }) aus der Koordination sind { $count } Mal zurückgekommen. Die Koordination wird wegen Rückläufern nie gestoppt; prüf die Adresse oder ändere die Koordination in der Konfiguration.
 subject-notice-bouncing = { $address } gestoppt: Mails kommen zurück
@@ -506,6 +532,15 @@ notice-held = Ein Beitrag an { $community } wartet auf deine Freigabe ({ $reason
     { $words }
 
     Antworte mit APPROVE, um ihn an alle zu schicken, oder mit REJECT und einem Grund, um ihn abzulehnen (der Absender bekommt den Grund). Auf der Kommandozeile: roundtable held approve { $slug } { $id } (oder reject). Ohne Entscheidung läuft er nach { $days } Tagen ab.
+# Warum ein Beitrag zurückgehalten wird, im Hinweis an die Koordination (in Klammern).
+held-not-member = { $from } ist kein Mitglied
+held-forged = unser Mailserver sagt, dass er nicht von { $from } kommt
+held-guest = { $name } ist zu Gast
+held-moderated = Beiträge von { $name } werden vorher geprüft
+held-too-many = { $name } hat in dieser Stunde { $count ->
+        [one] einen Beitrag
+       *[other] { $count } Beiträge
+    } geschickt (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: { $kind ->
     [announcement] die Einladung
     [call-for-topics] der Themenaufruf

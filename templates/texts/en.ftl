@@ -300,9 +300,22 @@ cmd-failed = That didn't work: { $error }
 cmd-coordinator-only = Only the coordinator of { $community } can use { $word }.
 cmd-refused = A command in your name was refused: { $why }.
     If it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = the sender's name “{ $name }” shows another address than { $address }
+refused-auth-failed = our mail server says it was not sent from { $address }
+refused-auth-missing = our mail server could not confirm that it came from { $address }
 cmd-confirm = Please confirm: { $line }
 
     Reply CONFIRM (or YES / OK) to this mail within 24 hours and it will be done. Any other answer cancels it. If you didn't send it, ignore this mail or answer NO: nothing happens.
+subject-confirm-cancelled = Not confirmed: cancelled
+confirm-cancelled = Not done: { $line }
+
+    Your answer did not say CONFIRM (or YES / OK), so the command was cancelled and this confirmation can't be used any more. If you did send it, send the command again and answer CONFIRM.
+subject-confirm-refused = Confirmation refused
+confirm-refused = That confirmation can't be used: { $why }. Send the command again for a new one.
+confirm-unknown = we don't know it
+confirm-not-yours = it was sent to someone else
+confirm-used = it has already been used
+confirm-expired = it has expired
 # $role: member, coordinator or guest; $state: active, paused, bouncing…
 cmd-already = { $address } is already { $role ->
     [coordinator] a coordinator
@@ -499,6 +512,19 @@ notice-unclear-again = { $name } answered our question with something nobody cou
     Subject: { $subject }
 
     { $text }
+# Why a reply could not be read, in the coordinator's notice (inside its parentheses).
+unclear-empty-reply = an empty reply
+unclear-empty-message = an empty message
+unclear-yes-and-no = the reply says both yes and no
+unclear-no-yes-no-maybe = no yes, no or maybe in it
+unclear-no-topic = no topic in the reply
+unclear-no-takeaway = no takeaway in the reply
+unclear-not-an-answer = it answers nothing we asked, and has no yes or no, +1 or TOPIC
+unclear-no-partstat = a calendar reply without an answer
+unclear-question-not-join = a question or a condition, not a yes to joining
+unclear-join-on-condition = a yes to joining, but on a condition
+unclear-maybe-join = neither joins nor declines (a maybe)
+unclear-no-join-or-decline = no join or no-thanks in it
 subject-notice-coordinator-bounces = Mail to { $address } bounces
 notice-coordinator-bounces = Mail to { $name } ({ $address }), a coordinator, has bounced { $count } times. Coordinators are never stopped by bounces; check the address, or change the coordinators in the config.
 subject-notice-bouncing = { $address } stopped: mail bounces
@@ -515,6 +541,15 @@ notice-held = A post to { $community } is held for your review ({ $reason }).
     { $words }
 
     Reply APPROVE to send it to everyone, or REJECT and a reason to turn it down (the sender gets the reason). From the command line: roundtable held approve { $slug } { $id } (or reject). Not decided in { $days } days, it expires.
+# Why a post is held, in the coordinator's notice (inside its parentheses).
+held-not-member = { $from } is not a member
+held-forged = our mail server says it is not from { $from }
+held-guest = { $name } is a guest
+held-moderated = posts by { $name } are held for review
+held-too-many = { $name } sent { $count ->
+        [one] one post
+       *[other] { $count } posts
+    } this hour (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: the { $kind } of { $when } could not be sent
 notice-job-failed = The { $kind } due { $when } failed { $count } times and was given up:
 

@@ -292,9 +292,22 @@ cmd-failed = No ha funcionado: { $error }
 cmd-coordinator-only = Solo la coordinación de { $community } puede usar { $word }.
 cmd-refused = Se rechazó un comando enviado en tu nombre: { $why }.
     Si fuiste tú, envíalo desde tu cuenta de siempre (su servidor de correo tiene que firmarlo), o pide a la administración que permita confirmaciones (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = el nombre del remitente («{ $name }») muestra otra dirección que { $address }
+refused-auth-failed = nuestro servidor de correo dice que no se envió desde { $address }
+refused-auth-missing = nuestro servidor de correo no pudo confirmar que viniera de { $address }
 cmd-confirm = Confirma, por favor: { $line }
 
     Responde CONFIRM (o SÍ / OK) a este correo en las próximas 24 horas y se hará. Cualquier otra respuesta lo cancela. Si no fuiste tú, ignora este correo o responde NO: no pasará nada.
+subject-confirm-cancelled = No confirmado: cancelado
+confirm-cancelled = No se ha hecho: { $line }
+
+    Tu respuesta no decía CONFIRM (ni YES / OK), así que el comando se canceló y esta confirmación ya no vale. Si sí lo enviaste tú, vuelve a enviar el comando y responde CONFIRM.
+subject-confirm-refused = Confirmación rechazada
+confirm-refused = Esta confirmación no se puede usar: { $why }. Vuelve a enviar el comando y recibirás una nueva.
+confirm-unknown = no la conocemos
+confirm-not-yours = se envió a otra persona
+confirm-used = ya se ha usado
+confirm-expired = ha caducado
 cmd-already = { $address } ya es { $role ->
     [coordinator] parte de la coordinación
     [guest] invitado
@@ -490,6 +503,19 @@ notice-unclear-again = { $name } respondió a nuestra pregunta con algo que nadi
     Asunto: { $subject }
 
     { $text }
+# Por qué no se pudo leer una respuesta, en el aviso a la coordinación (entre paréntesis).
+unclear-empty-reply = una respuesta vacía
+unclear-empty-message = un mensaje vacío
+unclear-yes-and-no = la respuesta dice sí y no a la vez
+unclear-no-yes-no-maybe = no dice sí, no ni quizás
+unclear-no-topic = la respuesta no trae ningún tema
+unclear-no-takeaway = la respuesta no trae ninguna conclusión
+unclear-not-an-answer = no responde a nada de lo que preguntamos y no trae sí o no, +1 ni TOPIC
+unclear-no-partstat = una respuesta de calendario sin respuesta
+unclear-question-not-join = una pregunta o una condición, no un sí a unirse
+unclear-join-on-condition = un sí a unirse, pero con una condición
+unclear-maybe-join = ni se une ni lo rechaza (un quizás)
+unclear-no-join-or-decline = no dice ni que se une ni que no, gracias
 subject-notice-coordinator-bounces = El correo a { $address } rebota
 notice-coordinator-bounces = El correo a { $name } ({ $address }), de la coordinación, ha rebotado { $count } veces. A la coordinación nunca se la detiene por rebotes; revisa la dirección, o cambia la coordinación en la configuración.
 subject-notice-bouncing = { $address } detenido: el correo rebota
@@ -506,6 +532,15 @@ notice-held = Un mensaje a { $community } espera tu revisión ({ $reason }).
     { $words }
 
     Responde APPROVE para enviarlo a todos, o REJECT y un motivo para rechazarlo (el autor recibe el motivo). Desde la línea de comandos: roundtable held approve { $slug } { $id } (o reject). Si no se decide en { $days } días, caduca.
+# Por qué se retiene un mensaje, en el aviso a la coordinación (entre paréntesis).
+held-not-member = { $from } no es miembro
+held-forged = nuestro servidor de correo dice que no viene de { $from }
+held-guest = { $name } es invitado/a
+held-moderated = los mensajes de { $name } se revisan antes de enviarse
+held-too-many = { $name } envió { $count ->
+        [one] un mensaje
+       *[other] { $count } mensajes
+    } en esta hora (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: no se pudo enviar { $kind ->
     [announcement] el anuncio
     [call-for-topics] la llamada a temas

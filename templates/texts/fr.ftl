@@ -292,9 +292,22 @@ cmd-failed = Ça n'a pas marché : { $error }
 cmd-coordinator-only = Seule la coordination de { $community } peut utiliser { $word }.
 cmd-refused = Une commande envoyée en votre nom a été refusée : { $why }.
     Si c'était bien vous, envoyez-la depuis votre compte habituel (son serveur de messagerie doit la signer), ou demandez à l'administration d'autoriser les confirmations (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = le nom de l'expéditeur (« { $name } ») affiche une autre adresse que { $address }
+refused-auth-failed = notre serveur de messagerie dit qu'elle n'a pas été envoyée depuis { $address }
+refused-auth-missing = notre serveur de messagerie n'a pas pu confirmer qu'elle venait de { $address }
 cmd-confirm = Merci de confirmer : { $line }
 
     Répondez CONFIRM (ou OUI / OK) à ce message dans les 24 heures et ce sera fait. Toute autre réponse l'annule. Si ce n'était pas vous, ignorez ce message ou répondez NON : il ne se passera rien.
+subject-confirm-cancelled = Non confirmé : annulé
+confirm-cancelled = Non effectué : { $line }
+
+    Votre réponse ne disait pas CONFIRM (ou YES / OK) : la commande a donc été annulée et cette confirmation n'est plus valable. Si c'est bien vous qui l'avez envoyée, renvoyez la commande et répondez CONFIRM.
+subject-confirm-refused = Confirmation refusée
+confirm-refused = Cette confirmation n'est pas utilisable : { $why }. Renvoyez la commande pour en recevoir une nouvelle.
+confirm-unknown = nous ne la connaissons pas
+confirm-not-yours = elle a été envoyée à quelqu'un d'autre
+confirm-used = elle a déjà servi
+confirm-expired = elle a expiré
 cmd-already = { $address } est déjà { $role ->
     [coordinator] dans la coordination
     [guest] invité
@@ -490,6 +503,19 @@ notice-unclear-again = { $name } a répondu à notre question par quelque chose 
     Objet : { $subject }
 
     { $text }
+# Pourquoi une réponse n'a pas pu être lue, dans l'avis à la coordination (entre parenthèses).
+unclear-empty-reply = une réponse vide
+unclear-empty-message = un message vide
+unclear-yes-and-no = la réponse dit à la fois oui et non
+unclear-no-yes-no-maybe = ni oui, ni non, ni peut-être
+unclear-no-topic = aucun sujet dans la réponse
+unclear-no-takeaway = aucun enseignement dans la réponse
+unclear-not-an-answer = elle ne répond à aucune de nos questions et ne contient ni oui ou non, ni +1, ni TOPIC
+unclear-no-partstat = une réponse d'agenda sans réponse
+unclear-question-not-join = une question ou une condition, pas un oui pour rejoindre le groupe
+unclear-join-on-condition = un oui pour rejoindre le groupe, mais sous condition
+unclear-maybe-join = ni oui ni non pour rejoindre le groupe (un peut-être)
+unclear-no-join-or-decline = ni adhésion ni « non merci »
 subject-notice-coordinator-bounces = Les messages à { $address } reviennent
 notice-coordinator-bounces = Les messages à { $name } ({ $address }), de la coordination, sont revenus { $count } fois. La coordination n'est jamais arrêtée pour cela ; vérifiez l'adresse, ou changez la coordination dans la configuration.
 subject-notice-bouncing = { $address } arrêté : les messages reviennent
@@ -506,6 +532,15 @@ notice-held = Un message à { $community } attend votre validation ({ $reason })
     { $words }
 
     Répondez APPROVE pour l'envoyer à tout le monde, ou REJECT suivi d'une raison pour le refuser (l'auteur reçoit la raison). En ligne de commande : roundtable held approve { $slug } { $id } (ou reject). Sans décision sous { $days } jours, il expire.
+# Pourquoi un message est retenu, dans l'avis à la coordination (entre parenthèses).
+held-not-member = { $from } n'est pas membre
+held-forged = notre serveur de messagerie dit qu'il ne vient pas de { $from }
+held-guest = { $name } est invité·e
+held-moderated = les messages de { $name } sont relus avant envoi
+held-too-many = { $name } a envoyé { $count ->
+        [one] un message
+       *[other] { $count } messages
+    } cette heure-ci (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community } : { $kind ->
     [announcement] l'annonce
     [call-for-topics] l'appel à sujets

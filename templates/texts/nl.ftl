@@ -292,9 +292,22 @@ cmd-failed = Dat lukte niet: { $error }
 cmd-coordinator-only = Alleen de coördinatie van { $community } kan { $word } gebruiken.
 cmd-refused = Een opdracht uit jouw naam is geweigerd: { $why }.
     Was jij het? Stuur hem dan vanaf je gewone account (de mailserver daarvan moet hem ondertekenen), of vraag de beheerder om bevestigingen toe te staan (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = de naam van de afzender (‘{ $name }’) toont een ander adres dan { $address }
+refused-auth-failed = onze mailserver zegt dat hij niet vanaf { $address } is verstuurd
+refused-auth-missing = onze mailserver kon niet bevestigen dat hij van { $address } kwam
 cmd-confirm = Graag bevestigen: { $line }
 
     Antwoord binnen 24 uur CONFIRM (of JA / OK) op deze mail en het gebeurt. Elk ander antwoord annuleert het. Was jij het niet? Negeer deze mail dan of antwoord NEE: er gebeurt niets.
+subject-confirm-cancelled = Niet bevestigd: geannuleerd
+confirm-cancelled = Niet uitgevoerd: { $line }
+
+    In je antwoord stond geen CONFIRM (of YES / OK), dus de opdracht is geannuleerd en deze bevestiging geldt niet meer. Heb je hem wel gestuurd? Stuur de opdracht dan opnieuw en antwoord CONFIRM.
+subject-confirm-refused = Bevestiging geweigerd
+confirm-refused = Deze bevestiging is niet te gebruiken: { $why }. Stuur de opdracht opnieuw voor een nieuwe.
+confirm-unknown = we kennen hem niet
+confirm-not-yours = hij is naar iemand anders gestuurd
+confirm-used = hij is al gebruikt
+confirm-expired = hij is verlopen
 cmd-already = { $address } is al { $role ->
     [coordinator] coördinator
     [guest] gast
@@ -490,6 +503,19 @@ notice-unclear-again = { $name } antwoordde op onze vraag met iets wat niemand k
     Onderwerp: { $subject }
 
     { $text }
+# Waarom een antwoord niet te lezen was, in het bericht aan de coördinatie (tussen haakjes).
+unclear-empty-reply = een leeg antwoord
+unclear-empty-message = een leeg bericht
+unclear-yes-and-no = het antwoord zegt tegelijk ja en nee
+unclear-no-yes-no-maybe = er staat geen ja, nee of misschien in
+unclear-no-topic = er staat geen onderwerp in het antwoord
+unclear-no-takeaway = er staat geen inzicht in het antwoord
+unclear-not-an-answer = het is geen antwoord op iets wat we vroegen, en er staat geen ja of nee, +1 of TOPIC in
+unclear-no-partstat = een agenda-antwoord zonder antwoord
+unclear-question-not-join = een vraag of een voorwaarde, geen ja om lid te worden
+unclear-join-on-condition = een ja om lid te worden, maar onder een voorwaarde
+unclear-maybe-join = geen ja en geen nee om lid te worden (een misschien)
+unclear-no-join-or-decline = er staat geen aanmelding of nee-bedankt in
 subject-notice-coordinator-bounces = Mail naar { $address } komt terug
 notice-coordinator-bounces = Mail naar { $name } ({ $address }), coördinator, is { $count } keer teruggekomen. Coördinatoren worden nooit gestopt vanwege teruggekomen mail; controleer het adres, of wijzig de coördinatoren in de configuratie.
 subject-notice-bouncing = { $address } gestopt: mail komt terug
@@ -506,6 +532,15 @@ notice-held = Een bericht aan { $community } wacht op je goedkeuring ({ $reason 
     { $words }
 
     Antwoord APPROVE om het naar iedereen te sturen, of REJECT met een reden om het af te wijzen (de afzender krijgt de reden). Via de opdrachtregel: roundtable held approve { $slug } { $id } (of reject). Zonder besluit binnen { $days } dagen verloopt het.
+# Waarom een bericht wordt vastgehouden, in het bericht aan de coördinatie (tussen haakjes).
+held-not-member = { $from } is geen lid
+held-forged = onze mailserver zegt dat het niet van { $from } komt
+held-guest = { $name } is te gast
+held-moderated = berichten van { $name } worden eerst nagekeken
+held-too-many = { $name } stuurde dit uur { $count ->
+        [one] één bericht
+       *[other] { $count } berichten
+    } (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: { $kind ->
     [announcement] de aankondiging
     [call-for-topics] de oproep voor onderwerpen

@@ -292,9 +292,22 @@ cmd-failed = Não deu certo: { $error }
 cmd-coordinator-only = Só a coordenação de { $community } pode usar { $word }.
 cmd-refused = Um comando em seu nome foi recusado: { $why }.
     Se foi você, envie-o da sua conta de sempre (o servidor de e-mail dela precisa assiná-lo), ou peça à administração para permitir confirmações (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = o nome do remetente (“{ $name }”) mostra outro endereço que não { $address }
+refused-auth-failed = nosso servidor de e-mail diz que ele não foi enviado de { $address }
+refused-auth-missing = nosso servidor de e-mail não conseguiu confirmar que ele veio de { $address }
 cmd-confirm = Confirme, por favor: { $line }
 
     Responda CONFIRM (ou SIM / OK) a este e-mail em até 24 horas e será feito. Qualquer outra resposta cancela. Se não foi você, ignore este e-mail ou responda NÃO: nada acontece.
+subject-confirm-cancelled = Não confirmado: cancelado
+confirm-cancelled = Não feito: { $line }
+
+    Sua resposta não dizia CONFIRM (nem YES / OK), então o comando foi cancelado e esta confirmação não vale mais. Se foi você que enviou, mande o comando de novo e responda CONFIRM.
+subject-confirm-refused = Confirmação recusada
+confirm-refused = Esta confirmação não pode ser usada: { $why }. Envie o comando de novo para receber outra.
+confirm-unknown = não a conhecemos
+confirm-not-yours = ela foi enviada para outra pessoa
+confirm-used = ela já foi usada
+confirm-expired = ela expirou
 cmd-already = { $address } já é { $role ->
     [coordinator] da coordenação
     [guest] convidado
@@ -490,6 +503,19 @@ notice-unclear-again = { $name } respondeu à nossa pergunta com algo que ningu�
     Assunto: { $subject }
 
     { $text }
+# Por que uma resposta não pôde ser lida, no aviso à coordenação (entre parênteses).
+unclear-empty-reply = uma resposta vazia
+unclear-empty-message = uma mensagem vazia
+unclear-yes-and-no = a resposta diz sim e não ao mesmo tempo
+unclear-no-yes-no-maybe = não diz sim, não nem talvez
+unclear-no-topic = nenhum tema na resposta
+unclear-no-takeaway = nenhum aprendizado na resposta
+unclear-not-an-answer = não responde a nada que perguntamos e não tem sim ou não, +1 nem TOPIC
+unclear-no-partstat = uma resposta de calendário sem resposta
+unclear-question-not-join = uma pergunta ou uma condição, não um sim para entrar
+unclear-join-on-condition = um sim para entrar, mas com uma condição
+unclear-maybe-join = nem entra nem recusa (um talvez)
+unclear-no-join-or-decline = não diz que entra nem que não, obrigado
 subject-notice-coordinator-bounces = Os e-mails para { $address } estão voltando
 notice-coordinator-bounces = Os e-mails para { $name } ({ $address }), da coordenação, voltaram { $count } vezes. A coordenação nunca é bloqueada por isso; confira o endereço, ou mude a coordenação na configuração.
 subject-notice-bouncing = { $address } bloqueado: os e-mails voltam
@@ -506,6 +532,15 @@ notice-held = Uma mensagem para { $community } aguarda a sua aprovação ({ $rea
     { $words }
 
     Responda APPROVE para enviá-la a todos, ou REJECT e um motivo para recusá-la (quem enviou recebe o motivo). Pela linha de comando: roundtable held approve { $slug } { $id } (ou reject). Sem decisão em { $days } dias, ela expira.
+# Por que uma mensagem está retida, no aviso à coordenação (entre parênteses).
+held-not-member = { $from } não é membro
+held-forged = nosso servidor de e-mail diz que ela não vem de { $from }
+held-guest = { $name } é convidado/a
+held-moderated = as mensagens de { $name } são revisadas antes do envio
+held-too-many = { $name } enviou { $count ->
+        [one] uma mensagem
+       *[other] { $count } mensagens
+    } nesta hora (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: não foi possível enviar { $kind ->
     [announcement] o anúncio
     [call-for-topics] a chamada de temas

@@ -188,9 +188,9 @@ impl Act<'_, '_> {
         if grammar::changes_state(cmd) {
             match self.authenticate(c, p, reading, claims, grammar::coordinator_only(cmd)) {
                 Auth::Pass(how) => return self.run_command(c, p, reading, cmd, &line, how).await,
-                Auth::Refuse(why) => {
+                Auth::Refuse(said, why) => {
                     tracing::warn!(community = %c.cfg.slug, sender = %p.address, command = %line, "command refused: {why}");
-                    let text = tr.t1("cmd-refused", "why", &why);
+                    let text = tr.t1("cmd-refused", "why", tr.msg(&said));
                     self.result(
                         c,
                         p,
