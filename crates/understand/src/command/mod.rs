@@ -197,8 +197,24 @@ pub struct Usage {
     pub problem: Problem,
     /// The word of the command's row in [`SPECS`] (`HELP` for an unknown command).
     pub word: &'static str,
-    pub usage: &'static str,
-    pub example: &'static str,
+}
+
+impl Usage {
+    /// The row's usage line (for an unknown command: how to ask for HELP).
+    pub fn usage(&self) -> &'static str {
+        match spec(self.word) {
+            Some(s) if self.problem.id != "usage-unknown" => s.usage,
+            _ => HELP_USAGE,
+        }
+    }
+
+    /// The row's example (HELP for an unknown command).
+    pub fn example(&self) -> &'static str {
+        match spec(self.word) {
+            Some(s) if self.problem.id != "usage-unknown" => s.example,
+            _ => "HELP",
+        }
+    }
 }
 
 /// A problem not yet in words: the id of a message of the catalogs (`usage-…`, and
@@ -255,7 +271,7 @@ impl fmt::Display for Problem {
 /// the example (the daemon says it in words, see `Problem`).
 impl fmt::Display for Usage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} [{}; {}]", self.problem, self.usage, self.example)
+        write!(f, "{} [{}; {}]", self.problem, self.usage(), self.example())
     }
 }
 
@@ -414,8 +430,6 @@ pub fn parse(command: &str, args: &[String], body_lines: &[&str]) -> Result<Cmd,
         return Err(Usage {
             problem: Problem::new("usage-unknown").arg("word", show(command.trim())),
             word: "HELP",
-            usage: HELP_USAGE,
-            example: "HELP",
         });
     };
     (spec.read)(&Given {
@@ -441,8 +455,6 @@ impl Given<'_> {
         Usage {
             problem,
             word: self.spec.word,
-            usage: self.spec.usage,
-            example: self.spec.example,
         }
     }
 }

@@ -68,8 +68,8 @@ pub(super) fn said(u: &Usage) -> String {
     format!(
         "{}\nUsage: {}\nExample: {}",
         en(&u.problem),
-        u.usage,
-        u.example
+        u.usage(),
+        u.example()
     )
 }
 
@@ -360,7 +360,7 @@ fn invite_and_add() {
     );
     let u = p("INVITE").unwrap_err();
     assert_eq!(
-        (u.usage, u.example),
+        (u.usage(), u.example()),
         ("INVITE address [name]", "INVITE anna@example.org Anna Berg")
     );
 }
@@ -586,8 +586,8 @@ fn unknown_commands() {
     assert_eq!(en(&u.problem), "Unknown command: `FROBNICATE`.");
     assert_eq!(u.problem.id, "usage-unknown");
     assert_eq!(u.word, "HELP");
-    assert_eq!(u.usage, "send HELP for the list of commands");
-    assert_eq!(u.example, "HELP");
+    assert_eq!(u.usage(), "send HELP for the list of commands");
+    assert_eq!(u.example(), "HELP");
     assert_eq!(
         said(&u),
         "Unknown command: `FROBNICATE`.\nUsage: send HELP for the list of commands\nExample: HELP"
@@ -617,7 +617,7 @@ fn unknown_commands() {
             })
             .collect();
         if let Err(u) = parse(&mixed, &[], &[]) {
-            assert_eq!(u.usage, s.usage, "{mixed}");
+            assert_eq!(u.usage(), s.usage, "{mixed}");
         }
     }
     assert_eq!(
