@@ -376,6 +376,7 @@ err-meeting-exists = { $community } hat am { $when } schon ein Treffen.
 err-no-such-meeting = { $community } hat kein geplantes Treffen { $id } (STATUS zeigt die Nummern).
 err-no-upcoming-meeting = { $community } hat kein anstehendes Treffen.
 err-invite-no-meeting = Es gibt kein anstehendes Treffen, zu dem { $address } eingeladen werden könnte: Plane zuerst eins mit SCHEDULE.
+err-time-does-not-exist = { $time } gibt es in { $zone } nicht (da wird die Uhr vorgestellt): nimm eine andere Uhrzeit.
 
 ## STATUS, für die Koordination.
 status-next = Nächstes Treffen: { $when } (Treffen { $id })

@@ -385,6 +385,7 @@ err-meeting-exists = { $community } already has a meeting on { $when }.
 err-no-such-meeting = { $community } has no scheduled meeting { $id } (STATUS shows the numbers).
 err-no-upcoming-meeting = { $community } has no upcoming meeting.
 err-invite-no-meeting = There is no upcoming meeting to invite { $address } to: SCHEDULE one first.
+err-time-does-not-exist = { $time } does not exist in { $zone } (the clocks jump forward then): pick another time.
 
 ## STATUS, for a coordinator.
 status-next = Next meeting: { $when } (meeting { $id })

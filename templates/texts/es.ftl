@@ -376,6 +376,7 @@ err-meeting-exists = { $community } ya tiene un encuentro el { $when }.
 err-no-such-meeting = { $community } no tiene ningún encuentro previsto con el número { $id } (STATUS muestra los números).
 err-no-upcoming-meeting = { $community } no tiene ningún encuentro próximo.
 err-invite-no-meeting = No hay ningún encuentro próximo al que invitar a { $address }: programa uno primero con SCHEDULE.
+err-time-does-not-exist = { $time } no existe en { $zone } (a esa hora se adelantan los relojes): elige otra hora.
 
 ## STATUS, para la coordinación.
 status-next = Próximo encuentro: { $when } (encuentro { $id })

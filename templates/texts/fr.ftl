@@ -376,6 +376,7 @@ err-meeting-exists = { $community } a déjà une rencontre le { $when }.
 err-no-such-meeting = { $community } n'a pas de rencontre prévue numéro { $id } (STATUS affiche les numéros).
 err-no-upcoming-meeting = { $community } n'a pas de rencontre à venir.
 err-invite-no-meeting = Il n'y a pas de rencontre à venir à laquelle inviter { $address } : planifiez-en une d'abord avec SCHEDULE.
+err-time-does-not-exist = { $time } n'existe pas dans le fuseau { $zone } (on avance l'heure à ce moment-là) : choisissez une autre heure.
 
 ## STATUS, pour la coordination.
 status-next = Prochaine rencontre : { $when } (rencontre { $id })

@@ -376,6 +376,7 @@ err-meeting-exists = { $community } heeft al een bijeenkomst op { $when }.
 err-no-such-meeting = { $community } heeft geen geplande bijeenkomst { $id } (STATUS toont de nummers).
 err-no-upcoming-meeting = { $community } heeft geen komende bijeenkomst.
 err-invite-no-meeting = Er is geen komende bijeenkomst om { $address } voor uit te nodigen: plan er eerst een met SCHEDULE.
+err-time-does-not-exist = { $time } bestaat niet in { $zone } (dan gaat de klok vooruit): kies een andere tijd.
 
 ## STATUS, voor de coördinatie.
 status-next = Volgende bijeenkomst: { $when } (bijeenkomst { $id })

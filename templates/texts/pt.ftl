@@ -376,6 +376,7 @@ err-meeting-exists = { $community } já tem um encontro em { $when }.
 err-no-such-meeting = { $community } não tem encontro marcado com o número { $id } (STATUS mostra os números).
 err-no-upcoming-meeting = { $community } não tem nenhum encontro pela frente.
 err-invite-no-meeting = Não há encontro pela frente para convidar { $address }: marque um primeiro com SCHEDULE.
+err-time-does-not-exist = { $time } não existe em { $zone } (nessa hora o relógio é adiantado): escolha outro horário.
 
 ## STATUS, para a coordenação.
 status-next = Próximo encontro: { $when } (encontro { $id })
