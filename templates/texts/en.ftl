@@ -314,7 +314,7 @@ subject-confirm-refused = Confirmation refused
 confirm-refused = That confirmation can't be used: { $why }. Send the command again for a new one.
 confirm-unknown = we don't know it
 confirm-not-yours = it was sent to someone else
-confirm-used = it has already been used
+confirm-used = it was already used
 confirm-expired = it has expired
 # $role: member, coordinator or guest; $state: active, paused, bouncing…
 cmd-already = { $address } is already { $role ->
