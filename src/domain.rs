@@ -419,7 +419,7 @@ mod stored_text_tests {
                 permanent: true,
             },
             Intent::Unclear {
-                reason: String::new(),
+                reason: understand::UnclearReason::EmptyReply,
             },
         ];
         for i in &intents {

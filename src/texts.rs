@@ -331,14 +331,16 @@ impl<'a> Tr<'a> {
         self.texts.day(self.lang, self.tz, at)
     }
 
-    /// A [`Msg`] in this language.
+    /// A [`Msg`] in this language (its nested messages too).
     pub fn msg(&self, m: &Msg) -> String {
         let whens: Vec<(&str, String)> =
             m.whens.iter().map(|(k, at)| (*k, self.when(*at))).collect();
+        let nested: Vec<(&str, String)> = m.msgs.iter().map(|(k, n)| (*k, self.msg(n))).collect();
         let pairs: Vec<(&str, &dyn std::fmt::Display)> = m
             .args
             .iter()
             .chain(&whens)
+            .chain(&nested)
             .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
             .collect();
         self.with(m.id, &pairs)
@@ -362,6 +364,8 @@ pub struct Msg {
     pub args: Vec<(&'static str, String)>,
     /// Placeholders that are points in time, written as the reader's language writes them.
     pub whens: Vec<(&'static str, i64)>,
+    /// Placeholders that are messages themselves (a reason), said in the reader's language.
+    pub msgs: Vec<(&'static str, Msg)>,
 }
 
 impl Msg {
@@ -370,12 +374,35 @@ impl Msg {
             id,
             args: Vec::new(),
             whens: Vec::new(),
+            msgs: Vec::new(),
+        }
+    }
+
+    /// A command's problem as `understand` gives it (a message id and its placeholders; a
+    /// body line makes it `usage-at-line`).
+    pub fn problem(p: &understand::command::Problem) -> Msg {
+        let mut m = Msg::new(p.id);
+        m.args = p.args.clone();
+        for (k, id) in &p.names {
+            m = m.arg_msg(k, Msg::new(id));
+        }
+        match p.line {
+            None => m,
+            Some(n) => Msg::new("usage-at-line")
+                .arg("line", n)
+                .arg_msg("problem", m),
         }
     }
 
     /// With the placeholder `k` = `v` (a whole number chooses plurals).
     pub fn arg(mut self, k: &'static str, v: impl std::fmt::Display) -> Msg {
         self.args.push((k, v.to_string()));
+        self
+    }
+
+    /// With the placeholder `k` = the message `m`, in the reader's language.
+    pub fn arg_msg(mut self, k: &'static str, m: Msg) -> Msg {
+        self.msgs.push((k, m));
         self
     }
 

@@ -54,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(usage) => {
-            assert!(!usage.problem.is_empty(), "refused without saying why");
+            assert!(!usage.problem.id.is_empty(), "refused without saying why");
             let _ = usage.to_string();
         }
     }

@@ -561,7 +561,7 @@ impl Act<'_, '_> {
                 if self.replies_to_our_question(&person, reading).await? {
                     let review = crate::texts::Msg::new("notice-unclear-again")
                         .arg("name", person.display_name())
-                        .arg("reason", reason)
+                        .arg_msg("reason", crate::texts::Msg::new(reason.id()))
                         .arg("subject", &reading.subject)
                         .arg("text", &reading.text);
                     let told = self
@@ -601,7 +601,7 @@ impl Act<'_, '_> {
                     .await?;
                 let review = crate::texts::Msg::new("notice-unclear")
                     .arg("name", person.display_name())
-                    .arg("reason", reason)
+                    .arg_msg("reason", crate::texts::Msg::new(reason.id()))
                     .arg("asked", if sent { "yes" } else { "no" })
                     .arg("subject", &reading.subject)
                     .arg("text", &reading.text);

@@ -21,6 +21,7 @@ use crate::compose::post::{self as compose_post, PostHead};
 use crate::compose::token::{Claims, Purpose};
 use crate::domain::{Address, OtherMailKind, PersonStatus, PostStatus, Role};
 use crate::store::{NewPost, OutMail, Person, PostRow};
+use crate::texts::Msg;
 
 /// How long a post's Subject threads a reply that names no Message-ID.
 const SUBJECT_THREAD_DAYS: i64 = 30;
@@ -141,27 +142,45 @@ impl Act<'_, '_> {
         if person.is_none() && failing.is_some() {
             return self.stranger(c, from, reading).await;
         }
-        let hold: Option<String> = match &person {
-            None => Some(format!("{from} is not a member")),
-            Some(_) if failing.is_some() => Some(format!(
-                "our mail server says it is not from {from} ({})",
-                failing.clone().unwrap_or_default()
+        // Why it is held: for the coordinators (in each one's language) and, in English, for
+        // the log and `roundtable held list`.
+        let hold: Option<(Msg, String)> = match &person {
+            None => Some((
+                Msg::new("held-not-member").arg("from", from),
+                format!("{from} is not a member"),
             )),
-            Some(p) if p.role == Role::Guest && !cfg.guests_may_post => {
-                Some(format!("{} is a guest", p.display_name()))
-            }
+            Some(_) if failing.is_some() => Some((
+                Msg::new("held-forged").arg("from", from),
+                format!(
+                    "our mail server says it is not from {from} ({})",
+                    failing.clone().unwrap_or_default()
+                ),
+            )),
+            Some(p) if p.role == Role::Guest && !cfg.guests_may_post => Some((
+                Msg::new("held-guest").arg("name", p.display_name()),
+                format!("{} is a guest", p.display_name()),
+            )),
             Some(p) => {
                 let (_, moderated) = store.posting_settings(self.conn, p.id).await?;
                 let recent = store
                     .posts_since(self.conn, c.id, from.as_str(), self.now - 3600)
                     .await?;
                 if moderated {
-                    Some(format!("{}'s posts are held for review", p.display_name()))
+                    Some((
+                        Msg::new("held-moderated").arg("name", p.display_name()),
+                        format!("{}'s posts are held for review", p.display_name()),
+                    ))
                 } else if recent >= cfg.posts_per_hour {
-                    Some(format!(
-                        "{} sent {recent} posts this hour (posts_per_hour = {})",
-                        p.display_name(),
-                        cfg.posts_per_hour
+                    Some((
+                        Msg::new("held-too-many")
+                            .arg("name", p.display_name())
+                            .arg("count", recent)
+                            .arg("limit", cfg.posts_per_hour),
+                        format!(
+                            "{} sent {recent} posts this hour (posts_per_hour = {})",
+                            p.display_name(),
+                            cfg.posts_per_hour
+                        ),
                     ))
                 } else {
                     None
@@ -214,7 +233,7 @@ impl Act<'_, '_> {
                     thread_id: &thread_id,
                     subject: &base,
                     status,
-                    hold_reason: hold.as_deref(),
+                    hold_reason: hold.as_ref().map(|(_, english)| english.as_str()),
                     headers: &headers,
                     raw,
                     words: &reading.text,
@@ -229,7 +248,7 @@ impl Act<'_, '_> {
             ));
         };
         let pid = person.as_ref().map(|p| p.id);
-        let Some(reason) = hold else {
+        let Some((said, reason)) = hold else {
             let n = self.publish(c, post_id, &message_id, &base).await?;
             return Ok(Outcome::done(
                 format!("post #{post_id} in thread {thread_id}: queued to {n} members"),
@@ -248,7 +267,7 @@ impl Act<'_, '_> {
                 .await?
                 <= super::contributions::STRANGER_ANSWERS_PER_HOUR;
         if notified {
-            self.notify_held(c, &post, &reason, &reading.text).await?;
+            self.notify_held(c, &post, &said, &reading.text).await?;
         }
         // The sender is told once; not a forged sender (backscatter), and non-members within
         // the strangers' limits.
@@ -389,7 +408,7 @@ impl Act<'_, '_> {
         &mut self,
         c: &Community,
         post: &PostRow,
-        reason: &str,
+        reason: &Msg,
         words: &str,
     ) -> Result<()> {
         let store = self.world.store.clone();
@@ -408,7 +427,7 @@ impl Act<'_, '_> {
             let what = footer.tr.msg(
                 &crate::texts::Msg::new("notice-held")
                     .arg("community", &c.cfg.name)
-                    .arg("reason", reason)
+                    .arg_msg("reason", reason.clone())
                     .arg("from", &from)
                     .arg("subject", &post.subject)
                     .arg("size", human_size(post.size as u64))
@@ -506,7 +525,7 @@ impl Act<'_, '_> {
                     .await?;
                 Ok(Outcome::done(line, Some(p.id)))
             }
-            super::commands::Auth::Confirm(why) | super::commands::Auth::Refuse(why) => {
+            super::commands::Auth::Confirm(why) | super::commands::Auth::Refuse(_, why) => {
                 tracing::warn!(community = %c.cfg.slug, sender = %p.address, post = post_id, "moderation refused: {why}");
                 self.world
                     .store

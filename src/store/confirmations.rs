@@ -63,23 +63,23 @@ impl Store {
         id: i64,
         person_id: i64,
         now: i64,
-    ) -> Result<std::result::Result<Confirmation, &'static str>> {
+    ) -> Result<std::result::Result<Confirmation, Unusable>> {
         let row = sqlx::query("SELECT id, community_id, person_id, command, args, body, expires_at, used_at FROM confirmations WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await
             .context("reading a confirmation")?;
         let Some(r) = row else {
-            return Ok(Err("unknown confirmation"));
+            return Ok(Err(Unusable::Unknown));
         };
         if r.try_get::<i64, _>("person_id")? != person_id {
-            return Ok(Err("confirmation of another person"));
+            return Ok(Err(Unusable::NotYours));
         }
         if r.try_get::<Option<i64>, _>("used_at")?.is_some() {
-            return Ok(Err("confirmation already used (a replay)"));
+            return Ok(Err(Unusable::Used));
         }
         if r.try_get::<i64, _>("expires_at")? < now {
-            return Ok(Err("confirmation expired"));
+            return Ok(Err(Unusable::Expired));
         }
         let used =
             sqlx::query("UPDATE confirmations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
@@ -89,7 +89,7 @@ impl Store {
                 .await
                 .context("using a confirmation")?;
         if used.rows_affected() != 1 {
-            return Ok(Err("confirmation already used (a replay)"));
+            return Ok(Err(Unusable::Used));
         }
         let args: String = r.try_get("args")?;
         Ok(Ok(Confirmation {
@@ -148,5 +148,37 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+/// Why a confirmation can't be used: in English for the log ([`Display`](std::fmt::Display)),
+/// and the catalogs' message ([`id`](Unusable::id)) for the person's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unusable {
+    Unknown,
+    NotYours,
+    Used,
+    Expired,
+}
+
+impl Unusable {
+    pub fn id(self) -> &'static str {
+        match self {
+            Unusable::Unknown => "confirm-unknown",
+            Unusable::NotYours => "confirm-not-yours",
+            Unusable::Used => "confirm-used",
+            Unusable::Expired => "confirm-expired",
+        }
+    }
+}
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unusable::Unknown => "unknown confirmation",
+            Unusable::NotYours => "confirmation of another person",
+            Unusable::Used => "confirmation already used (a replay)",
+            Unusable::Expired => "confirmation expired",
+        })
     }
 }

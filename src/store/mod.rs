@@ -32,7 +32,7 @@ mod roster;
 mod search;
 mod timeline;
 pub use colocate::{current_cpu, elsewhere, Colocated};
-pub use confirmations::{AuditEntry, Confirmation};
+pub use confirmations::{AuditEntry, Confirmation, Unusable};
 pub use guests::GuestMark;
 pub use health::{LastInbound, MailCounts, MailboxLease, SET_ASIDE};
 pub use inbound::{InboundEntry, InboundRecord};

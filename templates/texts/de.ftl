@@ -219,14 +219,95 @@ usage = { $problem }
     So geht's: { $usage }
     Beispiel: { $example }
 usage-unknown = Diesen Befehl kenne ich nicht: { $word }.
+usage-send-help = schick { $word }, dann bekommst du die Liste der Befehle
+usage-at-line = Zeile { $line } im Text: { $problem }
+usage-reschedule-needs-when = Bei RESCHEDULE fehlen das neue Datum und die Uhrzeit.
+usage-reschedule-needs-when-after = Bei RESCHEDULE fehlen nach dem Treffen das neue Datum und die Uhrzeit.
+usage-cancel-date = CANCEL erwartet die Nummer eines Treffens, kein Datum ({ $date }); die Nummern stehen in STATUS.
+usage-not-meeting-number = { $written } ist keine Nummer eines Treffens: schreib #12 oder 12 (die Nummern stehen in STATUS).
+usage-needs-address = Bei { $word } fehlt die E-Mail-Adresse.
+usage-no-address-in = Bei { $word } fehlt die E-Mail-Adresse: in { $written } steht keine.
+usage-one-address-at-a-time = { $word } nimmt nur eine Adresse auf einmal; gefunden habe ich { $count }: { $addresses }.
+usage-just-one-address = { $word } nimmt nur eine Adresse; lass { $extra } weg.
+usage-attended-needs = Bei ATTENDED fehlt, wer da war: Adressen oder Namen in den Betreff, oder eine Person pro Zeile in den Text.
+usage-attended-too-many = ATTENDED nennt { $count } Personen; höchstens { $max } gehen auf einmal.
+usage-attended-not-a-person = { $written } ist keine Person: ATTENDED gilt immer für das letzte Treffen und braucht keine Nummer.
+usage-attended-who-is-who = In { $written } ist nicht zu erkennen, wer wer ist: trenn die Personen mit Kommas.
+usage-topic-needs = Bei TOPIC fehlen CLOSE oder DEFER und die Nummer eines Themas.
+usage-topic-takes = Nach TOPIC kommt CLOSE, DEFER oder FROM THREAD, nicht { $written }.
+usage-topic-needs-number = Bei TOPIC { $sub } fehlt die Nummer des Themas (TOPICS zeigt sie).
+usage-topic-one-number = TOPIC { $sub } nimmt nur eine Themennummer; lass { $extra } weg.
+usage-not-topic-number = { $written } ist keine Themennummer: schreib 3 oder #3 (TOPICS zeigt sie).
+usage-topic-from-thread = Bei TOPIC FROM THREAD fehlt die Nummer des Gesprächs: TOPIC FROM THREAD 12 (STATUS und der Rückblick nummerieren die Gespräche).
+usage-not-thread-number = { $written } ist keine Gesprächsnummer: schreib 12 oder #12 (STATUS zeigt sie).
+usage-rsvp-needs = Nach RSVP fehlt YES, NO oder MAYBE.
+usage-rsvp-not = { $written } ist nicht YES, NO oder MAYBE (RSVP versteht nur diese englischen Wörter; antwortest du einfach auf die Einladung, kannst du es mit deinen eigenen Worten sagen).
+usage-delivery-needs = Nach DELIVERY fehlt EINZELN, ZUSAMMENFASSUNG oder KEINE.
+usage-delivery-not = { $written } ist nicht EINZELN, ZUSAMMENFASSUNG oder KEINE.
+usage-language-needs = Es fehlt die Sprache: en, de, fr, es, nl oder pt.
+usage-language-not = { $written } ist keine von en, de, fr, es, nl, pt.
+usage-search-needs = Es fehlen die Wörter, nach denen du suchen willst.
+usage-takes-nothing = Nach { $word } kommt nichts mehr (da stand { $extra }); schick einfach nur { $word } als Betreff.
+usage-control-character = { $what ->
+        [place] Der Ort
+        [name] Der Name
+        [search] Die Suche
+       *[reason] Der Grund
+    } enthält ein Steuerzeichen ({ $code }); schreib einfachen Text.
+usage-too-long = { $what ->
+        [place] Der Ort
+        [name] Der Name
+        [search] Die Suche
+       *[reason] Der Grund
+    } ist { $count } Zeichen lang; höchstens { $max } sind erlaubt.
+usage-name-may-not-contain = Der Name { $name } darf kein { $char } enthalten.
+usage-needs-date-time = Bei { $word } fehlen Datum und Uhrzeit.
+usage-needs-date-first = Nach { $word } kommt zuerst das Datum, und { $written } ist keins (schreib 2026-12-08, 08.12.2026 oder 8 Dec 2026).
+usage-wrong-weekday = Der { $date } ist ein { $is }, kein { $written }.
+usage-needs-time = Bei { $word } fehlt die Uhrzeit: schreib sie hinter das Datum, etwa { $date } 18:30.
+usage-not-a-time-after = Nach dem Datum braucht { $word } eine Uhrzeit, und { $written } ist keine (schreib { $date } 18:30).
+usage-no-such-month = { $written } ist kein Datum: einen Monat { $month } gibt es nicht.
+usage-no-such-day = { $written } ist kein Datum: dieser Monat hat keinen { $day }. Tag.
+usage-no-time-after-t = In { $written } steht nach dem T keine lesbare Uhrzeit (schreib { $date }T18:30, Ortszeit ohne Zeitzone).
+usage-two-digit-year = In { $written } hat die Jahreszahl nur zwei Ziffern: schreib sie mit vier, etwa { $example }.
+usage-ambiguous-date = { $written } ist nicht eindeutig (Tag oder Monat zuerst?): schreib das Datum als 2026-12-08 oder 08.12.2026.
+usage-needs-day-and-year = Bei { $written } fehlen Tag und Jahr, etwa 8 Dec 2026.
+usage-needs-year = Bei { $written } fehlt das Jahr, etwa 8 Dec 2026 18:30.
+usage-not-a-time = { $written } ist keine Uhrzeit.
+address-space = { $address } ist keine E-Mail-Adresse: sie enthält ein Leerzeichen oder ein Steuerzeichen.
+address-too-long = { $address } ist keine E-Mail-Adresse: sie ist { $detail } Zeichen lang (höchstens 254).
+address-no-at = { $address } ist keine E-Mail-Adresse: ihr fehlt das @.
+address-two-at = { $address } ist keine E-Mail-Adresse: sie hat mehr als ein @.
+address-nothing-before = { $address } ist keine E-Mail-Adresse: vor dem @ steht nichts.
+address-nothing-after = { $address } ist keine E-Mail-Adresse: nach dem @ steht nichts.
+address-local-too-long = { $address } ist keine E-Mail-Adresse: der Teil vor dem @ ist länger als 64 Zeichen.
+address-contains = { $address } ist keine E-Mail-Adresse: sie enthält { $detail }.
+address-domain-contains = { $address } ist keine E-Mail-Adresse: die Domain enthält { $detail }.
+address-domain-no-dot = { $address } ist keine E-Mail-Adresse: der Domain { $detail } fehlt ein Punkt (wie in example.org).
+address-domain-malformed = { $address } ist keine E-Mail-Adresse: die Domain { $detail } ist fehlerhaft.
+address-dots = { $address } ist keine E-Mail-Adresse: der Teil vor dem @ beginnt oder endet mit einem Punkt, oder hat zwei hintereinander.
+address-refused = { $address } ist keine E-Mail-Adresse: Mailserver würden sie ablehnen ({ $detail }).
 cmd-failed = Das hat nicht geklappt: { $error }
     Es wurde nichts geändert.
 cmd-coordinator-only = { $word } kann nur die Koordination von { $community } verwenden.
 cmd-refused = Ein Befehl in deinem Namen wurde abgelehnt: { $why }.
     Warst du es? Dann schick ihn von deinem gewohnten Konto (dessen Mailserver muss ihn signieren), oder bitte die Administration, Bestätigungen zu erlauben (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = im Namen des Absenders („{ $name }“) steht eine andere Adresse als { $address }
+refused-auth-failed = unser Mailserver sagt, dass er nicht von { $address } geschickt wurde
+refused-auth-missing = unser Mailserver konnte nicht bestätigen, dass er von { $address } kam
 cmd-confirm = Bitte bestätigen: { $line }
 
     Antworte innerhalb von 24 Stunden mit CONFIRM (oder JA / OK) auf diese Mail, dann wird es erledigt. Jede andere Antwort bricht es ab. Warst du es nicht? Dann ignoriere diese Mail oder antworte NEIN: Es passiert nichts.
+subject-confirm-cancelled = Nicht bestätigt: abgebrochen
+confirm-cancelled = Nicht ausgeführt: { $line }
+
+    In deiner Antwort stand kein CONFIRM (oder YES / OK), deshalb wurde der Befehl abgebrochen, und diese Bestätigung gilt nicht mehr. Wenn du ihn doch geschickt hast, schick ihn noch einmal und antworte mit CONFIRM.
+subject-confirm-refused = Bestätigung abgelehnt
+confirm-refused = Diese Bestätigung lässt sich nicht verwenden: { $why }. Schick den Befehl noch einmal, dann kommt eine neue.
+confirm-unknown = wir kennen sie nicht
+confirm-not-yours = sie ging an jemand anderen
+confirm-used = sie wurde schon verwendet
+confirm-expired = sie ist abgelaufen
 cmd-already = { $address } ist schon { $role ->
     [coordinator] in der Koordination
     [guest] Gast
@@ -295,6 +376,7 @@ err-meeting-exists = { $community } hat am { $when } schon ein Treffen.
 err-no-such-meeting = { $community } hat kein geplantes Treffen { $id } (STATUS zeigt die Nummern).
 err-no-upcoming-meeting = { $community } hat kein anstehendes Treffen.
 err-invite-no-meeting = Es gibt kein anstehendes Treffen, zu dem { $address } eingeladen werden könnte: Plane zuerst eins mit SCHEDULE.
+err-time-does-not-exist = { $time } gibt es in { $zone } nicht (da wird die Uhr vorgestellt): nimm eine andere Uhrzeit.
 
 ## STATUS, für die Koordination.
 status-next = Nächstes Treffen: { $when } (Treffen { $id })
@@ -422,6 +504,19 @@ notice-unclear-again = { $name } hat auf unsere Rückfrage etwas geantwortet, da
     Betreff: { $subject }
 
     { $text }
+# Warum eine Antwort nicht zu lesen war, im Hinweis an die Koordination (in Klammern).
+unclear-empty-reply = eine leere Antwort
+unclear-empty-message = eine leere Nachricht
+unclear-yes-and-no = die Antwort sagt ja und nein zugleich
+unclear-no-yes-no-maybe = darin steht weder ja, nein noch vielleicht
+unclear-no-topic = in der Antwort steht kein Thema
+unclear-no-takeaway = in der Antwort steht keine Erkenntnis
+unclear-not-an-answer = es antwortet auf nichts, was wir gefragt haben, und enthält weder ja oder nein, +1 noch TOPIC
+unclear-no-partstat = eine Kalenderantwort ohne Zusage oder Absage
+unclear-question-not-join = eine Frage oder eine Bedingung, keine Zusage zum Beitritt
+unclear-join-on-condition = eine Zusage zum Beitritt, aber unter einer Bedingung
+unclear-maybe-join = weder Beitritt noch Absage (ein Vielleicht)
+unclear-no-join-or-decline = darin steht weder ein Beitritt noch ein Nein danke
 subject-notice-coordinator-bounces = Mails an { $address } kommen zurück
 notice-coordinator-bounces = Mails an { $name } ({ $address }) aus der Koordination sind { $count } Mal zurückgekommen. Die Koordination wird wegen Rückläufern nie gestoppt; prüf die Adresse oder ändere die Koordination in der Konfiguration.
 subject-notice-bouncing = { $address } gestoppt: Mails kommen zurück
@@ -438,6 +533,15 @@ notice-held = Ein Beitrag an { $community } wartet auf deine Freigabe ({ $reason
     { $words }
 
     Antworte mit APPROVE, um ihn an alle zu schicken, oder mit REJECT und einem Grund, um ihn abzulehnen (der Absender bekommt den Grund). Auf der Kommandozeile: roundtable held approve { $slug } { $id } (oder reject). Ohne Entscheidung läuft er nach { $days } Tagen ab.
+# Warum ein Beitrag zurückgehalten wird, im Hinweis an die Koordination (in Klammern).
+held-not-member = { $from } ist kein Mitglied
+held-forged = unser Mailserver sagt, dass er nicht von { $from } kommt
+held-guest = { $name } ist zu Gast
+held-moderated = Beiträge von { $name } werden vorher geprüft
+held-too-many = { $name } hat in dieser Stunde { $count ->
+        [one] einen Beitrag
+       *[other] { $count } Beiträge
+    } geschickt (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: { $kind ->
     [announcement] die Einladung
     [call-for-topics] der Themenaufruf

@@ -227,14 +227,95 @@ usage = { $problem }
     Usage: { $usage }
     Example: { $example }
 usage-unknown = Unknown command: { $word }.
+usage-send-help = send { $word } for the list of commands
+usage-at-line = Body line { $line }: { $problem }
+usage-reschedule-needs-when = RESCHEDULE needs the new date and time.
+usage-reschedule-needs-when-after = RESCHEDULE needs the new date and time after the meeting.
+usage-cancel-date = CANCEL takes a meeting number, not a date ({ $date }): STATUS shows the numbers.
+usage-not-meeting-number = { $written } is not a meeting number: write #12 or 12 (STATUS shows the numbers).
+usage-needs-address = { $word } needs an email address.
+usage-no-address-in = { $word } needs an email address: { $written } has none.
+usage-one-address-at-a-time = { $word } takes one address at a time; found { $count }: { $addresses }.
+usage-just-one-address = { $word } takes just one address; remove { $extra }.
+usage-attended-needs = ATTENDED needs who attended: addresses or names in the Subject, or one per line in the body.
+usage-attended-too-many = ATTENDED lists { $count } people; at most { $max } at a time.
+usage-attended-not-a-person = { $written } is not a person: ATTENDED is for the last meeting and takes no meeting number.
+usage-attended-who-is-who = Can't tell who is who in { $written }: separate people with commas.
+usage-topic-needs = TOPIC needs CLOSE or DEFER and a topic number.
+usage-topic-takes = TOPIC takes CLOSE, DEFER or FROM THREAD, not { $written }.
+usage-topic-needs-number = TOPIC { $sub } needs a topic number (TOPICS lists them).
+usage-topic-one-number = TOPIC { $sub } takes one topic number; remove { $extra }.
+usage-not-topic-number = { $written } is not a topic number: write 3 or #3 (TOPICS lists them).
+usage-topic-from-thread = TOPIC FROM THREAD needs a thread number: TOPIC FROM THREAD 12 (STATUS and the digest number the threads).
+usage-not-thread-number = { $written } is not a thread number: write 12 or #12 (STATUS lists them).
+usage-rsvp-needs = RSVP needs YES, NO or MAYBE.
+usage-rsvp-not = { $written } is not YES, NO or MAYBE (RSVP takes only these English words; a plain reply to the invitation may say it in your own words).
+usage-delivery-needs = DELIVERY needs EACH, DIGEST or NONE.
+usage-delivery-not = { $written } is not EACH, DIGEST or NONE.
+usage-language-needs = LANGUAGE needs one of en, de, fr, es, nl, pt.
+usage-language-not = { $written } is not one of en, de, fr, es, nl, pt.
+usage-search-needs = SEARCH needs words to look for.
+usage-takes-nothing = { $word } takes nothing after it (got { $extra }); to do it, send just { $word } as the Subject.
+usage-control-character = { $what ->
+        [place] The place
+        [name] The name
+        [search] The search
+       *[reason] The reason
+    } contains a control character ({ $code }); write plain text.
+usage-too-long = { $what ->
+        [place] The place
+        [name] The name
+        [search] The search
+       *[reason] The reason
+    } is { $count } characters long; at most { $max } are allowed.
+usage-name-may-not-contain = The name { $name } may not contain { $char }.
+usage-needs-date-time = { $word } needs a date and a time.
+usage-needs-date-first = { $word } needs a date first: { $written } is not one (write 2026-12-08, 08.12.2026 or 8 Dec 2026).
+usage-wrong-weekday = { $date } is a { $is }, not a { $written }.
+usage-needs-time = { $word } needs a time: write it after the date, as in { $date } 18:30.
+usage-not-a-time-after = { $word } needs a time after the date: { $written } is not a time (write { $date } 18:30).
+usage-no-such-month = { $written } is not a date: there is no month { $month }.
+usage-no-such-day = { $written } is not a date: that month has no day { $day }.
+usage-no-time-after-t = { $written } has no time after the T that can be read (write { $date }T18:30, local time without a zone).
+usage-two-digit-year = { $written } has a two-digit year: write it with four, as in { $example }.
+usage-ambiguous-date = { $written } is ambiguous (day or month first?): write the date as 2026-12-08 or 8 Dec 2026.
+usage-needs-day-and-year = { $written } needs a day and a year, as in 8 Dec 2026.
+usage-needs-year = { $written } needs a year, as in 8 Dec 2026 18:30.
+usage-not-a-time = { $written } is not a time of day.
+address-space = { $address } is not an email address: it contains a space or a control character.
+address-too-long = { $address } is not an email address: it is { $detail } characters long (at most 254).
+address-no-at = { $address } is not an email address: it has no @.
+address-two-at = { $address } is not an email address: it has more than one @.
+address-nothing-before = { $address } is not an email address: nothing before the @.
+address-nothing-after = { $address } is not an email address: nothing after the @.
+address-local-too-long = { $address } is not an email address: the part before the @ is longer than 64 characters.
+address-contains = { $address } is not an email address: it contains { $detail }.
+address-domain-contains = { $address } is not an email address: the domain contains { $detail }.
+address-domain-no-dot = { $address } is not an email address: the domain { $detail } has no dot (as in example.org).
+address-domain-malformed = { $address } is not an email address: the domain { $detail } is malformed.
+address-dots = { $address } is not an email address: the part before the @ has a dot at its start or end, or two in a row.
+address-refused = { $address } is not an email address: mail servers would refuse it ({ $detail }).
 cmd-failed = That didn't work: { $error }
     Nothing was changed.
 cmd-coordinator-only = Only the coordinator of { $community } can use { $word }.
 cmd-refused = A command in your name was refused: { $why }.
     If it was you, send it from your usual account (its mail server must sign it), or ask the administrator to allow confirmations (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = the sender's name “{ $name }” shows another address than { $address }
+refused-auth-failed = our mail server says it was not sent from { $address }
+refused-auth-missing = our mail server could not confirm that it came from { $address }
 cmd-confirm = Please confirm: { $line }
 
     Reply CONFIRM (or YES / OK) to this mail within 24 hours and it will be done. Any other answer cancels it. If you didn't send it, ignore this mail or answer NO: nothing happens.
+subject-confirm-cancelled = Not confirmed: cancelled
+confirm-cancelled = Not done: { $line }
+
+    Your answer did not say CONFIRM (or YES / OK), so the command was cancelled and this confirmation can't be used any more. If you did send it, send the command again and answer CONFIRM.
+subject-confirm-refused = Confirmation refused
+confirm-refused = That confirmation can't be used: { $why }. Send the command again for a new one.
+confirm-unknown = we don't know it
+confirm-not-yours = it was sent to someone else
+confirm-used = it was already used
+confirm-expired = it has expired
 # $role: member, coordinator or guest; $state: active, paused, bouncing…
 cmd-already = { $address } is already { $role ->
     [coordinator] a coordinator
@@ -304,6 +385,7 @@ err-meeting-exists = { $community } already has a meeting on { $when }.
 err-no-such-meeting = { $community } has no scheduled meeting { $id } (STATUS shows the numbers).
 err-no-upcoming-meeting = { $community } has no upcoming meeting.
 err-invite-no-meeting = There is no upcoming meeting to invite { $address } to: SCHEDULE one first.
+err-time-does-not-exist = { $time } does not exist in { $zone } (the clocks jump forward then): pick another time.
 
 ## STATUS, for a coordinator.
 status-next = Next meeting: { $when } (meeting { $id })
@@ -431,6 +513,19 @@ notice-unclear-again = { $name } answered our question with something nobody cou
     Subject: { $subject }
 
     { $text }
+# Why a reply could not be read, in the coordinator's notice (inside its parentheses).
+unclear-empty-reply = an empty reply
+unclear-empty-message = an empty message
+unclear-yes-and-no = the reply says both yes and no
+unclear-no-yes-no-maybe = no yes, no or maybe in it
+unclear-no-topic = no topic in the reply
+unclear-no-takeaway = no takeaway in the reply
+unclear-not-an-answer = it answers nothing we asked, and has no yes or no, +1 or TOPIC
+unclear-no-partstat = a calendar reply without an answer
+unclear-question-not-join = a question or a condition, not a yes to joining
+unclear-join-on-condition = a yes to joining, but on a condition
+unclear-maybe-join = neither joins nor declines (a maybe)
+unclear-no-join-or-decline = no join or no-thanks in it
 subject-notice-coordinator-bounces = Mail to { $address } bounces
 notice-coordinator-bounces = Mail to { $name } ({ $address }), a coordinator, has bounced { $count } times. Coordinators are never stopped by bounces; check the address, or change the coordinators in the config.
 subject-notice-bouncing = { $address } stopped: mail bounces
@@ -447,6 +542,15 @@ notice-held = A post to { $community } is held for your review ({ $reason }).
     { $words }
 
     Reply APPROVE to send it to everyone, or REJECT and a reason to turn it down (the sender gets the reason). From the command line: roundtable held approve { $slug } { $id } (or reject). Not decided in { $days } days, it expires.
+# Why a post is held, in the coordinator's notice (inside its parentheses).
+held-not-member = { $from } is not a member
+held-forged = our mail server says it is not from { $from }
+held-guest = { $name } is a guest
+held-moderated = posts by { $name } are held for review
+held-too-many = { $name } sent { $count ->
+        [one] one post
+       *[other] { $count } posts
+    } this hour (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: the { $kind } of { $when } could not be sent
 notice-job-failed = The { $kind } due { $when } failed { $count } times and was given up:
 

@@ -219,14 +219,95 @@ usage = { $problem }
     Cómo se escribe: { $usage }
     Ejemplo: { $example }
 usage-unknown = No conozco ese comando: { $word }.
+usage-send-help = envía { $word } y recibirás la lista de comandos
+usage-at-line = Línea { $line } del mensaje: { $problem }
+usage-reschedule-needs-when = A RESCHEDULE le faltan la nueva fecha y la hora.
+usage-reschedule-needs-when-after = Después de la reunión, a RESCHEDULE le faltan la nueva fecha y la hora.
+usage-cancel-date = CANCEL espera el número de una reunión, no una fecha ({ $date }): STATUS muestra los números.
+usage-not-meeting-number = { $written } no es un número de reunión: escribe #12 o 12 (STATUS muestra los números).
+usage-needs-address = A { $word } le falta una dirección de correo.
+usage-no-address-in = A { $word } le falta una dirección de correo: { $written } no tiene ninguna.
+usage-one-address-at-a-time = { $word } acepta una sola dirección cada vez; he encontrado { $count }: { $addresses }.
+usage-just-one-address = { $word } acepta una sola dirección; quita { $extra }.
+usage-attended-needs = A ATTENDED le falta quién asistió: direcciones o nombres en el asunto, o una persona por línea en el mensaje.
+usage-attended-too-many = ATTENDED nombra a { $count } personas; como mucho { $max } cada vez.
+usage-attended-not-a-person = { $written } no es una persona: ATTENDED es para la última reunión y no lleva número.
+usage-attended-who-is-who = No se distingue quién es quién en { $written }: separa a las personas con comas.
+usage-topic-needs = A TOPIC le faltan CLOSE o DEFER y un número de tema.
+usage-topic-takes = Después de TOPIC va CLOSE, DEFER o FROM THREAD, no { $written }.
+usage-topic-needs-number = A TOPIC { $sub } le falta el número del tema (TOPICS los muestra).
+usage-topic-one-number = TOPIC { $sub } acepta un solo número de tema; quita { $extra }.
+usage-not-topic-number = { $written } no es un número de tema: escribe 3 o #3 (TOPICS los muestra).
+usage-topic-from-thread = A TOPIC FROM THREAD le falta el número de la conversación: TOPIC FROM THREAD 12 (STATUS y el resumen numeran las conversaciones).
+usage-not-thread-number = { $written } no es un número de conversación: escribe 12 o #12 (STATUS los muestra).
+usage-rsvp-needs = Después de RSVP falta YES, NO o MAYBE.
+usage-rsvp-not = { $written } no es YES, NO ni MAYBE (RSVP solo entiende estas palabras en inglés; si respondes sin más a la invitación, puedes decirlo con tus palabras).
+usage-delivery-needs = Después de DELIVERY falta CADA, RESUMEN o NINGUNA.
+usage-delivery-not = { $written } no es CADA, RESUMEN ni NINGUNA.
+usage-language-needs = Falta el idioma: en, de, fr, es, nl o pt.
+usage-language-not = { $written } no está entre en, de, fr, es, nl, pt.
+usage-search-needs = Faltan las palabras que quieres buscar.
+usage-takes-nothing = Después de { $word } no va nada (había { $extra }); envía solo { $word } como asunto.
+usage-control-character = { $what ->
+        [place] El lugar
+        [name] El nombre
+        [search] La búsqueda
+       *[reason] El motivo
+    } contiene un carácter de control ({ $code }); escribe texto normal.
+usage-too-long = { $what ->
+        [place] El lugar
+        [name] El nombre
+        [search] La búsqueda
+       *[reason] El motivo
+    } tiene { $count } caracteres; se permiten como mucho { $max }.
+usage-name-may-not-contain = El nombre { $name } no puede contener { $char }.
+usage-needs-date-time = A { $word } le faltan la fecha y la hora.
+usage-needs-date-first = Después de { $word } va primero la fecha, y { $written } no lo es (escribe 2026-12-08, 08.12.2026 o 8 Dec 2026).
+usage-wrong-weekday = El { $date } es { $is }, no { $written }.
+usage-needs-time = A { $word } le falta la hora: escríbela después de la fecha, por ejemplo { $date } 18:30.
+usage-not-a-time-after = Después de la fecha, { $word } espera una hora, y { $written } no lo es (escribe { $date } 18:30).
+usage-no-such-month = { $written } no es una fecha: no existe el mes { $month }.
+usage-no-such-day = { $written } no es una fecha: ese mes no tiene día { $day }.
+usage-no-time-after-t = En { $written } no se puede leer la hora después de la T (escribe { $date }T18:30, hora local sin zona).
+usage-two-digit-year = En { $written } el año tiene solo dos cifras: escríbelo con cuatro, por ejemplo { $example }.
+usage-ambiguous-date = { $written } es ambiguo (¿primero el día o el mes?): escribe la fecha como 2026-12-08 o 8 Dec 2026.
+usage-needs-day-and-year = A { $written } le faltan el día y el año, por ejemplo 8 Dec 2026.
+usage-needs-year = A { $written } le falta el año, por ejemplo 8 Dec 2026 18:30.
+usage-not-a-time = { $written } no es una hora del día.
+address-space = { $address } no es una dirección de correo: contiene un espacio o un carácter de control.
+address-too-long = { $address } no es una dirección de correo: tiene { $detail } caracteres (como mucho 254).
+address-no-at = { $address } no es una dirección de correo: le falta la @.
+address-two-at = { $address } no es una dirección de correo: tiene más de una @.
+address-nothing-before = { $address } no es una dirección de correo: no hay nada antes de la @.
+address-nothing-after = { $address } no es una dirección de correo: no hay nada después de la @.
+address-local-too-long = { $address } no es una dirección de correo: la parte antes de la @ pasa de 64 caracteres.
+address-contains = { $address } no es una dirección de correo: contiene { $detail }.
+address-domain-contains = { $address } no es una dirección de correo: el dominio contiene { $detail }.
+address-domain-no-dot = { $address } no es una dirección de correo: al dominio { $detail } le falta un punto (como en example.org).
+address-domain-malformed = { $address } no es una dirección de correo: el dominio { $detail } está mal formado.
+address-dots = { $address } no es una dirección de correo: la parte antes de la @ empieza o acaba con un punto, o tiene dos seguidos.
+address-refused = { $address } no es una dirección de correo: los servidores de correo la rechazarían ({ $detail }).
 cmd-failed = No ha funcionado: { $error }
     No se ha cambiado nada.
 cmd-coordinator-only = Solo la coordinación de { $community } puede usar { $word }.
 cmd-refused = Se rechazó un comando enviado en tu nombre: { $why }.
     Si fuiste tú, envíalo desde tu cuenta de siempre (su servidor de correo tiene que firmarlo), o pide a la administración que permita confirmaciones (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = el nombre del remitente («{ $name }») muestra otra dirección que { $address }
+refused-auth-failed = nuestro servidor de correo dice que no se envió desde { $address }
+refused-auth-missing = nuestro servidor de correo no pudo confirmar que viniera de { $address }
 cmd-confirm = Confirma, por favor: { $line }
 
     Responde CONFIRM (o SÍ / OK) a este correo en las próximas 24 horas y se hará. Cualquier otra respuesta lo cancela. Si no fuiste tú, ignora este correo o responde NO: no pasará nada.
+subject-confirm-cancelled = No confirmado: cancelado
+confirm-cancelled = No se ha hecho: { $line }
+
+    Tu respuesta no decía CONFIRM (ni YES / OK), así que el comando se canceló y esta confirmación ya no vale. Si sí lo enviaste tú, vuelve a enviar el comando y responde CONFIRM.
+subject-confirm-refused = Confirmación rechazada
+confirm-refused = Esta confirmación no se puede usar: { $why }. Vuelve a enviar el comando y recibirás una nueva.
+confirm-unknown = no la conocemos
+confirm-not-yours = se envió a otra persona
+confirm-used = ya se ha usado
+confirm-expired = ha caducado
 cmd-already = { $address } ya es { $role ->
     [coordinator] parte de la coordinación
     [guest] invitado
@@ -295,6 +376,7 @@ err-meeting-exists = { $community } ya tiene un encuentro el { $when }.
 err-no-such-meeting = { $community } no tiene ningún encuentro previsto con el número { $id } (STATUS muestra los números).
 err-no-upcoming-meeting = { $community } no tiene ningún encuentro próximo.
 err-invite-no-meeting = No hay ningún encuentro próximo al que invitar a { $address }: programa uno primero con SCHEDULE.
+err-time-does-not-exist = { $time } no existe en { $zone } (a esa hora se adelantan los relojes): elige otra hora.
 
 ## STATUS, para la coordinación.
 status-next = Próximo encuentro: { $when } (encuentro { $id })
@@ -422,6 +504,19 @@ notice-unclear-again = { $name } respondió a nuestra pregunta con algo que nadi
     Asunto: { $subject }
 
     { $text }
+# Por qué no se pudo leer una respuesta, en el aviso a la coordinación (entre paréntesis).
+unclear-empty-reply = una respuesta vacía
+unclear-empty-message = un mensaje vacío
+unclear-yes-and-no = la respuesta dice sí y no a la vez
+unclear-no-yes-no-maybe = no dice sí, no ni quizás
+unclear-no-topic = la respuesta no trae ningún tema
+unclear-no-takeaway = la respuesta no trae ninguna conclusión
+unclear-not-an-answer = no responde a nada de lo que preguntamos y no trae sí o no, +1 ni TOPIC
+unclear-no-partstat = una respuesta de calendario sin respuesta
+unclear-question-not-join = una pregunta o una condición, no un sí a unirse
+unclear-join-on-condition = un sí a unirse, pero con una condición
+unclear-maybe-join = ni se une ni lo rechaza (un quizás)
+unclear-no-join-or-decline = no dice ni que se une ni que no, gracias
 subject-notice-coordinator-bounces = El correo a { $address } rebota
 notice-coordinator-bounces = El correo a { $name } ({ $address }), de la coordinación, ha rebotado { $count } veces. A la coordinación nunca se la detiene por rebotes; revisa la dirección, o cambia la coordinación en la configuración.
 subject-notice-bouncing = { $address } detenido: el correo rebota
@@ -438,6 +533,15 @@ notice-held = Un mensaje a { $community } espera tu revisión ({ $reason }).
     { $words }
 
     Responde APPROVE para enviarlo a todos, o REJECT y un motivo para rechazarlo (el autor recibe el motivo). Desde la línea de comandos: roundtable held approve { $slug } { $id } (o reject). Si no se decide en { $days } días, caduca.
+# Por qué se retiene un mensaje, en el aviso a la coordinación (entre paréntesis).
+held-not-member = { $from } no es miembro
+held-forged = nuestro servidor de correo dice que no viene de { $from }
+held-guest = { $name } es invitado/a
+held-moderated = los mensajes de { $name } se revisan antes de enviarse
+held-too-many = { $name } envió { $count ->
+        [one] un mensaje
+       *[other] { $count } mensajes
+    } en esta hora (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: no se pudo enviar { $kind ->
     [announcement] el anuncio
     [call-for-topics] la llamada a temas

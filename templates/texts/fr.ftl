@@ -219,14 +219,95 @@ usage = { $problem }
     Syntaxe : { $usage }
     Exemple : { $example }
 usage-unknown = Commande inconnue : { $word }.
+usage-send-help = envoyez { $word } pour recevoir la liste des commandes
+usage-at-line = Ligne { $line } du message : { $problem }
+usage-reschedule-needs-when = Il manque à RESCHEDULE la nouvelle date et l'heure.
+usage-reschedule-needs-when-after = Après la réunion, il manque à RESCHEDULE la nouvelle date et l'heure.
+usage-cancel-date = CANCEL attend un numéro de réunion, pas une date ({ $date }) : STATUS affiche les numéros.
+usage-not-meeting-number = { $written } n'est pas un numéro de réunion : écrivez #12 ou 12 (STATUS affiche les numéros).
+usage-needs-address = Il manque une adresse e-mail à { $word }.
+usage-no-address-in = Il manque une adresse e-mail à { $word } : { $written } n'en contient pas.
+usage-one-address-at-a-time = { $word } ne prend qu'une adresse à la fois ; j'en ai trouvé { $count } : { $addresses }.
+usage-just-one-address = { $word } ne prend qu'une adresse ; retirez { $extra }.
+usage-attended-needs = Il manque à ATTENDED qui était présent : des adresses ou des noms dans l'objet, ou une personne par ligne dans le message.
+usage-attended-too-many = ATTENDED cite { $count } personnes ; { $max } au plus à la fois.
+usage-attended-not-a-person = { $written } n'est pas une personne : ATTENDED porte sur la dernière réunion et ne prend pas de numéro.
+usage-attended-who-is-who = Impossible de savoir qui est qui dans { $written } : séparez les personnes par des virgules.
+usage-topic-needs = Il manque à TOPIC CLOSE ou DEFER et un numéro de sujet.
+usage-topic-takes = Après TOPIC viennent CLOSE, DEFER ou FROM THREAD, pas { $written }.
+usage-topic-needs-number = Il manque à TOPIC { $sub } un numéro de sujet (TOPICS les affiche).
+usage-topic-one-number = TOPIC { $sub } ne prend qu'un numéro de sujet ; retirez { $extra }.
+usage-not-topic-number = { $written } n'est pas un numéro de sujet : écrivez 3 ou #3 (TOPICS les affiche).
+usage-topic-from-thread = Il manque à TOPIC FROM THREAD le numéro de la discussion : TOPIC FROM THREAD 12 (STATUS et le résumé numérotent les discussions).
+usage-not-thread-number = { $written } n'est pas un numéro de discussion : écrivez 12 ou #12 (STATUS les affiche).
+usage-rsvp-needs = Il manque YES, NO ou MAYBE après RSVP.
+usage-rsvp-not = { $written } n'est pas YES, NO ou MAYBE (RSVP ne comprend que ces mots anglais ; en répondant simplement à l'invitation, vous pouvez le dire avec vos propres mots).
+usage-delivery-needs = Il manque CHAQUE, RÉSUMÉ ou AUCUNE après DELIVERY.
+usage-delivery-not = { $written } n'est pas CHAQUE, RÉSUMÉ ou AUCUNE.
+usage-language-needs = Il manque la langue : en, de, fr, es, nl ou pt.
+usage-language-not = { $written } ne fait pas partie de en, de, fr, es, nl, pt.
+usage-search-needs = Il manque les mots à rechercher.
+usage-takes-nothing = Rien ne suit { $word } (il y avait { $extra }) ; envoyez simplement { $word } comme objet.
+usage-control-character = { $what ->
+        [place] Le lieu
+        [name] Le nom
+        [search] La recherche
+       *[reason] Le motif
+    } contient un caractère de contrôle ({ $code }) ; écrivez du texte simple.
+usage-too-long = { $what ->
+        [place] Le lieu
+        [name] Le nom
+        [search] La recherche
+       *[reason] Le motif
+    } fait { $count } caractères ; { $max } au plus sont permis.
+usage-name-may-not-contain = Le nom { $name } ne peut pas contenir { $char }.
+usage-needs-date-time = Il manque une date et une heure à { $word }.
+usage-needs-date-first = Après { $word } vient d'abord la date, et { $written } n'en est pas une (écrivez 2026-12-08, 08.12.2026 ou 8 Dec 2026).
+usage-wrong-weekday = Le { $date } est un { $is }, pas un { $written }.
+usage-needs-time = Il manque l'heure à { $word } : écrivez-la après la date, par exemple { $date } 18:30.
+usage-not-a-time-after = Après la date, { $word } attend une heure, et { $written } n'en est pas une (écrivez { $date } 18:30).
+usage-no-such-month = { $written } n'est pas une date : il n'y a pas de mois { $month }.
+usage-no-such-day = { $written } n'est pas une date : ce mois n'a pas de jour { $day }.
+usage-no-time-after-t = Dans { $written }, l'heure après le T est illisible (écrivez { $date }T18:30, en heure locale sans fuseau).
+usage-two-digit-year = Dans { $written }, l'année n'a que deux chiffres : écrivez-la avec quatre, par exemple { $example }.
+usage-ambiguous-date = { $written } est ambigu (le jour ou le mois d'abord ?) : écrivez la date 2026-12-08 ou 8 Dec 2026.
+usage-needs-day-and-year = Il manque le jour et l'année à { $written }, par exemple 8 Dec 2026.
+usage-needs-year = Il manque l'année à { $written }, par exemple 8 Dec 2026 18:30.
+usage-not-a-time = { $written } n'est pas une heure.
+address-space = { $address } n'est pas une adresse e-mail : elle contient une espace ou un caractère de contrôle.
+address-too-long = { $address } n'est pas une adresse e-mail : elle fait { $detail } caractères (254 au plus).
+address-no-at = { $address } n'est pas une adresse e-mail : il lui manque le @.
+address-two-at = { $address } n'est pas une adresse e-mail : elle contient plus d'un @.
+address-nothing-before = { $address } n'est pas une adresse e-mail : rien avant le @.
+address-nothing-after = { $address } n'est pas une adresse e-mail : rien après le @.
+address-local-too-long = { $address } n'est pas une adresse e-mail : la partie avant le @ dépasse 64 caractères.
+address-contains = { $address } n'est pas une adresse e-mail : elle contient { $detail }.
+address-domain-contains = { $address } n'est pas une adresse e-mail : le domaine contient { $detail }.
+address-domain-no-dot = { $address } n'est pas une adresse e-mail : le domaine { $detail } n'a pas de point (comme dans example.org).
+address-domain-malformed = { $address } n'est pas une adresse e-mail : le domaine { $detail } est mal formé.
+address-dots = { $address } n'est pas une adresse e-mail : la partie avant le @ commence ou finit par un point, ou en a deux de suite.
+address-refused = { $address } n'est pas une adresse e-mail : les serveurs de messagerie la refuseraient ({ $detail }).
 cmd-failed = Ça n'a pas marché : { $error }
     Rien n'a été modifié.
 cmd-coordinator-only = Seule la coordination de { $community } peut utiliser { $word }.
 cmd-refused = Une commande envoyée en votre nom a été refusée : { $why }.
     Si c'était bien vous, envoyez-la depuis votre compte habituel (son serveur de messagerie doit la signer), ou demandez à l'administration d'autoriser les confirmations (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = le nom de l'expéditeur (« { $name } ») affiche une autre adresse que { $address }
+refused-auth-failed = notre serveur de messagerie dit qu'elle n'a pas été envoyée depuis { $address }
+refused-auth-missing = notre serveur de messagerie n'a pas pu confirmer qu'elle venait de { $address }
 cmd-confirm = Merci de confirmer : { $line }
 
     Répondez CONFIRM (ou OUI / OK) à ce message dans les 24 heures et ce sera fait. Toute autre réponse l'annule. Si ce n'était pas vous, ignorez ce message ou répondez NON : il ne se passera rien.
+subject-confirm-cancelled = Non confirmé : annulé
+confirm-cancelled = Non effectué : { $line }
+
+    Votre réponse ne disait pas CONFIRM (ou YES / OK) : la commande a donc été annulée et cette confirmation n'est plus valable. Si c'est bien vous qui l'avez envoyée, renvoyez la commande et répondez CONFIRM.
+subject-confirm-refused = Confirmation refusée
+confirm-refused = Cette confirmation n'est pas utilisable : { $why }. Renvoyez la commande pour en recevoir une nouvelle.
+confirm-unknown = nous ne la connaissons pas
+confirm-not-yours = elle a été envoyée à quelqu'un d'autre
+confirm-used = elle a déjà servi
+confirm-expired = elle a expiré
 cmd-already = { $address } est déjà { $role ->
     [coordinator] dans la coordination
     [guest] invité
@@ -295,6 +376,7 @@ err-meeting-exists = { $community } a déjà une rencontre le { $when }.
 err-no-such-meeting = { $community } n'a pas de rencontre prévue numéro { $id } (STATUS affiche les numéros).
 err-no-upcoming-meeting = { $community } n'a pas de rencontre à venir.
 err-invite-no-meeting = Il n'y a pas de rencontre à venir à laquelle inviter { $address } : planifiez-en une d'abord avec SCHEDULE.
+err-time-does-not-exist = { $time } n'existe pas dans le fuseau { $zone } (on avance l'heure à ce moment-là) : choisissez une autre heure.
 
 ## STATUS, pour la coordination.
 status-next = Prochaine rencontre : { $when } (rencontre { $id })
@@ -422,6 +504,19 @@ notice-unclear-again = { $name } a répondu à notre question par quelque chose 
     Objet : { $subject }
 
     { $text }
+# Pourquoi une réponse n'a pas pu être lue, dans l'avis à la coordination (entre parenthèses).
+unclear-empty-reply = une réponse vide
+unclear-empty-message = un message vide
+unclear-yes-and-no = la réponse dit à la fois oui et non
+unclear-no-yes-no-maybe = ni oui, ni non, ni peut-être
+unclear-no-topic = aucun sujet dans la réponse
+unclear-no-takeaway = aucun enseignement dans la réponse
+unclear-not-an-answer = elle ne répond à aucune de nos questions et ne contient ni oui ou non, ni +1, ni TOPIC
+unclear-no-partstat = une réponse d'agenda sans réponse
+unclear-question-not-join = une question ou une condition, pas un oui pour rejoindre le groupe
+unclear-join-on-condition = un oui pour rejoindre le groupe, mais sous condition
+unclear-maybe-join = ni oui ni non pour rejoindre le groupe (un peut-être)
+unclear-no-join-or-decline = ni adhésion ni « non merci »
 subject-notice-coordinator-bounces = Les messages à { $address } reviennent
 notice-coordinator-bounces = Les messages à { $name } ({ $address }), de la coordination, sont revenus { $count } fois. La coordination n'est jamais arrêtée pour cela ; vérifiez l'adresse, ou changez la coordination dans la configuration.
 subject-notice-bouncing = { $address } arrêté : les messages reviennent
@@ -438,6 +533,15 @@ notice-held = Un message à { $community } attend votre validation ({ $reason })
     { $words }
 
     Répondez APPROVE pour l'envoyer à tout le monde, ou REJECT suivi d'une raison pour le refuser (l'auteur reçoit la raison). En ligne de commande : roundtable held approve { $slug } { $id } (ou reject). Sans décision sous { $days } jours, il expire.
+# Pourquoi un message est retenu, dans l'avis à la coordination (entre parenthèses).
+held-not-member = { $from } n'est pas membre
+held-forged = notre serveur de messagerie dit qu'il ne vient pas de { $from }
+held-guest = { $name } est invité·e
+held-moderated = les messages de { $name } sont relus avant envoi
+held-too-many = { $name } a envoyé { $count ->
+        [one] un message
+       *[other] { $count } messages
+    } cette heure-ci (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community } : { $kind ->
     [announcement] l'annonce
     [call-for-topics] l'appel à sujets

@@ -219,14 +219,95 @@ usage = { $problem }
     Zo schrijf je het: { $usage }
     Voorbeeld: { $example }
 usage-unknown = Die opdracht ken ik niet: { $word }.
+usage-send-help = stuur { $word } voor de lijst met opdrachten
+usage-at-line = Regel { $line } van je bericht: { $problem }
+usage-reschedule-needs-when = Bij RESCHEDULE ontbreken de nieuwe datum en tijd.
+usage-reschedule-needs-when-after = Na de bijeenkomst ontbreken bij RESCHEDULE de nieuwe datum en tijd.
+usage-cancel-date = CANCEL verwacht het nummer van een bijeenkomst, geen datum ({ $date }); STATUS laat de nummers zien.
+usage-not-meeting-number = { $written } is geen nummer van een bijeenkomst: schrijf #12 of 12 (STATUS laat de nummers zien).
+usage-needs-address = Bij { $word } ontbreekt een e-mailadres.
+usage-no-address-in = Bij { $word } ontbreekt een e-mailadres: in { $written } staat er geen.
+usage-one-address-at-a-time = { $word } neemt één adres tegelijk; ik vond er { $count }: { $addresses }.
+usage-just-one-address = { $word } neemt maar één adres; laat { $extra } weg.
+usage-attended-needs = Bij ATTENDED ontbreekt wie er was: adressen of namen in het onderwerp, of één persoon per regel in het bericht.
+usage-attended-too-many = ATTENDED noemt { $count } mensen; hooguit { $max } tegelijk.
+usage-attended-not-a-person = { $written } is geen persoon: ATTENDED gaat over de laatste bijeenkomst en neemt geen nummer.
+usage-attended-who-is-who = In { $written } is niet te zien wie wie is: scheid de mensen met komma's.
+usage-topic-needs = Bij TOPIC ontbreken CLOSE of DEFER en een onderwerpnummer.
+usage-topic-takes = Na TOPIC komt CLOSE, DEFER of FROM THREAD, niet { $written }.
+usage-topic-needs-number = Bij TOPIC { $sub } ontbreekt het onderwerpnummer (TOPICS laat ze zien).
+usage-topic-one-number = TOPIC { $sub } neemt maar één onderwerpnummer; laat { $extra } weg.
+usage-not-topic-number = { $written } is geen onderwerpnummer: schrijf 3 of #3 (TOPICS laat ze zien).
+usage-topic-from-thread = Bij TOPIC FROM THREAD ontbreekt het nummer van het gesprek: TOPIC FROM THREAD 12 (STATUS en het overzicht nummeren de gesprekken).
+usage-not-thread-number = { $written } is geen gespreksnummer: schrijf 12 of #12 (STATUS laat ze zien).
+usage-rsvp-needs = Na RSVP ontbreekt YES, NO of MAYBE.
+usage-rsvp-not = { $written } is geen YES, NO of MAYBE (RSVP kent alleen deze Engelse woorden; antwoord je gewoon op de uitnodiging, dan mag je het in je eigen woorden zeggen).
+usage-delivery-needs = Na DELIVERY ontbreekt ELK, OVERZICHT of GEEN.
+usage-delivery-not = { $written } is geen ELK, OVERZICHT of GEEN.
+usage-language-needs = De taal ontbreekt: en, de, fr, es, nl of pt.
+usage-language-not = { $written } is niet een van en, de, fr, es, nl, pt.
+usage-search-needs = De woorden om naar te zoeken ontbreken.
+usage-takes-nothing = Na { $word } komt niets meer (er stond { $extra }); stuur alleen { $word } als onderwerp.
+usage-control-character = { $what ->
+        [place] De plaats
+        [name] De naam
+        [search] De zoekopdracht
+       *[reason] De reden
+    } bevat een stuurteken ({ $code }); schrijf gewone tekst.
+usage-too-long = { $what ->
+        [place] De plaats
+        [name] De naam
+        [search] De zoekopdracht
+       *[reason] De reden
+    } is { $count } tekens lang; hooguit { $max } mag.
+usage-name-may-not-contain = De naam { $name } mag geen { $char } bevatten.
+usage-needs-date-time = Bij { $word } ontbreken datum en tijd.
+usage-needs-date-first = Na { $word } komt eerst de datum, en { $written } is er geen (schrijf 2026-12-08, 08.12.2026 of 8 Dec 2026).
+usage-wrong-weekday = { $date } is een { $is }, geen { $written }.
+usage-needs-time = Bij { $word } ontbreekt de tijd: zet die achter de datum, bijvoorbeeld { $date } 18:30.
+usage-not-a-time-after = Na de datum verwacht { $word } een tijd, en { $written } is er geen (schrijf { $date } 18:30).
+usage-no-such-month = { $written } is geen datum: maand { $month } bestaat niet.
+usage-no-such-day = { $written } is geen datum: die maand heeft geen dag { $day }.
+usage-no-time-after-t = In { $written } staat na de T geen leesbare tijd (schrijf { $date }T18:30, lokale tijd zonder zone).
+usage-two-digit-year = In { $written } heeft het jaar maar twee cijfers: schrijf het met vier, bijvoorbeeld { $example }.
+usage-ambiguous-date = { $written } is dubbelzinnig (eerst de dag of de maand?): schrijf de datum als 2026-12-08 of 8 Dec 2026.
+usage-needs-day-and-year = Bij { $written } ontbreken dag en jaar, bijvoorbeeld 8 Dec 2026.
+usage-needs-year = Bij { $written } ontbreekt het jaar, bijvoorbeeld 8 Dec 2026 18:30.
+usage-not-a-time = { $written } is geen tijdstip.
+address-space = { $address } is geen e-mailadres: het bevat een spatie of een stuurteken.
+address-too-long = { $address } is geen e-mailadres: het is { $detail } tekens lang (hooguit 254).
+address-no-at = { $address } is geen e-mailadres: er ontbreekt een @.
+address-two-at = { $address } is geen e-mailadres: het bevat meer dan één @.
+address-nothing-before = { $address } is geen e-mailadres: er staat niets voor de @.
+address-nothing-after = { $address } is geen e-mailadres: er staat niets na de @.
+address-local-too-long = { $address } is geen e-mailadres: het deel voor de @ is langer dan 64 tekens.
+address-contains = { $address } is geen e-mailadres: het bevat { $detail }.
+address-domain-contains = { $address } is geen e-mailadres: het domein bevat { $detail }.
+address-domain-no-dot = { $address } is geen e-mailadres: het domein { $detail } heeft geen punt (zoals in example.org).
+address-domain-malformed = { $address } is geen e-mailadres: het domein { $detail } klopt niet.
+address-dots = { $address } is geen e-mailadres: het deel voor de @ begint of eindigt met een punt, of heeft er twee achter elkaar.
+address-refused = { $address } is geen e-mailadres: mailservers zouden het weigeren ({ $detail }).
 cmd-failed = Dat lukte niet: { $error }
     Er is niets veranderd.
 cmd-coordinator-only = Alleen de coördinatie van { $community } kan { $word } gebruiken.
 cmd-refused = Een opdracht uit jouw naam is geweigerd: { $why }.
     Was jij het? Stuur hem dan vanaf je gewone account (de mailserver daarvan moet hem ondertekenen), of vraag de beheerder om bevestigingen toe te staan (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = de naam van de afzender (‘{ $name }’) toont een ander adres dan { $address }
+refused-auth-failed = onze mailserver zegt dat hij niet vanaf { $address } is verstuurd
+refused-auth-missing = onze mailserver kon niet bevestigen dat hij van { $address } kwam
 cmd-confirm = Graag bevestigen: { $line }
 
     Antwoord binnen 24 uur CONFIRM (of JA / OK) op deze mail en het gebeurt. Elk ander antwoord annuleert het. Was jij het niet? Negeer deze mail dan of antwoord NEE: er gebeurt niets.
+subject-confirm-cancelled = Niet bevestigd: geannuleerd
+confirm-cancelled = Niet uitgevoerd: { $line }
+
+    In je antwoord stond geen CONFIRM (of YES / OK), dus de opdracht is geannuleerd en deze bevestiging geldt niet meer. Heb je hem wel gestuurd? Stuur de opdracht dan opnieuw en antwoord CONFIRM.
+subject-confirm-refused = Bevestiging geweigerd
+confirm-refused = Deze bevestiging is niet te gebruiken: { $why }. Stuur de opdracht opnieuw voor een nieuwe.
+confirm-unknown = we kennen hem niet
+confirm-not-yours = hij is naar iemand anders gestuurd
+confirm-used = hij is al gebruikt
+confirm-expired = hij is verlopen
 cmd-already = { $address } is al { $role ->
     [coordinator] coördinator
     [guest] gast
@@ -295,6 +376,7 @@ err-meeting-exists = { $community } heeft al een bijeenkomst op { $when }.
 err-no-such-meeting = { $community } heeft geen geplande bijeenkomst { $id } (STATUS toont de nummers).
 err-no-upcoming-meeting = { $community } heeft geen komende bijeenkomst.
 err-invite-no-meeting = Er is geen komende bijeenkomst om { $address } voor uit te nodigen: plan er eerst een met SCHEDULE.
+err-time-does-not-exist = { $time } bestaat niet in { $zone } (dan gaat de klok vooruit): kies een andere tijd.
 
 ## STATUS, voor de coördinatie.
 status-next = Volgende bijeenkomst: { $when } (bijeenkomst { $id })
@@ -422,6 +504,19 @@ notice-unclear-again = { $name } antwoordde op onze vraag met iets wat niemand k
     Onderwerp: { $subject }
 
     { $text }
+# Waarom een antwoord niet te lezen was, in het bericht aan de coördinatie (tussen haakjes).
+unclear-empty-reply = een leeg antwoord
+unclear-empty-message = een leeg bericht
+unclear-yes-and-no = het antwoord zegt tegelijk ja en nee
+unclear-no-yes-no-maybe = er staat geen ja, nee of misschien in
+unclear-no-topic = er staat geen onderwerp in het antwoord
+unclear-no-takeaway = er staat geen inzicht in het antwoord
+unclear-not-an-answer = het is geen antwoord op iets wat we vroegen, en er staat geen ja of nee, +1 of TOPIC in
+unclear-no-partstat = een agenda-antwoord zonder antwoord
+unclear-question-not-join = een vraag of een voorwaarde, geen ja om lid te worden
+unclear-join-on-condition = een ja om lid te worden, maar onder een voorwaarde
+unclear-maybe-join = geen ja en geen nee om lid te worden (een misschien)
+unclear-no-join-or-decline = er staat geen aanmelding of nee-bedankt in
 subject-notice-coordinator-bounces = Mail naar { $address } komt terug
 notice-coordinator-bounces = Mail naar { $name } ({ $address }), coördinator, is { $count } keer teruggekomen. Coördinatoren worden nooit gestopt vanwege teruggekomen mail; controleer het adres, of wijzig de coördinatoren in de configuratie.
 subject-notice-bouncing = { $address } gestopt: mail komt terug
@@ -438,6 +533,15 @@ notice-held = Een bericht aan { $community } wacht op je goedkeuring ({ $reason 
     { $words }
 
     Antwoord APPROVE om het naar iedereen te sturen, of REJECT met een reden om het af te wijzen (de afzender krijgt de reden). Via de opdrachtregel: roundtable held approve { $slug } { $id } (of reject). Zonder besluit binnen { $days } dagen verloopt het.
+# Waarom een bericht wordt vastgehouden, in het bericht aan de coördinatie (tussen haakjes).
+held-not-member = { $from } is geen lid
+held-forged = onze mailserver zegt dat het niet van { $from } komt
+held-guest = { $name } is te gast
+held-moderated = berichten van { $name } worden eerst nagekeken
+held-too-many = { $name } stuurde dit uur { $count ->
+        [one] één bericht
+       *[other] { $count } berichten
+    } (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: { $kind ->
     [announcement] de aankondiging
     [call-for-topics] de oproep voor onderwerpen

@@ -219,14 +219,95 @@ usage = { $problem }
     Como escrever: { $usage }
     Exemplo: { $example }
 usage-unknown = Não conheço esse comando: { $word }.
+usage-send-help = envie { $word } para receber a lista de comandos
+usage-at-line = Linha { $line } da mensagem: { $problem }
+usage-reschedule-needs-when = Faltam a nova data e a hora no RESCHEDULE.
+usage-reschedule-needs-when-after = Depois do encontro, faltam a nova data e a hora no RESCHEDULE.
+usage-cancel-date = O CANCEL espera o número de um encontro, não uma data ({ $date }): o STATUS mostra os números.
+usage-not-meeting-number = { $written } não é número de encontro: escreva #12 ou 12 (o STATUS mostra os números).
+usage-needs-address = Falta um endereço de e-mail no { $word }.
+usage-no-address-in = Falta um endereço de e-mail no { $word }: { $written } não tem nenhum.
+usage-one-address-at-a-time = O { $word } aceita um endereço de cada vez; encontrei { $count }: { $addresses }.
+usage-just-one-address = O { $word } aceita só um endereço; tire { $extra }.
+usage-attended-needs = Falta no ATTENDED quem compareceu: endereços ou nomes no assunto, ou uma pessoa por linha na mensagem.
+usage-attended-too-many = O ATTENDED lista { $count } pessoas; no máximo { $max } de cada vez.
+usage-attended-not-a-person = { $written } não é uma pessoa: o ATTENDED vale para o último encontro e não leva número.
+usage-attended-who-is-who = Não dá para saber quem é quem em { $written }: separe as pessoas com vírgulas.
+usage-topic-needs = Faltam no TOPIC o CLOSE ou DEFER e o número de um tema.
+usage-topic-takes = Depois de TOPIC vem CLOSE, DEFER ou FROM THREAD, não { $written }.
+usage-topic-needs-number = Falta no TOPIC { $sub } o número do tema (o TOPICS mostra os números).
+usage-topic-one-number = O TOPIC { $sub } aceita só um número de tema; tire { $extra }.
+usage-not-topic-number = { $written } não é número de tema: escreva 3 ou #3 (o TOPICS mostra os números).
+usage-topic-from-thread = Falta no TOPIC FROM THREAD o número da conversa: TOPIC FROM THREAD 12 (o STATUS e o resumo numeram as conversas).
+usage-not-thread-number = { $written } não é número de conversa: escreva 12 ou #12 (o STATUS mostra os números).
+usage-rsvp-needs = Falta YES, NO ou MAYBE depois do RSVP.
+usage-rsvp-not = { $written } não é YES, NO nem MAYBE (o RSVP só entende essas palavras em inglês; respondendo direto ao convite, você pode dizer com suas palavras).
+usage-delivery-needs = Falta CADA, RESUMO ou NENHUMA depois do DELIVERY.
+usage-delivery-not = { $written } não é CADA, RESUMO nem NENHUMA.
+usage-language-needs = Falta o idioma: en, de, fr, es, nl ou pt.
+usage-language-not = { $written } não está entre en, de, fr, es, nl, pt.
+usage-search-needs = Faltam as palavras que você quer procurar.
+usage-takes-nothing = Depois de { $word } não vem nada (veio { $extra }); envie só { $word } como assunto.
+usage-control-character = { $what ->
+        [place] O local
+        [name] O nome
+        [search] A pesquisa
+       *[reason] O motivo
+    } contém um caractere de controle ({ $code }); escreva texto simples.
+usage-too-long = { $what ->
+        [place] O local
+        [name] O nome
+        [search] A pesquisa
+       *[reason] O motivo
+    } tem { $count } caracteres; são permitidos no máximo { $max }.
+usage-name-may-not-contain = O nome { $name } não pode conter { $char }.
+usage-needs-date-time = Faltam a data e a hora no { $word }.
+usage-needs-date-first = Depois de { $word } vem primeiro a data, e { $written } não é uma (escreva 2026-12-08, 08.12.2026 ou 8 Dec 2026).
+usage-wrong-weekday = { $date } é { $is }, não { $written }.
+usage-needs-time = Falta a hora no { $word }: escreva depois da data, por exemplo { $date } 18:30.
+usage-not-a-time-after = Depois da data, o { $word } espera uma hora, e { $written } não é uma (escreva { $date } 18:30).
+usage-no-such-month = { $written } não é uma data: não existe o mês { $month }.
+usage-no-such-day = { $written } não é uma data: esse mês não tem dia { $day }.
+usage-no-time-after-t = Em { $written } não dá para ler a hora depois do T (escreva { $date }T18:30, hora local sem fuso).
+usage-two-digit-year = Em { $written } o ano tem só dois dígitos: escreva com quatro, por exemplo { $example }.
+usage-ambiguous-date = { $written } é ambíguo (primeiro o dia ou o mês?): escreva a data como 2026-12-08 ou 8 Dec 2026.
+usage-needs-day-and-year = Faltam o dia e o ano em { $written }, por exemplo 8 Dec 2026.
+usage-needs-year = Falta o ano em { $written }, por exemplo 8 Dec 2026 18:30.
+usage-not-a-time = { $written } não é uma hora do dia.
+address-space = { $address } não é um endereço de e-mail: ele contém um espaço ou um caractere de controle.
+address-too-long = { $address } não é um endereço de e-mail: ele tem { $detail } caracteres (no máximo 254).
+address-no-at = { $address } não é um endereço de e-mail: falta o @.
+address-two-at = { $address } não é um endereço de e-mail: ele tem mais de um @.
+address-nothing-before = { $address } não é um endereço de e-mail: não há nada antes do @.
+address-nothing-after = { $address } não é um endereço de e-mail: não há nada depois do @.
+address-local-too-long = { $address } não é um endereço de e-mail: a parte antes do @ passa de 64 caracteres.
+address-contains = { $address } não é um endereço de e-mail: ele contém { $detail }.
+address-domain-contains = { $address } não é um endereço de e-mail: o domínio contém { $detail }.
+address-domain-no-dot = { $address } não é um endereço de e-mail: falta um ponto no domínio { $detail } (como em example.org).
+address-domain-malformed = { $address } não é um endereço de e-mail: o domínio { $detail } está malformado.
+address-dots = { $address } não é um endereço de e-mail: a parte antes do @ começa ou termina com ponto, ou tem dois seguidos.
+address-refused = { $address } não é um endereço de e-mail: os servidores de e-mail o recusariam ({ $detail }).
 cmd-failed = Não deu certo: { $error }
     Nada foi alterado.
 cmd-coordinator-only = Só a coordenação de { $community } pode usar { $word }.
 cmd-refused = Um comando em seu nome foi recusado: { $why }.
     Se foi você, envie-o da sua conta de sempre (o servidor de e-mail dela precisa assiná-lo), ou peça à administração para permitir confirmações (coordinator_auth = "dmarc-or-confirm").
+refused-name-shows-other-address = o nome do remetente (“{ $name }”) mostra outro endereço que não { $address }
+refused-auth-failed = nosso servidor de e-mail diz que ele não foi enviado de { $address }
+refused-auth-missing = nosso servidor de e-mail não conseguiu confirmar que ele veio de { $address }
 cmd-confirm = Confirme, por favor: { $line }
 
     Responda CONFIRM (ou SIM / OK) a este e-mail em até 24 horas e será feito. Qualquer outra resposta cancela. Se não foi você, ignore este e-mail ou responda NÃO: nada acontece.
+subject-confirm-cancelled = Não confirmado: cancelado
+confirm-cancelled = Não feito: { $line }
+
+    Sua resposta não dizia CONFIRM (nem YES / OK), então o comando foi cancelado e esta confirmação não vale mais. Se foi você que enviou, mande o comando de novo e responda CONFIRM.
+subject-confirm-refused = Confirmação recusada
+confirm-refused = Esta confirmação não pode ser usada: { $why }. Envie o comando de novo para receber outra.
+confirm-unknown = não a conhecemos
+confirm-not-yours = ela foi enviada para outra pessoa
+confirm-used = ela já foi usada
+confirm-expired = ela expirou
 cmd-already = { $address } já é { $role ->
     [coordinator] da coordenação
     [guest] convidado
@@ -295,6 +376,7 @@ err-meeting-exists = { $community } já tem um encontro em { $when }.
 err-no-such-meeting = { $community } não tem encontro marcado com o número { $id } (STATUS mostra os números).
 err-no-upcoming-meeting = { $community } não tem nenhum encontro pela frente.
 err-invite-no-meeting = Não há encontro pela frente para convidar { $address }: marque um primeiro com SCHEDULE.
+err-time-does-not-exist = { $time } não existe em { $zone } (nessa hora o relógio é adiantado): escolha outro horário.
 
 ## STATUS, para a coordenação.
 status-next = Próximo encontro: { $when } (encontro { $id })
@@ -422,6 +504,19 @@ notice-unclear-again = { $name } respondeu à nossa pergunta com algo que ningu�
     Assunto: { $subject }
 
     { $text }
+# Por que uma resposta não pôde ser lida, no aviso à coordenação (entre parênteses).
+unclear-empty-reply = uma resposta vazia
+unclear-empty-message = uma mensagem vazia
+unclear-yes-and-no = a resposta diz sim e não ao mesmo tempo
+unclear-no-yes-no-maybe = não diz sim, não nem talvez
+unclear-no-topic = nenhum tema na resposta
+unclear-no-takeaway = nenhum aprendizado na resposta
+unclear-not-an-answer = não responde a nada que perguntamos e não tem sim ou não, +1 nem TOPIC
+unclear-no-partstat = uma resposta de calendário sem resposta
+unclear-question-not-join = uma pergunta ou uma condição, não um sim para entrar
+unclear-join-on-condition = um sim para entrar, mas com uma condição
+unclear-maybe-join = nem entra nem recusa (um talvez)
+unclear-no-join-or-decline = não diz que entra nem que não, obrigado
 subject-notice-coordinator-bounces = Os e-mails para { $address } estão voltando
 notice-coordinator-bounces = Os e-mails para { $name } ({ $address }), da coordenação, voltaram { $count } vezes. A coordenação nunca é bloqueada por isso; confira o endereço, ou mude a coordenação na configuração.
 subject-notice-bouncing = { $address } bloqueado: os e-mails voltam
@@ -438,6 +533,15 @@ notice-held = Uma mensagem para { $community } aguarda a sua aprovação ({ $rea
     { $words }
 
     Responda APPROVE para enviá-la a todos, ou REJECT e um motivo para recusá-la (quem enviou recebe o motivo). Pela linha de comando: roundtable held approve { $slug } { $id } (ou reject). Sem decisão em { $days } dias, ela expira.
+# Por que uma mensagem está retida, no aviso à coordenação (entre parênteses).
+held-not-member = { $from } não é membro
+held-forged = nosso servidor de e-mail diz que ela não vem de { $from }
+held-guest = { $name } é convidado/a
+held-moderated = as mensagens de { $name } são revisadas antes do envio
+held-too-many = { $name } enviou { $count ->
+        [one] uma mensagem
+       *[other] { $count } mensagens
+    } nesta hora (posts_per_hour = { $limit })
 subject-notice-job-failed = { $community }: não foi possível enviar { $kind ->
     [announcement] o anúncio
     [call-for-topics] a chamada de temas

@@ -12,6 +12,8 @@ use futures::TryStreamExt;
 use roundtable::app::App;
 use roundtable::clock::Clock;
 
+pub mod english;
+
 /// `both_backends!(name)` after `async fn name(backend: Backend)`: two tests, `name::sqlite`
 /// and `name::postgres`, each on a multi-threaded runtime of two worker threads.
 macro_rules! both_backends {

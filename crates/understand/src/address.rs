@@ -18,8 +18,23 @@ pub struct Address(lettre::Address);
 pub struct BadAddress {
     /// The text as written (trimmed).
     pub input: String,
-    /// The problem, e.g. "it has no @".
+    /// The problem, e.g. "it has no @" (for the command line and logs).
     pub why: String,
+    /// The problem as a message of the catalogs (`address-…`), with its one detail (a
+    /// character, the domain, a length): what a mail back says, in its reader's language.
+    #[serde(skip)]
+    pub fault: &'static str,
+    #[serde(skip)]
+    pub detail: String,
+}
+
+impl BadAddress {
+    /// The problem, for a command's answer: `address-…` with `$address` and `$detail`.
+    pub fn problem(&self) -> crate::command::Problem {
+        crate::command::Problem::new(self.fault)
+            .arg("address", show(&self.input))
+            .arg("detail", &self.detail)
+    }
 }
 
 impl fmt::Display for BadAddress {
@@ -39,12 +54,15 @@ impl Address {
     /// Parses `ana@example.org`, also written `<Ana@Example.ORG>`, `mailto:ana@example.org`
     /// or with a trailing `,` / `;` as in a list; lower-cases it.
     pub fn parse(raw: &str) -> Result<Address, BadAddress> {
-        let bad = |why: String| {
+        let bad = |fault: &'static str, detail: String, why: String| {
             Err(BadAddress {
                 input: raw.trim().to_string(),
                 why,
+                fault,
+                detail,
             })
         };
+        let none = String::new;
         let t = raw.trim().trim_end_matches([',', ';']);
         let t = t
             .strip_prefix('<')
@@ -55,54 +73,96 @@ impl Address {
             _ => t,
         };
         if t.chars().any(|c| c.is_whitespace() || forbidden(c)) {
-            return bad("it contains a space or a control character".into());
+            return bad(
+                "address-space",
+                none(),
+                "it contains a space or a control character".into(),
+            );
         }
         if t.len() > 254 {
-            return bad(format!("it is {} characters long (at most 254)", t.len()));
+            return bad(
+                "address-too-long",
+                t.len().to_string(),
+                format!("it is {} characters long (at most 254)", t.len()),
+            );
         }
         let ats = t.matches('@').count();
         if ats == 0 {
-            return bad("it has no @".into());
+            return bad("address-no-at", none(), "it has no @".into());
         }
         if ats > 1 {
-            return bad("it has more than one @".into());
+            return bad("address-two-at", none(), "it has more than one @".into());
         }
         let (local, domain) = t.split_once('@').unwrap_or((t, ""));
         if local.is_empty() {
-            return bad("nothing before the @".into());
+            return bad(
+                "address-nothing-before",
+                none(),
+                "nothing before the @".into(),
+            );
         }
         if domain.is_empty() {
-            return bad("nothing after the @".into());
+            return bad(
+                "address-nothing-after",
+                none(),
+                "nothing after the @".into(),
+            );
         }
         if local.len() > 64 {
-            return bad("the part before the @ is longer than 64 characters".into());
+            return bad(
+                "address-local-too-long",
+                none(),
+                "the part before the @ is longer than 64 characters".into(),
+            );
         }
         if let Some(c) = local.chars().find(|c| "<>()[]\\,;:\"".contains(*c)) {
-            return bad(format!("it contains {c}"));
+            return bad(
+                "address-contains",
+                c.to_string(),
+                format!("it contains {c}"),
+            );
         }
         if let Some(c) = domain
             .chars()
             .find(|c| !(c.is_alphanumeric() || *c == '.' || *c == '-'))
         {
-            return bad(format!("the domain contains {c}"));
+            return bad(
+                "address-domain-contains",
+                c.to_string(),
+                format!("the domain contains {c}"),
+            );
         }
         if !domain.contains('.') {
-            return bad(format!(
-                "the domain {domain} has no dot (as in example.org)"
-            ));
+            return bad(
+                "address-domain-no-dot",
+                domain.to_string(),
+                format!("the domain {domain} has no dot (as in example.org)"),
+            );
         }
         if domain
             .split('.')
             .any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
         {
-            return bad(format!("the domain {domain} is malformed"));
+            return bad(
+                "address-domain-malformed",
+                domain.to_string(),
+                format!("the domain {domain} is malformed"),
+            );
         }
         match lettre::Address::from_str(&t.to_lowercase()) {
             Ok(a) => Ok(Address(a)),
             Err(_) if local.starts_with('.') || local.ends_with('.') || local.contains("..") => {
-                bad("the part before the @ has a dot at its start or end, or two in a row".into())
+                bad(
+                    "address-dots",
+                    none(),
+                    "the part before the @ has a dot at its start or end, or two in a row".into(),
+                )
             }
-            Err(e) => bad(format!("mail servers would refuse it ({e})")),
+            Err(e) => bad(
+                "address-refused",
+                e.to_string(),
+                format!("mail servers would refuse it ({e})"),
+            ),
         }
     }
 
@@ -134,6 +194,8 @@ impl Address {
             .map_err(|e| BadAddress {
                 input: format!("{local}@{}", self.domain()),
                 why: format!("mail servers would refuse it ({e})"),
+                fault: "address-refused",
+                detail: e.to_string(),
             })
     }
 

@@ -133,7 +133,7 @@ impl CalendarReply {
                     question: None,
                 }
             }
-            None => Intent::unclear("calendar reply without an answer (no PARTSTAT)"),
+            None => Intent::unclear(crate::UnclearReason::NoPartstat),
         }
     }
 }

@@ -201,8 +201,79 @@ pub enum Intent {
     /// What looks like a failed answer ("?", "yes no"): a person could not tell either; the
     /// daemon asks back.
     Unclear {
-        reason: String,
+        reason: UnclearReason,
     },
+}
+
+/// Why a reply could not be read: a message of the catalogs (`unclear-…`, [`id`](Self::id)),
+/// said in the coordinator's language in their notice. Its JSON form (`roundtable inspect
+/// --json`'s `reason`) and `Display` are the English sentence DESIGN.md documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnclearReason {
+    EmptyReply,
+    EmptyMessage,
+    YesAndNo,
+    NoYesNoMaybe,
+    NoTopic,
+    NoTakeaway,
+    NotAnAnswer,
+    NoPartstat,
+    QuestionNotJoin,
+    JoinOnCondition,
+    MaybeJoin,
+    NoJoinOrDecline,
+}
+
+impl UnclearReason {
+    /// The catalogs' message for it.
+    pub fn id(self) -> &'static str {
+        match self {
+            UnclearReason::EmptyReply => "unclear-empty-reply",
+            UnclearReason::EmptyMessage => "unclear-empty-message",
+            UnclearReason::YesAndNo => "unclear-yes-and-no",
+            UnclearReason::NoYesNoMaybe => "unclear-no-yes-no-maybe",
+            UnclearReason::NoTopic => "unclear-no-topic",
+            UnclearReason::NoTakeaway => "unclear-no-takeaway",
+            UnclearReason::NotAnAnswer => "unclear-not-an-answer",
+            UnclearReason::NoPartstat => "unclear-no-partstat",
+            UnclearReason::QuestionNotJoin => "unclear-question-not-join",
+            UnclearReason::JoinOnCondition => "unclear-join-on-condition",
+            UnclearReason::MaybeJoin => "unclear-maybe-join",
+            UnclearReason::NoJoinOrDecline => "unclear-no-join-or-decline",
+        }
+    }
+
+    /// The English of `inspect --json` (kept as it was documented).
+    pub fn english(self) -> &'static str {
+        match self {
+            UnclearReason::EmptyReply => "empty reply",
+            UnclearReason::EmptyMessage => "empty message",
+            UnclearReason::YesAndNo => "the reply says both yes and no",
+            UnclearReason::NoYesNoMaybe => "could not tell YES, NO or MAYBE",
+            UnclearReason::NoTopic => "no topic in the reply",
+            UnclearReason::NoTakeaway => "no takeaway in the reply",
+            UnclearReason::NotAnAnswer => {
+                "not an answer to anything we asked, and no YES/NO, +1 or TOPIC form"
+            }
+            UnclearReason::NoPartstat => "calendar reply without an answer (no PARTSTAT)",
+            UnclearReason::QuestionNotJoin => "a question or a condition, not a join",
+            UnclearReason::JoinOnCondition => "a join on a condition",
+            UnclearReason::MaybeJoin => "the reply neither joins nor declines (maybe)",
+            UnclearReason::NoJoinOrDecline => "could not tell JOIN or no thanks",
+        }
+    }
+}
+
+impl std::fmt::Display for UnclearReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+impl Serialize for UnclearReason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.english())
+    }
 }
 
 impl Intent {
@@ -239,10 +310,8 @@ impl Intent {
         }
     }
 
-    pub(crate) fn unclear(reason: impl Into<String>) -> Intent {
-        Intent::Unclear {
-            reason: reason.into(),
-        }
+    pub(crate) fn unclear(reason: UnclearReason) -> Intent {
+        Intent::Unclear { reason }
     }
 }
 
@@ -525,7 +594,7 @@ mod kinds_test {
                 permanent: true,
             },
             Intent::Conversation,
-            Intent::unclear("x"),
+            Intent::unclear(UnclearReason::EmptyReply),
         ];
         assert_eq!(all.len(), Intent::KINDS.len());
         for intent in &all {

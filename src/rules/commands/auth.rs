@@ -10,6 +10,7 @@ use crate::config::CoordinatorAuth;
 use crate::rules::auth_results as auth;
 use crate::rules::{Act, Community, Outcome};
 use crate::store::Person;
+use crate::texts::Msg;
 
 /// How long a confirmation token may be sent back.
 pub(super) const CONFIRM_TTL: i64 = 24 * 3600;
@@ -17,7 +18,8 @@ pub(super) const CONFIRM_TTL: i64 = 24 * 3600;
 pub(in crate::rules) enum Auth {
     Pass(&'static str),
     Confirm(String),
-    Refuse(String),
+    /// Refused: why, for the sender (in their language), and in detail for the log.
+    Refuse(Msg, String),
 }
 
 impl Act<'_, '_> {
@@ -50,10 +52,9 @@ impl Act<'_, '_> {
                         "cancelled",
                     )
                     .await?;
-                    let text = format!(
-                        "Not done: {line}\n\nYour answer did not say CONFIRM (or YES / OK), so the command was cancelled and this confirmation can't be used any more. If you did send it, send the command again and answer CONFIRM."
-                    );
-                    self.result(c, p, reading, "Not confirmed: cancelled", &text)
+                    let tr = c.tr_for(p);
+                    let text = tr.t1("confirm-cancelled", "line", &line);
+                    self.result(c, p, reading, &tr.t("subject-confirm-cancelled"), &text)
                         .await?;
                     return Ok(Outcome::kept(
                         format!("confirmation {id} answered without a yes: {line} cancelled"),
@@ -66,16 +67,28 @@ impl Act<'_, '_> {
                             .await
                     }
                     Err(u) => Ok(Outcome::kept(
-                        format!("confirmed command no longer parses: {}", u.problem),
+                        format!(
+                            "confirmed command no longer parses: {}",
+                            super::english(&u.problem)
+                        ),
                         Some(p.id),
                     )),
                 }
             }
             Err(why) => {
                 tracing::warn!(community = %c.cfg.slug, sender = %p.address, confirmation = id, "confirmation refused: {why}");
-                self.audit(c, p, &format!("confirmation {id}"), why, "refused")
+                self.audit(
+                    c,
+                    p,
+                    &format!("confirmation {id}"),
+                    &why.to_string(),
+                    "refused",
+                )
+                .await?;
+                let tr = c.tr_for(p);
+                let said = tr.t1("confirm-refused", "why", tr.t(why.id()));
+                self.result(c, p, reading, &tr.t("subject-confirm-refused"), &said)
                     .await?;
-                self.result(c, p, reading, "Confirmation refused", &format!("That confirmation can't be used: {why}. Send the command again for a new one.")).await?;
                 Ok(Outcome::kept(
                     format!("confirmation {id} refused: {why}"),
                     Some(p.id),
@@ -95,20 +108,29 @@ impl Act<'_, '_> {
         let from = reading.from.as_ref();
         if let Some(f) = from {
             if auth::display_name_mismatch(f.name.as_deref(), f.address.as_str()) {
-                return Auth::Refuse(format!(
-                    "the sender's name {:?} shows another address than {}",
-                    f.name.as_deref().unwrap_or(""),
-                    f.address
-                ));
+                return Auth::Refuse(
+                    Msg::new("refused-name-shows-other-address")
+                        .arg("name", f.name.as_deref().unwrap_or(""))
+                        .arg("address", &f.address),
+                    format!(
+                        "the sender's name {:?} shows another address than {}",
+                        f.name.as_deref().unwrap_or(""),
+                        f.address
+                    ),
+                );
             }
         }
         let dmarc = self.world.verdict(reading, &p.address);
-        let why = match &dmarc {
+        let (said, why) = match &dmarc {
             auth::Verdict::Pass { method } => return Auth::Pass(method),
-            auth::Verdict::Fail { reason } => format!("authentication failed: {reason}"),
-            auth::Verdict::Missing { reason } => {
-                format!("no authentication from our mail server: {reason}")
-            }
+            auth::Verdict::Fail { reason } => (
+                Msg::new("refused-auth-failed").arg("address", &p.address),
+                format!("authentication failed: {reason}"),
+            ),
+            auth::Verdict::Missing { reason } => (
+                Msg::new("refused-auth-missing").arg("address", &p.address),
+                format!("no authentication from our mail server: {reason}"),
+            ),
         };
         if !coordinator {
             // Their own reply token: only ever mailed to them.
@@ -118,7 +140,7 @@ impl Act<'_, '_> {
             };
         }
         match c.cfg.coordinator_auth {
-            CoordinatorAuth::Dmarc => Auth::Refuse(why),
+            CoordinatorAuth::Dmarc => Auth::Refuse(said, why),
             CoordinatorAuth::Confirm | CoordinatorAuth::DmarcOrConfirm => Auth::Confirm(why),
         }
     }

@@ -18,7 +18,7 @@ impl Act<'_, '_> {
         let tr = c.tr_for(p);
         Ok(match cmd {
             Cmd::Schedule { when, place } => {
-                let starts = local_instant(*when, c.cfg.timezone)?;
+                let starts = local_start(c, *when)?;
                 let m = self.schedule(c, starts, place.as_deref()).await?;
                 let id = if place.is_some() {
                     "cmd-scheduled-at"
@@ -33,7 +33,7 @@ impl Act<'_, '_> {
                 when,
                 place,
             } => {
-                let starts = local_instant(*when, c.cfg.timezone)?;
+                let starts = local_start(c, *when)?;
                 let before = self.queued;
                 let m = self
                     .reschedule(c, *meeting, starts, place.as_deref())
@@ -642,4 +642,17 @@ fn match_person<'p>(people: &'p [Person], who: &str) -> Option<&'p Person> {
         })
     })
     .or_else(|| by(&|p| p.address.local() == w))
+}
+
+/// A meeting's local start in the community's zone; a time the clocks skip is refused in the
+/// sender's language.
+fn local_start(c: &Community, when: chrono::NaiveDateTime) -> Result<i64> {
+    local_instant(when, c.cfg.timezone).map_err(|_| {
+        anyhow::Error::new(crate::texts::Said(
+            crate::texts::Msg::new("err-time-does-not-exist")
+                .arg("time", when.format("%Y-%m-%d %H:%M"))
+                .arg("zone", c.cfg.timezone),
+            c.cfg.timezone,
+        ))
+    })
 }

@@ -64,8 +64,14 @@ impl super::World {
                     .ok_or_else(|| anyhow::anyhow!("coordinator {first} is missing"))?
             }
         };
-        let cmd = grammar::parse(&command.to_uppercase(), args, &[])
-            .map_err(|u| anyhow::anyhow!("{u}"))?;
+        let cmd = grammar::parse(&command.to_uppercase(), args, &[]).map_err(|u| {
+            let tr = crate::texts::Tr::new(
+                crate::texts::builtin(),
+                crate::texts::Lang::En,
+                c.cfg.timezone,
+            );
+            anyhow::anyhow!("{}", usage_text(&tr, &u))
+        })?;
         let mut act = Act {
             world: self,
             conn: &mut tx,
@@ -138,8 +144,14 @@ impl Act<'_, '_> {
                     &text,
                 )
                 .await?;
-                self.audit(c, p, &line, "-", &format!("refused: {}", usage.problem))
-                    .await?;
+                self.audit(
+                    c,
+                    p,
+                    &line,
+                    "-",
+                    &format!("refused: {}", english(&usage.problem)),
+                )
+                .await?;
                 return Ok(Outcome::done(
                     format!("command {command} not understood: usage sent"),
                     Some(p.id),
@@ -176,9 +188,9 @@ impl Act<'_, '_> {
         if grammar::changes_state(cmd) {
             match self.authenticate(c, p, reading, claims, grammar::coordinator_only(cmd)) {
                 Auth::Pass(how) => return self.run_command(c, p, reading, cmd, &line, how).await,
-                Auth::Refuse(why) => {
+                Auth::Refuse(said, why) => {
                     tracing::warn!(community = %c.cfg.slug, sender = %p.address, command = %line, "command refused: {why}");
-                    let text = tr.t1("cmd-refused", "why", &why);
+                    let text = tr.t1("cmd-refused", "why", tr.msg(&said));
                     self.result(
                         c,
                         p,
@@ -383,17 +395,55 @@ impl Act<'_, '_> {
     }
 }
 
-/// A command that could not be read, said back: the problem, how to write it, an example.
-/// "Unknown command" is said in the reader's language; the other problems name the exact
-/// argument in the grammar's words.
-fn usage_text(tr: &crate::texts::Tr<'_>, u: &grammar::Usage) -> String {
-    let problem = match u.problem.strip_prefix("Unknown command: ") {
-        Some(word) => tr.t1("usage-unknown", "word", word.trim_end_matches('.')),
-        None => u.problem.clone(),
+/// A command that could not be read, said back in the reader's language: the problem, how to
+/// write the command, an example (the same usage and example HELP shows; for an unknown
+/// command, how to ask for HELP).
+pub(in crate::rules) fn usage_text(tr: &crate::texts::Tr<'_>, u: &grammar::Usage) -> String {
+    let problem = tr.msg(&crate::texts::Msg::problem(&u.problem));
+    let (usage, example) = match grammar::spec(u.word) {
+        Some(s) if u.problem.id != "usage-unknown" => usage_and_example(tr, s),
+        _ => {
+            let help = grammar::word_in(
+                grammar::spec("HELP").expect("HELP is a command"),
+                tr.lang.as_str(),
+            );
+            (tr.t1("usage-send-help", "word", help), help.to_string())
+        }
     };
     tr.t3(
-        "usage", "problem", problem, "usage", u.usage, "example", u.example,
+        "usage", "problem", problem, "usage", usage, "example", example,
     )
+}
+
+/// How to write a command and an example, in the reader's language: the command in its word of
+/// that language (the English word beside it).
+fn usage_and_example(tr: &crate::texts::Tr<'_>, s: &grammar::Spec) -> (String, String) {
+    let key = s.word.to_lowercase();
+    let word = grammar::word_in(s, tr.lang.as_str());
+    let usage = if s.short == s.word {
+        word.to_string()
+    } else {
+        tr.t1(&format!("help-usage-{key}"), "word", word)
+    };
+    let usage = if word == s.word {
+        usage
+    } else {
+        tr.t2("help-or", "usage", usage, "word", s.word)
+    };
+    let example_id = format!("help-example-{key}");
+    let example = if tr.has(&example_id) {
+        tr.t1(&example_id, "word", word)
+    } else {
+        // The example's arguments are no words of any language (RSVP yes, an address).
+        let args = s.example.strip_prefix(s.word).unwrap_or("");
+        format!("{word}{args}")
+    };
+    (usage, example)
+}
+
+/// A command's problem in English, for the log and the audit trail.
+pub(in crate::rules) fn english(p: &grammar::Problem) -> String {
+    crate::texts::Said(crate::texts::Msg::problem(p), chrono_tz::UTC).to_string()
 }
 
 /// HELP's rows in the reader's language, from the one spec table: each command in its word of
@@ -406,25 +456,7 @@ pub(in crate::rules) fn help_rows(
     let lang = tr.lang.as_str();
     let row = |s: &grammar::Spec| {
         let key = s.word.to_lowercase();
-        let word = grammar::word_in(s, lang);
-        let usage = if s.short == s.word {
-            word.to_string()
-        } else {
-            tr.t1(&format!("help-usage-{key}"), "word", word)
-        };
-        let usage = if word == s.word {
-            usage
-        } else {
-            tr.t2("help-or", "usage", usage, "word", s.word)
-        };
-        let example_id = format!("help-example-{key}");
-        let example = if tr.has(&example_id) {
-            tr.t1(&example_id, "word", word)
-        } else {
-            // The example's arguments are no words of any language (RSVP yes, an address).
-            let args = s.example.strip_prefix(s.word).unwrap_or("");
-            format!("{word}{args}")
-        };
+        let (usage, example) = usage_and_example(tr, s);
         HelpRow {
             usage,
             what: tr.t2(

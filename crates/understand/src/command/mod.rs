@@ -190,21 +190,88 @@ impl Command {
     }
 }
 
-/// What was wrong with a command, ready to send back.
+/// What was wrong with a command, ready to be said back: the problem (not yet in words), and
+/// the row it concerns (its usage line and example; HELP for an unknown command).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Usage {
-    pub problem: String,
-    pub usage: &'static str,
-    pub example: &'static str,
+    pub problem: Problem,
+    /// The word of the command's row in [`SPECS`] (`HELP` for an unknown command).
+    pub word: &'static str,
 }
 
+impl Usage {
+    /// The row's usage line (for an unknown command: how to ask for HELP).
+    pub fn usage(&self) -> &'static str {
+        match spec(self.word) {
+            Some(s) if self.problem.id != "usage-unknown" => s.usage,
+            _ => HELP_USAGE,
+        }
+    }
+
+    /// The row's example (HELP for an unknown command).
+    pub fn example(&self) -> &'static str {
+        match spec(self.word) {
+            Some(s) if self.problem.id != "usage-unknown" => s.example,
+            _ => "HELP",
+        }
+    }
+}
+
+/// A problem not yet in words: the id of a message of the catalogs (`usage-…`, and
+/// `address-…` for an address, in `templates/texts/*.ftl`) and its placeholders. The daemon
+/// says it in the reader's language; nothing here is English (or any language). `names` are
+/// placeholders whose value is itself a message (a weekday: `weekday-2`); `line` is the body
+/// line it was found on (ATTENDED's list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub names: Vec<(&'static str, &'static str)>,
+    pub line: Option<usize>,
+}
+
+impl Problem {
+    pub fn new(id: &'static str) -> Problem {
+        Problem {
+            id,
+            args: Vec::new(),
+            names: Vec::new(),
+            line: None,
+        }
+    }
+
+    /// With the placeholder `k` = `v`.
+    pub fn arg(mut self, k: &'static str, v: impl fmt::Display) -> Problem {
+        self.args.push((k, v.to_string()));
+        self
+    }
+
+    /// With the placeholder `k` = the message `id` (said in the same language).
+    pub fn name(mut self, k: &'static str, id: &'static str) -> Problem {
+        self.names.push((k, id));
+        self
+    }
+}
+
+/// The message id and its placeholders (for logs): `usage-needs-address(word=INVITE)`.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let args: Vec<String> = self
+            .args
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .chain(self.names.iter().map(|(k, v)| format!("{k}={v}")))
+            .chain(self.line.map(|n| format!("line={n}")))
+            .collect();
+        write!(f, "{}({})", self.id, args.join(", "))
+    }
+}
+
+/// Language-free, for logs and errors: the problem's id and placeholders, the usage line and
+/// the example (the daemon says it in words, see `Problem`).
 impl fmt::Display for Usage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}\nUsage: {}\nExample: {}",
-            self.problem, self.usage, self.example
-        )
+        write!(f, "{} [{}; {}]", self.problem, self.usage(), self.example())
     }
 }
 
@@ -361,9 +428,8 @@ pub fn parse(command: &str, args: &[String], body_lines: &[&str]) -> Result<Cmd,
     let args: Vec<&str> = args.iter().flat_map(|a| a.split_whitespace()).collect();
     let Some(spec) = spec(&word) else {
         return Err(Usage {
-            problem: format!("Unknown command: {}.", show(command.trim())),
-            usage: HELP_USAGE,
-            example: "HELP",
+            problem: Problem::new("usage-unknown").arg("word", show(command.trim())),
+            word: "HELP",
         });
     };
     (spec.read)(&Given {
@@ -385,11 +451,10 @@ struct Given<'a> {
 
 impl Given<'_> {
     /// A problem with this command, with its usage and example.
-    fn fail(&self, problem: impl Into<String>) -> Usage {
+    fn fail(&self, problem: Problem) -> Usage {
         Usage {
-            problem: problem.into(),
-            usage: self.spec.usage,
-            example: self.spec.example,
+            problem,
+            word: self.spec.word,
         }
     }
 }
@@ -405,7 +470,7 @@ fn schedule(g: &Given<'_>) -> Result<Cmd, Usage> {
 fn reschedule(g: &Given<'_>) -> Result<Cmd, Usage> {
     let args = g.args;
     let (meeting, rest) = match args.first() {
-        None => return Err(g.fail("RESCHEDULE needs the new date and time.")),
+        None => return Err(g.fail(Problem::new("usage-reschedule-needs-when"))),
         Some(first) if first.eq_ignore_ascii_case("next") => (None, &args[1..]),
         Some(first) if first.starts_with('#') => (Some(meeting_id(g, first)?), &args[1..]),
         // A bare number is a meeting id, unless a month name follows (`8 Dec 2026 18:30`).
@@ -418,7 +483,7 @@ fn reschedule(g: &Given<'_>) -> Result<Cmd, Usage> {
         Some(_) => (None, args),
     };
     if rest.is_empty() {
-        return Err(g.fail("RESCHEDULE needs the new date and time after the meeting."));
+        return Err(g.fail(Problem::new("usage-reschedule-needs-when-after")));
     }
     let (when, place) = when_and_place(g, rest)?;
     Ok(Cmd::Reschedule {
@@ -445,10 +510,10 @@ fn cancel(g: &Given<'_>) -> Result<Cmd, Usage> {
                 || when::month(first)
                     .is_some_and(|_| args.get(1).is_some_and(|t| when::day_num(t).is_some())) =>
         {
-            return Err(g.fail(format!(
-                "CANCEL takes a meeting number, not a date ({}): STATUS shows the numbers.",
-                show(&args[..args.len().min(3)].join(" "))
-            )));
+            return Err(g.fail(
+                Problem::new("usage-cancel-date")
+                    .arg("date", show(&args[..args.len().min(3)].join(" "))),
+            ));
         }
         Some(first)
             if first.starts_with('#') || clean(first).chars().all(|c| c.is_ascii_digit()) =>
@@ -461,7 +526,7 @@ fn cancel(g: &Given<'_>) -> Result<Cmd, Usage> {
     let reason = if reason.is_empty() {
         None
     } else {
-        Some(checked_text(g, "The reason", &reason, MAX_REASON)?)
+        Some(checked_text(g, "reason", &reason, MAX_REASON)?)
     };
     Ok(Cmd::Cancel { meeting, reason })
 }
@@ -471,10 +536,7 @@ fn meeting_id(g: &Given<'_>, tok: &str) -> Result<i64, Usage> {
     let digits = t.strip_prefix('#').unwrap_or(t);
     match digits.parse::<i64>() {
         Ok(n) if n > 0 && digits.chars().all(|c| c.is_ascii_digit()) => Ok(n),
-        _ => Err(g.fail(format!(
-            "{} is not a meeting number: write #12 or 12 (STATUS shows the numbers).",
-            show(tok)
-        ))),
+        _ => Err(g.fail(Problem::new("usage-not-meeting-number").arg("written", show(tok)))),
     }
 }
 
@@ -490,7 +552,7 @@ fn when_and_place(g: &Given<'_>, args: &[&str]) -> Result<(NaiveDateTime, Option
     let place = if place.is_empty() {
         None
     } else {
-        Some(checked_text(g, "The place", &place, MAX_PLACE)?)
+        Some(checked_text(g, "place", &place, MAX_PLACE)?)
     };
     Ok((when, place))
 }
@@ -498,23 +560,28 @@ fn when_and_place(g: &Given<'_>, args: &[&str]) -> Result<(NaiveDateTime, Option
 fn address_and_name(g: &Given<'_>) -> Result<(Address, Option<String>), Usage> {
     let (w, args) = (g.word, g.args);
     if args.is_empty() {
-        return Err(g.fail(format!("{w} needs an email address.")));
+        return Err(g.fail(Problem::new("usage-needs-address").arg("word", w)));
     }
     let (addrs, words): (Vec<&str>, Vec<&str>) = args.iter().partition(|t| t.contains('@'));
     let address = match addrs.as_slice() {
         [] => {
-            return Err(g.fail(format!(
-                "{w} needs an email address: {} has none.",
-                show(&args.join(" "))
-            )))
+            return Err(g.fail(
+                Problem::new("usage-no-address-in")
+                    .arg("word", w)
+                    .arg("written", show(&args.join(" "))),
+            ))
         }
-        [one] => Address::parse(one).map_err(|p| g.fail(p.to_string()))?,
+        [one] => Address::parse(one).map_err(|p| g.fail(p.problem()))?,
         more => {
-            return Err(g.fail(format!(
-                "{w} takes one address at a time; found {}: {}.",
-                more.len(),
-                more.iter().map(|a| show(a)).collect::<Vec<_>>().join(", ")
-            )))
+            return Err(g.fail(
+                Problem::new("usage-one-address-at-a-time")
+                    .arg("word", w)
+                    .arg("count", more.len())
+                    .arg(
+                        "addresses",
+                        more.iter().map(|a| show(a)).collect::<Vec<_>>().join(", "),
+                    ),
+            ))
         }
     };
     let name = unquote(&words.join(" "));
@@ -529,12 +596,13 @@ fn address_and_name(g: &Given<'_>) -> Result<(Address, Option<String>), Usage> {
 fn one_address(g: &Given<'_>) -> Result<Address, Usage> {
     let w = g.word;
     match g.args {
-        [] => Err(g.fail(format!("{w} needs an email address."))),
-        [one] => Address::parse(one).map_err(|p| g.fail(p.to_string())),
-        [_, more @ ..] => Err(g.fail(format!(
-            "{w} takes just one address; remove {}.",
-            show(&more.join(" "))
-        ))),
+        [] => Err(g.fail(Problem::new("usage-needs-address").arg("word", w))),
+        [one] => Address::parse(one).map_err(|p| g.fail(p.problem())),
+        [_, more @ ..] => Err(g.fail(
+            Problem::new("usage-just-one-address")
+                .arg("word", w)
+                .arg("extra", show(&more.join(" "))),
+        )),
     }
 }
 
@@ -554,7 +622,7 @@ fn attended(g: &Given<'_>) -> Result<Cmd, Usage> {
         g.args.iter().map(|a| a.to_string()).collect()
     };
     for piece in pieces {
-        for p in person_piece(g, &piece, "")? {
+        for p in person_piece(g, &piece, None)? {
             push(p);
         }
     }
@@ -572,28 +640,31 @@ fn attended(g: &Given<'_>) -> Result<Cmd, Usage> {
             .trim_start();
         let item = strip_numbering(item);
         for piece in item.split([',', ';']) {
-            for p in person_piece(g, piece, &format!(" (body line {})", n + 1))? {
+            for p in person_piece(g, piece, Some(n + 1))? {
                 push(p);
             }
         }
     }
     if people.is_empty() {
-        return Err(g.fail(
-            "ATTENDED needs who attended: addresses or names in the Subject, or one per line in the body.",
-        ));
+        return Err(g.fail(Problem::new("usage-attended-needs")));
     }
     if people.len() > MAX_ATTENDED {
-        return Err(g.fail(format!(
-            "ATTENDED lists {} people; at most {MAX_ATTENDED} at a time.",
-            people.len()
-        )));
+        return Err(g.fail(
+            Problem::new("usage-attended-too-many")
+                .arg("count", people.len())
+                .arg("max", MAX_ATTENDED),
+        ));
     }
     Ok(Cmd::Attended { people })
 }
 
 /// One comma-separated piece of an ATTENDED list: a name, an address (a name next to it is
 /// dropped: `Anna Berg <anna@x.org>`), or several addresses.
-fn person_piece(g: &Given<'_>, piece: &str, at: &str) -> Result<Vec<String>, Usage> {
+fn person_piece(g: &Given<'_>, piece: &str, line: Option<usize>) -> Result<Vec<String>, Usage> {
+    let at = |mut u: Usage| {
+        u.problem.line = line;
+        u
+    };
     let words: Vec<&str> = piece.split_whitespace().collect();
     let addrs: Vec<&str> = words.iter().copied().filter(|w| w.contains('@')).collect();
     if addrs.is_empty() {
@@ -602,24 +673,19 @@ fn person_piece(g: &Given<'_>, piece: &str, at: &str) -> Result<Vec<String>, Usa
             return Ok(vec![]);
         }
         if name.starts_with('#') {
-            return Err(g.fail(format!(
-                "{} is not a person{at}: ATTENDED is for the last meeting and takes no meeting number.",
-                show(&name)
+            return Err(at(g.fail(
+                Problem::new("usage-attended-not-a-person").arg("written", show(&name)),
             )));
         }
-        let name = checked_name(g, &name).map_err(|mut u| {
-            u.problem = format!("{}{at}", u.problem.trim_end_matches('.')) + ".";
-            u
-        })?;
+        let name = checked_name(g, &name).map_err(at)?;
         return Ok(vec![name]);
     }
     // Several addresses alone, or one `<address>` with its display name; anything else mixes
     // names and addresses without commas.
     let display_name_form = addrs.len() == 1 && addrs[0].starts_with('<');
     if addrs.len() != words.len() && !display_name_form {
-        return Err(g.fail(format!(
-            "Can't tell who is who in {}{at}: separate people with commas.",
-            show(piece.trim())
+        return Err(at(g.fail(
+            Problem::new("usage-attended-who-is-who").arg("written", show(piece.trim())),
         )));
     }
     addrs
@@ -627,7 +693,7 @@ fn person_piece(g: &Given<'_>, piece: &str, at: &str) -> Result<Vec<String>, Usa
         .map(|a| {
             Address::parse(a)
                 .map(|a| a.to_string())
-                .map_err(|p| g.fail(format!("{}{at}.", p.to_string().trim_end_matches('.'))))
+                .map_err(|p| at(g.fail(p.problem())))
         })
         .collect()
 }
@@ -650,7 +716,7 @@ fn strip_numbering(item: &str) -> &str {
 fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
     let args = g.args;
     let Some(sub) = args.first() else {
-        return Err(g.fail("TOPIC needs CLOSE or DEFER and a topic number."));
+        return Err(g.fail(Problem::new("usage-topic-needs")));
     };
     let sub_up = clean(sub).to_uppercase();
     if sub_up == "FROM" {
@@ -659,25 +725,17 @@ fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
     let close = match sub_up.as_str() {
         "CLOSE" => true,
         "DEFER" => false,
-        _ => {
-            return Err(g.fail(format!(
-                "TOPIC takes CLOSE, DEFER or FROM THREAD, not {}.",
-                show(sub)
-            )))
-        }
+        _ => return Err(g.fail(Problem::new("usage-topic-takes").arg("written", show(sub)))),
     };
     let n = match &args[1..] {
-        [] => {
-            return Err(g.fail(format!(
-                "TOPIC {sub_up} needs a topic number (TOPICS lists them)."
-            )))
-        }
+        [] => return Err(g.fail(Problem::new("usage-topic-needs-number").arg("sub", &sub_up))),
         [n] => *n,
         [_, more @ ..] => {
-            return Err(g.fail(format!(
-                "TOPIC {sub_up} takes one topic number; remove {}.",
-                show(&more.join(" "))
-            )))
+            return Err(g.fail(
+                Problem::new("usage-topic-one-number")
+                    .arg("sub", &sub_up)
+                    .arg("extra", show(&more.join(" "))),
+            ))
         }
     };
     let digits = clean(n).trim_end_matches('.');
@@ -688,37 +746,31 @@ fn topic(g: &Given<'_>) -> Result<Cmd, Usage> {
         } else {
             Cmd::TopicDefer(k)
         }),
-        _ => Err(g.fail(format!(
-            "{} is not a topic number: write 3 or #3 (TOPICS lists them).",
-            show(n)
-        ))),
+        _ => Err(g.fail(Problem::new("usage-not-topic-number").arg("written", show(n)))),
     }
 }
 
 /// TOPIC FROM THREAD n: the thread numbered n in STATUS and the digest becomes a topic.
 fn topic_from_thread(g: &Given<'_>) -> Result<Cmd, Usage> {
-    let usage = "TOPIC FROM THREAD needs a thread number: TOPIC FROM THREAD 12 (STATUS and the digest number the threads).";
+    let usage = || Problem::new("usage-topic-from-thread");
     let (Some(word), Some(n), None) = (g.args.get(1), g.args.get(2), g.args.get(3)) else {
-        return Err(g.fail(usage));
+        return Err(g.fail(usage()));
     };
     if !clean(word).eq_ignore_ascii_case("thread") {
-        return Err(g.fail(usage));
+        return Err(g.fail(usage()));
     }
     let digits = clean(n).trim_end_matches('.');
     let digits = digits.strip_prefix('#').unwrap_or(digits);
     match digits.parse::<u32>() {
         Ok(k) if k > 0 && digits.chars().all(|c| c.is_ascii_digit()) => Ok(Cmd::TopicFromThread(k)),
-        _ => Err(g.fail(format!(
-            "{} is not a thread number: write 12 or #12 (STATUS lists them).",
-            show(n)
-        ))),
+        _ => Err(g.fail(Problem::new("usage-not-thread-number").arg("written", show(n)))),
     }
 }
 
 fn rsvp(g: &Given<'_>) -> Result<Cmd, Usage> {
     // Words after the answer ("RSVP yes, 15 min late") are ignored.
     let Some(first) = g.args.first() else {
-        return Err(g.fail("RSVP needs YES, NO or MAYBE."));
+        return Err(g.fail(Problem::new("usage-rsvp-needs")));
     };
     let w = first
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -727,10 +779,7 @@ fn rsvp(g: &Given<'_>) -> Result<Cmd, Usage> {
         "yes" => Ok(Cmd::Rsvp(Response::Yes)),
         "no" => Ok(Cmd::Rsvp(Response::No)),
         "maybe" => Ok(Cmd::Rsvp(Response::Maybe)),
-        _ => Err(g.fail(format!(
-            "{} is not YES, NO or MAYBE (RSVP takes only these English words; a plain reply to the invitation may say it in your own words).",
-            show(first)
-        ))),
+        _ => Err(g.fail(Problem::new("usage-rsvp-not").arg("written", show(first)))),
     }
 }
 
@@ -746,7 +795,7 @@ pub const DELIVERY_WORDS: &[(&str, &str, &str, &str)] = &[
 
 fn delivery(g: &Given<'_>) -> Result<Cmd, Usage> {
     let Some(first) = g.args.first() else {
-        return Err(g.fail("DELIVERY needs EACH, DIGEST or NONE."));
+        return Err(g.fail(Problem::new("usage-delivery-needs")));
     };
     let value = fold(clean(first));
     let english = [("each", "each"), ("digest", "digest"), ("none", "none")];
@@ -759,12 +808,12 @@ fn delivery(g: &Given<'_>) -> Result<Cmd, Usage> {
         .chain(local)
         .find(|(w, _)| *w == value)
         .map(|(_, mode)| Cmd::Delivery { mode })
-        .ok_or_else(|| g.fail(format!("{} is not EACH, DIGEST or NONE.", show(first))))
+        .ok_or_else(|| g.fail(Problem::new("usage-delivery-not").arg("written", show(first))))
 }
 
 fn language(g: &Given<'_>) -> Result<Cmd, Usage> {
     let Some(first) = g.args.first() else {
-        return Err(g.fail("LANGUAGE needs one of en, de, fr, es, nl, pt."));
+        return Err(g.fail(Problem::new("usage-language-needs")));
     };
     let word = clean(first).to_lowercase();
     // The code, or the language's name in English or in itself.
@@ -779,19 +828,16 @@ fn language(g: &Given<'_>) -> Result<Cmd, Usage> {
     };
     match LANGUAGES.iter().find(|l| **l == code) {
         Some(l) => Ok(Cmd::Language(l)),
-        None => Err(g.fail(format!(
-            "{} is not one of en, de, fr, es, nl, pt.",
-            show(first)
-        ))),
+        None => Err(g.fail(Problem::new("usage-language-not").arg("written", show(first)))),
     }
 }
 
 fn search(g: &Given<'_>) -> Result<Cmd, Usage> {
     let q = g.args.join(" ");
     if q.is_empty() {
-        return Err(g.fail("SEARCH needs words to look for."));
+        return Err(g.fail(Problem::new("usage-search-needs")));
     }
-    let q = checked_text(g, "The search", &q, MAX_SEARCH)?;
+    let q = checked_text(g, "search", &q, MAX_SEARCH)?;
     Ok(Cmd::Search(q))
 }
 
@@ -811,39 +857,46 @@ fn bare(g: &Given<'_>, cmd: Cmd) -> Result<Cmd, Usage> {
     if !extra {
         return Ok(cmd);
     }
-    Err(g.fail(format!(
-        "{} takes nothing after it (got {}); to do it, send just {} as the Subject.",
-        g.word,
-        show(&g.args.join(" ")),
-        g.word
-    )))
+    Err(g.fail(
+        Problem::new("usage-takes-nothing")
+            .arg("word", g.word)
+            .arg("extra", show(&g.args.join(" "))),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
 // text checks
 
 /// Checked text for a header or a mail: no control characters (nor Unicode line separators or
-/// bidirectional overrides), at most `max` characters.
+/// bidirectional overrides), at most `max` characters. `what`: reason, place, name or search.
 fn checked_text(g: &Given<'_>, what: &str, text: &str, max: usize) -> Result<String, Usage> {
     if let Some(c) = text.chars().find(|c| forbidden(*c)) {
-        return Err(g.fail(format!(
-            "{what} contains a control character (U+{:04X}); write plain text.",
-            c as u32
-        )));
+        return Err(g.fail(
+            Problem::new("usage-control-character")
+                .arg("what", what)
+                .arg("code", format!("U+{:04X}", c as u32)),
+        ));
     }
     let n = text.chars().count();
     if n > max {
-        return Err(g.fail(format!(
-            "{what} is {n} characters long; at most {max} are allowed."
-        )));
+        return Err(g.fail(
+            Problem::new("usage-too-long")
+                .arg("what", what)
+                .arg("count", n)
+                .arg("max", max),
+        ));
     }
     Ok(text.to_string())
 }
 
 fn checked_name(g: &Given<'_>, name: &str) -> Result<String, Usage> {
-    let name = checked_text(g, "The name", name, MAX_NAME)?;
+    let name = checked_text(g, "name", name, MAX_NAME)?;
     if let Some(c) = name.chars().find(|c| "<>\"\\".contains(*c)) {
-        return Err(g.fail(format!("The name {} may not contain {c}.", show(&name))));
+        return Err(g.fail(
+            Problem::new("usage-name-may-not-contain")
+                .arg("name", show(&name))
+                .arg("char", c),
+        ));
     }
     Ok(name)
 }

@@ -15,9 +15,62 @@ pub(super) fn pb(subject: &str, body: &[&str]) -> Result<Cmd, Usage> {
 
 pub(super) fn problem(subject: &str) -> String {
     match p(subject) {
-        Err(u) => u.problem,
+        Err(u) => en(&u.problem),
         Ok(c) => panic!("{subject:?} parsed as {c:?}"),
     }
+}
+
+/// A problem as the English catalog the daemon uses says it (every id the grammar gives must
+/// be there, with its placeholders).
+pub(super) fn en(p: &Problem) -> String {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+    let source = include_str!("../../../../templates/texts/en.ftl");
+    let res = FluentResource::try_new(source.to_string()).expect("en.ftl parses");
+    let lang: unic_langid::LanguageIdentifier = "en".parse().unwrap();
+    let mut b = FluentBundle::new(vec![lang]);
+    b.set_use_isolating(false);
+    b.add_resource(res).expect("en.ftl loads");
+    let say = |id: &str, args: &FluentArgs<'_>| {
+        let m = b
+            .get_message(id)
+            .unwrap_or_else(|| panic!("en.ftl has no {id}"));
+        let mut errors = Vec::new();
+        let text = b
+            .format_pattern(m.value().expect("a text"), Some(args), &mut errors)
+            .to_string();
+        assert!(errors.is_empty(), "{id}: {errors:?}");
+        text
+    };
+    let mut args = FluentArgs::new();
+    for (k, v) in &p.args {
+        match v.parse::<i64>() {
+            Ok(n) => args.set(*k, n),
+            Err(_) => args.set(*k, v.clone()),
+        }
+    }
+    for (k, id) in &p.names {
+        args.set(*k, say(id, &FluentArgs::new()));
+    }
+    let text = say(p.id, &args);
+    match p.line {
+        None => text,
+        Some(n) => {
+            let mut a = FluentArgs::new();
+            a.set("line", n as i64);
+            a.set("problem", text);
+            say("usage-at-line", &a)
+        }
+    }
+}
+
+/// A usage error as the daemon's answer says it in English.
+pub(super) fn said(u: &Usage) -> String {
+    format!(
+        "{}\nUsage: {}\nExample: {}",
+        en(&u.problem),
+        u.usage(),
+        u.example()
+    )
 }
 
 pub(super) fn dt(s: &str) -> NaiveDateTime {
@@ -77,7 +130,7 @@ fn schedule_place() {
         "Room\u{7}4".into(),
     ];
     assert_eq!(
-        parse("SCHEDULE", &args, &[]).unwrap_err().problem,
+        en(&parse("SCHEDULE", &args, &[]).unwrap_err().problem),
         "The place contains a control character (U+0007); write plain text."
     );
     let args = vec![
@@ -191,7 +244,7 @@ fn cancel() {
     );
     let args = vec!["next".to_string(), "bad\u{0}reason".into()];
     assert_eq!(
-        parse("CANCEL", &args, &[]).unwrap_err().problem,
+        en(&parse("CANCEL", &args, &[]).unwrap_err().problem),
         "The reason contains a control character (U+0000); write plain text."
     );
 }
@@ -282,7 +335,7 @@ fn invite_and_add() {
     );
     let args = vec!["anna@exam\u{0}ple.org".to_string()];
     assert_eq!(
-        parse("INVITE", &args, &[]).unwrap_err().problem,
+        en(&parse("INVITE", &args, &[]).unwrap_err().problem),
         "`anna@exam?ple.org` is not an email address: it contains a space or a control character."
     );
     // Header injection through the name.
@@ -294,7 +347,7 @@ fn invite_and_add() {
     assert!(parse("INVITE", &args, &[]).is_err());
     let args = vec!["anna@example.org".to_string(), "Anna\u{1b}Berg".into()];
     assert_eq!(
-        parse("INVITE", &args, &[]).unwrap_err().problem,
+        en(&parse("INVITE", &args, &[]).unwrap_err().problem),
         "The name contains a control character (U+001B); write plain text."
     );
     assert_eq!(
@@ -307,7 +360,7 @@ fn invite_and_add() {
     );
     let u = p("INVITE").unwrap_err();
     assert_eq!(
-        (u.usage, u.example),
+        (u.usage(), u.example()),
         ("INVITE address [name]", "INVITE anna@example.org Anna Berg")
     );
 }
@@ -403,7 +456,7 @@ fn attended() {
             "ATTENDED needs who attended: addresses or names in the Subject, or one per line in the body."
         );
     assert_eq!(
-        pb("ATTENDED", &["", "--", "sig"]).unwrap_err().problem,
+        en(&pb("ATTENDED", &["", "--", "sig"]).unwrap_err().problem),
         problem("ATTENDED")
     );
     assert_eq!(
@@ -412,12 +465,12 @@ fn attended() {
     );
     assert_eq!(problem("ATTENDED anna@localhost"), "`anna@localhost` is not an email address: the domain localhost has no dot (as in example.org).");
     assert_eq!(
-        pb("ATTENDED", &["Anna", "bob@@x.org"]).unwrap_err().problem,
-        "`bob@@x.org` is not an email address: it has more than one @ (body line 2)."
+        en(&pb("ATTENDED", &["Anna", "bob@@x.org"]).unwrap_err().problem),
+        "Body line 2: `bob@@x.org` is not an email address: it has more than one @."
     );
     assert_eq!(
-        pb("ATTENDED", &[&"x".repeat(150)]).unwrap_err().problem,
-        "The name is 150 characters long; at most 100 are allowed (body line 1)."
+        en(&pb("ATTENDED", &[&"x".repeat(150)]).unwrap_err().problem),
+        "Body line 1: The name is 150 characters long; at most 100 are allowed."
     );
     assert_eq!(
         problem("ATTENDED #12 Anna"),
@@ -426,7 +479,7 @@ fn attended() {
     let many: Vec<String> = (0..201).map(|i| format!("p{i}@example.org")).collect();
     let lines: Vec<&str> = many.iter().map(String::as_str).collect();
     assert_eq!(
-        pb("ATTENDED", &lines).unwrap_err().problem,
+        en(&pb("ATTENDED", &lines).unwrap_err().problem),
         "ATTENDED lists 201 people; at most 200 at a time."
     );
 }
@@ -530,23 +583,25 @@ fn argless() {
 #[test]
 fn unknown_commands() {
     let u = p("FROBNICATE now").unwrap_err();
-    assert_eq!(u.problem, "Unknown command: `FROBNICATE`.");
-    assert_eq!(u.usage, "send HELP for the list of commands");
-    assert_eq!(u.example, "HELP");
+    assert_eq!(en(&u.problem), "Unknown command: `FROBNICATE`.");
+    assert_eq!(u.problem.id, "usage-unknown");
+    assert_eq!(u.word, "HELP");
+    assert_eq!(u.usage(), "send HELP for the list of commands");
+    assert_eq!(u.example(), "HELP");
     assert_eq!(
-        u.to_string(),
+        said(&u),
         "Unknown command: `FROBNICATE`.\nUsage: send HELP for the list of commands\nExample: HELP"
     );
     assert_eq!(
-        parse("", &[], &[]).unwrap_err().problem,
+        en(&parse("", &[], &[]).unwrap_err().problem),
         "Unknown command: ``."
     );
     let weird = format!("X\u{0}{}", "Y".repeat(100));
     let u = parse(&weird, &[], &[]).unwrap_err();
+    let said = en(&u.problem);
     assert!(
-        !u.problem.contains('\u{0}') && u.problem.chars().count() < 90,
-        "{}",
-        u.problem
+        !said.contains('\u{0}') && said.chars().count() < 90,
+        "{said}"
     );
     // Mixed case of every known word parses (or fails with its own usage, not "unknown").
     for (word, s) in words() {
@@ -562,7 +617,7 @@ fn unknown_commands() {
             })
             .collect();
         if let Err(u) = parse(&mixed, &[], &[]) {
-            assert_eq!(u.usage, s.usage, "{mixed}");
+            assert_eq!(u.usage(), s.usage, "{mixed}");
         }
     }
     assert_eq!(

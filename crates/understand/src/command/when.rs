@@ -11,15 +11,15 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use super::clean;
+use super::{clean, Problem};
 use crate::address::show;
 
 /// A date and a time at the start of `args`, and how many tokens they took; `word` is the
 /// command as written, for the problem.
-pub(super) fn when_at(word: &str, args: &[&str]) -> Result<(NaiveDateTime, usize), String> {
+pub(super) fn when_at(word: &str, args: &[&str]) -> Result<(NaiveDateTime, usize), Problem> {
     let w = word;
     if args.is_empty() {
-        return Err(format!("{w} needs a date and a time."));
+        return Err(Problem::new("usage-needs-date-time").arg("word", w));
     }
     let mut i = 0;
     let weekday = weekday(args[0]);
@@ -30,21 +30,18 @@ pub(super) fn when_at(word: &str, args: &[&str]) -> Result<(NaiveDateTime, usize
         Some(d) => d,
         None => {
             let what = args.get(i).copied().unwrap_or(args[0]);
-            return Err(format!(
-                "{w} needs a date first: {} is not one (write 2026-12-08, 08.12.2026 or 8 Dec 2026).",
-                show(what)
-            ));
+            return Err(Problem::new("usage-needs-date-first")
+                .arg("word", w)
+                .arg("written", show(what)));
         }
     };
     i += used;
     if let Some(wd) = weekday {
         if date.weekday() != wd {
-            return Err(format!(
-                "{} is a {}, not a {}.",
-                date.format("%Y-%m-%d"),
-                day_name(date.weekday()),
-                day_name(wd)
-            ));
+            return Err(Problem::new("usage-wrong-weekday")
+                .arg("date", date.format("%Y-%m-%d"))
+                .name("is", day_name(date.weekday()))
+                .name("written", day_name(wd)));
         }
     }
     let time = match time {
@@ -64,13 +61,13 @@ pub(super) fn when_at(word: &str, args: &[&str]) -> Result<(NaiveDateTime, usize
                 None => {
                     let d = date.format("%Y-%m-%d");
                     return Err(match args.get(i) {
-                        None => {
-                            format!("{w} needs a time: write it after the date, as in {d} 18:30.")
-                        }
-                        Some(t) => format!(
-                            "{w} needs a time after the date: {} is not a time (write {d} 18:30).",
-                            show(t)
-                        ),
+                        None => Problem::new("usage-needs-time")
+                            .arg("word", w)
+                            .arg("date", d),
+                        Some(t) => Problem::new("usage-not-a-time-after")
+                            .arg("word", w)
+                            .arg("date", d)
+                            .arg("written", show(t)),
                     });
                 }
             }
@@ -137,15 +134,16 @@ fn weekday(tok: &str) -> Option<Weekday> {
         .map(|(_, d)| *d)
 }
 
+/// The catalogs' message for a weekday's name.
 fn day_name(d: Weekday) -> &'static str {
     match d {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
+        Weekday::Mon => "weekday-1",
+        Weekday::Tue => "weekday-2",
+        Weekday::Wed => "weekday-3",
+        Weekday::Thu => "weekday-4",
+        Weekday::Fri => "weekday-5",
+        Weekday::Sat => "weekday-6",
+        Weekday::Sun => "weekday-7",
     }
 }
 
@@ -167,15 +165,17 @@ pub(super) fn looks_numeric_date(tok: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "-./T:t".contains(c))
 }
 
-fn ymd(y: u32, m: u32, d: u32, tok: &str) -> Result<NaiveDate, String> {
+fn ymd(y: u32, m: u32, d: u32, tok: &str) -> Result<NaiveDate, Problem> {
     if !(1..=12).contains(&m) {
-        return Err(format!(
-            "{} is not a date: there is no month {m}.",
-            show(tok)
-        ));
+        return Err(Problem::new("usage-no-such-month")
+            .arg("written", show(tok))
+            .arg("month", m));
     }
-    NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| format!("{} is not a date: that month has no day {d}.", show(tok)))
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
+        Problem::new("usage-no-such-day")
+            .arg("written", show(tok))
+            .arg("day", d)
+    })
 }
 
 /// `YYYY-MM-DD` or `YYYY/MM/DD`.
@@ -189,7 +189,7 @@ fn iso(t: &str) -> Option<(u32, u32, u32)> {
 
 /// A date at the start of `t`: `(date, tokens used, time if written in the same token)`.
 /// `Ok(None)`: it does not look like a date at all.
-fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, String> {
+fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, Problem> {
     let Some(first) = t.first() else {
         return Ok(None);
     };
@@ -200,10 +200,9 @@ fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, 
             let date = ymd(y, m, dd, tok)?;
             return match time_at(&[tm]) {
                 Ok(Some((time, _))) => Ok(Some((date, 1, Some(time)))),
-                Ok(None) => Err(format!(
-                    "{} has no time after the T that can be read (write {d}T18:30, local time without a zone).",
-                    show(tok)
-                )),
+                Ok(None) => Err(Problem::new("usage-no-time-after-t")
+                    .arg("written", show(tok))
+                    .arg("date", d)),
                 Err(p) => Err(p),
             };
         }
@@ -216,10 +215,9 @@ fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, 
     if let [d, m, y] = dotted.as_slice() {
         if let (Some(d), Some(m)) = (digits(d, 1, 2), digits(m, 1, 2)) {
             if digits(y, 2, 2).is_some() {
-                return Err(format!(
-                    "{} has a two-digit year: write it with four, as in 08.12.2026.",
-                    show(tok)
-                ));
+                return Err(Problem::new("usage-two-digit-year")
+                    .arg("written", show(tok))
+                    .arg("example", "08.12.2026"));
             }
             if let Some(y) = digits(y, 4, 4) {
                 return ymd(y, m, d, tok).map(|date| Some((date, 1, None)));
@@ -231,10 +229,7 @@ fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, 
     if let [a, b, y] = slashed.as_slice() {
         if let (Some(a), Some(b), Some(_)) = (digits(a, 1, 2), digits(b, 1, 2), digits(y, 2, 4)) {
             let _ = (a, b);
-            return Err(format!(
-                "{} is ambiguous (day or month first?): write the date as 2026-12-08 or 8 Dec 2026.",
-                show(tok)
-            ));
+            return Err(Problem::new("usage-ambiguous-date").arg("written", show(tok)));
         }
     }
     // 8 Dec 2026 / Dec 8 2026
@@ -245,10 +240,8 @@ fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, 
     } else if month(tok).is_some()
         || (day_num(tok).is_some() && t.get(1).is_some_and(|x| month(x).is_some()))
     {
-        return Err(format!(
-            "{} needs a day and a year, as in 8 Dec 2026.",
-            show(&t[..t.len().min(2)].join(" "))
-        ));
+        return Err(Problem::new("usage-needs-day-and-year")
+            .arg("written", show(&t[..t.len().min(2)].join(" "))));
     } else {
         return Ok(None);
     };
@@ -259,19 +252,15 @@ fn date_at(t: &[&str]) -> Result<Option<(NaiveDate, usize, Option<NaiveTime>)>, 
             let shown = format!("{written} {y}");
             ymd(y, mon, day, &shown).map(|date| Some((date, 3, None)))
         }
-        Some(y) if digits(y, 2, 2).is_some() => Err(format!(
-            "{} has a two-digit year: write it with four, as in 8 Dec 2026.",
-            show(&format!("{written} {y}"))
-        )),
-        _ => Err(format!(
-            "{} needs a year, as in 8 Dec 2026 18:30.",
-            show(clean(&written))
-        )),
+        Some(y) if digits(y, 2, 2).is_some() => Err(Problem::new("usage-two-digit-year")
+            .arg("written", show(&format!("{written} {y}")))
+            .arg("example", "8 Dec 2026")),
+        _ => Err(Problem::new("usage-needs-year").arg("written", show(clean(&written)))),
     }
 }
 
 /// A time at the start of `t` and the tokens it took. `Ok(None)`: not a time at all.
-fn time_at(t: &[&str]) -> Result<Option<(NaiveTime, usize)>, String> {
+fn time_at(t: &[&str]) -> Result<Option<(NaiveTime, usize)>, Problem> {
     let Some(first) = t.first() else {
         return Ok(None);
     };
@@ -313,7 +302,7 @@ fn time_at(t: &[&str]) -> Result<Option<(NaiveTime, usize)>, String> {
     let (Some(mut h), Some(m), Some(sec)) = (h, m, sec) else {
         return Ok(None);
     };
-    let bad = || format!("{} is not a time of day.", show(&t[..used].join(" ")));
+    let bad = || Problem::new("usage-not-a-time").arg("written", show(&t[..used].join(" ")));
     if let Some(is_pm) = pm {
         if !(1..=12).contains(&h) {
             return Err(bad());
@@ -333,7 +322,7 @@ fn time_at(t: &[&str]) -> Result<Option<(NaiveTime, usize)>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{p, problem, sched};
+    use super::super::tests::{p, problem, said, sched};
 
     #[test]
     fn schedule_date_forms() {
@@ -457,7 +446,7 @@ mod tests {
         );
         let u = p("SCHEDULE 2026-12-08").unwrap_err();
         assert_eq!(
-            u.to_string(),
+            said(&u),
             "SCHEDULE needs a time: write it after the date, as in 2026-12-08 18:30.\nUsage: SCHEDULE date time [place or link]  (local time, e.g. 2026-12-08 18:30 or 8 Dec 2026 18:30)\nExample: SCHEDULE 2026-12-08 18:30 https://meet.example.org/cp"
         );
     }

@@ -137,13 +137,13 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
             join_stems.iter().any(|s| w.folded.starts_with(s)) || w.folded.starts_with("m'inscri");
         if join_words.contains(&w.folded.as_str()) || stemmed {
             if asks_or_conditions(window, w.start) {
-                return Intent::unclear("a question or a condition, not a join");
+                return Intent::unclear(crate::UnclearReason::QuestionNotJoin);
             }
             if words[i.saturating_sub(6)..i]
                 .iter()
                 .any(|p| conditional.contains(&p.folded.as_str()))
             {
-                return Intent::unclear("a join on a condition");
+                return Intent::unclear(crate::UnclearReason::JoinOnCondition);
             }
             let negated = words[i.saturating_sub(4)..i]
                 .iter()
@@ -232,14 +232,14 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
     // A conditional or asking reply is no join even when it sounds willing ("Si …, je
     // m'inscris volontiers").
     if asks_or_conditions(window, 0) {
-        return Intent::unclear("a question or a condition, not a join");
+        return Intent::unclear(crate::UnclearReason::QuestionNotJoin);
     }
     match rsvp(text) {
         Rsvp::Answer(Yes, _) => Intent::Join,
         Rsvp::Answer(No, _) => Intent::Decline,
-        Rsvp::Answer(Maybe, _) => Intent::unclear("the reply neither joins nor declines (maybe)"),
-        Rsvp::Mixed => Intent::unclear("the reply says both yes and no"),
-        Rsvp::Nothing => Intent::unclear("could not tell JOIN or no thanks"),
+        Rsvp::Answer(Maybe, _) => Intent::unclear(crate::UnclearReason::MaybeJoin),
+        Rsvp::Mixed => Intent::unclear(crate::UnclearReason::YesAndNo),
+        Rsvp::Nothing => Intent::unclear(crate::UnclearReason::NoJoinOrDecline),
     }
 }
 

@@ -53,7 +53,7 @@ pub(crate) fn from_text(
                         question: None,
                     };
                 }
-                return Intent::unclear("empty reply");
+                return Intent::unclear(crate::UnclearReason::EmptyReply);
             }
             // "+1" under an announcement is a yes.
             if matches!(text, "+1" | "+1!" | "+ 1") {
@@ -65,7 +65,7 @@ pub(crate) fn from_text(
             }
             match rsvp(text) {
                 Rsvp::Answer(response, note) => rsvp_asking(response, note, text),
-                Rsvp::Mixed => Intent::unclear("the reply says both yes and no"),
+                Rsvp::Mixed => Intent::unclear(crate::UnclearReason::YesAndNo),
                 Rsvp::Nothing => {
                     if let Some(v) = votes(text) {
                         return Intent::Votes { votes: v };
@@ -83,13 +83,13 @@ pub(crate) fn from_text(
                     if talks_instead_of_rsvp(text) {
                         return Intent::Conversation;
                     }
-                    Intent::unclear("could not tell YES, NO or MAYBE")
+                    Intent::unclear(crate::UnclearReason::NoYesNoMaybe)
                 }
             }
         }
         Some(Asked::Topics) => {
             if text.is_empty() {
-                return Intent::unclear("empty reply");
+                return Intent::unclear(crate::UnclearReason::EmptyReply);
             }
             if let Some(v) = votes(text) {
                 return Intent::Votes { votes: v };
@@ -104,35 +104,35 @@ pub(crate) fn from_text(
                 return Intent::Conversation;
             }
             if is_non_answer(text) {
-                return Intent::unclear("no topic in the reply");
+                return Intent::unclear(crate::UnclearReason::NoTopic);
             }
             let topics = topics_in(text);
             if topics.is_empty() {
-                Intent::unclear("no topic in the reply")
+                Intent::unclear(crate::UnclearReason::NoTopic)
             } else {
                 Intent::Topics { topics }
             }
         }
         Some(Asked::Takeaways) => {
             if text.is_empty() {
-                return Intent::unclear("empty reply");
+                return Intent::unclear(crate::UnclearReason::EmptyReply);
             }
             if asks_instead_of_answering(text) {
                 return Intent::Conversation;
             }
             if is_non_answer(text) {
-                return Intent::unclear("no takeaway in the reply");
+                return Intent::unclear(crate::UnclearReason::NoTakeaway);
             }
             let t = takeaways_in(text);
             if t.is_empty() {
-                Intent::unclear("no takeaway in the reply")
+                Intent::unclear(crate::UnclearReason::NoTakeaway)
             } else {
                 Intent::Takeaways { takeaways: t }
             }
         }
         Some(Asked::Followup) => {
             if text.is_empty() {
-                return Intent::unclear("empty reply");
+                return Intent::unclear(crate::UnclearReason::EmptyReply);
             }
             match join_or_decline(text) {
                 Intent::Unclear { .. } if asks_instead_of_answering(text) => Intent::Conversation,
@@ -150,7 +150,7 @@ pub(crate) fn from_text(
                         question: None,
                     };
                 }
-                return Intent::unclear("empty message");
+                return Intent::unclear(crate::UnclearReason::EmptyMessage);
             }
             if let Some(v) = votes(text) {
                 return Intent::Votes { votes: v };
@@ -166,7 +166,7 @@ pub(crate) fn from_text(
             if w.len() <= 3 && w.first().is_some_and(|x| x == "join") {
                 return Intent::Join;
             }
-            Intent::unclear("not an answer to anything we asked, and no YES/NO, +1 or TOPIC form")
+            Intent::unclear(crate::UnclearReason::NotAnAnswer)
         }
     }
 }
