@@ -566,13 +566,8 @@ async fn apply_batch_in(
             let keys: Vec<&str> = ready.iter().filter_map(Read::dedup_key).collect();
             seen.extend(world.store.inbound_seen_among(&mut tx, &keys).await?);
             let senders: Vec<&str> = ready.iter().filter_map(Read::from_address).collect();
-            batch::prefetch_answers(
-                &world.store,
-                &mut tx,
-                &senders,
-                batch::answers_window(now),
-            )
-            .await?;
+            batch::prefetch_answers(&world.store, &mut tx, &senders, batch::answers_window(now))
+                .await?;
         }
         let read = ready.pop_front().context("the reading thread stopped")?;
         fault_fails(raw).with_context(|| format!("handling {key}"))?;

@@ -51,7 +51,10 @@ pub(super) fn active() -> bool {
 pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     let Ok((inbound, bodies)) = PENDING.try_with(|p| {
         let mut p = p.borrow_mut();
-        (std::mem::take(&mut p.inbound), std::mem::take(&mut p.bodies))
+        (
+            std::mem::take(&mut p.inbound),
+            std::mem::take(&mut p.bodies),
+        )
     }) else {
         return Ok(());
     };
