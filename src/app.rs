@@ -13,7 +13,7 @@ use crate::compose::token::Signer;
 use crate::config::{Config, Inbound, Outbound, RetryPolicy};
 use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
-use crate::rules::{sha256_hex, Community, Fired, Handled, Read, World};
+use crate::rules::{batch, sha256_hex, Community, Fired, Handled, Read, World};
 use crate::shutdown::Shutdown;
 use crate::store::{is_storage_full, Backend, Colocated, Store};
 use crate::telemetry::{resumed, retrying, Throttle};
@@ -520,6 +520,18 @@ async fn apply_batch(
     now: i64,
     colocate: bool,
 ) -> Result<Vec<Handled>> {
+    batch::scope(apply_batch_in(world, msgs, now, colocate)).await
+}
+
+/// [`apply_batch`] inside its [`batch::scope`]: the "handled" records and the answers' bodies
+/// are written with one statement per table at the end, the answer throttle counted once for
+/// the senders read so far.
+async fn apply_batch_in(
+    world: Arc<World>,
+    msgs: Vec<(String, Vec<u8>)>,
+    now: i64,
+    colocate: bool,
+) -> Result<Vec<Handled>> {
     let _colocated = colocate.then(Colocated::here);
     let writer_cpu = colocate.then(crate::store::current_cpu).flatten();
     let (read_tx, mut read_rx) = tokio::sync::mpsc::channel::<Read>(msgs.len().max(1));
@@ -538,7 +550,7 @@ async fn apply_batch(
             })
             .context("starting the inbound reader")?
     };
-    let mut tx = world.store.begin().await?;
+    let mut tx = world.store.begin_batch().await?;
     let mut handled = Vec::with_capacity(msgs.len());
     // Messages read and not yet applied, and the keys known to be handled: before this
     // batch (asked once for all that are read so far, one statement instead of one per
@@ -553,6 +565,9 @@ async fn apply_batch(
             }
             let keys: Vec<&str> = ready.iter().filter_map(Read::dedup_key).collect();
             seen.extend(world.store.inbound_seen_among(&mut tx, &keys).await?);
+            let senders: Vec<&str> = ready.iter().filter_map(Read::from_address).collect();
+            batch::prefetch_answers(&world.store, &mut tx, &senders, batch::answers_window(now))
+                .await?;
         }
         let read = ready.pop_front().context("the reading thread stopped")?;
         fault_fails(raw).with_context(|| format!("handling {key}"))?;
@@ -566,6 +581,7 @@ async fn apply_batch(
         );
         seen.extend(dedup);
     }
+    batch::flush(&world.store, &mut tx).await?;
     tx.commit()
         .await
         .context("committing a batch of handled messages")?;

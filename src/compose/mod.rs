@@ -532,23 +532,22 @@ fn with_images(html: SinglePart, images: &[chart::Chart]) -> Result<MultiPart> {
 /// into the string at each one: quadratic, minutes for a body of a few megabytes of short lines.
 /// Given CRLF already, it finds nothing to insert.
 fn crlf(s: String) -> String {
-    let bare = s
-        .bytes()
-        .enumerate()
-        .filter(|&(i, b)| b == b'\n' && (i == 0 || s.as_bytes()[i - 1] != b'\r'))
-        .count();
-    if bare == 0 {
+    let b = s.as_bytes();
+    let bare = |&(i, _): &(usize, &str)| i == 0 || b[i - 1] != b'\r';
+    let n = s.match_indices('\n').filter(bare).count();
+    if n == 0 {
         return s;
     }
-    let mut out = String::with_capacity(s.len() + bare);
-    let mut prev = '\0';
-    for c in s.chars() {
-        if c == '\n' && prev != '\r' {
-            out.push('\r');
-        }
-        out.push(c);
-        prev = c;
+    // Whole runs between bare line feeds copied at once (issue 14: a char at a time was 4 %
+    // of an inbound batch's instructions).
+    let mut out = String::with_capacity(s.len() + n);
+    let mut start = 0;
+    for (i, _) in s.match_indices('\n').filter(bare) {
+        out.push_str(&s[start..i]);
+        out.push('\r');
+        start = i;
     }
+    out.push_str(&s[start..]);
     out
 }
 

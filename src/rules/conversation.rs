@@ -106,6 +106,8 @@ impl Act<'_, '_> {
         answered: Option<&str>,
     ) -> Result<Forward> {
         let store = self.world.store.clone();
+        // The batch's records so far are in the count.
+        super::batch::flush(&store, self.conn).await?;
         if store
             .forwarded_since(self.conn, person.id, self.now - 3600, FORWARDED)
             .await?

@@ -18,6 +18,8 @@ impl World {
         now: i64,
     ) -> Result<Handled> {
         let key = format!("sha256:{}", sha256_hex(raw));
+        // A batch's records so far are in the inbound log this looks at.
+        super::batch::flush(&self.store, tx).await?;
         if self.store.inbound_seen(tx, &key).await? {
             return Ok(Handled::Unreadable {
                 reason: reason.to_string(),

@@ -98,9 +98,13 @@ impl Act<'_, '_> {
         a: Answer<'_>,
     ) -> Result<bool> {
         let store = self.world.store.clone();
-        if store
-            .answers_since(self.conn, p.address.as_str(), self.now - 3600)
-            .await?
+        if super::batch::answers_since(
+            &store,
+            self.conn,
+            p.address.as_str(),
+            super::batch::answers_window(self.now),
+        )
+        .await?
             >= ANSWERS_PER_HOUR
         {
             tracing::warn!(to = %p.address, "answer throttled: {ANSWERS_PER_HOUR} automatic answers in the last hour");
@@ -334,8 +338,22 @@ impl Act<'_, '_> {
         })
     }
 
-    pub(super) async fn enqueue(&mut self, mail: OutMail) -> Result<()> {
+    pub(super) async fn enqueue(&mut self, mut mail: OutMail) -> Result<()> {
         let store = self.world.store.clone();
+        if super::batch::active() {
+            // In a batch the row goes in now (its id, and whether it was new, are needed) and
+            // its body with the batch's others (see `batch`).
+            if let Some(id) = store.enqueue_row(self.conn, &mail, self.now).await? {
+                self.queued += 1;
+                let body = std::mem::take(&mut mail.body);
+                if super::batch::keep_body(id, body, mail.kind, &mail.recipient)
+                    >= super::batch::bodies_at_once()
+                {
+                    super::batch::flush(&store, self.conn).await?;
+                }
+            }
+            return Ok(());
+        }
         if store.enqueue(self.conn, &mail, self.now).await? {
             self.queued += 1;
         }

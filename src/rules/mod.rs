@@ -27,6 +27,7 @@ use crate::domain::{Address, InboundKind, OtherMailKind, PersonStatus};
 use crate::store::{InboundRecord, Store};
 
 pub mod auth_results;
+pub mod batch;
 mod commands;
 mod contributions;
 mod conversation;
@@ -272,23 +273,39 @@ impl World {
         };
         let queued = act.queued;
         let kind = InboundKind::of(&reading.intent);
-        self.store
-            .record_inbound(
-                tx,
-                &InboundRecord {
-                    dedup_key: &dedup_key,
-                    message_id: reading.message_id.as_deref(),
-                    from_address: from.map(|a| a.as_str()),
-                    community_id: community.map(|c| c.id),
-                    person_id,
-                    received_at: now,
-                    kind,
-                    outcome: &outcome,
-                    // Kept for the coordinator, up to 1 MB (the mailbox keeps the whole message).
-                    raw: keep_raw.then_some(&raw[..raw.len().min(KEEP_RAW_MAX)]),
-                },
-            )
-            .await?;
+        // Kept for the coordinator, up to 1 MB (the mailbox keeps the whole message).
+        let kept_raw = keep_raw.then_some(&raw[..raw.len().min(KEEP_RAW_MAX)]);
+        if batch::active() {
+            // Written with the batch's other records before it commits (see `batch`).
+            batch::keep_inbound(crate::store::InboundRow {
+                dedup_key,
+                message_id: reading.message_id.clone(),
+                from_address: from.map(|a| a.to_string()),
+                community_id: community.map(|c| c.id),
+                person_id,
+                received_at: now,
+                kind,
+                outcome: outcome.clone(),
+                raw: kept_raw.map(<[u8]>::to_vec),
+            });
+        } else {
+            self.store
+                .record_inbound(
+                    tx,
+                    &InboundRecord {
+                        dedup_key: &dedup_key,
+                        message_id: reading.message_id.as_deref(),
+                        from_address: from.map(|a| a.as_str()),
+                        community_id: community.map(|c| c.id),
+                        person_id,
+                        received_at: now,
+                        kind,
+                        outcome: &outcome,
+                        raw: kept_raw,
+                    },
+                )
+                .await?;
+        }
         Ok(Handled::Done {
             kind,
             outcome,
@@ -333,6 +350,14 @@ impl Read {
     pub fn dedup_key(&self) -> Option<&str> {
         match self {
             Read::Mail(m) => Some(&m.dedup_key),
+            Read::Unreadable { .. } => None,
+        }
+    }
+
+    /// The sender's address, if it has a usable one.
+    pub fn from_address(&self) -> Option<&str> {
+        match self {
+            Read::Mail(m) => m.reading.from.as_ref().map(|f| f.address.as_str()),
             Read::Unreadable { .. } => None,
         }
     }

@@ -28,12 +28,11 @@ impl Store {
         let mut seen = std::collections::HashSet::new();
         // Well under SQLite's and PostgreSQL's limits on bound parameters.
         for chunk in keys.chunks(500) {
-            let marks = (1..=chunk.len())
-                .map(|i| format!("${i}"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            // `?` on SQLite (see `batch::mark`); the text changes with the number of keys, so
+            // it is not kept among the prepared statements.
+            let marks = super::batch::list(self.backend, 1, chunk.len());
             let sql = format!("SELECT dedup_key FROM inbound WHERE dedup_key IN ({marks})");
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
             for k in chunk {
                 q = q.bind(*k);
             }

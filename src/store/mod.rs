@@ -18,6 +18,7 @@ use anyhow::{Context as _, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Row};
 
+mod batch;
 mod colocate;
 mod confirmations;
 mod failures;
@@ -31,6 +32,7 @@ mod posts;
 mod roster;
 mod search;
 mod timeline;
+pub use batch::InboundRow;
 pub use colocate::{current_cpu, elsewhere, Colocated};
 pub use confirmations::{AuditEntry, Confirmation, Unusable};
 pub use guests::GuestMark;
@@ -61,6 +63,9 @@ pub struct Store {
     /// One connection whose commits survive a crash of this process but not a power cut (see
     /// [`Store::finish_outbox`]); opened on first use.
     results: AnyPool,
+    /// On SQLite, the one connection inbound batches write through (see [`Store::begin_batch`]);
+    /// on PostgreSQL, `pool`.
+    writer: AnyPool,
     backend: Backend,
     options: AnyConnectOptions,
 }
@@ -138,6 +143,20 @@ fn pool_options(backend: Backend, size: u32, commit: Commit) -> AnyPoolOptions {
         })
 }
 
+/// The inbound writer's page cache (KiB when negative): 32 MB, against SQLite's default 2 MB.
+const WRITER_CACHE: &str = "PRAGMA cache_size = -32768";
+
+/// The connection inbound batches write through: one of its own on SQLite (opened when
+/// first used), the pool on PostgreSQL.
+fn writer_pool(backend: Backend, pool: &AnyPool, options: &AnyConnectOptions) -> AnyPool {
+    match backend {
+        Backend::Sqlite => {
+            pool_options(backend, 1, Commit::Durable).connect_lazy_with(options.clone())
+        }
+        Backend::Postgres => pool.clone(),
+    }
+}
+
 /// Whether `e` says the disk under the database or a Maildir is full: SQLite's SQLITE_FULL
 /// (code 13, "database or disk is full"), PostgreSQL's disk_full (53100), or ENOSPC/EDQUOT
 /// from the file system. Not the message's fault: nothing to count against it, try again later.
@@ -183,9 +202,11 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.context("applying migrations")?;
+        let writer = writer_pool(backend, &pool, &options);
         Ok(Store {
             pool,
             results,
+            writer,
             backend,
             options,
         })
@@ -196,9 +217,11 @@ impl Store {
     /// connections with another runtime, because a PostgreSQL socket belongs to the runtime
     /// that opened it and dies with it. Two connections, plus one for delivery results.
     pub fn reconnect(&self) -> Store {
+        let pool =
+            pool_options(self.backend, 2, Commit::Durable).connect_lazy_with(self.options.clone());
         Store {
-            pool: pool_options(self.backend, 2, Commit::Durable)
-                .connect_lazy_with(self.options.clone()),
+            writer: writer_pool(self.backend, &pool, &self.options),
+            pool,
             results: pool_options(self.backend, 1, Commit::CrashSafe)
                 .connect_lazy_with(self.options.clone()),
             backend: self.backend,
@@ -221,7 +244,32 @@ impl Store {
         .context("starting a transaction")
     }
 
+    /// The transaction of a batch of inbound messages (`App::handle_batch`). On SQLite it is
+    /// always the same connection, kept open, with a page cache large enough for the pages a
+    /// batch touches: SQLite empties a connection's cache whenever another connection wrote,
+    /// so with the pool's connections taking turns every batch began with a cold cache and
+    /// read its index pages again (issue 14, BENCHMARKS.md). Durability is the pool's: WAL,
+    /// `synchronous = FULL`, `BEGIN IMMEDIATE`.
+    pub async fn begin_batch(&self) -> Result<Tx> {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut tx = self
+                    .writer
+                    .begin_with("BEGIN IMMEDIATE")
+                    .await
+                    .context("starting a transaction")?;
+                sqlx::query(WRITER_CACHE)
+                    .execute(&mut *tx)
+                    .await
+                    .context("sizing the writer's page cache")?;
+                Ok(tx)
+            }
+            Backend::Postgres => self.begin().await,
+        }
+    }
+
     pub async fn close(&self) {
+        self.writer.close().await;
         self.results.close().await;
         self.pool.close().await;
     }

@@ -595,6 +595,8 @@ impl Act<'_, '_> {
             &mut t,
             tr.t2("status-mail", "pending", pending, "failed", failed),
         );
+        // The batch's records so far are in the count.
+        crate::rules::batch::flush(&store, self.conn).await?;
         let unclear = store
             .unclear_since(self.conn, c.id, self.now - 7 * 86400)
             .await?;

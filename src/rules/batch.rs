@@ -1,0 +1,183 @@
+//! What a batch of inbound messages writes at its end rather than per message (issue 14).
+//!
+//! `App::handle_batch` applies up to a hundred messages in one transaction. Inside
+//! [`scope`], the rules keep what no later statement of the batch reads back — each message's
+//! "handled" record and the bodies of the answers queued — and [`flush`] writes them with one
+//! multi-row statement per table before the batch commits (and before any statement that
+//! reads the inbound log). The per-sender answer throttle is counted once for the whole batch
+//! (see [`prefetch_answers`]) and kept up to date as answers are queued. Outside a scope (one
+//! message, a job, the command line) every write goes out at once, as before.
+//!
+//! Nothing changes about what commits: the same rows, in the same transaction; a batch that
+//! fails is rolled back with what it kept, and is done again one message at a time.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+
+use anyhow::Result;
+use sqlx::AnyConnection;
+
+use crate::domain::{MailKind, OtherMailKind};
+use crate::store::{InboundRow, Store};
+
+/// Bodies kept before they are written anyway (a list post queues a copy per member).
+const BODIES_AT_ONCE: usize = 200;
+
+tokio::task_local! {
+    static PENDING: RefCell<Pending>;
+}
+
+#[derive(Default)]
+struct Pending {
+    inbound: Vec<InboundRow>,
+    bodies: Vec<(i64, Vec<u8>)>,
+    /// Automatic answers per recipient since `answers_since`, as this transaction sees them.
+    answers: HashMap<String, i64>,
+    answers_since: Option<i64>,
+}
+
+/// Runs `f` (a batch, in one transaction) with its writes kept until [`flush`].
+pub async fn scope<F: Future>(f: F) -> F::Output {
+    PENDING.scope(RefCell::new(Pending::default()), f).await
+}
+
+/// Whether the caller runs inside a batch's [`scope`].
+pub(super) fn active() -> bool {
+    PENDING.try_with(|_| ()).is_ok()
+}
+
+/// Writes what the batch kept, on its connection. Nothing to do outside a scope.
+pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
+    let Ok((inbound, bodies)) = PENDING.try_with(|p| {
+        let mut p = p.borrow_mut();
+        (
+            std::mem::take(&mut p.inbound),
+            std::mem::take(&mut p.bodies),
+        )
+    }) else {
+        return Ok(());
+    };
+    if !bodies.is_empty() {
+        store.outbox_bodies_many(conn, &bodies).await?;
+    }
+    if !inbound.is_empty() {
+        store.record_inbound_many(conn, &inbound).await?;
+    }
+    Ok(())
+}
+
+/// Keeps a "handled" record for [`flush`]; gives it back outside a scope.
+pub(super) fn keep_inbound(row: InboundRow) -> Option<InboundRow> {
+    let mut row = Some(row);
+    let _ = PENDING.try_with(|p| {
+        if let Some(r) = row.take() {
+            p.borrow_mut().inbound.push(r);
+        }
+    });
+    row
+}
+
+/// Keeps the body of outbox row `id` for [`flush`] and counts the answer to `recipient` (see
+/// [`answers_since`]); returns how many bodies are kept.
+pub(super) fn keep_body(id: i64, body: Vec<u8>, kind: MailKind, recipient: &str) -> usize {
+    PENDING
+        .try_with(|p| {
+            let mut p = p.borrow_mut();
+            if counted(kind) {
+                if let Some(n) = p.answers.get_mut(recipient) {
+                    *n += 1;
+                }
+            }
+            p.bodies.push((id, body));
+            p.bodies.len()
+        })
+        .unwrap_or(0)
+}
+
+/// Whether the answer throttle counts mail of this kind (the kinds of
+/// [`Store::answers_since`]).
+fn counted(kind: MailKind) -> bool {
+    matches!(
+        kind,
+        MailKind::Other(
+            OtherMailKind::Confirmation
+                | OtherMailKind::Question
+                | OtherMailKind::CommandResult
+                | OtherMailKind::ConfirmationRequest
+        )
+    )
+}
+
+pub(super) const fn bodies_at_once() -> usize {
+    BODIES_AT_ONCE
+}
+
+/// Where the answer throttle's hour begins.
+pub fn answers_window(now: i64) -> i64 {
+    now - 3600
+}
+
+/// Counts the recent automatic answers of many senders at once, for the batch's throttle.
+pub async fn prefetch_answers(
+    store: &Store,
+    conn: &mut AnyConnection,
+    recipients: &[&str],
+    since: i64,
+) -> Result<()> {
+    let Ok(missing) = PENDING.try_with(|p| {
+        let p = p.borrow();
+        if p.answers_since.is_some_and(|s| s != since) {
+            return Vec::new();
+        }
+        recipients
+            .iter()
+            .filter(|r| !p.answers.contains_key(**r))
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+    }) else {
+        return Ok(());
+    };
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let refs: Vec<&str> = missing.iter().map(String::as_str).collect();
+    let counts = store.answers_since_among(conn, &refs, since).await?;
+    let _ = PENDING.try_with(|p| {
+        let mut p = p.borrow_mut();
+        p.answers_since = Some(since);
+        p.answers.extend(counts);
+    });
+    Ok(())
+}
+
+/// [`Store::answers_since`], from the batch's counts when it has the recipient's.
+pub(super) async fn answers_since(
+    store: &Store,
+    conn: &mut AnyConnection,
+    recipient: &str,
+    since: i64,
+) -> Result<i64> {
+    let known = PENDING
+        .try_with(|p| {
+            let p = p.borrow();
+            match p.answers_since {
+                Some(s) if s == since => p.answers.get(recipient).copied(),
+                _ => None,
+            }
+        })
+        .ok()
+        .flatten();
+    if let Some(n) = known {
+        return Ok(n);
+    }
+    let n = store.answers_since(conn, recipient, since).await?;
+    let _ = PENDING.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.answers_since.is_none_or(|s| s == since) {
+            p.answers_since = Some(since);
+            p.answers.insert(recipient.to_string(), n);
+        }
+    });
+    Ok(n)
+}

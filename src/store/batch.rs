@@ -1,0 +1,210 @@
+//! The statements of an inbound batch written many rows at a time (issue 14, BENCHMARKS.md).
+//!
+//! A batch of inbound replies shares one transaction. What no later statement of the batch
+//! reads back — the "handled" records and the bodies of the answers' outbox rows — is kept
+//! (see `rules::Pending`) and written here in one multi-row statement per table before the
+//! batch commits, instead of one statement (on PostgreSQL one round trip) per reply.
+
+use anyhow::{Context as _, Result};
+use sqlx::AnyConnection;
+
+use super::{Backend, OutMail, Store};
+use crate::domain::{InboundKind, OutboxStatus};
+
+/// Rows per statement: well under SQLite's (32,766) and PostgreSQL's (65,535) bound
+/// parameters, and a few MB of bodies at most.
+const ROWS: usize = 200;
+
+/// An inbound record kept until the batch writes it (see [`Store::record_inbound_many`]).
+#[derive(Clone, Debug)]
+pub struct InboundRow {
+    pub dedup_key: String,
+    pub message_id: Option<String>,
+    pub from_address: Option<String>,
+    pub community_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub received_at: i64,
+    pub kind: InboundKind,
+    pub outcome: String,
+    pub raw: Option<Vec<u8>>,
+}
+
+/// Bind mark `n` (from 1) of a statement whose marks are all numbered in binding order:
+/// `$n` on PostgreSQL, `?` on SQLite. SQLite looks each `$n` up among the names it has seen
+/// (quadratic in the marks of a statement: preparing a batch's 900-mark insert cost more than
+/// running it, issue 14); a plain `?` is simply the next one.
+pub(super) fn mark(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Sqlite => "?".to_string(),
+        Backend::Postgres => format!("${n}"),
+    }
+}
+
+/// `($1, $2, …), ($n+1, …)`: `rows` groups of `width` bind marks, from mark `first`.
+fn marks(backend: Backend, first: usize, rows: usize, width: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (0..width)
+                .map(|c| mark(backend, first + r * width + c))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `$first, …` (`n` marks), for `IN (…)`.
+pub(super) fn list(backend: Backend, first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| mark(backend, i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// The "handled" records of a batch, many per statement, in their order.
+    pub async fn record_inbound_many(
+        &self,
+        conn: &mut AnyConnection,
+        rows: &[InboundRow],
+    ) -> Result<()> {
+        for chunk in rows.chunks(ROWS) {
+            let sql = format!(
+                "INSERT INTO inbound (dedup_key, message_id, from_address, community_id, person_id, received_at, kind, outcome, raw) VALUES {}",
+                marks(self.backend, 1, chunk.len(), 9)
+            );
+            // Its text changes with the number of rows: not kept among the prepared ones.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+            for r in chunk {
+                q = q
+                    .bind(r.dedup_key.as_str())
+                    .bind(r.message_id.as_deref())
+                    .bind(r.from_address.as_deref())
+                    .bind(r.community_id)
+                    .bind(r.person_id)
+                    .bind(r.received_at)
+                    .bind(r.kind.as_str())
+                    .bind(r.outcome.as_str())
+                    .bind(r.raw.as_deref());
+            }
+            q.execute(&mut *conn)
+                .await
+                .context("recording the handled messages")?;
+        }
+        Ok(())
+    }
+
+    /// [`Store::enqueue`] without the body: the outbox row alone (`Some(id)`, or `None` when a
+    /// row with its dedup key exists). The caller writes the body with
+    /// [`Store::outbox_bodies_many`] in the same transaction before it commits; delivery
+    /// reads only committed rows, so it never sees the row without its body.
+    pub async fn enqueue_row(
+        &self,
+        conn: &mut AnyConnection,
+        m: &OutMail,
+        now: i64,
+    ) -> Result<Option<i64>> {
+        use sqlx::Row as _;
+        let row = sqlx::query(
+            "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
+               message_id, subject, status, attempts, created_at, next_attempt_at, post_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10, $12)
+             ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
+        )
+        .bind(&m.dedup_key)
+        .bind(m.community_id)
+        .bind(m.meeting_id)
+        .bind(m.person_id)
+        .bind(m.kind.as_str())
+        .bind(&m.recipient)
+        .bind(&m.envelope_from)
+        .bind(&m.message_id)
+        .bind(&m.subject)
+        .bind(now)
+        .bind(OutboxStatus::Pending.as_str())
+        .bind(m.post_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
+        row.map(|r| r.try_get::<i64, _>("id"))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    /// The bodies of outbox rows queued by [`Store::enqueue_row`], many per statement.
+    pub async fn outbox_bodies_many(
+        &self,
+        conn: &mut AnyConnection,
+        bodies: &[(i64, Vec<u8>)],
+    ) -> Result<()> {
+        for chunk in bodies.chunks(ROWS) {
+            let sql = format!(
+                "INSERT INTO outbox_bodies (outbox_id, body) VALUES {}",
+                marks(self.backend, 1, chunk.len(), 2)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+            for (id, body) in chunk {
+                q = q.bind(*id).bind(body.as_slice());
+            }
+            q.execute(&mut *conn)
+                .await
+                .context("queueing the answers' bodies")?;
+        }
+        Ok(())
+    }
+
+    /// How many automatic answers went to each of `recipients` since `since`:
+    /// [`Store::answers_since`] for a batch's senders in one statement (every one of them is
+    /// in the map, 0 when none went).
+    pub async fn answers_since_among(
+        &self,
+        conn: &mut AnyConnection,
+        recipients: &[&str],
+        since: i64,
+    ) -> Result<std::collections::HashMap<String, i64>> {
+        use crate::domain::OtherMailKind;
+        use sqlx::Row as _;
+        let mut out: std::collections::HashMap<String, i64> =
+            recipients.iter().map(|r| (r.to_string(), 0)).collect();
+        for chunk in recipients.chunks(500) {
+            let b = self.backend;
+            let sql = format!(
+                "SELECT recipient, COUNT(*) AS n FROM outbox WHERE created_at >= {}
+                 AND kind IN ({}) AND recipient IN ({}) GROUP BY recipient",
+                mark(b, 1),
+                list(b, 2, 4),
+                list(b, 6, chunk.len())
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .persistent(false)
+                .bind(since)
+                .bind(OtherMailKind::Confirmation.as_str())
+                .bind(OtherMailKind::Question.as_str())
+                .bind(OtherMailKind::CommandResult.as_str())
+                .bind(OtherMailKind::ConfirmationRequest.as_str());
+            for r in chunk {
+                q = q.bind(*r);
+            }
+            for r in q
+                .fetch_all(&mut *conn)
+                .await
+                .context("counting recent answers")?
+            {
+                out.insert(r.try_get("recipient")?, r.try_get("n")?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn marks_number_every_row() {
+        use super::{list, marks, Backend};
+        assert_eq!(marks(Backend::Postgres, 1, 2, 2), "($1, $2), ($3, $4)");
+        assert_eq!(marks(Backend::Postgres, 3, 1, 3), "($3, $4, $5)");
+        assert_eq!(marks(Backend::Sqlite, 1, 2, 2), "(?, ?), (?, ?)");
+        assert_eq!(list(Backend::Postgres, 6, 2), "$6, $7");
+    }
+}
