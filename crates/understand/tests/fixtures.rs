@@ -385,4 +385,5 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand4", 24, 5),
     ("hand5", 21, 6),
     ("hand6", 21, 7),
+    ("hand7", 55, 16),
 ];
