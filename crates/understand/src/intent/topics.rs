@@ -28,7 +28,16 @@ pub(crate) fn explicit_topics(text: &str) -> Option<Vec<Topic>> {
                 details.push(lines[j].trim());
                 j += 1;
             }
-            if !title.is_empty() {
+            // "Topics: insurance; an accountant; pensions": semicolons separate items here as
+            // anywhere else.
+            let parts: Vec<&str> = title
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() >= 2 && details.is_empty() {
+                topics.extend(parts.into_iter().map(|p| split_title(p, Vec::new())));
+            } else if !title.is_empty() {
                 topics.push(Topic {
                     title: clean_title(&title),
                     details: (!details.is_empty()).then(|| details.join("\n")),
@@ -73,17 +82,25 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
             .filter(|t| !t.title.is_empty())
             .collect();
     }
-    let paras: Vec<String> = paragraphs(&body)
+    let all_paras = paragraphs(&body);
+    // A heading ("Two ideas from me:", "Folgende Themen:") announces a list, so even two bare
+    // lines under it are two items.
+    let mut announced = all_paras.iter().any(|p| is_list_heading(p));
+    let paras: Vec<String> = all_paras
         .into_iter()
         .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
     if paras.len() == 1 {
         let p = &paras[0];
-        let lines: Vec<&str> = p.lines().collect();
+        let mut lines: Vec<&str> = p.lines().collect();
+        if lines.len() >= 3 && is_list_heading(lines[0]) {
+            lines.remove(0);
+            announced = true;
+        }
         // Three or more short lines, none a sentence or a question, no bullets: each line is
         // an item ("Marketing on a tiny budget\nTax deadlines\nTaking proper holidays").
-        // Two lines stay a title and its detail.
-        let bare_list = lines.len() >= 3
+        // Two lines stay a title and its detail, unless a heading announced a list.
+        let bare_list = lines.len() >= if announced { 2 } else { 3 }
             && lines.iter().all(|l| {
                 let t = l.trim();
                 !t.is_empty()
@@ -284,11 +301,27 @@ const LEADIN_WORDS: &[&str] = &[
     "quick",
     "small",
     "little",
+    // Nouns of a thought or a question put to the group: "Quick thought:", "Kurze Frage:",
+    // "Une question :" announce what follows.
+    "thought",
+    "thoughts",
+    "question",
+    "gedanke",
+    "frage",
+    "pensee",
+    "pensamiento",
+    "pregunta",
+    "gedachte",
+    "vraag",
+    "pensamento",
+    "pergunta",
+    "kurze",
+    "kurzer",
 ];
 
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at
 /// least one noun or verb of proposing among them).
-fn is_leadin(head: &str) -> bool {
+pub(super) fn is_leadin(head: &str) -> bool {
     let f = fold(head);
     let ws: Vec<&str> = f
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -300,7 +333,8 @@ fn is_leadin(head: &str) -> bool {
         "ein", "eine", "von", "mir", "ich", "noch", "je", "une", "un", "de", "ma", "part", "mon",
         "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn", "een", "ik",
         "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor", "voor", "petite",
-        "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little",
+        "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little", "kurze",
+        "kurzer",
     ];
     // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
     let leadin = |w: &&str| {
