@@ -489,6 +489,7 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     }
     // A leading answer word or phrase: "Yes, 15 min late".
     if let Some((resp, n)) = leading_answer(&words) {
+        let (resp, n) = negated_after(window, &words, resp, n);
         let rest_start = words[n - 1].end;
         if only_another_answer(&words[n..], resp) {
             return Rsvp::Mixed;
@@ -528,6 +529,7 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         let mut i = 0;
         while i < ws.len() {
             if let Some((r, n)) = longest_phrase_at(&ws, i) {
+                let (r, n) = negated_after(sentence, &ws[i..], r, n);
                 found.push((s_start + ws[i].start, r, n));
                 i += n;
             } else {
@@ -566,6 +568,34 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         return Rsvp::Answer(first, note());
     }
     Rsvp::Mixed
+}
+
+/// A yes phrase whose own clause goes on into a negation: "Ik ben er helaas niet bij", "Ich
+/// komme diesmal leider nicht", "Je serai là… pas". The Germanic languages put "not" after
+/// the verb, so a phrase of coming is only read once its clause has been seen to its
+/// punctuation: up to three words, one of them a negation, make it a NO.
+fn negated_after(text: &str, ws: &[Word], resp: Response, n: usize) -> (Response, usize) {
+    if resp != Yes {
+        return (resp, n);
+    }
+    let end = ws[n - 1].end;
+    let clause_end = text[end..]
+        .find([',', '.', ';', '!', '?', '\n', ':'])
+        .map_or(text.len(), |p| end + p);
+    let rest: Vec<&Word> = ws[n..]
+        .iter()
+        .take_while(|w| w.start < clause_end)
+        .collect();
+    if rest.len() > 3 {
+        return (resp, n);
+    }
+    match rest
+        .iter()
+        .position(|w| matches!(w.folded.as_str(), "niet" | "nicht" | "not" | "nao" | "pas"))
+    {
+        Some(k) => (No, n + k + 1),
+        None => (resp, n),
+    }
 }
 
 /// "yes no", "ja / nein", "yes or no": a leading answer followed by nothing but another one.

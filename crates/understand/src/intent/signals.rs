@@ -396,6 +396,25 @@ const IMPOSSIBLE: &[&str] = &[
     "excuse*",
     "disculp*",
 ];
+/// Words of difficulty: "lo veo difícil", "wird schwierig", "ça va être compliqué" decline
+/// politely — unless a "but" turns them ("difficult, but I'll come").
+const DIFFICULT: &[&str] = &[
+    "difficult",
+    "tricky",
+    "tough",
+    "schwierig",
+    "schwer",
+    "knapp",
+    "difficile",
+    "complique",
+    "compliquee",
+    "dificil",
+    "complicado",
+    "complicada",
+    "lastig",
+    "moeilijk",
+    "krap",
+];
 const HEDGING: &[&str] = &[
     "probably",
     "prob",
@@ -492,9 +511,6 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     if negated || f.iter().any(|w| is_in(w, IMPOSSIBLE)) {
         return Some(No);
     }
-    if f.iter().any(|w| is_in(w, HEDGING)) {
-        return Some(Maybe);
-    }
     // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
     // tell whether that is a yes.
     let contrast = f.iter().any(|w| {
@@ -503,6 +519,13 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
             "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"
         )
     });
+    let hedge = f.iter().any(|w| is_in(w, HEDGING));
+    if !contrast && !hedge && f.iter().any(|w| is_in(w, DIFFICULT)) {
+        return Some(No);
+    }
+    if hedge {
+        return Some(Maybe);
+    }
     if contrast {
         return None;
     }
