@@ -378,12 +378,20 @@ mod table {
     }
 }
 
-/// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines, as
-/// (number, folded title words). Fewer than two items: no agenda. Outlook and Yahoo put the
-/// original under a header block without any ">": there, only our own "#N Title" form counts
-/// (a reader's own "1. …" list is no agenda).
-fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
-    let mut out: Vec<(u32, Vec<String>)> = Vec::new();
+/// One item of the agenda a reply quotes: its number, the folded words of its title, and the
+/// folded name of who proposed it (our agenda writes "#2 Title (+3) — Ben").
+struct Item {
+    n: u32,
+    title: Vec<String>,
+    proposer: Option<String>,
+}
+
+/// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines. Fewer
+/// than two items: no agenda. Outlook and Yahoo put the original under a header block without
+/// any ">": there, only our own "#N Title" form counts (a reader's own "1. …" list is no
+/// agenda).
+fn quoted_agenda(whole: &str) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
     for line in whole.lines().take(400) {
         let t = line.trim_start();
         let q = match t.strip_prefix('>') {
@@ -397,9 +405,17 @@ fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
             continue;
         };
         let rest = q[digits.len()..].trim_start_matches(['.', ')', ':']);
-        if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|(m, _)| *m == n) {
+        if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|i| i.n == n) {
             continue;
         }
+        // "Title (+3) — Ben": the proposer after the last dash, the support in brackets.
+        let (rest, proposer) = match rest.rsplit_once(" — ").or_else(|| rest.rsplit_once(" – ")) {
+            Some((title, who)) if who.split_whitespace().count() <= 3 => {
+                (title, who.split_whitespace().next().map(fold))
+            }
+            _ => (rest, None),
+        };
+        let rest = rest.split(" (+").next().unwrap_or(rest);
         const SMALL: &[&str] = &[
             "with", "from", "that", "this", "your", "their", "over", "into", "when", "what",
             "para", "pour", "avec", "dans", "sans", "como", "sobre", "voor", "over", "naar",
@@ -411,13 +427,40 @@ fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
             .filter(|w| w.chars().count() >= 4 && !SMALL.contains(w))
             .map(str::to_string)
             .collect();
-        out.push((n, words));
+        out.push(Item {
+            n,
+            title: words,
+            proposer,
+        });
     }
     if out.len() < 2 {
         out.clear();
     }
     out
 }
+
+/// Whether a word of the reply names a word of a title: the same word, or the same stem
+/// ("contract"/"contracts", "mentor"/"mentoring", "contrato"/"contratos") — a shared start
+/// of five letters or more that leaves at most two letters of the shorter word.
+fn names(word: &str, title_word: &str) -> bool {
+    if word == title_word {
+        return true;
+    }
+    let common = word
+        .chars()
+        .zip(title_word.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shorter = word.chars().count().min(title_word.chars().count());
+    common >= 5 && common + 2 >= shorter
+}
+
+/// Nouns for an item of the agenda (folded): "the second one", "das dritte Thema".
+const ITEM_NOUNS: &[&str] = &[
+    "one", "ones", "topic", "topics", "item", "items", "point", "points", "thema", "themen",
+    "punkt", "sujet", "sujets", "tema", "temas", "punto", "onderwerp", "agendapunt", "topico",
+    "assunto", "ponto",
+];
 
 /// Votes read against the agenda the reply quotes, when the words alone do not say it.
 ///
@@ -445,7 +488,7 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     if toks.is_empty() || toks.len() > 25 {
         return None;
     }
-    let on_agenda = |n: u32| agenda.iter().any(|(m, _)| *m == n);
+    let on_agenda = |n: u32| agenda.iter().any(|i| i.n == n);
     let words: Vec<&str> = toks.iter().map(String::as_str).collect();
     // A verb of choosing, in any of its forms ("votaría", "stimme", "kies", "escolho"): the
     // stems, not the forms, are the data.
@@ -465,12 +508,22 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     });
     let mut out: Vec<u32> = Vec::new();
     // Numbers: "#N" or "Nummer N" anywhere, any agenda number after a verb of choosing, and
-    // numbers or ordinals leading the reply ("3 and 4", "Le 3 !", "De eerste …").
+    // numbers or ordinals leading the reply ("3 and 4", "Le 3 !", "De eerste …"). An ordinal
+    // elsewhere counts when it names an item: before a noun of one ("the second one", "das
+    // dritte Thema"), before "and"/a comma, or at the end ("keen on the second and fourth").
     let mut leading = true;
     let mut named = false;
-    for t in &toks {
+    for (k, t) in toks.iter().enumerate() {
+        let ordinal_names_item = ORDINALS.iter().any(|(o, _)| o == t)
+            && toks.get(k + 1).is_none_or(|next| {
+                ITEM_NOUNS.contains(&next.as_str())
+                    || matches!(
+                        next.as_str(),
+                        "and" | "&" | "," | "und" | "et" | "y" | "en" | "e" | "or" | "please"
+                    )
+            });
         let hash = t.starts_with('#') || named;
-        let last = agenda.iter().map(|(m, _)| *m).max().unwrap_or(0);
+        let last = agenda.iter().map(|i| i.n).max().unwrap_or(0);
         let n = if t.starts_with('+') {
             None
         } else {
@@ -500,7 +553,7 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
             "number" | "nummer" | "numero" | "nr" | "no" | "num" | "n"
         );
         match n {
-            Some(n) if on_agenda(n) && (hash || leading || choosing) => {
+            Some(n) if on_agenda(n) && (hash || leading || choosing || ordinal_names_item) => {
                 if !out.contains(&n) {
                     out.push(n);
                 }
@@ -543,13 +596,28 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     if !out.is_empty() {
         return Some(out);
     }
-    // Titles: with a verb of choosing, or a reply of a few words.
-    if !choosing && words.len() > 6 {
-        return None;
-    }
-    for (n, title) in &agenda {
-        if title.iter().any(|tw| words.contains(&tw.as_str())) && !out.contains(n) {
-            out.push(*n);
+    // Titles and proposers. Why no longer only with a verb of choosing: people choose with
+    // any words ("I'd like to hear more about mentoring", "me interesa el tema de los
+    // contratos", "both sound great", "same as Ben, the assistant one"); what makes them
+    // votes is that a short answer to the agenda names its items. A proposal of a new topic
+    // says so ("Topic: …", a question) and is read before this.
+    for item in &agenda {
+        let by_title = item
+            .title
+            .iter()
+            .any(|tw| words.iter().any(|w| names(w, tw)));
+        // "Dev's topic", "le sujet de Carla", "das Thema von Anna": the proposer, named as
+        // the owner of a topic.
+        let by_proposer = item.proposer.as_ref().is_some_and(|p| {
+            words.iter().enumerate().any(|(k, w)| {
+                w.strip_suffix("'s").is_some_and(|b| b == p)
+                    || (w == p
+                        && k > 0
+                        && matches!(words[k - 1], "de" | "von" | "van" | "do" | "da" | "del"))
+            })
+        });
+        if (by_title || by_proposer) && !out.contains(&item.n) {
+            out.push(item.n);
         }
     }
     out.sort_unstable();
