@@ -409,7 +409,8 @@ fn quoted_agenda(whole: &str) -> Vec<Item> {
             continue;
         }
         // "Title (+3) — Ben": the proposer after the last dash, the support in brackets.
-        let (rest, proposer) = match rest.rsplit_once(" — ").or_else(|| rest.rsplit_once(" – ")) {
+        let (rest, proposer) = match rest.rsplit_once(" — ").or_else(|| rest.rsplit_once(" – "))
+        {
             Some((title, who)) if who.split_whitespace().count() <= 3 => {
                 (title, who.split_whitespace().next().map(fold))
             }
@@ -457,9 +458,27 @@ fn names(word: &str, title_word: &str) -> bool {
 
 /// Nouns for an item of the agenda (folded): "the second one", "das dritte Thema".
 const ITEM_NOUNS: &[&str] = &[
-    "one", "ones", "topic", "topics", "item", "items", "point", "points", "thema", "themen",
-    "punkt", "sujet", "sujets", "tema", "temas", "punto", "onderwerp", "agendapunt", "topico",
-    "assunto", "ponto",
+    "one",
+    "ones",
+    "topic",
+    "topics",
+    "item",
+    "items",
+    "point",
+    "points",
+    "thema",
+    "themen",
+    "punkt",
+    "sujet",
+    "sujets",
+    "tema",
+    "temas",
+    "punto",
+    "onderwerp",
+    "agendapunt",
+    "topico",
+    "assunto",
+    "ponto",
 ];
 
 /// Votes read against the agenda the reply quotes, when the words alone do not say it.
@@ -474,7 +493,8 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     if agenda.is_empty() {
         return None;
     }
-    let f = fold(own);
+    // The answer itself: without "Hoi," above it and "Groet" below it.
+    let f = fold(&super::words::strip_greeting_and_closing(own));
     let first: String = f
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -513,7 +533,49 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     // dritte Thema"), before "and"/a comma, or at the end ("keen on the second and fourth").
     let mut leading = true;
     let mut named = false;
+    // Words that join the items of a choice: "1 and 3", "either 2 or 3", "three, then four".
+    const JOINING: &[&str] = &[
+        "and",
+        "&",
+        ",",
+        "und",
+        "et",
+        "y",
+        "en",
+        "e",
+        "or",
+        "both",
+        "then",
+        "either",
+        "dann",
+        "oder",
+        "entweder",
+        "puis",
+        "soit",
+        "ou",
+        "luego",
+        "o",
+        "dan",
+        "of",
+        "depois",
+        "also",
+        "maybe",
+        "vielleicht",
+        "misschien",
+        "talvez",
+        "quizas",
+    ];
+    // In a short answer to the agenda, a bare number that stands for an item: at the end ("I'd
+    // say 2", "Doe mij maar 3", "Yo el 4"), before a joining word or a noun of an item ("1 en
+    // 3 zou ik mooi vinden"), or after one ("le point 2"). Not "2 hours late", "at 7 pm".
+    let short = toks.len() <= 12;
     for (k, t) in toks.iter().enumerate() {
+        let stands_for_item = short
+            && (toks.get(k + 1).is_none_or(|next| {
+                JOINING.contains(&next.as_str()) || ITEM_NOUNS.contains(&next.as_str())
+            }) || k
+                .checked_sub(1)
+                .is_some_and(|p| ITEM_NOUNS.contains(&toks[p].as_str())));
         let ordinal_names_item = ORDINALS.iter().any(|(o, _)| o == t)
             && toks.get(k + 1).is_none_or(|next| {
                 ITEM_NOUNS.contains(&next.as_str())
@@ -534,7 +596,24 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                 // "One please!", "Zwei.": a number word, in a reply of a few words only
                 // (articles that are also numbers — "un", "een", "um" — are left out).
                 .or_else(|| {
-                    (words.len() <= 4)
+                    // Not "the last one", "that one": a number word counts leading a choice
+                    // or after a joining word.
+                    let after_joint = k == 0
+                        || JOINING.contains(&toks[k - 1].as_str())
+                        || matches!(toks[k - 1].as_str(), "number" | "nummer" | "numero");
+                    let pointing = k > 0
+                        && (matches!(
+                            toks[k - 1].as_str(),
+                            "the"
+                                | "that"
+                                | "this"
+                                | "last"
+                                | "letzte"
+                                | "dernier"
+                                | "ultimo"
+                                | "laatste"
+                        ) || ORDINALS.iter().any(|(o, _)| *o == toks[k - 1]));
+                    ((words.len() <= 4 && !pointing) || (after_joint && short))
                         .then(|| NUMBER_WORDS.iter().find(|(w, _)| w == t).map(|&(_, n)| n))
                         .flatten()
                 })
@@ -551,45 +630,39 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
         named = matches!(
             t.as_str(),
             "number" | "nummer" | "numero" | "nr" | "no" | "num" | "n"
-        );
+        ) || ITEM_NOUNS.contains(&t.as_str());
         match n {
-            Some(n) if on_agenda(n) && (hash || leading || choosing || ordinal_names_item) => {
+            Some(n)
+                if on_agenda(n)
+                    && (hash || leading || choosing || ordinal_names_item || stands_for_item) =>
+            {
                 if !out.contains(&n) {
                     out.push(n);
                 }
             }
             _ => {
                 leading = leading
-                    && matches!(
-                        t.as_str(),
-                        "and"
-                            | "&"
-                            | ","
-                            | "und"
-                            | "et"
-                            | "y"
-                            | "en"
-                            | "e"
-                            | "or"
-                            | "both"
-                            | "the"
-                            | "le"
-                            | "la"
-                            | "el"
-                            | "lo"
-                            | "de"
-                            | "het"
-                            | "der"
-                            | "die"
-                            | "das"
-                            | "o"
-                            | "a"
-                            | "les"
-                            | "los"
-                            | "number"
-                            | "nummer"
-                            | "numero"
-                    );
+                    && (JOINING.contains(&t.as_str())
+                        || matches!(
+                            t.as_str(),
+                            "the"
+                                | "le"
+                                | "la"
+                                | "el"
+                                | "lo"
+                                | "de"
+                                | "het"
+                                | "der"
+                                | "die"
+                                | "das"
+                                | "o"
+                                | "a"
+                                | "les"
+                                | "los"
+                                | "number"
+                                | "nummer"
+                                | "numero"
+                        ));
             }
         }
     }
