@@ -441,7 +441,20 @@ fn signature_like(line: &str) -> bool {
         return false;
     }
     let n = t.chars().count();
-    n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8)
+    // The company's legal sentence under a signature ("Klein Legal LLP is authorised and
+    // regulated by …", "… registered in England. Registered office as above.") is long, but
+    // no person writes it: it belongs to the block like a register number.
+    (n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8))
+        || (n <= 400 && is_register_line(t))
+        || is_rule_line(t)
+}
+
+/// A rule drawn above a signature: "---", "___", "***", "====" (three or more).
+fn is_rule_line(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '*' | '=' | '—' | '–'))
 }
 
 /// Cuts a trailing sign-off: from a closing formula or the sender's name on, when only
@@ -519,21 +532,23 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         let para = &out[p..end];
         let first_content = out[..p].iter().any(|l| !l.trim().is_empty());
         if para.is_empty()
-            || para.len() > 8
+            || para.len() > 12
             || !first_content
             || !para.iter().all(|l| signature_like(l))
         {
             break;
         }
-        // A closing formula heading the paragraph, and the name line under it, stay.
+        // A closing formula heading the paragraph, and the name line under it, stay; a rule
+        // drawn above the block goes with it.
         let mut head = 0;
-        if is_closing(para[0], &[]) {
+        let rule = usize::from(is_rule_line(para[0]));
+        if rule == 0 && is_closing(para[0], &[]) {
             head = 1;
             if para.len() > 1 && is_bare_name(para[1]) {
                 head = 2;
             }
         }
-        let body = &para[head..];
+        let body = &para[head + rule..];
         let contacts = body.iter().filter(|l| is_contact_line(l)).count();
         let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
         // Under a sign-off (a closing and a name) or a name line, any short label line is
@@ -606,6 +621,14 @@ fn is_register_line(line: &str) -> bool {
         "vat no",
         "vat reg",
         " btw ",
+        "regulated by",
+        "registered charity",
+        "charity no",
+        "registergericht",
+        "eingetragen im",
+        "immatricul",
+        "registro mercantil",
+        "ingeschreven bij",
         " cif ",
         " nif ",
         "capital social",
