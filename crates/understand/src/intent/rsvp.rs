@@ -468,7 +468,7 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
             let first = sentence_spans(window)
                 .first()
                 .map_or(window, |&(s, e)| &window[s..e]);
-            if super::signals::hedged(&tokens(first)) {
+            if super::signals::hedged(&tokens(first)) || super::signals::conditional(first) {
                 Rsvp::Answer(Maybe, note)
             } else {
                 Rsvp::Answer(Yes, note)

@@ -72,6 +72,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("toss up", Maybe),
     ("sit ~ out", No),
     ("give it a miss", No),
+    ("give ~ ~ a miss", No),
+    ("double booked", No),
     ("prob not", No),
     ("probs not", No),
     ("prolly not", No),
@@ -106,6 +108,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("bin verhindert", No),
     ("nicht dabei", No),
     ("bin raus", No),
+    ("am start", Yes),
     // Inversion after a leading adverb: "diesmal bin ich raus", "dann komme ich".
     ("bin ich raus", No),
     ("bin ich dabei", Yes),
@@ -199,6 +202,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("ik kom", Yes),
     ("kom graag", Yes),
     ("doe mee", Yes),
+    ("van de partij", Yes),
     ("aanwezig", Yes),
     ("moet ~ afhaken", No),
     ("afhaken", No),
@@ -264,6 +268,27 @@ const HEDGES: &[&str] = &[
 /// Whether a hedge word is among these words.
 pub(super) fn hedged(words: &[Word]) -> bool {
     words.iter().any(|w| HEDGES.contains(&w.folded.as_str()))
+}
+
+/// Words opening a condition, folded.
+const CONDITIONS: &[&str] = &[
+    "if", "wenn", "falls", "sofern", "si", "als", "mits", "indien", "se", "caso", "provided",
+];
+
+/// Whether a sentence opens with a condition that a comma closes ("Wenn nichts
+/// dazwischenkommt, bin ich dabei", "Se der, eu apareço", "If work allows, I'm in"): an
+/// answer under a condition is a maybe. The comma after at least one more word tells "si" =
+/// if from "Si, voy".
+pub(super) fn conditional(sentence: &str) -> bool {
+    let ws = super::words::tokens(sentence);
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    CONDITIONS.contains(&first.folded.as_str())
+        && ws.len() >= 3
+        && sentence[first.end..]
+            .find(',')
+            .is_some_and(|c| ws[1].start < first.end + c)
 }
 
 /// The idiom matching at word `i` (`~` matches up to two words), with its length in words.
@@ -365,6 +390,9 @@ const ATTENDING: &[&str] = &[
     "lukken",
     "gaat",
     "comparec*",
+    "aparec*",
+    "vorbeikomm*",
+    "langskom*",
     "aanwezig",
     "erbij",
     "beschikbaar",
@@ -414,6 +442,38 @@ const DIFFICULT: &[&str] = &[
     "lastig",
     "moeilijk",
     "krap",
+];
+/// Words of being elsewhere or taken at that time: travelling, on holiday, abroad, on a
+/// business trip, booked up. In a reply to the announcement, saying where one will be instead
+/// declines ("Sadly I'm travelling that week", "Ich bin auf Dienstreise", "Estoy de viaje").
+const ELSEWHERE: &[&str] = &[
+    "travelling",
+    "traveling",
+    "abroad",
+    "holiday",
+    "holidays",
+    "vacation",
+    "booked",
+    "dienstreise",
+    "geschaftsreise",
+    "urlaub",
+    "verreist",
+    "verplant",
+    "ausgebucht",
+    "deplacement",
+    "vacances",
+    "conge",
+    "viaje",
+    "vacaciones",
+    "buitenland",
+    "vakantie",
+    "dienstreis",
+    "zakenreis",
+    "viajando",
+    "viagem",
+    "ferias",
+    "compromisso",
+    "compromiso",
 ];
 const HEDGING: &[&str] = &[
     "probably",
@@ -520,7 +580,7 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
         )
     });
     let hedge = f.iter().any(|w| is_in(w, HEDGING));
-    if !contrast && !hedge && f.iter().any(|w| is_in(w, DIFFICULT)) {
+    if !contrast && !hedge && f.iter().any(|w| is_in(w, DIFFICULT) || is_in(w, ELSEWHERE)) {
         return Some(No);
     }
     if hedge {
