@@ -421,6 +421,11 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
         && of_meeting
 }
 
+/// Whether a (folded) word opens a question: how, what, wie, comment, cómo, hoe, como, ….
+pub(super) fn opens_question(w: &str) -> bool {
+    WH.contains(&w)
+}
+
 /// The interrogatives of place and time among [`MEETING_WORDS`] (folded; "ou" is French "où").
 const WHERE_WHEN: &[&str] = &[
     "where", "when", "wo", "wann", "ou", "quand", "donde", "cuando", "waar", "wanneer", "onde",

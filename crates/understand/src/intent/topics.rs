@@ -100,7 +100,20 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         // Three or more short lines, none a sentence or a question, no bullets: each line is
         // an item ("Marketing on a tiny budget\nTax deadlines\nTaking proper holidays").
         // Two lines stay a title and its detail, unless a heading announced a list.
-        let bare_list = lines.len() >= if announced { 2 } else { 3 }
+        // Two lines shaped alike — each a short noun phrase that starts with a capital and
+        // ends without punctuation ("Tax deadlines for freelancers\nInvoicing software") —
+        // are two items; a detail reads as a sentence or a question ("How do you price?").
+        let alike = lines.len() == 2
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && t.split_whitespace().count() <= 6
+                    && !t.ends_with(['.', '?', '!', ':', ','])
+                    && !super::words::tokens(t)
+                        .first()
+                        .is_some_and(|w| super::conversation::opens_question(&w.folded))
+            });
+        let bare_list = (alike || lines.len() >= if announced { 2 } else { 3 })
             && lines.iter().all(|l| {
                 let t = l.trim();
                 !t.is_empty()
@@ -317,6 +330,43 @@ const LEADIN_WORDS: &[&str] = &[
     "pergunta",
     "kurze",
     "kurzer",
+    // Verbs of talking and what is talked about: "Something I'd like to discuss:", "Was ich
+    // gern besprechen würde:", "Algo de lo que hablar:".
+    "something",
+    "thing",
+    "discuss",
+    "talk",
+    "about",
+    "raise",
+    "cover",
+    "etwas",
+    "was",
+    "gern",
+    "gerne",
+    "besprechen",
+    "sprechen",
+    "reden",
+    "uber",
+    "wurde",
+    "quelque",
+    "chose",
+    "parler",
+    "discuter",
+    "aborder",
+    "algo",
+    "hablar",
+    "tratar",
+    "de",
+    "lo",
+    "que",
+    "iets",
+    "bespreken",
+    "praten",
+    "over",
+    "coisa",
+    "falar",
+    "discutir",
+    "sobre",
 ];
 
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at

@@ -15,7 +15,7 @@
 use crate::message::Body;
 use crate::text::squash;
 
-mod signoff;
+pub(crate) mod signoff;
 pub(crate) use signoff::without_signoff;
 
 /// Longest line we try to read as an attribution or header line.

@@ -12,7 +12,7 @@
 /// Closing formulas, lower-case, accents kept (compared to the start of a line). A formula
 /// alone on its line, or followed by a comma and a name ("Best, Kim"), or by a name directly
 /// ("LG Anna").
-const CLOSINGS: &[&str] = &[
+pub(crate) const CLOSINGS: &[&str] = &[
     // English
     "best",
     "best regards",
@@ -132,6 +132,19 @@ const CLOSINGS: &[&str] = &[
     "obrigado",
     "obrigada",
     "saudações",
+    // Abbreviations people type on phones and in a hurry.
+    "abs",
+    "abçs",
+    "bjs",
+    "bjos",
+    "atte",
+    "slds",
+    "cdlt",
+    "bàv",
+    "grtz",
+    "grts",
+    "brgds",
+    "tschau",
 ];
 
 /// The tokens of the sender's name worth matching ("Kim Taylor" → kim, taylor), lower-case.
