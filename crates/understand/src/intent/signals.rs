@@ -555,6 +555,15 @@ const REGRET: &[&str] = &[
     "pena",
 ];
 
+/// Whether the text speaks of coming at all: a verb of attending, a word of being elsewhere
+/// or of impossibility, or an idiom of the answers ("count me in", "bin dabei").
+pub(crate) fn speaks_of_attending(text: &str) -> bool {
+    let ws = super::words::tokens(text);
+    ws.iter().any(|w| {
+        is_in(&w.folded, ATTENDING) || is_in(&w.folded, ELSEWHERE) || is_in(&w.folded, IMPOSSIBLE)
+    }) || (0..ws.len()).any(|i| idiom_at(&ws, i).is_some())
+}
+
 fn is_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|p| word_is(w, p))
 }

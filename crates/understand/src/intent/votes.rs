@@ -71,6 +71,11 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("dois", 2),
     ("duas", 2),
     ("quatro", 4),
+    ("uno", 1),
+    ("cinq", 5),
+    ("funf", 5),
+    ("cinco", 5),
+    ("vijf", 5),
 ];
 
 /// Ordinals (folded) in the six languages: "the second one" is topic 2.
@@ -613,9 +618,12 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                                 | "ultimo"
                                 | "laatste"
                         ) || ORDINALS.iter().any(|(o, _)| *o == toks[k - 1]));
+                    // "Four-day week please!": a number word of a title names that title.
+                    let in_title = agenda.iter().any(|i| i.title.iter().any(|w| w == t));
                     ((words.len() <= 4 && !pointing) || (after_joint && short))
                         .then(|| NUMBER_WORDS.iter().find(|(w, _)| w == t).map(|&(_, n)| n))
                         .flatten()
+                        .filter(|_| !in_title)
                 })
                 // "the last one", "le dernier", "el último": the agenda's last item.
                 .or_else(|| {
