@@ -460,6 +460,24 @@ fn signature_like(line: &str) -> bool {
     (n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8))
         || (n <= 400 && is_register_line(t))
         || is_rule_line(t)
+        || is_motto(t)
+}
+
+/// A quotation signed with its author, as people put under their name: `"The best way out
+/// is always through." – Robert Frost`, `« … » — Proverbe`.
+fn is_motto(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if !"\"“„«‘'".contains(first) || t.chars().count() > 200 {
+        return false;
+    }
+    [" – ", " - ", " — ", " ~ "].iter().any(|d| {
+        t.rsplit_once(d).is_some_and(|(quote, author)| {
+            quote.trim_end().ends_with(['"', '”', '“', '»', '’', '\''])
+                && (1..=4).contains(&author.split_whitespace().count())
+        })
+    })
 }
 
 /// A rule drawn above a signature: "---", "___", "***", "====" (three or more).
@@ -579,7 +597,8 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
             })
             .count();
         let registers = body.iter().filter(|l| is_register_line(l)).count();
-        let s = 2 * contacts + registers + roles + usize::from(named);
+        let mottos = body.iter().filter(|l| is_motto(l)).count();
+        let s = 2 * contacts + registers + roles + mottos + usize::from(named);
         named_block = named || head == 2;
         if s == 0 {
             break;
