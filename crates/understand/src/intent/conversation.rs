@@ -580,6 +580,10 @@ mod tests {
             "- Pricing?\n- Contracts?",
             "Pricing. Is it a good topic?",
             "Pricing for small clients",
+            // "quand" and "when" inside a sentence are conjunctions, not the meeting's time.
+            "Comment fixer ses tarifs quand on débute ?",
+            "How do you say no when you need the money?",
+            "Une idée :\nOù trouver des clients à l'étranger ?",
         ] {
             assert!(!asks_instead_of_topics(t), "{t:?}");
         }

@@ -837,6 +837,34 @@ mod table {
     }
 
     #[test]
+    fn signals_of_issue_12_unseen3() {
+        // A yes phrase whose clause runs into a negation; being elsewhere; difficulty; a
+        // condition closed by a comma; verbs of showing up.
+        for (t, want) in [
+            ("Ik ben er helaas niet bij.", No),
+            ("Ich komme diesmal leider nicht.", No),
+            ("Ik ben erbij, tot donderdag!", Yes),
+            ("I'm in, not sure about dinner though.", Yes),
+            ("Lo veo difícil esa semana, la verdad.", No),
+            ("Sadly I'm travelling that week.", No),
+            ("Ich bin an dem Tag auf Dienstreise.", No),
+            ("Je suis en vacances cette semaine-là.", No),
+            ("Estoy de viaje esa semana.", No),
+            ("Ik zit die week in het buitenland.", No),
+            ("Unfortunately I'm double-booked that evening.", No),
+            ("Going to have to give this one a miss.", No),
+            ("Wenn nichts dazwischenkommt, bin ich dabei.", Maybe),
+            ("Se der, eu apareço.", Maybe),
+            ("If work allows, I'm in.", Maybe),
+            ("Si, voy.", Yes),
+            ("Bin am Start!", Yes),
+            ("Ik ben van de partij!", Yes),
+        ] {
+            assert_eq!(kind(t), Some(want), "{t}");
+        }
+    }
+
+    #[test]
     fn rsvp_table() {
         let cases: &[(&str, Option<Response>)] = &[
             ("Yes", Some(Yes)),

@@ -504,6 +504,41 @@ mod table {
     use super::*;
 
     #[test]
+    fn lists_lead_ins_and_semicolons() {
+        let titles =
+            |t: &str| -> Vec<String> { topics_in(t).into_iter().map(|t| t.title).collect() };
+        assert_eq!(
+            titles("Topics: insurance for freelancers; how to find a good accountant; pensions"),
+            [
+                "insurance for freelancers",
+                "how to find a good accountant",
+                "pensions"
+            ]
+        );
+        assert_eq!(
+            titles("Two ideas from me:\n\nRaising prices for existing clients\nTaking holidays as a one-person business"),
+            ["Raising prices for existing clients", "Taking holidays as a one-person business"]
+        );
+        assert_eq!(
+            titles("Tax deadlines for freelancers\nInvoicing software"),
+            ["Tax deadlines for freelancers", "Invoicing software"]
+        );
+        // A title and its detail stay one topic.
+        assert_eq!(
+            titles("Pricing workshops\nHow do you price them?"),
+            ["Pricing workshops"]
+        );
+        assert_eq!(
+            titles("Something I'd like to discuss: pricing for repeat clients."),
+            ["pricing for repeat clients"]
+        );
+        assert_eq!(
+            titles("Quick thought: contracts for small jobs"),
+            ["contracts for small jobs"]
+        );
+    }
+
+    #[test]
     fn topic_titles_lose_their_openings() {
         let t = topics_in("I'd like to discuss pricing for small clients.");
         assert_eq!(t[0].title, "Pricing for small clients");

@@ -486,6 +486,48 @@ const ITEM_NOUNS: &[&str] = &[
     "ponto",
 ];
 
+#[cfg(test)]
+mod against_the_agenda {
+    use super::*;
+
+    const AGENDA: &str = "> The agenda for Roundtable on Thursday 10 October.\n>\n> Topics, most supported first:\n>   #1 Cash flow in the quiet months (+3) — Anna\n>   #2 Working with an assistant (+2) — Ben\n>   #3 Mentoring newcomers — Carla\n>   #4 Contracts and liability — Dev\n";
+
+    #[test]
+    fn short_answers_name_items() {
+        for (own, want) in [
+            ("Same as Ben, the assistant one.", vec![2]),
+            ("Anna's topic gets my vote", vec![1]),
+            ("Dev's topic, please.", vec![4]),
+            (
+                "I'd like to hear more about mentoring and the contract stuff.",
+                vec![3, 4],
+            ),
+            ("Me interesa mucho el tema de los contracts.", vec![4]),
+            (
+                "Both cash flow and the assistant topic sound great to me.",
+                vec![1, 2],
+            ),
+            ("I'm keen on the second and fourth topics.", vec![2, 4]),
+            ("I'd say 2.", vec![2]),
+            ("Doe mij maar 3.", vec![3]),
+            ("Hoi,\n\n1 en 3 zou ik mooi vinden.\n\nGroet", vec![1, 3]),
+            ("je serais intéressée par le point 2.", vec![2]),
+            ("Three, then four if there's time.", vec![3, 4]),
+            ("Either 2 or 3 is fine with me", vec![2, 3]),
+            ("Last one for me", vec![4]),
+        ] {
+            assert_eq!(agenda_votes(own, AGENDA), Some(want), "{own}");
+        }
+        for own in [
+            "Is the contracts one still on?",
+            "I'll be 2 hours late, sorry.",
+            "See you at 7!",
+        ] {
+            assert_eq!(agenda_votes(own, AGENDA), None, "{own}");
+        }
+    }
+}
+
 /// Votes read against the agenda the reply quotes, when the words alone do not say it.
 ///
 /// Why the quoted agenda: "my vote: pricing and insurance", "3 and 4 — both are overdue",

@@ -313,7 +313,9 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
         "directors:",
     ]
     .iter()
-    .any(|c| padded.contains(c));
+    .any(|c| padded.contains(c))
+        // "I registered in the app yesterday": a person's sentence, not a company's line.
+        && !first_person(&l);
     let piped = (l.contains(" | ") || l.contains(" · ")) && l.split_whitespace().count() <= 14;
     let postcode = l.split([',', '|', '·']).any(|part| {
         let p = part.trim();
@@ -458,7 +460,7 @@ fn signature_like(line: &str) -> bool {
     // regulated by …", "… registered in England. Registered office as above.") is long, but
     // no person writes it: it belongs to the block like a register number.
     (n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8))
-        || (n <= 400 && is_register_line(t))
+        || (n <= 400 && is_register_line(t) && !first_person(t))
         || is_rule_line(t)
         || is_motto(t)
 }
@@ -478,6 +480,20 @@ fn is_motto(t: &str) -> bool {
                 && (1..=4).contains(&author.split_whitespace().count())
         })
     })
+}
+
+/// Whether a line speaks in the first person (a person's sentence, not a company's notice).
+fn first_person(t: &str) -> bool {
+    t.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(str::to_lowercase)
+        .any(|w| {
+            [
+                "i", "i'm", "i've", "my", "me", "we", "our", "ich", "mein", "meine", "wir", "je",
+                "j'ai", "mon", "ma", "nous", "yo", "mi", "nosotros", "ik", "mijn", "wij", "eu",
+                "meu", "minha", "nós",
+            ]
+            .contains(&w.as_str())
+        })
 }
 
 /// A rule drawn above a signature: "---", "___", "***", "====" (three or more).
@@ -741,6 +757,28 @@ mod tests {
         let mut v: Vec<&str> = text.lines().collect();
         cut_signoff(&mut v, &name_tokens(Some(name)));
         v.join("\n")
+    }
+
+    fn block(text: &str) -> String {
+        let mut v: Vec<&str> = text.lines().collect();
+        cut_contact_block(&mut v);
+        v.join("\n")
+    }
+
+    #[test]
+    fn rules_legal_sentences_and_mottos_go_with_the_block() {
+        let t = "ich kann leider nicht.\n\nBeste Grüße\nKatrin Meier\n\n---\nKatrin Meier\nSteuerberaterin\nMeier & Partner mbH\nBahnhofstraße 7\n70173 Stuttgart\nT: 0711 123456\nhttps://www.meier-partner.example.de\nRegistergericht Stuttgart HRB 7654";
+        assert_eq!(
+            block(t),
+            "ich kann leider nicht.\n\nBeste Grüße\nKatrin Meier"
+        );
+        let t = "Sorry, can't this time.\n\nDavid Klein | Partner\nKlein Legal LLP\nT +44 20 7946 0000\nklein-legal.example.co.uk\n\nKlein Legal LLP is authorised and regulated by the Solicitors Regulation Authority.";
+        assert_eq!(block(t), "Sorry, can't this time.");
+        let t = "Can't make it, sorry!\n\nCheers,\nEmma\n\n\"The best way out is always through.\" – Robert Frost\n\nEmma Watts\nIllustrator\nemmawatts.example.com";
+        assert_eq!(block(t), "Can't make it, sorry!\n\nCheers,\nEmma");
+        // A person's own long sentence stays.
+        let t = "Yes!\n\nI registered in the app yesterday and it works now, thanks for the tip.";
+        assert_eq!(block(t), t);
     }
 
     #[test]
