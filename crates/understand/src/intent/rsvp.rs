@@ -656,8 +656,12 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         let note = note_from(&body[words[n - 1].end..]);
         return Rsvp::Answer(resp, note);
     }
-    if tokens(body).len() <= 12 {
-        if let Rsvp::Answer(r, n) = rsvp_weighing(text, false) {
+    // A short reply made of an answer phrase — in its first paragraph: under a list of topics
+    // or a proposal, "Looking forward to it!" or "See you there," is a pleasantry, not the
+    // answer to a question we did not ask.
+    let first_para = body.split("\n\n").next().unwrap_or(body);
+    if tokens(body).len() <= 12 || tokens(first_para).len() <= 12 {
+        if let Rsvp::Answer(r, n) = rsvp_weighing(first_para, false) {
             return Rsvp::Answer(r, n);
         }
     }
@@ -862,6 +866,17 @@ mod table {
         ] {
             assert_eq!(kind(t), Some(want), "{t}");
         }
+    }
+
+    #[test]
+    fn a_pleasantry_under_a_proposal_is_no_answer() {
+        for t in [
+            "Pricing for repeat clients.\n\nLooking forward to it!",
+            "- Website refresh\n- Newsletter ideas\n- Finding clients abroad\n\nSee you there,",
+        ] {
+            assert!(matches!(bare_rsvp(t), Rsvp::Nothing), "{t}");
+        }
+        assert!(matches!(bare_rsvp("See you there!"), Rsvp::Answer(Yes, _)));
     }
 
     #[test]

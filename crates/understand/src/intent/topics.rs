@@ -136,7 +136,20 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 .collect();
         }
     }
-    paras
+    // A later paragraph that only remarks on what came before — a P.S., or a short line that
+    // points back ("Happy to lead this one", "Just my 2 cents") — is no topic of its own: it
+    // joins the details of the topic above it.
+    let mut merged: Vec<String> = Vec::new();
+    for p in paras {
+        match merged.last_mut() {
+            Some(prev) if is_remark(&p) => {
+                prev.push('\n');
+                prev.push_str(&p);
+            }
+            _ => merged.push(p),
+        }
+    }
+    merged
         .into_iter()
         .map(|p| {
             let mut lines = p.lines().peekable();
@@ -151,6 +164,48 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         })
         .filter(|t| !t.title.is_empty())
         .collect()
+}
+
+/// A paragraph that remarks on the one before instead of naming something: a postscript, or
+/// a short sentence that points back at it ("this one", "it", "dieses", "celui-ci", "este",
+/// "deze") or says whose opinion it is ("just my 2 cents").
+fn is_remark(p: &str) -> bool {
+    let f = fold(p);
+    let t = f.trim_start();
+    if t.starts_with("p.s") || t.starts_with("ps ") || t.starts_with("ps:") {
+        return true;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let points_back = |i: usize| {
+        matches!(
+            (words[i], words.get(i + 1).copied()),
+            ("this" | "that", Some("one"))
+                | (
+                    "it" | "dieses"
+                        | "das"
+                        | "celui"
+                        | "ca"
+                        | "este"
+                        | "esto"
+                        | "eso"
+                        | "deze"
+                        | "dit"
+                        | "isso"
+                        | "isto",
+                    _
+                )
+        )
+    };
+    words.len() <= 12
+        && !t.contains('?')
+        // (Not as the first word: "It would be good to discuss hiring" names a topic.)
+        && ((1..words.len()).any(points_back)
+            || ["2 cents", "two cents", "my 2c", "2 cent"]
+                .iter()
+                .any(|c| t.contains(c)))
 }
 
 /// A title from a line: "Pricing: how do you charge?" → title "Pricing", details the rest;
@@ -330,6 +385,19 @@ const LEADIN_WORDS: &[&str] = &[
     "pergunta",
     "kurze",
     "kurzer",
+    // "Ich hätte gern ein Thema:", "I've got one:", "J'ai un sujet :", "Tengo un tema:".
+    "hatte",
+    "habe",
+    "hab",
+    "have",
+    "i've",
+    "ive",
+    "got",
+    "j'ai",
+    "ai",
+    "tengo",
+    "heb",
+    "tenho",
     // Verbs of talking and what is talked about: "Something I'd like to discuss:", "Was ich
     // gern besprechen würde:", "Algo de lo que hablar:".
     "something",
@@ -384,7 +452,8 @@ pub(super) fn is_leadin(head: &str) -> bool {
         "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn", "een", "ik",
         "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor", "voor", "petite",
         "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little", "kurze",
-        "kurzer",
+        "kurzer", "hatte", "habe", "hab", "have", "i've", "ive", "got", "j'ai", "ai", "tengo",
+        "heb", "tenho", "gern", "gerne",
     ];
     // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
     let leadin = |w: &&str| {
@@ -535,6 +604,27 @@ mod table {
         assert_eq!(
             titles("Quick thought: contracts for small jobs"),
             ["contracts for small jobs"]
+        );
+        assert_eq!(
+            titles("Ich hätte gern ein Thema: Homeoffice und Familie."),
+            ["Homeoffice und Familie"]
+        );
+        // Remarks on the topic above are its details, not topics.
+        let t = topics_in(
+            "Burnout and how to spot it early.\n\nHappy to lead this one if people want.",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0]
+            .details
+            .as_deref()
+            .is_some_and(|d| d.contains("lead this one")));
+        assert_eq!(
+            topics_in("Insurance\n\nP.S. Thanks for organising!").len(),
+            1
+        );
+        assert_eq!(
+            topics_in("Pricing\n\nIt would also be good to discuss hiring.").len(),
+            2
         );
     }
 
