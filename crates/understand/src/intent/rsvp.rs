@@ -740,6 +740,10 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
                             | "nao"
                             | "unable"
                             | "miss"
+                            | "nein"
+                            | "non"
+                            | "nee"
+                            | "nope"
                     )
                 });
                 if !says_cannot && rest.len() > 1 {
@@ -863,6 +867,11 @@ mod table {
             ("Si, voy.", Yes),
             ("Bin am Start!", Yes),
             ("Ik ben van de partij!", Yes),
+            ("Hi all - it's looking unlikely but not impossible.", Maybe),
+            ("Leider nein, ich bin krank.", No),
+            ("Sorry, I'm ill this week.", No),
+            ("No lo tengo claro todavía, os digo algo.", Maybe),
+            ("Uf, esta vez me la pierdo.", No),
         ] {
             assert_eq!(kind(t), Some(want), "{t}");
         }

@@ -87,6 +87,15 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("fingers crossed", Maybe),
     ("hopefully", Maybe),
     ("will confirm", Maybe),
+    // A negation before a word of certainty, in every language: not sure → a maybe.
+    ("not ~ sure", Maybe),
+    ("nicht ~ sicher", Maybe),
+    ("pas ~ sur*", Maybe),
+    ("no ~ ~ segur*", Maybe),
+    ("no ~ ~ claro", Maybe),
+    ("niet ~ zeker", Maybe),
+    ("nao ~ ~ certeza", Maybe),
+    ("nao ~ ~ certo", Maybe),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
@@ -188,6 +197,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("no voy", No),
     ("no ire", No),
     ("me lo pierdo", No),
+    ("me l* pierdo", No),
     ("probablemente", Maybe),
     ("intentare", Maybe),
     ("te confirmo", Maybe),
@@ -474,6 +484,20 @@ const ELSEWHERE: &[&str] = &[
     "ferias",
     "compromisso",
     "compromiso",
+    // Ill: "I'm ill this week", "ich bin krank", "je suis malade", "estoy enfermo".
+    "ill",
+    "sick",
+    "flu",
+    "krank",
+    "erkaltet",
+    "malade",
+    "grippe",
+    "enfermo",
+    "enferma",
+    "ziek",
+    "griep",
+    "doente",
+    "gripe",
 ];
 const HEDGING: &[&str] = &[
     "probably",
@@ -577,7 +601,15 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     let negated = attend.iter().any(|&a| {
         (a.saturating_sub(4)..(a + 5).min(f.len())).any(|j| j != a && is_in(f[j], NEGATIONS))
     });
-    if negated || f.iter().any(|w| is_in(w, IMPOSSIBLE)) {
+    // "Unlikely but not impossible": a word of impossibility under a negation hedges.
+    let impossible: Vec<usize> = (0..f.len()).filter(|&i| is_in(f[i], IMPOSSIBLE)).collect();
+    let doubted = impossible
+        .iter()
+        .any(|&i| (i.saturating_sub(2)..i).any(|j| is_in(f[j], NEGATIONS)));
+    if doubted {
+        return Some(Maybe);
+    }
+    if negated || !impossible.is_empty() {
         return Some(No);
     }
     // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
