@@ -118,7 +118,9 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 let t = l.trim();
                 !t.is_empty()
                     && t.split_whitespace().count() <= 8
-                    && !t.ends_with(['.', '?', ':', ','])
+                    && !t.ends_with(['.', ':', ','])
+                    // Under a heading ("Ideias:") an item may be a question.
+                    && (announced || !t.ends_with('?'))
             });
         if bare_list {
             return lines
@@ -625,6 +627,15 @@ mod table {
         assert_eq!(
             topics_in("Pricing\n\nIt would also be good to discuss hiring.").len(),
             2
+        );
+        // Under a heading an item may be a question; a greeting on the item's line goes.
+        assert_eq!(
+            titles("Ideias:\n\nSite próprio vale a pena?\nLinkedIn para freelancers"),
+            ["Site próprio vale a pena", "LinkedIn para freelancers"]
+        );
+        assert_eq!(
+            titles("Olá! Minha sugestão: férias sendo autônomo.\n\nAté mais,\nGabi"),
+            ["férias sendo autônomo"]
         );
     }
 

@@ -168,6 +168,22 @@ pub(super) fn skip_greeting(text: &str) -> usize {
             return first_line_end + 1;
         }
     }
+    // The greeting and the words on one line: "Olá! Minha sugestão é …", "Hi Anna, I'll be
+    // there": skip to after the greeting's comma or "!" (at most three words before it).
+    if !w.is_empty() && GREETINGS.contains(&w[0].folded.as_str()) {
+        if let Some(p) = first.find([',', '!']) {
+            let head = tokens(&first[..p]);
+            let rest = first[p + 1..].trim_start();
+            if (1..=3).contains(&head.len())
+                && !rest.is_empty()
+                && LEADING
+                    .iter()
+                    .all(|(ph, _)| phrase_at(&head, 0, ph).is_none())
+            {
+                return first_line_end - rest.len();
+            }
+        }
+    }
     0
 }
 

@@ -132,6 +132,12 @@ pub(crate) const CLOSINGS: &[&str] = &[
     "obrigado",
     "obrigada",
     "saudações",
+    "até mais",
+    "hasta luego",
+    "bis später",
+    "à plus tard",
+    "tot later",
+    "until then",
     // Abbreviations people type on phones and in a hurry.
     "abs",
     "abçs",
