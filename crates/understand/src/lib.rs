@@ -497,6 +497,17 @@ fn decide(facts: &message::Facts, text: &str, ctx: &Context<'_>) -> Intent {
             return Intent::Votes { votes };
         }
     }
+    // "Definitely insurance.", "insurance!! and maybe pricing": an answer to the agenda that
+    // names its items, where the words of an answer only qualify the choice. Read as votes
+    // when nothing in it speaks of coming (a verb of attending, an idiom of it).
+    if ctx.asked == Some(Asked::Topics)
+        && matches!(read, Intent::Rsvp { .. })
+        && !intent::speaks_of_attending(text)
+    {
+        if let Some(votes) = intent::agenda_votes(text, &facts.body.text) {
+            return Intent::Votes { votes };
+        }
+    }
     read
 }
 

@@ -320,7 +320,7 @@ pub const SPECS: &[Spec] = &[
     Spec { word: "SEARCH", aliases: &[], local: &[("de", &["SUCHE", "SUCHEN"]), ("fr", &["RECHERCHE", "CHERCHER"]), ("es", &["BUSCAR", "BÚSQUEDA"]), ("nl", &["ZOEKEN", "ZOEK"]), ("pt", &["PROCURAR", "PESQUISAR"])], usage: "SEARCH words", example: "SEARCH pricing workshops", short: "SEARCH words", what: "search past takeaways, topics and posts", who: Who::Everyone, changes: false, read: search },
     Spec { word: "PAUSE", aliases: &[], local: &[("de", &["PAUSE", "PAUSIEREN"]), ("fr", &["PAUSE"]), ("es", &["PAUSA"]), ("nl", &["PAUZE", "PAUZEREN"]), ("pt", &["PAUSA", "PAUSAR"])], usage: "PAUSE", example: "PAUSE", short: "PAUSE", what: "no mail from the group until you send RESUME", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Pause) },
     Spec { word: "RESUME", aliases: &[], local: &[("de", &["FORTSETZEN"]), ("fr", &["REPRENDRE"]), ("es", &["REANUDAR"]), ("nl", &["HERVATTEN"]), ("pt", &["RETOMAR"])], usage: "RESUME", example: "RESUME", short: "RESUME", what: "mail again after a PAUSE", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Resume) },
-    Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF"], local: &[("de", &["ABMELDEN", "AUSTRETEN"]), ("fr", &["DÉSINSCRIRE", "DÉSABONNER"]), ("es", &["BAJA", "DESUSCRIBIR"]), ("nl", &["AFMELDEN", "UITSCHRIJVEN"]), ("pt", &["SAIR", "DESINSCREVER"])], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
+    Spec { word: "LEAVE", aliases: &["UNSUBSCRIBE", "SIGNOFF", "OPT-OUT", "UNSUBSCRIBE ME", "REMOVE ME", "OPT OUT"], local: &[("de", &["ABMELDEN", "AUSTRETEN", "AUSTRAGEN", "ABMELDUNG", "AUSTRAGUNG", "ABBESTELLEN", "MICH ABMELDEN", "MICH AUSTRAGEN", "VOM VERTEILER NEHMEN"]), ("fr", &["DÉSINSCRIRE", "DÉSABONNER", "DÉSINSCRIPTION", "DÉSABONNEMENT", "SE DÉSINSCRIRE", "ME DÉSINSCRIRE", "SE DÉSABONNER", "ME DÉSABONNER"]), ("es", &["BAJA", "DESUSCRIBIR", "DESUSCRIBIRME", "DARSE DE BAJA", "DARME DE BAJA", "DAR DE BAJA", "BAJA DE LA LISTA", "DESUSCRIPCIÓN", "CANCELAR SUSCRIPCIÓN"]), ("nl", &["AFMELDEN", "UITSCHRIJVEN", "AFMELDING", "UITSCHRIJVING", "MIJ AFMELDEN", "MIJ UITSCHRIJVEN"]), ("pt", &["SAIR", "DESINSCREVER", "DESCADASTRAR", "DESCADASTRO", "CANCELAR INSCRIÇÃO", "CANCELAR SUBSCRIÇÃO", "SAIR DA LISTA", "DESINSCRIÇÃO", "ME DESCADASTRAR"])], usage: "LEAVE (or UNSUBSCRIBE)", example: "LEAVE", short: "LEAVE (or UNSUBSCRIBE)", what: "leave the group", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Leave) },
     Spec { word: "JOIN", aliases: &[], local: &[], usage: "JOIN", example: "JOIN", short: "JOIN", what: "become a member after visiting as a guest", who: Who::Everyone, changes: true, read: |g| bare(g, Cmd::Join) },
     Spec { word: "LANGUAGE", aliases: &[], local: &[("de", &["SPRACHE"]), ("fr", &["LANGUE"]), ("es", &["IDIOMA"]), ("nl", &["TAAL"]), ("pt", &["IDIOMA"])], usage: "LANGUAGE en|de|fr|es|nl|pt", example: "LANGUAGE de", short: "LANGUAGE xx", what: "the language of your own mail", who: Who::Everyone, changes: true, read: language },
     Spec { word: "DELIVERY", aliases: &[], local: &[("de", &["ZUSTELLUNG"]), ("fr", &["DISTRIBUTION"]), ("es", &["ENTREGA"]), ("nl", &["BEZORGING"]), ("pt", &["ENTREGA"])], usage: "DELIVERY EACH|DIGEST|NONE", example: "DELIVERY DIGEST", short: "DELIVERY EACH|DIGEST|NONE", what: "posts one by one, in a daily digest, or none", who: Who::Everyone, changes: true, read: delivery },
@@ -394,6 +394,105 @@ fn fold(word: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Words of politeness around a request in a Subject ("Bitte abmelden", "Uitschrijven a.u.b.",
+/// "Please unsubscribe me"), folded, in the six languages.
+const POLITE: &[&str] = &[
+    "PLEASE",
+    "PLS",
+    "PLZ",
+    "THANKS",
+    "THANK YOU",
+    "THX",
+    "BITTE",
+    "DANKE",
+    "MERCI",
+    "SVP",
+    "S IL VOUS PLAIT",
+    "S IL TE PLAIT",
+    "POR FAVOR",
+    "GRACIAS",
+    "PORFA",
+    "GRAAG",
+    "AUB",
+    "ALSTUBLIEFT",
+    "ALSJEBLIEFT",
+    "BEDANKT",
+    "DANK U",
+    "OBRIGADO",
+    "OBRIGADA",
+    "POR GENTILEZA",
+];
+
+/// A Subject that is, as a whole, one of the commands that take nothing and change something
+/// (LEAVE, PAUSE, RESUME, …) written as a phrase of the spec table or with politeness around
+/// it: "Se désinscrire", "Darse de baja", "Cancelar inscrição", "Bitte abmelden",
+/// "Please unsubscribe me". The phrases are data in [`SPECS`] (a `local` word or an alias may
+/// have several words), so a language gains a synonym by a table entry, not a rule; and the
+/// whole Subject must be the phrase (politeness aside), so "Baja por maternidad" or "Se
+/// désabonner de la lettre de la mairie ?" stay people talking. Returns the words as written
+/// (politeness off), which [`spec`] finds.
+pub(crate) fn whole_subject_phrase(subject: &str) -> Option<String> {
+    // Tokens as written and folded; dots, commas, "!" and "?" only separate ("a.u.b." = AUB).
+    let mut written: Vec<String> = Vec::new();
+    for raw in subject.split(|c: char| c.is_whitespace() || ",;:!?¡¿()".contains(c)) {
+        let w = raw.trim_matches(|c: char| c == '.' || c == '\'' || c == '’');
+        if w.is_empty() {
+            continue;
+        }
+        if w.contains('.') && w.chars().all(|c| c == '.' || c.is_alphabetic()) {
+            // "a.u.b." → "aub"
+            written.push(w.replace('.', ""));
+        } else {
+            written.push(w.replace(['\'', '’'], " "));
+        }
+    }
+    let mut words: Vec<String> = written
+        .join(" ")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let polite_at = |words: &[String], front: bool| -> usize {
+        POLITE
+            .iter()
+            .map(|p| p.split(' ').collect::<Vec<_>>())
+            .filter(|p| {
+                p.len() <= words.len() && {
+                    let part = if front {
+                        &words[..p.len()]
+                    } else {
+                        &words[words.len() - p.len()..]
+                    };
+                    part.iter().zip(p).all(|(w, x)| fold(w) == *x)
+                }
+            })
+            .map(|p| p.len())
+            .max()
+            .unwrap_or(0)
+    };
+    loop {
+        let n = polite_at(&words, true);
+        if n == 0 || n == words.len() {
+            break;
+        }
+        words.drain(..n);
+    }
+    loop {
+        let n = polite_at(&words, false);
+        if n == 0 || n == words.len() {
+            break;
+        }
+        words.truncate(words.len() - n);
+    }
+    let phrase = words.join(" ").to_uppercase();
+    let s = spec(&phrase).or_else(|| spec(&fold(&phrase)))?;
+    // Only the commands that take nothing and change something: "Please help" or "Bitte
+    // Hilfe" over a question is a person asking, not HELP.
+    if !(s.changes && s.example == s.word && s.who == Who::Everyone) {
+        return None;
+    }
+    Some(phrase)
 }
 
 /// Whether an upper-case word is a command word (or an alias of one).

@@ -37,6 +37,25 @@ fn word_end(rest: &str) -> usize {
 /// for a reply (a "Re:" Subject) to one of our mails whose own words already say something
 /// clear, the words win (a member answering "Re: Agenda: …" with "+1 #3" is voting).
 pub(crate) fn from_subject(subject: &str, asked: Option<Asked>, body: &str) -> Option<Intent> {
+    let (rest, reply, forward) = text::strip_subject_prefixes(subject);
+    // A whole Subject that is a phrase of a command that takes nothing ("Se désinscrire",
+    // "Bitte abmelden"): never in a reply or a forward, like the local words below.
+    if !reply && !forward {
+        if let Some(phrase) = super::whole_subject_phrase(rest) {
+            // Only where the one-word grammar finds no valid command ("remove me" is no
+            // REMOVE of an address; "Abmelden bitte" is no local word alone).
+            let one_word = parse_subject(subject).filter(|(w, a, _)| {
+                super::local_word(w).is_none()
+                    && Command::read(w.clone(), a.clone(), body).parsed.is_ok()
+            });
+            if one_word.is_none() {
+                let cmd = Command::read(phrase, Vec::new(), body);
+                if cmd.parsed.is_ok() {
+                    return Some(Intent::Command(cmd));
+                }
+            }
+        }
+    }
     let (word, args, reply) = parse_subject(subject)?;
     // "Re: Agenda: Roundtable on Tuesday" answers our mail titled "Agenda: …"; commands are
     // never written "WORD:" (only TOPIC: is).
@@ -252,6 +271,51 @@ mod tests {
         ] {
             assert_eq!(cmd(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn leave_phrases_are_commands_only_as_the_whole_subject() {
+        let leave = |s: &str| match from_subject(s, None, "Merci.") {
+            Some(Intent::Command(c)) => c.parsed == Ok(super::super::Cmd::Leave),
+            _ => false,
+        };
+        for s in [
+            "Se désinscrire",
+            "me desinscrire",
+            "Désabonnement",
+            "Darse de baja",
+            "Baja de la lista",
+            "Cancelar inscrição",
+            "Descadastrar",
+            "Austragen",
+            "Bitte abmelden",
+            "Abmelden, danke",
+            "Uitschrijven a.u.b.",
+            "Please unsubscribe me",
+            "remove me",
+            "Unsubscribe",
+            "LEAVE",
+        ] {
+            assert!(leave(s), "{s}");
+        }
+        for s in [
+            "Re: Se désinscrire",
+            "Fwd: Darse de baja",
+            "Baja por maternidad",
+            "Se désabonner de la lettre de la mairie ?",
+            "Austragen aus dem Kalender",
+            "Please help",
+            "Bitte Hilfe",
+            "Danke",
+            "Unsubscribe button doesn't work?",
+        ] {
+            assert!(!leave(s), "{s}");
+        }
+        // Politeness does not make a command of HELP (a person asking for help).
+        assert!(!matches!(
+            from_subject("Please help", None, "My calendar shows the meeting twice."),
+            Some(Intent::Command(_))
+        ));
     }
 
     #[test]

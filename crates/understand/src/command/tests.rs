@@ -728,6 +728,11 @@ fn the_table_is_the_one_list_of_commands() {
         "UNSUBSCRIBE",
         // (LEAVE's synonyms in our languages are `local` words, with the other commands'.)
         "SIGNOFF",
+        // Whole-Subject phrases of LEAVE (see `whole_subject_phrase`).
+        "OPT-OUT",
+        "UNSUBSCRIBE ME",
+        "REMOVE ME",
+        "OPT OUT",
         "PAUSE",
         "RESUME",
         "RSVP",

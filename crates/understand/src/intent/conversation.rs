@@ -17,7 +17,9 @@
 //!   with a question is conversation.
 //! - **guest follow-up** (`Asked::Followup`): a question instead of JOIN / no thanks.
 
-use super::words::{list_items, paragraphs, sentence_spans, strip_greeting_and_closing, tokens};
+use super::words::{
+    is_list_heading, list_items, paragraphs, sentence_spans, strip_greeting_and_closing, tokens,
+};
 use crate::text::fold;
 
 /// Interrogative words that open an open question (folded), in the six languages.
@@ -390,7 +392,12 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
             })
         })
     });
-    if titled {
+    // "Une idée :" / "Mein Vorschlag wäre:" on a line of its own, the question below: the
+    // lead-in says a topic is being proposed.
+    let announced = body.trim().lines().next().is_some_and(|l| {
+        is_list_heading(l) && super::topics::is_leadin(l.trim().trim_end_matches(':'))
+    });
+    if titled || announced {
         return false;
     }
     let body = flat(text);
@@ -398,12 +405,32 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
     if all.len() > 60 || has_any(&all, TOPIC_WORDS) {
         return false;
     }
+    let qs = questions(text);
+    // "Where"/"when" speak of the meeting only as the question's own word ("Wann beginnt
+    // es?"); inside a sentence they are conjunctions ("comment fixer ses tarifs quand on
+    // débute ?", "how to say no when you need the money?"), and the question is a topic.
+    let of_meeting = MEETING_WORDS
+        .iter()
+        .filter(|w| !WHERE_WHEN.contains(w))
+        .any(|p| has_phrase(&all, p))
+        || qs
+            .iter()
+            .any(|q| q.first().is_some_and(|w| WHERE_WHEN.contains(&w)));
     opens_with_question(&body)
-        && questions(text)
-            .first()
-            .is_some_and(|q| q.asks() && q.to_people())
-        && has_any(&all, MEETING_WORDS)
+        && qs.first().is_some_and(|q| q.asks() && q.to_people())
+        && of_meeting
 }
+
+/// Whether a (folded) word opens a question: how, what, wie, comment, cómo, hoe, como, ….
+pub(super) fn opens_question(w: &str) -> bool {
+    WH.contains(&w)
+}
+
+/// The interrogatives of place and time among [`MEETING_WORDS`] (folded; "ou" is French "où").
+const WHERE_WHEN: &[&str] = &[
+    "where", "when", "wo", "wann", "ou", "quand", "donde", "cuando", "waar", "wanneer", "onde",
+    "quando",
+];
 
 /// Words of the meeting itself: where, when, online, the room, a recording (folded, six
 /// languages).
@@ -553,6 +580,10 @@ mod tests {
             "- Pricing?\n- Contracts?",
             "Pricing. Is it a good topic?",
             "Pricing for small clients",
+            // "quand" and "when" inside a sentence are conjunctions, not the meeting's time.
+            "Comment fixer ses tarifs quand on débute ?",
+            "How do you say no when you need the money?",
+            "Une idée :\nOù trouver des clients à l'étranger ?",
         ] {
             assert!(!asks_instead_of_topics(t), "{t:?}");
         }

@@ -26,6 +26,7 @@ use conversation::{
 };
 use followup::join_or_decline;
 use rsvp::{bare_rsvp, rsvp, subject_answer, Rsvp};
+pub(crate) use signals::speaks_of_attending;
 use takeaways::takeaways_in;
 use topics::explicit_topics;
 pub(crate) use topics::topics_in;

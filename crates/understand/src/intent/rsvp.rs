@@ -468,7 +468,7 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
             let first = sentence_spans(window)
                 .first()
                 .map_or(window, |&(s, e)| &window[s..e]);
-            if super::signals::hedged(&tokens(first)) {
+            if super::signals::hedged(&tokens(first)) || super::signals::conditional(first) {
                 Rsvp::Answer(Maybe, note)
             } else {
                 Rsvp::Answer(Yes, note)
@@ -489,6 +489,7 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     }
     // A leading answer word or phrase: "Yes, 15 min late".
     if let Some((resp, n)) = leading_answer(&words) {
+        let (resp, n) = negated_after(window, &words, resp, n);
         let rest_start = words[n - 1].end;
         if only_another_answer(&words[n..], resp) {
             return Rsvp::Mixed;
@@ -528,6 +529,7 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         let mut i = 0;
         while i < ws.len() {
             if let Some((r, n)) = longest_phrase_at(&ws, i) {
+                let (r, n) = negated_after(sentence, &ws[i..], r, n);
                 found.push((s_start + ws[i].start, r, n));
                 i += n;
             } else {
@@ -566,6 +568,34 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         return Rsvp::Answer(first, note());
     }
     Rsvp::Mixed
+}
+
+/// A yes phrase whose own clause goes on into a negation: "Ik ben er helaas niet bij", "Ich
+/// komme diesmal leider nicht", "Je serai là… pas". The Germanic languages put "not" after
+/// the verb, so a phrase of coming is only read once its clause has been seen to its
+/// punctuation: up to three words, one of them a negation, make it a NO.
+fn negated_after(text: &str, ws: &[Word], resp: Response, n: usize) -> (Response, usize) {
+    if resp != Yes {
+        return (resp, n);
+    }
+    let end = ws[n - 1].end;
+    let clause_end = text[end..]
+        .find([',', '.', ';', '!', '?', '\n', ':'])
+        .map_or(text.len(), |p| end + p);
+    let rest: Vec<&Word> = ws[n..]
+        .iter()
+        .take_while(|w| w.start < clause_end)
+        .collect();
+    if rest.len() > 3 {
+        return (resp, n);
+    }
+    match rest
+        .iter()
+        .position(|w| matches!(w.folded.as_str(), "niet" | "nicht" | "not" | "nao" | "pas"))
+    {
+        Some(k) => (No, n + k + 1),
+        None => (resp, n),
+    }
 }
 
 /// "yes no", "ja / nein", "yes or no": a leading answer followed by nothing but another one.
@@ -626,8 +656,12 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         let note = note_from(&body[words[n - 1].end..]);
         return Rsvp::Answer(resp, note);
     }
-    if tokens(body).len() <= 12 {
-        if let Rsvp::Answer(r, n) = rsvp_weighing(text, false) {
+    // A short reply made of an answer phrase — in its first paragraph: under a list of topics
+    // or a proposal, "Looking forward to it!" or "See you there," is a pleasantry, not the
+    // answer to a question we did not ask.
+    let first_para = body.split("\n\n").next().unwrap_or(body);
+    if tokens(body).len() <= 12 || tokens(first_para).len() <= 12 {
+        if let Rsvp::Answer(r, n) = rsvp_weighing(first_para, false) {
             return Rsvp::Answer(r, n);
         }
     }
@@ -706,6 +740,10 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
                             | "nao"
                             | "unable"
                             | "miss"
+                            | "nein"
+                            | "non"
+                            | "nee"
+                            | "nope"
                     )
                 });
                 if !says_cannot && rest.len() > 1 {
@@ -804,6 +842,50 @@ mod table {
             Rsvp::Answer(r, _) => Some(r),
             _ => None,
         }
+    }
+
+    #[test]
+    fn signals_of_issue_12_unseen3() {
+        // A yes phrase whose clause runs into a negation; being elsewhere; difficulty; a
+        // condition closed by a comma; verbs of showing up.
+        for (t, want) in [
+            ("Ik ben er helaas niet bij.", No),
+            ("Ich komme diesmal leider nicht.", No),
+            ("Ik ben erbij, tot donderdag!", Yes),
+            ("I'm in, not sure about dinner though.", Yes),
+            ("Lo veo difícil esa semana, la verdad.", No),
+            ("Sadly I'm travelling that week.", No),
+            ("Ich bin an dem Tag auf Dienstreise.", No),
+            ("Je suis en vacances cette semaine-là.", No),
+            ("Estoy de viaje esa semana.", No),
+            ("Ik zit die week in het buitenland.", No),
+            ("Unfortunately I'm double-booked that evening.", No),
+            ("Going to have to give this one a miss.", No),
+            ("Wenn nichts dazwischenkommt, bin ich dabei.", Maybe),
+            ("Se der, eu apareço.", Maybe),
+            ("If work allows, I'm in.", Maybe),
+            ("Si, voy.", Yes),
+            ("Bin am Start!", Yes),
+            ("Ik ben van de partij!", Yes),
+            ("Hi all - it's looking unlikely but not impossible.", Maybe),
+            ("Leider nein, ich bin krank.", No),
+            ("Sorry, I'm ill this week.", No),
+            ("No lo tengo claro todavía, os digo algo.", Maybe),
+            ("Uf, esta vez me la pierdo.", No),
+        ] {
+            assert_eq!(kind(t), Some(want), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_pleasantry_under_a_proposal_is_no_answer() {
+        for t in [
+            "Pricing for repeat clients.\n\nLooking forward to it!",
+            "- Website refresh\n- Newsletter ideas\n- Finding clients abroad\n\nSee you there,",
+        ] {
+            assert!(matches!(bare_rsvp(t), Rsvp::Nothing), "{t}");
+        }
+        assert!(matches!(bare_rsvp("See you there!"), Rsvp::Answer(Yes, _)));
     }
 
     #[test]

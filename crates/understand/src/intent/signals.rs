@@ -72,6 +72,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("toss up", Maybe),
     ("sit ~ out", No),
     ("give it a miss", No),
+    ("give ~ ~ a miss", No),
+    ("double booked", No),
     ("prob not", No),
     ("probs not", No),
     ("prolly not", No),
@@ -85,6 +87,15 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("fingers crossed", Maybe),
     ("hopefully", Maybe),
     ("will confirm", Maybe),
+    // A negation before a word of certainty, in every language: not sure → a maybe.
+    ("not ~ sure", Maybe),
+    ("nicht ~ sicher", Maybe),
+    ("pas ~ sur*", Maybe),
+    ("no ~ ~ segur*", Maybe),
+    ("no ~ ~ claro", Maybe),
+    ("niet ~ zeker", Maybe),
+    ("nao ~ ~ certeza", Maybe),
+    ("nao ~ ~ certo", Maybe),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
@@ -106,6 +117,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("bin verhindert", No),
     ("nicht dabei", No),
     ("bin raus", No),
+    ("am start", Yes),
     // Inversion after a leading adverb: "diesmal bin ich raus", "dann komme ich".
     ("bin ich raus", No),
     ("bin ich dabei", Yes),
@@ -185,6 +197,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("no voy", No),
     ("no ire", No),
     ("me lo pierdo", No),
+    ("me l* pierdo", No),
     ("probablemente", Maybe),
     ("intentare", Maybe),
     ("te confirmo", Maybe),
@@ -199,6 +212,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("ik kom", Yes),
     ("kom graag", Yes),
     ("doe mee", Yes),
+    ("van de partij", Yes),
     ("aanwezig", Yes),
     ("moet ~ afhaken", No),
     ("afhaken", No),
@@ -264,6 +278,27 @@ const HEDGES: &[&str] = &[
 /// Whether a hedge word is among these words.
 pub(super) fn hedged(words: &[Word]) -> bool {
     words.iter().any(|w| HEDGES.contains(&w.folded.as_str()))
+}
+
+/// Words opening a condition, folded.
+const CONDITIONS: &[&str] = &[
+    "if", "wenn", "falls", "sofern", "si", "als", "mits", "indien", "se", "caso", "provided",
+];
+
+/// Whether a sentence opens with a condition that a comma closes ("Wenn nichts
+/// dazwischenkommt, bin ich dabei", "Se der, eu apareço", "If work allows, I'm in"): an
+/// answer under a condition is a maybe. The comma after at least one more word tells "si" =
+/// if from "Si, voy".
+pub(super) fn conditional(sentence: &str) -> bool {
+    let ws = super::words::tokens(sentence);
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    CONDITIONS.contains(&first.folded.as_str())
+        && ws.len() >= 3
+        && sentence[first.end..]
+            .find(',')
+            .is_some_and(|c| ws[1].start < first.end + c)
 }
 
 /// The idiom matching at word `i` (`~` matches up to two words), with its length in words.
@@ -365,6 +400,9 @@ const ATTENDING: &[&str] = &[
     "lukken",
     "gaat",
     "comparec*",
+    "aparec*",
+    "vorbeikomm*",
+    "langskom*",
     "aanwezig",
     "erbij",
     "beschikbaar",
@@ -395,6 +433,71 @@ const IMPOSSIBLE: &[&str] = &[
     "apologies",
     "excuse*",
     "disculp*",
+];
+/// Words of difficulty: "lo veo difícil", "wird schwierig", "ça va être compliqué" decline
+/// politely — unless a "but" turns them ("difficult, but I'll come").
+const DIFFICULT: &[&str] = &[
+    "difficult",
+    "tricky",
+    "tough",
+    "schwierig",
+    "schwer",
+    "knapp",
+    "difficile",
+    "complique",
+    "compliquee",
+    "dificil",
+    "complicado",
+    "complicada",
+    "lastig",
+    "moeilijk",
+    "krap",
+];
+/// Words of being elsewhere or taken at that time: travelling, on holiday, abroad, on a
+/// business trip, booked up. In a reply to the announcement, saying where one will be instead
+/// declines ("Sadly I'm travelling that week", "Ich bin auf Dienstreise", "Estoy de viaje").
+const ELSEWHERE: &[&str] = &[
+    "travelling",
+    "traveling",
+    "abroad",
+    "holiday",
+    "holidays",
+    "vacation",
+    "booked",
+    "dienstreise",
+    "geschaftsreise",
+    "urlaub",
+    "verreist",
+    "verplant",
+    "ausgebucht",
+    "deplacement",
+    "vacances",
+    "conge",
+    "viaje",
+    "vacaciones",
+    "buitenland",
+    "vakantie",
+    "dienstreis",
+    "zakenreis",
+    "viajando",
+    "viagem",
+    "ferias",
+    "compromisso",
+    "compromiso",
+    // Ill: "I'm ill this week", "ich bin krank", "je suis malade", "estoy enfermo".
+    "ill",
+    "sick",
+    "flu",
+    "krank",
+    "erkaltet",
+    "malade",
+    "grippe",
+    "enfermo",
+    "enferma",
+    "ziek",
+    "griep",
+    "doente",
+    "gripe",
 ];
 const HEDGING: &[&str] = &[
     "probably",
@@ -476,6 +579,15 @@ const REGRET: &[&str] = &[
     "pena",
 ];
 
+/// Whether the text speaks of coming at all: a verb of attending, a word of being elsewhere
+/// or of impossibility, or an idiom of the answers ("count me in", "bin dabei").
+pub(crate) fn speaks_of_attending(text: &str) -> bool {
+    let ws = super::words::tokens(text);
+    ws.iter().any(|w| {
+        is_in(&w.folded, ATTENDING) || is_in(&w.folded, ELSEWHERE) || is_in(&w.folded, IMPOSSIBLE)
+    }) || (0..ws.len()).any(|i| idiom_at(&ws, i).is_some())
+}
+
 fn is_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|p| word_is(w, p))
 }
@@ -489,11 +601,16 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     let negated = attend.iter().any(|&a| {
         (a.saturating_sub(4)..(a + 5).min(f.len())).any(|j| j != a && is_in(f[j], NEGATIONS))
     });
-    if negated || f.iter().any(|w| is_in(w, IMPOSSIBLE)) {
-        return Some(No);
-    }
-    if f.iter().any(|w| is_in(w, HEDGING)) {
+    // "Unlikely but not impossible": a word of impossibility under a negation hedges.
+    let impossible: Vec<usize> = (0..f.len()).filter(|&i| is_in(f[i], IMPOSSIBLE)).collect();
+    let doubted = impossible
+        .iter()
+        .any(|&i| (i.saturating_sub(2)..i).any(|j| is_in(f[j], NEGATIONS)));
+    if doubted {
         return Some(Maybe);
+    }
+    if negated || !impossible.is_empty() {
+        return Some(No);
     }
     // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
     // tell whether that is a yes.
@@ -503,6 +620,13 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
             "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"
         )
     });
+    let hedge = f.iter().any(|w| is_in(w, HEDGING));
+    if !contrast && !hedge && f.iter().any(|w| is_in(w, DIFFICULT) || is_in(w, ELSEWHERE)) {
+        return Some(No);
+    }
+    if hedge {
+        return Some(Maybe);
+    }
     if contrast {
         return None;
     }

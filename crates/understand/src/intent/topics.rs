@@ -28,7 +28,16 @@ pub(crate) fn explicit_topics(text: &str) -> Option<Vec<Topic>> {
                 details.push(lines[j].trim());
                 j += 1;
             }
-            if !title.is_empty() {
+            // "Topics: insurance; an accountant; pensions": semicolons separate items here as
+            // anywhere else.
+            let parts: Vec<&str> = title
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() >= 2 && details.is_empty() {
+                topics.extend(parts.into_iter().map(|p| split_title(p, Vec::new())));
+            } else if !title.is_empty() {
                 topics.push(Topic {
                     title: clean_title(&title),
                     details: (!details.is_empty()).then(|| details.join("\n")),
@@ -73,22 +82,45 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
             .filter(|t| !t.title.is_empty())
             .collect();
     }
-    let paras: Vec<String> = paragraphs(&body)
+    let all_paras = paragraphs(&body);
+    // A heading ("Two ideas from me:", "Folgende Themen:") announces a list, so even two bare
+    // lines under it are two items.
+    let mut announced = all_paras.iter().any(|p| is_list_heading(p));
+    let paras: Vec<String> = all_paras
         .into_iter()
         .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
     if paras.len() == 1 {
         let p = &paras[0];
-        let lines: Vec<&str> = p.lines().collect();
+        let mut lines: Vec<&str> = p.lines().collect();
+        if lines.len() >= 3 && is_list_heading(lines[0]) {
+            lines.remove(0);
+            announced = true;
+        }
         // Three or more short lines, none a sentence or a question, no bullets: each line is
         // an item ("Marketing on a tiny budget\nTax deadlines\nTaking proper holidays").
-        // Two lines stay a title and its detail.
-        let bare_list = lines.len() >= 3
+        // Two lines stay a title and its detail, unless a heading announced a list.
+        // Two lines shaped alike — each a short noun phrase that starts with a capital and
+        // ends without punctuation ("Tax deadlines for freelancers\nInvoicing software") —
+        // are two items; a detail reads as a sentence or a question ("How do you price?").
+        let alike = lines.len() == 2
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && t.split_whitespace().count() <= 6
+                    && !t.ends_with(['.', '?', '!', ':', ','])
+                    && !super::words::tokens(t)
+                        .first()
+                        .is_some_and(|w| super::conversation::opens_question(&w.folded))
+            });
+        let bare_list = (alike || lines.len() >= if announced { 2 } else { 3 })
             && lines.iter().all(|l| {
                 let t = l.trim();
                 !t.is_empty()
                     && t.split_whitespace().count() <= 8
-                    && !t.ends_with(['.', '?', ':', ','])
+                    && !t.ends_with(['.', ':', ','])
+                    // Under a heading ("Ideias:") an item may be a question.
+                    && (announced || !t.ends_with('?'))
             });
         if bare_list {
             return lines
@@ -106,7 +138,20 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 .collect();
         }
     }
-    paras
+    // A later paragraph that only remarks on what came before — a P.S., or a short line that
+    // points back ("Happy to lead this one", "Just my 2 cents") — is no topic of its own: it
+    // joins the details of the topic above it.
+    let mut merged: Vec<String> = Vec::new();
+    for p in paras {
+        match merged.last_mut() {
+            Some(prev) if is_remark(&p) => {
+                prev.push('\n');
+                prev.push_str(&p);
+            }
+            _ => merged.push(p),
+        }
+    }
+    merged
         .into_iter()
         .map(|p| {
             let mut lines = p.lines().peekable();
@@ -121,6 +166,48 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         })
         .filter(|t| !t.title.is_empty())
         .collect()
+}
+
+/// A paragraph that remarks on the one before instead of naming something: a postscript, or
+/// a short sentence that points back at it ("this one", "it", "dieses", "celui-ci", "este",
+/// "deze") or says whose opinion it is ("just my 2 cents").
+fn is_remark(p: &str) -> bool {
+    let f = fold(p);
+    let t = f.trim_start();
+    if t.starts_with("p.s") || t.starts_with("ps ") || t.starts_with("ps:") {
+        return true;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let points_back = |i: usize| {
+        matches!(
+            (words[i], words.get(i + 1).copied()),
+            ("this" | "that", Some("one"))
+                | (
+                    "it" | "dieses"
+                        | "das"
+                        | "celui"
+                        | "ca"
+                        | "este"
+                        | "esto"
+                        | "eso"
+                        | "deze"
+                        | "dit"
+                        | "isso"
+                        | "isto",
+                    _
+                )
+        )
+    };
+    words.len() <= 12
+        && !t.contains('?')
+        // (Not as the first word: "It would be good to discuss hiring" names a topic.)
+        && ((1..words.len()).any(points_back)
+            || ["2 cents", "two cents", "my 2c", "2 cent"]
+                .iter()
+                .any(|c| t.contains(c)))
 }
 
 /// A title from a line: "Pricing: how do you charge?" → title "Pricing", details the rest;
@@ -284,11 +371,77 @@ const LEADIN_WORDS: &[&str] = &[
     "quick",
     "small",
     "little",
+    // Nouns of a thought or a question put to the group: "Quick thought:", "Kurze Frage:",
+    // "Une question :" announce what follows.
+    "thought",
+    "thoughts",
+    "question",
+    "gedanke",
+    "frage",
+    "pensee",
+    "pensamiento",
+    "pregunta",
+    "gedachte",
+    "vraag",
+    "pensamento",
+    "pergunta",
+    "kurze",
+    "kurzer",
+    // "Ich hätte gern ein Thema:", "I've got one:", "J'ai un sujet :", "Tengo un tema:".
+    "hatte",
+    "habe",
+    "hab",
+    "have",
+    "i've",
+    "ive",
+    "got",
+    "j'ai",
+    "ai",
+    "tengo",
+    "heb",
+    "tenho",
+    // Verbs of talking and what is talked about: "Something I'd like to discuss:", "Was ich
+    // gern besprechen würde:", "Algo de lo que hablar:".
+    "something",
+    "thing",
+    "discuss",
+    "talk",
+    "about",
+    "raise",
+    "cover",
+    "etwas",
+    "was",
+    "gern",
+    "gerne",
+    "besprechen",
+    "sprechen",
+    "reden",
+    "uber",
+    "wurde",
+    "quelque",
+    "chose",
+    "parler",
+    "discuter",
+    "aborder",
+    "algo",
+    "hablar",
+    "tratar",
+    "de",
+    "lo",
+    "que",
+    "iets",
+    "bespreken",
+    "praten",
+    "over",
+    "coisa",
+    "falar",
+    "discutir",
+    "sobre",
 ];
 
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at
 /// least one noun or verb of proposing among them).
-fn is_leadin(head: &str) -> bool {
+pub(super) fn is_leadin(head: &str) -> bool {
     let f = fold(head);
     let ws: Vec<&str> = f
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -300,7 +453,9 @@ fn is_leadin(head: &str) -> bool {
         "ein", "eine", "von", "mir", "ich", "noch", "je", "une", "un", "de", "ma", "part", "mon",
         "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn", "een", "ik",
         "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor", "voor", "petite",
-        "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little",
+        "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little", "kurze",
+        "kurzer", "hatte", "habe", "hab", "have", "i've", "ive", "got", "j'ai", "ai", "tengo",
+        "heb", "tenho", "gern", "gerne",
     ];
     // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
     let leadin = |w: &&str| {
@@ -418,6 +573,71 @@ mod tests {
 mod table {
     //! Many small replies and how a person reads them.
     use super::*;
+
+    #[test]
+    fn lists_lead_ins_and_semicolons() {
+        let titles =
+            |t: &str| -> Vec<String> { topics_in(t).into_iter().map(|t| t.title).collect() };
+        assert_eq!(
+            titles("Topics: insurance for freelancers; how to find a good accountant; pensions"),
+            [
+                "insurance for freelancers",
+                "how to find a good accountant",
+                "pensions"
+            ]
+        );
+        assert_eq!(
+            titles("Two ideas from me:\n\nRaising prices for existing clients\nTaking holidays as a one-person business"),
+            ["Raising prices for existing clients", "Taking holidays as a one-person business"]
+        );
+        assert_eq!(
+            titles("Tax deadlines for freelancers\nInvoicing software"),
+            ["Tax deadlines for freelancers", "Invoicing software"]
+        );
+        // A title and its detail stay one topic.
+        assert_eq!(
+            titles("Pricing workshops\nHow do you price them?"),
+            ["Pricing workshops"]
+        );
+        assert_eq!(
+            titles("Something I'd like to discuss: pricing for repeat clients."),
+            ["pricing for repeat clients"]
+        );
+        assert_eq!(
+            titles("Quick thought: contracts for small jobs"),
+            ["contracts for small jobs"]
+        );
+        assert_eq!(
+            titles("Ich hätte gern ein Thema: Homeoffice und Familie."),
+            ["Homeoffice und Familie"]
+        );
+        // Remarks on the topic above are its details, not topics.
+        let t = topics_in(
+            "Burnout and how to spot it early.\n\nHappy to lead this one if people want.",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0]
+            .details
+            .as_deref()
+            .is_some_and(|d| d.contains("lead this one")));
+        assert_eq!(
+            topics_in("Insurance\n\nP.S. Thanks for organising!").len(),
+            1
+        );
+        assert_eq!(
+            topics_in("Pricing\n\nIt would also be good to discuss hiring.").len(),
+            2
+        );
+        // Under a heading an item may be a question; a greeting on the item's line goes.
+        assert_eq!(
+            titles("Ideias:\n\nSite próprio vale a pena?\nLinkedIn para freelancers"),
+            ["Site próprio vale a pena", "LinkedIn para freelancers"]
+        );
+        assert_eq!(
+            titles("Olá! Minha sugestão: férias sendo autônomo.\n\nAté mais,\nGabi"),
+            ["férias sendo autônomo"]
+        );
+    }
 
     #[test]
     fn topic_titles_lose_their_openings() {

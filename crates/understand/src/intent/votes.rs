@@ -71,6 +71,11 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("dois", 2),
     ("duas", 2),
     ("quatro", 4),
+    ("uno", 1),
+    ("cinq", 5),
+    ("funf", 5),
+    ("cinco", 5),
+    ("vijf", 5),
 ];
 
 /// Ordinals (folded) in the six languages: "the second one" is topic 2.
@@ -378,12 +383,20 @@ mod table {
     }
 }
 
-/// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines, as
-/// (number, folded title words). Fewer than two items: no agenda. Outlook and Yahoo put the
-/// original under a header block without any ">": there, only our own "#N Title" form counts
-/// (a reader's own "1. …" list is no agenda).
-fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
-    let mut out: Vec<(u32, Vec<String>)> = Vec::new();
+/// One item of the agenda a reply quotes: its number, the folded words of its title, and the
+/// folded name of who proposed it (our agenda writes "#2 Title (+3) — Ben").
+struct Item {
+    n: u32,
+    title: Vec<String>,
+    proposer: Option<String>,
+}
+
+/// The agenda a reply quotes: its "> #N Title" (or "> N. Title", "> N) Title") lines. Fewer
+/// than two items: no agenda. Outlook and Yahoo put the original under a header block without
+/// any ">": there, only our own "#N Title" form counts (a reader's own "1. …" list is no
+/// agenda).
+fn quoted_agenda(whole: &str) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
     for line in whole.lines().take(400) {
         let t = line.trim_start();
         let q = match t.strip_prefix('>') {
@@ -397,9 +410,18 @@ fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
             continue;
         };
         let rest = q[digits.len()..].trim_start_matches(['.', ')', ':']);
-        if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|(m, _)| *m == n) {
+        if !rest.starts_with(' ') || !(1..=20).contains(&n) || out.iter().any(|i| i.n == n) {
             continue;
         }
+        // "Title (+3) — Ben": the proposer after the last dash, the support in brackets.
+        let (rest, proposer) = match rest.rsplit_once(" — ").or_else(|| rest.rsplit_once(" – "))
+        {
+            Some((title, who)) if who.split_whitespace().count() <= 3 => {
+                (title, who.split_whitespace().next().map(fold))
+            }
+            _ => (rest, None),
+        };
+        let rest = rest.split(" (+").next().unwrap_or(rest);
         const SMALL: &[&str] = &[
             "with", "from", "that", "this", "your", "their", "over", "into", "when", "what",
             "para", "pour", "avec", "dans", "sans", "como", "sobre", "voor", "over", "naar",
@@ -411,12 +433,99 @@ fn quoted_agenda(whole: &str) -> Vec<(u32, Vec<String>)> {
             .filter(|w| w.chars().count() >= 4 && !SMALL.contains(w))
             .map(str::to_string)
             .collect();
-        out.push((n, words));
+        out.push(Item {
+            n,
+            title: words,
+            proposer,
+        });
     }
     if out.len() < 2 {
         out.clear();
     }
     out
+}
+
+/// Whether a word of the reply names a word of a title: the same word, or the same stem
+/// ("contract"/"contracts", "mentor"/"mentoring", "contrato"/"contratos") — a shared start
+/// of five letters or more that leaves at most two letters of the shorter word.
+fn names(word: &str, title_word: &str) -> bool {
+    if word == title_word {
+        return true;
+    }
+    let common = word
+        .chars()
+        .zip(title_word.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shorter = word.chars().count().min(title_word.chars().count());
+    common >= 5 && common + 2 >= shorter
+}
+
+/// Nouns for an item of the agenda (folded): "the second one", "das dritte Thema".
+const ITEM_NOUNS: &[&str] = &[
+    "one",
+    "ones",
+    "topic",
+    "topics",
+    "item",
+    "items",
+    "point",
+    "points",
+    "thema",
+    "themen",
+    "punkt",
+    "sujet",
+    "sujets",
+    "tema",
+    "temas",
+    "punto",
+    "onderwerp",
+    "agendapunt",
+    "topico",
+    "assunto",
+    "ponto",
+];
+
+#[cfg(test)]
+mod against_the_agenda {
+    use super::*;
+
+    const AGENDA: &str = "> The agenda for Roundtable on Thursday 10 October.\n>\n> Topics, most supported first:\n>   #1 Cash flow in the quiet months (+3) — Anna\n>   #2 Working with an assistant (+2) — Ben\n>   #3 Mentoring newcomers — Carla\n>   #4 Contracts and liability — Dev\n";
+
+    #[test]
+    fn short_answers_name_items() {
+        for (own, want) in [
+            ("Same as Ben, the assistant one.", vec![2]),
+            ("Anna's topic gets my vote", vec![1]),
+            ("Dev's topic, please.", vec![4]),
+            (
+                "I'd like to hear more about mentoring and the contract stuff.",
+                vec![3, 4],
+            ),
+            ("Me interesa mucho el tema de los contracts.", vec![4]),
+            (
+                "Both cash flow and the assistant topic sound great to me.",
+                vec![1, 2],
+            ),
+            ("I'm keen on the second and fourth topics.", vec![2, 4]),
+            ("I'd say 2.", vec![2]),
+            ("Doe mij maar 3.", vec![3]),
+            ("Hoi,\n\n1 en 3 zou ik mooi vinden.\n\nGroet", vec![1, 3]),
+            ("je serais intéressée par le point 2.", vec![2]),
+            ("Three, then four if there's time.", vec![3, 4]),
+            ("Either 2 or 3 is fine with me", vec![2, 3]),
+            ("Last one for me", vec![4]),
+        ] {
+            assert_eq!(agenda_votes(own, AGENDA), Some(want), "{own}");
+        }
+        for own in [
+            "Is the contracts one still on?",
+            "I'll be 2 hours late, sorry.",
+            "See you at 7!",
+        ] {
+            assert_eq!(agenda_votes(own, AGENDA), None, "{own}");
+        }
+    }
 }
 
 /// Votes read against the agenda the reply quotes, when the words alone do not say it.
@@ -431,7 +540,8 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     if agenda.is_empty() {
         return None;
     }
-    let f = fold(own);
+    // The answer itself: without "Hoi," above it and "Groet" below it.
+    let f = fold(&super::words::strip_greeting_and_closing(own));
     let first: String = f
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -445,7 +555,7 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     if toks.is_empty() || toks.len() > 25 {
         return None;
     }
-    let on_agenda = |n: u32| agenda.iter().any(|(m, _)| *m == n);
+    let on_agenda = |n: u32| agenda.iter().any(|i| i.n == n);
     let words: Vec<&str> = toks.iter().map(String::as_str).collect();
     // A verb of choosing, in any of its forms ("votaría", "stimme", "kies", "escolho"): the
     // stems, not the forms, are the data.
@@ -465,12 +575,64 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     });
     let mut out: Vec<u32> = Vec::new();
     // Numbers: "#N" or "Nummer N" anywhere, any agenda number after a verb of choosing, and
-    // numbers or ordinals leading the reply ("3 and 4", "Le 3 !", "De eerste …").
+    // numbers or ordinals leading the reply ("3 and 4", "Le 3 !", "De eerste …"). An ordinal
+    // elsewhere counts when it names an item: before a noun of one ("the second one", "das
+    // dritte Thema"), before "and"/a comma, or at the end ("keen on the second and fourth").
     let mut leading = true;
     let mut named = false;
-    for t in &toks {
+    // Words that join the items of a choice: "1 and 3", "either 2 or 3", "three, then four".
+    const JOINING: &[&str] = &[
+        "and",
+        "&",
+        ",",
+        "und",
+        "et",
+        "y",
+        "en",
+        "e",
+        "or",
+        "both",
+        "then",
+        "either",
+        "dann",
+        "oder",
+        "entweder",
+        "puis",
+        "soit",
+        "ou",
+        "luego",
+        "o",
+        "dan",
+        "of",
+        "depois",
+        "also",
+        "maybe",
+        "vielleicht",
+        "misschien",
+        "talvez",
+        "quizas",
+    ];
+    // In a short answer to the agenda, a bare number that stands for an item: at the end ("I'd
+    // say 2", "Doe mij maar 3", "Yo el 4"), before a joining word or a noun of an item ("1 en
+    // 3 zou ik mooi vinden"), or after one ("le point 2"). Not "2 hours late", "at 7 pm".
+    let short = toks.len() <= 12;
+    for (k, t) in toks.iter().enumerate() {
+        let stands_for_item = short
+            && (toks.get(k + 1).is_none_or(|next| {
+                JOINING.contains(&next.as_str()) || ITEM_NOUNS.contains(&next.as_str())
+            }) || k
+                .checked_sub(1)
+                .is_some_and(|p| ITEM_NOUNS.contains(&toks[p].as_str())));
+        let ordinal_names_item = ORDINALS.iter().any(|(o, _)| o == t)
+            && toks.get(k + 1).is_none_or(|next| {
+                ITEM_NOUNS.contains(&next.as_str())
+                    || matches!(
+                        next.as_str(),
+                        "and" | "&" | "," | "und" | "et" | "y" | "en" | "e" | "or" | "please"
+                    )
+            });
         let hash = t.starts_with('#') || named;
-        let last = agenda.iter().map(|(m, _)| *m).max().unwrap_or(0);
+        let last = agenda.iter().map(|i| i.n).max().unwrap_or(0);
         let n = if t.starts_with('+') {
             None
         } else {
@@ -481,9 +643,29 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                 // "One please!", "Zwei.": a number word, in a reply of a few words only
                 // (articles that are also numbers — "un", "een", "um" — are left out).
                 .or_else(|| {
-                    (words.len() <= 4)
+                    // Not "the last one", "that one": a number word counts leading a choice
+                    // or after a joining word.
+                    let after_joint = k == 0
+                        || JOINING.contains(&toks[k - 1].as_str())
+                        || matches!(toks[k - 1].as_str(), "number" | "nummer" | "numero");
+                    let pointing = k > 0
+                        && (matches!(
+                            toks[k - 1].as_str(),
+                            "the"
+                                | "that"
+                                | "this"
+                                | "last"
+                                | "letzte"
+                                | "dernier"
+                                | "ultimo"
+                                | "laatste"
+                        ) || ORDINALS.iter().any(|(o, _)| *o == toks[k - 1]));
+                    // "Four-day week please!": a number word of a title names that title.
+                    let in_title = agenda.iter().any(|i| i.title.iter().any(|w| w == t));
+                    ((words.len() <= 4 && !pointing) || (after_joint && short))
                         .then(|| NUMBER_WORDS.iter().find(|(w, _)| w == t).map(|&(_, n)| n))
                         .flatten()
+                        .filter(|_| !in_title)
                 })
                 // "the last one", "le dernier", "el último": the agenda's last item.
                 .or_else(|| {
@@ -498,58 +680,67 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
         named = matches!(
             t.as_str(),
             "number" | "nummer" | "numero" | "nr" | "no" | "num" | "n"
-        );
+        ) || ITEM_NOUNS.contains(&t.as_str());
         match n {
-            Some(n) if on_agenda(n) && (hash || leading || choosing) => {
+            Some(n)
+                if on_agenda(n)
+                    && (hash || leading || choosing || ordinal_names_item || stands_for_item) =>
+            {
                 if !out.contains(&n) {
                     out.push(n);
                 }
             }
             _ => {
                 leading = leading
-                    && matches!(
-                        t.as_str(),
-                        "and"
-                            | "&"
-                            | ","
-                            | "und"
-                            | "et"
-                            | "y"
-                            | "en"
-                            | "e"
-                            | "or"
-                            | "both"
-                            | "the"
-                            | "le"
-                            | "la"
-                            | "el"
-                            | "lo"
-                            | "de"
-                            | "het"
-                            | "der"
-                            | "die"
-                            | "das"
-                            | "o"
-                            | "a"
-                            | "les"
-                            | "los"
-                            | "number"
-                            | "nummer"
-                            | "numero"
-                    );
+                    && (JOINING.contains(&t.as_str())
+                        || matches!(
+                            t.as_str(),
+                            "the"
+                                | "le"
+                                | "la"
+                                | "el"
+                                | "lo"
+                                | "de"
+                                | "het"
+                                | "der"
+                                | "die"
+                                | "das"
+                                | "o"
+                                | "a"
+                                | "les"
+                                | "los"
+                                | "number"
+                                | "nummer"
+                                | "numero"
+                        ));
             }
         }
     }
     if !out.is_empty() {
         return Some(out);
     }
-    // Titles: with a verb of choosing, or a reply of a few words.
-    if !choosing && words.len() > 6 {
-        return None;
-    }
-    for (n, title) in &agenda {
-        if title.iter().any(|tw| words.contains(&tw.as_str())) && !out.contains(n) {
-            out.push(*n);
+    // Titles and proposers. Why no longer only with a verb of choosing: people choose with
+    // any words ("I'd like to hear more about mentoring", "me interesa el tema de los
+    // contratos", "both sound great", "same as Ben, the assistant one"); what makes them
+    // votes is that a short answer to the agenda names its items. A proposal of a new topic
+    // says so ("Topic: …", a question) and is read before this.
+    for item in &agenda {
+        let by_title = item
+            .title
+            .iter()
+            .any(|tw| words.iter().any(|w| names(w, tw)));
+        // "Dev's topic", "le sujet de Carla", "das Thema von Anna": the proposer, named as
+        // the owner of a topic.
+        let by_proposer = item.proposer.as_ref().is_some_and(|p| {
+            words.iter().enumerate().any(|(k, w)| {
+                w.strip_suffix("'s").is_some_and(|b| b == p)
+                    || (w == p
+                        && k > 0
+                        && matches!(words[k - 1], "de" | "von" | "van" | "do" | "da" | "del"))
+            })
+        });
+        if (by_title || by_proposer) && !out.contains(&item.n) {
+            out.push(item.n);
         }
     }
     out.sort_unstable();

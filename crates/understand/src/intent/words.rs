@@ -172,6 +172,22 @@ pub(super) fn skip_greeting(text: &str) -> usize {
             return first_line_end + 1;
         }
     }
+    // The greeting and the words on one line: "Olá! Minha sugestão é …", "Hi Anna, I'll be
+    // there": skip to after the greeting's comma or "!" (at most three words before it).
+    if !w.is_empty() && GREETINGS.contains(&w[0].folded.as_str()) {
+        if let Some(p) = first.find([',', '!']) {
+            let head = tokens(&first[..p]);
+            let rest = first[p + 1..].trim_start();
+            if (1..=3).contains(&head.len())
+                && !rest.is_empty()
+                && LEADING
+                    .iter()
+                    .all(|(ph, _)| phrase_at(&head, 0, ph).is_none())
+            {
+                return first_line_end - rest.len();
+            }
+        }
+    }
     0
 }
 
@@ -359,6 +375,54 @@ pub(super) fn strip_greeting_and_closing(text: &str) -> String {
     strip_closing(&text[start..])
 }
 
+/// The closings of this list and of the sign-off cutter (`trim::signoff`), folded: one
+/// vocabulary of closings for reading and for trimming, so a closing taught to one ("Abs,",
+/// "Um abraço", "Bonne journée") is known to both.
+fn all_closings() -> &'static [String] {
+    static ALL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v: Vec<String> = CLOSINGS
+            .iter()
+            .map(|c| c.to_string())
+            .chain(
+                crate::trim::signoff::CLOSINGS
+                    .iter()
+                    .map(|c| fold(c))
+                    // Closings that also answer ("Nos vemos", "See you", "À jeudi") stay words
+                    // of the message when reading it: they may be all there is.
+                    .filter(|c| {
+                        ![
+                            "see you",
+                            "see you soon",
+                            "nos vemos",
+                            "a jeudi",
+                            "tot donderdag",
+                            "tot dan",
+                            "bis dann",
+                            "bis bald",
+                            "a bientot",
+                            "ate ja",
+                            "ate breve",
+                            "ate logo",
+                            "hasta pronto",
+                            "tot snel",
+                            "later",
+                            "love",
+                            "xx",
+                            "talk soon",
+                            "speak soon",
+                            "yours",
+                        ]
+                        .contains(&c.as_str())
+                    }),
+            )
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    })
+}
+
 /// Drops a closing ("Thanks,", "Best regards") and the name lines under it.
 pub(super) fn strip_closing(body: &str) -> String {
     let mut lines: Vec<&str> = body.lines().collect();
@@ -377,9 +441,12 @@ pub(super) fn strip_closing(body: &str) -> String {
         }
         let f = fold(l);
         let f = f.trim_end_matches([',', '!', '.', ' ']);
-        if CLOSINGS.contains(&f)
+        if all_closings().iter().any(|c| c == f)
             || (f.split_whitespace().count() <= 4
-                && CLOSINGS.iter().any(|c| f.starts_with(&format!("{c},"))))
+                && all_closings().iter().any(|c| {
+                    f.strip_prefix(c.as_str())
+                        .is_some_and(|r| r.starts_with(','))
+                }))
         {
             cut = Some(idx);
         }

@@ -15,7 +15,7 @@
 use crate::message::Body;
 use crate::text::squash;
 
-mod signoff;
+pub(crate) mod signoff;
 pub(crate) use signoff::without_signoff;
 
 /// Longest line we try to read as an attribution or header line.
@@ -673,6 +673,43 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
     }
     if has_content && DISCLAIMERS.iter().any(|d| l.starts_with(d)) {
         return true;
+    }
+    // "Please consider the environment before printing this email", "Bitte denken Sie an die
+    // Umwelt, bevor Sie diese E-Mail drucken", "Antes de imprimir …": a footer line that
+    // speaks of printing and of the environment, in any of our languages (two signals, no
+    // list of sentences).
+    if has_content {
+        let print = [
+            "print",
+            "drucken",
+            "druck",
+            "imprim",
+            "printen",
+            "afdrukken",
+            "afdruk",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        let nature = [
+            "environment",
+            "umwelt",
+            "environnement",
+            "planète",
+            "planet",
+            "medio ambiente",
+            "ambiente",
+            "milieu",
+            "natureza",
+            "naturaleza",
+            "🌱",
+            "🌳",
+            "🌍",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        if print && nature {
+            return true;
+        }
     }
     // Disclaimers phrased in ways no list holds: a long line that says "confidential" and
     // speaks of its addressee or of receiving it in error, in any of our languages.

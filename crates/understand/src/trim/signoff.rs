@@ -12,7 +12,7 @@
 /// Closing formulas, lower-case, accents kept (compared to the start of a line). A formula
 /// alone on its line, or followed by a comma and a name ("Best, Kim"), or by a name directly
 /// ("LG Anna").
-const CLOSINGS: &[&str] = &[
+pub(crate) const CLOSINGS: &[&str] = &[
     // English
     "best",
     "best regards",
@@ -132,6 +132,25 @@ const CLOSINGS: &[&str] = &[
     "obrigado",
     "obrigada",
     "saudações",
+    "até mais",
+    "hasta luego",
+    "bis später",
+    "à plus tard",
+    "tot later",
+    "until then",
+    // Abbreviations people type on phones and in a hurry.
+    "abs",
+    "abçs",
+    "bjs",
+    "bjos",
+    "atte",
+    "slds",
+    "cdlt",
+    "bàv",
+    "grtz",
+    "grts",
+    "brgds",
+    "tschau",
 ];
 
 /// The tokens of the sender's name worth matching ("Kim Taylor" → kim, taylor), lower-case.
@@ -300,7 +319,9 @@ pub(crate) fn is_contact_line(line: &str) -> bool {
         "directors:",
     ]
     .iter()
-    .any(|c| padded.contains(c));
+    .any(|c| padded.contains(c))
+        // "I registered in the app yesterday": a person's sentence, not a company's line.
+        && !first_person(&l);
     let piped = (l.contains(" | ") || l.contains(" · ")) && l.split_whitespace().count() <= 14;
     let postcode = l.split([',', '|', '·']).any(|part| {
         let p = part.trim();
@@ -441,7 +462,52 @@ fn signature_like(line: &str) -> bool {
         return false;
     }
     let n = t.chars().count();
-    n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8)
+    // The company's legal sentence under a signature ("Klein Legal LLP is authorised and
+    // regulated by …", "… registered in England. Registered office as above.") is long, but
+    // no person writes it: it belongs to the block like a register number.
+    (n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8))
+        || (n <= 400 && is_register_line(t) && !first_person(t))
+        || is_rule_line(t)
+        || is_motto(t)
+}
+
+/// A quotation signed with its author, as people put under their name: `"The best way out
+/// is always through." – Robert Frost`, `« … » — Proverbe`.
+fn is_motto(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if !"\"“„«‘'".contains(first) || t.chars().count() > 200 {
+        return false;
+    }
+    [" – ", " - ", " — ", " ~ "].iter().any(|d| {
+        t.rsplit_once(d).is_some_and(|(quote, author)| {
+            quote.trim_end().ends_with(['"', '”', '“', '»', '’', '\''])
+                && (1..=4).contains(&author.split_whitespace().count())
+        })
+    })
+}
+
+/// Whether a line speaks in the first person (a person's sentence, not a company's notice).
+fn first_person(t: &str) -> bool {
+    t.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(str::to_lowercase)
+        .any(|w| {
+            [
+                "i", "i'm", "i've", "my", "me", "we", "our", "ich", "mein", "meine", "wir", "je",
+                "j'ai", "mon", "ma", "nous", "yo", "mi", "nosotros", "ik", "mijn", "wij", "eu",
+                "meu", "minha", "nós",
+            ]
+            .contains(&w.as_str())
+        })
+}
+
+/// A rule drawn above a signature: "---", "___", "***", "====" (three or more).
+fn is_rule_line(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '*' | '=' | '—' | '–'))
 }
 
 /// Cuts a trailing sign-off: from a closing formula or the sender's name on, when only
@@ -519,21 +585,23 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         let para = &out[p..end];
         let first_content = out[..p].iter().any(|l| !l.trim().is_empty());
         if para.is_empty()
-            || para.len() > 8
+            || para.len() > 12
             || !first_content
             || !para.iter().all(|l| signature_like(l))
         {
             break;
         }
-        // A closing formula heading the paragraph, and the name line under it, stay.
+        // A closing formula heading the paragraph, and the name line under it, stay; a rule
+        // drawn above the block goes with it.
         let mut head = 0;
-        if is_closing(para[0], &[]) {
+        let rule = usize::from(is_rule_line(para[0]));
+        if rule == 0 && is_closing(para[0], &[]) {
             head = 1;
             if para.len() > 1 && is_bare_name(para[1]) {
                 head = 2;
             }
         }
-        let body = &para[head..];
+        let body = &para[head + rule..];
         let contacts = body.iter().filter(|l| is_contact_line(l)).count();
         let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
         // Under a sign-off (a closing and a name) or a name line, any short label line is
@@ -551,7 +619,8 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
             })
             .count();
         let registers = body.iter().filter(|l| is_register_line(l)).count();
-        let s = 2 * contacts + registers + roles + usize::from(named);
+        let mottos = body.iter().filter(|l| is_motto(l)).count();
+        let s = 2 * contacts + registers + roles + mottos + usize::from(named);
         named_block = named || head == 2;
         if s == 0 {
             break;
@@ -606,6 +675,14 @@ fn is_register_line(line: &str) -> bool {
         "vat no",
         "vat reg",
         " btw ",
+        "regulated by",
+        "registered charity",
+        "charity no",
+        "registergericht",
+        "eingetragen im",
+        "immatricul",
+        "registro mercantil",
+        "ingeschreven bij",
         " cif ",
         " nif ",
         "capital social",
@@ -686,6 +763,28 @@ mod tests {
         let mut v: Vec<&str> = text.lines().collect();
         cut_signoff(&mut v, &name_tokens(Some(name)));
         v.join("\n")
+    }
+
+    fn block(text: &str) -> String {
+        let mut v: Vec<&str> = text.lines().collect();
+        cut_contact_block(&mut v);
+        v.join("\n")
+    }
+
+    #[test]
+    fn rules_legal_sentences_and_mottos_go_with_the_block() {
+        let t = "ich kann leider nicht.\n\nBeste Grüße\nKatrin Meier\n\n---\nKatrin Meier\nSteuerberaterin\nMeier & Partner mbH\nBahnhofstraße 7\n70173 Stuttgart\nT: 0711 123456\nhttps://www.meier-partner.example.de\nRegistergericht Stuttgart HRB 7654";
+        assert_eq!(
+            block(t),
+            "ich kann leider nicht.\n\nBeste Grüße\nKatrin Meier"
+        );
+        let t = "Sorry, can't this time.\n\nDavid Klein | Partner\nKlein Legal LLP\nT +44 20 7946 0000\nklein-legal.example.co.uk\n\nKlein Legal LLP is authorised and regulated by the Solicitors Regulation Authority.";
+        assert_eq!(block(t), "Sorry, can't this time.");
+        let t = "Can't make it, sorry!\n\nCheers,\nEmma\n\n\"The best way out is always through.\" – Robert Frost\n\nEmma Watts\nIllustrator\nemmawatts.example.com";
+        assert_eq!(block(t), "Can't make it, sorry!\n\nCheers,\nEmma");
+        // A person's own long sentence stays.
+        let t = "Yes!\n\nI registered in the app yesterday and it works now, thanks for the tip.";
+        assert_eq!(block(t), t);
     }
 
     #[test]
