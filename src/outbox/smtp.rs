@@ -132,12 +132,7 @@ impl SmtpPool {
 
     /// Sends one message to the envelope's recipients; its body goes out under a permit from
     /// `unrecorded`, returned with the result.
-    pub async fn send(
-        &self,
-        envelope: &Envelope,
-        body: &[&[u8]],
-        unrecorded: &Unrecorded,
-    ) -> Sent {
+    pub async fn send(&self, envelope: &Envelope, body: &[&[u8]], unrecorded: &Unrecorded) -> Sent {
         // Close connections nobody used for a while, as lettre's pool does.
         self.reaper.call_once(|| {
             tokio::spawn(close_idle(Arc::downgrade(&self.inner)));

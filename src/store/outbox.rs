@@ -509,7 +509,9 @@ pub type SharedPost = std::sync::Arc<(Vec<u8>, String)>;
 /// here while a batch in flight still holds it, and reads it again otherwise.
 #[derive(Default, Clone)]
 pub struct PostCache(
-    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, std::sync::Weak<(Vec<u8>, String)>>>>,
+    std::sync::Arc<
+        std::sync::Mutex<std::collections::HashMap<i64, std::sync::Weak<(Vec<u8>, String)>>>,
+    >,
 );
 
 impl PostCache {
