@@ -508,11 +508,9 @@ pub type SharedPost = std::sync::Arc<(Vec<u8>, String)>;
 /// The posts that claimed batches hold, by id, without keeping them alive: a claim finds a post
 /// here while a batch in flight still holds it, and reads it again otherwise.
 #[derive(Default, Clone)]
-pub struct PostCache(
-    std::sync::Arc<
-        std::sync::Mutex<std::collections::HashMap<i64, std::sync::Weak<(Vec<u8>, String)>>>,
-    >,
-);
+pub struct PostCache(std::sync::Arc<std::sync::Mutex<HeldPosts>>);
+
+type HeldPosts = std::collections::HashMap<i64, std::sync::Weak<(Vec<u8>, String)>>;
 
 impl PostCache {
     fn get(&self, id: i64) -> Option<SharedPost> {
