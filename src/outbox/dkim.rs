@@ -77,6 +77,12 @@ impl Signers {
         self.by_list.is_empty()
     }
 
+    /// Whether mail from `envelope_from` is signed (its copy is then put together whole,
+    /// since the signature covers its whole body).
+    pub fn signs(&self, envelope_from: &str) -> bool {
+        !self.by_list.is_empty() && self.by_list.contains_key(&untagged(envelope_from))
+    }
+
     /// `message` with a DKIM-Signature on top when its envelope sender is a community that
     /// signs; as it is otherwise. A signature that fails is logged and the mail goes unsigned
     /// (as it would without a key): it is never held back for it.

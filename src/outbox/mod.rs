@@ -21,7 +21,7 @@ use tokio::sync::{mpsc, Notify, OwnedSemaphorePermit, Semaphore};
 use crate::clock::Clock;
 use crate::config::{Outbound, RetryPolicy};
 use crate::shutdown::Shutdown;
-use crate::store::{Claimed, ResultsConn, SendOutcome, Store};
+use crate::store::{Claimed, PostCache, ResultsConn, SendOutcome, Store};
 
 /// Permits for mails sent but not yet recorded: one is taken before a message's body goes out
 /// and given back once its result is committed (see the module's documentation).
@@ -111,12 +111,14 @@ impl Transport {
         }
     }
 
-    /// Sends one mail; its body goes out only under a permit from `unrecorded`.
+    /// Sends one mail, given as the pieces it is made of in order (one for most mail; a
+    /// post's copy is its member's own bytes around the shared post, never put together:
+    /// issue 15, item 9); its body goes out only under a permit from `unrecorded`.
     pub async fn send(
         &self,
         envelope_from: &str,
         recipient: &str,
-        body: &[u8],
+        body: &[&[u8]],
         unrecorded: &Unrecorded,
     ) -> Sent {
         match self {
@@ -134,7 +136,9 @@ impl Transport {
                 let mut bytes =
                     format!("Return-Path: <{envelope_from}>\r\nDelivered-To: {recipient}\r\n")
                         .into_bytes();
-                bytes.extend_from_slice(body);
+                for part in body {
+                    bytes.extend_from_slice(part);
+                }
                 let path = path.clone();
                 let r = match tokio::task::spawn_blocking(move || {
                     crate::maildir::deliver(&path, &bytes)
@@ -205,6 +209,8 @@ pub struct Delivery {
     held: Held,
     /// Signs each mail as it is sent, for the communities with a DKIM key (issue 15).
     dkim: Arc<dkim::Signers>,
+    /// The posts the claimed batches hold: the batch claimed ahead shares the one in flight's.
+    posts: PostCache,
 }
 
 /// See [`Delivery`]'s `held`.
@@ -228,6 +234,7 @@ impl Delivery {
             next: Default::default(),
             held: Default::default(),
             dkim: Default::default(),
+            posts: Default::default(),
         }
     }
 
@@ -270,7 +277,7 @@ impl Delivery {
             None => {
                 let claimed = self
                     .store
-                    .claim_outbox(&self.owner, now, lease, batch)
+                    .claim_outbox_sharing(&self.owner, now, lease, batch, &self.posts)
                     .await?;
                 self.held.lock().await.extend(claimed.iter().map(|c| c.id));
                 claimed
@@ -307,10 +314,12 @@ impl Delivery {
                     }
                     if claim_next_at == Some(i) {
                         let (store, owner) = (self.store.clone(), self.owner.clone());
-                        let held = self.held.clone();
+                        let (held, posts) = (self.held.clone(), self.posts.clone());
                         let at = later();
                         let claiming = tokio::spawn(async move {
-                            let claimed = store.claim_outbox(&owner, at, lease, batch).await?;
+                            let claimed = store
+                                .claim_outbox_sharing(&owner, at, lease, batch, &posts)
+                                .await?;
                             held.lock().await.extend(claimed.iter().map(|c| c.id));
                             Ok(claimed)
                         });
@@ -329,11 +338,26 @@ impl Delivery {
                         (transport.clone(), done_tx.clone(), unrecorded.clone());
                     let dkim = self.dkim.clone();
                     tokio::spawn(async move {
-                        let bytes = dkim.sign(&c.envelope_from, c.bytes());
+                        // A post's copy goes out as pieces around the shared post, unless it is
+                        // signed: the signature covers the whole body, so that copy is put
+                        // together (at most one per connection at a time: `slots`).
+                        let pieces = match c.post.is_some() && !dkim.signs(&c.envelope_from) {
+                            true => c.pieces(),
+                            false => None,
+                        };
+                        let signed;
+                        let parts: Vec<&[u8]> = match (&pieces, &c.post) {
+                            (Some(p), Some(post)) => p.slices(&post.0).collect(),
+                            _ => {
+                                signed = dkim.sign(&c.envelope_from, c.bytes());
+                                vec![&signed[..]]
+                            }
+                        };
                         let (r, permit) = t
-                            .send(&c.envelope_from, &c.recipient, &bytes, &unrecorded)
+                            .send(&c.envelope_from, &c.recipient, &parts, &unrecorded)
                             .await;
-                        drop(bytes);
+                        drop(parts);
+                        drop(pieces);
                         drop(slot);
                         let _ = done.send((c, r, permit));
                     });

@@ -57,6 +57,20 @@ impl Store {
         lease: i64,
         limit: i64,
     ) -> Result<Vec<Claimed>> {
+        self.claim_outbox_sharing(owner, now, lease, limit, &PostCache::default())
+            .await
+    }
+
+    /// [`Store::claim_outbox`], taking the bytes of a post from `posts` when a batch still in
+    /// flight holds them: a post is in memory once, however many batches carry its copies.
+    pub async fn claim_outbox_sharing(
+        &self,
+        owner: &str,
+        now: i64,
+        lease: i64,
+        limit: i64,
+        posts: &PostCache,
+    ) -> Result<Vec<Claimed>> {
         let skip_locked = match self.backend {
             Backend::Postgres => "FOR UPDATE SKIP LOCKED",
             Backend::Sqlite => "",
@@ -107,15 +121,25 @@ impl Store {
         // own body is only the member's part (To, unsubscribe, footer), put together here.
         // The copies are put together one at a time when sent ([`Claimed::bytes`]): a batch
         // of a 10 MB post holds the post once, not once per copy.
-        let mut posts: std::collections::HashMap<i64, std::sync::Arc<(Vec<u8>, String)>> =
+        let mut shared: std::collections::HashMap<i64, SharedPost> =
             std::collections::HashMap::new();
         for r in &rows {
             if let Some(pid) = r.try_get::<Option<i64>, _>("post_id")? {
-                if let std::collections::hash_map::Entry::Vacant(e) = posts.entry(pid) {
-                    e.insert(std::sync::Arc::new(self.post_bytes(pid).await?));
+                if let std::collections::hash_map::Entry::Vacant(e) = shared.entry(pid) {
+                    let held = posts.get(pid);
+                    let post = match held {
+                        Some(p) => p,
+                        None => {
+                            let p = std::sync::Arc::new(self.post_bytes(pid).await?);
+                            posts.put(pid, &p);
+                            p
+                        }
+                    };
+                    e.insert(post);
                 }
             }
         }
+        let posts = shared;
         let mut out: Vec<Claimed> = rows
             .iter()
             .map(|r| {
@@ -471,14 +495,47 @@ pub struct Claimed {
     /// The mail; for a post's copy only the member's own part (see [`Claimed::bytes`]).
     pub body: Vec<u8>,
     /// A post's copy: the post as stored and its shared headers, one for the whole batch.
-    pub post: Option<std::sync::Arc<(Vec<u8>, String)>>,
+    pub post: Option<SharedPost>,
     pub attempts: i64,
     pub created_at: i64,
     pub kind: MailKind,
     pub message_id: String,
 }
 
+/// A post as stored and its shared headers, held once by every claimed copy of it.
+pub type SharedPost = std::sync::Arc<(Vec<u8>, String)>;
+
+/// The posts that claimed batches hold, by id, without keeping them alive: a claim finds a post
+/// here while a batch in flight still holds it, and reads it again otherwise.
+#[derive(Default, Clone)]
+pub struct PostCache(std::sync::Arc<std::sync::Mutex<HeldPosts>>);
+
+type HeldPosts = std::collections::HashMap<i64, std::sync::Weak<(Vec<u8>, String)>>;
+
+impl PostCache {
+    fn get(&self, id: i64) -> Option<SharedPost> {
+        let map = self.0.lock().ok()?;
+        map.get(&id)?.upgrade()
+    }
+
+    fn put(&self, id: i64, post: &SharedPost) {
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|_, w| w.strong_count() > 0);
+            map.insert(id, std::sync::Arc::downgrade(post));
+        }
+    }
+}
+
 impl Claimed {
+    /// A post's copy as pieces of its own and of the shared post ([`Claimed::post`]), to be
+    /// written out without putting the copy together; `None` for any other mail (its `body`
+    /// is the whole mail).
+    pub fn pieces(&self) -> Option<crate::compose::post::Pieces> {
+        self.post
+            .as_ref()
+            .map(|p| crate::compose::post::pieces(&p.0, &p.1, &self.body))
+    }
+
     /// The bytes to send: a post's copy is put together now, one at a time as it is sent, so
     /// that a claimed batch never holds every copy of a large post whole (issue 15).
     pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
