@@ -287,7 +287,7 @@ async fn a_whole_meeting_cycle_across_the_end_of_summer_time(backend: Backend) {
         assert!(part.contents().starts_with(b"\x89PNG"), "{cid} is a PNG");
     }
     assert!(
-        text.contains("Who came to the last meetings: 27 October 2026 1"),
+        text.contains("Who came to the last meetings: 27 October 2026 (1)"),
         "{text}"
     );
     assert!(

@@ -84,7 +84,7 @@ pub fn bars(cid: &str, title: &str, items: &[Bar]) -> Result<Option<Chart>> {
         "{title}: {}",
         items
             .iter()
-            .map(|b| format!("{} {}", b.label, b.value))
+            .map(|b| format!("{} ({})", b.label, b.value))
             .collect::<Vec<_>>()
             .join(", ")
     );

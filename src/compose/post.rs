@@ -302,10 +302,9 @@ pub fn pieces(raw: &[u8], shared: &str, personal: &[u8]) -> Pieces {
                 format!("Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n{cte}\r\n")
                     .as_bytes(),
             );
-            out.own(
-                format!("This is a multi-part message in MIME format.\r\n--{boundary}\r\n")
-                    .as_bytes(),
-            );
+            // No preamble: clients hide it, and it would be an English sentence in every
+            // community's post.
+            out.own(format!("--{boundary}\r\n").as_bytes());
             if content.lines.is_empty() {
                 out.own(b"Content-Type: text/plain; charset=us-ascii\r\n");
             }

@@ -286,7 +286,7 @@ address-domain-contains = { $address } ist keine E-Mail-Adresse: die Domain enth
 address-domain-no-dot = { $address } ist keine E-Mail-Adresse: der Domain { $detail } fehlt ein Punkt (wie in example.org).
 address-domain-malformed = { $address } ist keine E-Mail-Adresse: die Domain { $detail } ist fehlerhaft.
 address-dots = { $address } ist keine E-Mail-Adresse: der Teil vor dem @ beginnt oder endet mit einem Punkt, oder hat zwei hintereinander.
-address-refused = { $address } ist keine E-Mail-Adresse: Mailserver würden sie ablehnen ({ $detail }).
+address-refused = { $address } ist keine E-Mail-Adresse: Mailserver würden sie ablehnen.
 cmd-failed = Das hat nicht geklappt: { $error }
     Es wurde nichts geändert.
 cmd-coordinator-only = { $word } kann nur die Koordination von { $community } verwenden.

@@ -294,7 +294,7 @@ address-domain-contains = { $address } is not an email address: the domain conta
 address-domain-no-dot = { $address } is not an email address: the domain { $detail } has no dot (as in example.org).
 address-domain-malformed = { $address } is not an email address: the domain { $detail } is malformed.
 address-dots = { $address } is not an email address: the part before the @ has a dot at its start or end, or two in a row.
-address-refused = { $address } is not an email address: mail servers would refuse it ({ $detail }).
+address-refused = { $address } is not an email address: mail servers would refuse it.
 cmd-failed = That didn't work: { $error }
     Nothing was changed.
 cmd-coordinator-only = Only the coordinator of { $community } can use { $word }.

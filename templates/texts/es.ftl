@@ -286,7 +286,7 @@ address-domain-contains = { $address } no es una dirección de correo: el domini
 address-domain-no-dot = { $address } no es una dirección de correo: al dominio { $detail } le falta un punto (como en example.org).
 address-domain-malformed = { $address } no es una dirección de correo: el dominio { $detail } está mal formado.
 address-dots = { $address } no es una dirección de correo: la parte antes de la @ empieza o acaba con un punto, o tiene dos seguidos.
-address-refused = { $address } no es una dirección de correo: los servidores de correo la rechazarían ({ $detail }).
+address-refused = { $address } no es una dirección de correo: los servidores de correo la rechazarían.
 cmd-failed = No ha funcionado: { $error }
     No se ha cambiado nada.
 cmd-coordinator-only = Solo la coordinación de { $community } puede usar { $word }.

@@ -286,7 +286,7 @@ address-domain-contains = { $address } n'est pas une adresse e-mail : le domaine
 address-domain-no-dot = { $address } n'est pas une adresse e-mail : le domaine { $detail } n'a pas de point (comme dans example.org).
 address-domain-malformed = { $address } n'est pas une adresse e-mail : le domaine { $detail } est mal formé.
 address-dots = { $address } n'est pas une adresse e-mail : la partie avant le @ commence ou finit par un point, ou en a deux de suite.
-address-refused = { $address } n'est pas une adresse e-mail : les serveurs de messagerie la refuseraient ({ $detail }).
+address-refused = { $address } n'est pas une adresse e-mail : les serveurs de messagerie la refuseraient.
 cmd-failed = Ça n'a pas marché : { $error }
     Rien n'a été modifié.
 cmd-coordinator-only = Seule la coordination de { $community } peut utiliser { $word }.

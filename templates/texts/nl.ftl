@@ -286,7 +286,7 @@ address-domain-contains = { $address } is geen e-mailadres: het domein bevat { $
 address-domain-no-dot = { $address } is geen e-mailadres: het domein { $detail } heeft geen punt (zoals in example.org).
 address-domain-malformed = { $address } is geen e-mailadres: het domein { $detail } klopt niet.
 address-dots = { $address } is geen e-mailadres: het deel voor de @ begint of eindigt met een punt, of heeft er twee achter elkaar.
-address-refused = { $address } is geen e-mailadres: mailservers zouden het weigeren ({ $detail }).
+address-refused = { $address } is geen e-mailadres: mailservers zouden het weigeren.
 cmd-failed = Dat lukte niet: { $error }
     Er is niets veranderd.
 cmd-coordinator-only = Alleen de coördinatie van { $community } kan { $word } gebruiken.

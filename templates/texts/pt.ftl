@@ -286,7 +286,7 @@ address-domain-contains = { $address } não é um endereço de e-mail: o domíni
 address-domain-no-dot = { $address } não é um endereço de e-mail: falta um ponto no domínio { $detail } (como em example.org).
 address-domain-malformed = { $address } não é um endereço de e-mail: o domínio { $detail } está malformado.
 address-dots = { $address } não é um endereço de e-mail: a parte antes do @ começa ou termina com ponto, ou tem dois seguidos.
-address-refused = { $address } não é um endereço de e-mail: os servidores de e-mail o recusariam ({ $detail }).
+address-refused = { $address } não é um endereço de e-mail: os servidores de e-mail o recusariam.
 cmd-failed = Não deu certo: { $error }
     Nada foi alterado.
 cmd-coordinator-only = Só a coordenação de { $community } pode usar { $word }.
