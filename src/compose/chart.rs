@@ -180,7 +180,7 @@ mod tests {
         assert!(c.png.len() < 40_000, "{} bytes", c.png.len());
         assert_eq!(
             c.alt,
-            "Who came: 6 Oct 5, 3 Nov, a label much too long to fit beside its bar 8, 1 Dec 0"
+            "Who came: 6 Oct (5), 3 Nov, a label much too long to fit beside its bar (8), 1 Dec (0)"
         );
         assert_eq!(c.cid, "attendance@roundtable");
         // Something was drawn: not every pixel is white.
