@@ -386,4 +386,5 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand5", 21, 7),
     ("hand6", 21, 7),
     ("hand7", 71, 20),
+    ("hand8", 0, 0),
 ];
