@@ -468,7 +468,16 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
             let first = sentence_spans(window)
                 .first()
                 .map_or(window, |&(s, e)| &window[s..e]);
-            if super::signals::hedged(&tokens(first)) || super::signals::conditional(first) {
+            // "Yes if my train gets back in time", "Ja, wenn nichts dazwischenkommt": a yes
+            // under a condition is a maybe, the condition opening the sentence or right
+            // after its answer word.
+            let ws = tokens(first);
+            let yes_if = ws.len() >= 4
+                && super::signals::CONDITIONS.contains(&ws[1].folded.as_str())
+                // "Sí, sí": the answer said twice, not "si" = if.
+                && ws[1].folded != ws[0].folded
+                && leading_answer(&ws[..1]).is_some_and(|(r, _)| r == Yes);
+            if super::signals::hedged(&ws) || super::signals::conditional(first) || yes_if {
                 Rsvp::Answer(Maybe, note)
             } else {
                 Rsvp::Answer(Yes, note)
@@ -490,6 +499,24 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     // A leading answer word or phrase: "Yes, 15 min late".
     if let Some((resp, n)) = leading_answer(&words) {
         let (resp, n) = negated_after(window, &words, resp, n);
+        // "Vou estar viajando nessa data": a leading verb of coming whose sentence says where
+        // else the writer will be declines (a leading "Yes," stays a yes).
+        let resp = if resp == Yes && !super::signals::is_yes_word(&words[0].folded) {
+            let first = sentence_spans(window)
+                .first()
+                .map_or(window, |&(s, e)| &window[s..e]);
+            let ws = tokens(first);
+            if super::signals::elsewhere(&ws)
+                && !ws.iter().any(|w| super::signals::is_contrast(&w.folded))
+                && !super::signals::hedged(&ws)
+            {
+                No
+            } else {
+                resp
+            }
+        } else {
+            resp
+        };
         let rest_start = words[n - 1].end;
         if only_another_answer(&words[n..], resp) {
             return Rsvp::Mixed;
@@ -530,6 +557,23 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         while i < ws.len() {
             if let Some((r, n)) = longest_phrase_at(&ws, i) {
                 let (r, n) = negated_after(sentence, &ws[i..], r, n);
+                let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                // "Ben misschien iets later": a hedge of lateness is a note, not a maybe.
+                if r == Maybe && n == 1 && super::signals::hedges_lateness(&f, i) {
+                    i += n;
+                    continue;
+                }
+                // "Vou estar viajando nessa data": a phrase of coming in a statement that says
+                // where else the writer will be, with no "but" to turn it, declines.
+                let r = if r == Yes
+                    && super::signals::elsewhere(&ws)
+                    && !f.iter().any(|w| super::signals::is_contrast(w))
+                    && !super::signals::hedged(&ws)
+                {
+                    No
+                } else {
+                    r
+                };
                 found.push((s_start + ws[i].start, r, n));
                 i += n;
             } else {
