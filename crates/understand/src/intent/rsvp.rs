@@ -697,6 +697,16 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         if is_questioned(window, words[n - 1].end, resp) {
             return Rsvp::Nothing;
         }
+        // Under a call for topics, a question is a topic ("Vale a pena sair do MEI esse
+        // ano?"): an answer word running on into its words, the sentence ending in "?", asks.
+        let after = &window[words[n - 1].end..];
+        let sentence_end = after.find(['.', '!', '?', '\n']).map(|p| &after[p..p + 1]);
+        if after.starts_with(' ')
+            && after[1..].starts_with(char::is_alphanumeric)
+            && sentence_end == Some("?")
+        {
+            return Rsvp::Nothing;
+        }
         let note = note_from(&body[words[n - 1].end..]);
         return Rsvp::Answer(resp, note);
     }
@@ -853,6 +863,34 @@ mod tests {
         assert_eq!(answer("Não"), Rsvp::Answer(No, None));
         assert_eq!(answer("sim"), Rsvp::Answer(Yes, None));
         assert_eq!(answer("👍"), Rsvp::Answer(Yes, None));
+    }
+
+    #[test]
+    fn clauses_of_an_answer() {
+        for (t, want) in [
+            ("Llegaré un poco tarde pero voy.", Yes),
+            ("Ben misschien iets later, maar ik kom zeker.", Yes),
+            ("Vou estar viajando nessa data, fica para a próxima.", No),
+            (
+                "Yes if my train gets back in time, otherwise next month.",
+                Maybe,
+            ),
+            ("Sí, sí, allí nos vemos.", Yes),
+            ("ich bin an dem Tag unterwegs, daher diesmal ohne mich.", No),
+            ("Muss noch schauen, ob ich das hinkriege.", Maybe),
+            ("I'd love to come but the train gets in late.", Maybe),
+        ] {
+            match answer(t) {
+                Rsvp::Answer(r, _) => assert_eq!(r, want, "{t}"),
+                // The last: nobody could tell; "unclear" is the honest reading.
+                other => assert!(want == Maybe && t.starts_with("I'd love"), "{t}: {other:?}"),
+            }
+        }
+        // Under a call for topics, a question that opens with an answer word asks.
+        assert_eq!(
+            bare_rsvp("Vale a pena sair do MEI esse ano?"),
+            Rsvp::Nothing
+        );
     }
 
     #[test]

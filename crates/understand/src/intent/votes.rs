@@ -488,17 +488,36 @@ fn names(word: &str, title_word: &str) -> bool {
 /// of exception) make the phrase in every language.
 fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
     const FIRST: &[&str] = &[
-        "first", "ersten", "erste", "premiers", "premieres", "primeros", "primeras", "eerste",
-        "primeiros", "primeiras",
+        "first",
+        "ersten",
+        "erste",
+        "premiers",
+        "premieres",
+        "primeros",
+        "primeras",
+        "eerste",
+        "primeiros",
+        "primeiras",
     ];
     const LAST: &[&str] = &[
-        "last", "letzten", "letzte", "dernier", "derniers", "derniere", "dernieres", "ultimo",
-        "ultima", "ultimos", "ultimas", "laatste",
+        "last",
+        "letzten",
+        "letzte",
+        "dernier",
+        "derniers",
+        "derniere",
+        "dernieres",
+        "ultimo",
+        "ultima",
+        "ultimos",
+        "ultimas",
+        "laatste",
     ];
-    const ALL: &[&str] = &["all", "alle", "tous", "toutes", "todos", "todas", "allemaal"];
+    const ALL: &[&str] = &[
+        "all", "alle", "tous", "toutes", "todos", "todas", "allemaal",
+    ];
     const EXCEPT: &[&str] = &[
-        "but", "except", "ausser", "bis", "sauf", "menos", "excepto", "salvo", "behalve",
-        "exceto",
+        "but", "except", "ausser", "bis", "sauf", "menos", "excepto", "salvo", "behalve", "exceto",
     ];
     let count = |w: &str| {
         NUMBER_WORDS
@@ -538,11 +557,14 @@ fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
             }
         }
         // "the first two", "les deux premiers": a place next to a count.
-        let beside = [k.checked_sub(1).map(|p| words[p]), words.get(k + 1).copied()];
+        let beside = [
+            k.checked_sub(1).map(|p| words[p]),
+            words.get(k + 1).copied(),
+        ];
         let first = FIRST.contains(w);
         if first || LAST.contains(w) {
             if let Some(c) = beside.iter().flatten().find_map(|b| count(b)) {
-                if (2..last).contains(&c) {
+                if (2..last).contains(&c) && (c as usize) < numbers.len() {
                     let part: Vec<u32> = if first {
                         numbers.iter().copied().take(c as usize).collect()
                     } else {
@@ -610,6 +632,18 @@ mod against_the_agenda {
             ("Three, then four if there's time.", vec![3, 4]),
             ("Either 2 or 3 is fine with me", vec![2, 3]),
             ("Last one for me", vec![4]),
+            // A part of the agenda by place, in several languages.
+            ("The first two, please", vec![1, 2]),
+            ("All but the last one for me", vec![1, 2, 3]),
+            ("Alle außer dem letzten, bitte.", vec![1, 2, 3]),
+            ("Los dos primeros", vec![1, 2]),
+            ("De laatste twee", vec![3, 4]),
+            // Numbers and titles together; a proposer's choice; cognates of the titles.
+            ("#2 and the mentoring one.", vec![2, 3]),
+            ("Von mir: 2 und das mit der contracts.", vec![2, 4]),
+            ("Same as Ben, plus contracts.", vec![2, 4]),
+            ("Lo del asistente, sin duda.", vec![2]),
+            ("Voto no de contratos.", vec![4]),
         ] {
             assert_eq!(agenda_votes(own, AGENDA), Some(want), "{own}");
         }

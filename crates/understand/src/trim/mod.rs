@@ -601,6 +601,40 @@ const FOOTERS: &[&str] = &[
     "sent from ",
 ];
 
+/// The length of a "sent from" opening of any client or language, by its structure: a verb of
+/// sending, then a word of where from or with what ("Envoyé depuis l'application Mail
+/// Orange", "Verzonden vanuit Outlook voor Android", "Enviado via Gmail Go"). Why a structure
+/// and not more phrases: each phone, provider and app writes its own, the list of
+/// `FOOTERS` grew with every one met; these two words open all of them. The checks of a
+/// footer (short, nothing but quotes or short lines after it) apply as for the phrases.
+fn sent_from_len(l: &str) -> Option<usize> {
+    const SENT: &[&str] = &[
+        "sent",
+        "gesendet",
+        "verschickt",
+        "envoyé",
+        "envoye",
+        "enviado",
+        "enviada",
+        "verzonden",
+        "verstuurd",
+        "inviato",
+        "skickat",
+        "sendt",
+        "lähetetty",
+    ];
+    const FROM: &[&str] = &[
+        "from", "with", "via", "using", "on", "von", "vom", "mit", "aus", "über", "de", "depuis",
+        "avec", "à", "desde", "con", "do", "da", "pelo", "pela", "vanaf", "vanuit", "met", "van",
+        "från", "fra", "med",
+    ];
+    let mut words = l.split(' ');
+    let verb = words.next()?;
+    let from = words.next()?;
+    (SENT.contains(&verb) && FROM.contains(&from))
+        .then(|| (verb.len() + 1 + from.len() + 1).min(l.len()))
+}
+
 /// Lower-case phrases that begin a legal disclaimer.
 const DISCLAIMERS: &[&str] = &[
     "confidentiality notice",
@@ -649,8 +683,13 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         return false;
     }
     let l = crate::text::squash(&t.to_lowercase());
-    if let Some(p) = FOOTERS.iter().find(|p| l.starts_with(*p)) {
-        let tail = &l[p.len()..];
+    if let Some(p) = FOOTERS
+        .iter()
+        .find(|p| l.starts_with(*p))
+        .map(|p| p.len())
+        .or_else(|| sent_from_len(&l))
+    {
+        let tail = &l[p..];
         // "Sent from my iPhone", not "Sent from my desk, is much easier than my phone."
         let words = tail.split_whitespace().count();
         let short = words <= 6 && !tail.contains(',') && !tail.contains(". ");
@@ -797,6 +836,17 @@ mod tests {
     #[test]
     fn cuts_footers_and_signatures() {
         assert_eq!(own_words_of("Oui\n\nEnvoyé de mon iPhone\n"), "Oui");
+        // Any client's "sent from", by its two opening words.
+        assert_eq!(
+            own_words_of("Oui je serai là\nEnvoyé depuis l'application Mail Orange\n"),
+            "Oui je serai là"
+        );
+        assert_eq!(
+            own_words_of("Kan niet.\n\nVerzonden vanuit Outlook voor Android\n"),
+            "Kan niet."
+        );
+        // A bare opening alone on its line is no panic.
+        let _ = own_words_of("Yes\n\nsent from\n");
         assert_eq!(own_words_of("Yes\n-- \nAnn\n"), "Yes");
         assert_eq!(
             own_words_of("Here\n\nSent from my desk, is much easier then my mobile phone."),
