@@ -635,6 +635,51 @@ fn sent_from_len(l: &str) -> Option<usize> {
         .then(|| (verb.len() + 1 + from.len() + 1).min(l.len()))
 }
 
+/// A company's notice of confidentiality: a word for the message and a word of
+/// confidentiality or of its intended recipient, not in the first person.
+fn confidentiality_notice(l: &str) -> bool {
+    const MESSAGE: &[&str] = &[
+        "message",
+        "e-mail",
+        "email",
+        "nachricht",
+        "mensagem",
+        "mensaje",
+        "correo",
+        "courriel",
+        "bericht",
+        "mail",
+    ];
+    // Stems: "confidential", "confidentiel", "confidencial", "confidenciais", "confidentialité".
+    const SECRET: &[&str] = &[
+        "confiden",
+        "vertraulich",
+        "vertrouwelijk",
+        "privileg",
+        "destinatari",
+        "destinatai",
+        "geadresseerde",
+        "empfänger",
+    ];
+    let words: Vec<&str> = l
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first_person = words.iter().any(|w| {
+        matches!(
+            *w,
+            "i" | "i'm" | "me" | "my" | "ich" | "je" | "j'ai" | "yo" | "ik" | "eu" | "we" | "wir"
+        )
+    });
+    words.len() >= 5
+        && !first_person
+        && words.iter().any(|w| MESSAGE.contains(w))
+        && (l.contains("intended recipient")
+            || words
+                .iter()
+                .any(|w| SECRET.iter().any(|s| w.starts_with(s))))
+}
+
 /// Lower-case phrases that begin a legal disclaimer.
 const DISCLAIMERS: &[&str] = &[
     "confidentiality notice",
@@ -711,6 +756,13 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         }
     }
     if has_content && DISCLAIMERS.iter().any(|d| l.starts_with(d)) {
+        return true;
+    }
+    // "AVISO: Esta mensagem pode conter informações confidenciais", "Le présent courriel est
+    // confidentiel": a notice that names the message and its confidentiality (or its
+    // intended recipient), in any of our languages — two signals, not a list of sentences.
+    // A person's own sentence ("I'm sending this message in confidence") is never one.
+    if has_content && confidentiality_notice(&l) {
         return true;
     }
     // "Please consider the environment before printing this email", "Bitte denken Sie an die
@@ -844,6 +896,21 @@ mod tests {
         assert_eq!(
             own_words_of("Kan niet.\n\nVerzonden vanuit Outlook voor Android\n"),
             "Kan niet."
+        );
+        // A notice of confidentiality under a label, in Portuguese; the block above it.
+        assert_eq!(
+            own_words_of("Vou sim.\n\nAbraços,\nRicardo Silva\nConsultor Sênior | Exemplo Consultoria\nTel: +55 11 3000-0000\nwww.example.com.br\n\nAVISO: Esta mensagem pode conter informações confidenciais.\n"),
+            "Vou sim.\n\nAbraços,\nRicardo Silva"
+        );
+        // A phone's signature straight under the answer.
+        assert_eq!(
+            own_words_of("Count me in!\nSarah Jones\nMarketing Director, Example Inc.\n555-0100\n"),
+            "Count me in!"
+        );
+        // A person's own sentence about confidentiality stays.
+        assert_eq!(
+            own_words_of("Yes.\n\nI will keep this message confidential, promise.\n"),
+            "Yes.\n\nI will keep this message confidential, promise."
         );
         // A bare opening alone on its line is no panic.
         let _ = own_words_of("Yes\n\nsent from\n");
