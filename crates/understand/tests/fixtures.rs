@@ -385,6 +385,6 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand4", 24, 7),
     ("hand5", 21, 7),
     ("hand6", 21, 7),
-    ("hand7", 71, 21),
+    ("hand7", 71, 22),
     ("hand8", 50, 15),
 ];

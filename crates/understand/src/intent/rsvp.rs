@@ -477,7 +477,26 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
                 // "Sí, sí": the answer said twice, not "si" = if.
                 && ws[1].folded != ws[0].folded
                 && leading_answer(&ws[..1]).is_some_and(|(r, _)| r == Yes);
-            if super::signals::hedged(&ws) || super::signals::conditional(first) || yes_if {
+            // A hedge phrase after the yes in the same sentence ("Ich komme vielleicht etwas
+            // später, muss aber noch schauen"), or an exception ("sauf imprévu"): one hedged
+            // answer, as in the idioms' reading.
+            let hedge_after = (1..ws.len()).any(|i| {
+                super::signals::idiom_at(&ws, i).is_some_and(|(r, n)| {
+                    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                    // "not sure about dinner though": a doubt about something named is no
+                    // doubt about coming.
+                    let about = f.get(i + n).is_some_and(|w| {
+                        matches!(*w, "about" | "uber" | "sur" | "sobre" | "over" | "wegen")
+                    });
+                    r == Maybe && !about && !(n == 1 && super::signals::hedges_lateness(&f, i))
+                })
+            });
+            if super::signals::hedged(&ws)
+                || super::signals::conditional(first)
+                || yes_if
+                || hedge_after
+                || super::signals::excepted(&ws)
+            {
                 Rsvp::Answer(Maybe, note)
             } else {
                 Rsvp::Answer(Yes, note)
@@ -1029,5 +1048,57 @@ mod table {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}
+
+#[cfg(test)]
+mod idioms_and_hedges {
+    //! Answers as people write them, six languages: idioms, hedges, exceptions, "yes, but".
+    #[test]
+    fn as_people_write_them() {
+        for (t, w) in [
+            (
+                "Ich komme vielleicht etwas später, muss aber noch schauen, ob das klappt.",
+                "maybe",
+            ),
+            ("Should be fine, see you then.", "yes"),
+            ("I'll try to swing by after work.", "maybe"),
+            ("Can't this time, I'm afraid – away with the family.", "no"),
+            ("Leider bin ich an dem Abend schon verplant.", "no"),
+            ("Bin raus diesmal.", "no"),
+            ("Je passe mon tour cette fois.", "no"),
+            ("Je devrais pouvoir venir, sauf imprévu.", "maybe"),
+            ("Compte sur moi !", "yes"),
+            ("Esta vez paso, lo siento.", "no"),
+            ("Cuenta conmigo.", "yes"),
+            ("Depende de cómo vaya el trabajo, te digo algo.", "maybe"),
+            ("Ik sla deze keer over.", "no"),
+            ("Ik ben van de partij!", "yes"),
+            ("Hangt van mijn werk af.", "maybe"),
+            ("Dessa vez não dá, desculpa.", "no"),
+            ("Pode contar comigo!", "yes"),
+            ("Acho que consigo ir, mas confirmo depois.", "maybe"),
+            ("Not sure yet, will let you know.", "maybe"),
+            ("Won't make it, I'm in Berlin that week.", "no"),
+            ("Sounds good, I'll be there around 7.", "yes"),
+            ("Ich bin raus, sorry.", "no"),
+            ("Ça dépend de mon planning, je te redis.", "maybe"),
+            ("Lo intento, pero no prometo nada.", "maybe"),
+            ("Ik probeer te komen maar beloof niks.", "maybe"),
+            ("Estou fora dessa vez.", "no"),
+            ("Não vou poder, estarei fora da cidade.", "no"),
+            ("Yes, but I'll have to leave early.", "yes"),
+            ("Ja, aber ich muss früher gehen.", "yes"),
+            ("Oui, mais je partirai tôt.", "yes"),
+            ("Sí, pero me tendré que ir pronto.", "yes"),
+            ("Ja, maar ik moet wel vroeg weg.", "yes"),
+            ("Sim, mas vou ter de sair cedo.", "yes"),
+        ] {
+            let got = match super::rsvp(t) {
+                super::Rsvp::Answer(r, _) => format!("{r:?}").to_lowercase(),
+                o => format!("{o:?}"),
+            };
+            assert_eq!(got, w, "{t}");
+        }
     }
 }

@@ -270,6 +270,9 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("dois voir", Maybe),
     ("tengo que ver", Maybe),
     ("tenho que ver", Maybe),
+    ("estou fora", No),
+    ("to fora", No),
+    ("tou fora", No),
 ];
 
 /// Words that turn an answer into a hedge: "probably yes" is a maybe.
@@ -291,6 +294,20 @@ const HEDGES: &[&str] = &[
     "provavelmente",
     "possibly",
 ];
+
+/// Words that open an exception to a yes: "sauf imprévu", "unless the kids are ill", "salvo
+/// imprevistos", "tenzij", "a não ser que". A yes with an exception is a maybe.
+const EXCEPTIONS: &[&str] = &[
+    "unless", "barring", "sauf", "salvo", "tenzij", "ausser", "excepto",
+];
+
+/// Whether an exception to the answer is among these words (or "a não ser", "a menos que").
+pub(super) fn excepted(words: &[Word]) -> bool {
+    let f: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    f.iter().any(|w| EXCEPTIONS.contains(w))
+        || f.windows(3)
+            .any(|w| matches!(w, ["a", "nao", "ser"] | ["a", "menos", "que"]))
+}
 
 /// Whether a hedge word is among these words.
 pub(super) fn hedged(words: &[Word]) -> bool {
@@ -531,6 +548,10 @@ const HEDGING: &[&str] = &[
     "hopefully",
     "unsure",
     "depends",
+    // Depending: "hangt van mijn werk af", "depende", "ça dépend", "abhängig".
+    "depend*",
+    "hangt",
+    "abhangig",
     "try",
     "trying",
     "vielleicht",
