@@ -141,6 +141,54 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                     // Under a heading ("Ideias:") an item may be a question.
                     && (announced || self_contained || !t.ends_with('?'))
             });
+        // "Something on pensions would be great.\nAlso: how do you all do your bookkeeping?":
+        // a line opened by a word of addition ("also", "außerdem", "aussi", "también", "ook",
+        // "também") adds an item, in any language; the word is no part of its title.
+        let adding = |l: &str| {
+            let f = fold(l.trim());
+            let first = f
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_string();
+            matches!(
+                first.as_str(),
+                "also"
+                    | "plus"
+                    | "ausserdem"
+                    | "aussi"
+                    | "egalement"
+                    | "tambien"
+                    | "ademas"
+                    | "ook"
+                    | "verder"
+                    | "tambem"
+            )
+            .then(|| {
+                let n = l
+                    .trim()
+                    .char_indices()
+                    .nth(first.chars().count())
+                    .map_or(l.trim().len(), |(b, _)| b);
+                l.trim()[n..]
+                    .trim_start_matches([':', ',', ' '])
+                    .to_string()
+            })
+        };
+        if lines.len() >= 2
+            && lines[1..]
+                .iter()
+                .all(|l| adding(l).is_some_and(|r| !r.is_empty()))
+        {
+            let mut out = vec![split_title(lines[0], Vec::new())];
+            out.extend(
+                lines[1..]
+                    .iter()
+                    .filter_map(|l| adding(l))
+                    .map(|r| split_title(&r, Vec::new())),
+            );
+            return out.into_iter().filter(|t| !t.title.is_empty()).collect();
+        }
         if bare_list {
             return lines
                 .iter()
@@ -593,6 +641,12 @@ mod tests {
         // A line with its own detail, then a bare phrase: two items.
         let t = topics_in("AOV: wel of niet?\nZelf je boekhouding doen");
         assert_eq!(t.len(), 2);
+        // A line of addition adds an item.
+        let t = topics_in(
+            "Something on pensions would be great.\nAlso: how do you all do your bookkeeping?",
+        );
+        assert_eq!(t.len(), 2);
+        assert!(t[1].title.starts_with("how do you"), "{:?}", t[1].title);
         // A closing sent from a place is no topic.
         let t = topics_in("Wer hat seine Website selbst gebaut?\n\nSchöne Grüße aus Köln\nMichael");
         assert_eq!(t.len(), 1);
