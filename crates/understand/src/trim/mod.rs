@@ -661,6 +661,10 @@ fn confidentiality_notice(l: &str) -> bool {
         "geadresseerde",
         "empfänger",
     ];
+    // Cheap first: most lines name no confidentiality at all.
+    if !(l.contains("intended recipient") || SECRET.iter().any(|s| l.contains(s))) {
+        return false;
+    }
     let words: Vec<&str> = l
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
