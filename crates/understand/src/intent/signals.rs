@@ -270,6 +270,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("dois voir", Maybe),
     ("tengo que ver", Maybe),
     ("tenho que ver", Maybe),
+    ("schuif ~ aan", Yes),
+    ("pencil me in", Maybe),
     ("estou fora", No),
     ("to fora", No),
     ("tou fora", No),
@@ -293,6 +295,10 @@ const HEDGES: &[&str] = &[
     "vermoedelijk",
     "provavelmente",
     "possibly",
+    // Trying: "je tâcherai de passer", "j'essaierai".
+    "tacherai",
+    "essaierai",
+    "essayerai",
 ];
 
 /// Words that open an exception to a yes: "sauf imprévu", "unless the kids are ill", "salvo
@@ -516,6 +522,13 @@ const ELSEWHERE: &[&str] = &[
     "viajando",
     "unterwegs",
     "onderweg",
+    // Away: "I'm away that week", "estaré fuera", "estarei fora", "absente ce jour-là".
+    "away",
+    "fuera",
+    "fora",
+    "ausente",
+    "absent",
+    "absente",
     "viagem",
     "ferias",
     "compromisso",
