@@ -497,6 +497,15 @@ fn decide(facts: &message::Facts, text: &str, ctx: &Context<'_>) -> Intent {
             return Intent::Votes { votes };
         }
     }
+    // "Ik stem voor 1 en Verträge": the words give the numbers, the agenda the titles named
+    // beside them; the agenda's reading wins when it holds all the numbers the words gave.
+    if let Intent::Votes { votes } = &read {
+        if let Some(more) = intent::agenda_votes(text, &facts.body.text) {
+            if more.len() > votes.len() && votes.iter().all(|v| more.contains(v)) {
+                return Intent::Votes { votes: more };
+            }
+        }
+    }
     // "Definitely insurance.", "insurance!! and maybe pricing": an answer to the agenda that
     // names its items, where the words of an answer only qualify the choice. Read as votes
     // when nothing in it speaks of coming (a verb of attending, an idiom of it).

@@ -468,7 +468,35 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
             let first = sentence_spans(window)
                 .first()
                 .map_or(window, |&(s, e)| &window[s..e]);
-            if super::signals::hedged(&tokens(first)) || super::signals::conditional(first) {
+            // "Yes if my train gets back in time", "Ja, wenn nichts dazwischenkommt": a yes
+            // under a condition is a maybe, the condition opening the sentence or right
+            // after its answer word.
+            let ws = tokens(first);
+            let yes_if = ws.len() >= 4
+                && super::signals::CONDITIONS.contains(&ws[1].folded.as_str())
+                // "Sí, sí": the answer said twice, not "si" = if.
+                && ws[1].folded != ws[0].folded
+                && leading_answer(&ws[..1]).is_some_and(|(r, _)| r == Yes);
+            // A hedge phrase after the yes in the same sentence ("Ich komme vielleicht etwas
+            // später, muss aber noch schauen"), or an exception ("sauf imprévu"): one hedged
+            // answer, as in the idioms' reading.
+            let hedge_after = (1..ws.len()).any(|i| {
+                super::signals::idiom_at(&ws, i).is_some_and(|(r, n)| {
+                    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                    // "not sure about dinner though": a doubt about something named is no
+                    // doubt about coming.
+                    let about = f.get(i + n).is_some_and(|w| {
+                        matches!(*w, "about" | "uber" | "sur" | "sobre" | "over" | "wegen")
+                    });
+                    r == Maybe && !about && !(n == 1 && super::signals::hedges_lateness(&f, i))
+                })
+            });
+            if super::signals::hedged(&ws)
+                || super::signals::conditional(first)
+                || yes_if
+                || hedge_after
+                || super::signals::excepted(&ws)
+            {
                 Rsvp::Answer(Maybe, note)
             } else {
                 Rsvp::Answer(Yes, note)
@@ -490,6 +518,24 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     // A leading answer word or phrase: "Yes, 15 min late".
     if let Some((resp, n)) = leading_answer(&words) {
         let (resp, n) = negated_after(window, &words, resp, n);
+        // "Vou estar viajando nessa data": a leading verb of coming whose sentence says where
+        // else the writer will be declines (a leading "Yes," stays a yes).
+        let resp = if resp == Yes && !super::signals::is_yes_word(&words[0].folded) {
+            let first = sentence_spans(window)
+                .first()
+                .map_or(window, |&(s, e)| &window[s..e]);
+            let ws = tokens(first);
+            if super::signals::elsewhere(&ws)
+                && !ws.iter().any(|w| super::signals::is_contrast(&w.folded))
+                && !super::signals::hedged(&ws)
+            {
+                No
+            } else {
+                resp
+            }
+        } else {
+            resp
+        };
         let rest_start = words[n - 1].end;
         if only_another_answer(&words[n..], resp) {
             return Rsvp::Mixed;
@@ -530,6 +576,23 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         while i < ws.len() {
             if let Some((r, n)) = longest_phrase_at(&ws, i) {
                 let (r, n) = negated_after(sentence, &ws[i..], r, n);
+                let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                // "Ben misschien iets later": a hedge of lateness is a note, not a maybe.
+                if r == Maybe && n == 1 && super::signals::hedges_lateness(&f, i) {
+                    i += n;
+                    continue;
+                }
+                // "Vou estar viajando nessa data": a phrase of coming in a statement that says
+                // where else the writer will be, with no "but" to turn it, declines.
+                let r = if r == Yes
+                    && super::signals::elsewhere(&ws)
+                    && !f.iter().any(|w| super::signals::is_contrast(w))
+                    && !super::signals::hedged(&ws)
+                {
+                    No
+                } else {
+                    r
+                };
                 found.push((s_start + ws[i].start, r, n));
                 i += n;
             } else {
@@ -651,6 +714,16 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
     let words = tokens(window);
     if let Some((resp, n)) = leading_answer(&words) {
         if is_questioned(window, words[n - 1].end, resp) {
+            return Rsvp::Nothing;
+        }
+        // Under a call for topics, a question is a topic ("Vale a pena sair do MEI esse
+        // ano?"): an answer word running on into its words, the sentence ending in "?", asks.
+        let after = &window[words[n - 1].end..];
+        let sentence_end = after.find(['.', '!', '?', '\n']).map(|p| &after[p..p + 1]);
+        if after.starts_with(' ')
+            && after[1..].starts_with(char::is_alphanumeric)
+            && sentence_end == Some("?")
+        {
             return Rsvp::Nothing;
         }
         let note = note_from(&body[words[n - 1].end..]);
@@ -812,6 +885,34 @@ mod tests {
     }
 
     #[test]
+    fn clauses_of_an_answer() {
+        for (t, want) in [
+            ("Llegaré un poco tarde pero voy.", Yes),
+            ("Ben misschien iets later, maar ik kom zeker.", Yes),
+            ("Vou estar viajando nessa data, fica para a próxima.", No),
+            (
+                "Yes if my train gets back in time, otherwise next month.",
+                Maybe,
+            ),
+            ("Sí, sí, allí nos vemos.", Yes),
+            ("ich bin an dem Tag unterwegs, daher diesmal ohne mich.", No),
+            ("Muss noch schauen, ob ich das hinkriege.", Maybe),
+            ("I'd love to come but the train gets in late.", Maybe),
+        ] {
+            match answer(t) {
+                Rsvp::Answer(r, _) => assert_eq!(r, want, "{t}"),
+                // The last: nobody could tell; "unclear" is the honest reading.
+                other => assert!(want == Maybe && t.starts_with("I'd love"), "{t}: {other:?}"),
+            }
+        }
+        // Under a call for topics, a question that opens with an answer word asks.
+        assert_eq!(
+            bare_rsvp("Vale a pena sair do MEI esse ano?"),
+            Rsvp::Nothing
+        );
+    }
+
+    #[test]
     fn idioms() {
         assert!(matches!(
             answer("No problem, see you there"),
@@ -947,5 +1048,83 @@ mod table {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}
+
+#[cfg(test)]
+mod idioms_and_hedges {
+    //! Answers as people write them, six languages: idioms, hedges, exceptions, "yes, but".
+    #[test]
+    fn as_people_write_them() {
+        for (t, w) in [
+            (
+                "Ich komme vielleicht etwas später, muss aber noch schauen, ob das klappt.",
+                "maybe",
+            ),
+            ("Should be fine, see you then.", "yes"),
+            ("I'll try to swing by after work.", "maybe"),
+            ("Can't this time, I'm afraid – away with the family.", "no"),
+            ("Leider bin ich an dem Abend schon verplant.", "no"),
+            ("Bin raus diesmal.", "no"),
+            ("Je passe mon tour cette fois.", "no"),
+            ("Je devrais pouvoir venir, sauf imprévu.", "maybe"),
+            ("Compte sur moi !", "yes"),
+            ("Esta vez paso, lo siento.", "no"),
+            ("Cuenta conmigo.", "yes"),
+            ("Depende de cómo vaya el trabajo, te digo algo.", "maybe"),
+            ("Ik sla deze keer over.", "no"),
+            ("Ik ben van de partij!", "yes"),
+            ("Hangt van mijn werk af.", "maybe"),
+            ("Dessa vez não dá, desculpa.", "no"),
+            ("Pode contar comigo!", "yes"),
+            ("Acho que consigo ir, mas confirmo depois.", "maybe"),
+            ("Not sure yet, will let you know.", "maybe"),
+            ("Won't make it, I'm in Berlin that week.", "no"),
+            ("Sounds good, I'll be there around 7.", "yes"),
+            ("Ich bin raus, sorry.", "no"),
+            ("Ça dépend de mon planning, je te redis.", "maybe"),
+            ("Lo intento, pero no prometo nada.", "maybe"),
+            ("Ik probeer te komen maar beloof niks.", "maybe"),
+            ("Estou fora dessa vez.", "no"),
+            ("Não vou poder, estarei fora da cidade.", "no"),
+            ("Yes, but I'll have to leave early.", "yes"),
+            ("Ja, aber ich muss früher gehen.", "yes"),
+            ("Oui, mais je partirai tôt.", "yes"),
+            ("Sí, pero me tendré que ir pronto.", "yes"),
+            ("Ja, maar ik moet wel vroeg weg.", "yes"),
+            ("Sim, mas vou ter de sair cedo.", "yes"),
+            ("Afraid I'm double-booked that evening.", "no"),
+            ("Won't be able to, got the kids that night.", "no"),
+            ("Wouldn't miss it!", "yes"),
+            ("Pencil me in.", "maybe"),
+            ("Da bin ich leider schon anderweitig verplant.", "no"),
+            ("Ich versuche zu kommen.", "maybe"),
+            ("Klar, bin am Start!", "yes"),
+            ("Schaffe es diesmal nicht.", "no"),
+            ("Je serai des vôtres.", "yes"),
+            ("Impossible pour moi ce jour-là.", "no"),
+            ("Je tâcherai de passer.", "maybe"),
+            ("Ahí estaré sin falta.", "yes"),
+            ("Igual me paso un rato.", "maybe"),
+            ("Ik schuif aan!", "yes"),
+            ("Ik ben er helaas niet bij.", "no"),
+            ("Misschien, hangt ervan af hoe laat ik klaar ben.", "maybe"),
+            ("Vou tentar aparecer.", "maybe"),
+            ("Infelizmente não poderei comparecer.", "no"),
+            ("Claro que vou!", "yes"),
+            ("Sadly no – I'll be at a wedding.", "no"),
+            ("I'm afraid I have a prior commitment.", "no"),
+            ("Hoping to make it, will confirm nearer the time.", "maybe"),
+            ("Ich bin zu der Zeit im Urlaub.", "no"),
+            ("Je suis en vacances à ce moment-là.", "no"),
+            ("Estaré fuera esa semana.", "no"),
+            ("Ik zit dan in het buitenland.", "no"),
+        ] {
+            let got = match super::rsvp(t) {
+                super::Rsvp::Answer(r, _) => format!("{r:?}").to_lowercase(),
+                o => format!("{o:?}"),
+            };
+            assert_eq!(got, w, "{t}");
+        }
     }
 }

@@ -253,6 +253,28 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("vou tentar", Maybe),
     ("confirmo ~ segunda", Maybe),
     ("ainda nao sei", Maybe),
+    // Leaving oneself out, in six languages: "diesmal ohne mich", "sans moi cette fois".
+    ("ohne mich", No),
+    ("sans moi", No),
+    ("sin mi", No),
+    ("zonder mij", No),
+    ("sem mim", No),
+    // Still to see: a duty of looking first ("muss noch schauen", "moet nog even kijken").
+    ("muss ~ schauen", Maybe),
+    ("muss ~ gucken", Maybe),
+    ("muss ~ sehen", Maybe),
+    ("moet ~ kijken", Maybe),
+    ("moet ~ zien", Maybe),
+    ("need to check", Maybe),
+    ("have to check", Maybe),
+    ("dois voir", Maybe),
+    ("tengo que ver", Maybe),
+    ("tenho que ver", Maybe),
+    ("schuif ~ aan", Yes),
+    ("pencil me in", Maybe),
+    ("estou fora", No),
+    ("to fora", No),
+    ("tou fora", No),
 ];
 
 /// Words that turn an answer into a hedge: "probably yes" is a maybe.
@@ -273,7 +295,25 @@ const HEDGES: &[&str] = &[
     "vermoedelijk",
     "provavelmente",
     "possibly",
+    // Trying: "je tâcherai de passer", "j'essaierai".
+    "tacherai",
+    "essaierai",
+    "essayerai",
 ];
+
+/// Words that open an exception to a yes: "sauf imprévu", "unless the kids are ill", "salvo
+/// imprevistos", "tenzij", "a não ser que". A yes with an exception is a maybe.
+const EXCEPTIONS: &[&str] = &[
+    "unless", "barring", "sauf", "salvo", "tenzij", "ausser", "excepto",
+];
+
+/// Whether an exception to the answer is among these words (or "a não ser", "a menos que").
+pub(super) fn excepted(words: &[Word]) -> bool {
+    let f: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    f.iter().any(|w| EXCEPTIONS.contains(w))
+        || f.windows(3)
+            .any(|w| matches!(w, ["a", "nao", "ser"] | ["a", "menos", "que"]))
+}
 
 /// Whether a hedge word is among these words.
 pub(super) fn hedged(words: &[Word]) -> bool {
@@ -281,7 +321,7 @@ pub(super) fn hedged(words: &[Word]) -> bool {
 }
 
 /// Words opening a condition, folded.
-const CONDITIONS: &[&str] = &[
+pub(super) const CONDITIONS: &[&str] = &[
     "if", "wenn", "falls", "sofern", "si", "als", "mits", "indien", "se", "caso", "provided",
 ];
 
@@ -480,6 +520,15 @@ const ELSEWHERE: &[&str] = &[
     "dienstreis",
     "zakenreis",
     "viajando",
+    "unterwegs",
+    "onderweg",
+    // Away: "I'm away that week", "estaré fuera", "estarei fora", "absente ce jour-là".
+    "away",
+    "fuera",
+    "fora",
+    "ausente",
+    "absent",
+    "absente",
     "viagem",
     "ferias",
     "compromisso",
@@ -512,6 +561,10 @@ const HEDGING: &[&str] = &[
     "hopefully",
     "unsure",
     "depends",
+    // Depending: "hangt van mijn werk af", "depende", "ça dépend", "abhängig".
+    "depend*",
+    "hangt",
+    "abhangig",
     "try",
     "trying",
     "vielleicht",
@@ -579,6 +632,40 @@ const REGRET: &[&str] = &[
     "pena",
 ];
 
+/// Words of coming late (folded; `stem*` a stem): "a bit late", "etwas später", "en retard",
+/// "un poco tarde", "iets later", "atrasada".
+const LATE: &[&str] = &[
+    "late", "later", "spater", "spat", "verspat*", "retard", "tard", "tarde", "laat", "later",
+    "atrasad*", "atraso",
+];
+
+/// Whether the hedge at word `i` only qualifies coming late ("might be a bit late", "ben
+/// misschien iets later", "vielleicht etwas später"): being late is a note to a yes, not doubt
+/// about coming, so such a hedge does not make a maybe.
+pub(super) fn hedges_lateness(f: &[&str], i: usize) -> bool {
+    f[i + 1..(i + 5).min(f.len())]
+        .iter()
+        .any(|w| is_in(w, LATE))
+}
+
+/// Whether these words say the writer will be elsewhere (travelling, ill, on holiday).
+pub(super) fn elsewhere(ws: &[Word]) -> bool {
+    ws.iter().any(|w| is_in(&w.folded, ELSEWHERE))
+}
+
+/// Whether a word is a bare yes ("yes", "ja", "oui", "sí", "sim", …).
+pub(super) fn is_yes_word(w: &str) -> bool {
+    YES_WORDS.contains(&w)
+}
+
+/// Whether a word turns the sentence ("but", "aber", "mais", "pero", "maar", "mas").
+pub(super) fn is_contrast(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"
+    )
+}
+
 /// Whether the text speaks of coming at all: a verb of attending, a word of being elsewhere
 /// or of impossibility, or an idiom of the answers ("count me in", "bin dabei").
 pub(crate) fn speaks_of_attending(text: &str) -> bool {
@@ -614,13 +701,20 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     }
     // "I'd love to come but my train gets in late": willing, then a "but" — nobody could
     // tell whether that is a yes.
-    let contrast = f.iter().any(|w| {
-        matches!(
-            *w,
-            "but" | "aber" | "mais" | "pero" | "maar" | "mas" | "though"
-        )
-    });
-    let hedge = f.iter().any(|w| is_in(w, HEDGING));
+    let contrast = f.iter().any(|w| is_contrast(w));
+    let hedge = (0..f.len()).any(|i| is_in(f[i], HEDGING) && !hedges_lateness(&f, i));
+    // "Llegaré un poco tarde pero voy", "difficult, but I'll come": what follows the turn
+    // is the answer when it gives one on its own; else the turn leaves it open (below).
+    if let Some(turn) = f.iter().rposition(|w| is_contrast(w)) {
+        if turn > 0 && turn + 1 < ws.len() {
+            let tail = &ws[turn + 1..];
+            if !tail.iter().any(|w| is_contrast(&w.folded)) {
+                if let Some(r) = weigh(tail) {
+                    return Some(r);
+                }
+            }
+        }
+    }
     if !contrast && !hedge && f.iter().any(|w| is_in(w, DIFFICULT) || is_in(w, ELSEWHERE)) {
         return Some(No);
     }

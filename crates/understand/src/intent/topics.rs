@@ -113,15 +113,82 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                         .first()
                         .is_some_and(|w| super::conversation::opens_question(&w.folded))
             });
-        let bare_list = (alike || lines.len() >= if announced { 2 } else { 3 })
+        // "AOV: wel of niet?\nZelf je boekhouding doen": a first line that carries its own
+        // detail after a colon is a whole item, so a bare phrase under it is the next item,
+        // not its detail.
+        let bare_phrase = |t: &str| {
+            t.chars().next().is_some_and(char::is_uppercase)
+                && t.split_whitespace().count() <= 6
+                && !t.ends_with(['.', '?', '!', ':', ','])
+                && !super::words::tokens(t)
+                    .first()
+                    .is_some_and(|w| super::conversation::opens_question(&w.folded))
+        };
+        let self_contained = lines.len() == 2
+            && lines[0].split_once(": ").is_some_and(|(label, detail)| {
+                label.split_whitespace().count() <= 4 && !detail.trim().is_empty()
+            })
+            && bare_phrase(lines[1].trim());
+        let bare_list = (alike || self_contained || lines.len() >= if announced { 2 } else { 3 })
             && lines.iter().all(|l| {
                 let t = l.trim();
+                // Under a heading, a question is a whole item however long it runs ("Two
+                // from me:\nHow do you deal with VAT on foreign clients?").
+                let limit = if announced && t.ends_with('?') { 14 } else { 8 };
                 !t.is_empty()
-                    && t.split_whitespace().count() <= 8
+                    && t.split_whitespace().count() <= limit
                     && !t.ends_with(['.', ':', ','])
                     // Under a heading ("Ideias:") an item may be a question.
-                    && (announced || !t.ends_with('?'))
+                    && (announced || self_contained || !t.ends_with('?'))
             });
+        // "Something on pensions would be great.\nAlso: how do you all do your bookkeeping?":
+        // a line opened by a word of addition ("also", "außerdem", "aussi", "también", "ook",
+        // "também") adds an item, in any language; the word is no part of its title.
+        let adding = |l: &str| {
+            let f = fold(l.trim());
+            let first = f
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_string();
+            matches!(
+                first.as_str(),
+                "also"
+                    | "plus"
+                    | "ausserdem"
+                    | "aussi"
+                    | "egalement"
+                    | "tambien"
+                    | "ademas"
+                    | "ook"
+                    | "verder"
+                    | "tambem"
+            )
+            .then(|| {
+                let n = l
+                    .trim()
+                    .char_indices()
+                    .nth(first.chars().count())
+                    .map_or(l.trim().len(), |(b, _)| b);
+                l.trim()[n..]
+                    .trim_start_matches([':', ',', ' '])
+                    .to_string()
+            })
+        };
+        if lines.len() >= 2
+            && lines[1..]
+                .iter()
+                .all(|l| adding(l).is_some_and(|r| !r.is_empty()))
+        {
+            let mut out = vec![split_title(lines[0], Vec::new())];
+            out.extend(
+                lines[1..]
+                    .iter()
+                    .filter_map(|l| adding(l))
+                    .map(|r| split_title(&r, Vec::new())),
+            );
+            return out.into_iter().filter(|t| !t.title.is_empty()).collect();
+        }
         if bare_list {
             return lines
                 .iter()
@@ -566,6 +633,23 @@ mod tests {
         assert_eq!(t[0].title, "Tools we use");
         let t = topics_in("pricing; contracts; burnout");
         assert_eq!(t.len(), 3);
+        // Questions under a heading are items, however long.
+        let t = topics_in(
+            "Two from me:\nHow do you deal with VAT on foreign clients?\nWho does holiday cover for you?",
+        );
+        assert_eq!(t.len(), 2);
+        // A line with its own detail, then a bare phrase: two items.
+        let t = topics_in("AOV: wel of niet?\nZelf je boekhouding doen");
+        assert_eq!(t.len(), 2);
+        // A line of addition adds an item.
+        let t = topics_in(
+            "Something on pensions would be great.\nAlso: how do you all do your bookkeeping?",
+        );
+        assert_eq!(t.len(), 2);
+        assert!(t[1].title.starts_with("how do you"), "{:?}", t[1].title);
+        // A closing sent from a place is no topic.
+        let t = topics_in("Wer hat seine Website selbst gebaut?\n\nSchöne Grüße aus Köln\nMichael");
+        assert_eq!(t.len(), 1);
     }
 }
 

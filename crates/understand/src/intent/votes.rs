@@ -448,17 +448,134 @@ fn quoted_agenda(whole: &str) -> Vec<Item> {
 /// Whether a word of the reply names a word of a title: the same word, or the same stem
 /// ("contract"/"contracts", "mentor"/"mentoring", "contrato"/"contratos") — a shared start
 /// of five letters or more that leaves at most two letters of the shorter word.
+///
+/// Members answer an agenda in their own language ("lo del asistente" under "Working with an
+/// assistant", "Voto no de contratos" under "Contracts"): the words of the six languages for
+/// the same thing are mostly cognates, spelt with single or double letters. So double letters
+/// count once, and a cognate may differ in up to three letters after a shared start of five
+/// ("asistente"/"assistant", "contratos"/"contracts") — a list of translations per title
+/// would have to grow with every agenda.
 fn names(word: &str, title_word: &str) -> bool {
     if word == title_word {
         return true;
     }
-    let common = word
+    let single = |w: &str| {
+        let mut out: Vec<char> = Vec::with_capacity(w.len());
+        for c in w.chars() {
+            if out.last() != Some(&c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let (a, b) = (single(word), single(title_word));
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    let same_stem = word
         .chars()
         .zip(title_word.chars())
-        .take_while(|(a, b)| a == b)
+        .take_while(|(x, y)| x == y)
         .count();
-    let shorter = word.chars().count().min(title_word.chars().count());
-    common >= 5 && common + 2 >= shorter
+    let shorter_raw = word.chars().count().min(title_word.chars().count());
+    (same_stem >= 5 && same_stem + 2 >= shorter_raw) || (common >= 5 && common + 3 >= shorter)
+}
+
+/// A part of the agenda chosen by its place: "the first two", "die ersten beiden", "les deux
+/// premiers", "los dos primeros", "de eerste twee", "os dois primeiros" (and "the last two");
+/// "all but the last", "alle außer dem letzten", "tous sauf le dernier", "todos menos el
+/// último", "alle behalve de laatste". Why a rule of places rather than phrases: the same two
+/// signals (a word of the first or last place next to a count; a word of all before a word
+/// of exception) make the phrase in every language.
+fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
+    const FIRST: &[&str] = &[
+        "first",
+        "ersten",
+        "erste",
+        "premiers",
+        "premieres",
+        "primeros",
+        "primeras",
+        "eerste",
+        "primeiros",
+        "primeiras",
+    ];
+    const LAST: &[&str] = &[
+        "last",
+        "letzten",
+        "letzte",
+        "dernier",
+        "derniers",
+        "derniere",
+        "dernieres",
+        "ultimo",
+        "ultima",
+        "ultimos",
+        "ultimas",
+        "laatste",
+    ];
+    const ALL: &[&str] = &[
+        "all", "alle", "tous", "toutes", "todos", "todas", "allemaal",
+    ];
+    const EXCEPT: &[&str] = &[
+        "but", "except", "ausser", "bis", "sauf", "menos", "excepto", "salvo", "behalve", "exceto",
+    ];
+    let count = |w: &str| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| *n == w)
+            .map(|&(_, n)| n)
+            .or_else(|| (w == "beiden").then_some(2))
+    };
+    let mut numbers: Vec<u32> = agenda.iter().map(|i| i.n).collect();
+    numbers.sort_unstable();
+    let last = *numbers.last()?;
+    for (k, w) in words.iter().enumerate() {
+        // "all but the last", "alle außer dem letzten": everything but what follows.
+        if ALL.contains(w)
+            && words
+                .get(k + 1..(k + 3).min(words.len()))
+                .is_some_and(|next| next.iter().any(|n| EXCEPT.contains(n)))
+        {
+            let rest = &words[(k + 2).min(words.len())..];
+            let mut without: Vec<u32> = Vec::new();
+            for r in rest.iter().take(5) {
+                if LAST.contains(r) {
+                    without.push(last);
+                } else if let Some(&(_, n)) = ORDINALS.iter().find(|(o, _)| o == r) {
+                    without.push(n);
+                } else if let Ok(n) = r.trim_start_matches('#').parse::<u32>() {
+                    without.push(n);
+                }
+            }
+            if !without.is_empty() {
+                let part: Vec<u32> = numbers
+                    .iter()
+                    .copied()
+                    .filter(|n| !without.contains(n))
+                    .collect();
+                return (!part.is_empty()).then_some(part);
+            }
+        }
+        // "the first two", "les deux premiers": a place next to a count.
+        let beside = [
+            k.checked_sub(1).map(|p| words[p]),
+            words.get(k + 1).copied(),
+        ];
+        let first = FIRST.contains(w);
+        if first || LAST.contains(w) {
+            if let Some(c) = beside.iter().flatten().find_map(|b| count(b)) {
+                if (2..last).contains(&c) && (c as usize) < numbers.len() {
+                    let part: Vec<u32> = if first {
+                        numbers.iter().copied().take(c as usize).collect()
+                    } else {
+                        numbers[numbers.len() - c as usize..].to_vec()
+                    };
+                    return Some(part);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Nouns for an item of the agenda (folded): "the second one", "das dritte Thema".
@@ -515,6 +632,18 @@ mod against_the_agenda {
             ("Three, then four if there's time.", vec![3, 4]),
             ("Either 2 or 3 is fine with me", vec![2, 3]),
             ("Last one for me", vec![4]),
+            // A part of the agenda by place, in several languages.
+            ("The first two, please", vec![1, 2]),
+            ("All but the last one for me", vec![1, 2, 3]),
+            ("Alle außer dem letzten, bitte.", vec![1, 2, 3]),
+            ("Los dos primeros", vec![1, 2]),
+            ("De laatste twee", vec![3, 4]),
+            // Numbers and titles together; a proposer's choice; cognates of the titles.
+            ("#2 and the mentoring one.", vec![2, 3]),
+            ("Von mir: 2 und das mit der contracts.", vec![2, 4]),
+            ("Same as Ben, plus contracts.", vec![2, 4]),
+            ("Lo del asistente, sin duda.", vec![2]),
+            ("Voto no de contratos.", vec![4]),
         ] {
             assert_eq!(agenda_votes(own, AGENDA), Some(want), "{own}");
         }
@@ -557,6 +686,10 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     }
     let on_agenda = |n: u32| agenda.iter().any(|i| i.n == n);
     let words: Vec<&str> = toks.iter().map(String::as_str).collect();
+    // "the first two", "all but the last": a part of the agenda chosen by its place.
+    if let Some(part) = part_of_agenda(&words, &agenda) {
+        return Some(part);
+    }
     // A verb of choosing, in any of its forms ("votaría", "stimme", "kies", "escolho"): the
     // stems, not the forms, are the data.
     let choosing = words.iter().any(|w| {
@@ -716,19 +849,24 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
             }
         }
     }
-    if !out.is_empty() {
-        return Some(out);
-    }
+    // Titles and proposers, with the numbers as well: one answer may mix them ("2 und das mit
+    // der Haftung", "#2 and the mentoring one", "same as Ben, plus contracts").
     // Titles and proposers. Why no longer only with a verb of choosing: people choose with
     // any words ("I'd like to hear more about mentoring", "me interesa el tema de los
     // contratos", "both sound great", "same as Ben, the assistant one"); what makes them
     // votes is that a short answer to the agenda names its items. A proposal of a new topic
     // says so ("Topic: …", a question) and is read before this.
     for item in &agenda {
-        let by_title = item
-            .title
-            .iter()
-            .any(|tw| words.iter().any(|w| names(w, tw)));
+        // "l'assistant", "d'Anna": the word after an elided article.
+        let by_title = item.title.iter().any(|tw| {
+            words.iter().any(|w| {
+                let w = match w.rsplit_once('\'') {
+                    Some((_, tail)) if tail != "s" => tail,
+                    _ => w,
+                };
+                names(w, tw)
+            })
+        });
         // "Dev's topic", "le sujet de Carla", "das Thema von Anna": the proposer, named as
         // the owner of a topic.
         let by_proposer = item.proposer.as_ref().is_some_and(|p| {
@@ -737,6 +875,11 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
                     || (w == p
                         && k > 0
                         && matches!(words[k - 1], "de" | "von" | "van" | "do" | "da" | "del"))
+                    // "same as Ben", "comme Ben", "wie Ben", "como Ben", "zoals Ben": the
+                    // proposer's choice, which is their own item.
+                    || (w == p
+                        && k > 0
+                        && matches!(words[k - 1], "as" | "comme" | "wie" | "como" | "zoals" | "que"))
             })
         });
         if (by_title || by_proposer) && !out.contains(&item.n) {

@@ -447,6 +447,7 @@ pub(super) fn strip_closing(body: &str) -> String {
                     f.strip_prefix(c.as_str())
                         .is_some_and(|r| r.starts_with(','))
                 }))
+            || closing_from_a_place(f)
         {
             cut = Some(idx);
         }
@@ -455,6 +456,35 @@ pub(super) fn strip_closing(body: &str) -> String {
         lines.truncate(c);
     }
     lines.join("\n")
+}
+
+/// A closing sent from a place: "Schöne Grüße aus Köln", "Greetings from Leeds", "Saludos
+/// desde Madrid", "Groeten uit Utrecht", "Abraços de Lisboa", "Bises de Lyon" — a closing of
+/// the shared vocabulary, a word of where from, and a place of at most three words. One
+/// structure instead of a closing per town.
+fn closing_from_a_place(f: &str) -> bool {
+    f.split_whitespace().count() <= 7
+        && all_closings().iter().any(|c| {
+            f.strip_prefix(c.as_str()).is_some_and(|r| {
+                let mut w = r.split_whitespace();
+                r.starts_with(' ')
+                    && w.next().is_some_and(|from| {
+                        matches!(
+                            from,
+                            "aus"
+                                | "von"
+                                | "from"
+                                | "de"
+                                | "depuis"
+                                | "desde"
+                                | "uit"
+                                | "da"
+                                | "do"
+                        )
+                    })
+                    && (1..=3).contains(&w.count())
+            })
+        })
 }
 
 /// Byte spans of sentences: split after . ! ? and at line breaks.

@@ -601,6 +601,89 @@ const FOOTERS: &[&str] = &[
     "sent from ",
 ];
 
+/// The length of a "sent from" opening of any client or language, by its structure: a verb of
+/// sending, then a word of where from or with what ("Envoyé depuis l'application Mail
+/// Orange", "Verzonden vanuit Outlook voor Android", "Enviado via Gmail Go"). Why a structure
+/// and not more phrases: each phone, provider and app writes its own, the list of
+/// `FOOTERS` grew with every one met; these two words open all of them. The checks of a
+/// footer (short, nothing but quotes or short lines after it) apply as for the phrases.
+fn sent_from_len(l: &str) -> Option<usize> {
+    const SENT: &[&str] = &[
+        "sent",
+        "gesendet",
+        "verschickt",
+        "envoyé",
+        "envoye",
+        "enviado",
+        "enviada",
+        "verzonden",
+        "verstuurd",
+        "inviato",
+        "skickat",
+        "sendt",
+        "lähetetty",
+    ];
+    const FROM: &[&str] = &[
+        "from", "with", "via", "using", "on", "von", "vom", "mit", "aus", "über", "de", "depuis",
+        "avec", "à", "desde", "con", "do", "da", "pelo", "pela", "vanaf", "vanuit", "met", "van",
+        "från", "fra", "med",
+    ];
+    let mut words = l.split(' ');
+    let verb = words.next()?;
+    let from = words.next()?;
+    (SENT.contains(&verb) && FROM.contains(&from))
+        .then(|| (verb.len() + 1 + from.len() + 1).min(l.len()))
+}
+
+/// A company's notice of confidentiality: a word for the message and a word of
+/// confidentiality or of its intended recipient, not in the first person.
+fn confidentiality_notice(l: &str) -> bool {
+    const MESSAGE: &[&str] = &[
+        "message",
+        "e-mail",
+        "email",
+        "nachricht",
+        "mensagem",
+        "mensaje",
+        "correo",
+        "courriel",
+        "bericht",
+        "mail",
+    ];
+    // Stems: "confidential", "confidentiel", "confidencial", "confidenciais", "confidentialité".
+    const SECRET: &[&str] = &[
+        "confiden",
+        "vertraulich",
+        "vertrouwelijk",
+        "privileg",
+        "destinatari",
+        "destinatai",
+        "geadresseerde",
+        "empfänger",
+    ];
+    // Cheap first: most lines name no confidentiality at all.
+    if !(l.contains("intended recipient") || SECRET.iter().any(|s| l.contains(s))) {
+        return false;
+    }
+    let words: Vec<&str> = l
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first_person = words.iter().any(|w| {
+        matches!(
+            *w,
+            "i" | "i'm" | "me" | "my" | "ich" | "je" | "j'ai" | "yo" | "ik" | "eu" | "we" | "wir"
+        )
+    });
+    words.len() >= 5
+        && !first_person
+        && words.iter().any(|w| MESSAGE.contains(w))
+        && (l.contains("intended recipient")
+            || words
+                .iter()
+                .any(|w| SECRET.iter().any(|s| w.starts_with(s))))
+}
+
 /// Lower-case phrases that begin a legal disclaimer.
 const DISCLAIMERS: &[&str] = &[
     "confidentiality notice",
@@ -649,8 +732,13 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         return false;
     }
     let l = crate::text::squash(&t.to_lowercase());
-    if let Some(p) = FOOTERS.iter().find(|p| l.starts_with(*p)) {
-        let tail = &l[p.len()..];
+    if let Some(p) = FOOTERS
+        .iter()
+        .find(|p| l.starts_with(*p))
+        .map(|p| p.len())
+        .or_else(|| sent_from_len(&l))
+    {
+        let tail = &l[p..];
         // "Sent from my iPhone", not "Sent from my desk, is much easier than my phone."
         let words = tail.split_whitespace().count();
         let short = words <= 6 && !tail.contains(',') && !tail.contains(". ");
@@ -672,6 +760,13 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         }
     }
     if has_content && DISCLAIMERS.iter().any(|d| l.starts_with(d)) {
+        return true;
+    }
+    // "AVISO: Esta mensagem pode conter informações confidenciais", "Le présent courriel est
+    // confidentiel": a notice that names the message and its confidentiality (or its
+    // intended recipient), in any of our languages — two signals, not a list of sentences.
+    // A person's own sentence ("I'm sending this message in confidence") is never one.
+    if has_content && confidentiality_notice(&l) {
         return true;
     }
     // "Please consider the environment before printing this email", "Bitte denken Sie an die
@@ -797,6 +892,32 @@ mod tests {
     #[test]
     fn cuts_footers_and_signatures() {
         assert_eq!(own_words_of("Oui\n\nEnvoyé de mon iPhone\n"), "Oui");
+        // Any client's "sent from", by its two opening words.
+        assert_eq!(
+            own_words_of("Oui je serai là\nEnvoyé depuis l'application Mail Orange\n"),
+            "Oui je serai là"
+        );
+        assert_eq!(
+            own_words_of("Kan niet.\n\nVerzonden vanuit Outlook voor Android\n"),
+            "Kan niet."
+        );
+        // A notice of confidentiality under a label, in Portuguese; the block above it.
+        assert_eq!(
+            own_words_of("Vou sim.\n\nAbraços,\nRicardo Silva\nConsultor Sênior | Exemplo Consultoria\nTel: +55 11 3000-0000\nwww.example.com.br\n\nAVISO: Esta mensagem pode conter informações confidenciais.\n"),
+            "Vou sim.\n\nAbraços,\nRicardo Silva"
+        );
+        // A phone's signature straight under the answer.
+        assert_eq!(
+            own_words_of("Count me in!\nSarah Jones\nMarketing Director, Example Inc.\n555-0100\n"),
+            "Count me in!"
+        );
+        // A person's own sentence about confidentiality stays.
+        assert_eq!(
+            own_words_of("Yes.\n\nI will keep this message confidential, promise.\n"),
+            "Yes.\n\nI will keep this message confidential, promise."
+        );
+        // A bare opening alone on its line is no panic.
+        let _ = own_words_of("Yes\n\nsent from\n");
         assert_eq!(own_words_of("Yes\n-- \nAnn\n"), "Yes");
         assert_eq!(
             own_words_of("Here\n\nSent from my desk, is much easier then my mobile phone."),

@@ -582,6 +582,21 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         while p > 0 && !out[p - 1].trim().is_empty() {
             p -= 1;
         }
+        // "Count me in!\nSarah Jones\nMarketing Director, Example Inc.\n555-0100": a phone
+        // writes the signature straight under the answer, no blank line between. In the last
+        // paragraph, a name line after words of the message heads a block of its own.
+        if end == out.len() {
+            let whole = &out[p..end];
+            let own = !whole.iter().all(|l| signature_like(l))
+                || !out[..p].iter().any(|l| !l.trim().is_empty());
+            if own {
+                if let Some(k) = (1..whole.len().saturating_sub(1)).find(|&k| {
+                    is_bare_name(whole[k]) && whole[k..].iter().all(|l| signature_like(l))
+                }) {
+                    p += k;
+                }
+            }
+        }
         let para = &out[p..end];
         let first_content = out[..p].iter().any(|l| !l.trim().is_empty());
         if para.is_empty()
