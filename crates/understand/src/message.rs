@@ -378,6 +378,26 @@ pub(crate) fn part_text(part: &MessagePart<'_>) -> String {
     }
 }
 
+/// Plain text beyond this is not read: what a reply says is at its top, and a person's
+/// message is not megabytes long (the same bound as `html::MAX_HTML`). A 25 MB text took 30 s
+/// to read in a debug build; its first megabyte is read in about one.
+const MAX_TEXT: usize = 1024 * 1024;
+
+/// Cuts `text` to [`MAX_TEXT`] at the end of a line.
+fn cut_text(text: &mut String) {
+    if text.len() <= MAX_TEXT {
+        return;
+    }
+    let mut end = MAX_TEXT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(nl) = text[..end].rfind('\n') {
+        end = nl + 1;
+    }
+    text.truncate(end);
+}
+
 /// The main body: text/plain parts (format=flowed undone), else the HTML rendered as text.
 fn main_body(msg: &Message<'_>) -> Body {
     let mut text = String::new();
@@ -413,7 +433,11 @@ fn main_body(msg: &Message<'_>) -> Body {
             t.to_string()
         };
         push_para(&mut text, &t);
+        if text.len() >= MAX_TEXT {
+            break;
+        }
     }
+    cut_text(&mut text);
     if !text.trim().is_empty() {
         return Body {
             text,
@@ -586,5 +610,26 @@ mod tests {
         assert_eq!(f.subject, "Grüße");
         assert_eq!(f.message_id.as_deref(), Some("id@x"));
         assert_eq!(f.references, vec!["r1@x", "r2@x"]);
+    }
+
+    #[test]
+    fn a_huge_text_is_read_as_its_first_megabyte_cut_at_a_line_end() {
+        let mut raw = b"From: a@b.org\nSubject: Re: x\n\nYes, I'll come.\n".to_vec();
+        let line = "Paragraph: some thoughts about the agenda and the room, ünïcödé.\n";
+        while raw.len() < 3 * MAX_TEXT {
+            raw.extend_from_slice(line.as_bytes());
+        }
+        let m = mail_parser::MessageParser::default()
+            .parse(&raw[..])
+            .unwrap();
+        let body = main_body(&m);
+        assert!(body.text.starts_with("Yes, I'll come.\n"));
+        assert!(body.text.len() <= MAX_TEXT, "{}", body.text.len());
+        assert!(
+            body.text.len() > MAX_TEXT - line.len(),
+            "{}",
+            body.text.len()
+        );
+        assert!(body.text.ends_with('\n'));
     }
 }
