@@ -291,7 +291,7 @@ async fn a_whole_meeting_cycle_across_the_end_of_summer_time(backend: Backend) {
         "{text}"
     );
     assert!(
-        text.contains("+1s for the open topics: #2 Tools we stopped using 1"),
+        text.contains("+1s for the open topics: #2 Tools we stopped using (1)"),
         "{text}"
     );
     let digests_so_far = s
