@@ -9,7 +9,7 @@ mod support;
 use chrono::{DateTime, Utc};
 use roundtable::app::App;
 use roundtable::clock::Clock;
-use roundtable::domain::{Address, JobStatus, MeetingStatus, Role};
+use roundtable::domain::{JobStatus, MeetingStatus};
 use roundtable::schedule::JobKind;
 use support::{both_backends, Backend, World};
 
@@ -30,20 +30,7 @@ async fn first_tuesdays(backend: Backend) -> (World, String) {
     );
     let ben = w.stack.address("ben");
     let app = w.app().await;
-    let c = app.world.community("design").unwrap();
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&ben).unwrap(),
-            Some("Ben"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    support::add_member(&app, &ben, "Ben").await;
     (w, ben)
 }
 

@@ -275,36 +275,22 @@ impl World {
         let kind = InboundKind::of(&reading.intent);
         // Kept for the coordinator, up to 1 MB (the mailbox keeps the whole message).
         let kept_raw = keep_raw.then_some(&raw[..raw.len().min(KEEP_RAW_MAX)]);
+        let record = InboundRecord {
+            dedup_key: &dedup_key,
+            message_id: reading.message_id.as_deref(),
+            from_address: from.map(|a| a.as_str()),
+            community_id: community.map(|c| c.id),
+            person_id,
+            received_at: now,
+            kind,
+            outcome: &outcome,
+            raw: kept_raw,
+        };
         if batch::active() {
             // Written with the batch's other records before it commits (see `batch`).
-            batch::keep_inbound(crate::store::InboundRow {
-                dedup_key,
-                message_id: reading.message_id.clone(),
-                from_address: from.map(|a| a.to_string()),
-                community_id: community.map(|c| c.id),
-                person_id,
-                received_at: now,
-                kind,
-                outcome: outcome.clone(),
-                raw: kept_raw.map(<[u8]>::to_vec),
-            });
+            batch::keep_inbound(crate::store::InboundRow::from(&record));
         } else {
-            self.store
-                .record_inbound(
-                    tx,
-                    &InboundRecord {
-                        dedup_key: &dedup_key,
-                        message_id: reading.message_id.as_deref(),
-                        from_address: from.map(|a| a.as_str()),
-                        community_id: community.map(|c| c.id),
-                        person_id,
-                        received_at: now,
-                        kind,
-                        outcome: &outcome,
-                        raw: kept_raw,
-                    },
-                )
-                .await?;
+            self.store.record_inbound(tx, &record).await?;
         }
         Ok(Handled::Done {
             kind,

@@ -29,6 +29,22 @@ pub struct InboundRow {
     pub raw: Option<Vec<u8>>,
 }
 
+impl From<&super::InboundRecord<'_>> for InboundRow {
+    fn from(r: &super::InboundRecord<'_>) -> Self {
+        InboundRow {
+            dedup_key: r.dedup_key.to_string(),
+            message_id: r.message_id.map(str::to_string),
+            from_address: r.from_address.map(str::to_string),
+            community_id: r.community_id,
+            person_id: r.person_id,
+            received_at: r.received_at,
+            kind: r.kind,
+            outcome: r.outcome.to_string(),
+            raw: r.raw.map(<[u8]>::to_vec),
+        }
+    }
+}
+
 /// Bind mark `n` (from 1) of a statement whose marks are all numbered in binding order:
 /// `$n` on PostgreSQL, `?` on SQLite. SQLite looks each `$n` up among the names it has seen
 /// (quadratic in the marks of a statement: preparing a batch's 900-mark insert cost more than

@@ -13,29 +13,9 @@ impl Store {
     /// The bytes go to `outbox_bodies`, so that claiming and recording (which change the row)
     /// never rewrite them.
     pub async fn enqueue(&self, conn: &mut AnyConnection, m: &OutMail, now: i64) -> Result<bool> {
-        let row = sqlx::query(
-            "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
-               message_id, subject, status, attempts, created_at, next_attempt_at, post_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10, $12)
-             ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
-        )
-        .bind(&m.dedup_key)
-        .bind(m.community_id)
-        .bind(m.meeting_id)
-        .bind(m.person_id)
-        .bind(m.kind.as_str())
-        .bind(&m.recipient)
-        .bind(&m.envelope_from)
-        .bind(&m.message_id)
-        .bind(&m.subject)
-        .bind(now)
-        .bind(OutboxStatus::Pending.as_str())
-        .bind(m.post_id)
-        .fetch_optional(&mut *conn)
-        .await
-        .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
-        let Some(row) = row else { return Ok(false) };
-        let id: i64 = row.try_get("id")?;
+        let Some(id) = self.enqueue_row(conn, m, now).await? else {
+            return Ok(false);
+        };
         sqlx::query("INSERT INTO outbox_bodies (outbox_id, body) VALUES ($1, $2)")
             .bind(id)
             .bind(&m.body)

@@ -103,16 +103,6 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         // Two lines shaped alike — each a short noun phrase that starts with a capital and
         // ends without punctuation ("Tax deadlines for freelancers\nInvoicing software") —
         // are two items; a detail reads as a sentence or a question ("How do you price?").
-        let alike = lines.len() == 2
-            && lines.iter().all(|l| {
-                let t = l.trim();
-                t.chars().next().is_some_and(char::is_uppercase)
-                    && t.split_whitespace().count() <= 6
-                    && !t.ends_with(['.', '?', '!', ':', ','])
-                    && !super::words::tokens(t)
-                        .first()
-                        .is_some_and(|w| super::conversation::opens_question(&w.folded))
-            });
         // "AOV: wel of niet?\nZelf je boekhouding doen": a first line that carries its own
         // detail after a colon is a whole item, so a bare phrase under it is the next item,
         // not its detail.
@@ -124,6 +114,7 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                     .first()
                     .is_some_and(|w| super::conversation::opens_question(&w.folded))
         };
+        let alike = lines.len() == 2 && lines.iter().all(|l| bare_phrase(l.trim()));
         let self_contained = lines.len() == 2
             && lines[0].split_once(": ").is_some_and(|(label, detail)| {
                 label.split_whitespace().count() <= 4 && !detail.trim().is_empty()

@@ -1,13 +1,14 @@
-# Wraps hand-written bodies (batch 8 of tests/unseen/hand) into the envelope a client writes.
-# hand2/wrap.py plus: agendas and calls for topics in the community's language (as the robot
+# Wraps hand-written bodies (batches 7 and 8 of tests/unseen/hand) into the envelope a client
+# writes. hand2/wrap.py plus: agendas and calls for topics in the community's language (as the robot
 # writes them), kind new:SUBJECT (a fresh mail, no quote) and kind re:SUBJECT (a reply in a
 # members' thread quoting a member), and client 'latin1' (Outlook-style, ISO-8859-1 8bit).
-# hand8 adds kind agenda:LANG (the agenda in LANG, the answer in the member's language).
-# Usage: python3 wrap.py OUTDIR < specs ; spec blocks separated by lines "=====":
+# Batch 8 added kind agenda:LANG (the agenda in LANG, the answer in the member's language).
+# Usage: python3 wrap.py BATCH OUTDIR < specs (e.g. 8 hand8 < hand8/specs.txt; BATCH tags the
+# Message-IDs) ; spec blocks separated by lines "=====":
 #   path | expect-json | client | lang | kind(ann|call|agenda|take|follow) | From
 #   <body lines>
 import sys, os, base64, quopri, json, zlib
-out = sys.argv[1]
+batch, out = sys.argv[1], sys.argv[2]
 ANN = {
  "en": ("Roundtable: Thursday 10 October, 18:30", "Hello everyone,\n\nThe next Roundtable is on Thursday 10 October at 18:30 in the back room of Café Lindt.\nAnswer YES, NO or MAYBE."),
  "de": ("Roundtable am Donnerstag, 10. Oktober", "Hallo zusammen,\n\nder nächste Roundtable ist am Donnerstag, 10. Oktober, um 18:30 Uhr.\nBitte antwortet mit JA, NEIN oder VIELLEICHT."),
@@ -101,7 +102,7 @@ for block in sys.stdin.read().split("\n=====\n"):
         subj = PREFIX[lang] + subj
     addr = frm.split("<")[1].rstrip(">")
     n += 1
-    mid = f"<b8-{n:03d}-{zlib.crc32(path.encode()) % 10**8}@{addr.split('@')[1]}>"
+    mid = f"<b{batch}-{n:03d}-{zlib.crc32(path.encode()) % 10**8}@{addr.split('@')[1]}>"
     quoted = "\n".join(("> " + l) if l else ">" for l in orig.split("\n"))
     if not subj.isascii():
         from email.header import Header
@@ -110,7 +111,7 @@ for block in sys.stdin.read().split("\n=====\n"):
         subj_h = subj
     hdr = [f"From: {frm}", "To: Roundtable <circle@example.org>", f"Subject: {subj_h}",
            "Date: Tue, 01 Oct 2024 09:14:00 +0200", f"Message-ID: {mid}",
-           "In-Reply-To: <b8-orig@example.org>", "References: <b8-orig@example.org>", "MIME-Version: 1.0"]
+           f"In-Reply-To: <b{batch}-orig@example.org>", f"References: <b{batch}-orig@example.org>", "MIME-Version: 1.0"]
     if fresh:
         hdr = [h for h in hdr if not h.startswith(("In-Reply-To", "References"))]
     if fresh:
