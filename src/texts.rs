@@ -272,6 +272,13 @@ impl<'a> Tr<'a> {
         self.texts.get(self.lang, id, &args)
     }
 
+    /// A member command's word in this language as HELP lists it (`LEAVE` → `ABMELDEN` in
+    /// German): taken from the command table, so the word a mail names is one the robot reads.
+    pub fn command_word(&self, word: &str) -> &'static str {
+        let spec = understand::command::spec(word).expect("a command of the table");
+        understand::command::word_in(spec, self.lang.as_str())
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.with(id, &[])
     }

@@ -89,12 +89,30 @@ fn an_override_wins_message_by_message() {
     );
     // What it does not override stays built in, and other languages are untouched.
     assert!(t
-        .get(Lang::De, "footer-answer", &FluentArgs::new())
-        .contains("LEAVE im Betreff"));
+        .get(Lang::De, "footer-answer", &args(&[("leave", "ABMELDEN")]))
+        .contains("ABMELDEN im Betreff"));
     assert_eq!(
         t.get(Lang::En, "hello", &args(&[("name", "Ben")])),
         "Hello Ben,"
     );
+}
+
+#[test]
+fn the_footer_names_leave_in_the_readers_language_and_the_robot_reads_that_word() {
+    for &lang in Lang::ALL {
+        let tr = Tr::new(super::builtin(), lang, chrono_tz::Europe::Berlin);
+        let word = tr.command_word("LEAVE");
+        let footer = tr.t1("footer-answer", "leave", word);
+        assert!(footer.contains(word), "{lang:?}: {footer}");
+        assert_eq!(lang == Lang::En, word == "LEAVE", "{lang:?}: {word}");
+        assert!(
+            matches!(
+                understand::command::parse(word, &[], &[]),
+                Ok(understand::command::Cmd::Leave)
+            ),
+            "{lang:?}: {word} is not read as LEAVE"
+        );
+    }
 }
 
 #[test]

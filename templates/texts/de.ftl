@@ -23,7 +23,8 @@ month-12 = Dezember
 date-time = { $weekday }, { $day }. { $month } { $year }, { $time } Uhr { $zone }
 
 hello = Hallo { $name },
-footer-answer = Antworte einfach auf diese Mail. Keine Mails mehr? Antworte mit LEAVE im Betreff.
+# $leave: der Befehl LEAVE auf Deutsch (ABMELDEN)
+footer-answer = Antworte einfach auf diese Mail. Keine Mails mehr? Antworte mit { $leave } im Betreff.
 
 takeaways = { $count ->
     [one] eine Erkenntnis

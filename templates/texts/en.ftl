@@ -28,7 +28,8 @@ date-time = { $weekday } { $day } { $month } { $year }, { $time } { $zone }
 
 ## Greetings and the footer of every mail.
 hello = Hello { $name },
-footer-answer = Reply to this mail to answer. To stop these mails, reply with LEAVE in the subject.
+# $leave: the LEAVE command in this language (what the robot reads as LEAVE)
+footer-answer = Reply to this mail to answer. To stop these mails, reply with { $leave } in the subject.
 
 ## Counts, with the plural each language needs.
 takeaways = { $count ->

@@ -23,7 +23,8 @@ month-12 = diciembre
 date-time = { $weekday }, { $day } de { $month } de { $year }, { $time } { $zone }
 
 hello = Hola, { $name }:
-footer-answer = Responde a este correo para contestar. Para no recibir más correos, responde con LEAVE en el asunto.
+# $leave: la orden LEAVE en español (BAJA)
+footer-answer = Responde a este correo para contestar. Para no recibir más correos, responde con { $leave } en el asunto.
 
 takeaways = { $count ->
     [one] un aprendizaje

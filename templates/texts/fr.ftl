@@ -23,7 +23,8 @@ month-12 = décembre
 date-time = { $weekday } { $day } { $month } { $year } à { $time } { $zone }
 
 hello = Bonjour { $name },
-footer-answer = Répondez simplement à ce message. Pour ne plus rien recevoir, répondez avec LEAVE en objet.
+# $leave : la commande LEAVE en français (DÉSINSCRIRE)
+footer-answer = Répondez simplement à ce message. Pour ne plus rien recevoir, répondez avec { $leave } en objet.
 
 takeaways = { $count ->
     [one] { $count } enseignement

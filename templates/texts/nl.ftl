@@ -23,7 +23,8 @@ month-12 = december
 date-time = { $weekday } { $day } { $month } { $year }, { $time } { $zone }
 
 hello = Hoi { $name },
-footer-answer = Beantwoord deze mail om te reageren. Geen mail meer? Antwoord met LEAVE in het onderwerp.
+# $leave: het commando LEAVE in het Nederlands (AFMELDEN)
+footer-answer = Beantwoord deze mail om te reageren. Geen mail meer? Antwoord met { $leave } in het onderwerp.
 
 takeaways = { $count ->
     [one] één inzicht

@@ -23,7 +23,8 @@ month-12 = dezembro
 date-time = { $weekday }, { $day } de { $month } de { $year }, às { $time } { $zone }
 
 hello = Olá, { $name }!
-footer-answer = Responda a este e-mail para participar. Para não receber mais e-mails, responda com LEAVE no assunto.
+# $leave: o comando LEAVE em português (SAIR)
+footer-answer = Responda a este e-mail para participar. Para não receber mais e-mails, responda com { $leave } no assunto.
 
 takeaways = { $count ->
     [one] { $count } aprendizado
