@@ -495,8 +495,8 @@ impl Checker {
             // A broken override stops here, with its file and line, never in a mail.
             if let Err(problems) = crate::texts::Texts::load(Some(d)) {
                 for p in problems {
-                    let fix = p.fix.clone();
-                    self.problem(k("texts_dir"), p.to_string(), fix);
+                    let at = format!("{}:{}:{}: {}", p.file.display(), p.line, p.column, p.what);
+                    self.problem(k("texts_dir"), at, p.fix);
                 }
             }
         }
