@@ -78,25 +78,23 @@ impl Store {
             .iter()
             .map(|r| r.try_get::<i64, _>("id"))
             .collect::<Result<_, _>>()?;
-        let list = ids
+        let mut bodies: std::collections::HashMap<i64, Vec<u8>> =
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT outbox_id, body FROM outbox_bodies WHERE outbox_id {}",
+                among(self.backend, 1)
+            )))
+            .bind(id_set(self.backend, &ids))
+            .fetch_all(&self.pool)
+            .await
+            .context("reading claimed mail")?
             .iter()
-            .map(|id| id.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
-        let mut bodies: std::collections::HashMap<i64, Vec<u8>> = sqlx::query(sqlx::AssertSqlSafe(
-            format!("SELECT outbox_id, body FROM outbox_bodies WHERE outbox_id IN ({list})"),
-        ))
-        .fetch_all(&self.pool)
-        .await
-        .context("reading claimed mail")?
-        .iter()
-        .map(|r| {
-            Ok((
-                r.try_get::<i64, _>("outbox_id")?,
-                r.try_get::<Vec<u8>, _>("body")?,
-            ))
-        })
-        .collect::<Result<_>>()?;
+            .map(|r| {
+                Ok((
+                    r.try_get::<i64, _>("outbox_id")?,
+                    r.try_get::<Vec<u8>, _>("body")?,
+                ))
+            })
+            .collect::<Result<_>>()?;
         // A post's copy: its bytes are the post's, stored once, read once per batch; the row's
         // own body is only the member's part (To, unsubscribe, footer), put together here.
         // The copies are put together one at a time when sent ([`Claimed::bytes`]): a batch
@@ -230,19 +228,16 @@ impl Store {
         ids: &[i64],
         now: i64,
     ) -> Result<()> {
-        // The ids are our own integers, written as literals: one statement for any number of rows.
-        let list = ids
-            .iter()
-            .map(|id| id.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        // One statement for any number of rows, its text the same for every batch (see `among`).
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET status = $3, sent_at = $1, leased_until = NULL, last_error = NULL
-             WHERE lease_owner = $2 AND id IN ({list})"
+             WHERE lease_owner = $2 AND id {}",
+            among(self.backend, 4)
         )))
         .bind(now)
         .bind(owner)
         .bind(OutboxStatus::Sent.as_str())
+        .bind(id_set(self.backend, ids))
         .execute(&mut *conn)
         .await
         .context("recording deliveries")?;
@@ -254,18 +249,14 @@ impl Store {
         if ids.is_empty() {
             return Ok(());
         }
-        // Our own integers, written as literals (as in mark_sent).
-        let list = ids
-            .iter()
-            .map(|id| id.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET leased_until = NULL, attempts = attempts - 1
-             WHERE lease_owner = $1 AND status = $2 AND id IN ({list})"
+             WHERE lease_owner = $1 AND status = $2 AND id {}",
+            among(self.backend, 3)
         )))
         .bind(owner)
         .bind(OutboxStatus::Pending.as_str())
+        .bind(id_set(self.backend, ids))
         .execute(&self.pool)
         .await
         .context("giving back claimed mail")?;
@@ -279,20 +270,16 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // Our own integers, written as literals (as in mark_sent).
-        let list = ids
-            .iter()
-            .map(|id| id.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET leased_until = $1
-             WHERE lease_owner = $2 AND status = $3 AND leased_until IS NOT NULL AND id IN ({list})
-             RETURNING id"
+             WHERE lease_owner = $2 AND status = $3 AND leased_until IS NOT NULL AND id {}
+             RETURNING id",
+            among(self.backend, 4)
         )))
         .bind(until)
         .bind(owner)
         .bind(OutboxStatus::Pending.as_str())
+        .bind(id_set(self.backend, ids))
         .fetch_all(&self.pool)
         .await
         .context("renewing the lease on mail being sent")?;
@@ -448,6 +435,32 @@ impl Store {
 
 /// Ids per "mark sent" statement (well under both backends' limits on statement size).
 const SENT_PER_STATEMENT: usize = 500;
+
+/// `IN` a set of row ids given as ONE bound parameter `$n` (its value from [`id_set`]), so the
+/// statement's text is the same whatever the ids: sqlx prepares a statement once per text and
+/// caches it, and a list written as literals made every batch a new statement — on PostgreSQL
+/// a parse and describe round trip more on each claim, renewal and commit of results, and the
+/// cache churned. SQLite reads the set with `json_each` (built in; the plan stays a rowid
+/// lookup per id), PostgreSQL as an array.
+fn among(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Sqlite => format!("IN (SELECT value FROM json_each(${n}))"),
+        Backend::Postgres => format!("= ANY(CAST(${n} AS BIGINT[]))"),
+    }
+}
+
+/// The value of [`among`]'s parameter: `[1,2,3]` (a JSON array) or `{1,2,3}` (an array literal).
+fn id_set(backend: Backend, ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .map(|id| id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    match backend {
+        Backend::Sqlite => format!("[{list}]"),
+        Backend::Postgres => format!("{{{list}}}"),
+    }
+}
 
 /// A rendered mail ready for the outbox.
 #[derive(Clone, Debug)]
