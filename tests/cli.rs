@@ -822,3 +822,37 @@ fn texts_export_and_a_checked_override() {
         "{err}"
     );
 }
+
+/// A report read through a pipe that closes early (`roundtable inspect … | head -1`) ends
+/// quietly, as other Unix tools do: no panic on EPIPE, no "failed printing to stdout".
+#[test]
+fn a_report_piped_into_head_ends_quietly() {
+    use std::io::{BufRead as _, BufReader};
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rsvp");
+    let one = std::fs::read_dir(&fixture)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "eml"))
+        .expect("an .eml fixture");
+    // Far more than a pipe's buffer (64 KB), so the writer meets the closed pipe.
+    let files = vec![one; 3000];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("inspect")
+        .args(&files)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains(".eml"), "{first}");
+    // The reader is gone (dropped above), as after `head -1`.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("failed printing"),
+        "{err}"
+    );
+}
