@@ -387,5 +387,5 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand6", 21, 7),
     ("hand7", 71, 22),
     ("hand8", 50, 15),
-    ("hand9", 0, 0),
+    ("hand9", 60, 15),
 ];

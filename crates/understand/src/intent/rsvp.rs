@@ -576,6 +576,12 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         while i < ws.len() {
             if let Some((r, n)) = longest_phrase_at(&ws, i) {
                 let (r, n) = negated_after(sentence, &ws[i..], r, n);
+                // "Wouldn't count on me this time": a yes idiom under an English "not".
+                let r = if r == Yes && super::signals::negated_before(sentence, &ws, i) {
+                    No
+                } else {
+                    r
+                };
                 let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
                 // "Ben misschien iets later": a hedge of lateness is a note, not a maybe.
                 if r == Maybe && n == 1 && super::signals::hedges_lateness(&f, i) {

@@ -19,6 +19,9 @@ use crate::Response::{self, Maybe, No, Yes};
 pub(super) const IDIOMS: &[(&str, Response)] = &[
     // English
     ("count me in", Yes),
+    // The English of "compte sur moi", "cuenta conmigo": "count on me", "you can count on
+    // me"; "wouldn't count on me" is the same idiom negated (see `negated_before`).
+    ("count on me", Yes),
     ("i'm in", Yes),
     ("im in", Yes),
     ("i am in", Yes),
@@ -677,6 +680,19 @@ pub(crate) fn speaks_of_attending(text: &str) -> bool {
 
 fn is_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|p| word_is(w, p))
+}
+
+/// Whether the yes idiom at word `i` is negated by the word right before it, in the same
+/// clause: "(I) wouldn't count on me", "don't count me in", "not see you there". English puts
+/// its "not" before the verb (the Germanic languages after it: see `rsvp::negated_after`).
+/// Only the word right before counts: "can't wait, see you there" is a yes.
+pub(super) fn negated_before(text: &str, ws: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else {
+        return false;
+    };
+    let between = text.get(prev.end..ws[i].start).unwrap_or(",");
+    between.trim().is_empty()
+        && (prev.folded.ends_with("n't") || matches!(prev.folded.as_str(), "not" | "never"))
 }
 
 /// The answer a statement's signals give, when no idiom matched: a negation within four
