@@ -447,9 +447,14 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
         .iter()
         .filter(|w| !WHERE_WHEN.contains(w))
         .any(|p| has_phrase(&all, p))
-        || qs
-            .iter()
-            .any(|q| q.first().is_some_and(|w| WHERE_WHEN.contains(&w)));
+        || qs.iter().any(|q| {
+            // "Where is it?", "Wann beginnt es?": a short where/when question asks after the
+            // meeting. A longer one names something else to find or to time ("Where do you
+            // find new clients?", "When do you raise your rates?") and is a topic — unless
+            // it names a place's logistics ("Wo kann man da in der Nähe parken?").
+            q.first().is_some_and(|w| WHERE_WHEN.contains(&w))
+                && (q.words.len() <= 5 || has_any(&q.words, LOGISTICS))
+        });
     opens_with_question(&body)
         && qs.first().is_some_and(|q| q.asks() && q.to_people())
         && of_meeting

@@ -347,6 +347,13 @@ pub(super) const LEADING: &[(&str, Response)] = &[
     ("sim", Yes),
     ("com certeza", Yes),
     ("vou", Yes),
+    // Words of certainty that answer on their own: "Deffo!", "Auf jeden Fall!", "Sowieso".
+    ("deffo", Yes),
+    ("defo", Yes),
+    ("auf jeden fall", Yes),
+    ("evidemment", Yes),
+    ("zeker weten", Yes),
+    ("sem duvida", Yes),
     ("👍", Yes),
     ("no", No),
     ("nope", No),
@@ -491,9 +498,37 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
                     r == Maybe && !about && !(n == 1 && super::signals::hedges_lateness(&f, i))
                 })
             });
+            // "Ich komme, wenn ich es rechtzeitig aus dem Büro schaffe", "Vou, se der": a
+            // condition opening the clause after the yes (after its comma) holds it too.
+            // "…, wenn das ok ist", "…, if that's alright" asks leave for something else
+            // (bringing someone): no condition on coming.
+            let if_after = (1..ws.len().saturating_sub(2)).any(|i| {
+                super::signals::CONDITIONS.contains(&ws[i].folded.as_str())
+                    && ws[i].folded != ws[0].folded
+                    && first
+                        .get(ws[i - 1].end..ws[i].start)
+                        .is_some_and(|between| between.contains(','))
+                    && !ws[i + 1..(i + 4).min(ws.len())].iter().any(|w| {
+                        matches!(
+                            w.folded.as_str(),
+                            "ok" | "okay"
+                                | "alright"
+                                | "fine"
+                                | "recht"
+                                | "passt"
+                                | "bien"
+                                | "goed"
+                                | "bem"
+                                | "problem"
+                                | "probleem"
+                                | "problema"
+                        )
+                    })
+            });
             if super::signals::hedged(&ws)
                 || super::signals::conditional(first)
                 || yes_if
+                || if_after
                 || hedge_after
                 || super::signals::excepted(&ws)
             {
@@ -574,7 +609,22 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         let ws = tokens(sentence);
         let mut i = 0;
         while i < ws.len() {
-            if let Some((r, n)) = longest_phrase_at(&ws, i) {
+            let at = |j: usize| {
+                let fixed = longest_phrase_at(&ws, j);
+                let be = super::signals::be_there_at(sentence, &ws, j);
+                match (fixed, be) {
+                    (Some(f), Some(b)) => Some(if b.1 > f.1 { b } else { f }),
+                    (f, b) => f.or(b),
+                }
+            };
+            if let Some((r, n)) = at(i) {
+                // The phrase that reaches furthest wins over one it overlaps: "I can't wait"
+                // is "can't wait", not "I can't"; "I can't promise" is "can't promise".
+                if let Some(j) = (i + 1..i + n).find(|&j| at(j).is_some_and(|(_, m)| j + m > i + n))
+                {
+                    i = j;
+                    continue;
+                }
                 let (r, n) = negated_after(sentence, &ws[i..], r, n);
                 // "Wouldn't count on me this time": a yes idiom under an English "not".
                 let r = if r == Yes && super::signals::negated_before(sentence, &ws, i) {
@@ -614,6 +664,27 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
             }
         }
         return Rsvp::Nothing;
+    }
+    // "Não me será possível estar presente", "I'm not able to be there", "je ne pourrai pas
+    // être présente": a yes phrase in the clause of a no before it is what the no declines.
+    // So within one clause (no punctuation between), a no governs the yes phrases after it.
+    for k in 1..found.len() {
+        if found[k].1 != Yes {
+            continue;
+        }
+        let governed = found[..k].iter().any(|&(p, r, _)| {
+            r == No
+                && window.get(p..found[k].0).is_some_and(|between| {
+                    !between.contains([',', '.', ';', '!', '?', '\n'])
+                            // "can't at 6 but I'll be there at 7": a "but" turns it.
+                            && !tokens(between)
+                                .iter()
+                                .any(|w| super::signals::is_contrast(&w.folded))
+                })
+        });
+        if governed {
+            found[k].1 = No;
+        }
     }
     let first = found[0].1;
     // The note is the reply itself, unless the reply is only the answer ("I'll be there!").
@@ -749,7 +820,11 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
 
 /// An answer at the very start: an idiom phrase, or a leading word.
 fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
-    let from_phrases = longest_phrase_at(words, 0);
+    // A phrase at the start that a later one reaches past is no leading answer: "I can't
+    // wait!" is "can't wait", read with the idioms, not "I can't".
+    let from_phrases = longest_phrase_at(words, 0).filter(|&(_, n)| {
+        !(1..n).any(|j| longest_phrase_at(words, j).is_some_and(|(_, m)| j + m > n))
+    });
     let from_leading = LEADING
         .iter()
         .filter_map(|(p, r)| phrase_at(words, 0, p).map(|n| (*r, n)))

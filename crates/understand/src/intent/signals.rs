@@ -22,6 +22,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     // The English of "compte sur moi", "cuenta conmigo": "count on me", "you can count on
     // me"; "wouldn't count on me" is the same idiom negated (see `negated_before`).
     ("count on me", Yes),
+    ("can't wait", Yes),
+    ("cant wait", Yes),
     ("i'm in", Yes),
     ("im in", Yes),
     ("i am in", Yes),
@@ -99,6 +101,15 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("niet ~ zeker", Maybe),
     ("nao ~ ~ certeza", Maybe),
     ("nao ~ ~ certo", Maybe),
+    // A negated possibility, in every language: "it won't be possible", "nicht möglich",
+    // "pas possible", "no me será posible", "niet mogelijk", "não me será possível". What it
+    // governs in its clause ("… estar presente") is declined with it (see `rsvp`).
+    ("not ~ possible", No),
+    ("nicht ~ moglich", No),
+    ("pas ~ possible", No),
+    ("no ~ ~ posible", No),
+    ("niet ~ mogelijk", No),
+    ("nao ~ ~ possivel", No),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
@@ -237,6 +248,10 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("to dentro", Yes),
     ("tou dentro", Yes),
     ("fica para a proxima", No),
+    // Brazilian speech: "pra" for "para a", "rolar" for taking place ("não vai rolar").
+    ("fica pra proxima", No),
+    ("nao vai rolar", No),
+    ("nao rola", No),
     ("fica para outra", No),
     ("um sim", Yes),
     ("um nao", No),
@@ -319,8 +334,13 @@ pub(super) fn excepted(words: &[Word]) -> bool {
 }
 
 /// Whether a hedge word is among these words.
+///
+/// A hedge that only qualifies coming late ("I'll be there, though probably a bit late",
+/// "komme wahrscheinlich etwas später") is no doubt about coming: being late is a note to the
+/// yes (see [`hedges_lateness`]), as it is where the idioms are read.
 pub(super) fn hedged(words: &[Word]) -> bool {
-    words.iter().any(|w| HEDGES.contains(&w.folded.as_str()))
+    let f: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    (0..f.len()).any(|i| HEDGES.contains(&f[i]) && !hedges_lateness(&f, i))
 }
 
 /// Words opening a condition, folded.
@@ -342,6 +362,45 @@ pub(super) fn conditional(sentence: &str) -> bool {
         && sentence[first.end..]
             .find(',')
             .is_some_and(|c| ws[1].start < first.end + c)
+}
+
+/// Forms of "to be" that put their predicate at the clause's end in German and Dutch: "bin
+/// auf jeden Fall da", "ben er zeker bij", "bin sicher dabei".
+const BE: &[&str] = &["bin", "ben", "sind", "zijn"];
+/// The predicates of being there that close such a clause.
+const THERE: &[&str] = &["da", "dabei", "bij", "erbij", "aanwezig", "anwesend"];
+
+/// "Bin auf jeden Fall da", "ik ben er zeker bij", "bin natürlich dabei": a form of "to be"
+/// and, within five words and with no punctuation between, a predicate of being there.
+///
+/// Why the clause and not more idioms: German and Dutch put the predicate last and any number
+/// of adverbs before it ("bin *auf jeden Fall* da", "ben er *sowieso gewoon* bij"); the idioms'
+/// gap of two words holds only some. A negation among the words between ("bin *leider nicht*
+/// da", "ben er *helaas niet* bij") makes it a no. Gives the answer and the words it covers.
+pub(super) fn be_there_at(text: &str, ws: &[Word], i: usize) -> Option<(Response, usize)> {
+    if !BE.contains(&ws.get(i)?.folded.as_str()) {
+        return None;
+    }
+    for k in 1..=6 {
+        let w = ws.get(i + k)?;
+        // The clause must go on: no comma or full stop between the verb and its predicate.
+        if text
+            .get(ws[i].end..w.start)
+            .is_none_or(|between| between.contains([',', '.', ';', '!', '?', '\n']))
+        {
+            return None;
+        }
+        if THERE.contains(&w.folded.as_str()) {
+            let negated = ws[i + 1..i + k].iter().any(|x| {
+                matches!(
+                    x.folded.as_str(),
+                    "nicht" | "niet" | "kein" | "geen" | "nie"
+                )
+            });
+            return Some((if negated { No } else { Yes }, k + 1));
+        }
+    }
+    None
 }
 
 /// The idiom matching at word `i` (`~` matches up to two words), with its length in words.

@@ -120,6 +120,26 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 label.split_whitespace().count() <= 4 && !detail.trim().is_empty()
             })
             && bare_phrase(lines[1].trim());
+        // "Where do you find new clients?\nWhat software do you use for invoicing?": lines that
+        // are each a whole question, opened by its interrogative, ask one thing each — a
+        // title's detail hangs on the title ("Pricing workshops\nHow do you price them?"),
+        // it does not stand beside another question.
+        let questions = lines.len() >= 2
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                t.ends_with('?')
+                    && t.split_whitespace().count() <= 14
+                    && super::words::tokens(t)
+                        .first()
+                        .is_some_and(|w| super::conversation::opens_question(&w.folded))
+            });
+        if questions {
+            return lines
+                .iter()
+                .map(|l| split_title(l, Vec::new()))
+                .filter(|t| !t.title.is_empty())
+                .collect();
+        }
         let bare_list = (alike || self_contained || lines.len() >= if announced { 2 } else { 3 })
             && lines.iter().all(|l| {
                 let t = l.trim();
@@ -211,7 +231,7 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     }
     merged
         .into_iter()
-        .map(|p| {
+        .flat_map(|p| {
             let mut lines = p.lines().peekable();
             let mut first = lines.next().unwrap_or("").to_string();
             // A lead-in ("Here's an idea:", "Vorschlag:", "Une proposition :") introduces
@@ -220,10 +240,59 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 first = lines.next().unwrap_or("").to_string();
             }
             let rest: Vec<String> = lines.map(|l| l.trim().to_string()).collect();
-            split_title(&first, rest)
+            if let Some(items) = counted_items(&first) {
+                return items
+                    .iter()
+                    .map(|i| split_title(i, Vec::new()))
+                    .collect::<Vec<_>>();
+            }
+            vec![split_title(&first, rest)]
         })
         .filter(|t| !t.title.is_empty())
         .collect()
+}
+
+/// "Yo propondría dos cosas: cómo subir precios y qué poner en los contratos", "Two things:
+/// pricing and contracts": a lead-in that counts its items, then one sentence that joins
+/// exactly that many with commas and a word of "and" — the count says where to cut.
+///
+/// Why the count: "pricing and contracts" alone may be one topic (the two go together); a
+/// head that says "two" tells that they are two, in any language, with one number word.
+fn counted_items(line: &str) -> Option<Vec<String>> {
+    let (head, rest) = line.split_once(": ").or_else(|| line.split_once(" : "))?;
+    if !is_leadin(head) {
+        return None;
+    }
+    let count = fold(head)
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| match w {
+            "two" | "zwei" | "deux" | "dos" | "twee" | "dois" | "duas" | "2" => Some(2),
+            "three" | "drei" | "trois" | "tres" | "drie" | "3" => Some(3),
+            _ => None,
+        })?;
+    // The first sentence only; what follows it is detail.
+    let sentence = rest
+        .split_terminator(['.', '?', '!'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let mut parts: Vec<String> = Vec::new();
+    for piece in sentence.split(", ") {
+        let mut cut = false;
+        for and in [" and ", " und ", " et ", " y ", " e ", " en "] {
+            if let Some((a, b)) = piece.split_once(and) {
+                parts.push(a.trim().to_string());
+                parts.push(b.trim().to_string());
+                cut = true;
+                break;
+            }
+        }
+        if !cut {
+            parts.push(piece.trim().to_string());
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    (parts.len() == count).then_some(parts)
 }
 
 /// A paragraph that remarks on the one before instead of naming something: a postscript, or
@@ -538,6 +607,27 @@ const LEADIN_WORDS: &[&str] = &[
     "primeiro",
     "primeira",
     "terceiro",
+    // Things and counts: "Yo propondría dos cosas:", "Two things:", "Drei Dinge:".
+    "things",
+    "cosas",
+    "cosa",
+    "coisas",
+    "choses",
+    "dinge",
+    "dingen",
+    "dos",
+    "tres",
+    "three",
+    "zwei",
+    "drei",
+    "deux",
+    "trois",
+    "twee",
+    "drie",
+    "dois",
+    "duas",
+    "yo",
+    "eu",
 ];
 
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at
@@ -673,10 +763,38 @@ pub(super) fn is_leadin(head: &str) -> bool {
         "primeiro",
         "primeira",
         "terceiro",
+        "things",
+        "cosas",
+        "cosa",
+        "coisas",
+        "choses",
+        "dinge",
+        "dingen",
+        "dos",
+        "tres",
+        "three",
+        "zwei",
+        "drei",
+        "deux",
+        "trois",
+        "twee",
+        "drie",
+        "dois",
+        "duas",
+        "yo",
+        "eu",
     ];
     // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
+    // Verbs of proposing come in many forms ("propondría", "proporia", "proposerais",
+    // "suggérerais", "sugeriría", "zou voorstellen"): their stems, not their forms.
+    let proposing = |w: &&str| {
+        ["propo", "sugg", "suger", "sugir", "vorschl", "voorstel"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
+    };
     let leadin = |w: &&str| {
         LEADIN_WORDS.contains(w)
+            || proposing(w)
             || ["vorschlag", "idee", "thema", "themen"]
                 .iter()
                 .any(|n| w.len() > n.len() + 2 && w.ends_with(n))
