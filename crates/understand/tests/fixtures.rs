@@ -382,10 +382,10 @@ const HAND_FLOORS: &[(&str, usize, usize)] = &[
     ("hand", 123, 35),
     ("hand2", 58, 17),
     ("hand3", 30, 9),
-    ("hand4", 24, 7),
+    ("hand4", 24, 8),
     ("hand5", 21, 7),
     ("hand6", 21, 7),
     ("hand7", 71, 22),
     ("hand8", 50, 15),
-    ("hand9", 60, 15),
+    ("hand9", 60, 16),
 ];

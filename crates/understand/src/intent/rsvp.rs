@@ -508,27 +508,32 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
                     && first
                         .get(ws[i - 1].end..ws[i].start)
                         .is_some_and(|between| between.contains(','))
-                    && !ws[i + 1..(i + 4).min(ws.len())].iter().any(|w| {
-                        matches!(
-                            w.folded.as_str(),
-                            "ok" | "okay"
-                                | "alright"
-                                | "fine"
-                                | "recht"
-                                | "passt"
-                                | "bien"
-                                | "goed"
-                                | "bem"
-                                | "problem"
-                                | "probleem"
-                                | "problema"
-                        )
-                    })
+                    && !ws[i + 1..(i + 4).min(ws.len())]
+                        .iter()
+                        .any(|w| leave_asking(&w.folded))
+            });
+            // "Ik kom als het lukt", "I'll come if I can get away": a condition right after
+            // the phrase of coming.
+            let if_right_after = (0..ws.len()).any(|i| {
+                longest_phrase_at(&ws, i).is_some_and(|(r, n)| {
+                    r == Yes
+                        && ws.get(i + n).is_some_and(|c| {
+                            super::signals::CONDITIONS.contains(&c.folded.as_str())
+                                && c.folded != ws[0].folded
+                                && first
+                                    .get(ws[i + n - 1].end..c.start)
+                                    .is_some_and(|between| between.trim().is_empty())
+                        })
+                        && !ws[(i + n + 1).min(ws.len())..(i + n + 4).min(ws.len())]
+                            .iter()
+                            .any(|w| leave_asking(&w.folded))
+                })
             });
             if super::signals::hedged(&ws)
                 || super::signals::conditional(first)
                 || yes_if
                 || if_after
+                || if_right_after
                 || hedge_after
                 || super::signals::excepted(&ws)
             {
@@ -539,6 +544,27 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
         }
         other => other,
     }
+}
+
+/// Words of a condition that asks leave rather than sets one: "if that's OK", "wenn das
+/// recht ist", "si ça ne pose pas de problème" — about something else (a guest, a late
+/// arrival), not about coming.
+fn leave_asking(w: &str) -> bool {
+    matches!(
+        w,
+        "ok" | "okay"
+            | "alright"
+            | "fine"
+            | "recht"
+            | "passt"
+            | "bien"
+            | "goed"
+            | "bem"
+            | "problem"
+            | "probleem"
+            | "problema"
+            | "probleme"
+    )
 }
 
 fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {

@@ -148,6 +148,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("nichts versprechen", Maybe),
     ("mal sehen", Maybe),
     ("weiss noch nicht", Maybe),
+    // Not knowing yet, with words put in: "weiß aber noch nicht", "weet het eigenlijk niet".
+    ("weiss ~ nicht", Maybe),
     ("sage ~ bescheid", Maybe),
     // French
     ("je serai la", Yes),
@@ -187,6 +189,18 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("te redis", Maybe),
     ("vous redis", Maybe),
     ("je confirme", Maybe),
+    // Confirming one's attendance is a yes ("Je confirme ma présence", "Confirmo mi
+    // asistencia", "I confirm my attendance"); "je vous confirme lundi" stays a maybe. The
+    // longer phrase reaches further than "je confirme" and wins.
+    ("confirm* ~ presence", Yes),
+    ("confirm* ~ participation", Yes),
+    ("confirm* ~ attendance", Yes),
+    ("confirm* ~ asistencia", Yes),
+    ("confirm* ~ participacion", Yes),
+    ("confirm* ~ presenca", Yes),
+    ("confirm* ~ participacao", Yes),
+    ("bestatige ~ teilnahme", Yes),
+    ("bevestig ~ aanwezigheid", Yes),
     ("a confirmer", Maybe),
     ("pas encore sur", Maybe),
     ("pas sur", Maybe),
@@ -243,6 +257,7 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("laat het ~ weten", Maybe),
     ("hangt ~ af", Maybe),
     ("weet nog niet", Maybe),
+    ("weet ~ niet", Maybe),
     // Portuguese
     ("cont* comigo", Yes),
     ("to dentro", Yes),

@@ -106,13 +106,25 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         // "AOV: wel of niet?\nZelf je boekhouding doen": a first line that carries its own
         // detail after a colon is a whole item, so a bare phrase under it is the next item,
         // not its detail.
+        // "Como fidelizar clientes pequenos", "How to raise prices", "Comment trouver des
+        // clients", "Wie man Kunden hält": an interrogative before an infinitive names a
+        // how-to, a title like any noun phrase — not a question (that has its verb and "?").
+        let how_to = |t: &str| {
+            let ws = super::words::tokens(t);
+            ws.get(1).is_some_and(|w| {
+                let w = w.folded.as_str();
+                matches!(w, "to" | "man" | "je")
+                    || (w.len() >= 5 && ["ar", "er", "ir", "re"].iter().any(|e| w.ends_with(e)))
+            })
+        };
         let bare_phrase = |t: &str| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && t.split_whitespace().count() <= 6
                 && !t.ends_with(['.', '?', '!', ':', ','])
-                && !super::words::tokens(t)
-                    .first()
-                    .is_some_and(|w| super::conversation::opens_question(&w.folded))
+                && (how_to(t)
+                    || !super::words::tokens(t)
+                        .first()
+                        .is_some_and(|w| super::conversation::opens_question(&w.folded)))
         };
         let alike = lines.len() == 2 && lines.iter().all(|l| bare_phrase(l.trim()));
         let self_contained = lines.len() == 2
@@ -206,6 +218,35 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 .map(|l| split_title(l, Vec::new()))
                 .filter(|t| !t.title.is_empty())
                 .collect();
+        }
+        // "pricing, burnout, contracts", "Steuern, Rente und Urlaub": one short line of three
+        // or more bare phrases joined by commas (the last perhaps by "and") is a list — a
+        // sentence has its verb and runs longer than a word or three between its commas.
+        if lines.len() == 1 && !p.contains(';') {
+            let t = p.trim();
+            let mut parts: Vec<&str> = t.split(',').map(str::trim).collect();
+            if let Some(last) = parts.pop() {
+                let mut tail: Vec<&str> = [" and ", " und ", " et ", " y ", " en ", " e "]
+                    .iter()
+                    .find_map(|and| last.split_once(and))
+                    .map_or(vec![last], |(a, b)| vec![a.trim(), b.trim()]);
+                parts.append(&mut tail);
+            }
+            let short = |x: &&str| (1..=4).contains(&x.split_whitespace().count());
+            if parts.len() >= 3
+                && t.chars().count() <= 80
+                && !t.ends_with(['.', '?', '!', ':'])
+                && parts.iter().all(short)
+                && !super::words::tokens(t)
+                    .first()
+                    .is_some_and(|w| super::conversation::opens_question(&w.folded))
+            {
+                return parts
+                    .iter()
+                    .map(|s| split_title(s, Vec::new()))
+                    .filter(|t| !t.title.is_empty())
+                    .collect();
+            }
         }
         if lines.len() == 1 && p.contains(';') {
             return p
@@ -800,11 +841,65 @@ pub(super) fn is_leadin(head: &str) -> bool {
                 .any(|n| w.len() > n.len() + 2 && w.ends_with(n))
     };
     // "And: X", "Und: X", "Aussi : X" — a connective alone before the colon only continues.
+    // "Und dann noch:", "Daarnaast:", "And then:", "Et puis :", "Además:" — words of going on
+    // to the next thing, up to three of them.
     let connective = [
-        "and", "also", "plus", "und", "auch", "et", "aussi", "y", "tambien", "en", "ook", "e",
+        "and",
+        "also",
+        "plus",
+        "und",
+        "auch",
+        "et",
+        "aussi",
+        "y",
+        "tambien",
+        "en",
+        "ook",
+        "e",
         "tambem",
+        "then",
+        "dann",
+        "noch",
+        "puis",
+        "ensuite",
+        "luego",
+        "ademas",
+        "daarnaast",
+        "verder",
+        "dan",
+        "nog",
+        "depois",
+        "alem",
+        "disso",
+        "besides",
+        "ausserdem",
+        "zudem",
+        "finally",
+        "lastly",
+        "enfin",
+        "por",
+        "ultimo",
+        "tot",
+        "slot",
+        "schliesslich",
     ];
-    if ws.len() <= 2 && !ws.is_empty() && ws.iter().all(|w| connective.contains(w)) {
+    if ws.len() <= 3 && !ws.is_empty() && ws.iter().all(|w| connective.contains(w)) {
+        return true;
+    }
+    // "Here's one:", "Here are mine:", "Voici le mien :", "Hier eins:": a head that only
+    // points at what follows, with no word of its own.
+    let pointing = [
+        "here's", "heres", "here", "voici", "voila", "hier", "aqui", "hierbij", "eis",
+    ];
+    let own = [
+        "one", "mine", "eins", "meins", "meine", "le", "mien", "miens", "la", "mienne", "un",
+        "une", "uno", "mio", "mios", "los", "el", "een", "mijne", "de", "mijn", "um", "meu",
+        "meus", "o", "os", "is", "are", "ist", "sind", "es", "est",
+    ];
+    if (2..=4).contains(&ws.len())
+        && pointing.contains(&ws[0])
+        && ws[1..].iter().all(|w| own.contains(w))
+    {
         return true;
     }
     !ws.is_empty()

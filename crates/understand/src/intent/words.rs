@@ -448,6 +448,7 @@ pub(super) fn strip_closing(body: &str) -> String {
                         .is_some_and(|r| r.starts_with(','))
                 }))
             || closing_from_a_place(f)
+            || closing_and_farewell(f)
         {
             cut = Some(idx);
         }
@@ -483,6 +484,24 @@ fn closing_from_a_place(f: &str) -> bool {
                         )
                     })
                     && (1..=3).contains(&w.count())
+            })
+        })
+}
+
+/// A closing joined to a farewell: "Liebe Grüße und bis Donnerstag", "Thanks and see you on
+/// Thursday", "Merci et à jeudi", "Saludos y hasta el jueves", "Groetjes en tot donderdag",
+/// "Abraços e até quinta" — a closing of the shared vocabulary, a word of "and", and at most
+/// four words more. One structure instead of every closing with every farewell.
+fn closing_and_farewell(f: &str) -> bool {
+    f.split_whitespace().count() <= 8
+        && !f.contains('?')
+        && all_closings().iter().any(|c| {
+            f.strip_prefix(c.as_str()).is_some_and(|r| {
+                let mut w = r.split_whitespace();
+                r.starts_with(' ')
+                    && w.next()
+                        .is_some_and(|and| matches!(and, "and" | "und" | "et" | "y" | "en" | "e"))
+                    && (1..=4).contains(&w.count())
             })
         })
 }
