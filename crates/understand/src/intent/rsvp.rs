@@ -546,6 +546,54 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
     }
 }
 
+/// "I'll be in Lisbon that week", "Ich bin da in Hamburg", "je serai à Lyon", "estaré en
+/// Sevilla", "ik ben in Gent", "estarei em Lisboa": the writer will be somewhere named, so not
+/// here — a decline in a reply to the announcement. A form of "to be" of the writer, a
+/// preposition of being in a place, then a name (a capital). No list of towns: the capital
+/// after "in" is the signal. Not "at" ("I'll be at Café Lindt" names the venue), and not when
+/// a "but" follows it ("I'm in Leeds till Wednesday, but back for Thursday").
+fn away_in_a_place(sentence: &str) -> bool {
+    let ws = tokens(sentence);
+    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    const BE: &[&[&str]] = &[
+        &["i'll", "be"],
+        &["i", "will", "be"],
+        &["i'm"],
+        &["i", "am"],
+        &["ich", "bin"],
+        &["bin", "ich"],
+        &["je", "serai"],
+        &["je", "suis"],
+        &["estare"],
+        &["estoy"],
+        &["ik", "ben"],
+        &["ik", "zit"],
+        &["estarei"],
+        &["estou"],
+        &["vou", "estar"],
+    ];
+    for i in 0..f.len() {
+        for be in BE {
+            if f.get(i..i + be.len()) != Some(be) {
+                continue;
+            }
+            let k = i + be.len();
+            let (Some(prep), Some(place)) = (f.get(k), ws.get(k + 1)) else {
+                continue;
+            };
+            let capital = sentence[place.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let turned = f[k..].iter().any(|w| super::signals::is_contrast(w));
+            if matches!(*prep, "in" | "im" | "a" | "en" | "em" | "nach") && capital && !turned {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Words of a condition that asks leave rather than sets one: "if that's OK", "wenn das
 /// recht ist", "si ça ne pose pas de problème" — about something else (a guest, a late
 /// arrival), not about coming.
@@ -685,6 +733,9 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     if found.is_empty() {
         // No idiom: the signals of the first statements decide (see `signals::weigh`).
         for &(s_start, s_end) in statements.iter().take(if weigh { 2 } else { 0 }) {
+            if away_in_a_place(&window[s_start..s_end]) {
+                return Rsvp::Answer(No, note_from(body));
+            }
             if let Some(r) = super::signals::weigh(&tokens(&window[s_start..s_end])) {
                 return Rsvp::Answer(r, note_from(body));
             }
@@ -905,26 +956,28 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
                     }
                 }
                 // "Sorry for the delay" alone says nothing.
+                // Any English "n't" ("doesn't work for me", "isn't possible") says it too.
                 let says_cannot = rest.iter().any(|w| {
-                    matches!(
-                        w.folded.as_str(),
-                        "can't"
-                            | "cannot"
-                            | "cant"
-                            | "won't"
-                            | "not"
-                            | "nicht"
-                            | "pas"
-                            | "no"
-                            | "niet"
-                            | "nao"
-                            | "unable"
-                            | "miss"
-                            | "nein"
-                            | "non"
-                            | "nee"
-                            | "nope"
-                    )
+                    w.folded.ends_with("n't")
+                        || matches!(
+                            w.folded.as_str(),
+                            "can't"
+                                | "cannot"
+                                | "cant"
+                                | "won't"
+                                | "not"
+                                | "nicht"
+                                | "pas"
+                                | "no"
+                                | "niet"
+                                | "nao"
+                                | "unable"
+                                | "miss"
+                                | "nein"
+                                | "non"
+                                | "nee"
+                                | "nope"
+                        )
                 });
                 if !says_cannot && rest.len() > 1 {
                     return None;

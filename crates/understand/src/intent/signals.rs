@@ -110,6 +110,55 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("no ~ ~ posible", No),
     ("niet ~ mogelijk", No),
     ("nao ~ ~ possivel", No),
+    // Not suiting: "that date doesn't work for me", "passt mir nicht", "komt me slecht uit",
+    // "no me viene bien", "ne me convient pas", "não me dá jeito".
+    ("doesn't ~ work", No),
+    ("does not ~ work", No),
+    ("won't work", No),
+    ("doesn't suit", No),
+    ("komt ~ slecht uit", No),
+    ("komt ~ niet uit", No),
+    ("komt ~ goed uit", Yes),
+    ("no me viene bien", No),
+    ("no me va bien", No),
+    ("ne me convient pas", No),
+    ("nao me da jeito", No),
+    // Putting one's name down: "put me down for Thursday", "trag mich ein", "zet me erop".
+    ("put me down", Yes),
+    ("put my name down", Yes),
+    ("trag* mich ein", Yes),
+    ("schreib* mich ein", Yes),
+    ("zet me erop", Yes),
+    ("zet mij erop", Yes),
+    // It depends: "kommt drauf an", "hängt davon ab", "ça dépend", "depende".
+    ("kommt drauf an", Maybe),
+    ("kommt darauf an", Maybe),
+    ("hangt ~ ab", Maybe),
+    ("ca depend*", Maybe),
+    ("tout depend*", Maybe),
+    // Not knowing whether: "no sé si llegaré", "don't know if I can", "não sei se".
+    ("no se si", Maybe),
+    ("don't know if", Maybe),
+    ("dont know if", Maybe),
+    ("don't know whether", Maybe),
+    ("nao sei se", Maybe),
+    // In principle, and a confirmation still owed: "em princípio sim", "en principe oui",
+    // "im Prinzip ja", "in principe wel", "ainda tenho de confirmar", "kann es noch nicht fest
+    // zusagen".
+    ("em principio", Maybe),
+    ("en principio", Maybe),
+    ("en principe", Maybe),
+    ("in principle", Maybe),
+    ("im prinzip", Maybe),
+    ("in principe", Maybe),
+    ("tenho de confirmar", Maybe),
+    ("tenho que confirmar", Maybe),
+    ("tengo que confirmar", Maybe),
+    ("have to confirm", Maybe),
+    ("need to confirm", Maybe),
+    ("nicht ~ zusagen", Maybe),
+    ("moet ~ bevestigen", Maybe),
+    ("dois ~ confirmer", Maybe),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
@@ -814,7 +863,13 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     if contrast {
         return None;
     }
-    if !attend.is_empty() || f.iter().any(|w| is_in(w, YES_WORDS)) {
+    // Folded, Spanish "sí" (yes) is "si" (if): "no sé si llegaré" holds no yes. A "si" counts
+    // as a yes only closing its clause ("Creo que sí").
+    let yes_word = f
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_in(w, YES_WORDS) && (*w != "si" || i + 1 == f.len()));
+    if !attend.is_empty() || yes_word {
         return Some(Yes);
     }
     // Regret alone ("Sorry for the delay.") answers nothing; with a duty or a negation it
