@@ -880,6 +880,18 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         {
             return Rsvp::Nothing;
         }
+        // "Graag zou ik het hebben over nieuwe opdrachtgevers", "Gerne würde ich über Preise
+        // sprechen": the answer word runs on into a long sentence that says nothing of coming
+        // — an adverb of the proposal, not an answer.
+        let sentence = &after[..after
+            .find(['.', '!', '?', '\n', ','])
+            .unwrap_or(after.len())];
+        if after.starts_with(' ')
+            && tokens(sentence).len() >= 6
+            && !super::signals::speaks_of_attending(sentence)
+        {
+            return Rsvp::Nothing;
+        }
         let note = note_from(&body[words[n - 1].end..]);
         return Rsvp::Answer(resp, note);
     }

@@ -159,6 +159,23 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("nicht ~ zusagen", Maybe),
     ("moet ~ bevestigen", Maybe),
     ("dois ~ confirmer", Maybe),
+    // Promising nothing: "no te prometo nada", "não garanto", "je ne promets rien", "ik
+    // beloof niks" — a maybe, however it opens ("No prometo nada, pero lo intento").
+    ("no ~ prometo", Maybe),
+    ("nao garanto", Maybe),
+    ("nao prometo", Maybe),
+    ("ne ~ promets rien", Maybe),
+    ("beloof ~ niks", Maybe),
+    ("beloof ~ niets", Maybe),
+    ("no guarantees", Maybe),
+    // Getting back to them: "ich melde mich", "je vous tiens au courant", "ik laat het weten".
+    ("melde mich", Maybe),
+    ("tiens au courant", Maybe),
+    ("os digo algo", Maybe),
+    ("te digo algo", Maybe),
+    ("passo dessa vez", No),
+    ("dessa vez passo", No),
+    ("desta vez passo", No),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),

@@ -126,7 +126,24 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                         .first()
                         .is_some_and(|w| super::conversation::opens_question(&w.folded)))
         };
-        let alike = lines.len() == 2 && lines.iter().all(|l| bare_phrase(l.trim()));
+        // People who write all in lower case ("tarieven verhogen\nop vakantie zonder
+        // laptop") shape their lines alike too: the same case opening both, and each a bare
+        // phrase but for its capital.
+        let lower_alike = lines.len() == 2
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                t.chars().next().is_some_and(char::is_lowercase) && {
+                    let mut c = t.chars();
+                    let cap: String = c
+                        .next()
+                        .map(|f| f.to_uppercase().collect::<String>())
+                        .unwrap_or_default()
+                        + c.as_str();
+                    bare_phrase(&cap)
+                }
+            });
+        let alike =
+            lines.len() == 2 && (lines.iter().all(|l| bare_phrase(l.trim())) || lower_alike);
         let self_contained = lines.len() == 2
             && lines[0].split_once(": ").is_some_and(|(label, detail)| {
                 label.split_whitespace().count() <= 4 && !detail.trim().is_empty()
@@ -648,6 +665,19 @@ const LEADIN_WORDS: &[&str] = &[
     "primeiro",
     "primeira",
     "terceiro",
+    // In passing: "Petite idée en passant :", "Just a random thought:", "Nebenbei:".
+    "en",
+    "passant",
+    "btw",
+    "by",
+    "the",
+    "way",
+    "nebenbei",
+    "paso",
+    "terloops",
+    "passagem",
+    "just",
+    "random",
     // Things and counts: "Yo propondría dos cosas:", "Two things:", "Drei Dinge:".
     "things",
     "cosas",
@@ -803,6 +833,18 @@ pub(super) fn is_leadin(head: &str) -> bool {
         "laatste",
         "primeiro",
         "primeira",
+        "en",
+        "passant",
+        "btw",
+        "by",
+        "the",
+        "way",
+        "nebenbei",
+        "paso",
+        "terloops",
+        "passagem",
+        "just",
+        "random",
         "terceiro",
         "things",
         "cosas",

@@ -34,6 +34,8 @@ const GREETINGS: &[&str] = &[
     "hallo",
     "hoi",
     "bonjour",
+    "bonsoir",
+    "goedenavond",
     "salut",
     "coucou",
     "hola",
