@@ -1035,6 +1035,45 @@ mod tests {
     }
 
     #[test]
+    fn signals_of_the_hand9_round() {
+        let r = |t: &str| match rsvp(t) {
+            Rsvp::Answer(r, _) => Some(r),
+            _ => None,
+        };
+        // The phrase reaching furthest wins.
+        assert_eq!(r("I can't wait! See you Thursday."), Some(Yes));
+        assert_eq!(r("I'd like to, but I can't promise yet."), Some(Maybe));
+        // A yes idiom under an English "not" before it.
+        assert_eq!(r("Wouldn't count on me this time, sorry."), Some(No));
+        // Verb-final German and Dutch.
+        assert_eq!(r("Bin auf jeden Fall da."), Some(Yes));
+        assert_eq!(r("Ik ben er helaas niet bij."), Some(No));
+        // A negated possibility governs the yes in its clause.
+        assert_eq!(
+            r("Lamento, mas não me será possível estar presente."),
+            Some(No)
+        );
+        // Confirming attendance; away in a named place; a condition after the yes.
+        assert_eq!(r("Je confirme ma présence."), Some(Yes));
+        assert_eq!(
+            r("Thanks for the invite but I'll be in Lisbon that week."),
+            Some(No)
+        );
+        assert_eq!(r("Ik kom als het lukt."), Some(Maybe));
+        assert_eq!(
+            r("Ich bin dabei 👍 Bringe meine Kollegin mit, wenn das ok ist."),
+            Some(Yes)
+        );
+        // A hedge of lateness leaves the yes.
+        assert_eq!(r("I'll be there, though probably a bit late."), Some(Yes));
+        // Folded "si" is "if" inside a clause.
+        assert_eq!(
+            r("Lo intento, pero no sé si llegaré a tiempo."),
+            Some(Maybe)
+        );
+    }
+
+    #[test]
     fn leading_words() {
         assert_eq!(
             answer("yes, 15 min late"),

@@ -86,10 +86,34 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     // A heading ("Two ideas from me:", "Folgende Themen:") announces a list, so even two bare
     // lines under it are two items.
     let mut announced = all_paras.iter().any(|p| is_list_heading(p));
-    let paras: Vec<String> = all_paras
+    let mut paras: Vec<String> = all_paras
         .into_iter()
         .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
+    // "Contracts for tiny jobs - worth it?\n\nPriya", "Une idée : …\n\nChloé", "…\n\nPriya x":
+    // a last paragraph that is only a name — one to three capitalised words, perhaps with
+    // kisses — is a sign-off, whoever's name it is (a nickname, "Bia" for Beatriz, is no token
+    // of the sender's). Only when every paragraph is such a word ("Pricing\n\nBurnout") may it
+    // be an item: then names and items look alike, and the items win.
+    let name_like = |p: &str| {
+        let t = p.trim();
+        let ws: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "x" | "xx" | "xxx"))
+            .collect();
+        (1..=3).contains(&ws.len())
+            && t.chars().count() <= 30
+            && ws.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            })
+    };
+    if paras.len() >= 2
+        && paras.last().is_some_and(|p| name_like(p))
+        && !paras[..paras.len() - 1].iter().all(|p| name_like(p))
+    {
+        paras.pop();
+    }
     if paras.len() == 1 {
         let p = &paras[0];
         let mut lines: Vec<&str> = p.lines().collect();
@@ -1126,6 +1150,45 @@ mod table {
             titles("Olá! Minha sugestão: férias sendo autônomo.\n\nAté mais,\nGabi"),
             ["férias sendo autônomo"]
         );
+    }
+
+    #[test]
+    fn shapes_of_the_hand9_round() {
+        let titles =
+            |t: &str| -> Vec<String> { topics_in(t).into_iter().map(|t| t.title).collect() };
+        // A bare name under a sentence signs off, whoever's it is; under bare words it may
+        // be an item.
+        assert_eq!(
+            titles("Contracts for tiny jobs - worth it?\n\nPriya"),
+            ["Contracts for tiny jobs"]
+        );
+        assert_eq!(titles("Pricing\n\nBurnout"), ["Pricing", "Burnout"]);
+        // A letter's close above the last name line.
+        assert_eq!(
+            titles("Burnout and how to spot it\n\nHave a lovely weekend,\nPri"),
+            ["Burnout and how to spot it"]
+        );
+        // Short comma lists, how-to lines, a counting lead-in.
+        assert_eq!(
+            titles("pricing, burnout, contracts"),
+            ["pricing", "burnout", "contracts"]
+        );
+        assert_eq!(
+            titles("Marketing no Instagram\nComo fidelizar clientes pequenos").len(),
+            2
+        );
+        assert_eq!(
+            titles("Yo propondría dos cosas: cómo subir precios y qué poner en los contratos."),
+            ["cómo subir precios", "qué poner en los contratos"]
+        );
+        // A qualified lead-in and a connective head only announce.
+        assert_eq!(
+            titles("Outro tema possível: a formação contínua."),
+            ["a formação contínua"]
+        );
+        assert!(is_leadin("Und dann noch"));
+        assert!(is_leadin("Here's one"));
+        assert!(!is_leadin("Pricing"));
     }
 
     #[test]

@@ -838,6 +838,15 @@ mod tests {
     }
 
     #[test]
+    fn a_signature_written_side_by_side_goes() {
+        let t = block(
+            "Can't make it, sorry.\n\nMark\n\nMark Dunn | Freelance Sound Engineer | 07700 900456 | markdunn.example.com",
+        );
+        assert!(!t.contains("Sound Engineer"), "{t:?}");
+        assert!(t.contains("Can't make it"), "{t:?}");
+    }
+
+    #[test]
     fn closings_and_names_go() {
         assert_eq!(
             cut("Count me in!\n\nBest,\nKim", "Kim Taylor"),
