@@ -347,6 +347,7 @@ pub(super) const LEADING: &[(&str, Response)] = &[
     ("sim", Yes),
     ("com certeza", Yes),
     ("vou", Yes),
+    ("voy", Yes),
     // Words of certainty that answer on their own: "Deffo!", "Auf jeden Fall!", "Sowieso".
     ("deffo", Yes),
     ("defo", Yes),

@@ -176,6 +176,39 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("passo dessa vez", No),
     ("dessa vez passo", No),
     ("desta vez passo", No),
+    // Leaning and hoping: "not likely", "hoping to make it", "leaning towards yes", "eher
+    // nein", "eher ja".
+    ("not likely", No),
+    ("hoping to", Maybe),
+    ("leaning towards", Maybe),
+    ("eher nein", No),
+    ("eher ja", Maybe),
+    // Plans already made, in six languages: "ich habe schon was vor", "I already have plans",
+    // "ya tengo planes", "ik heb al iets", "já tenho planos".
+    ("schon ~ was vor", No),
+    ("schon ~ etwas vor", No),
+    ("was anderes vor", No),
+    ("etwas anderes vor", No),
+    ("have plans", No),
+    ("have other plans", No),
+    ("tengo planes", No),
+    ("tengo otros planes", No),
+    ("heb al iets", No),
+    ("tenho planos", No),
+    ("tenho outros planos", No),
+    // Thinking not: "creo que no", "ik denk het niet", "je ne crois pas", "denke nicht".
+    ("creo que no", No),
+    ("denk het niet", No),
+    ("denk het wel", Yes),
+    ("ne crois pas", No),
+    ("denke nicht", No),
+    // Missing it: "vou ter que faltar", "voy a faltar".
+    ("vou ~ ~ faltar", No),
+    ("voy a faltar", No),
+    ("tengo que faltar", No),
+    ("vou faltar", No),
+    // "J'en serai !": counted among them.
+    ("j'en serai", Yes),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
@@ -867,6 +900,15 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
             if !tail.iter().any(|w| is_contrast(&w.folded)) {
                 if let Some(r) = weigh(tail) {
                     return Some(r);
+                }
+                // "Voy, pero llegaré un poco tarde", "Ik kom, maar later": a plain "I come" of
+                // a word or two, then a turn that only says "late", is a yes with a note. (A
+                // wish before it — "I'd love to come but the train gets in late" — stays open:
+                // nobody could tell.)
+                let late = tail.iter().any(|w| is_in(&w.folded, LATE));
+                let negated = tail.iter().any(|w| is_in(&w.folded, NEGATIONS));
+                if late && !negated && turn <= 2 {
+                    return weigh(&ws[..turn]);
                 }
             }
         }
