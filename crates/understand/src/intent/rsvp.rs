@@ -708,6 +708,12 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
                     r
                 };
                 let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                // Under a call for topics (no weighing), a one-word hedge inside a sentence is
+                // an adverb of the proposal ("And maybe contracts too"), not an answer.
+                if !weigh && r == Maybe && n == 1 && i > 0 {
+                    i += n;
+                    continue;
+                }
                 // "Ben misschien iets later": a hedge of lateness is a note, not a maybe.
                 if r == Maybe && n == 1 && super::signals::hedges_lateness(&f, i) {
                     i += n;
@@ -869,6 +875,21 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
     let words = tokens(window);
     if let Some((resp, n)) = leading_answer(&words) {
         if is_questioned(window, words[n - 1].end, resp) {
+            return Rsvp::Nothing;
+        }
+        // "Great initiative.", "Super Idee!", "Genial iniciativa": a word of praise with its
+        // noun right after it praises the call; it answers no invitation.
+        let praise = matches!(
+            words[0].folded.as_str(),
+            "great" | "super" | "prima" | "genial" | "top" | "perfect" | "excellent" | "cool"
+        );
+        if praise
+            && n == 1
+            && window[words[0].end..].starts_with(' ')
+            && words
+                .get(1)
+                .is_some_and(|w| w.folded.chars().all(char::is_alphabetic))
+        {
             return Rsvp::Nothing;
         }
         // Under a call for topics, a question is a topic ("Vale a pena sair do MEI esse

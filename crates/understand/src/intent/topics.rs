@@ -108,9 +108,13 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                     && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
             })
     };
+    // "I have two:\n\nPricing\n\nInsurance\n\nSam": a heading that counts its items says
+    // which word is one too many.
+    let counted = heading_count(&body);
     if paras.len() >= 2
         && paras.last().is_some_and(|p| name_like(p))
-        && !paras[..paras.len() - 1].iter().all(|p| name_like(p))
+        && (!paras[..paras.len() - 1].iter().all(|p| name_like(p))
+            || counted == Some(paras.len() - 1))
     {
         paras.pop();
     }
@@ -334,6 +338,23 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         .collect()
 }
 
+/// The count a lead-in heading line gives ("I have two:", "Drei Themen:", "Mes deux idées :"),
+/// if a line of the body is such a heading.
+fn heading_count(body: &str) -> Option<usize> {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| l.ends_with(':') && l.split_whitespace().count() <= 5)
+        .find_map(|l| {
+            fold(l)
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(|w| match w {
+                    "two" | "zwei" | "deux" | "dos" | "twee" | "dois" | "duas" | "2" => Some(2),
+                    "three" | "drei" | "trois" | "tres" | "drie" | "3" => Some(3),
+                    _ => None,
+                })
+        })
+}
+
 /// "Yo propondría dos cosas: cómo subir precios y qué poner en los contratos", "Two things:
 /// pricing and contracts": a lead-in that counts its items, then one sentence that joins
 /// exactly that many with commas and a word of "and" — the count says where to cut.
@@ -431,7 +452,10 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
                 let (before, after) = (&head[..p], head[p + sep.len()..].trim());
                 // "Sugestão: X", "Se me ocurre un tema: X", "Je propose : X": the part before
                 // the colon only announces; X is the title.
-                if is_leadin(before) {
+                // "Great initiative. My two cents: X": the lead-in is the head's last
+                // sentence; a pleasantry before it goes with it.
+                let last_sentence = before.rsplit(['.', '!']).next().unwrap_or(before).trim();
+                if is_leadin(before) || (last_sentence != before && is_leadin(last_sentence)) {
                     title = after.to_string();
                 } else {
                     title = before.to_string();
@@ -689,6 +713,15 @@ const LEADIN_WORDS: &[&str] = &[
     "primeiro",
     "primeira",
     "terceiro",
+    // Wanting to talk: "What I'd love to discuss:", "Something I'm keen on:", "My two
+    // cents:".
+    "cents",
+    "what",
+    "love",
+    "keen",
+    "want",
+    "wanted",
+    "really",
     // In passing: "Petite idée en passant :", "Just a random thought:", "Nebenbei:".
     "en",
     "passant",
@@ -870,13 +903,6 @@ pub(super) fn is_leadin(head: &str) -> bool {
         "just",
         "random",
         "terceiro",
-        "things",
-        "cosas",
-        "cosa",
-        "coisas",
-        "choses",
-        "dinge",
-        "dingen",
         "dos",
         "tres",
         "three",
