@@ -22,6 +22,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     // The English of "compte sur moi", "cuenta conmigo": "count on me", "you can count on
     // me"; "wouldn't count on me" is the same idiom negated (see `negated_before`).
     ("count on me", Yes),
+    ("i'm down", Yes),
+    ("im down", Yes),
     ("can't wait", Yes),
     ("cant wait", Yes),
     ("i'm in", Yes),
@@ -937,6 +939,10 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
         matches!(
             *w,
             "must" | "have" | "muss" | "moet" | "dois" | "doit" | "tengo" | "tenho" | "preciso"
+                // Work holds them: "Unfortunately I'm working late that day", "Leider muss
+                // ich arbeiten", "Helaas moet ik werken" — with regret, a decline.
+                | "working" | "arbeite" | "travaille" | "trabajo" | "trabajando" | "werk"
+                | "werken" | "trabalho" | "trabalhando"
         )
     });
     let negated_any = f.iter().any(|w| is_in(w, NEGATIONS));
