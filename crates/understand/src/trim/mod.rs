@@ -657,6 +657,7 @@ fn confidentiality_notice(l: &str) -> bool {
         "vertrouwelijk",
         "privileg",
         "destinatari",
+        "destinatári",
         "destinatai",
         "geadresseerde",
         "empfänger",
@@ -720,6 +721,11 @@ const DISCLAIMERS: &[&str] = &[
     "esta mensagem e seus anexos",
     "esta mensagem pode conter",
     "esta mensagem é confidencial",
+    "aviso legal:",
+    "nota legal:",
+    "mentions légales",
+    "rechtlicher hinweis",
+    "juridische mededeling",
 ];
 
 /// Whether a signature, mobile footer or disclaimer starts at this line.

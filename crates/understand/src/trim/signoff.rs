@@ -773,7 +773,22 @@ fn is_title_cased(line: &str) -> bool {
 /// A line that is only a name: one to four capitalised words ("Hélène Girard", "Dr. Fernanda
 /// Ribeiro", "Zoe Hart (she/her)"), no digits, no sentence punctuation.
 fn is_bare_name(line: &str) -> bool {
-    let t = line.trim();
+    // "Kim Lee, PhD", "Harry Webb, FCA", "Ana Sousa, MBA": letters after a name are part of
+    // it — a short tail after the comma, each word with a capital inside or of four letters
+    // at most.
+    let t = match line.trim().split_once(", ") {
+        Some((name, tail))
+            if (1..=2).contains(&tail.split_whitespace().count())
+                && tail.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && (w.chars().skip(1).any(char::is_uppercase) || w.chars().count() <= 4)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                }) =>
+        {
+            name
+        }
+        _ => line.trim(),
+    };
     let ws: Vec<&str> = t
         .split_whitespace()
         .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
