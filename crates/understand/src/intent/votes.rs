@@ -564,8 +564,22 @@ fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
         "ultimas",
         "laatste",
     ];
+    // "Anything but cash flow", "alles außer Verträge", "tout sauf", "todo menos", "alles
+    // behalve": a word of everything before a word of exception, as "all but".
     const ALL: &[&str] = &[
-        "all", "alle", "tous", "toutes", "todos", "todas", "allemaal",
+        "all",
+        "alle",
+        "tous",
+        "toutes",
+        "todos",
+        "todas",
+        "allemaal",
+        "anything",
+        "everything",
+        "alles",
+        "tout",
+        "todo",
+        "tudo",
     ];
     const EXCEPT: &[&str] = &[
         "but", "except", "ausser", "bis", "sauf", "menos", "excepto", "salvo", "behalve", "exceto",
@@ -596,6 +610,16 @@ fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
                     without.push(n);
                 } else if let Ok(n) = r.trim_start_matches('#').parse::<u32>() {
                     without.push(n);
+                }
+            }
+            // "Anything but cash flow": the exception named by its title.
+            for item in agenda {
+                let named = item
+                    .title
+                    .iter()
+                    .any(|tw| rest.iter().take(5).any(|w| names(w, tw)));
+                if named && !without.contains(&item.n) {
+                    without.push(item.n);
                 }
             }
             if !without.is_empty() {
