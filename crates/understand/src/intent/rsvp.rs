@@ -569,6 +569,9 @@ fn away_in_a_place(sentence: &str) -> bool {
         &["estoy"],
         &["ik", "ben"],
         &["ik", "zit"],
+        // Inverted after a leading word: "die avond zit ik in Rotterdam".
+        &["zit", "ik"],
+        &["ben", "ik"],
         &["estarei"],
         &["estou"],
         &["vou", "estar"],

@@ -211,6 +211,27 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("vou faltar", No),
     // "J'en serai !": counted among them.
     ("j'en serai", Yes),
+    // Doing one's best, in six languages: a maybe ("ik doe mijn best", "hago lo posible").
+    ("doe mijn best", Maybe),
+    ("gebe mein bestes", Maybe),
+    ("hago lo posible", Maybe),
+    ("fais de mon mieux", Maybe),
+    ("fazer o possivel", Maybe),
+    ("faco o possivel", Maybe),
+    // Seeing first: "vou ver se consigo", "let me check with my partner". (Not "I'll let you
+    // know", which often only adds a detail to a yes.)
+    ("vou ver", Maybe),
+    ("let me check", Maybe),
+    // Missing it and skipping it: "essa eu vou perder", "me lo salto", "bin leider raus".
+    ("vou ~ perder", No),
+    ("me lo salto", No),
+    ("me la salto", No),
+    ("bin ~ raus", No),
+    // Dropping in: "I'll pop in for an hour", "swing by", "drop by".
+    ("pop in", Yes),
+    ("pop by", Yes),
+    ("drop by", Yes),
+    ("swing by", Yes),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
