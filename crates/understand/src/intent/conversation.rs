@@ -252,6 +252,26 @@ const ATTENDANCE: &[&str] = &[
     "verificar",
 ];
 
+/// Openings of a question that offers something to talk about (folded): "what about …?",
+/// "how about …?", "wie wäre es mit …?", "et si on …?", "¿qué tal si …?", "wat dacht je van
+/// …?", "que tal …?" — a proposal in question form, the same move in each language.
+const PROPOSING: &[&str] = &[
+    "what about",
+    "how about",
+    "wie ware es",
+    "wie waers",
+    "was haltet ihr von",
+    "et si",
+    "que diriez vous",
+    "que tal",
+    "y si",
+    "wat dacht je",
+    "wat dachten jullie",
+    "wat vinden jullie van",
+    "e se",
+    "que tal",
+];
+
 /// Rhetorical questions that ask nobody anything.
 const RHETORICAL: &[&str] = &[
     "why not",
@@ -346,6 +366,14 @@ impl Question {
         if has_any(&self.words, TOPIC_WORDS) {
             return false;
         }
+        // "What about a session on discounts?", "Wie wäre es mit …?", "Et si on parlait de
+        // …?", "¿Qué tal si …?": a question that opens by offering something proposes it.
+        if PROPOSING
+            .iter()
+            .any(|p| has_phrase(&self.words[..self.words.len().min(6)], p))
+        {
+            return false;
+        }
         !self.is_open()
             || self.asks_where()
             || has_any(&self.words, LOGISTICS)
@@ -388,7 +416,13 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
         [": ", " – ", " - ", " — "].iter().any(|sep| {
             l.split_once(sep).is_some_and(|(head, q)| {
                 let n = head.split_whitespace().count();
-                (1..=6).contains(&n) && !head.contains('?') && q.trim_end().ends_with('?')
+                // "Here's an idea: what about a session on …? I get one a week.": a head of
+                // proposing ("Here's an idea", "Vorschlag", "Sugestão") says a topic follows,
+                // whatever sentences come after the question.
+                let proposing = super::topics::is_leadin(head) && q.contains('?');
+                (1..=6).contains(&n)
+                    && !head.contains('?')
+                    && (q.trim_end().ends_with('?') || proposing)
             })
         })
     });
@@ -413,9 +447,14 @@ pub(super) fn asks_instead_of_topics(text: &str) -> bool {
         .iter()
         .filter(|w| !WHERE_WHEN.contains(w))
         .any(|p| has_phrase(&all, p))
-        || qs
-            .iter()
-            .any(|q| q.first().is_some_and(|w| WHERE_WHEN.contains(&w)));
+        || qs.iter().any(|q| {
+            // "Where is it?", "Wann beginnt es?": a short where/when question asks after the
+            // meeting. A longer one names something else to find or to time ("Where do you
+            // find new clients?", "When do you raise your rates?") and is a topic — unless
+            // it names a place's logistics ("Wo kann man da in der Nähe parken?").
+            q.first().is_some_and(|w| WHERE_WHEN.contains(&w))
+                && (q.words.len() <= 5 || has_any(&q.words, LOGISTICS))
+        });
     opens_with_question(&body)
         && qs.first().is_some_and(|q| q.asks() && q.to_people())
         && of_meeting

@@ -56,6 +56,48 @@ fn asks_or_conditions(f: &str, at: usize) -> bool {
     false
 }
 
+/// Dutch and German verbs of signing up whose particle closes the clause: "meld me maar aan",
+/// "schrijf mij maar in", "meldet mich bitte an", "tragt mich ein" — (verb stem, particle).
+const SEPARABLE_JOINS: &[(&str, &str)] = &[
+    ("meld", "aan"),
+    ("schrijf", "in"),
+    ("meld", "an"),
+    ("trag", "ein"),
+    ("schreib", "auf"),
+    ("nehm", "auf"),
+];
+
+/// Whether a clause asks to be signed up with a separable verb: the verb first in its clause
+/// (an imperative), "me"/"mij"/"mich"/"uns" within the next three words, and the verb's
+/// particle as the clause's last word.
+///
+/// Why the clause's shape and not phrases: the Germanic languages put words between the verb
+/// and its particle ("meld me *maar* aan", "meldet mich *bitte gleich* an"), so a fixed phrase
+/// only ever holds the one filler someone has seen; the verb, the pronoun and the particle at
+/// the clause's end hold them all. Only an imperative counts: a clause with a subject ("Als het
+/// online is, meld ik me aan", "ich melde mich an, wenn …") reports or conditions.
+fn separable_join(window: &str) -> bool {
+    window
+        .split(['.', '!', '?', ',', ';', '\n'])
+        .take(6)
+        .any(|clause| {
+            let ws = tokens(clause);
+            let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+                return false;
+            };
+            ws.len() <= 7
+                && !ws
+                    .iter()
+                    .any(|w| matches!(w.folded.as_str(), "ik" | "ich" | "we" | "wij" | "wir"))
+                && ws[1..ws.len().min(4)]
+                    .iter()
+                    .any(|w| matches!(w.folded.as_str(), "me" | "mij" | "mich" | "uns" | "ons"))
+                && SEPARABLE_JOINS
+                    .iter()
+                    .any(|(v, p)| first.folded.starts_with(v) && last.folded == *p)
+        })
+}
+
 pub(super) fn join_or_decline(text: &str) -> Intent {
     let f = fold(text);
     let window = answer_window(&f);
@@ -128,6 +170,9 @@ pub(super) fn join_or_decline(text: &str) -> Intent {
         if (0..words.len().min(20)).any(|i| phrase_at(&words, i, p).is_some()) {
             return Intent::Join;
         }
+    }
+    if separable_join(window) {
+        return Intent::Join;
     }
     // Stems of the verbs of signing up ("je m'inscris", "inscrivez-moi", "inscribirme",
     // "inschrijven"): one stem per verb family instead of each form.
@@ -253,5 +298,15 @@ mod tests {
         assert_eq!(join_or_decline("JOIN"), Intent::Join);
         assert_eq!(join_or_decline("no thanks"), Intent::Decline);
         assert_eq!(join_or_decline("I don't want to join"), Intent::Decline);
+        // Separable verbs: the particle closes the clause, whatever stands between.
+        assert_eq!(
+            join_or_decline("Leuk was het! Meld me maar aan."),
+            Intent::Join
+        );
+        assert_eq!(join_or_decline("Meldet mich bitte an!"), Intent::Join);
+        assert_ne!(
+            join_or_decline("Als het online is, meld ik me aan."),
+            Intent::Join
+        );
     }
 }

@@ -98,8 +98,14 @@ pub(crate) fn from_text(
             if let Some(t) = explicit_topics(text) {
                 return Intent::Topics { topics: t };
             }
-            if let Rsvp::Answer(response, note) = bare_rsvp(text) {
-                return rsvp_asking(response, note, text);
+            // "Great question! Here are mine:\n1) …\n2) …": a reply to the call that holds a
+            // list answers it with the list; a word of assent before it ("Great", "Sure") is
+            // no RSVP.
+            let listed = words::list_items(&words::strip_greeting_and_closing(text)).len() >= 2;
+            if !listed {
+                if let Rsvp::Answer(response, note) = bare_rsvp(text) {
+                    return rsvp_asking(response, note, text);
+                }
             }
             if asks_instead_of_topics(text) {
                 return Intent::Conversation;

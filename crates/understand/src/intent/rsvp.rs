@@ -347,6 +347,14 @@ pub(super) const LEADING: &[(&str, Response)] = &[
     ("sim", Yes),
     ("com certeza", Yes),
     ("vou", Yes),
+    ("voy", Yes),
+    // Words of certainty that answer on their own: "Deffo!", "Auf jeden Fall!", "Sowieso".
+    ("deffo", Yes),
+    ("defo", Yes),
+    ("auf jeden fall", Yes),
+    ("evidemment", Yes),
+    ("zeker weten", Yes),
+    ("sem duvida", Yes),
     ("👍", Yes),
     ("no", No),
     ("nope", No),
@@ -491,9 +499,42 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
                     r == Maybe && !about && !(n == 1 && super::signals::hedges_lateness(&f, i))
                 })
             });
+            // "Ich komme, wenn ich es rechtzeitig aus dem Büro schaffe", "Vou, se der": a
+            // condition opening the clause after the yes (after its comma) holds it too.
+            // "…, wenn das ok ist", "…, if that's alright" asks leave for something else
+            // (bringing someone): no condition on coming.
+            let if_after = (1..ws.len().saturating_sub(2)).any(|i| {
+                super::signals::CONDITIONS.contains(&ws[i].folded.as_str())
+                    && ws[i].folded != ws[0].folded
+                    && first
+                        .get(ws[i - 1].end..ws[i].start)
+                        .is_some_and(|between| between.contains(','))
+                    && !ws[i + 1..(i + 4).min(ws.len())]
+                        .iter()
+                        .any(|w| leave_asking(&w.folded))
+            });
+            // "Ik kom als het lukt", "I'll come if I can get away": a condition right after
+            // the phrase of coming.
+            let if_right_after = (0..ws.len()).any(|i| {
+                longest_phrase_at(&ws, i).is_some_and(|(r, n)| {
+                    r == Yes
+                        && ws.get(i + n).is_some_and(|c| {
+                            super::signals::CONDITIONS.contains(&c.folded.as_str())
+                                && c.folded != ws[0].folded
+                                && first
+                                    .get(ws[i + n - 1].end..c.start)
+                                    .is_some_and(|between| between.trim().is_empty())
+                        })
+                        && !ws[(i + n + 1).min(ws.len())..(i + n + 4).min(ws.len())]
+                            .iter()
+                            .any(|w| leave_asking(&w.folded))
+                })
+            });
             if super::signals::hedged(&ws)
                 || super::signals::conditional(first)
                 || yes_if
+                || if_after
+                || if_right_after
                 || hedge_after
                 || super::signals::excepted(&ws)
             {
@@ -504,6 +545,78 @@ fn rsvp_weighing(text: &str, weigh: bool) -> Rsvp {
         }
         other => other,
     }
+}
+
+/// "I'll be in Lisbon that week", "Ich bin da in Hamburg", "je serai à Lyon", "estaré en
+/// Sevilla", "ik ben in Gent", "estarei em Lisboa": the writer will be somewhere named, so not
+/// here — a decline in a reply to the announcement. A form of "to be" of the writer, a
+/// preposition of being in a place, then a name (a capital). No list of towns: the capital
+/// after "in" is the signal. Not "at" ("I'll be at Café Lindt" names the venue), and not when
+/// a "but" follows it ("I'm in Leeds till Wednesday, but back for Thursday").
+fn away_in_a_place(sentence: &str) -> bool {
+    let ws = tokens(sentence);
+    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    const BE: &[&[&str]] = &[
+        &["i'll", "be"],
+        &["i", "will", "be"],
+        &["i'm"],
+        &["i", "am"],
+        &["ich", "bin"],
+        &["bin", "ich"],
+        &["je", "serai"],
+        &["je", "suis"],
+        &["estare"],
+        &["estoy"],
+        &["ik", "ben"],
+        &["ik", "zit"],
+        // Inverted after a leading word: "die avond zit ik in Rotterdam".
+        &["zit", "ik"],
+        &["ben", "ik"],
+        &["estarei"],
+        &["estou"],
+        &["vou", "estar"],
+    ];
+    for i in 0..f.len() {
+        for be in BE {
+            if f.get(i..i + be.len()) != Some(be) {
+                continue;
+            }
+            let k = i + be.len();
+            let (Some(prep), Some(place)) = (f.get(k), ws.get(k + 1)) else {
+                continue;
+            };
+            let capital = sentence[place.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let turned = f[k..].iter().any(|w| super::signals::is_contrast(w));
+            if matches!(*prep, "in" | "im" | "a" | "en" | "em" | "nach") && capital && !turned {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Words of a condition that asks leave rather than sets one: "if that's OK", "wenn das
+/// recht ist", "si ça ne pose pas de problème" — about something else (a guest, a late
+/// arrival), not about coming.
+fn leave_asking(w: &str) -> bool {
+    matches!(
+        w,
+        "ok" | "okay"
+            | "alright"
+            | "fine"
+            | "recht"
+            | "passt"
+            | "bien"
+            | "goed"
+            | "bem"
+            | "problem"
+            | "probleem"
+            | "problema"
+            | "probleme"
+    )
 }
 
 fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
@@ -574,9 +687,36 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
         let ws = tokens(sentence);
         let mut i = 0;
         while i < ws.len() {
-            if let Some((r, n)) = longest_phrase_at(&ws, i) {
+            let at = |j: usize| {
+                let fixed = longest_phrase_at(&ws, j);
+                let be = super::signals::be_there_at(sentence, &ws, j);
+                match (fixed, be) {
+                    (Some(f), Some(b)) => Some(if b.1 > f.1 { b } else { f }),
+                    (f, b) => f.or(b),
+                }
+            };
+            if let Some((r, n)) = at(i) {
+                // The phrase that reaches furthest wins over one it overlaps: "I can't wait"
+                // is "can't wait", not "I can't"; "I can't promise" is "can't promise".
+                if let Some(j) = (i + 1..i + n).find(|&j| at(j).is_some_and(|(_, m)| j + m > i + n))
+                {
+                    i = j;
+                    continue;
+                }
                 let (r, n) = negated_after(sentence, &ws[i..], r, n);
+                // "Wouldn't count on me this time": a yes idiom under an English "not".
+                let r = if r == Yes && super::signals::negated_before(sentence, &ws, i) {
+                    No
+                } else {
+                    r
+                };
                 let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                // Under a call for topics (no weighing), a one-word hedge inside a sentence is
+                // an adverb of the proposal ("And maybe contracts too"), not an answer.
+                if !weigh && r == Maybe && n == 1 && i > 0 {
+                    i += n;
+                    continue;
+                }
                 // "Ben misschien iets later": a hedge of lateness is a note, not a maybe.
                 if r == Maybe && n == 1 && super::signals::hedges_lateness(&f, i) {
                     i += n;
@@ -603,11 +743,35 @@ fn rsvp_unhedged(text: &str, weigh: bool) -> Rsvp {
     if found.is_empty() {
         // No idiom: the signals of the first statements decide (see `signals::weigh`).
         for &(s_start, s_end) in statements.iter().take(if weigh { 2 } else { 0 }) {
+            if away_in_a_place(&window[s_start..s_end]) {
+                return Rsvp::Answer(No, note_from(body));
+            }
             if let Some(r) = super::signals::weigh(&tokens(&window[s_start..s_end])) {
                 return Rsvp::Answer(r, note_from(body));
             }
         }
         return Rsvp::Nothing;
+    }
+    // "Não me será possível estar presente", "I'm not able to be there", "je ne pourrai pas
+    // être présente": a yes phrase in the clause of a no before it is what the no declines.
+    // So within one clause (no punctuation between), a no governs the yes phrases after it.
+    for k in 1..found.len() {
+        if found[k].1 != Yes {
+            continue;
+        }
+        let governed = found[..k].iter().any(|&(p, r, _)| {
+            r == No
+                && window.get(p..found[k].0).is_some_and(|between| {
+                    !between.contains([',', '.', ';', '!', '?', '\n'])
+                            // "can't at 6 but I'll be there at 7": a "but" turns it.
+                            && !tokens(between)
+                                .iter()
+                                .any(|w| super::signals::is_contrast(&w.folded))
+                })
+        });
+        if governed {
+            found[k].1 = No;
+        }
     }
     let first = found[0].1;
     // The note is the reply itself, unless the reply is only the answer ("I'll be there!").
@@ -716,6 +880,21 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         if is_questioned(window, words[n - 1].end, resp) {
             return Rsvp::Nothing;
         }
+        // "Great initiative.", "Super Idee!", "Genial iniciativa": a word of praise with its
+        // noun right after it praises the call; it answers no invitation.
+        let praise = matches!(
+            words[0].folded.as_str(),
+            "great" | "super" | "prima" | "genial" | "top" | "perfect" | "excellent" | "cool"
+        );
+        if praise
+            && n == 1
+            && window[words[0].end..].starts_with(' ')
+            && words
+                .get(1)
+                .is_some_and(|w| w.folded.chars().all(char::is_alphabetic))
+        {
+            return Rsvp::Nothing;
+        }
         // Under a call for topics, a question is a topic ("Vale a pena sair do MEI esse
         // ano?"): an answer word running on into its words, the sentence ending in "?", asks.
         let after = &window[words[n - 1].end..];
@@ -723,6 +902,18 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
         if after.starts_with(' ')
             && after[1..].starts_with(char::is_alphanumeric)
             && sentence_end == Some("?")
+        {
+            return Rsvp::Nothing;
+        }
+        // "Graag zou ik het hebben over nieuwe opdrachtgevers", "Gerne würde ich über Preise
+        // sprechen": the answer word runs on into a long sentence that says nothing of coming
+        // — an adverb of the proposal, not an answer.
+        let sentence = &after[..after
+            .find(['.', '!', '?', '\n', ','])
+            .unwrap_or(after.len())];
+        if after.starts_with(' ')
+            && tokens(sentence).len() >= 6
+            && !super::signals::speaks_of_attending(sentence)
         {
             return Rsvp::Nothing;
         }
@@ -743,7 +934,11 @@ pub(crate) fn bare_rsvp(text: &str) -> Rsvp {
 
 /// An answer at the very start: an idiom phrase, or a leading word.
 fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
-    let from_phrases = longest_phrase_at(words, 0);
+    // A phrase at the start that a later one reaches past is no leading answer: "I can't
+    // wait!" is "can't wait", read with the idioms, not "I can't".
+    let from_phrases = longest_phrase_at(words, 0).filter(|&(_, n)| {
+        !(1..n).any(|j| longest_phrase_at(words, j).is_some_and(|(_, m)| j + m > n))
+    });
     let from_leading = LEADING
         .iter()
         .filter_map(|(p, r)| phrase_at(words, 0, p).map(|n| (*r, n)))
@@ -798,26 +993,28 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
                     }
                 }
                 // "Sorry for the delay" alone says nothing.
+                // Any English "n't" ("doesn't work for me", "isn't possible") says it too.
                 let says_cannot = rest.iter().any(|w| {
-                    matches!(
-                        w.folded.as_str(),
-                        "can't"
-                            | "cannot"
-                            | "cant"
-                            | "won't"
-                            | "not"
-                            | "nicht"
-                            | "pas"
-                            | "no"
-                            | "niet"
-                            | "nao"
-                            | "unable"
-                            | "miss"
-                            | "nein"
-                            | "non"
-                            | "nee"
-                            | "nope"
-                    )
+                    w.folded.ends_with("n't")
+                        || matches!(
+                            w.folded.as_str(),
+                            "can't"
+                                | "cannot"
+                                | "cant"
+                                | "won't"
+                                | "not"
+                                | "nicht"
+                                | "pas"
+                                | "no"
+                                | "niet"
+                                | "nao"
+                                | "unable"
+                                | "miss"
+                                | "nein"
+                                | "non"
+                                | "nee"
+                                | "nope"
+                        )
                 });
                 if !says_cannot && rest.len() > 1 {
                     return None;
@@ -860,6 +1057,45 @@ mod tests {
 
     fn answer(t: &str) -> Rsvp {
         rsvp(t)
+    }
+
+    #[test]
+    fn signals_of_the_hand9_round() {
+        let r = |t: &str| match rsvp(t) {
+            Rsvp::Answer(r, _) => Some(r),
+            _ => None,
+        };
+        // The phrase reaching furthest wins.
+        assert_eq!(r("I can't wait! See you Thursday."), Some(Yes));
+        assert_eq!(r("I'd like to, but I can't promise yet."), Some(Maybe));
+        // A yes idiom under an English "not" before it.
+        assert_eq!(r("Wouldn't count on me this time, sorry."), Some(No));
+        // Verb-final German and Dutch.
+        assert_eq!(r("Bin auf jeden Fall da."), Some(Yes));
+        assert_eq!(r("Ik ben er helaas niet bij."), Some(No));
+        // A negated possibility governs the yes in its clause.
+        assert_eq!(
+            r("Lamento, mas não me será possível estar presente."),
+            Some(No)
+        );
+        // Confirming attendance; away in a named place; a condition after the yes.
+        assert_eq!(r("Je confirme ma présence."), Some(Yes));
+        assert_eq!(
+            r("Thanks for the invite but I'll be in Lisbon that week."),
+            Some(No)
+        );
+        assert_eq!(r("Ik kom als het lukt."), Some(Maybe));
+        assert_eq!(
+            r("Ich bin dabei 👍 Bringe meine Kollegin mit, wenn das ok ist."),
+            Some(Yes)
+        );
+        // A hedge of lateness leaves the yes.
+        assert_eq!(r("I'll be there, though probably a bit late."), Some(Yes));
+        // Folded "si" is "if" inside a clause.
+        assert_eq!(
+            r("Lo intento, pero no sé si llegaré a tiempo."),
+            Some(Maybe)
+        );
     }
 
     #[test]

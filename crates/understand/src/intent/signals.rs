@@ -19,6 +19,13 @@ use crate::Response::{self, Maybe, No, Yes};
 pub(super) const IDIOMS: &[(&str, Response)] = &[
     // English
     ("count me in", Yes),
+    // The English of "compte sur moi", "cuenta conmigo": "count on me", "you can count on
+    // me"; "wouldn't count on me" is the same idiom negated (see `negated_before`).
+    ("count on me", Yes),
+    ("i'm down", Yes),
+    ("im down", Yes),
+    ("can't wait", Yes),
+    ("cant wait", Yes),
     ("i'm in", Yes),
     ("im in", Yes),
     ("i am in", Yes),
@@ -96,6 +103,135 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("niet ~ zeker", Maybe),
     ("nao ~ ~ certeza", Maybe),
     ("nao ~ ~ certo", Maybe),
+    // A negated possibility, in every language: "it won't be possible", "nicht möglich",
+    // "pas possible", "no me será posible", "niet mogelijk", "não me será possível". What it
+    // governs in its clause ("… estar presente") is declined with it (see `rsvp`).
+    ("not ~ possible", No),
+    ("nicht ~ moglich", No),
+    ("pas ~ possible", No),
+    ("no ~ ~ posible", No),
+    ("niet ~ mogelijk", No),
+    ("nao ~ ~ possivel", No),
+    // Not suiting: "that date doesn't work for me", "passt mir nicht", "komt me slecht uit",
+    // "no me viene bien", "ne me convient pas", "não me dá jeito".
+    ("doesn't ~ work", No),
+    ("does not ~ work", No),
+    ("won't work", No),
+    ("doesn't suit", No),
+    ("komt ~ slecht uit", No),
+    ("komt ~ niet uit", No),
+    ("komt ~ goed uit", Yes),
+    ("no me viene bien", No),
+    ("no me va bien", No),
+    ("ne me convient pas", No),
+    ("nao me da jeito", No),
+    // Putting one's name down: "put me down for Thursday", "trag mich ein", "zet me erop".
+    ("put me down", Yes),
+    ("put my name down", Yes),
+    ("trag* mich ein", Yes),
+    ("schreib* mich ein", Yes),
+    ("zet me erop", Yes),
+    ("zet mij erop", Yes),
+    // It depends: "kommt drauf an", "hängt davon ab", "ça dépend", "depende".
+    ("kommt drauf an", Maybe),
+    ("kommt darauf an", Maybe),
+    ("hangt ~ ab", Maybe),
+    ("ca depend*", Maybe),
+    ("tout depend*", Maybe),
+    // Not knowing whether: "no sé si llegaré", "don't know if I can", "não sei se".
+    ("no se si", Maybe),
+    ("don't know if", Maybe),
+    ("dont know if", Maybe),
+    ("don't know whether", Maybe),
+    ("nao sei se", Maybe),
+    // In principle, and a confirmation still owed: "em princípio sim", "en principe oui",
+    // "im Prinzip ja", "in principe wel", "ainda tenho de confirmar", "kann es noch nicht fest
+    // zusagen".
+    ("em principio", Maybe),
+    ("en principio", Maybe),
+    ("en principe", Maybe),
+    ("in principle", Maybe),
+    ("im prinzip", Maybe),
+    ("in principe", Maybe),
+    ("tenho de confirmar", Maybe),
+    ("tenho que confirmar", Maybe),
+    ("tengo que confirmar", Maybe),
+    ("have to confirm", Maybe),
+    ("need to confirm", Maybe),
+    ("nicht ~ zusagen", Maybe),
+    ("moet ~ bevestigen", Maybe),
+    ("dois ~ confirmer", Maybe),
+    // Promising nothing: "no te prometo nada", "não garanto", "je ne promets rien", "ik
+    // beloof niks" — a maybe, however it opens ("No prometo nada, pero lo intento").
+    ("no ~ prometo", Maybe),
+    ("nao garanto", Maybe),
+    ("nao prometo", Maybe),
+    ("ne ~ promets rien", Maybe),
+    ("beloof ~ niks", Maybe),
+    ("beloof ~ niets", Maybe),
+    ("no guarantees", Maybe),
+    // Getting back to them: "ich melde mich", "je vous tiens au courant", "ik laat het weten".
+    ("melde mich", Maybe),
+    ("tiens au courant", Maybe),
+    ("os digo algo", Maybe),
+    ("te digo algo", Maybe),
+    ("passo dessa vez", No),
+    ("dessa vez passo", No),
+    ("desta vez passo", No),
+    // Leaning and hoping: "not likely", "hoping to make it", "leaning towards yes", "eher
+    // nein", "eher ja".
+    ("not likely", No),
+    ("hoping to", Maybe),
+    ("leaning towards", Maybe),
+    ("eher nein", No),
+    ("eher ja", Maybe),
+    // Plans already made, in six languages: "ich habe schon was vor", "I already have plans",
+    // "ya tengo planes", "ik heb al iets", "já tenho planos".
+    ("schon ~ was vor", No),
+    ("schon ~ etwas vor", No),
+    ("was anderes vor", No),
+    ("etwas anderes vor", No),
+    ("have plans", No),
+    ("have other plans", No),
+    ("tengo planes", No),
+    ("tengo otros planes", No),
+    ("heb al iets", No),
+    ("tenho planos", No),
+    ("tenho outros planos", No),
+    // Thinking not: "creo que no", "ik denk het niet", "je ne crois pas", "denke nicht".
+    ("creo que no", No),
+    ("denk het niet", No),
+    ("denk het wel", Yes),
+    ("ne crois pas", No),
+    ("denke nicht", No),
+    // Missing it: "vou ter que faltar", "voy a faltar".
+    ("vou ~ ~ faltar", No),
+    ("voy a faltar", No),
+    ("tengo que faltar", No),
+    ("vou faltar", No),
+    // "J'en serai !": counted among them.
+    ("j'en serai", Yes),
+    // Doing one's best, in six languages: a maybe ("ik doe mijn best", "hago lo posible").
+    ("doe mijn best", Maybe),
+    ("gebe mein bestes", Maybe),
+    ("hago lo posible", Maybe),
+    ("fais de mon mieux", Maybe),
+    ("fazer o possivel", Maybe),
+    ("faco o possivel", Maybe),
+    // Seeing first: "vou ver se consigo", "let me check with my partner". (Not "I'll let you
+    // know", which often only adds a detail to a yes.)
+    ("vou ver", Maybe),
+    ("let me check", Maybe),
+    // Missing it and skipping it: "essa eu vou perder", "me lo salto", "bin leider raus".
+    ("vou ~ perder", No),
+    ("me lo salto", No),
+    ("me la salto", No),
+    ("bin ~ raus", No),
+    // Dropping in: "I'll pop in for an hour", "swing by", "drop by".
+    ("pop in", Yes),
+    ("pop by", Yes),
+    ("drop by", Yes),
+    ("swing by", Yes),
     // German
     ("bin dabei", Yes),
     ("ich komme", Yes),
@@ -134,6 +270,8 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("nichts versprechen", Maybe),
     ("mal sehen", Maybe),
     ("weiss noch nicht", Maybe),
+    // Not knowing yet, with words put in: "weiß aber noch nicht", "weet het eigenlijk niet".
+    ("weiss ~ nicht", Maybe),
     ("sage ~ bescheid", Maybe),
     // French
     ("je serai la", Yes),
@@ -173,6 +311,18 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("te redis", Maybe),
     ("vous redis", Maybe),
     ("je confirme", Maybe),
+    // Confirming one's attendance is a yes ("Je confirme ma présence", "Confirmo mi
+    // asistencia", "I confirm my attendance"); "je vous confirme lundi" stays a maybe. The
+    // longer phrase reaches further than "je confirme" and wins.
+    ("confirm* ~ presence", Yes),
+    ("confirm* ~ participation", Yes),
+    ("confirm* ~ attendance", Yes),
+    ("confirm* ~ asistencia", Yes),
+    ("confirm* ~ participacion", Yes),
+    ("confirm* ~ presenca", Yes),
+    ("confirm* ~ participacao", Yes),
+    ("bestatige ~ teilnahme", Yes),
+    ("bevestig ~ aanwezigheid", Yes),
     ("a confirmer", Maybe),
     ("pas encore sur", Maybe),
     ("pas sur", Maybe),
@@ -229,11 +379,16 @@ pub(super) const IDIOMS: &[(&str, Response)] = &[
     ("laat het ~ weten", Maybe),
     ("hangt ~ af", Maybe),
     ("weet nog niet", Maybe),
+    ("weet ~ niet", Maybe),
     // Portuguese
     ("cont* comigo", Yes),
     ("to dentro", Yes),
     ("tou dentro", Yes),
     ("fica para a proxima", No),
+    // Brazilian speech: "pra" for "para a", "rolar" for taking place ("não vai rolar").
+    ("fica pra proxima", No),
+    ("nao vai rolar", No),
+    ("nao rola", No),
     ("fica para outra", No),
     ("um sim", Yes),
     ("um nao", No),
@@ -316,8 +471,13 @@ pub(super) fn excepted(words: &[Word]) -> bool {
 }
 
 /// Whether a hedge word is among these words.
+///
+/// A hedge that only qualifies coming late ("I'll be there, though probably a bit late",
+/// "komme wahrscheinlich etwas später") is no doubt about coming: being late is a note to the
+/// yes (see [`hedges_lateness`]), as it is where the idioms are read.
 pub(super) fn hedged(words: &[Word]) -> bool {
-    words.iter().any(|w| HEDGES.contains(&w.folded.as_str()))
+    let f: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    (0..f.len()).any(|i| HEDGES.contains(&f[i]) && !hedges_lateness(&f, i))
 }
 
 /// Words opening a condition, folded.
@@ -339,6 +499,45 @@ pub(super) fn conditional(sentence: &str) -> bool {
         && sentence[first.end..]
             .find(',')
             .is_some_and(|c| ws[1].start < first.end + c)
+}
+
+/// Forms of "to be" that put their predicate at the clause's end in German and Dutch: "bin
+/// auf jeden Fall da", "ben er zeker bij", "bin sicher dabei".
+const BE: &[&str] = &["bin", "ben", "sind", "zijn"];
+/// The predicates of being there that close such a clause.
+const THERE: &[&str] = &["da", "dabei", "bij", "erbij", "aanwezig", "anwesend"];
+
+/// "Bin auf jeden Fall da", "ik ben er zeker bij", "bin natürlich dabei": a form of "to be"
+/// and, within five words and with no punctuation between, a predicate of being there.
+///
+/// Why the clause and not more idioms: German and Dutch put the predicate last and any number
+/// of adverbs before it ("bin *auf jeden Fall* da", "ben er *sowieso gewoon* bij"); the idioms'
+/// gap of two words holds only some. A negation among the words between ("bin *leider nicht*
+/// da", "ben er *helaas niet* bij") makes it a no. Gives the answer and the words it covers.
+pub(super) fn be_there_at(text: &str, ws: &[Word], i: usize) -> Option<(Response, usize)> {
+    if !BE.contains(&ws.get(i)?.folded.as_str()) {
+        return None;
+    }
+    for k in 1..=6 {
+        let w = ws.get(i + k)?;
+        // The clause must go on: no comma or full stop between the verb and its predicate.
+        if text
+            .get(ws[i].end..w.start)
+            .is_none_or(|between| between.contains([',', '.', ';', '!', '?', '\n']))
+        {
+            return None;
+        }
+        if THERE.contains(&w.folded.as_str()) {
+            let negated = ws[i + 1..i + k].iter().any(|x| {
+                matches!(
+                    x.folded.as_str(),
+                    "nicht" | "niet" | "kein" | "geen" | "nie"
+                )
+            });
+            return Some((if negated { No } else { Yes }, k + 1));
+        }
+    }
+    None
 }
 
 /// The idiom matching at word `i` (`~` matches up to two words), with its length in words.
@@ -679,6 +878,19 @@ fn is_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|p| word_is(w, p))
 }
 
+/// Whether the yes idiom at word `i` is negated by the word right before it, in the same
+/// clause: "(I) wouldn't count on me", "don't count me in", "not see you there". English puts
+/// its "not" before the verb (the Germanic languages after it: see `rsvp::negated_after`).
+/// Only the word right before counts: "can't wait, see you there" is a yes.
+pub(super) fn negated_before(text: &str, ws: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else {
+        return false;
+    };
+    let between = text.get(prev.end..ws[i].start).unwrap_or(",");
+    between.trim().is_empty()
+        && (prev.folded.ends_with("n't") || matches!(prev.folded.as_str(), "not" | "never"))
+}
+
 /// The answer a statement's signals give, when no idiom matched: a negation within four
 /// words of a verb of coming (or of being available), or a word of impossibility: NO; a
 /// hedge: MAYBE; a verb of coming or a yes word alone: YES; only regret: NO.
@@ -712,6 +924,15 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
                 if let Some(r) = weigh(tail) {
                     return Some(r);
                 }
+                // "Voy, pero llegaré un poco tarde", "Ik kom, maar later": a plain "I come" of
+                // a word or two, then a turn that only says "late", is a yes with a note. (A
+                // wish before it — "I'd love to come but the train gets in late" — stays open:
+                // nobody could tell.)
+                let late = tail.iter().any(|w| is_in(&w.folded, LATE));
+                let negated = tail.iter().any(|w| is_in(&w.folded, NEGATIONS));
+                if late && !negated && turn <= 2 {
+                    return weigh(&ws[..turn]);
+                }
             }
         }
     }
@@ -724,7 +945,13 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
     if contrast {
         return None;
     }
-    if !attend.is_empty() || f.iter().any(|w| is_in(w, YES_WORDS)) {
+    // Folded, Spanish "sí" (yes) is "si" (if): "no sé si llegaré" holds no yes. A "si" counts
+    // as a yes only closing its clause ("Creo que sí").
+    let yes_word = f
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_in(w, YES_WORDS) && (*w != "si" || i + 1 == f.len()));
+    if !attend.is_empty() || yes_word {
         return Some(Yes);
     }
     // Regret alone ("Sorry for the delay.") answers nothing; with a duty or a negation it
@@ -733,6 +960,10 @@ pub(super) fn weigh(ws: &[Word]) -> Option<Response> {
         matches!(
             *w,
             "must" | "have" | "muss" | "moet" | "dois" | "doit" | "tengo" | "tenho" | "preciso"
+                // Work holds them: "Unfortunately I'm working late that day", "Leider muss
+                // ich arbeiten", "Helaas moet ik werken" — with regret, a decline.
+                | "working" | "arbeite" | "travaille" | "trabajo" | "trabajando" | "werk"
+                | "werken" | "trabalho" | "trabalhando"
         )
     });
     let negated_any = f.iter().any(|w| is_in(w, NEGATIONS));

@@ -86,10 +86,38 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     // A heading ("Two ideas from me:", "Folgende Themen:") announces a list, so even two bare
     // lines under it are two items.
     let mut announced = all_paras.iter().any(|p| is_list_heading(p));
-    let paras: Vec<String> = all_paras
+    let mut paras: Vec<String> = all_paras
         .into_iter()
         .filter(|p| !is_list_heading(p) && !super::words::is_thanks(p))
         .collect();
+    // "Contracts for tiny jobs - worth it?\n\nPriya", "Une idée : …\n\nChloé", "…\n\nPriya x":
+    // a last paragraph that is only a name — one to three capitalised words, perhaps with
+    // kisses — is a sign-off, whoever's name it is (a nickname, "Bia" for Beatriz, is no token
+    // of the sender's). Only when every paragraph is such a word ("Pricing\n\nBurnout") may it
+    // be an item: then names and items look alike, and the items win.
+    let name_like = |p: &str| {
+        let t = p.trim();
+        let ws: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "x" | "xx" | "xxx"))
+            .collect();
+        (1..=3).contains(&ws.len())
+            && t.chars().count() <= 30
+            && ws.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            })
+    };
+    // "I have two:\n\nPricing\n\nInsurance\n\nSam": a heading that counts its items says
+    // which word is one too many.
+    let counted = heading_count(&body);
+    if paras.len() >= 2
+        && paras.last().is_some_and(|p| name_like(p))
+        && (!paras[..paras.len() - 1].iter().all(|p| name_like(p))
+            || counted == Some(paras.len() - 1))
+    {
+        paras.pop();
+    }
     if paras.len() == 1 {
         let p = &paras[0];
         let mut lines: Vec<&str> = p.lines().collect();
@@ -106,20 +134,69 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
         // "AOV: wel of niet?\nZelf je boekhouding doen": a first line that carries its own
         // detail after a colon is a whole item, so a bare phrase under it is the next item,
         // not its detail.
+        // "Como fidelizar clientes pequenos", "How to raise prices", "Comment trouver des
+        // clients", "Wie man Kunden hält": an interrogative before an infinitive names a
+        // how-to, a title like any noun phrase — not a question (that has its verb and "?").
+        let how_to = |t: &str| {
+            let ws = super::words::tokens(t);
+            ws.get(1).is_some_and(|w| {
+                let w = w.folded.as_str();
+                matches!(w, "to" | "man" | "je")
+                    || (w.len() >= 5 && ["ar", "er", "ir", "re"].iter().any(|e| w.ends_with(e)))
+            })
+        };
         let bare_phrase = |t: &str| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && t.split_whitespace().count() <= 6
                 && !t.ends_with(['.', '?', '!', ':', ','])
-                && !super::words::tokens(t)
-                    .first()
-                    .is_some_and(|w| super::conversation::opens_question(&w.folded))
+                && (how_to(t)
+                    || !super::words::tokens(t)
+                        .first()
+                        .is_some_and(|w| super::conversation::opens_question(&w.folded)))
         };
-        let alike = lines.len() == 2 && lines.iter().all(|l| bare_phrase(l.trim()));
+        // People who write all in lower case ("tarieven verhogen\nop vakantie zonder
+        // laptop") shape their lines alike too: the same case opening both, and each a bare
+        // phrase but for its capital.
+        let lower_alike = lines.len() == 2
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                t.chars().next().is_some_and(char::is_lowercase) && {
+                    let mut c = t.chars();
+                    let cap: String = c
+                        .next()
+                        .map(|f| f.to_uppercase().collect::<String>())
+                        .unwrap_or_default()
+                        + c.as_str();
+                    bare_phrase(&cap)
+                }
+            });
+        let alike =
+            lines.len() == 2 && (lines.iter().all(|l| bare_phrase(l.trim())) || lower_alike);
         let self_contained = lines.len() == 2
             && lines[0].split_once(": ").is_some_and(|(label, detail)| {
                 label.split_whitespace().count() <= 4 && !detail.trim().is_empty()
             })
             && bare_phrase(lines[1].trim());
+        // "Where do you find new clients?\nWhat software do you use for invoicing?": lines that
+        // are each a whole question, opened by its interrogative, ask one thing each — a
+        // title's detail hangs on the title ("Pricing workshops\nHow do you price them?"),
+        // it does not stand beside another question.
+        let questions = lines.len() >= 2
+            && lines.iter().all(|l| {
+                let t = l.trim();
+                t.ends_with('?')
+                    && t.split_whitespace().count() <= 14
+                    && super::words::tokens(t)
+                        .first()
+                        .is_some_and(|w| super::conversation::opens_question(&w.folded))
+            });
+        if questions {
+            return lines
+                .iter()
+                .map(|l| split_title(l, Vec::new()))
+                .filter(|t| !t.title.is_empty())
+                .collect();
+        }
         let bare_list = (alike || self_contained || lines.len() >= if announced { 2 } else { 3 })
             && lines.iter().all(|l| {
                 let t = l.trim();
@@ -187,6 +264,35 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 .filter(|t| !t.title.is_empty())
                 .collect();
         }
+        // "pricing, burnout, contracts", "Steuern, Rente und Urlaub": one short line of three
+        // or more bare phrases joined by commas (the last perhaps by "and") is a list — a
+        // sentence has its verb and runs longer than a word or three between its commas.
+        if lines.len() == 1 && !p.contains(';') {
+            let t = p.trim();
+            let mut parts: Vec<&str> = t.split(',').map(str::trim).collect();
+            if let Some(last) = parts.pop() {
+                let mut tail: Vec<&str> = [" and ", " und ", " et ", " y ", " en ", " e "]
+                    .iter()
+                    .find_map(|and| last.split_once(and))
+                    .map_or(vec![last], |(a, b)| vec![a.trim(), b.trim()]);
+                parts.append(&mut tail);
+            }
+            let short = |x: &&str| (1..=4).contains(&x.split_whitespace().count());
+            if parts.len() >= 3
+                && t.chars().count() <= 80
+                && !t.ends_with(['.', '?', '!', ':'])
+                && parts.iter().all(short)
+                && !super::words::tokens(t)
+                    .first()
+                    .is_some_and(|w| super::conversation::opens_question(&w.folded))
+            {
+                return parts
+                    .iter()
+                    .map(|s| split_title(s, Vec::new()))
+                    .filter(|t| !t.title.is_empty())
+                    .collect();
+            }
+        }
         if lines.len() == 1 && p.contains(';') {
             return p
                 .split(';')
@@ -211,7 +317,7 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     }
     merged
         .into_iter()
-        .map(|p| {
+        .flat_map(|p| {
             let mut lines = p.lines().peekable();
             let mut first = lines.next().unwrap_or("").to_string();
             // A lead-in ("Here's an idea:", "Vorschlag:", "Une proposition :") introduces
@@ -220,10 +326,76 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
                 first = lines.next().unwrap_or("").to_string();
             }
             let rest: Vec<String> = lines.map(|l| l.trim().to_string()).collect();
-            split_title(&first, rest)
+            if let Some(items) = counted_items(&first) {
+                return items
+                    .iter()
+                    .map(|i| split_title(i, Vec::new()))
+                    .collect::<Vec<_>>();
+            }
+            vec![split_title(&first, rest)]
         })
         .filter(|t| !t.title.is_empty())
         .collect()
+}
+
+/// The count a lead-in heading line gives ("I have two:", "Drei Themen:", "Mes deux idées :"),
+/// if a line of the body is such a heading.
+fn heading_count(body: &str) -> Option<usize> {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| l.ends_with(':') && l.split_whitespace().count() <= 5)
+        .find_map(|l| {
+            fold(l)
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(|w| match w {
+                    "two" | "zwei" | "deux" | "dos" | "twee" | "dois" | "duas" | "2" => Some(2),
+                    "three" | "drei" | "trois" | "tres" | "drie" | "3" => Some(3),
+                    _ => None,
+                })
+        })
+}
+
+/// "Yo propondría dos cosas: cómo subir precios y qué poner en los contratos", "Two things:
+/// pricing and contracts": a lead-in that counts its items, then one sentence that joins
+/// exactly that many with commas and a word of "and" — the count says where to cut.
+///
+/// Why the count: "pricing and contracts" alone may be one topic (the two go together); a
+/// head that says "two" tells that they are two, in any language, with one number word.
+fn counted_items(line: &str) -> Option<Vec<String>> {
+    let (head, rest) = line.split_once(": ").or_else(|| line.split_once(" : "))?;
+    if !is_leadin(head) {
+        return None;
+    }
+    let count = fold(head)
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| match w {
+            "two" | "zwei" | "deux" | "dos" | "twee" | "dois" | "duas" | "2" => Some(2),
+            "three" | "drei" | "trois" | "tres" | "drie" | "3" => Some(3),
+            _ => None,
+        })?;
+    // The first sentence only; what follows it is detail.
+    let sentence = rest
+        .split_terminator(['.', '?', '!'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let mut parts: Vec<String> = Vec::new();
+    for piece in sentence.split(", ") {
+        let mut cut = false;
+        for and in [" and ", " und ", " et ", " y ", " e ", " en "] {
+            if let Some((a, b)) = piece.split_once(and) {
+                parts.push(a.trim().to_string());
+                parts.push(b.trim().to_string());
+                cut = true;
+                break;
+            }
+        }
+        if !cut {
+            parts.push(piece.trim().to_string());
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    (parts.len() == count).then_some(parts)
 }
 
 /// A paragraph that remarks on the one before instead of naming something: a postscript, or
@@ -280,7 +452,10 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
                 let (before, after) = (&head[..p], head[p + sep.len()..].trim());
                 // "Sugestão: X", "Se me ocurre un tema: X", "Je propose : X": the part before
                 // the colon only announces; X is the title.
-                if is_leadin(before) {
+                // "Great initiative. My two cents: X": the lead-in is the head's last
+                // sentence; a pleasantry before it goes with it.
+                let last_sentence = before.rsplit(['.', '!']).next().unwrap_or(before).trim();
+                if is_leadin(before) || (last_sentence != before && is_leadin(last_sentence)) {
                     title = after.to_string();
                 } else {
                     title = before.to_string();
@@ -495,6 +670,92 @@ const LEADIN_WORDS: &[&str] = &[
     "falar",
     "discutir",
     "sobre",
+    // Words that only qualify the noun of proposing — its place in a row or its standing:
+    // "Outro tema possível:", "Possible topic:", "Zweites Thema:", "Dernière idée :", "Tema
+    // extra:", "Bonus idea:". A head of these and a lead-in noun still only announces.
+    "possible",
+    "possivel",
+    "posible",
+    "mogliches",
+    "moglicher",
+    "mogliche",
+    "mogelijk",
+    "mogelijke",
+    "first",
+    "second",
+    "third",
+    "last",
+    "final",
+    "extra",
+    "bonus",
+    "erstes",
+    "zweites",
+    "drittes",
+    "letztes",
+    "premier",
+    "premiere",
+    "deuxieme",
+    "second",
+    "seconde",
+    "troisieme",
+    "derniere",
+    "dernier",
+    "primer",
+    "segundo",
+    "segunda",
+    "tercer",
+    "ultimo",
+    "ultima",
+    "eerste",
+    "tweede",
+    "derde",
+    "laatste",
+    "primeiro",
+    "primeira",
+    "terceiro",
+    // Wanting to talk: "What I'd love to discuss:", "Something I'm keen on:", "My two
+    // cents:".
+    "cents",
+    "what",
+    "love",
+    "keen",
+    "want",
+    "wanted",
+    "really",
+    // In passing: "Petite idée en passant :", "Just a random thought:", "Nebenbei:".
+    "en",
+    "passant",
+    "btw",
+    "by",
+    "the",
+    "way",
+    "nebenbei",
+    "paso",
+    "terloops",
+    "passagem",
+    "just",
+    "random",
+    // Things and counts: "Yo propondría dos cosas:", "Two things:", "Drei Dinge:".
+    "things",
+    "cosas",
+    "cosa",
+    "coisas",
+    "choses",
+    "dinge",
+    "dingen",
+    "dos",
+    "tres",
+    "three",
+    "zwei",
+    "drei",
+    "deux",
+    "trois",
+    "twee",
+    "drie",
+    "dois",
+    "duas",
+    "yo",
+    "eu",
 ];
 
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at
@@ -506,28 +767,231 @@ pub(super) fn is_leadin(head: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let small = [
-        "here's", "heres", "here", "is", "are", "an", "a", "one", "my", "from", "me", "i", "i'd",
-        "would", "like", "to", "quick", "small", "another", "also", "and", "two", "mein", "meine",
-        "ein", "eine", "von", "mir", "ich", "noch", "je", "une", "un", "de", "ma", "part", "mon",
-        "mes", "moi", "autre", "se", "mi", "mis", "una", "otra", "otro", "mijn", "een", "ik",
-        "nog", "minha", "meu", "uma", "um", "outra", "outro", "el", "la", "vor", "voor", "petite",
-        "petit", "kleine", "kleiner", "pequena", "pequeno", "klein", "brief", "little", "kurze",
-        "kurzer", "hatte", "habe", "hab", "have", "i've", "ive", "got", "j'ai", "ai", "tengo",
-        "heb", "tenho", "gern", "gerne",
+        "here's",
+        "heres",
+        "here",
+        "is",
+        "are",
+        "an",
+        "a",
+        "one",
+        "my",
+        "from",
+        "me",
+        "i",
+        "i'd",
+        "would",
+        "like",
+        "to",
+        "quick",
+        "small",
+        "another",
+        "also",
+        "and",
+        "two",
+        "mein",
+        "meine",
+        "ein",
+        "eine",
+        "von",
+        "mir",
+        "ich",
+        "noch",
+        "je",
+        "une",
+        "un",
+        "de",
+        "ma",
+        "part",
+        "mon",
+        "mes",
+        "moi",
+        "autre",
+        "se",
+        "mi",
+        "mis",
+        "una",
+        "otra",
+        "otro",
+        "mijn",
+        "een",
+        "ik",
+        "nog",
+        "minha",
+        "meu",
+        "uma",
+        "um",
+        "outra",
+        "outro",
+        "el",
+        "la",
+        "vor",
+        "voor",
+        "petite",
+        "petit",
+        "kleine",
+        "kleiner",
+        "pequena",
+        "pequeno",
+        "klein",
+        "brief",
+        "little",
+        "kurze",
+        "kurzer",
+        "hatte",
+        "habe",
+        "hab",
+        "have",
+        "i've",
+        "ive",
+        "got",
+        "j'ai",
+        "ai",
+        "tengo",
+        "heb",
+        "tenho",
+        "gern",
+        "gerne",
+        "possible",
+        "possivel",
+        "posible",
+        "mogliches",
+        "moglicher",
+        "mogliche",
+        "mogelijk",
+        "mogelijke",
+        "first",
+        "second",
+        "third",
+        "last",
+        "final",
+        "extra",
+        "bonus",
+        "erstes",
+        "zweites",
+        "drittes",
+        "letztes",
+        "premier",
+        "premiere",
+        "deuxieme",
+        "seconde",
+        "troisieme",
+        "derniere",
+        "dernier",
+        "primer",
+        "segundo",
+        "segunda",
+        "tercer",
+        "ultimo",
+        "ultima",
+        "eerste",
+        "tweede",
+        "derde",
+        "laatste",
+        "primeiro",
+        "primeira",
+        "en",
+        "passant",
+        "btw",
+        "by",
+        "the",
+        "way",
+        "nebenbei",
+        "paso",
+        "terloops",
+        "passagem",
+        "just",
+        "random",
+        "terceiro",
+        "dos",
+        "tres",
+        "three",
+        "zwei",
+        "drei",
+        "deux",
+        "trois",
+        "twee",
+        "drie",
+        "dois",
+        "duas",
+        "yo",
+        "eu",
     ];
     // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
+    // Verbs of proposing come in many forms ("propondría", "proporia", "proposerais",
+    // "suggérerais", "sugeriría", "zou voorstellen"): their stems, not their forms.
+    let proposing = |w: &&str| {
+        ["propo", "sugg", "suger", "sugir", "vorschl", "voorstel"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
+    };
     let leadin = |w: &&str| {
         LEADIN_WORDS.contains(w)
+            || proposing(w)
             || ["vorschlag", "idee", "thema", "themen"]
                 .iter()
                 .any(|n| w.len() > n.len() + 2 && w.ends_with(n))
     };
     // "And: X", "Und: X", "Aussi : X" — a connective alone before the colon only continues.
+    // "Und dann noch:", "Daarnaast:", "And then:", "Et puis :", "Además:" — words of going on
+    // to the next thing, up to three of them.
     let connective = [
-        "and", "also", "plus", "und", "auch", "et", "aussi", "y", "tambien", "en", "ook", "e",
+        "and",
+        "also",
+        "plus",
+        "und",
+        "auch",
+        "et",
+        "aussi",
+        "y",
+        "tambien",
+        "en",
+        "ook",
+        "e",
         "tambem",
+        "then",
+        "dann",
+        "noch",
+        "puis",
+        "ensuite",
+        "luego",
+        "ademas",
+        "daarnaast",
+        "verder",
+        "dan",
+        "nog",
+        "depois",
+        "alem",
+        "disso",
+        "besides",
+        "ausserdem",
+        "zudem",
+        "finally",
+        "lastly",
+        "enfin",
+        "por",
+        "ultimo",
+        "tot",
+        "slot",
+        "schliesslich",
     ];
-    if ws.len() <= 2 && !ws.is_empty() && ws.iter().all(|w| connective.contains(w)) {
+    if ws.len() <= 3 && !ws.is_empty() && ws.iter().all(|w| connective.contains(w)) {
+        return true;
+    }
+    // "Here's one:", "Here are mine:", "Voici le mien :", "Hier eins:": a head that only
+    // points at what follows, with no word of its own.
+    let pointing = [
+        "here's", "heres", "here", "voici", "voila", "hier", "aqui", "hierbij", "eis",
+    ];
+    let own = [
+        "one", "mine", "eins", "meins", "meine", "le", "mien", "miens", "la", "mienne", "un",
+        "une", "uno", "mio", "mios", "los", "el", "een", "mijne", "de", "mijn", "um", "meu",
+        "meus", "o", "os", "is", "are", "ist", "sind", "es", "est",
+    ];
+    if (2..=4).contains(&ws.len())
+        && pointing.contains(&ws[0])
+        && ws[1..].iter().all(|w| own.contains(w))
+    {
         return true;
     }
     !ws.is_empty()
@@ -712,6 +1176,45 @@ mod table {
             titles("Olá! Minha sugestão: férias sendo autônomo.\n\nAté mais,\nGabi"),
             ["férias sendo autônomo"]
         );
+    }
+
+    #[test]
+    fn shapes_of_the_hand9_round() {
+        let titles =
+            |t: &str| -> Vec<String> { topics_in(t).into_iter().map(|t| t.title).collect() };
+        // A bare name under a sentence signs off, whoever's it is; under bare words it may
+        // be an item.
+        assert_eq!(
+            titles("Contracts for tiny jobs - worth it?\n\nPriya"),
+            ["Contracts for tiny jobs"]
+        );
+        assert_eq!(titles("Pricing\n\nBurnout"), ["Pricing", "Burnout"]);
+        // A letter's close above the last name line.
+        assert_eq!(
+            titles("Burnout and how to spot it\n\nHave a lovely weekend,\nPri"),
+            ["Burnout and how to spot it"]
+        );
+        // Short comma lists, how-to lines, a counting lead-in.
+        assert_eq!(
+            titles("pricing, burnout, contracts"),
+            ["pricing", "burnout", "contracts"]
+        );
+        assert_eq!(
+            titles("Marketing no Instagram\nComo fidelizar clientes pequenos").len(),
+            2
+        );
+        assert_eq!(
+            titles("Yo propondría dos cosas: cómo subir precios y qué poner en los contratos."),
+            ["cómo subir precios", "qué poner en los contratos"]
+        );
+        // A qualified lead-in and a connective head only announce.
+        assert_eq!(
+            titles("Outro tema possível: a formação contínua."),
+            ["a formação contínua"]
+        );
+        assert!(is_leadin("Und dann noch"));
+        assert!(is_leadin("Here's one"));
+        assert!(!is_leadin("Pricing"));
     }
 
     #[test]

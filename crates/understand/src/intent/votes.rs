@@ -480,6 +480,57 @@ fn names(word: &str, title_word: &str) -> bool {
     (same_stem >= 5 && same_stem + 2 >= shorter_raw) || (common >= 5 && common + 3 >= shorter)
 }
 
+/// The words of `first` (folded) in which titles are looked for: its sentences up to the first
+/// that names an agenda title, and after it only sentences that continue the choice (see
+/// `agenda_votes`).
+fn choosing_words(first: &str, agenda: &[Item]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut named = false;
+    for sentence in first.split(['.', '!', ';']) {
+        let toks = vote_tokens(sentence);
+        let Some(head) = toks.first() else {
+            continue;
+        };
+        let continues = matches!(
+            head.as_str(),
+            "and"
+                | "also"
+                | "plus"
+                | "und"
+                | "auch"
+                | "et"
+                | "aussi"
+                | "y"
+                | "tambien"
+                | "en"
+                | "ook"
+                | "e"
+                | "tambem"
+                | "ademas"
+                | "ausserdem"
+                | "&"
+        ) || toks.iter().any(|w| {
+            w == "+1"
+                || [
+                    "vot", "stimm", "kies", "escolh", "elij", "prefer", "choos", "pick",
+                ]
+                .iter()
+                .any(|s| w.starts_with(s))
+        });
+        if named && !continues {
+            continue;
+        }
+        named = named
+            || agenda.iter().any(|item| {
+                item.title
+                    .iter()
+                    .any(|tw| toks.iter().any(|w| names(w, tw)))
+            });
+        out.extend(toks);
+    }
+    out
+}
+
 /// A part of the agenda chosen by its place: "the first two", "die ersten beiden", "les deux
 /// premiers", "los dos primeros", "de eerste twee", "os dois primeiros" (and "the last two");
 /// "all but the last", "alle außer dem letzten", "tous sauf le dernier", "todos menos el
@@ -513,8 +564,22 @@ fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
         "ultimas",
         "laatste",
     ];
+    // "Anything but cash flow", "alles außer Verträge", "tout sauf", "todo menos", "alles
+    // behalve": a word of everything before a word of exception, as "all but".
     const ALL: &[&str] = &[
-        "all", "alle", "tous", "toutes", "todos", "todas", "allemaal",
+        "all",
+        "alle",
+        "tous",
+        "toutes",
+        "todos",
+        "todas",
+        "allemaal",
+        "anything",
+        "everything",
+        "alles",
+        "tout",
+        "todo",
+        "tudo",
     ];
     const EXCEPT: &[&str] = &[
         "but", "except", "ausser", "bis", "sauf", "menos", "excepto", "salvo", "behalve", "exceto",
@@ -545,6 +610,16 @@ fn part_of_agenda(words: &[&str], agenda: &[Item]) -> Option<Vec<u32>> {
                     without.push(n);
                 } else if let Ok(n) = r.trim_start_matches('#').parse::<u32>() {
                     without.push(n);
+                }
+            }
+            // "Anything but cash flow": the exception named by its title.
+            for item in agenda {
+                let named = item
+                    .title
+                    .iter()
+                    .any(|tw| rest.iter().take(5).any(|w| names(w, tw)));
+                if named && !without.contains(&item.n) {
+                    without.push(item.n);
                 }
             }
             if !without.is_empty() {
@@ -856,6 +931,15 @@ pub(crate) fn agenda_votes(own: &str, whole: &str) -> Option<Vec<u32>> {
     // contratos", "both sound great", "same as Ben, the assistant one"); what makes them
     // votes is that a short answer to the agenda names its items. A proposal of a new topic
     // says so ("Topic: …", a question) and is read before this.
+    //
+    // Titles are read in the sentences that choose, not in the reasons after them: "I'd go
+    // for the assistant one. Been thinking about hiring help for months." names the assistant;
+    // "months" in the reason is no vote for "Cash flow in the quiet months". Once a sentence
+    // has named an item, a later one adds items only when it continues the choice — opening
+    // with a joining word ("Also contracts.", "Und Haftung.") or choosing again ("I'd vote
+    // for contracts too.").
+    let title_words = choosing_words(&first, &agenda);
+    let words: Vec<&str> = title_words.iter().map(String::as_str).collect();
     for item in &agenda {
         // "l'assistant", "d'Anna": the word after an elided article.
         let by_title = item.title.iter().any(|tw| {

@@ -34,6 +34,8 @@ const GREETINGS: &[&str] = &[
     "hallo",
     "hoi",
     "bonjour",
+    "bonsoir",
+    "goedenavond",
     "salut",
     "coucou",
     "hola",
@@ -441,13 +443,37 @@ pub(super) fn strip_closing(body: &str) -> String {
         }
         let f = fold(l);
         let f = f.trim_end_matches([',', '!', '.', ' ']);
-        if all_closings().iter().any(|c| c == f)
+        // "Have a lovely weekend,\nPri", "Un abrazo fuerte,\nPri", "Bonne journée à tous\nPri":
+        // a short line right above the last line, that last line only a name — the shape of a
+        // letter's close. Above the name: a line ending in a comma, or a known closing with
+        // at most two words more.
+        let above_name = idx + 1 < n
+            && lines[idx + 1..]
+                .iter()
+                .filter(|x| !x.trim().is_empty())
+                .count()
+                == 1
+            && lines[idx + 1..]
+                .iter()
+                .find(|x| !x.trim().is_empty())
+                .is_some_and(|x| bare_name(x))
+            && !lines[idx + 1].trim().is_empty()
+            && ((l.ends_with(',') && l.split_whitespace().count() <= 6 && !l.contains('?'))
+                || (f.split_whitespace().count() <= 5
+                    && all_closings().iter().any(|c| {
+                        f.strip_prefix(c.as_str()).is_some_and(|r| {
+                            r.starts_with(' ') && r.split_whitespace().count() <= 2
+                        })
+                    })));
+        if above_name
+            || all_closings().iter().any(|c| c == f)
             || (f.split_whitespace().count() <= 4
                 && all_closings().iter().any(|c| {
                     f.strip_prefix(c.as_str())
                         .is_some_and(|r| r.starts_with(','))
                 }))
             || closing_from_a_place(f)
+            || closing_and_farewell(f)
         {
             cut = Some(idx);
         }
@@ -456,6 +482,22 @@ pub(super) fn strip_closing(body: &str) -> String {
         lines.truncate(c);
     }
     lines.join("\n")
+}
+
+/// A line that is only a name: one to three capitalised words ("Pri", "Dr. Priya Shah"),
+/// perhaps with kisses ("Ana x").
+fn bare_name(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['-', '–', '—', ' ']);
+    let ws: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "x" | "xx" | "xxx"))
+        .collect();
+    (1..=3).contains(&ws.len())
+        && t.chars().count() <= 30
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        })
 }
 
 /// A closing sent from a place: "Schöne Grüße aus Köln", "Greetings from Leeds", "Saludos
@@ -483,6 +525,24 @@ fn closing_from_a_place(f: &str) -> bool {
                         )
                     })
                     && (1..=3).contains(&w.count())
+            })
+        })
+}
+
+/// A closing joined to a farewell: "Liebe Grüße und bis Donnerstag", "Thanks and see you on
+/// Thursday", "Merci et à jeudi", "Saludos y hasta el jueves", "Groetjes en tot donderdag",
+/// "Abraços e até quinta" — a closing of the shared vocabulary, a word of "and", and at most
+/// four words more. One structure instead of every closing with every farewell.
+fn closing_and_farewell(f: &str) -> bool {
+    f.split_whitespace().count() <= 8
+        && !f.contains('?')
+        && all_closings().iter().any(|c| {
+            f.strip_prefix(c.as_str()).is_some_and(|r| {
+                let mut w = r.split_whitespace();
+                r.starts_with(' ')
+                    && w.next()
+                        .is_some_and(|and| matches!(and, "and" | "und" | "et" | "y" | "en" | "e"))
+                    && (1..=4).contains(&w.count())
             })
         })
 }

@@ -657,6 +657,7 @@ fn confidentiality_notice(l: &str) -> bool {
         "vertrouwelijk",
         "privileg",
         "destinatari",
+        "destinatári",
         "destinatai",
         "geadresseerde",
         "empfänger",
@@ -720,6 +721,11 @@ const DISCLAIMERS: &[&str] = &[
     "esta mensagem e seus anexos",
     "esta mensagem pode conter",
     "esta mensagem é confidencial",
+    "aviso legal:",
+    "nota legal:",
+    "mentions légales",
+    "rechtlicher hinweis",
+    "juridische mededeling",
 ];
 
 /// Whether a signature, mobile footer or disclaimer starts at this line.
@@ -803,6 +809,51 @@ fn is_signature_start(line: &str, rest: &[&str], has_content: bool) -> bool {
         .iter()
         .any(|w| l.contains(w));
         if print && nature {
+            return true;
+        }
+    }
+    // "Informationen zum Datenschutz finden Sie unter www.…", "Privacy notice:
+    // https://…/privacy", "Política de privacidad: …": a footer line that speaks of data
+    // protection and points to a web address, in any of our languages (two signals, no list
+    // of sentences). A person's sentence about it has no address in it, or speaks as "I".
+    if has_content && !l.ends_with('?') {
+        let privacy = [
+            "datenschutz",
+            "dsgvo",
+            "privacy",
+            "gdpr",
+            "données personnelles",
+            "protection des données",
+            "confidentialité des données",
+            "rgpd",
+            "protección de datos",
+            "privacidad",
+            "datos personales",
+            "persoonsgegevens",
+            "privacyverklaring",
+            "proteção de dados",
+            "dados pessoais",
+            "privacidade",
+            "lgpd",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        let address = l.contains("www.")
+            || l.contains("http://")
+            || l.contains("https://")
+            || l.split_whitespace().any(|w| {
+                let host = w.split('/').next().unwrap_or("");
+                host.contains('.')
+                    && host.split('.').count() >= 2
+                    && host.rsplit('.').next().is_some_and(|tld| {
+                        (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+                    })
+                    && w.contains('/')
+            });
+        let person = l
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .any(|w| matches!(w, "i" | "i'm" | "my" | "ich" | "je" | "yo" | "ik" | "eu"));
+        if privacy && address && !person {
             return true;
         }
     }

@@ -617,25 +617,17 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
             }
         }
         let body = &para[head + rule..];
-        let contacts = body.iter().filter(|l| is_contact_line(l)).count();
-        let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
-        // Under a sign-off (a closing and a name) or a name line, any short label line is
-        // the signature's: a role or a business in any language ("Traductora jurada",
-        // "Coach certifiée", "Vertrieb"), however it is capitalised.
-        let under_name = head == 2 || named;
-        let roles = body
-            .iter()
-            .enumerate()
-            .filter(|&(k, l)| {
-                !is_contact_line(l)
-                    && (is_role_line(l)
-                        || (k > 0 && is_title_cased(l))
-                        || (under_name && (k > 0 || head == 2) && is_label_line(l)))
-            })
-            .count();
-        let registers = body.iter().filter(|l| is_register_line(l)).count();
-        let mottos = body.iter().filter(|l| is_motto(l)).count();
-        let s = 2 * contacts + registers + roles + mottos + usize::from(named);
+        // "Mark Dunn | Sound Engineer | 07700 900456 | markdunn.example.com": a signature's
+        // lines written side by side, joined by bars or middle dots. Each segment is scored
+        // as the line it stands for, and the block keeps the better of both readings.
+        let segments: Vec<&str> = body.iter().flat_map(|l| side_by_side(l)).collect();
+        let (s_lines, named_lines) = block_score(body, head);
+        let (s_segments, named_segments) = block_score(&segments, head);
+        let (s, named) = if s_segments > s_lines {
+            (s_segments, named_segments)
+        } else {
+            (s_lines, named_lines)
+        };
         named_block = named || head == 2;
         if s == 0 {
             break;
@@ -661,6 +653,49 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
     }
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
+    }
+}
+
+/// The signals of a block's lines (see `cut_contact_block`): contact details 2, a role or a
+/// business 1, a register line 1, a motto 1, a name heading it 1; and whether a name heads it.
+/// `head` is 2 when a closing and a name stand above the lines.
+fn block_score(body: &[&str], head: usize) -> (usize, bool) {
+    let contacts = body.iter().filter(|l| is_contact_line(l)).count();
+    let named = head == 0 && !body.is_empty() && is_bare_name(body[0]) && body.len() > 1;
+    // Under a sign-off (a closing and a name) or a name line, any short label line is
+    // the signature's: a role or a business in any language ("Traductora jurada",
+    // "Coach certifiée", "Vertrieb"), however it is capitalised.
+    let under_name = head == 2 || named;
+    let roles = body
+        .iter()
+        .enumerate()
+        .filter(|&(k, l)| {
+            !is_contact_line(l)
+                && (is_role_line(l)
+                    || (k > 0 && is_title_cased(l))
+                    || (under_name && (k > 0 || head == 2) && is_label_line(l)))
+        })
+        .count();
+    let registers = body.iter().filter(|l| is_register_line(l)).count();
+    let mottos = body.iter().filter(|l| is_motto(l)).count();
+    (
+        2 * contacts + registers + roles + mottos + usize::from(named),
+        named,
+    )
+}
+
+/// The segments of a line that joins a signature's lines with " | " or " · " (the line
+/// itself when it joins none).
+fn side_by_side(line: &str) -> Vec<&str> {
+    let parts: Vec<&str> = line
+        .split(['|', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 && (line.contains(" | ") || line.contains(" · ")) {
+        parts
+    } else {
+        vec![line]
     }
 }
 
@@ -738,7 +773,22 @@ fn is_title_cased(line: &str) -> bool {
 /// A line that is only a name: one to four capitalised words ("Hélène Girard", "Dr. Fernanda
 /// Ribeiro", "Zoe Hart (she/her)"), no digits, no sentence punctuation.
 fn is_bare_name(line: &str) -> bool {
-    let t = line.trim();
+    // "Kim Lee, PhD", "Harry Webb, FCA", "Ana Sousa, MBA": letters after a name are part of
+    // it — a short tail after the comma, each word with a capital inside or of four letters
+    // at most.
+    let t = match line.trim().split_once(", ") {
+        Some((name, tail))
+            if (1..=2).contains(&tail.split_whitespace().count())
+                && tail.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && (w.chars().skip(1).any(char::is_uppercase) || w.chars().count() <= 4)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                }) =>
+        {
+            name
+        }
+        _ => line.trim(),
+    };
     let ws: Vec<&str> = t
         .split_whitespace()
         .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
@@ -800,6 +850,15 @@ mod tests {
         // A person's own long sentence stays.
         let t = "Yes!\n\nI registered in the app yesterday and it works now, thanks for the tip.";
         assert_eq!(block(t), t);
+    }
+
+    #[test]
+    fn a_signature_written_side_by_side_goes() {
+        let t = block(
+            "Can't make it, sorry.\n\nMark\n\nMark Dunn | Freelance Sound Engineer | 07700 900456 | markdunn.example.com",
+        );
+        assert!(!t.contains("Sound Engineer"), "{t:?}");
+        assert!(t.contains("Can't make it"), "{t:?}");
     }
 
     #[test]
