@@ -2,7 +2,7 @@
 # test.sh — the project's test command. As root on a fresh Debian 12 machine:
 #
 #   ./scripts/test.sh                 # everything
-#   ./scripts/test.sh some_test_name  # extra arguments go to `cargo test --workspace`
+#   ./scripts/test.sh some_test_name  # extra arguments go to `cargo test --workspace --no-fail-fast`
 #
 # Installs what the real test stack needs (scripts/stack.sh install), brings up a throwaway
 # Postfix + Dovecot + PostgreSQL on free loopback ports in a temporary directory, runs the
@@ -105,13 +105,13 @@ mkdir -m 1777 "$STACK_DIR/tmp"
 export TMPDIR=$STACK_DIR/tmp
 say "using RT_SMTP_PORT=$RT_SMTP_PORT RT_IMAP_PORT=$RT_IMAP_PORT RT_PG_URL=$RT_PG_URL"
 
-say "running: cargo test --workspace $*"
+say "running: cargo test --workspace --no-fail-fast $*"
 # Job control on for this one command: cargo gets its own process group that cleanup can stop
 # as a whole, and it keeps SIGINT at its default (without job control, bash makes background
 # commands ignore SIGINT, which the tests' child processes would inherit). Run in the
 # background so that `wait` returns as soon as a signal arrives and the traps run at once.
 set -m
-cargo test --workspace "$@" &
+cargo test --workspace --no-fail-fast "$@" &
 CARGO_PID=$!
 CARGO_PGID=$CARGO_PID # a job's process group is its first process's id
 set +m
