@@ -1,7 +1,9 @@
 //! Proposed topics: explicit "TOPIC:" lines, else list items, semicolon-separated items or
 //! paragraphs; titles lose the lead-ins that only introduce them ("I'd like to discuss …").
 
-use super::words::{is_list_heading, list_items, paragraphs, strip_greeting_and_closing};
+use super::words::{
+    is_list_heading, list_items, only_a_name, paragraphs, strip_greeting_and_closing,
+};
 use crate::text::{fold, squash};
 use crate::Topic;
 
@@ -95,25 +97,12 @@ pub(crate) fn topics_in(text: &str) -> Vec<Topic> {
     // kisses — is a sign-off, whoever's name it is (a nickname, "Bia" for Beatriz, is no token
     // of the sender's). Only when every paragraph is such a word ("Pricing\n\nBurnout") may it
     // be an item: then names and items look alike, and the items win.
-    let name_like = |p: &str| {
-        let t = p.trim();
-        let ws: Vec<&str> = t
-            .split_whitespace()
-            .filter(|w| !matches!(w.to_lowercase().as_str(), "x" | "xx" | "xxx"))
-            .collect();
-        (1..=3).contains(&ws.len())
-            && t.chars().count() <= 30
-            && ws.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-            })
-    };
     // "I have two:\n\nPricing\n\nInsurance\n\nSam": a heading that counts its items says
     // which word is one too many.
     let counted = heading_count(&body);
     if paras.len() >= 2
-        && paras.last().is_some_and(|p| name_like(p))
-        && (!paras[..paras.len() - 1].iter().all(|p| name_like(p))
+        && paras.last().is_some_and(|p| only_a_name(p))
+        && (!paras[..paras.len() - 1].iter().all(|p| only_a_name(p))
             || counted == Some(paras.len() - 1))
     {
         paras.pop();
@@ -480,23 +469,12 @@ fn split_title(head: &str, more: Vec<String>) -> Topic {
     }
 }
 
-/// The words a lead-in is made of, in the six languages (folded): the nouns and verbs of
-/// proposing and the small words around them.
-///
-/// Why a vocabulary and not a list of lead-ins: "Sugestão:", "Mein Vorschlag:", "Here's an
-/// idea:", "Se me ocurre un tema:", "Une idée de ma part :" are endless combinations of few
-/// words. A head before a colon made only of these words announces what follows; a head with
-/// any other word ("Pricing:", "Onboarding juniors:") is itself the title.
-const LEADIN_WORDS: &[&str] = &[
-    "suggestion",
-    "suggestions",
-    "idea",
-    "ideas",
-    "proposal",
-    "topic",
-    "topics",
-    "propose",
-    "suggest",
+/// The small words of a lead-in: articles, pronouns, "here's", "I'd like to", words that only
+/// qualify the noun of proposing (its place in a row or its standing: "Outro tema possível:",
+/// "Zweites Thema:", "Dernière idée :", "Bonus idea:"), in passing ("Petite idée en passant :",
+/// "Just a random thought:", "Nebenbei:") and counts ("Two things:"). A lead-in is made of these
+/// and of [`LEADIN_WORDS`], with at least one of the latter: small words alone announce nothing.
+const SMALL_WORDS: &[&str] = &[
     "here's",
     "heres",
     "here",
@@ -519,12 +497,6 @@ const LEADIN_WORDS: &[&str] = &[
     "also",
     "and",
     "two",
-    "vorschlag",
-    "vorschlage",
-    "thema",
-    "themen",
-    "idee",
-    "ideen",
     "mein",
     "meine",
     "ein",
@@ -532,13 +504,7 @@ const LEADIN_WORDS: &[&str] = &[
     "von",
     "mir",
     "ich",
-    "schlage",
-    "vor",
     "noch",
-    "proposition",
-    "propositions",
-    "sujet",
-    "sujets",
     "je",
     "une",
     "un",
@@ -549,78 +515,37 @@ const LEADIN_WORDS: &[&str] = &[
     "mes",
     "moi",
     "autre",
-    "propuesta",
-    "propuestas",
-    "tema",
-    "temas",
-    "sugerencia",
-    "sugerencias",
-    "propongo",
     "se",
-    "ocurre",
     "mi",
     "mis",
     "una",
     "otra",
     "otro",
-    "voorstel",
-    "voorstellen",
-    "onderwerp",
-    "onderwerpen",
     "mijn",
     "een",
     "ik",
-    "stel",
-    "voor",
     "nog",
-    "sugestao",
-    "sugestoes",
-    "ideia",
-    "ideias",
-    "proposta",
-    "propostas",
     "minha",
     "meu",
     "uma",
     "um",
-    "proponho",
-    "sugiro",
     "outra",
     "outro",
     "el",
     "la",
-    "suggestie",
-    "suggesties",
+    "vor",
+    "voor",
     "petite",
     "petit",
     "kleine",
     "kleiner",
     "pequena",
-    "pequeña",
     "pequeno",
-    "kleine",
     "klein",
     "brief",
-    "quick",
-    "small",
     "little",
-    // Nouns of a thought or a question put to the group: "Quick thought:", "Kurze Frage:",
-    // "Une question :" announce what follows.
-    "thought",
-    "thoughts",
-    "question",
-    "gedanke",
-    "frage",
-    "pensee",
-    "pensamiento",
-    "pregunta",
-    "gedachte",
-    "vraag",
-    "pensamento",
-    "pergunta",
     "kurze",
     "kurzer",
-    // "Ich hätte gern ein Thema:", "I've got one:", "J'ai un sujet :", "Tengo un tema:".
     "hatte",
     "habe",
     "hab",
@@ -633,46 +558,8 @@ const LEADIN_WORDS: &[&str] = &[
     "tengo",
     "heb",
     "tenho",
-    // Verbs of talking and what is talked about: "Something I'd like to discuss:", "Was ich
-    // gern besprechen würde:", "Algo de lo que hablar:".
-    "something",
-    "thing",
-    "discuss",
-    "talk",
-    "about",
-    "raise",
-    "cover",
-    "etwas",
-    "was",
     "gern",
     "gerne",
-    "besprechen",
-    "sprechen",
-    "reden",
-    "uber",
-    "wurde",
-    "quelque",
-    "chose",
-    "parler",
-    "discuter",
-    "aborder",
-    "algo",
-    "hablar",
-    "tratar",
-    "de",
-    "lo",
-    "que",
-    "iets",
-    "bespreken",
-    "praten",
-    "over",
-    "coisa",
-    "falar",
-    "discutir",
-    "sobre",
-    // Words that only qualify the noun of proposing — its place in a row or its standing:
-    // "Outro tema possível:", "Possible topic:", "Zweites Thema:", "Dernière idée :", "Tema
-    // extra:", "Bonus idea:". A head of these and a lead-in noun still only announces.
     "possible",
     "possivel",
     "posible",
@@ -695,7 +582,6 @@ const LEADIN_WORDS: &[&str] = &[
     "premier",
     "premiere",
     "deuxieme",
-    "second",
     "seconde",
     "troisieme",
     "derniere",
@@ -712,17 +598,6 @@ const LEADIN_WORDS: &[&str] = &[
     "laatste",
     "primeiro",
     "primeira",
-    "terceiro",
-    // Wanting to talk: "What I'd love to discuss:", "Something I'm keen on:", "My two
-    // cents:".
-    "cents",
-    "what",
-    "love",
-    "keen",
-    "want",
-    "wanted",
-    "really",
-    // In passing: "Petite idée en passant :", "Just a random thought:", "Nebenbei:".
     "en",
     "passant",
     "btw",
@@ -735,14 +610,7 @@ const LEADIN_WORDS: &[&str] = &[
     "passagem",
     "just",
     "random",
-    // Things and counts: "Yo propondría dos cosas:", "Two things:", "Drei Dinge:".
-    "things",
-    "cosas",
-    "cosa",
-    "coisas",
-    "choses",
-    "dinge",
-    "dingen",
+    "terceiro",
     "dos",
     "tres",
     "three",
@@ -758,6 +626,125 @@ const LEADIN_WORDS: &[&str] = &[
     "eu",
 ];
 
+/// The words a lead-in is made of, in the six languages (folded): the nouns and verbs of
+/// proposing and of talking; the small words around them are [`SMALL_WORDS`].
+///
+/// Why a vocabulary and not a list of lead-ins: "Sugestão:", "Mein Vorschlag:", "Here's an
+/// idea:", "Se me ocurre un tema:", "Une idée de ma part :" are endless combinations of few
+/// words. A head before a colon made only of these words announces what follows; a head with
+/// any other word ("Pricing:", "Onboarding juniors:") is itself the title.
+const LEADIN_WORDS: &[&str] = &[
+    "suggestion",
+    "suggestions",
+    "idea",
+    "ideas",
+    "proposal",
+    "topic",
+    "topics",
+    "propose",
+    "suggest",
+    "vorschlag",
+    "vorschlage",
+    "thema",
+    "themen",
+    "idee",
+    "ideen",
+    "schlage",
+    "proposition",
+    "propositions",
+    "sujet",
+    "sujets",
+    "propuesta",
+    "propuestas",
+    "tema",
+    "temas",
+    "sugerencia",
+    "sugerencias",
+    "propongo",
+    "ocurre",
+    "voorstel",
+    "voorstellen",
+    "onderwerp",
+    "onderwerpen",
+    "stel",
+    "sugestao",
+    "sugestoes",
+    "ideia",
+    "ideias",
+    "proposta",
+    "propostas",
+    "proponho",
+    "sugiro",
+    "suggestie",
+    "suggesties",
+    "pequeña",
+    // Nouns of a thought or a question put to the group: "Quick thought:", "Kurze Frage:",
+    // "Une question :" announce what follows.
+    "thought",
+    "thoughts",
+    "question",
+    "gedanke",
+    "frage",
+    "pensee",
+    "pensamiento",
+    "pregunta",
+    "gedachte",
+    "vraag",
+    "pensamento",
+    "pergunta",
+    // Verbs of talking and what is talked about: "Something I'd like to discuss:", "Was ich
+    // gern besprechen würde:", "Algo de lo que hablar:".
+    "something",
+    "thing",
+    "discuss",
+    "talk",
+    "about",
+    "raise",
+    "cover",
+    "etwas",
+    "was",
+    "besprechen",
+    "sprechen",
+    "reden",
+    "uber",
+    "wurde",
+    "quelque",
+    "chose",
+    "parler",
+    "discuter",
+    "aborder",
+    "algo",
+    "hablar",
+    "tratar",
+    "lo",
+    "que",
+    "iets",
+    "bespreken",
+    "praten",
+    "over",
+    "coisa",
+    "falar",
+    "discutir",
+    "sobre",
+    // Wanting to talk: "What I'd love to discuss:", "Something I'm keen on:", "My two
+    // cents:".
+    "cents",
+    "what",
+    "love",
+    "keen",
+    "want",
+    "wanted",
+    "really",
+    // Things (counted by small words): "Yo propondría dos cosas:", "Two things:", "Drei Dinge:".
+    "things",
+    "cosas",
+    "cosa",
+    "coisas",
+    "choses",
+    "dinge",
+    "dingen",
+];
+
 /// Whether a head before a colon only announces a topic (every word a lead-in word, and at
 /// least one noun or verb of proposing among them).
 pub(super) fn is_leadin(head: &str) -> bool {
@@ -766,157 +753,6 @@ pub(super) fn is_leadin(head: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    let small = [
-        "here's",
-        "heres",
-        "here",
-        "is",
-        "are",
-        "an",
-        "a",
-        "one",
-        "my",
-        "from",
-        "me",
-        "i",
-        "i'd",
-        "would",
-        "like",
-        "to",
-        "quick",
-        "small",
-        "another",
-        "also",
-        "and",
-        "two",
-        "mein",
-        "meine",
-        "ein",
-        "eine",
-        "von",
-        "mir",
-        "ich",
-        "noch",
-        "je",
-        "une",
-        "un",
-        "de",
-        "ma",
-        "part",
-        "mon",
-        "mes",
-        "moi",
-        "autre",
-        "se",
-        "mi",
-        "mis",
-        "una",
-        "otra",
-        "otro",
-        "mijn",
-        "een",
-        "ik",
-        "nog",
-        "minha",
-        "meu",
-        "uma",
-        "um",
-        "outra",
-        "outro",
-        "el",
-        "la",
-        "vor",
-        "voor",
-        "petite",
-        "petit",
-        "kleine",
-        "kleiner",
-        "pequena",
-        "pequeno",
-        "klein",
-        "brief",
-        "little",
-        "kurze",
-        "kurzer",
-        "hatte",
-        "habe",
-        "hab",
-        "have",
-        "i've",
-        "ive",
-        "got",
-        "j'ai",
-        "ai",
-        "tengo",
-        "heb",
-        "tenho",
-        "gern",
-        "gerne",
-        "possible",
-        "possivel",
-        "posible",
-        "mogliches",
-        "moglicher",
-        "mogliche",
-        "mogelijk",
-        "mogelijke",
-        "first",
-        "second",
-        "third",
-        "last",
-        "final",
-        "extra",
-        "bonus",
-        "erstes",
-        "zweites",
-        "drittes",
-        "letztes",
-        "premier",
-        "premiere",
-        "deuxieme",
-        "seconde",
-        "troisieme",
-        "derniere",
-        "dernier",
-        "primer",
-        "segundo",
-        "segunda",
-        "tercer",
-        "ultimo",
-        "ultima",
-        "eerste",
-        "tweede",
-        "derde",
-        "laatste",
-        "primeiro",
-        "primeira",
-        "en",
-        "passant",
-        "btw",
-        "by",
-        "the",
-        "way",
-        "nebenbei",
-        "paso",
-        "terloops",
-        "passagem",
-        "just",
-        "random",
-        "terceiro",
-        "dos",
-        "tres",
-        "three",
-        "zwei",
-        "drei",
-        "deux",
-        "trois",
-        "twee",
-        "drie",
-        "dois",
-        "duas",
-        "yo",
-        "eu",
-    ];
     // German joins its nouns: "Themenvorschlag", "Diskussionsidee" end on a lead-in noun.
     // Verbs of proposing come in many forms ("propondría", "proporia", "proposerais",
     // "suggérerais", "sugeriría", "zou voorstellen"): their stems, not their forms.
@@ -927,6 +763,7 @@ pub(super) fn is_leadin(head: &str) -> bool {
     };
     let leadin = |w: &&str| {
         LEADIN_WORDS.contains(w)
+            || SMALL_WORDS.contains(w)
             || proposing(w)
             || ["vorschlag", "idee", "thema", "themen"]
                 .iter()
@@ -997,7 +834,7 @@ pub(super) fn is_leadin(head: &str) -> bool {
     !ws.is_empty()
         && ws.len() <= 6
         && ws.iter().all(leadin)
-        && ws.iter().any(|w| !small.contains(w))
+        && ws.iter().any(|w| !SMALL_WORDS.contains(w))
 }
 
 /// Openings (folded) that introduce a topic rather than name it.

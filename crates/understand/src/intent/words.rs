@@ -485,9 +485,14 @@ pub(super) fn strip_closing(body: &str) -> String {
 }
 
 /// A line that is only a name: one to three capitalised words ("Pri", "Dr. Priya Shah"),
-/// perhaps with kisses ("Ana x").
+/// perhaps with kisses ("Ana x"), perhaps after a dash ("– Pri").
 fn bare_name(line: &str) -> bool {
-    let t = line.trim().trim_start_matches(['-', '–', '—', ' ']);
+    only_a_name(line.trim().trim_start_matches(['-', '–', '—', ' ']))
+}
+
+/// Text that is only a name: one to three capitalised words, perhaps with kisses ("Ana x").
+pub(super) fn only_a_name(text: &str) -> bool {
+    let t = text.trim();
     let ws: Vec<&str> = t
         .split_whitespace()
         .filter(|w| !matches!(w.to_lowercase().as_str(), "x" | "xx" | "xxx"))
