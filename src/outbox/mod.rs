@@ -260,6 +260,13 @@ impl Delivery {
     /// The lease on the claimed rows is short ([`lease::LEASE`]) and renewed while the batch
     /// is in flight; should it be lost, no more bodies go out (see [`lease`]).
     pub async fn step(&self, now: i64) -> Result<Batch> {
+        // On SQLite this thread and the connection threads it hands statements to share a CPU
+        // while the step runs (see `store::Colocated`): a result's commit holds back the next
+        // body, and waking a connection thread on the other CPU for each made a list post's
+        // delivery ~15 % slower (BENCHMARKS.md). Should an inbound batch pin them to its own
+        // CPU meanwhile, the last to pin wins: only speed is at stake, never a result.
+        let _colocated = (self.store.backend() == crate::store::Backend::Sqlite)
+            .then(crate::store::Colocated::here);
         let started = tokio::time::Instant::now();
         // `now` moves on while a batch is sent (a fixed clock included): claims and renewals
         // made later in the step count from the time they are made.

@@ -8,7 +8,8 @@
 //! context switch. [`Colocated`] puts the calling thread and the SQLite connection threads on
 //! the CPU the caller runs on for as long as it lives (a batch), and gives them back every CPU
 //! afterwards; the CPU work that needs no database (reading the messages) runs meanwhile on
-//! the other CPUs ([`elsewhere`]).
+//! the other CPUs ([`elsewhere`]). Delivery does the same for each step on SQLite: there
+//! each result's commit is waited on before the next body goes out.
 //!
 //! Linux only, and best effort: where affinity cannot be set (another OS, a restricted
 //! sandbox), nothing changes but the speed.
