@@ -192,10 +192,8 @@ impl Store {
         .bind(PersonStatus::Active.as_str())
         .bind(Role::Member.as_str())
         .bind(Role::Coordinator.as_str())
-        .fetch_all(&mut *conn)
-        .await
-        .context("listing active members")?;
-        Person::from_rows(&rows)
+        .fetch(&mut *conn);
+        Person::from_stream(rows, "listing active members").await
     }
 
     /// The active coordinators of a community (a few rows, where `active_people` reads them all).
@@ -259,16 +257,37 @@ impl Person {
     pub(super) fn from_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Person>> {
         let mut people = Vec::with_capacity(rows.len());
         for r in rows {
-            match Person::from_row(r) {
-                Ok(p) => people.push(p),
-                Err(e) if e.chain().any(|x| x.is::<crate::domain::BadAddress>()) => {
-                    let id: i64 = r.try_get("id")?;
-                    tracing::warn!(person = id, "left out, no mail can go to this address: {e:#} (fix: correct the address in row {id} of the people table, or delete that row)");
-                }
-                Err(e) => return Err(e),
-            }
+            Person::keep(r, &mut people)?;
         }
         Ok(people)
+    }
+
+    /// [`Person::from_rows`] as the rows arrive, for the lists of a whole group: all of a
+    /// group's rows held at once beside its people took ~95 MB for 100,000 members
+    /// (BENCHMARKS.md, growth); a row is dropped once it is a person.
+    pub(super) async fn from_stream<'c>(
+        mut rows: futures::stream::BoxStream<'c, Result<sqlx::any::AnyRow, sqlx::Error>>,
+        what: &'static str,
+    ) -> Result<Vec<Person>> {
+        use futures::TryStreamExt as _;
+        let mut people = Vec::new();
+        while let Some(r) = rows.try_next().await.context(what)? {
+            Person::keep(&r, &mut people)?;
+        }
+        Ok(people)
+    }
+
+    /// Adds the person of row `r`, unless its address is one no mail can go to.
+    fn keep(r: &sqlx::any::AnyRow, people: &mut Vec<Person>) -> Result<()> {
+        match Person::from_row(r) {
+            Ok(p) => people.push(p),
+            Err(e) if e.chain().any(|x| x.is::<crate::domain::BadAddress>()) => {
+                let id: i64 = r.try_get("id")?;
+                tracing::warn!(person = id, "left out, no mail can go to this address: {e:#} (fix: correct the address in row {id} of the people table, or delete that row)");
+            }
+            Err(e) => return Err(e),
+        }
+        Ok(())
     }
 
     /// The name to greet them with.

@@ -204,10 +204,8 @@ impl Store {
         .bind(Role::Member.as_str())
         .bind(Role::Coordinator.as_str())
         .bind(delivery.as_str())
-        .fetch_all(&mut *conn)
-        .await
-        .context("listing who gets posts")?;
-        Person::from_rows(&rows)
+        .fetch(&mut *conn);
+        Person::from_stream(rows, "listing who gets posts").await
     }
 
     /// A person's delivery and whether their posts are held.
