@@ -664,20 +664,31 @@ mod tests {
         out
     }
 
+    /// Bodies whose dots, line ends and bytes dot-stuffing can get wrong.
+    const TRICKY: &[&[u8]] = &[
+        b"",
+        b".",
+        b"..",
+        b".\r\n",
+        b".\r\n.\r\n.",
+        b".starts with a dot\r\nthen\r\n.\r\n..\r\n.\r\nend",
+        b"a\r\n.b\r\n..c\r\n",
+        b"\r\n.\r\n",
+        b"\r\n\r\n..\r\n",
+        b"a\n.b\r.c\r\r\n.d",
+        b"x\r\n.",
+        b"\r\r\n\n.\r\n\r.",
+        "caf\u{e9}\r\n.\u{fc}ber\r\n\u{2014}.\r\n".as_bytes(),
+        b"\xff\xfe\r\n.\x80\r\n",
+        b"a\n.b",
+        b"a\r.b",
+        b"a\r\r\n.b",
+        b"...\r\n\r\n.",
+    ];
+
     #[test]
     fn dot_stuffing_is_lettres() {
-        for body in [
-            &b""[..],
-            b".",
-            b".\r\n",
-            b"a\r\n.b\r\n..c\r\n",
-            b"\r\n.\r\n",
-            b"a\n.b",
-            b"a\r.b",
-            b"a\r\r\n.b",
-            b"x\r\n.",
-            b"...\r\n\r\n.",
-        ] {
+        for body in TRICKY.iter().copied() {
             assert_eq!(
                 data_section(body),
                 lettre_way(body),
@@ -735,22 +746,7 @@ mod tests {
 
     #[test]
     fn dot_stuffing_across_pieces_is_the_wholes() {
-        for body in [
-            &b""[..],
-            b".",
-            b"..",
-            b".\r\n",
-            b".\r\n.\r\n.",
-            b".starts with a dot\r\nthen\r\n.\r\n..\r\n.\r\nend",
-            b"a\r\n.b\r\n..c\r\n",
-            b"\r\n.\r\n",
-            b"\r\n\r\n..\r\n",
-            b"a\n.b\r.c\r\r\n.d",
-            b"x\r\n.",
-            b"\r\r\n\n.\r\n\r.",
-            "caf\u{e9}\r\n.\u{fc}ber\r\n\u{2014}.\r\n".as_bytes(),
-            b"\xff\xfe\r\n.\x80\r\n",
-        ] {
+        for body in TRICKY.iter().copied() {
             every_split(body);
         }
         use rand::{Rng, SeedableRng};
