@@ -206,23 +206,28 @@ const BOUNCE_SUBJECTS: &[&str] = &[
 ];
 
 fn looks_like_bounce(f: &Facts) -> bool {
-    let subject = f.subject.to_lowercase();
-    let subject_says = BOUNCE_SUBJECTS.iter().any(|p| subject.contains(p));
     let report_says = f.report_type.as_deref() == Some("delivery-status");
     let daemon = is_daemon_sender(f);
-    let body_says = plain::has_bounce_phrase(&f.report_text);
-    let returned = !f.returned.is_empty() || !plain::inline_returned(&f.report_text).is_empty();
     // A person forwarding or answering a failure report ("Fwd: Undelivered Mail…") wrote a
     // message of their own; it is no bounce.
     let (_, reply, forward) = text::strip_subject_prefixes(&f.subject);
     if !daemon && !report_says && (reply || forward) {
         return false;
     }
-    report_says
-        || (daemon && (subject_says || body_says || returned))
-        || (subject_says && body_says)
-        || (body_says && returned)
-        || f.header("x-failed-recipients").is_some()
+    if report_says || f.header("x-failed-recipients").is_some() {
+        return true;
+    }
+    let subject = f.subject.to_lowercase();
+    let subject_says = BOUNCE_SUBJECTS.iter().any(|p| subject.contains(p));
+    // The body's two readings (each a pass over the report) only when they can decide: most
+    // replies are asked this, and most are no bounce.
+    let body_says = || plain::has_bounce_phrase(&f.report_text);
+    let returned = || !f.returned.is_empty() || !plain::inline_returned(&f.report_text).is_empty();
+    if daemon {
+        subject_says || body_says() || returned()
+    } else {
+        body_says() && (subject_says || returned())
+    }
 }
 
 fn strong_bounce_signal(f: &Facts) -> bool {

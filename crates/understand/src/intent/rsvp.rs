@@ -3,7 +3,8 @@
 //! Questions are not answers ("Yes?", "Maybe we could meet at 7?").
 
 use super::words::{
-    answer_window, phrase_at, sentence_spans, skip_greeting, strip_closing, tokens, Word,
+    answer_window, phrase_at, sentence_spans, skip_greeting, strip_closing, tokens, PhraseIndex,
+    Word,
 };
 use crate::text::squash;
 use crate::Response;
@@ -394,9 +395,11 @@ pub(super) const LEADING: &[(&str, Response)] = &[
 /// The longest answer phrase starting at word `i`: fixed phrases, and "can't/won't … come"
 /// forms ("I can't come", "we cannot attend", "won't be able to join").
 fn longest_phrase_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
-    let fixed = PHRASES
-        .iter()
-        .filter_map(|(p, r)| phrase_at(ws, i, p).map(|n| (*r, n)))
+    static INDEX: std::sync::LazyLock<PhraseIndex<Response>> =
+        std::sync::LazyLock::new(|| PhraseIndex::new(PHRASES));
+    let fixed = INDEX
+        .longest_at(ws, i, phrase_at)
+        .into_iter()
         .chain(super::signals::idiom_at(ws, i))
         .max_by_key(|(_, n)| *n);
     let negated = negated_attendance_at(ws, i);
@@ -939,10 +942,9 @@ fn leading_answer(words: &[Word]) -> Option<(Response, usize)> {
     let from_phrases = longest_phrase_at(words, 0).filter(|&(_, n)| {
         !(1..n).any(|j| longest_phrase_at(words, j).is_some_and(|(_, m)| j + m > n))
     });
-    let from_leading = LEADING
-        .iter()
-        .filter_map(|(p, r)| phrase_at(words, 0, p).map(|n| (*r, n)))
-        .max_by_key(|(_, n)| *n);
+    static INDEX: std::sync::LazyLock<PhraseIndex<Response>> =
+        std::sync::LazyLock::new(|| PhraseIndex::new(LEADING));
+    let from_leading = INDEX.longest_at(words, 0, phrase_at);
     match (from_phrases, from_leading) {
         (Some(p), Some(l)) => {
             if p.1 >= l.1 {

@@ -542,10 +542,9 @@ pub(super) fn be_there_at(text: &str, ws: &[Word], i: usize) -> Option<(Response
 
 /// The idiom matching at word `i` (`~` matches up to two words), with its length in words.
 pub(super) fn idiom_at(ws: &[Word], i: usize) -> Option<(Response, usize)> {
-    IDIOMS
-        .iter()
-        .filter_map(|(p, r)| matches_at(ws, i, p).map(|n| (*r, n)))
-        .max_by_key(|(_, n)| *n)
+    static INDEX: std::sync::LazyLock<super::words::PhraseIndex<Response>> =
+        std::sync::LazyLock::new(|| super::words::PhraseIndex::new(IDIOMS));
+    INDEX.longest_at(ws, i, matches_at)
 }
 
 /// A word against a pattern word: equal, or for `stem*` any word starting with the stem.

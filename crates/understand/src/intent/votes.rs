@@ -134,10 +134,11 @@ fn chosen(text: &str) -> Option<Vec<u32>> {
     }
     let words: Vec<&str> = toks.iter().map(String::as_str).collect();
     // The choice may come before its verb: "Both 1 and 3 for me".
+    // (compared in place: a Vec per phrase per word was a sixth of reading a vote, issue 14)
     (0..words.len()).find(|&i| {
         CHOOSING.iter().any(|c| {
-            let parts: Vec<&str> = c.split(' ').collect();
-            words.get(i..i + parts.len()) == Some(&parts[..])
+            let mut at = words[i..].iter();
+            c.split(' ').all(|part| at.next() == Some(&part))
         })
     })?;
     let mut out = Vec::new();

@@ -146,6 +146,72 @@ pub(super) fn phrase_at(words: &[Word], i: usize, phrase: &str) -> Option<usize>
     Some(n)
 }
 
+/// A list of phrases found by their first word (issue 14). A reply's first lines are read
+/// against a few hundred phrases at every word, and nearly every phrase fails on its first
+/// word: trying them all was a fifth of reading a reply. Only the phrases whose first word can
+/// be the word at hand are tried (apostrophes made plain on both sides), and those whose first
+/// word is a stem (`stem*`) at every word.
+pub(super) struct PhraseIndex<T: 'static> {
+    list: &'static [(&'static str, T)],
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    stems: Vec<usize>,
+}
+
+impl<T: Copy> PhraseIndex<T> {
+    pub(super) fn new(list: &'static [(&'static str, T)]) -> Self {
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut stems = Vec::new();
+        for (k, (phrase, _)) in list.iter().enumerate() {
+            let first = phrase.split(' ').next().unwrap_or("");
+            if first.ends_with('*') {
+                stems.push(k);
+            } else {
+                by_first
+                    .entry(plain_apostrophes(first).into_owned())
+                    .or_default()
+                    .push(k);
+            }
+        }
+        PhraseIndex {
+            list,
+            by_first,
+            stems,
+        }
+    }
+
+    /// The longest phrase of the list that `matches` finds at word `i`, with its length in
+    /// words; of equally long ones the last in the list (as `Iterator::max_by_key` picks).
+    pub(super) fn longest_at(
+        &self,
+        ws: &[Word],
+        i: usize,
+        matches: fn(&[Word], usize, &str) -> Option<usize>,
+    ) -> Option<(T, usize)> {
+        let w = ws.get(i)?;
+        let exact = self
+            .by_first
+            .get(plain_apostrophes(&w.folded).as_ref())
+            .map_or(&[][..], Vec::as_slice);
+        exact
+            .iter()
+            .chain(&self.stems)
+            .filter_map(|&k| {
+                let (phrase, r) = self.list[k];
+                matches(ws, i, phrase).map(|n| (k, r, n))
+            })
+            .max_by_key(|&(k, _, n)| (n, k))
+            .map(|(_, r, n)| (r, n))
+    }
+}
+
+fn plain_apostrophes(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.contains('’') {
+        w.replace('’', "'").into()
+    } else {
+        w.into()
+    }
+}
+
 /// The span of the text we read an RSVP from: the first sentences, after a greeting.
 pub(super) fn answer_window(text: &str) -> &str {
     // The first paragraph (or two if the first is only a greeting), at most ~300 bytes.

@@ -465,7 +465,8 @@ fn signature_like(line: &str) -> bool {
     // The company's legal sentence under a signature ("Klein Legal LLP is authorised and
     // regulated by …", "… registered in England. Registered office as above.") is long, but
     // no person writes it: it belongs to the block like a register number.
-    (n <= 90 && (is_contact_line(t) || t.split_whitespace().count() <= 8))
+    // (the word count first: `is_contact_line` is the dearer test, issue 14)
+    (n <= 90 && (t.split_whitespace().count() <= 8 || is_contact_line(t)))
         || (n <= 400 && is_register_line(t) && !first_person(t))
         || is_rule_line(t)
         || is_motto(t)
@@ -587,12 +588,17 @@ pub(crate) fn cut_contact_block(out: &mut Vec<&str>) {
         // paragraph, a name line after words of the message heads a block of its own.
         if end == out.len() {
             let whole = &out[p..end];
-            let own = !whole.iter().all(|l| signature_like(l))
-                || !out[..p].iter().any(|l| !l.trim().is_empty());
+            // signed_from[k]: every line from k on is signature-like (one pass from the end,
+            // not one per line the block could start at).
+            let mut signed_from = vec![true; whole.len() + 1];
+            for k in (0..whole.len()).rev() {
+                signed_from[k] = signed_from[k + 1] && signature_like(whole[k]);
+            }
+            let own = !signed_from[0] || !out[..p].iter().any(|l| !l.trim().is_empty());
             if own {
-                if let Some(k) = (1..whole.len().saturating_sub(1)).find(|&k| {
-                    is_bare_name(whole[k]) && whole[k..].iter().all(|l| signature_like(l))
-                }) {
+                if let Some(k) = (1..whole.len().saturating_sub(1))
+                    .find(|&k| is_bare_name(whole[k]) && signed_from[k])
+                {
                     p += k;
                 }
             }

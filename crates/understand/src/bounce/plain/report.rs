@@ -81,8 +81,15 @@ const PHRASES: &[&str] = &[
 ];
 
 pub(crate) fn has_bounce_phrase(t: &str) -> bool {
+    // One pass for all the phrases, not one per phrase: asked of every reply that could be a
+    // bounce, which most replies can (issue 14).
+    static FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES).ok());
     let head = head_of(report_part(t), 20_000).to_lowercase();
-    PHRASES.iter().any(|p| head.contains(p))
+    match &*FINDER {
+        Some(finder) => finder.is_match(&head),
+        None => PHRASES.iter().any(|p| head.contains(p)),
+    }
 }
 
 fn head_of(t: &str, n: usize) -> &str {
