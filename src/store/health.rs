@@ -95,23 +95,27 @@ impl Store {
     /// Mail waiting, retrying, failed and set aside, and posts held, per community id.
     pub async fn mail_counts(&self) -> Result<HashMap<Option<i64>, MailCounts>> {
         let mut counts: HashMap<Option<i64>, MailCounts> = HashMap::new();
-        let rows = sqlx::query(
+        // Pending and failed each from its partial index (migration 0017): the statuses are
+        // literals, which those indexes need, and a community may come in both halves.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT community_id,
-                    COALESCE(SUM(CASE WHEN status = $1 AND attempts = 0 THEN 1 ELSE 0 END), 0) AS waiting,
-                    COALESCE(SUM(CASE WHEN status = $1 AND attempts > 0 THEN 1 ELSE 0 END), 0) AS retrying,
-                    COALESCE(SUM(CASE WHEN status = $2 THEN 1 ELSE 0 END), 0) AS failed
-             FROM outbox WHERE status IN ($1, $2) GROUP BY community_id",
-        )
-        .bind(OutboxStatus::Pending.as_str())
-        .bind(OutboxStatus::Failed.as_str())
+                    SUM(CASE WHEN attempts = 0 THEN 1 ELSE 0 END) AS waiting,
+                    SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS retrying,
+                    CAST(0 AS BIGINT) AS failed
+             FROM outbox WHERE status = '{}' GROUP BY community_id
+             UNION ALL
+             SELECT community_id, CAST(0 AS BIGINT), CAST(0 AS BIGINT), COUNT(*) FROM outbox WHERE status = '{}' GROUP BY community_id",
+            OutboxStatus::Pending.as_str(),
+            OutboxStatus::Failed.as_str()
+        )))
         .fetch_all(&self.pool)
         .await
         .context("counting the outbox")?;
         for r in &rows {
             let c = counts.entry(r.try_get("community_id")?).or_default();
-            c.waiting = r.try_get("waiting")?;
-            c.retrying = r.try_get("retrying")?;
-            c.failed = r.try_get("failed")?;
+            c.waiting += r.try_get::<i64, _>("waiting")?;
+            c.retrying += r.try_get::<i64, _>("retrying")?;
+            c.failed += r.try_get::<i64, _>("failed")?;
         }
         let rows = sqlx::query(
             "SELECT community_id, COUNT(*) AS n FROM inbound

@@ -55,18 +55,20 @@ impl Store {
             Backend::Postgres => "FOR UPDATE SKIP LOCKED",
             Backend::Sqlite => "",
         };
+        // The status a literal: the partial index `outbox_pending` serves only a statement
+        // that names it (migration 0017).
         let sql = format!(
             "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM outbox WHERE status = $5 AND next_attempt_at <= $3
+             WHERE id IN (SELECT id FROM outbox WHERE status = '{pending}' AND next_attempt_at <= $3
                           AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
-             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id, post_id"
+             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id, post_id",
+            pending = OutboxStatus::Pending.as_str(),
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now + lease)
             .bind(owner)
             .bind(now)
             .bind(limit)
-            .bind(OutboxStatus::Pending.as_str())
             .fetch_all(&self.pool)
             .await
             .context("claiming outbox rows")?;
@@ -290,11 +292,12 @@ impl Store {
 
     /// When the next pending row falls due (for the delivery loop's sleep).
     pub async fn next_outbox_due(&self) -> Result<Option<i64>> {
-        let row = sqlx::query(
+        // The status a literal, for the partial index `outbox_pending` (migration 0017).
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT MIN(CASE WHEN leased_until IS NOT NULL AND leased_until > next_attempt_at THEN leased_until ELSE next_attempt_at END) AS due
-             FROM outbox WHERE status = $1",
-        )
-        .bind(OutboxStatus::Pending.as_str())
+             FROM outbox WHERE status = '{}'",
+            OutboxStatus::Pending.as_str()
+        )))
         .fetch_one(&self.pool)
         .await
         .context("finding the next due mail")?;
@@ -336,14 +339,15 @@ impl Store {
 
     /// Puts failed rows (all, or one id) back in the queue, due now. Returns how many.
     pub async fn retry_outbox(&self, id: Option<i64>, now: i64) -> Result<u64> {
-        let r = sqlx::query(
+        // The status a literal, for the partial index `outbox_failed` (migration 0017).
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET status = $3, next_attempt_at = $1, leased_until = NULL, attempts = 0, created_at = $1
-             WHERE status = $4 AND ($2 = 0 OR id = $2)",
-        )
+             WHERE status = '{}' AND ($2 = 0 OR id = $2)",
+            OutboxStatus::Failed.as_str()
+        )))
         .bind(now)
         .bind(id.unwrap_or(0))
         .bind(OutboxStatus::Pending.as_str())
-        .bind(OutboxStatus::Failed.as_str())
         .execute(&self.pool)
         .await
         .context("re-queueing failed mail")?;
@@ -418,14 +422,15 @@ impl Store {
         conn: &mut AnyConnection,
         community_id: i64,
     ) -> Result<(i64, i64)> {
-        let row = sqlx::query(
-            "SELECT COALESCE(SUM(CASE WHEN status = $2 THEN 1 ELSE 0 END), 0) AS n_pending,
-                    COALESCE(SUM(CASE WHEN status = $3 THEN 1 ELSE 0 END), 0) AS n_failed
-             FROM outbox WHERE community_id = $1",
-        )
+        // Each count from its partial index (migration 0017), not a pass over every mail the
+        // community was ever sent: the statuses are literals, which those indexes need.
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE status = '{}' AND community_id = $1) AS n_pending,
+                    (SELECT COUNT(*) FROM outbox WHERE status = '{}' AND community_id = $1) AS n_failed",
+            OutboxStatus::Pending.as_str(),
+            OutboxStatus::Failed.as_str()
+        )))
         .bind(community_id)
-        .bind(OutboxStatus::Pending.as_str())
-        .bind(OutboxStatus::Failed.as_str())
         .fetch_one(&mut *conn)
         .await
         .context("counting the outbox")?;
