@@ -48,7 +48,16 @@ pub struct App {
     deferred: Mutex<HashMap<Key, i64>>,
     /// The communities' DKIM keys, loaded once at start (issue 15).
     dkim: Arc<crate::outbox::dkim::Signers>,
+    /// The inbound writer on SQLite, from the first batch on (see [`App::handle_batch`]).
+    writer: Mutex<Option<tokio::sync::mpsc::UnboundedSender<WriterJob>>>,
 }
+
+/// A batch for the inbound writer: the messages, the time, where to answer.
+type WriterJob = (
+    Vec<(String, Vec<u8>)>,
+    i64,
+    tokio::sync::oneshot::Sender<Result<Vec<Handled>>>,
+);
 
 /// What draining the mailbox did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +107,7 @@ impl App {
             owner,
             deferred: Mutex::default(),
             dkim,
+            writer: Mutex::default(),
         })
     }
 
@@ -277,19 +287,27 @@ impl App {
             return apply_batch(world, msgs, now, false).await;
         }
         let (tx, rx) = tokio::sync::oneshot::channel();
-        std::thread::Builder::new()
-            .name("inbound-writer".into())
-            .spawn(move || {
-                let r = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .context("starting the inbound writer's runtime")
-                    .and_then(|rt| rt.block_on(apply_batch(world, msgs, now, true)));
-                let _ = tx.send(r);
-            })
-            .context("starting the inbound writer")?;
+        self.to_writer((msgs, now, tx))?;
         rx.await
             .context("the inbound writer ended without an answer")?
+    }
+
+    /// Hands a batch to the inbound writer, started when there is none yet or the last one
+    /// ended (a panic ends it with its batch).
+    fn to_writer(&self, job: WriterJob) -> Result<()> {
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let job = match writer.as_ref() {
+            Some(w) => match w.send(job) {
+                Ok(()) => return Ok(()),
+                Err(unsent) => unsent.0,
+            },
+            None => job,
+        };
+        let w = start_writer(self.world.clone())?;
+        w.send(job)
+            .map_err(|_| anyhow::anyhow!("the inbound writer ended as it started"))?;
+        *writer = Some(w);
+        Ok(())
     }
 
     /// One transaction per message, every message: what became of each.
@@ -509,6 +527,30 @@ impl App {
             || {},
         )
     }
+}
+
+/// The inbound writer: a thread with a runtime of its own that applies the batches it is
+/// handed, one after the other, for as long as the app lives. Its runtime outlives each batch:
+/// a batch's connection goes back to its pool on the runtime the batch ran on, and when that
+/// runtime ended with the batch (a thread per batch, as before), the connection was dropped
+/// instead: every batch opened a new one, with an empty page cache (issue 14).
+fn start_writer(world: Arc<World>) -> Result<tokio::sync::mpsc::UnboundedSender<WriterJob>> {
+    let (jobs, mut todo) = tokio::sync::mpsc::unbounded_channel::<WriterJob>();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the inbound writer's runtime")?;
+    std::thread::Builder::new()
+        .name("inbound-writer".into())
+        .spawn(move || {
+            rt.block_on(async move {
+                while let Some((msgs, now, answer)) = todo.recv().await {
+                    let _ = answer.send(apply_batch(world.clone(), msgs, now, true).await);
+                }
+            })
+        })
+        .context("starting the inbound writer")?;
+    Ok(jobs)
 }
 
 /// The batch applied in one transaction by a writer while a thread reads the messages ahead of
