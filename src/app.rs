@@ -282,9 +282,8 @@ impl App {
             .iter()
             .map(|m| (m.key.to_string(), m.raw.clone()))
             .collect();
-        let world = self.world.clone();
-        if world.store.backend() != Backend::Sqlite {
-            return apply_batch(world, msgs, now, false).await;
+        if self.world.store.backend() != Backend::Sqlite {
+            return apply_batch(self.world.clone(), msgs, now, false).await;
         }
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.to_writer((msgs, now, tx))?;
