@@ -5,8 +5,10 @@
 //! recorded, so a crash sends again at most those in flight (their lease expires, the rows are
 //! due again, with the same bytes and Message-ID). The bound is kept by a permit a mail takes
 //! just before its body goes out — once the server has accepted its envelope — and gives back
-//! when its result is committed: a connection sends the next envelope while the last result
-//! is being recorded, and waits, if at all, only before the next body. Errors are sorted once,
+//! when its result is recorded: on SQLite at once, by a line in the delivery's sent
+//! [`journal`] (folded into the outbox when the batch ends); on PostgreSQL when its result is
+//! committed, so that a connection sends the next envelope while the last result is being
+//! recorded, and waits, if at all, only before the next body. Errors are sorted once,
 //! in [`classify`]: temporary ones (4xx, network) are retried on the configured schedule until
 //! `max_age`, permanent ones (5xx) are recorded as failed for `roundtable outbox list` to show.
 
@@ -63,6 +65,7 @@ pub enum SendError {
 }
 
 pub mod dkim;
+pub mod journal;
 pub mod lease;
 mod smtp;
 
@@ -211,7 +214,16 @@ pub struct Delivery {
     dkim: Arc<dkim::Signers>,
     /// The posts the claimed batches hold: the batch claimed ahead shares the one in flight's.
     posts: PostCache,
+    /// On SQLite, where a mail accepted by the server is recorded first (see [`journal`]).
+    journal: Option<Arc<std::sync::Mutex<journal::Journal>>>,
+    /// The directory of every delivery's journal on this database: what dead ones left is
+    /// folded before each claim.
+    journals: Option<PathBuf>,
 }
+
+/// A journal that cannot be written is logged once a minute; its mails are recorded in the
+/// database one by one meanwhile, as on PostgreSQL.
+static JOURNAL_TROUBLE: crate::telemetry::Throttle = crate::telemetry::Throttle::per_minute();
 
 /// See [`Delivery`]'s `held`.
 type Held = Arc<tokio::sync::Mutex<std::collections::HashSet<i64>>>;
@@ -224,6 +236,10 @@ impl Delivery {
             std::process::id(),
             uuid::Uuid::new_v4().simple()
         );
+        let journals = store.journal_dir();
+        let journal = journals
+            .clone()
+            .map(|dir| Arc::new(std::sync::Mutex::new(journal::Journal::new(dir, &owner))));
         Delivery {
             store,
             transport: Arc::new(transport),
@@ -235,6 +251,8 @@ impl Delivery {
             held: Default::default(),
             dkim: Default::default(),
             posts: Default::default(),
+            journal,
+            journals,
         }
     }
 
@@ -278,14 +296,23 @@ impl Delivery {
             self.batch_size
         };
         let lease = lease::LEASE;
+        // What a step that failed left in the journal is recorded before anything is claimed.
+        let mut conn = None;
+        self.fold_journal(&mut conn, now).await?;
         let next = self.next.lock().ok().and_then(|mut n| n.take());
         let claimed = match next {
             Some(claiming) => claiming.await.context("claiming the next batch")??,
             None => {
-                let claimed = self
-                    .store
-                    .claim_outbox_sharing(&self.owner, now, lease, batch, &self.posts)
-                    .await?;
+                let claimed = claim(
+                    &self.store,
+                    &self.owner,
+                    now,
+                    lease,
+                    batch,
+                    &self.posts,
+                    self.journals.as_deref(),
+                )
+                .await?;
                 self.held.lock().await.extend(claimed.iter().map(|c| c.id));
                 claimed
             }
@@ -304,11 +331,7 @@ impl Delivery {
         let slots = Arc::new(Semaphore::new(self.transport.concurrency()));
         let unrecorded: Unrecorded = Arc::new(Semaphore::new(self.transport.concurrency()));
         let _keeper = self.keep_lease(later, unrecorded.clone());
-        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(
-            Claimed,
-            Result<(), SendError>,
-            Option<OwnedSemaphorePermit>,
-        )>();
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
 
         let transport = self.transport.clone();
         let sends = {
@@ -322,11 +345,19 @@ impl Delivery {
                     if claim_next_at == Some(i) {
                         let (store, owner) = (self.store.clone(), self.owner.clone());
                         let (held, posts) = (self.held.clone(), self.posts.clone());
+                        let journals = self.journals.clone();
                         let at = later();
                         let claiming = tokio::spawn(async move {
-                            let claimed = store
-                                .claim_outbox_sharing(&owner, at, lease, batch, &posts)
-                                .await?;
+                            let claimed = claim(
+                                &store,
+                                &owner,
+                                at,
+                                lease,
+                                batch,
+                                &posts,
+                                journals.as_deref(),
+                            )
+                            .await?;
                             held.lock().await.extend(claimed.iter().map(|c| c.id));
                             Ok(claimed)
                         });
@@ -344,6 +375,7 @@ impl Delivery {
                     let (t, done, unrecorded) =
                         (transport.clone(), done_tx.clone(), unrecorded.clone());
                     let dkim = self.dkim.clone();
+                    let journal = self.journal.clone();
                     tokio::spawn(async move {
                         // A post's copy goes out as pieces around the shared post, unless it is
                         // signed: the signature covers the whole body, so that copy is put
@@ -365,15 +397,23 @@ impl Delivery {
                             .await;
                         drop(parts);
                         drop(pieces);
+                        // Accepted: recorded in the journal, which frees the permit at once.
+                        let journaled =
+                            r.is_ok() && journal.as_ref().is_some_and(|j| journaled(j, c.id));
+                        let permit = if journaled { None } else { permit };
                         drop(slot);
-                        let _ = done.send((c, r, permit));
+                        let _ = done.send(Done {
+                            mail: c,
+                            result: r,
+                            _permit: permit,
+                            journaled,
+                        });
                     });
                 }
             }
         };
         let records = async {
             let mut out = Batch::default();
-            let mut conn = None;
             while let Some(first) = done_rx.recv().await {
                 let mut ended = vec![first];
                 while let Ok(more) = done_rx.try_recv() {
@@ -381,14 +421,25 @@ impl Delivery {
                 }
                 let outcomes: Vec<(i64, SendOutcome)> = ended
                     .iter()
-                    .map(|(c, r, _)| (c.id, self.tally(c, r, now, &mut out)))
+                    .filter_map(|d| {
+                        let outcome = self.tally(&d.mail, &d.result, now, &mut out);
+                        // A journaled one is recorded with its batch, below.
+                        (!d.journaled).then_some((d.mail.id, outcome))
+                    })
                     .collect();
-                if let Err(e) = self.record(&mut conn, &outcomes, now).await {
-                    // The rows stay leased and come back when the lease runs out.
-                    unrecorded.close();
-                    return Err(e);
+                if !outcomes.is_empty() {
+                    if let Err(e) = self.record(&mut conn, &outcomes, now).await {
+                        // The rows stay leased and come back when the lease runs out.
+                        unrecorded.close();
+                        return Err(e);
+                    }
                 }
                 drop(ended); // gives the permits back
+            }
+            // Every send has ended: what the journal holds goes into the outbox in one commit.
+            if let Err(e) = self.fold_journal(&mut conn, now).await {
+                unrecorded.close();
+                return Err(e);
             }
             Ok(out)
         };
@@ -436,6 +487,29 @@ impl Delivery {
             },
             move || unrecorded.close(),
         )
+    }
+
+    /// Records in the outbox what this delivery's journal holds and removes its file. Should
+    /// that fail, the file is left to be folded before the next claim (see [`journal`]).
+    async fn fold_journal(&self, conn: &mut Option<ResultsConn>, now: i64) -> Result<()> {
+        let Some(segment) = self
+            .journal
+            .as_ref()
+            .and_then(|j| j.lock().ok().and_then(|mut j| j.take()))
+        else {
+            return Ok(());
+        };
+        let outcomes: Vec<(i64, SendOutcome)> = segment
+            .ids
+            .iter()
+            .map(|id| (*id, SendOutcome::Sent))
+            .collect();
+        self.record(conn, &outcomes, now).await?;
+        if let Err(e) = segment.remove() {
+            // Folded already: folding it again when its lock is free changes nothing.
+            tracing::warn!("delivery: {e:#}");
+        }
+        Ok(())
     }
 
     /// The outcome of one send, logged and counted.
@@ -700,6 +774,64 @@ impl Delivery {
         }
         tracing::debug!("delivery stopped");
     }
+}
+
+/// One send that ended, handed to the step's recorder.
+struct Done {
+    mail: Claimed,
+    result: Result<(), SendError>,
+    /// Held until the result is recorded (none when the body never went out, or when the
+    /// journal recorded it already).
+    _permit: Option<OwnedSemaphorePermit>,
+    /// Recorded in the journal: its row is marked sent when the step folds the journal.
+    journaled: bool,
+}
+
+/// Writes `id` to the journal; false when it could not be (it is then recorded the slow way).
+fn journaled(journal: &std::sync::Mutex<journal::Journal>, id: i64) -> bool {
+    let r = match journal.lock() {
+        Ok(mut j) => j.append(id),
+        Err(_) => Err(anyhow::anyhow!("the journal's lock was poisoned")),
+    };
+    match r {
+        Ok(()) => true,
+        Err(e) => {
+            if let Some(left_out) = JOURNAL_TROUBLE.allow() {
+                tracing::error!("delivery: the sent journal cannot be written, each result is committed to the database instead ({left_out} like it left out): {e:#}");
+            }
+            false
+        }
+    }
+}
+
+/// Claims a batch, after recording what the journals of deliveries that died hold: a row one
+/// of them sent must not be claimed and sent again.
+async fn claim(
+    store: &Store,
+    owner: &str,
+    now: i64,
+    lease: i64,
+    batch: i64,
+    posts: &PostCache,
+    journals: Option<&std::path::Path>,
+) -> Result<Vec<Claimed>> {
+    if let Some(dir) = journals {
+        for orphan in journal::orphans(dir)? {
+            store
+                .fold_sent(&orphan.owner, &orphan.ids, now)
+                .await
+                .with_context(|| format!("folding {}", orphan.path().display()))?;
+            tracing::info!(
+                file = %orphan.path().display(),
+                rows = orphan.ids.len(),
+                "recorded the mail a stopped delivery had sent"
+            );
+            orphan.remove()?;
+        }
+    }
+    store
+        .claim_outbox_sharing(owner, now, lease, batch, posts)
+        .await
 }
 
 /// Takes a step's rows out of [`Delivery`]'s `held` when the step ends, however it ends.

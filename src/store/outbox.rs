@@ -246,6 +246,37 @@ impl Store {
         Ok(())
     }
 
+    /// Marks sent the rows a delivery's journal holds (`outbox::journal`), where they are still
+    /// leased by `owner`: folding a journal twice changes nothing the second time.
+    pub async fn fold_sent(&self, owner: &str, ids: &[i64], now: i64) -> Result<()> {
+        let results: Vec<(i64, SendOutcome)> =
+            ids.iter().map(|id| (*id, SendOutcome::Sent)).collect();
+        let mut conn = self
+            .pool
+            .acquire()
+            .await
+            .context("connecting to the database to fold a sent journal")?;
+        self.finish_outbox(&mut conn, owner, &results, now).await
+    }
+
+    /// Where delivery keeps its sent journal (`outbox::journal`): a directory beside a SQLite
+    /// database file, `<file>-sent`. None on PostgreSQL and for a database in memory.
+    pub fn journal_dir(&self) -> Option<std::path::PathBuf> {
+        if self.backend != Backend::Sqlite {
+            return None;
+        }
+        let url = self.options.database_url.as_str();
+        let options =
+            <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(url).ok()?;
+        let file = options.get_filename();
+        if url.contains("mode=memory") || file == std::path::Path::new(":memory:") {
+            return None;
+        }
+        let mut name = file.file_name()?.to_os_string();
+        name.push("-sent");
+        Some(file.with_file_name(name))
+    }
+
     /// Gives claimed rows back unsent: due again at once, the claim not counted as an attempt.
     pub async fn release_outbox(&self, owner: &str, ids: &[i64]) -> Result<()> {
         if ids.is_empty() {

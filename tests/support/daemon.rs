@@ -364,6 +364,17 @@ impl Db {
             .collect()
     }
 
+    /// The ids and recipients of the outbox rows of `kind`.
+    pub async fn outbox_ids(&self, kind: &str) -> Vec<(i64, String)> {
+        use sqlx::Row;
+        let rows = sqlx::query("SELECT id, recipient FROM outbox WHERE kind = $1 ORDER BY id")
+            .bind(kind)
+            .fetch_all(&self.pool)
+            .await
+            .unwrap();
+        rows.iter().map(|r| (r.get(0), r.get(1))).collect()
+    }
+
     pub async fn close(self) {
         self.pool.close().await;
     }
