@@ -207,14 +207,14 @@ impl App {
                 Handled::Unreadable { .. } => {
                     stats.quarantined += 1;
                     mailbox
-                        .quarantine(&m.key)
+                        .quarantine(&m.key, self.world.store.wal_sync())
                         .await
                         .context("moving a message aside")?;
                 }
             }
         }
         mailbox
-            .ack(&acks)
+            .ack(&acks, self.world.store.wal_sync())
             .await
             .context("acknowledging handled messages")?;
         match stop {

@@ -5,6 +5,8 @@
 //! The order is the exactly-once contract: the pipeline commits a message's effects and its
 //! "handled" record first, and acknowledges it only then. A crash in between leaves the message
 //! in the mailbox; the next run sees it again, finds its handled record, and only acknowledges.
+//! "Committed" means durable: on SQLite the batch's commit is synced (`Store::wal_sync`) just
+//! before its messages are acknowledged, on the thread that acknowledges them.
 
 pub mod imap;
 
@@ -12,9 +14,10 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use crate::shutdown::Shutdown;
+use crate::store::WalSync;
 
 /// One message waiting in a mailbox.
 #[derive(Debug)]
@@ -60,14 +63,23 @@ impl Mailbox {
         }
     }
 
-    pub async fn ack(&mut self, keys: &[Key]) -> Result<()> {
+    /// Acknowledges handled messages once `durable` (their batch's commit made durable, see
+    /// `Store::begin_batch`) has run.
+    pub async fn ack(&mut self, keys: &[Key], durable: Option<WalSync>) -> Result<()> {
         match self {
-            Mailbox::Maildir(m) => m.ack(keys),
-            Mailbox::Imap(m) => m.ack(keys).await,
+            Mailbox::Maildir(m) => m.ack(keys, durable),
+            Mailbox::Imap(m) => {
+                if !keys.is_empty() {
+                    synced(durable).await?;
+                }
+                m.ack(keys).await
+            }
         }
     }
 
-    pub async fn quarantine(&mut self, key: &Key) -> Result<()> {
+    /// Moves a message aside once `durable` has run (its record is in the same batch).
+    pub async fn quarantine(&mut self, key: &Key, durable: Option<WalSync>) -> Result<()> {
+        synced(durable).await?;
         match self {
             Mailbox::Maildir(m) => {
                 m.settle()?;
@@ -167,20 +179,28 @@ impl MaildirBox {
     /// spent while nothing else ran). The next acknowledgement, quarantine or listing waits
     /// for it and reports its error. Should the process end first, the files not yet moved
     /// are read again and, their "handled" records found, only acknowledged.
-    fn ack(&mut self, keys: &[Key]) -> Result<()> {
+    /// The commit is made durable first (`durable`), on that thread too.
+    fn ack(&mut self, keys: &[Key], durable: Option<WalSync>) -> Result<()> {
         self.settle()?;
         self.unsettled = self.unsettled.saturating_sub(keys.len());
         if keys.is_empty() {
             return Ok(());
         }
         let (dir, owned) = (self.dir.clone(), keys.to_vec());
+        let sync = durable.clone();
         let acking = std::thread::Builder::new()
             .name("inbound-ack".into())
-            .spawn(move || move_keys(&dir, &owned, "Handled"));
+            .spawn(move || {
+                sync.map_or(Ok(()), |s| s.sync())?;
+                move_keys(&dir, &owned, "Handled")
+            });
         match acking {
             Ok(handle) => self.acking = Some(handle),
             // No thread to be had: move them here.
-            Err(_) => move_keys(&self.dir, keys, "Handled")?,
+            Err(_) => {
+                durable.map_or(Ok(()), |s| s.sync())?;
+                move_keys(&self.dir, keys, "Handled")?
+            }
         }
         Ok(())
     }
@@ -198,6 +218,16 @@ impl MaildirBox {
     fn move_all(&mut self, keys: &[Key], folder: &str) -> Result<()> {
         self.unsettled = self.unsettled.saturating_sub(keys.len());
         move_keys(&self.dir, keys, folder)
+    }
+}
+
+/// Runs `durable` off the async runtime's threads (an fsync).
+async fn synced(durable: Option<WalSync>) -> Result<()> {
+    match durable {
+        Some(s) => tokio::task::spawn_blocking(move || s.sync())
+            .await
+            .context("syncing the database")?,
+        None => Ok(()),
     }
 }
 

@@ -262,16 +262,7 @@ impl Store {
     /// Where delivery keeps its sent journal (`outbox::journal`): a directory beside a SQLite
     /// database file, `<file>-sent`. None on PostgreSQL and for a database in memory.
     pub fn journal_dir(&self) -> Option<std::path::PathBuf> {
-        if self.backend != Backend::Sqlite {
-            return None;
-        }
-        let url = self.options.database_url.as_str();
-        let options =
-            <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(url).ok()?;
-        let file = options.get_filename();
-        if url.contains("mode=memory") || file == std::path::Path::new(":memory:") {
-            return None;
-        }
+        let file = self.sqlite_file()?;
         let mut name = file.file_name()?.to_os_string();
         name.push("-sent");
         Some(file.with_file_name(name))
