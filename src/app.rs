@@ -528,6 +528,10 @@ impl App {
     }
 }
 
+/// How long the inbound writer waits for another batch before it gives back the memory of
+/// its page cache (up to 32 MB after a backlog, beyond the idle daemon's budget of 30 MB).
+const WRITER_IDLE: Duration = Duration::from_secs(10);
+
 /// The inbound writer: a thread with a runtime of its own that applies the batches it is
 /// handed, one after the other, for as long as the app lives. Its runtime outlives each batch:
 /// a batch's connection goes back to its pool on the runtime the batch ran on, and when that
@@ -543,8 +547,25 @@ fn start_writer(world: Arc<World>) -> Result<tokio::sync::mpsc::UnboundedSender<
         .name("inbound-writer".into())
         .spawn(move || {
             rt.block_on(async move {
-                while let Some((msgs, now, answer)) = todo.recv().await {
+                // Whether batches ran since the writer last gave its cache back.
+                let mut cached = false;
+                loop {
+                    let job = match cached {
+                        true => match tokio::time::timeout(WRITER_IDLE, todo.recv()).await {
+                            Ok(job) => job,
+                            Err(_) => {
+                                world.store.release_writer_memory().await;
+                                cached = false;
+                                continue;
+                            }
+                        },
+                        false => todo.recv().await,
+                    };
+                    let Some((msgs, now, answer)) = job else {
+                        break;
+                    };
                     let _ = answer.send(apply_batch(world.clone(), msgs, now, true).await);
+                    cached = true;
                 }
             })
         })

@@ -274,6 +274,26 @@ impl Store {
         }
     }
 
+    /// Gives back the memory of the inbound writer's page cache (SQLite; a cache filled by a
+    /// backlog stays otherwise, while the daemon idles), and the C heap's free pages to the
+    /// system. The next batch reads its pages again from the file (the OS still caches it).
+    pub async fn release_writer_memory(&self) {
+        if self.backend != Backend::Sqlite {
+            return;
+        }
+        if let Err(e) = sqlx::query("PRAGMA shrink_memory")
+            .execute(&self.writer)
+            .await
+        {
+            tracing::debug!("shrinking the inbound writer's cache: {e}");
+        }
+        #[cfg(target_env = "gnu")]
+        // SAFETY: malloc_trim only returns free heap pages to the system; it takes no pointer.
+        unsafe {
+            libc::malloc_trim(0);
+        }
+    }
+
     /// What makes the inbound writer's commits durable (see [`Store::begin_batch`]): on a
     /// SQLite file, an fsync of its WAL; nothing to do on PostgreSQL, whose batches commit
     /// durably, or for a database in memory.

@@ -60,6 +60,10 @@ enum Cmd {
         /// Skip the parse-rate measurements (to profile the drain alone).
         #[arg(long, hide = true)]
         drain_only: bool,
+        /// After the drain, idle this many seconds and report the resident memory
+        /// (`idle_rss_kb`): what a daemon keeps once a backlog is done.
+        #[arg(long)]
+        idle_after: Option<u64>,
         /// Result key: `inbound.LABEL.*` (default: the backend).
         #[arg(long)]
         label: Option<String>,
@@ -172,6 +176,7 @@ async fn main() -> Result<()> {
             work,
             n,
             drain_only,
+            idle_after,
             label,
         } => {
             inbound(
@@ -179,6 +184,7 @@ async fn main() -> Result<()> {
                 &work,
                 n,
                 drain_only,
+                idle_after.map(std::time::Duration::from_secs),
                 label.as_deref().unwrap_or(&db),
                 &mut out,
             )

@@ -73,11 +73,20 @@ pub(crate) fn proc_stat(pid: u32) -> Result<(u64, u64)> {
 
 /// The peak resident set of this process so far (/proc/self/status `VmHWM`), in KB.
 pub(crate) fn peak_rss_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+/// The resident memory of this process now, in KB.
+pub(crate) fn rss_kb() -> u64 {
+    status_kb("VmRSS:")
+}
+
+fn status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|v| v.parse().ok())
         })
