@@ -156,6 +156,8 @@ for run in $(seq 1 "$RUNS"); do
 done
 say "1. inbound: $N replies, SQLite, the process confined to one CPU (a diagnosis: cross-CPU wake-ups)"
 taskset -c 0 "$BENCH" --results "$RESULTS" inbound --db sqlite --label sqlite-1cpu --work "$WORK" --n "$N" --drain-only 2>>"$WORK/bench.log"
+say "1. inbound: $N replies, SQLite, then 12 s idle: the memory a daemon keeps after a backlog"
+B inbound --db sqlite --label idle --work "$WORK" --n "$N" --drain-only --idle-after 12
 if [[ "$GROWTH_100K" == 1 ]]; then
     say "1. growth: inbound, a backlog of 100,000 (SQLite, once)"
     B inbound --db sqlite --label growth-100000 --work "$WORK" --n 100000 --drain-only

@@ -207,6 +207,24 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
     ]);
     rows.push([
         format!(
+            "Footprint: after draining a backlog of {} replies, idle 12 s (SQLite)",
+            fmt_int(num("inbound.idle.messages").unwrap_or(f64::NAN))
+        ),
+        format!(
+            "RSS {:.1} MB",
+            num("inbound.idle.idle_rss_kb").unwrap_or(f64::NAN) / 1024.0
+        ),
+        format!(
+            "peak RSS during the drain {:.1} MB; the writer gives its page cache back after 10 s without a batch",
+            num("inbound.idle.peak_rss_kb").unwrap_or(f64::NAN) / 1024.0
+        ),
+        format!(
+            "budget < 30 MB idle: {}",
+            verdict(num("inbound.idle.idle_rss_kb").map(|v| v < 30.0 * 1024.0))
+        ),
+    ]);
+    rows.push([
+        format!(
             "Footprint: idle daemon over {} s (IMAP IDLE, SQLite)",
             get("daemon.idle_seconds")
         ),
