@@ -678,3 +678,61 @@ both_backends!(smtp_starttls_without_tls_ca_file_keeps_mail_queued_and_says_why)
 async fn smtp_starttls_without_tls_ca_file_keeps_mail_queued_and_says_why(backend: Backend) {
     unknown_ca_keeps_mail_queued(backend, "starttls").await
 }
+
+// ---- the sent journal (SQLite) ---------------------------------------------------------------
+
+/// On SQLite a delivery records each mail the server accepted in a journal beside the database
+/// (`rt.db-sent/`) and folds it into the outbox when its batch ends (src/outbox/journal.rs):
+/// after a drain every row is sent and no journal file is left. Where the journal cannot be
+/// written (here a file stands where its directory would be), each result is committed to
+/// the database instead: slower, and still every mail arrives once and is recorded once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sent_journal_is_folded_and_one_that_cannot_be_written_costs_only_speed() {
+    for blocked in [false, true] {
+        let port = free_port();
+        let (w, dump) = world_with_sink(Backend::Sqlite, port).await;
+        let journal = w.dir.path().join("rt.db-sent");
+        if blocked {
+            std::fs::write(&journal, b"not a directory").unwrap();
+        }
+        let members = ["ana", "ben", "cy", "dee", "eve"].map(|m| w.stack.address(m));
+        let members: Vec<&str> = members.iter().map(String::as_str).collect();
+        let app = schedule_with_members(&w, &members).await;
+        let sink = Sink::start(port, dump.path(), &[]);
+        let b = app.delivery().unwrap().drain(T0).await.unwrap();
+        sink.stop();
+        let total = members.len() + 1;
+        assert_eq!(
+            (b.sent, b.retried, b.failed),
+            (total, 0, 0),
+            "blocked: {blocked}"
+        );
+        assert_eq!(
+            dumped(dump.path()),
+            total,
+            "each mail arrived once (blocked: {blocked})"
+        );
+        assert_eq!(
+            app.store()
+                .outbox(Some(OutboxStatus::Sent), 100)
+                .await
+                .unwrap()
+                .len(),
+            total,
+            "every mail recorded as sent (blocked: {blocked})"
+        );
+        if blocked {
+            assert!(
+                journal.is_file(),
+                "the file in the journal's way is left alone"
+            );
+        } else {
+            assert!(journal.is_dir(), "the journal was written");
+            let left: Vec<_> = std::fs::read_dir(&journal)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert!(left.is_empty(), "folded and removed: {left:?}");
+        }
+    }
+}

@@ -133,7 +133,16 @@ impl Orphan {
 pub fn orphans(dir: &Path) -> Result<Vec<Orphan>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // No journal can be there (none written yet, or something else stands in its place,
+        // in which case every delivery records its results in the database instead).
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(Vec::new())
+        }
         Err(e) => return Err(e).with_context(|| format!("reading {}", dir.display())),
     };
     let mut out = Vec::new();
