@@ -52,6 +52,8 @@ pub struct Orphan {
 }
 
 const SUFFIX: &str = "sent";
+/// A file being made (see [`Segment::create`]).
+const DRAFT: &str = "draft";
 
 impl Journal {
     pub fn new(dir: PathBuf, owner: &str) -> Journal {
@@ -90,7 +92,7 @@ impl Segment {
         let name = uuid::Uuid::new_v4().simple().to_string();
         // Made under a name no reader looks at, locked, its owner line written, then given its
         // name: a reader never finds it unlocked before it is whole.
-        let draft = dir.join(format!("{name}.draft"));
+        let draft = dir.join(format!("{name}.{DRAFT}"));
         let path = dir.join(format!("{name}.{SUFFIX}"));
         let mut file = OpenOptions::new()
             .append(true)
@@ -150,7 +152,8 @@ pub fn orphans(dir: &Path) -> Result<Vec<Orphan>> {
         let path = entry
             .with_context(|| format!("reading {}", dir.display()))?
             .path();
-        if path.extension().is_none_or(|e| e != SUFFIX) {
+        let draft = path.extension().is_some_and(|e| e == DRAFT);
+        if !draft && path.extension().is_none_or(|e| e != SUFFIX) {
             continue;
         }
         let file = match File::open(&path) {
@@ -165,6 +168,11 @@ pub fn orphans(dir: &Path) -> Result<Vec<Orphan>> {
             Err(TryLockError::Error(e)) => {
                 return Err(e).with_context(|| format!("locking {}", path.display()))
             }
+        }
+        if draft {
+            // Its writer died before the file had its name: no id can be in it.
+            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+            continue;
         }
         let (owner, ids) = read(&file).with_context(|| format!("reading {}", path.display()))?;
         out.push(Orphan {
@@ -235,6 +243,10 @@ mod tests {
         let found = orphans(dir.path()).unwrap();
         assert_eq!(found.len(), 1, "drafts are not read");
         assert_eq!(found[0].ids, Vec::<i64>::new());
+        assert!(
+            !dir.path().join("y.draft").exists(),
+            "a draft its writer left is removed"
+        );
     }
 
     #[test]
