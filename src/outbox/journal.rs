@@ -43,11 +43,10 @@ pub struct Segment {
     pub ids: Vec<i64>,
 }
 
-/// What a dead delivery left: its lease owner and the ids it recorded, the file still locked
-/// by us until it is folded and [`Orphan::remove`]d.
+/// What a dead delivery left: its lease owner and its segment (the ids it recorded), the file
+/// locked by us until it is folded and [`Orphan::remove`]d.
 pub struct Orphan {
     pub owner: String,
-    pub ids: Vec<i64>,
     segment: Segment,
 }
 
@@ -128,6 +127,10 @@ impl Orphan {
     pub fn path(&self) -> &Path {
         &self.segment.path
     }
+
+    pub fn ids(&self) -> &[i64] {
+        &self.segment.ids
+    }
 }
 
 /// The segments in `dir` whose writer is gone (their lock is free), each locked by us now.
@@ -177,12 +180,7 @@ pub fn orphans(dir: &Path) -> Result<Vec<Orphan>> {
         let (owner, ids) = read(&file).with_context(|| format!("reading {}", path.display()))?;
         out.push(Orphan {
             owner,
-            ids,
-            segment: Segment {
-                path,
-                file,
-                ids: Vec::new(),
-            },
+            segment: Segment { path, file, ids },
         });
     }
     Ok(out)
@@ -228,7 +226,7 @@ mod tests {
         let found = orphans(&dir.path().join("db-sent")).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].owner, "host-1-abc");
-        assert_eq!(found[0].ids, vec![7, 1234, 99]);
+        assert_eq!(found[0].ids(), [7, 1234, 99]);
         // Locked by its folder now: nobody else takes it meanwhile.
         assert!(orphans(&dir.path().join("db-sent")).unwrap().is_empty());
         found.into_iter().next().unwrap().remove().unwrap();
@@ -242,7 +240,7 @@ mod tests {
         std::fs::write(dir.path().join("y.draft"), b"host-1-b\n5\n").unwrap();
         let found = orphans(dir.path()).unwrap();
         assert_eq!(found.len(), 1, "drafts are not read");
-        assert_eq!(found[0].ids, Vec::<i64>::new());
+        assert!(found[0].ids().is_empty());
         assert!(
             !dir.path().join("y.draft").exists(),
             "a draft its writer left is removed"

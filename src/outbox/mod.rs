@@ -818,12 +818,12 @@ async fn claim(
     if let Some(dir) = journals {
         for orphan in journal::orphans(dir)? {
             store
-                .fold_sent(&orphan.owner, &orphan.ids, now)
+                .fold_sent(&orphan.owner, orphan.ids(), now)
                 .await
                 .with_context(|| format!("folding {}", orphan.path().display()))?;
             tracing::info!(
                 file = %orphan.path().display(),
-                rows = orphan.ids.len(),
+                rows = orphan.ids().len(),
                 "recorded the mail a stopped delivery had sent"
             );
             orphan.remove()?;

@@ -298,14 +298,12 @@ impl Store {
     /// SQLite file, an fsync of its WAL; nothing to do on PostgreSQL, whose batches commit
     /// durably, or for a database in memory.
     pub fn wal_sync(&self) -> Option<WalSync> {
-        let file = self.sqlite_file()?;
-        let mut name = file.file_name()?.to_os_string();
-        name.push("-wal");
-        Some(WalSync(file.with_file_name(name)))
+        self.beside_sqlite_file("-wal").map(WalSync)
     }
 
-    /// The file of a SQLite database; none on PostgreSQL or in memory.
-    pub(crate) fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+    /// `<file><suffix>` beside the file of a SQLite database (its WAL, the delivery journals);
+    /// none on PostgreSQL or in memory.
+    pub(crate) fn beside_sqlite_file(&self, suffix: &str) -> Option<std::path::PathBuf> {
         if self.backend != Backend::Sqlite {
             return None;
         }
@@ -315,7 +313,10 @@ impl Store {
             return None;
         }
         let options = sqlx::sqlite::SqliteConnectOptions::from_str(url).ok()?;
-        Some(options.get_filename().to_path_buf())
+        let file = options.get_filename();
+        let mut name = file.file_name()?.to_os_string();
+        name.push(suffix);
+        Some(file.with_file_name(name))
     }
 
     pub async fn close(&self) {

@@ -262,10 +262,7 @@ impl Store {
     /// Where delivery keeps its sent journal (`outbox::journal`): a directory beside a SQLite
     /// database file, `<file>-sent`. None on PostgreSQL and for a database in memory.
     pub fn journal_dir(&self) -> Option<std::path::PathBuf> {
-        let file = self.sqlite_file()?;
-        let mut name = file.file_name()?.to_os_string();
-        name.push("-sent");
-        Some(file.with_file_name(name))
+        self.beside_sqlite_file("-sent")
     }
 
     /// Gives claimed rows back unsent: due again at once, the claim not counted as an attempt.
