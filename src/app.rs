@@ -11,6 +11,7 @@ use anyhow::{Context as _, Result};
 use crate::clock::Clock;
 use crate::compose::token::Signer;
 use crate::config::{Config, Inbound, Outbound, RetryPolicy};
+use crate::domain::Address;
 use crate::inbound::{imap::ImapBox, Incoming, Key, Mailbox, MaildirBox};
 use crate::outbox::{Batch, Delivery, Transport};
 use crate::rules::{batch, sha256_hex, Community, Fired, Handled, Read, World};
@@ -582,7 +583,10 @@ async fn apply_batch(
     now: i64,
     colocate: bool,
 ) -> Result<Vec<Handled>> {
-    batch::scope(apply_batch_in(world, msgs, now, colocate)).await
+    batch::scope(crate::store::memo::scope(apply_batch_in(
+        world, msgs, now, colocate,
+    )))
+    .await
 }
 
 /// [`apply_batch`] inside its [`batch::scope`]: the "handled" records and the answers' bodies
@@ -594,8 +598,9 @@ async fn apply_batch_in(
     now: i64,
     colocate: bool,
 ) -> Result<Vec<Handled>> {
-    let _colocated = colocate.then(Colocated::here);
-    let writer_cpu = colocate.then(crate::store::current_cpu).flatten();
+    let colocated = colocate.then(Colocated::here);
+    // The reader would inherit the writer's one CPU: it goes to the others.
+    let elsewhere = colocated.as_ref().map(Colocated::elsewhere);
     let (read_tx, mut read_rx) = tokio::sync::mpsc::channel::<Read>(msgs.len().max(1));
     let raws: Vec<Vec<u8>> = msgs.iter().map(|(_, raw)| raw.clone()).collect();
     let reader = {
@@ -603,7 +608,9 @@ async fn apply_batch_in(
         std::thread::Builder::new()
             .name("inbound-reader".into())
             .spawn(move || {
-                crate::store::elsewhere(writer_cpu);
+                if let Some(e) = elsewhere {
+                    e.go();
+                }
                 for raw in &raws {
                     if read_tx.blocking_send(world.read(raw, now)).is_err() {
                         break; // the batch failed: nobody waits for the rest
@@ -630,6 +637,8 @@ async fn apply_batch_in(
             let senders: Vec<&str> = ready.iter().filter_map(Read::from_address).collect();
             batch::prefetch_answers(&world.store, &mut tx, &senders, batch::answers_window(now))
                 .await?;
+            let people: Vec<(i64, &Address)> = ready.iter().filter_map(Read::sender).collect();
+            world.store.prefetch_people(&mut tx, &people).await?;
         }
         let read = ready.pop_front().context("the reading thread stopped")?;
         fault_fails(raw).with_context(|| format!("handling {key}"))?;

@@ -8,7 +8,9 @@ mod support;
 use std::time::Duration;
 
 use roundtable::domain::{response_str, Address, OutboxStatus, Role};
-use support::{both_backends, header, in_days, message_id, reply, reply_to, Backend, Stack, World};
+use support::{
+    both_backends, header, in_days, mail, message_id, reply, reply_to, Backend, Stack, World,
+};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -254,6 +256,57 @@ async fn two_copies_in_one_batch_apply_once(backend: Backend) {
         .filter(|e| e.kind.as_str() == "confirmation")
         .count();
     assert_eq!(confirmations, 1, "confirmed once");
+}
+
+both_backends!(a_message_sees_what_the_one_before_it_in_its_batch_changed);
+/// A batch remembers the senders and meetings it looked up (one statement for all its senders,
+/// issue 14); what one message changes, the next one of the same batch must see. Ben leaves by
+/// his List-Unsubscribe address, then says "yes" to the announcement: both wait in the mailbox
+/// and are handled in one batch. The "yes" is from someone who has left: no RSVP.
+async fn a_message_sees_what_the_one_before_it_in_its_batch_changed(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let (app, ben, meeting_id, ann) = ben_announced(&w).await;
+    let unsub = header(&ann, "List-Unsubscribe").unwrap();
+    let unsub = unsub
+        .trim_start_matches("<mailto:")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    w.stack
+        .send(&ben, &unsub, &mail(&ben, &unsub, "LEAVE", ""))
+        .await;
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+    let yes = reply(&ben, &reply_to(&ann), &message_id(&ann), "yes");
+    w.stack.send(&ben, &reply_to(&ann), &yes).await;
+    w.stack.wait_for_messages(&w.list, 2, WAIT).await;
+
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    assert!(
+        w.stack.messages(&w.list, "INBOX").await.is_empty(),
+        "both acknowledged"
+    );
+    assert!(
+        app.store().rsvps(meeting_id).await.unwrap().is_empty(),
+        "the yes came after the leave: no RSVP"
+    );
+    let kinds: Vec<String> = app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.recipient == ben)
+        .map(|e| e.kind.as_str().to_string())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "confirmation").count(),
+        1,
+        "only the leave is confirmed: {kinds:?}"
+    );
 }
 
 both_backends!(killed_between_commit_and_ack_applies_once);

@@ -340,6 +340,14 @@ impl Read {
         }
     }
 
+    /// The community it was sent to and its sender's address, if it has both.
+    pub fn sender(&self) -> Option<(i64, &Address)> {
+        match self {
+            Read::Mail(m) => Some((m.community?, &m.reading.from.as_ref()?.address)),
+            Read::Unreadable { .. } => None,
+        }
+    }
+
     /// The sender's address, if it has a usable one.
     pub fn from_address(&self) -> Option<&str> {
         match self {

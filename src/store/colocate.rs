@@ -8,7 +8,7 @@
 //! context switch. [`Colocated`] puts the calling thread and the SQLite connection threads on
 //! the CPU the caller runs on for as long as it lives (a batch), and gives them back every CPU
 //! afterwards; the CPU work that needs no database (reading the messages) runs meanwhile on
-//! the other CPUs ([`elsewhere`]). Delivery does the same for each step on SQLite: there
+//! the other CPUs ([`Colocated::elsewhere`]; a thread the pinned one starts inherits its one CPU). Delivery does the same for each step on SQLite: there
 //! each result's commit is waited on before the next body goes out.
 //!
 //! Linux only, and best effort: where affinity cannot be set (another OS, a restricted
@@ -25,6 +25,15 @@ pub struct Colocated {
     pinned: Vec<libc::pid_t>,
     #[cfg(target_os = "linux")]
     all: Option<libc::cpu_set_t>,
+    elsewhere: Elsewhere,
+}
+
+/// The CPUs a [`Colocated`] thread had before it was pinned, but the one it holds: where the
+/// threads that do no database work for it should run ([`Elsewhere::go`]).
+#[derive(Clone, Copy)]
+pub struct Elsewhere {
+    #[cfg(target_os = "linux")]
+    set: Option<libc::cpu_set_t>,
 }
 
 impl Colocated {
@@ -35,7 +44,24 @@ impl Colocated {
             linux::here()
         }
         #[cfg(not(target_os = "linux"))]
-        Colocated {}
+        Colocated {
+            elsewhere: Elsewhere {},
+        }
+    }
+
+    /// Where the threads that work beside it belong (a thread it starts inherits its one CPU).
+    pub fn elsewhere(&self) -> Elsewhere {
+        self.elsewhere
+    }
+}
+
+impl Elsewhere {
+    /// Moves the calling thread off the colocated CPU, when there is another one to run on.
+    pub fn go(self) {
+        #[cfg(target_os = "linux")]
+        if let Some(set) = &self.set {
+            linux::set(linux::this_thread(), set);
+        }
     }
 }
 
@@ -50,17 +76,8 @@ impl Drop for Colocated {
     }
 }
 
-/// Keeps the calling thread off the CPU a [`Colocated`] writer made on `cpu` holds, when there
-/// is another one to run on.
-pub fn elsewhere(cpu: Option<usize>) {
-    #[cfg(target_os = "linux")]
-    linux::elsewhere(cpu);
-    #[cfg(not(target_os = "linux"))]
-    let _ = cpu;
-}
-
 /// The CPU the calling thread runs on now.
-pub fn current_cpu() -> Option<usize> {
+fn current_cpu() -> Option<usize> {
     #[cfg(target_os = "linux")]
     {
         // SAFETY: sched_getcpu takes no arguments and only returns a number.
@@ -73,7 +90,7 @@ pub fn current_cpu() -> Option<usize> {
 
 #[cfg(target_os = "linux")]
 mod linux {
-    use super::{current_cpu, Colocated, SQLITE_THREAD};
+    use super::{current_cpu, Colocated, Elsewhere, SQLITE_THREAD};
 
     fn get(tid: libc::pid_t) -> Option<libc::cpu_set_t> {
         // SAFETY: a zeroed cpu_set_t is a valid empty set; the kernel writes at most its size.
@@ -98,7 +115,7 @@ mod linux {
         }
     }
 
-    fn this_thread() -> libc::pid_t {
+    pub(super) fn this_thread() -> libc::pid_t {
         // SAFETY: gettid takes no arguments and only returns a number.
         unsafe { libc::gettid() }
     }
@@ -125,6 +142,7 @@ mod linux {
             return Colocated {
                 pinned: Vec::new(),
                 all: None,
+                elsewhere: Elsewhere { set: None },
             };
         };
         let target = one(cpu);
@@ -134,22 +152,16 @@ mod linux {
                 pinned.push(tid);
             }
         }
+        // SAFETY: CPU_COUNT / CPU_CLR only read and write the set, the index checked.
+        let others = unsafe {
+            let mut others = all;
+            libc::CPU_CLR(cpu, &mut others);
+            (libc::CPU_COUNT(&others) > 0).then_some(others)
+        };
         Colocated {
             pinned,
             all: Some(all),
-        }
-    }
-
-    pub(super) fn elsewhere(cpu: Option<usize>) {
-        let (Some(cpu), Some(mut mine)) = (cpu, get(this_thread())) else {
-            return;
-        };
-        // SAFETY: CPU_ISSET / CPU_CLR / CPU_COUNT only read and write the set, index checked.
-        unsafe {
-            if libc::CPU_ISSET(cpu, &mine) && libc::CPU_COUNT(&mine) > 1 {
-                libc::CPU_CLR(cpu, &mut mine);
-                set(this_thread(), &mine);
-            }
+            elsewhere: Elsewhere { set: others },
         }
     }
 }

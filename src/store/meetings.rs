@@ -20,6 +20,7 @@ impl Store {
         thread_id: &str,
         now: i64,
     ) -> Result<i64> {
+        super::memo::meetings_changed();
         let row = sqlx::query(
             "INSERT INTO meetings (community_id, starts_at, place, status, sequence, thread_id, created_at, updated_at)
              VALUES ($1, $2, $3, $6, 0, $4, $5, $5) RETURNING id",
@@ -48,6 +49,9 @@ impl Store {
     }
 
     pub async fn meeting(&self, conn: &mut AnyConnection, id: i64) -> Result<Option<Meeting>> {
+        if let Some(known) = super::memo::meeting(id) {
+            return Ok(known);
+        }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{MEETING_SELECT} WHERE id = $1"
         )))
@@ -55,7 +59,9 @@ impl Store {
         .fetch_optional(&mut *conn)
         .await
         .context("reading a meeting")?;
-        row.as_ref().map(Meeting::from_row).transpose()
+        let meeting = row.as_ref().map(Meeting::from_row).transpose()?;
+        super::memo::keep_meeting(id, &meeting);
+        Ok(meeting)
     }
 
     /// The meeting of a community whose thread (and calendar UID) is `thread_id`.
@@ -83,6 +89,9 @@ impl Store {
         community_id: i64,
         now: i64,
     ) -> Result<Option<Meeting>> {
+        if let Some(known) = super::memo::next_meeting(community_id, now) {
+            return Ok(known);
+        }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{MEETING_SELECT} WHERE community_id = $1 AND status = $3 AND starts_at >= $2 ORDER BY starts_at LIMIT 1"
         )))
@@ -92,7 +101,9 @@ impl Store {
         .fetch_optional(&mut *conn)
         .await
         .context("finding the next meeting")?;
-        row.as_ref().map(Meeting::from_row).transpose()
+        let meeting = row.as_ref().map(Meeting::from_row).transpose()?;
+        super::memo::keep_next_meeting(community_id, now, &meeting);
+        Ok(meeting)
     }
 
     /// The scheduled meeting of a community starting at exactly `starts_at`, if any.
@@ -123,6 +134,7 @@ impl Store {
         place: Option<&str>,
         now: i64,
     ) -> Result<()> {
+        super::memo::meetings_changed();
         sqlx::query("UPDATE meetings SET starts_at = $1, place = $2, sequence = sequence + 1, updated_at = $3 WHERE id = $4")
             .bind(starts_at)
             .bind(place)
@@ -176,6 +188,7 @@ impl Store {
     /// Marks held every scheduled meeting of a community that started at or before
     /// `started_by` (the schedule passes now minus a meeting's length). How many.
     pub async fn mark_held(&self, community_id: i64, started_by: i64) -> Result<u64> {
+        super::memo::meetings_changed();
         let r = sqlx::query(
             "UPDATE meetings SET status = $1 WHERE community_id = $2 AND status = $3 AND starts_at <= $4",
         )
@@ -196,6 +209,7 @@ impl Store {
         id: i64,
         now: i64,
     ) -> Result<bool> {
+        super::memo::meetings_changed();
         let r = sqlx::query(
             "UPDATE meetings SET status = $4, sequence = sequence + 1, updated_at = $1
              WHERE id = $2 AND community_id = $3 AND status = $5",

@@ -18,6 +18,7 @@ impl Store {
         address: &Address,
         now: i64,
     ) -> Result<()> {
+        super::memo::people_changed();
         sqlx::query(
             "INSERT INTO people (community_id, address, name, role, status, created_at, updated_at)
              VALUES ($1, $2, NULL, $3, $4, $5, $5)
@@ -46,6 +47,7 @@ impl Store {
         role: Role,
         now: i64,
     ) -> Result<i64> {
+        super::memo::people_changed();
         let row = sqlx::query(
             "INSERT INTO people (community_id, address, name, role, status, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $6, $5, $5)
@@ -96,6 +98,7 @@ impl Store {
         status: PersonStatus,
         now: i64,
     ) -> Result<()> {
+        super::memo::people_changed();
         sqlx::query("UPDATE people SET status = $1, updated_at = $2 WHERE id = $3")
             .bind(status.as_str())
             .bind(now)
@@ -114,6 +117,7 @@ impl Store {
         address: &Address,
         now: i64,
     ) -> Result<bool> {
+        super::memo::people_changed();
         let r = sqlx::query("UPDATE people SET status = $4, updated_at = $1 WHERE community_id = $2 AND address = $3 AND status <> $4")
             .bind(now)
             .bind(community_id)
@@ -157,6 +161,9 @@ impl Store {
         community_id: i64,
         address: &Address,
     ) -> Result<Option<Person>> {
+        if let Some(known) = super::memo::person(community_id, address) {
+            return Ok(known);
+        }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE community_id = $1 AND address = $2"
         )))
@@ -165,7 +172,9 @@ impl Store {
         .fetch_optional(&mut *conn)
         .await
         .context("looking up a person")?;
-        row.as_ref().map(Person::from_row).transpose()
+        let person = row.as_ref().map(Person::from_row).transpose()?;
+        super::memo::keep_person(community_id, address, &person);
+        Ok(person)
     }
 
     pub async fn person_by_id(&self, conn: &mut AnyConnection, id: i64) -> Result<Option<Person>> {

@@ -98,6 +98,7 @@ impl Store {
         language: Option<Lang>,
         now: i64,
     ) -> Result<()> {
+        super::memo::people_changed();
         sqlx::query("UPDATE people SET language = $1, updated_at = $2 WHERE id = $3")
             .bind(language.map(Lang::as_str))
             .bind(now)
@@ -120,6 +121,7 @@ impl Store {
         language: Option<Lang>,
         now: i64,
     ) -> Result<i64> {
+        super::memo::people_changed();
         let row = sqlx::query(
             "INSERT INTO people (community_id, address, name, role, status, language, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
@@ -148,6 +150,7 @@ impl Store {
         language: Option<Lang>,
         now: i64,
     ) -> Result<()> {
+        super::memo::people_changed();
         sqlx::query(
             "UPDATE people SET name = $1, role = $2, language = $3, updated_at = $4 WHERE id = $5",
         )

@@ -347,6 +347,7 @@ impl Act<'_, '_> {
             Err(e) if e.chain().any(|x| x.is::<sqlx::Error>()) => Err(e),
             Err(e) => {
                 savepoint.rollback().await?;
+                crate::store::memo::forget_all();
                 Ok(Err(e))
             }
         }
