@@ -583,9 +583,11 @@ async fn apply_batch(
     now: i64,
     colocate: bool,
 ) -> Result<Vec<Handled>> {
-    batch::scope(crate::store::memo::scope(apply_batch_in(
+    // Boxed: on PostgreSQL the batch runs on the caller's task, and the rules' futures are
+    // deep (a debug build's test thread overflowed its stack with it inline).
+    batch::scope(crate::store::in_batch(Box::pin(apply_batch_in(
         world, msgs, now, colocate,
-    )))
+    ))))
     .await
 }
 

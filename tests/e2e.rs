@@ -309,6 +309,28 @@ async fn a_message_sees_what_the_one_before_it_in_its_batch_changed(backend: Bac
     );
 }
 
+both_backends!(yes_then_no_in_one_batch_leaves_no);
+/// A batch writes its RSVPs with one statement at its end (issue 14); a member who says "yes"
+/// and then "no" before the daemon looks has said "no", as when the two are handled apart,
+/// and the batch does not fail over it (PostgreSQL refuses a statement that changes a row
+/// twice).
+async fn yes_then_no_in_one_batch_leaves_no(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let (app, ben, meeting_id, ann) = ben_announced(&w).await;
+    for (n, answer) in ["yes", "no"].into_iter().enumerate() {
+        let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), answer);
+        w.stack.send(&ben, &reply_to(&ann), &raw).await;
+        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
+    }
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    let rsvps = app.store().rsvps(meeting_id).await.unwrap();
+    assert_eq!(rsvps.len(), 1);
+    assert_eq!(response_str(rsvps[0].response), "no");
+}
+
 both_backends!(killed_between_commit_and_ack_applies_once);
 async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     let w = World::new(backend, None).await;

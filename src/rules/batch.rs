@@ -58,6 +58,7 @@ pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     }) else {
         return Ok(());
     };
+    store.flush_deferred(conn).await?;
     if !bodies.is_empty() {
         store.outbox_bodies_many(conn, &bodies).await?;
     }

@@ -57,7 +57,7 @@ pub(super) fn mark(backend: Backend, n: usize) -> String {
 }
 
 /// `($1, $2, …), ($n+1, …)`: `rows` groups of `width` bind marks, from mark `first`.
-fn marks(backend: Backend, first: usize, rows: usize, width: usize) -> String {
+pub(super) fn marks(backend: Backend, first: usize, rows: usize, width: usize) -> String {
     (0..rows)
         .map(|r| {
             let row: Vec<String> = (0..width)

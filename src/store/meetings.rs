@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::people::PERSON_SELECT;
 use super::{stored, Person, Store};
-use crate::domain::{parse_response, response_str, MeetingStatus, OtherMailKind, Response};
+use crate::domain::{parse_response, MeetingStatus, OtherMailKind, Response};
 use crate::schedule::JobKind;
 
 impl Store {
@@ -226,32 +226,6 @@ impl Store {
     }
 
     // ---- rsvps -------------------------------------------------------------------------
-
-    /// Records an answer; the latest answer wins.
-    pub async fn set_rsvp(
-        &self,
-        conn: &mut AnyConnection,
-        meeting_id: i64,
-        person_id: i64,
-        response: Response,
-        note: Option<&str>,
-        now: i64,
-    ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO rsvps (meeting_id, person_id, response, note, answered_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (meeting_id, person_id) DO UPDATE SET response = excluded.response,
-               note = excluded.note, answered_at = excluded.answered_at",
-        )
-        .bind(meeting_id)
-        .bind(person_id)
-        .bind(response_str(response))
-        .bind(note)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .context("recording an RSVP")?;
-        Ok(())
-    }
 
     pub async fn rsvps(&self, meeting_id: i64) -> Result<Vec<Rsvp>> {
         let rows = sqlx::query(

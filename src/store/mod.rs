@@ -21,6 +21,7 @@ use sqlx::{AnyPool, Row};
 mod batch;
 mod colocate;
 mod confirmations;
+pub mod deferred;
 mod failures;
 mod guests;
 mod health;
@@ -48,6 +49,12 @@ pub use search::Hit;
 pub use timeline::{Job, TakeawayRow, TopicRow};
 
 use crate::config::CommunityConfig;
+
+/// Runs `f`, an inbound batch's transaction, with what the store keeps for one: the people
+/// and meetings it read ([`memo`]) and the rows it writes at its end ([`deferred`]).
+pub async fn in_batch<F: std::future::Future>(f: F) -> F::Output {
+    memo::scope(deferred::scope(f)).await
+}
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type ResultsConn = sqlx::pool::PoolConnection<sqlx::Any>;

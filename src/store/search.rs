@@ -15,27 +15,6 @@ pub struct Hit {
 }
 
 impl Store {
-    pub async fn index_text(
-        &self,
-        conn: &mut AnyConnection,
-        community_id: i64,
-        kind: SearchKind,
-        author: &str,
-        at: i64,
-        body: &str,
-    ) -> Result<()> {
-        sqlx::query("INSERT INTO search_index (body, community_id, kind, author, at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(body)
-            .bind(community_id)
-            .bind(kind.as_str())
-            .bind(author)
-            .bind(at)
-            .execute(&mut *conn)
-            .await
-            .context("indexing text for search")?;
-        Ok(())
-    }
-
     /// Topics and takeaways matching every word, best first. SQLite uses FTS5, PostgreSQL
     /// its full-text search; words are passed as data, never as query syntax.
     pub async fn search(
@@ -54,6 +33,7 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
+        self.flush_deferred(conn).await?;
         let rows = match self.backend {
             Backend::Sqlite => {
                 // Each word quoted: FTS5 reads it as a plain term, never as an operator.

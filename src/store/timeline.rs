@@ -602,6 +602,7 @@ impl Store {
     }
 
     pub async fn attendees(&self, conn: &mut AnyConnection, meeting_id: i64) -> Result<Vec<i64>> {
+        self.flush_deferred(conn).await?;
         let listed = sqlx::query(
             "SELECT person_id FROM attendance WHERE meeting_id = $1 ORDER BY person_id",
         )
@@ -628,6 +629,7 @@ impl Store {
         conn: &mut AnyConnection,
         meeting_id: i64,
     ) -> Result<Vec<(i64, Response)>> {
+        self.flush_deferred(conn).await?;
         let rows = sqlx::query("SELECT person_id, response FROM rsvps WHERE meeting_id = $1")
             .bind(meeting_id)
             .fetch_all(&mut *conn)

@@ -326,6 +326,7 @@ impl Act<'_, '_> {
         cmd: &Cmd,
         word: &str,
     ) -> Result<Result<String>> {
+        let kept = crate::store::deferred::mark();
         let mut savepoint = sqlx::Connection::begin(&mut *self.conn).await?;
         let mut inner = Act {
             world: self.world,
@@ -348,6 +349,7 @@ impl Act<'_, '_> {
             Err(e) => {
                 savepoint.rollback().await?;
                 crate::store::memo::forget_all();
+                crate::store::deferred::undo_to(kept);
                 Ok(Err(e))
             }
         }
