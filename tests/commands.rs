@@ -255,13 +255,7 @@ async fn members_leave_by_list_unsubscribe_and_search(backend: Backend) {
         .wait_for_kind(&chloe, "announcement", 1, WAIT)
         .await
         .remove(0);
-    let unsub = header(&ann, "List-Unsubscribe").unwrap();
-    let unsub = unsub
-        .trim_start_matches("<mailto:")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let unsub = support::unsubscribe_address(&ann);
     assert!(
         unsub.contains("+leave-"),
         "a personal unsubscribe address: {unsub}"

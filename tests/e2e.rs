@@ -266,13 +266,7 @@ both_backends!(a_message_sees_what_the_one_before_it_in_its_batch_changed);
 async fn a_message_sees_what_the_one_before_it_in_its_batch_changed(backend: Backend) {
     let w = World::new(backend, None).await;
     let (app, ben, meeting_id, ann) = ben_announced(&w).await;
-    let unsub = header(&ann, "List-Unsubscribe").unwrap();
-    let unsub = unsub
-        .trim_start_matches("<mailto:")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let unsub = support::unsubscribe_address(&ann);
     w.stack
         .send(&ben, &unsub, &mail(&ben, &unsub, "LEAVE", ""))
         .await;

@@ -1,15 +1,18 @@
 //! Keeps a SQLite writer and its connection's thread on one CPU (issue 14, BENCHMARKS.md).
 //!
 //! sqlx runs each SQLite connection on a thread of its own: every statement is handed to that
-//! thread and its result handed back. A batch of inbound replies makes ~8 statements per
-//! reply, so ~16 hand-offs. When the two threads sit on two CPUs, each hand-off wakes a CPU
-//! that went idle in between — in a VM a hypervisor exit of tens of microseconds — and that,
-//! not SQL or fsync, was half the time of an inbound batch. On one CPU a hand-off is a plain
-//! context switch. [`Colocated`] puts the calling thread and the SQLite connection threads on
-//! the CPU the caller runs on for as long as it lives (a batch), and gives them back every CPU
-//! afterwards; the CPU work that needs no database (reading the messages) runs meanwhile on
-//! the other CPUs ([`Colocated::elsewhere`]; a thread the pinned one starts inherits its one CPU). Delivery does the same for each step on SQLite: there
-//! each result's commit is waited on before the next body goes out.
+//! thread and its result handed back. A batch of inbound replies made ~8 statements per reply
+//! when this was written (~2.3 since session 11), each two hand-offs. When the two threads sit
+//! on two CPUs, each hand-off wakes a CPU that went idle in between — in a VM a hypervisor
+//! exit of tens of microseconds — and that, not SQL or fsync, was half the time of an inbound
+//! batch. On one CPU a hand-off is a plain context switch. [`Colocated`] puts the calling
+//! thread and the SQLite connection threads on the CPU the caller runs on for as long as it
+//! lives (a batch), and gives them back every CPU afterwards; the CPU work that needs no
+//! database (reading the messages) runs meanwhile on the other CPUs. A thread the pinned one
+//! starts inherits its one CPU, so it moves itself there ([`Colocated::elsewhere`]; until
+//! session 11 it did not, and the inbound reader took turns with the writer while the other
+//! CPU idled). Delivery does the same for each step on SQLite: there each result's commit is
+//! waited on before the next body goes out.
 //!
 //! Linux only, and best effort: where affinity cannot be set (another OS, a restricted
 //! sandbox), nothing changes but the speed.

@@ -417,6 +417,18 @@ pub fn header(raw: &[u8], name: &str) -> Option<String> {
         .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The personal address of a mail's `List-Unsubscribe: <mailto:…>`, as a mail client's
+/// "unsubscribe" button writes to it.
+pub fn unsubscribe_address(raw: &[u8]) -> String {
+    header(raw, "List-Unsubscribe")
+        .expect("a List-Unsubscribe header")
+        .trim_start_matches("<mailto:")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
 /// The address in the Reply-To header.
 pub fn reply_to(raw: &[u8]) -> String {
     let m = mail_parser::MessageParser::default()
