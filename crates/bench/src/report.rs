@@ -340,10 +340,16 @@ pub(crate) fn report(results: &Path, file: &Path, command: &str) -> Result<()> {
                     "not run".into()
                 },
                 if ran {
-                    format!(
-                        "peak RSS of the bench process {:.1} MB",
-                        num(&format!("{p}.peak_rss_kb")).unwrap_or(f64::NAN) / 1024.0
-                    )
+                    let mb = |k: &str| num(&format!("{p}.{k}")).unwrap_or(f64::NAN) / 1024.0;
+                    let mut s = format!("peak RSS of the bench process {:.1} MB", mb("peak_rss_kb"));
+                    if num(&format!("{p}.drain_peak_rss_kb")).is_some() {
+                        s.push_str(&format!(
+                            "; during the drain alone {:.1} MB, from {:.1} MB resident after the set-up",
+                            mb("drain_peak_rss_kb"),
+                            mb("drain_rss_before_kb")
+                        ));
+                    }
+                    s
                 } else {
                     "opt-in: BENCH_GROWTH_100K=1 (adds ~10 minutes)".into()
                 },

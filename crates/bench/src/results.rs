@@ -76,6 +76,17 @@ pub(crate) fn peak_rss_kb() -> u64 {
     status_kb("VmHWM:")
 }
 
+/// Starts the peak of [`peak_rss_kb`] again from the memory resident now, so that what is read
+/// after a phase (a drain) is that phase's peak, apart from the set-up before it (adding
+/// 100,000 members, writing the backlog). Returns the peak so far and the resident memory
+/// now; `None` where the kernel does not allow it (`/proc/self/clear_refs`), and then a
+/// phase's own peak is not reported.
+pub(crate) fn start_phase() -> Option<(u64, u64)> {
+    let so_far = peak_rss_kb();
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    Some((so_far, rss_kb()))
+}
+
 /// The resident memory of this process now, in KB.
 pub(crate) fn rss_kb() -> u64 {
     status_kb("VmRSS:")
