@@ -560,6 +560,54 @@ async fn a_command_that_fails_halfway_changes_nothing(backend: Backend) {
     );
 }
 
+both_backends!(a_command_that_fails_after_queueing_mail_sends_none);
+/// INVITE queues the guest's invitation, then fails (fault injection, as a bug halfway
+/// through would): the invitation is undone with the rest, and the batch it came in is not
+/// failed by it either (an inbound batch writes the bodies of the mail it queued at its end:
+/// the body of an undone row must not be written then).
+async fn a_command_that_fails_after_queueing_mail_sends_none(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let coord = w.coordinator.clone();
+    let gina = w.stack.address("gina");
+    app.world
+        .schedule_meeting("design", &in_days(3), None, app.clock.now())
+        .await
+        .unwrap();
+    let invite = format!("INVITE {gina} Gina");
+    w.stack
+        .send_trusted(&coord, &w.list, &mail(&coord, &w.list, &invite, ""))
+        .await;
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+    let out = w
+        .command(&["run", "--once"])
+        .env("ROUNDTABLE_FAULT", "fail-command:INVITE")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("one at a time"),
+        "the batch held: {stderr}"
+    );
+    let to_gina = app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.recipient == gina)
+        .count();
+    assert_eq!(to_gina, 0, "no invitation queued for Gina");
+    let answer = w
+        .stack
+        .wait_for_kind(&coord, "command-result", 1, WAIT)
+        .await
+        .remove(0);
+    let subject = support::header(&answer, "Subject").unwrap_or_default();
+    assert!(subject.contains("INVITE: not done"), "{subject}");
+}
+
 both_backends!(a_calendar_answer_counts_for_the_meeting_it_names);
 async fn a_calendar_answer_counts_for_the_meeting_it_names(backend: Backend) {
     let w = World::new(backend, None).await;

@@ -68,6 +68,40 @@ pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     Ok(())
 }
 
+/// What the batch kept at a point in time (a command's savepoint begins).
+pub(super) struct Mark {
+    inbound: usize,
+    bodies: usize,
+    answers: HashMap<String, i64>,
+}
+
+/// What is kept now; `None` outside a scope.
+pub(super) fn mark() -> Option<Mark> {
+    PENDING
+        .try_with(|p| {
+            let p = p.borrow();
+            Mark {
+                inbound: p.inbound.len(),
+                bodies: p.bodies.len(),
+                answers: p.answers.clone(),
+            }
+        })
+        .ok()
+}
+
+/// Forgets what was kept since `mark`: its savepoint was rolled back, and with it the outbox
+/// rows those bodies belonged to (their ids may be given to the next rows).
+pub(super) fn undo_to(mark: Option<Mark>) {
+    if let Some(m) = mark {
+        let _ = PENDING.try_with(|p| {
+            let mut p = p.borrow_mut();
+            p.inbound.truncate(m.inbound);
+            p.bodies.truncate(m.bodies);
+            p.answers = m.answers;
+        });
+    }
+}
+
 /// Keeps a "handled" record for [`flush`]; gives it back outside a scope.
 pub(super) fn keep_inbound(row: InboundRow) -> Option<InboundRow> {
     let mut row = Some(row);

@@ -326,7 +326,10 @@ impl Act<'_, '_> {
         cmd: &Cmd,
         word: &str,
     ) -> Result<Result<String>> {
-        let kept = crate::store::deferred::mark();
+        // What the batch kept so far is written first: written inside the savepoint, it would
+        // be undone with the command; kept from here on, it is dropped with it.
+        super::batch::flush(&self.world.store, self.conn).await?;
+        let kept = (super::batch::mark(), crate::store::deferred::mark());
         let mut savepoint = sqlx::Connection::begin(&mut *self.conn).await?;
         let mut inner = Act {
             world: self.world,
@@ -349,7 +352,8 @@ impl Act<'_, '_> {
             Err(e) => {
                 savepoint.rollback().await?;
                 crate::store::memo::forget_all();
-                crate::store::deferred::undo_to(kept);
+                super::batch::undo_to(kept.0);
+                crate::store::deferred::undo_to(kept.1);
                 Ok(Err(e))
             }
         }
