@@ -8,9 +8,7 @@ use std::time::Instant;
 use anyhow::Result;
 use roundtable::compose::token::Signer;
 
-use crate::results::{
-    loadavg, peak_rss_kb, rate, rss_kb, self_cpu, self_written, start_phase, Results,
-};
+use crate::results::{loadavg, rate, rss_kb, self_cpu, self_written, start_phase, Results};
 use crate::setup::{
     add_members, build_app, fresh_db, group_count, group_history, pg_durability, write_config,
     Setup,
@@ -150,15 +148,7 @@ pub(crate) async fn inbound(
         &format!("{p}.written_kb_per_message"),
         format!("{:.1}", written as f64 / 1024.0 / messages.max(1) as f64),
     );
-    let drain_peak = peak_rss_kb();
-    out.put(
-        &format!("{p}.peak_rss_kb"),
-        drain_peak.max(phase.map_or(0, |(so_far, _)| so_far)),
-    );
-    if let Some((_, before)) = phase {
-        out.put(&format!("{p}.drain_rss_before_kb"), before);
-        out.put(&format!("{p}.drain_peak_rss_kb"), drain_peak);
-    }
+    out.put_peaks(&p, phase);
     if let Some(idle) = idle_after {
         // What a daemon holds once the backlog is done and it idles (the writer gives its
         // cache back after 10 s without a batch).

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use roundtable::app::App;
 use roundtable::schedule::JobKind;
 
-use crate::results::{loadavg, peak_rss_kb, rate, self_cpu, self_written, start_phase, Results};
+use crate::results::{loadavg, rate, self_cpu, self_written, start_phase, Results};
 use crate::setup::{add_members, build_app, fresh_db, group_history, scalar, write_config, Setup};
 use crate::{DAY, SLUG};
 
@@ -111,15 +111,7 @@ pub(crate) async fn outbound(
         &format!("{p}.written_kb_per_message"),
         format!("{:.1}", written as f64 / 1024.0 / b.sent.max(1) as f64),
     );
-    let drain_peak = peak_rss_kb();
-    out.put(
-        &format!("{p}.peak_rss_kb"),
-        drain_peak.max(phase.map_or(0, |(so_far, _)| so_far)),
-    );
-    if let Some((_, before)) = phase {
-        out.put(&format!("{p}.drain_rss_before_kb"), before);
-        out.put(&format!("{p}.drain_peak_rss_kb"), drain_peak);
-    }
+    out.put_peaks(&p, phase);
     out.put(&format!("{p}.load"), loadavg());
     app.store().close().await;
     Ok(())

@@ -12,6 +12,20 @@ pub(crate) struct Results {
 }
 
 impl Results {
+    /// `{p}.peak_rss_kb`, the process's peak so far, and, when [`start_phase`] could start
+    /// `phase` (the drain), the resident memory before it and its own peak.
+    pub(crate) fn put_peaks(&mut self, p: &str, phase: Option<(u64, u64)>) {
+        let drain_peak = peak_rss_kb();
+        self.put(
+            &format!("{p}.peak_rss_kb"),
+            drain_peak.max(phase.map_or(0, |(so_far, _)| so_far)),
+        );
+        if let Some((_, before)) = phase {
+            self.put(&format!("{p}.drain_rss_before_kb"), before);
+            self.put(&format!("{p}.drain_peak_rss_kb"), drain_peak);
+        }
+    }
+
     pub(crate) fn put(&mut self, key: &str, value: impl std::fmt::Display) {
         let line = format!("{key} {value}");
         println!("  {line}");
