@@ -68,30 +68,37 @@ pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     Ok(())
 }
 
-/// What the batch kept at a point in time (a command's savepoint begins).
+/// What the batch kept when a command's savepoint began (see [`savepoint`]).
 pub(super) struct Mark {
     inbound: usize,
     bodies: usize,
     answers: HashMap<String, i64>,
+    deferred: Option<crate::store::deferred::Mark>,
 }
 
-/// What is kept now; `None` outside a scope.
-pub(super) fn mark() -> Option<Mark> {
-    PENDING
+/// Before a command's savepoint begins: writes what the batch kept so far (written inside the
+/// savepoint, a rollback would take it back too), and marks where the savepoint's own begin
+/// (see [`rolled_back`]). `None` outside a scope.
+pub(super) async fn savepoint(store: &Store, conn: &mut AnyConnection) -> Result<Option<Mark>> {
+    flush(store, conn).await?;
+    Ok(PENDING
         .try_with(|p| {
             let p = p.borrow();
             Mark {
                 inbound: p.inbound.len(),
                 bodies: p.bodies.len(),
                 answers: p.answers.clone(),
+                deferred: crate::store::deferred::mark(),
             }
         })
-        .ok()
+        .ok())
 }
 
-/// Forgets what was kept since `mark`: its savepoint was rolled back, and with it the outbox
-/// rows those bodies belonged to (their ids may be given to the next rows).
-pub(super) fn undo_to(mark: Option<Mark>) {
+/// The savepoint of `mark` was rolled back, and with it the outbox rows whose bodies were kept
+/// since (their ids may be given to the next rows): forgets those, the rows the store kept
+/// since, and what the store read (see `store::memo`).
+pub(super) fn rolled_back(mark: Option<Mark>) {
+    crate::store::memo::forget_all();
     if let Some(m) = mark {
         let _ = PENDING.try_with(|p| {
             let mut p = p.borrow_mut();
@@ -99,6 +106,7 @@ pub(super) fn undo_to(mark: Option<Mark>) {
             p.bodies.truncate(m.bodies);
             p.answers = m.answers;
         });
+        crate::store::deferred::undo_to(m.deferred);
     }
 }
 

@@ -11,8 +11,7 @@
 //! database (reading the messages) runs meanwhile on the other CPUs. A thread the pinned one
 //! starts inherits its one CPU, so it moves itself there ([`Colocated::elsewhere`]; until
 //! session 11 it did not, and the inbound reader took turns with the writer while the other
-//! CPU idled). Delivery does the same for each step on SQLite: there each result's commit is
-//! waited on before the next body goes out.
+//! CPU idled). Delivery does the same for each step on SQLite.
 //!
 //! Linux only, and best effort: where affinity cannot be set (another OS, a restricted
 //! sandbox), nothing changes but the speed.

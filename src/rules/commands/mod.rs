@@ -326,10 +326,7 @@ impl Act<'_, '_> {
         cmd: &Cmd,
         word: &str,
     ) -> Result<Result<String>> {
-        // What the batch kept so far is written first: written inside the savepoint, it would
-        // be undone with the command; kept from here on, it is dropped with it.
-        super::batch::flush(&self.world.store, self.conn).await?;
-        let kept = (super::batch::mark(), crate::store::deferred::mark());
+        let kept = super::batch::savepoint(&self.world.store, self.conn).await?;
         let mut savepoint = sqlx::Connection::begin(&mut *self.conn).await?;
         let mut inner = Act {
             world: self.world,
@@ -351,9 +348,7 @@ impl Act<'_, '_> {
             Err(e) if e.chain().any(|x| x.is::<sqlx::Error>()) => Err(e),
             Err(e) => {
                 savepoint.rollback().await?;
-                crate::store::memo::forget_all();
-                super::batch::undo_to(kept.0);
-                crate::store::deferred::undo_to(kept.1);
+                super::batch::rolled_back(kept);
                 Ok(Err(e))
             }
         }
