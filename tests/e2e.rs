@@ -325,6 +325,33 @@ async fn yes_then_no_in_one_batch_leaves_no(backend: Backend) {
     assert_eq!(response_str(rsvps[0].response), "no");
 }
 
+both_backends!(unclear_twice_in_one_batch_is_asked_about_once);
+/// Two unclear replies of one member handled in one batch: the question the first is asked is
+/// kept unwritten until the batch's end (`store::deferred`), and the second must still see it
+/// and not be asked again (a loop with an autoresponder runs that way).
+async fn unclear_twice_in_one_batch_is_asked_about_once(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let (app, ben, _meeting_id, ann) = ben_announced(&w).await;
+    for n in 0..2 {
+        let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), "??");
+        w.stack.send(&ben, &reply_to(&ann), &raw).await;
+        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
+    }
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    let questions = app
+        .store()
+        .outbox(None, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind.as_str() == "question" && e.recipient == ben)
+        .count();
+    assert_eq!(questions, 1, "asked once, not once per reply");
+}
+
 both_backends!(killed_between_commit_and_ack_applies_once);
 async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     let w = World::new(backend, None).await;

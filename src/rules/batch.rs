@@ -18,7 +18,7 @@ use std::future::Future;
 use anyhow::Result;
 use sqlx::AnyConnection;
 
-use crate::domain::{MailKind, OtherMailKind};
+use crate::domain::MailKind;
 use crate::store::{InboundRow, Store};
 
 /// Bodies kept before they are written anyway (a list post queues a copy per member).
@@ -60,6 +60,7 @@ pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     };
     store.flush_deferred(conn).await?;
     if !bodies.is_empty() {
+        let bodies: Vec<(i64, &[u8])> = bodies.iter().map(|(id, b)| (*id, &b[..])).collect();
         store.outbox_bodies_many(conn, &bodies).await?;
     }
     if !inbound.is_empty() {
@@ -124,32 +125,27 @@ pub(super) fn keep_inbound(row: InboundRow) -> Option<InboundRow> {
 /// Keeps the body of outbox row `id` for [`flush`] and counts the answer to `recipient` (see
 /// [`answers_since`]); returns how many bodies are kept.
 pub(super) fn keep_body(id: i64, body: Vec<u8>, kind: MailKind, recipient: &str) -> usize {
+    count_answer(kind, recipient);
     PENDING
         .try_with(|p| {
             let mut p = p.borrow_mut();
-            if counted(kind) {
-                if let Some(n) = p.answers.get_mut(recipient) {
-                    *n += 1;
-                }
-            }
             p.bodies.push((id, body));
             p.bodies.len()
         })
         .unwrap_or(0)
 }
 
-/// Whether the answer throttle counts mail of this kind (the kinds of
-/// [`Store::answers_since`]).
-fn counted(kind: MailKind) -> bool {
-    matches!(
-        kind,
-        MailKind::Other(
-            OtherMailKind::Confirmation
-                | OtherMailKind::Question
-                | OtherMailKind::CommandResult
-                | OtherMailKind::ConfirmationRequest
-        )
-    )
+/// Counts a mail queued to `recipient` in the batch's answer throttle (see [`answers_since`]),
+/// if the throttle counts its kind.
+pub(super) fn count_answer(kind: MailKind, recipient: &str) {
+    if !crate::store::is_answer(kind) {
+        return;
+    }
+    let _ = PENDING.try_with(|p| {
+        if let Some(n) = p.borrow_mut().answers.get_mut(recipient) {
+            *n += 1;
+        }
+    });
 }
 
 pub(super) const fn bodies_at_once() -> usize {

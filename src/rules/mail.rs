@@ -232,7 +232,12 @@ impl Act<'_, '_> {
                 images,
             },
         )?;
-        self.enqueue(mail).await?;
+        // Its dedup key holds a fresh UUID: new by construction, so a batch keeps it whole.
+        super::batch::count_answer(mail.kind, &mail.recipient);
+        let store = self.world.store.clone();
+        if store.enqueue_new(self.conn, mail, self.now).await? {
+            self.queued += 1;
+        }
         Ok(true)
     }
 

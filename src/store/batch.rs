@@ -151,7 +151,7 @@ impl Store {
     pub async fn outbox_bodies_many(
         &self,
         conn: &mut AnyConnection,
-        bodies: &[(i64, Vec<u8>)],
+        bodies: &[(i64, &[u8])],
     ) -> Result<()> {
         for chunk in bodies.chunks(ROWS) {
             let sql = format!(
@@ -160,7 +160,7 @@ impl Store {
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
             for (id, body) in chunk {
-                q = q.bind(*id).bind(body.as_slice());
+                q = q.bind(*id).bind(*body);
             }
             q.execute(&mut *conn)
                 .await
@@ -178,7 +178,6 @@ impl Store {
         recipients: &[&str],
         since: i64,
     ) -> Result<std::collections::HashMap<String, i64>> {
-        use crate::domain::OtherMailKind;
         use sqlx::Row as _;
         let mut out: std::collections::HashMap<String, i64> =
             recipients.iter().map(|r| (r.to_string(), 0)).collect();
@@ -193,11 +192,10 @@ impl Store {
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
                 .persistent(false)
-                .bind(since)
-                .bind(OtherMailKind::Confirmation.as_str())
-                .bind(OtherMailKind::Question.as_str())
-                .bind(OtherMailKind::CommandResult.as_str())
-                .bind(OtherMailKind::ConfirmationRequest.as_str());
+                .bind(since);
+            for k in super::outbox::ANSWER_KINDS {
+                q = q.bind(k.as_str());
+            }
             for r in chunk {
                 q = q.bind(*r);
             }
@@ -209,6 +207,14 @@ impl Store {
                 out.insert(r.try_get("recipient")?, r.try_get("n")?);
             }
         }
+        // And what the batch keeps unwritten (see `store::deferred`).
+        super::deferred::each_kept_mail(|m, at| {
+            if at >= since && super::is_answer(m.kind) {
+                if let Some(n) = out.get_mut(&m.recipient) {
+                    *n += 1;
+                }
+            }
+        });
         Ok(out)
     }
 }

@@ -1,12 +1,16 @@
 //! Writes a batch of inbound messages makes with one statement per table at its end instead of
-//! one per message (issue 14): the RSVPs and the search index's texts. On PostgreSQL every
-//! statement is a round trip, and these were a quarter of an inbound batch's.
+//! one per message (issue 14): the RSVPs, the search index's texts and the answers queued. On
+//! PostgreSQL every statement is a round trip; these were a quarter of an inbound batch's, and
+//! the answers' outbox rows (0.86 per reply) as many again.
 //!
-//! Inside [`scope`] (the inbound writer's batch, one transaction), [`Store::set_rsvp`] and
-//! [`Store::index_text`] keep their rows, and [`Store::flush_deferred`] writes them. It runs
-//! before the batch commits (`rules::batch::flush`) and first thing in every statement of the
-//! store that reads these tables on the batch's connection (`responses`, `attendees`,
-//! `search`), so the batch reads what it wrote. A command's savepoint that is rolled back
+//! Inside [`scope`] (the inbound writer's batch, one transaction), [`Store::set_rsvp`],
+//! [`Store::index_text`] and [`Store::enqueue_new`] keep their rows, and
+//! [`Store::flush_deferred`] writes them. It runs before the batch commits
+//! (`rules::batch::flush`) and first thing in every statement of the store that reads these
+//! tables on the batch's connection (`responses`, `attendees`, `search`, `outbox_counts`,
+//! `invited_people`), so the batch reads what it wrote; the outbox's readers that run for
+//! many replies (the answer throttle's counts, a Message-ID's lookup) add what is kept to what
+//! they read instead ([`each_kept_mail`]). A command's savepoint that is rolled back
 //! drops what was kept since it began ([`mark`], [`undo_to`]). Nothing changes about what
 //! commits: the same rows in the same transaction; a row that fails fails the batch, which is
 //! done again one message at a time.
@@ -18,8 +22,8 @@ use anyhow::{Context as _, Result};
 use sqlx::AnyConnection;
 
 use super::batch::marks;
-use super::Store;
-use crate::domain::{response_str, Response, SearchKind};
+use super::{OutMail, Store};
+use crate::domain::{response_str, OutboxStatus, Response, SearchKind};
 
 tokio::task_local! {
     static DEFERRED: RefCell<Deferred>;
@@ -32,6 +36,13 @@ const ROWS: usize = 200;
 struct Deferred {
     rsvps: Vec<RsvpRow>,
     texts: Vec<TextRow>,
+    outbox: Vec<OutRow>,
+}
+
+/// A mail queued at `at`.
+struct OutRow {
+    mail: OutMail,
+    at: i64,
 }
 
 struct RsvpRow {
@@ -55,6 +66,7 @@ struct TextRow {
 pub struct Mark {
     rsvps: usize,
     texts: usize,
+    outbox: usize,
 }
 
 /// Runs `f` (one transaction) with its RSVPs and texts kept until [`Store::flush_deferred`].
@@ -70,6 +82,7 @@ pub fn mark() -> Option<Mark> {
             Mark {
                 rsvps: d.rsvps.len(),
                 texts: d.texts.len(),
+                outbox: d.outbox.len(),
             }
         })
         .ok()
@@ -82,6 +95,7 @@ pub fn undo_to(mark: Option<Mark>) {
             let mut d = d.borrow_mut();
             d.rsvps.truncate(m.rsvps);
             d.texts.truncate(m.texts);
+            d.outbox.truncate(m.outbox);
         });
     }
 }
@@ -138,12 +152,37 @@ impl Store {
         }
     }
 
+    /// Queues a mail whose dedup key no row can have (an answer's holds a fresh UUID), so that
+    /// it is new without asking the database: inside a [`scope`] the row and its body wait for
+    /// the batch's end, outside one they are written at once. Returns whether it was queued.
+    pub async fn enqueue_new(
+        &self,
+        conn: &mut AnyConnection,
+        mail: OutMail,
+        now: i64,
+    ) -> Result<bool> {
+        let mut row = Some(OutRow { mail, at: now });
+        let kept = DEFERRED
+            .try_with(|d| {
+                let mut d = d.borrow_mut();
+                d.outbox.extend(row.take());
+                d.outbox.len()
+            })
+            .unwrap_or(0);
+        match row {
+            Some(r) => Box::pin(self.enqueue(conn, &r.mail, r.at)).await,
+            // Bodies are large: no more than a statement's worth is held.
+            None if kept >= ROWS => Box::pin(self.write_deferred(conn)).await.map(|()| true),
+            None => Ok(true),
+        }
+    }
+
     /// Writes what the batch kept, on its connection. Nothing to do outside a scope.
     pub async fn flush_deferred(&self, conn: &mut AnyConnection) -> Result<()> {
         let kept = DEFERRED
             .try_with(|d| {
                 let d = d.borrow();
-                !d.rsvps.is_empty() || !d.texts.is_empty()
+                !d.rsvps.is_empty() || !d.texts.is_empty() || !d.outbox.is_empty()
             })
             .unwrap_or(false);
         match kept {
@@ -154,12 +193,19 @@ impl Store {
     }
 
     async fn write_deferred(&self, conn: &mut AnyConnection) -> Result<()> {
-        let Ok((rsvps, texts)) = DEFERRED.try_with(|d| {
+        let Ok((rsvps, texts, outbox)) = DEFERRED.try_with(|d| {
             let mut d = d.borrow_mut();
-            (std::mem::take(&mut d.rsvps), std::mem::take(&mut d.texts))
+            (
+                std::mem::take(&mut d.rsvps),
+                std::mem::take(&mut d.texts),
+                std::mem::take(&mut d.outbox),
+            )
         }) else {
             return Ok(());
         };
+        if !outbox.is_empty() {
+            self.write_outbox(conn, outbox).await?;
+        }
         if !rsvps.is_empty() {
             self.write_rsvps(conn, &latest(rsvps)).await?;
         }
@@ -212,6 +258,65 @@ impl Store {
         }
         Ok(())
     }
+}
+
+impl Store {
+    /// The kept mails' rows, many per statement, then their bodies. A row whose dedup key
+    /// exists is left out with its body, as [`Store::enqueue`] would.
+    async fn write_outbox(&self, conn: &mut AnyConnection, rows: Vec<OutRow>) -> Result<()> {
+        use sqlx::Row as _;
+        for chunk in rows.chunks(ROWS) {
+            let sql = format!(
+                "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient,
+                   envelope_from, message_id, subject, status, attempts, created_at, next_attempt_at, post_id)
+                 VALUES {} ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key",
+                marks(self.backend, 1, chunk.len(), 14)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(chunk.len() == 1);
+            for r in chunk {
+                let m = &r.mail;
+                q = q
+                    .bind(m.dedup_key.as_str())
+                    .bind(m.community_id)
+                    .bind(m.meeting_id)
+                    .bind(m.person_id)
+                    .bind(m.kind.as_str())
+                    .bind(m.recipient.as_str())
+                    .bind(m.envelope_from.as_str())
+                    .bind(m.message_id.as_str())
+                    .bind(m.subject.as_str())
+                    .bind(OutboxStatus::Pending.as_str())
+                    .bind(0_i64)
+                    .bind(r.at)
+                    .bind(r.at)
+                    .bind(m.post_id);
+            }
+            let ids: std::collections::HashMap<String, i64> = q
+                .fetch_all(&mut *conn)
+                .await
+                .context("queueing the answers")?
+                .iter()
+                .map(|r| Ok((r.try_get("dedup_key")?, r.try_get("id")?)))
+                .collect::<Result<_>>()?;
+            // In the rows' order, whatever order the database returned their ids in.
+            let bodies: Vec<(i64, &[u8])> = chunk
+                .iter()
+                .filter_map(|r| ids.get(&r.mail.dedup_key).map(|id| (*id, &r.mail.body[..])))
+                .collect();
+            self.outbox_bodies_many(conn, &bodies).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Calls `f` with each mail kept (not yet written) in this task's [`scope`], in the order they
+/// were queued: for the readers of the outbox that add what is kept to what they read.
+pub fn each_kept_mail(mut f: impl FnMut(&OutMail, i64)) {
+    let _ = DEFERRED.try_with(|d| {
+        for r in &d.borrow().outbox {
+            f(&r.mail, r.at);
+        }
+    });
 }
 
 /// The last answer of each person to each meeting, in the order of the answers: one statement

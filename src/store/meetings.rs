@@ -173,6 +173,7 @@ impl Store {
         conn: &mut AnyConnection,
         meeting_id: i64,
     ) -> Result<Vec<Person>> {
+        self.flush_deferred(conn).await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE id IN (SELECT person_id FROM outbox WHERE meeting_id = $1 AND kind IN ($2, $3)) ORDER BY id"
         )))

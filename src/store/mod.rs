@@ -41,7 +41,9 @@ pub use guests::GuestMark;
 pub use health::{LastInbound, MailCounts, MailboxLease, SET_ASIDE};
 pub use inbound::{InboundEntry, InboundRecord};
 pub use meetings::{Meeting, Rsvp};
-pub use outbox::{Claimed, OutMail, OutboxEntry, PostCache, SendOutcome, SentRef, SharedPost};
+pub use outbox::{
+    is_answer, Claimed, OutMail, OutboxEntry, PostCache, SendOutcome, SentRef, SharedPost,
+};
 pub use people::Person;
 pub use posts::{Conversation, NewPost, PostRow};
 pub use roster::RosterEntry;

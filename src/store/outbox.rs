@@ -380,20 +380,22 @@ impl Store {
         recipient: &str,
         since: i64,
     ) -> Result<i64> {
+        let [a, b, c, d] = ANSWER_KINDS.map(OtherMailKind::as_str);
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2
              AND kind IN ($3, $4, $5, $6)",
         )
         .bind(recipient)
         .bind(since)
-        .bind(OtherMailKind::Confirmation.as_str())
-        .bind(OtherMailKind::Question.as_str())
-        .bind(OtherMailKind::CommandResult.as_str())
-        .bind(OtherMailKind::ConfirmationRequest.as_str())
+        .bind(a)
+        .bind(b)
+        .bind(c)
+        .bind(d)
         .fetch_one(&mut *conn)
         .await
         .context("counting recent answers")?;
-        Ok(row.try_get("n")?)
+        let kept = kept_since(recipient, since, is_answer);
+        Ok(row.try_get::<i64, _>("n")? + kept)
     }
 
     /// How many questions ("Did you mean YES, NO or MAYBE?") went to `recipient` since `since`.
@@ -410,7 +412,10 @@ impl Store {
             .fetch_one(&mut *conn)
             .await
             .context("counting recent questions")?;
-        Ok(row.try_get("n")?)
+        let kept = kept_since(recipient, since, |k| {
+            k == MailKind::Other(OtherMailKind::Question)
+        });
+        Ok(row.try_get::<i64, _>("n")? + kept)
     }
 
     /// What one of our Message-IDs was (to place a reply that has no token).
@@ -419,6 +424,20 @@ impl Store {
         conn: &mut AnyConnection,
         message_id: &str,
     ) -> Result<Option<SentRef>> {
+        let mut kept = None;
+        super::deferred::each_kept_mail(|m, _| {
+            if kept.is_none() && m.message_id == message_id {
+                kept = Some(SentRef {
+                    kind: m.kind,
+                    meeting_id: m.meeting_id,
+                    person_id: m.person_id,
+                    community_id: m.community_id,
+                });
+            }
+        });
+        if kept.is_some() {
+            return Ok(kept);
+        }
         let row = sqlx::query("SELECT kind, meeting_id, person_id, community_id FROM outbox WHERE message_id = $1 LIMIT 1")
             .bind(message_id)
             .fetch_optional(&mut *conn)
@@ -443,6 +462,7 @@ impl Store {
     ) -> Result<(i64, i64)> {
         // Each count from its partial index (migration 0017), not a pass over every mail the
         // community was ever sent: the statuses are literals, which those indexes need.
+        self.flush_deferred(conn).await?;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT (SELECT COUNT(*) FROM outbox WHERE status = '{}' AND community_id = $1) AS n_pending,
                     (SELECT COUNT(*) FROM outbox WHERE status = '{}' AND community_id = $1) AS n_failed",
@@ -455,6 +475,31 @@ impl Store {
         .context("counting the outbox")?;
         Ok((row.try_get("n_pending")?, row.try_get("n_failed")?))
     }
+}
+
+/// The kinds of mail the per-sender answer throttle counts ([`Store::answers_since`]).
+pub(super) const ANSWER_KINDS: [OtherMailKind; 4] = [
+    OtherMailKind::Confirmation,
+    OtherMailKind::Question,
+    OtherMailKind::CommandResult,
+    OtherMailKind::ConfirmationRequest,
+];
+
+/// Whether the answer throttle counts mail of this kind.
+pub fn is_answer(kind: MailKind) -> bool {
+    matches!(kind, MailKind::Other(k) if ANSWER_KINDS.contains(&k))
+}
+
+/// Mails of a kind `counted` to `recipient` since `since` that this task's batch keeps unwritten
+/// (see `store::deferred`).
+fn kept_since(recipient: &str, since: i64, counted: impl Fn(MailKind) -> bool) -> i64 {
+    let mut n = 0;
+    super::deferred::each_kept_mail(|m, at| {
+        if m.recipient == recipient && at >= since && counted(m.kind) {
+            n += 1;
+        }
+    });
+    n
 }
 
 /// Ids per "mark sent" statement (well under both backends' limits on statement size).
