@@ -637,8 +637,7 @@ async fn apply_batch_in(
             let keys: Vec<&str> = ready.iter().filter_map(Read::dedup_key).collect();
             seen.extend(world.store.inbound_seen_among(&mut tx, &keys).await?);
             let senders: Vec<&str> = ready.iter().filter_map(Read::from_address).collect();
-            batch::prefetch_answers(&world.store, &mut tx, &senders, batch::answers_window(now))
-                .await?;
+            batch::prefetch_answers(&world.store, &mut tx, &senders, now).await?;
             let people: Vec<(i64, &Address)> = ready.iter().filter_map(Read::sender).collect();
             world.store.prefetch_people(&mut tx, &people).await?;
         }

@@ -12,3 +12,10 @@ EXCEPTION WHEN feature_not_supported OR syntax_error OR undefined_object THEN
     RAISE NOTICE 'lz4 compression is not available: the bodies stay compressed with pglz';
 END
 $$;
+
+-- Delivery changes each outbox row twice: its claim (the lease) and its result. With every page
+-- packed full by the inserts, the claim's new row version went to another page, and with it
+-- an entry in each of the table's six indexes: ~10 ms of the server's time per claim of 200
+-- (BENCHMARKS.md, "Session 12"). Pages filled to half leave the claim room to write its
+-- version beside the old one (a HOT update: no index touched, as no indexed column changes).
+ALTER TABLE outbox SET (fillfactor = 50);

@@ -18,7 +18,7 @@ use std::future::Future;
 use anyhow::Result;
 use sqlx::AnyConnection;
 
-use crate::domain::MailKind;
+use crate::domain::{MailKind, OtherMailKind};
 use crate::store::{InboundRow, Store};
 
 /// Bodies kept before they are written anyway (a list post queues a copy per member).
@@ -35,6 +35,10 @@ struct Pending {
     /// Automatic answers per recipient since `answers_since`, as this transaction sees them.
     answers: HashMap<String, i64>,
     answers_since: Option<i64>,
+    /// Questions per recipient since `questions_since` (see [`questions_since`]); its keys
+    /// are those of `answers`, filled together.
+    questions: HashMap<String, i64>,
+    questions_since: Option<i64>,
 }
 
 /// Runs `f` (a batch, in one transaction) with its writes kept until [`flush`].
@@ -74,6 +78,7 @@ pub(super) struct Mark {
     inbound: usize,
     bodies: usize,
     answers: HashMap<String, i64>,
+    questions: HashMap<String, i64>,
     deferred: Option<crate::store::deferred::Mark>,
 }
 
@@ -89,6 +94,7 @@ pub(super) async fn savepoint(store: &Store, conn: &mut AnyConnection) -> Result
                 inbound: p.inbound.len(),
                 bodies: p.bodies.len(),
                 answers: p.answers.clone(),
+                questions: p.questions.clone(),
                 deferred: crate::store::deferred::mark(),
             }
         })
@@ -106,6 +112,7 @@ pub(super) fn rolled_back(mark: Option<Mark>) {
             p.inbound.truncate(m.inbound);
             p.bodies.truncate(m.bodies);
             p.answers = m.answers;
+            p.questions = m.questions;
         });
         crate::store::deferred::undo_to(m.deferred);
     }
@@ -135,14 +142,19 @@ pub(super) fn keep_body(id: i64, body: Vec<u8>, kind: MailKind, recipient: &str)
         .unwrap_or(0)
 }
 
-/// Counts a mail queued to `recipient` in the batch's answer throttle (see [`answers_since`]),
-/// if the throttle counts its kind.
+/// Counts a mail queued to `recipient` in the batch's answer throttle (see [`answers_since`])
+/// and its questions ([`questions_since`]), if they count its kind.
 pub(super) fn count_answer(kind: MailKind, recipient: &str) {
     if !crate::store::is_answer(kind) {
         return;
     }
+    let question = kind == MailKind::Other(OtherMailKind::Question);
     let _ = PENDING.try_with(|p| {
-        if let Some(n) = p.borrow_mut().answers.get_mut(recipient) {
+        let mut p = p.borrow_mut();
+        if let Some(n) = p.answers.get_mut(recipient) {
+            *n += 1;
+        }
+        if let Some(n) = p.questions.get_mut(recipient).filter(|_| question) {
             *n += 1;
         }
     });
@@ -157,16 +169,25 @@ pub fn answers_window(now: i64) -> i64 {
     now - 3600
 }
 
-/// Counts the recent automatic answers of many senders at once, for the batch's throttle.
+/// Where the day begins in which a sender asked a question is not asked again.
+pub fn questions_window(now: i64) -> i64 {
+    now - 86400
+}
+
+/// Counts the recent automatic answers and questions of many senders at once, for the batch's
+/// throttle and [`questions_since`].
 pub async fn prefetch_answers(
     store: &Store,
     conn: &mut AnyConnection,
     recipients: &[&str],
-    since: i64,
+    now: i64,
 ) -> Result<()> {
+    let (since, questions_since) = (answers_window(now), questions_window(now));
     let Ok(missing) = PENDING.try_with(|p| {
         let p = p.borrow();
-        if p.answers_since.is_some_and(|s| s != since) {
+        if p.answers_since.is_some_and(|s| s != since)
+            || p.questions_since.is_some_and(|s| s != questions_since)
+        {
             return Vec::new();
         }
         recipients
@@ -181,13 +202,42 @@ pub async fn prefetch_answers(
         return Ok(());
     }
     let refs: Vec<&str> = missing.iter().map(String::as_str).collect();
-    let counts = store.answers_since_among(conn, &refs, since).await?;
+    let counts = store
+        .answers_since_among(conn, &refs, since, questions_since)
+        .await?;
     let _ = PENDING.try_with(|p| {
         let mut p = p.borrow_mut();
         p.answers_since = Some(since);
-        p.answers.extend(counts);
+        p.questions_since = Some(questions_since);
+        for (r, (answers, questions)) in counts {
+            p.questions.insert(r.clone(), questions);
+            p.answers.insert(r, answers);
+        }
     });
     Ok(())
+}
+
+/// [`Store::questions_since`], from the batch's counts when it has the recipient's.
+pub(super) async fn questions_since(
+    store: &Store,
+    conn: &mut AnyConnection,
+    recipient: &str,
+    since: i64,
+) -> Result<i64> {
+    let known = PENDING
+        .try_with(|p| {
+            let p = p.borrow();
+            match p.questions_since {
+                Some(s) if s == since => p.questions.get(recipient).copied(),
+                _ => None,
+            }
+        })
+        .ok()
+        .flatten();
+    match known {
+        Some(n) => Ok(n),
+        None => store.questions_since(conn, recipient, since).await,
+    }
 }
 
 /// [`Store::answers_since`], from the batch's counts when it has the recipient's.

@@ -249,9 +249,8 @@ impl Act<'_, '_> {
         reading: &Reading,
     ) -> Result<bool> {
         let store = self.world.store.clone();
-        if store
-            .questions_since(self.conn, person.address.as_str(), self.now - 86400)
-            .await?
+        let since = super::batch::questions_window(self.now);
+        if super::batch::questions_since(&store, self.conn, person.address.as_str(), since).await?
             > 0
         {
             return Ok(true);

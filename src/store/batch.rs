@@ -169,30 +169,42 @@ impl Store {
         Ok(())
     }
 
-    /// How many automatic answers went to each of `recipients` since `since`:
-    /// [`Store::answers_since`] for a batch's senders in one statement (every one of them is
-    /// in the map, 0 when none went).
+    /// How many automatic answers went to each of `recipients` since `since`, and how many
+    /// questions since `questions_since`: [`Store::answers_since`] and
+    /// [`Store::questions_since`] for a batch's senders in one statement (every one of them is
+    /// in the map, (0, 0) when none went).
     pub async fn answers_since_among(
         &self,
         conn: &mut AnyConnection,
         recipients: &[&str],
         since: i64,
-    ) -> Result<std::collections::HashMap<String, i64>> {
+        questions_since: i64,
+    ) -> Result<std::collections::HashMap<String, (i64, i64)>> {
+        use crate::domain::OtherMailKind;
         use sqlx::Row as _;
-        let mut out: std::collections::HashMap<String, i64> =
-            recipients.iter().map(|r| (r.to_string(), 0)).collect();
+        let mut out: std::collections::HashMap<String, (i64, i64)> =
+            recipients.iter().map(|r| (r.to_string(), (0, 0))).collect();
         for chunk in recipients.chunks(500) {
             let b = self.backend;
             let sql = format!(
-                "SELECT recipient, COUNT(*) AS n FROM outbox WHERE created_at >= {}
-                 AND kind IN ({}) AND recipient IN ({}) GROUP BY recipient",
+                "SELECT recipient,
+                   SUM(CASE WHEN created_at >= {} THEN 1 ELSE 0 END) AS answers,
+                   SUM(CASE WHEN created_at >= {} AND kind = {} THEN 1 ELSE 0 END) AS questions
+                 FROM outbox WHERE created_at >= {} AND kind IN ({}) AND recipient IN ({})
+                 GROUP BY recipient",
                 mark(b, 1),
-                list(b, 2, 4),
-                list(b, 6, chunk.len())
+                mark(b, 2),
+                mark(b, 3),
+                mark(b, 4),
+                list(b, 5, 4),
+                list(b, 9, chunk.len())
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
                 .persistent(false)
-                .bind(since);
+                .bind(since)
+                .bind(questions_since)
+                .bind(OtherMailKind::Question.as_str())
+                .bind(since.min(questions_since));
             for k in super::outbox::ANSWER_KINDS {
                 q = q.bind(k.as_str());
             }
@@ -204,14 +216,20 @@ impl Store {
                 .await
                 .context("counting recent answers")?
             {
-                out.insert(r.try_get("recipient")?, r.try_get("n")?);
+                out.insert(
+                    r.try_get("recipient")?,
+                    (r.try_get("answers")?, r.try_get("questions")?),
+                );
             }
         }
         // And what the batch keeps unwritten (see `store::deferred`).
         super::deferred::each_kept_mail(|m, at| {
-            if at >= since && super::is_answer(m.kind) {
-                if let Some(n) = out.get_mut(&m.recipient) {
-                    *n += 1;
+            if let Some((answers, questions)) = out.get_mut(&m.recipient) {
+                if at >= since && super::is_answer(m.kind) {
+                    *answers += 1;
+                }
+                if at >= questions_since && m.kind == OtherMailKind::Question.into() {
+                    *questions += 1;
                 }
             }
         });

@@ -1,14 +1,15 @@
 //! Writes a batch of inbound messages makes with one statement per table at its end instead of
-//! one per message (issue 14): the RSVPs, the search index's texts and the answers queued. On
+//! one per message (issue 14): the RSVPs, the takeaways, the search index's texts and the
+//! answers queued. On
 //! PostgreSQL every statement is a round trip; these were a quarter of an inbound batch's, and
 //! the answers' outbox rows (0.86 per reply) as many again.
 //!
 //! Inside [`scope`] (the inbound writer's batch, one transaction), [`Store::set_rsvp`],
-//! [`Store::index_text`] and [`Store::enqueue_new`] keep their rows, and
+//! [`Store::add_takeaway`], [`Store::index_text`] and [`Store::enqueue_new`] keep their rows, and
 //! [`Store::flush_deferred`] writes them. It runs before the batch commits
 //! (`rules::batch::flush`) and first thing in every statement of the store that reads these
 //! tables on the batch's connection (`responses`, `attendees`, `search`, `outbox_counts`,
-//! `invited_people`), so the batch reads what it wrote; the outbox's readers that run for
+//! `invited_people`, `undigested_takeaways`), so the batch reads what it wrote; the outbox's readers that run for
 //! many replies (the answer throttle's counts, a Message-ID's lookup) add what is kept to what
 //! they read instead ([`each_kept_mail`]). A command's savepoint that is rolled back
 //! drops what was kept since it began ([`mark`], [`undo_to`]). Nothing changes about what
@@ -35,8 +36,16 @@ const ROWS: usize = 200;
 #[derive(Default)]
 struct Deferred {
     rsvps: Vec<RsvpRow>,
+    takeaways: Vec<TakeawayNew>,
     texts: Vec<TextRow>,
     outbox: Vec<OutRow>,
+}
+
+struct TakeawayNew {
+    meeting_id: i64,
+    person_id: i64,
+    text: String,
+    at: i64,
 }
 
 /// A mail queued at `at`.
@@ -65,6 +74,7 @@ struct TextRow {
 #[derive(Clone, Copy, Debug)]
 pub struct Mark {
     rsvps: usize,
+    takeaways: usize,
     texts: usize,
     outbox: usize,
 }
@@ -81,6 +91,7 @@ pub fn mark() -> Option<Mark> {
             let d = d.borrow();
             Mark {
                 rsvps: d.rsvps.len(),
+                takeaways: d.takeaways.len(),
                 texts: d.texts.len(),
                 outbox: d.outbox.len(),
             }
@@ -94,6 +105,7 @@ pub fn undo_to(mark: Option<Mark>) {
         let _ = DEFERRED.try_with(|d| {
             let mut d = d.borrow_mut();
             d.rsvps.truncate(m.rsvps);
+            d.takeaways.truncate(m.takeaways);
             d.texts.truncate(m.texts);
             d.outbox.truncate(m.outbox);
         });
@@ -124,6 +136,29 @@ impl Store {
             None => Ok(()),
             // Boxed: the rules' futures hold this one inline, and they are deep already.
             Some(r) => Box::pin(self.write_rsvps(conn, &[r])).await,
+        }
+    }
+
+    /// Records a takeaway of `person_id` from meeting `meeting_id`.
+    pub async fn add_takeaway(
+        &self,
+        conn: &mut AnyConnection,
+        meeting_id: i64,
+        person_id: i64,
+        text: &str,
+        now: i64,
+    ) -> Result<()> {
+        let row = TakeawayNew {
+            meeting_id,
+            person_id,
+            text: text.to_string(),
+            at: now,
+        };
+        let mut row = Some(row);
+        let _ = DEFERRED.try_with(|d| d.borrow_mut().takeaways.extend(row.take()));
+        match row {
+            None => Ok(()),
+            Some(r) => Box::pin(self.write_takeaways(conn, &[r])).await,
         }
     }
 
@@ -182,7 +217,10 @@ impl Store {
         let kept = DEFERRED
             .try_with(|d| {
                 let d = d.borrow();
-                !d.rsvps.is_empty() || !d.texts.is_empty() || !d.outbox.is_empty()
+                !d.rsvps.is_empty()
+                    || !d.takeaways.is_empty()
+                    || !d.texts.is_empty()
+                    || !d.outbox.is_empty()
             })
             .unwrap_or(false);
         match kept {
@@ -193,16 +231,20 @@ impl Store {
     }
 
     async fn write_deferred(&self, conn: &mut AnyConnection) -> Result<()> {
-        let Ok((rsvps, texts, outbox)) = DEFERRED.try_with(|d| {
+        let Ok((rsvps, takeaways, texts, outbox)) = DEFERRED.try_with(|d| {
             let mut d = d.borrow_mut();
             (
                 std::mem::take(&mut d.rsvps),
+                std::mem::take(&mut d.takeaways),
                 std::mem::take(&mut d.texts),
                 std::mem::take(&mut d.outbox),
             )
         }) else {
             return Ok(());
         };
+        if !takeaways.is_empty() {
+            self.write_takeaways(conn, &takeaways).await?;
+        }
         if !outbox.is_empty() {
             self.write_outbox(conn, outbox).await?;
         }
@@ -233,6 +275,25 @@ impl Store {
                     .bind(r.answered_at);
             }
             q.execute(&mut *conn).await.context("recording RSVPs")?;
+        }
+        Ok(())
+    }
+
+    async fn write_takeaways(&self, conn: &mut AnyConnection, rows: &[TakeawayNew]) -> Result<()> {
+        for chunk in rows.chunks(ROWS) {
+            let sql = format!(
+                "INSERT INTO takeaways (meeting_id, person_id, text, created_at) VALUES {}",
+                marks(self.backend, 1, chunk.len(), 4)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(chunk.len() == 1);
+            for r in chunk {
+                q = q
+                    .bind(r.meeting_id)
+                    .bind(r.person_id)
+                    .bind(r.text.as_str())
+                    .bind(r.at);
+            }
+            q.execute(&mut *conn).await.context("recording takeaways")?;
         }
         Ok(())
     }

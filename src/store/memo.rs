@@ -4,7 +4,7 @@
 //! PostgreSQL.
 //!
 //! Inside [`scope`] (the inbound writer's batch, one transaction), `person_by_address`,
-//! `meeting` and `next_meeting` answer from what the transaction read before, and a batch asks
+//! `coordinators`, `meeting` and `next_meeting` answer from what the transaction read before, and a batch asks
 //! for all the senders it has read so far with one statement ([`Store::prefetch_people`]). The
 //! memo holds only what this transaction sees: every write to `people` forgets the people and
 //! every write to `meetings` the meetings, before it runs, and a savepoint rolled back
@@ -33,6 +33,8 @@ struct Memo {
     meetings: HashMap<i64, Option<Meeting>>,
     /// `next_meeting` by community and time.
     next: HashMap<(i64, i64), Option<Meeting>>,
+    /// The active coordinators by community.
+    coordinators: HashMap<i64, Vec<Person>>,
 }
 
 /// Runs `f` (one transaction) with a memo of what it reads.
@@ -76,9 +78,20 @@ pub(super) fn keep_next_meeting(community_id: i64, now: i64, found: &Option<Meet
     with(|m| m.next.insert((community_id, now), found.clone()));
 }
 
+pub(super) fn coordinators(community_id: i64) -> Option<Vec<Person>> {
+    with(|m| m.coordinators.get(&community_id).cloned()).flatten()
+}
+
+pub(super) fn keep_coordinators(community_id: i64, found: &[Person]) {
+    with(|m| m.coordinators.insert(community_id, found.to_vec()));
+}
+
 /// Called by every write to `people`.
 pub(super) fn people_changed() {
-    with(|m| m.people.clear());
+    with(|m| {
+        m.people.clear();
+        m.coordinators.clear();
+    });
 }
 
 /// Called by every write to `meetings`.

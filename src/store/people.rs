@@ -211,6 +211,9 @@ impl Store {
         conn: &mut AnyConnection,
         community_id: i64,
     ) -> Result<Vec<Person>> {
+        if let Some(known) = super::memo::coordinators(community_id) {
+            return Ok(known);
+        }
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE community_id = $1 AND status = $2 AND role = $3 ORDER BY id"
         )))
@@ -220,7 +223,9 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .context("listing coordinators")?;
-        Person::from_rows(&rows)
+        let found = Person::from_rows(&rows)?;
+        super::memo::keep_coordinators(community_id, &found);
+        Ok(found)
     }
 }
 

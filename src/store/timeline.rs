@@ -480,31 +480,13 @@ impl Store {
 
     // ---- takeaways and attendance ------------------------------------------------------
 
-    pub async fn add_takeaway(
-        &self,
-        conn: &mut AnyConnection,
-        meeting_id: i64,
-        person_id: i64,
-        text: &str,
-        now: i64,
-    ) -> Result<()> {
-        sqlx::query("INSERT INTO takeaways (meeting_id, person_id, text, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(meeting_id)
-            .bind(person_id)
-            .bind(text)
-            .bind(now)
-            .execute(&mut *conn)
-            .await
-            .context("recording a takeaway")?;
-        Ok(())
-    }
-
     /// Takeaways no digest has carried yet, oldest meeting first.
     pub async fn undigested_takeaways(
         &self,
         conn: &mut AnyConnection,
         community_id: i64,
     ) -> Result<Vec<TakeawayRow>> {
+        self.flush_deferred(conn).await?;
         let rows = sqlx::query(
             "SELECT k.id, k.meeting_id, COALESCE(p.name, p.address) AS author, k.text, k.created_at
              FROM takeaways k JOIN meetings m ON m.id = k.meeting_id JOIN people p ON p.id = k.person_id
