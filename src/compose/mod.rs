@@ -420,9 +420,13 @@ pub struct Envelope<'a> {
     pub images: &'a [chart::Chart],
 }
 
-/// A fresh Message-ID (without angle brackets) in the list's domain.
+/// A fresh Message-ID (without angle brackets) in the list's domain. Time-ordered (UUID v7: a
+/// millisecond timestamp, then 74 random bits), so that the outbox's index of Message-IDs
+/// grows at one end: a random id put each new row on a page of its own anywhere in the index,
+/// and once the index outgrew the page cache every batch read and rewrote a page per answer
+/// (BENCHMARKS.md, "Session 12"). The time is no secret: the Date header says as much.
 pub fn new_message_id(list: &Address) -> String {
-    format!("{}@{}", uuid::Uuid::new_v4().simple(), list.domain())
+    format!("{}@{}", uuid::Uuid::now_v7().simple(), list.domain())
 }
 
 fn header(name: &'static str, value: String) -> HeaderValue {

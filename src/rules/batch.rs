@@ -62,11 +62,15 @@ pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     }) else {
         return Ok(());
     };
-    store.flush_deferred(conn).await?;
+    // The bodies of rows queued already first: the store's kept rows get their ids when they
+    // are written, after these, and bodies written in the order of their ids are appended to
+    // `outbox_bodies` instead of split into its pages (a quarter more bytes written per reply
+    // on SQLite, BENCHMARKS.md "Session 12").
     if !bodies.is_empty() {
         let bodies: Vec<(i64, &[u8])> = bodies.iter().map(|(id, b)| (*id, &b[..])).collect();
         store.outbox_bodies_many(conn, &bodies).await?;
     }
+    store.flush_deferred(conn).await?;
     if !inbound.is_empty() {
         store.record_inbound_many(conn, &inbound).await?;
     }

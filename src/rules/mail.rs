@@ -208,10 +208,12 @@ impl Act<'_, '_> {
         if let Some(id) = &reading.message_id {
             refs.push(id.clone());
         }
+        // Unique by its UUID, time-ordered (v7) so that the outbox's unique index of keys grows
+        // at one end (see `compose::new_message_id`); the message answered follows it.
         let dedup = format!(
             "answer:{}:{}",
-            reading.message_id.as_deref().unwrap_or("-"),
-            uuid::Uuid::new_v4().simple()
+            uuid::Uuid::now_v7().simple(),
+            reading.message_id.as_deref().unwrap_or("-")
         );
         let mail = self.mail(
             c,
