@@ -67,24 +67,50 @@ pub fn deliver(dir: &Path, bytes: &[u8]) -> Result<PathBuf> {
 
 /// Messages waiting in `dir` (`new/` then `cur/`), oldest name first.
 pub fn list(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for sub in ["new", "cur"] {
+    list_oldest(dir, usize::MAX, |_| false)
+}
+
+/// The `max` oldest messages waiting in `dir` ([`list`]'s order), leaving out those `skip`
+/// names. Every name is read once and only `max` are kept, so that a backlog of any size is
+/// listed in the same memory: the 100,000 paths of a large one were 15 MB held through its
+/// drain (BENCHMARKS.md, "Session 12").
+pub fn list_oldest(dir: &Path, max: usize, skip: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
+    const SUBS: [&str; 2] = ["new", "cur"];
+    // The newest kept on top, to be dropped when an older name comes.
+    let mut oldest: std::collections::BinaryHeap<(usize, std::ffi::OsString)> =
+        std::collections::BinaryHeap::new();
+    for (i, sub) in SUBS.iter().enumerate() {
         let d = dir.join(sub);
         let rd = match std::fs::read_dir(&d) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(e).with_context(|| format!("listing {}", d.display())),
         };
-        let mut names: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-            .map(|e| e.path())
-            .collect();
-        names.sort();
-        out.extend(names);
+        for e in rd.filter_map(|e| e.ok()) {
+            let name = e.file_name();
+            if name.as_encoded_bytes().starts_with(b".")
+                || !e.file_type().map(|t| t.is_file()).unwrap_or(false)
+            {
+                continue;
+            }
+            let key = (i, name);
+            if oldest.len() >= max && oldest.peek().is_some_and(|newest| key >= *newest) {
+                continue;
+            }
+            if skip(&d.join(&key.1)) {
+                continue;
+            }
+            oldest.push(key);
+            if oldest.len() > max {
+                oldest.pop();
+            }
+        }
     }
-    Ok(out)
+    Ok(oldest
+        .into_sorted_vec()
+        .into_iter()
+        .map(|(i, name)| dir.join(SUBS[i]).join(name))
+        .collect())
 }
 
 /// The Maildir++ folder `folder` of `dir`, made if it is missing.
@@ -112,6 +138,46 @@ pub fn move_into(target: &Path, file: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listing_keeps_the_oldest_it_may() {
+        let d = tempfile::tempdir().unwrap();
+        ensure(d.path()).unwrap();
+        for (sub, name) in [
+            ("cur", "1:2,S"),
+            ("new", "3"),
+            ("new", "1"),
+            ("new", "2"),
+            ("new", ".x"),
+        ] {
+            std::fs::write(d.path().join(sub).join(name), b"m").unwrap();
+        }
+        let at = |sub: &str, name: &str| d.path().join(sub).join(name);
+        assert_eq!(
+            list(d.path()).unwrap(),
+            vec![
+                at("new", "1"),
+                at("new", "2"),
+                at("new", "3"),
+                at("cur", "1:2,S")
+            ]
+        );
+        let none = |_: &Path| false;
+        assert_eq!(
+            list_oldest(d.path(), 2, none).unwrap(),
+            vec![at("new", "1"), at("new", "2")]
+        );
+        let skipped = at("new", "1");
+        assert_eq!(
+            list_oldest(d.path(), 2, |p: &Path| p == skipped).unwrap(),
+            vec![at("new", "2"), at("new", "3")],
+            "what is skipped takes no place"
+        );
+        assert_eq!(
+            list_oldest(d.path(), 0, none).unwrap(),
+            Vec::<PathBuf>::new()
+        );
+    }
 
     #[test]
     fn deliver_list_and_move() {

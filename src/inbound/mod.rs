@@ -112,11 +112,15 @@ impl Mailbox {
     }
 }
 
+/// Messages a Maildir listing keeps, the oldest: a larger backlog is listed again when these
+/// are handled (each listing reads every name in the inbox, and keeps these).
+const LISTED_AT_ONCE: usize = 10_000;
+
 pub struct MaildirBox {
     pub dir: PathBuf,
-    /// Messages listed but not fetched yet, oldest first. A backlog is listed once, not once
-    /// per batch (listing and sorting 10,000 names for every 100 messages cost more than
-    /// reading them).
+    /// Messages listed but not fetched yet, oldest first. A backlog is listed once per
+    /// [`LISTED_AT_ONCE`] messages, not once per batch (listing and sorting 10,000 names for
+    /// every 100 messages cost more than reading them).
     listed: std::collections::VecDeque<PathBuf>,
     /// Messages of the last batch not yet acknowledged or quarantined: when some are left
     /// (handling stopped on an error), the next fetch lists again so that they come first.
@@ -140,7 +144,10 @@ impl MaildirBox {
         if self.listed.is_empty() || self.unsettled > 0 {
             // A listing must not see the last batch's files still in the inbox.
             self.settle()?;
-            self.listed = crate::maildir::list(&self.dir)?.into();
+            self.listed = crate::maildir::list_oldest(&self.dir, LISTED_AT_ONCE, |p| {
+                !skip.is_empty() && skip.contains(&Key::File(p.to_path_buf()))
+            })?
+            .into();
         }
         let mut out = Vec::new();
         while out.len() < max {
