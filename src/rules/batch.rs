@@ -2,11 +2,12 @@
 //!
 //! `App::handle_batch` applies up to a hundred messages in one transaction. Inside
 //! [`scope`], the rules keep what no later statement of the batch reads back — each message's
-//! "handled" record and the bodies of the answers queued — and [`flush`] writes them with one
-//! multi-row statement per table before the batch commits (and before any statement that
-//! reads the inbound log). The per-sender answer throttle is counted once for the whole batch
-//! (see [`prefetch_answers`]) and kept up to date as answers are queued. Outside a scope (one
-//! message, a job, the command line) every write goes out at once, as before.
+//! "handled" record and the bodies of the mail queued (an answer's whole row waits in
+//! `store::deferred`) — and [`flush`] writes them with one multi-row statement per table
+//! before the batch commits (and before any statement that reads the inbound log). The
+//! per-sender answer throttle (and who was asked a question today) is counted once for the
+//! whole batch (see [`prefetch_answers`]) and kept up to date as answers are queued. Outside a
+//! scope (one message, a job, the command line) every write goes out at once, as before.
 //!
 //! Nothing changes about what commits: the same rows, in the same transaction; a batch that
 //! fails is rolled back with what it kept, and is done again one message at a time.
@@ -64,8 +65,7 @@ pub async fn flush(store: &Store, conn: &mut AnyConnection) -> Result<()> {
     };
     // The bodies of rows queued already first: the store's kept rows get their ids when they
     // are written, after these, and bodies written in the order of their ids are appended to
-    // `outbox_bodies` instead of split into its pages (a quarter more bytes written per reply
-    // on SQLite, BENCHMARKS.md "Session 12").
+    // `outbox_bodies` rather than put between its rows.
     if !bodies.is_empty() {
         let bodies: Vec<(i64, &[u8])> = bodies.iter().map(|(id, b)| (*id, &b[..])).collect();
         store.outbox_bodies_many(conn, &bodies).await?;
@@ -221,6 +221,21 @@ pub async fn prefetch_answers(
     Ok(())
 }
 
+/// Picks from what a batch keeps a window's start and its counts (the answers' or the
+/// questions').
+type Window = fn(&Pending) -> (Option<i64>, &HashMap<String, i64>);
+
+/// The batch's count for `recipient` over the window from `since`, if it has it.
+fn known(recipient: &str, since: i64, counts: Window) -> Option<i64> {
+    PENDING
+        .try_with(|p| match counts(&p.borrow()) {
+            (Some(s), counted) if s == since => counted.get(recipient).copied(),
+            _ => None,
+        })
+        .ok()
+        .flatten()
+}
+
 /// [`Store::questions_since`], from the batch's counts when it has the recipient's.
 pub(super) async fn questions_since(
     store: &Store,
@@ -228,17 +243,7 @@ pub(super) async fn questions_since(
     recipient: &str,
     since: i64,
 ) -> Result<i64> {
-    let known = PENDING
-        .try_with(|p| {
-            let p = p.borrow();
-            match p.questions_since {
-                Some(s) if s == since => p.questions.get(recipient).copied(),
-                _ => None,
-            }
-        })
-        .ok()
-        .flatten();
-    match known {
+    match known(recipient, since, |p| (p.questions_since, &p.questions)) {
         Some(n) => Ok(n),
         None => store.questions_since(conn, recipient, since).await,
     }
@@ -251,17 +256,7 @@ pub(super) async fn answers_since(
     recipient: &str,
     since: i64,
 ) -> Result<i64> {
-    let known = PENDING
-        .try_with(|p| {
-            let p = p.borrow();
-            match p.answers_since {
-                Some(s) if s == since => p.answers.get(recipient).copied(),
-                _ => None,
-            }
-        })
-        .ok()
-        .flatten();
-    if let Some(n) = known {
+    if let Some(n) = known(recipient, since, |p| (p.answers_since, &p.answers)) {
         return Ok(n);
     }
     let n = store.answers_since(conn, recipient, since).await?;

@@ -2,7 +2,7 @@
 //!
 //! sqlx runs each SQLite connection on a thread of its own: every statement is handed to that
 //! thread and its result handed back. A batch of inbound replies made ~8 statements per reply
-//! when this was written (~2.3 since session 11), each two hand-offs. When the two threads sit
+//! when this was written (~2.3 after session 11, ~1 after session 12), each two hand-offs. When the two threads sit
 //! on two CPUs, each hand-off wakes a CPU that went idle in between — in a VM a hypervisor
 //! exit of tens of microseconds — and that, not SQL or fsync, was half the time of an inbound
 //! batch. On one CPU a hand-off is a plain context switch. [`Colocated`] puts the calling

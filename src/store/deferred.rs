@@ -1,20 +1,19 @@
 //! Writes a batch of inbound messages makes with one statement per table at its end instead of
 //! one per message (issue 14): the RSVPs, the takeaways, the search index's texts and the
-//! answers queued. On
-//! PostgreSQL every statement is a round trip; these were a quarter of an inbound batch's, and
-//! the answers' outbox rows (0.86 per reply) as many again.
+//! answers queued. On PostgreSQL every statement is a round trip; the RSVPs and texts were a
+//! quarter of an inbound batch's, the answers' outbox rows (0.86 per reply) as many again.
 //!
 //! Inside [`scope`] (the inbound writer's batch, one transaction), [`Store::set_rsvp`],
-//! [`Store::add_takeaway`], [`Store::index_text`] and [`Store::enqueue_new`] keep their rows, and
-//! [`Store::flush_deferred`] writes them. It runs before the batch commits
+//! [`Store::add_takeaway`], [`Store::index_text`] and [`Store::enqueue_new`] keep their rows,
+//! and [`Store::flush_deferred`] writes them. It runs before the batch commits
 //! (`rules::batch::flush`) and first thing in every statement of the store that reads these
 //! tables on the batch's connection (`responses`, `attendees`, `search`, `outbox_counts`,
-//! `invited_people`, `undigested_takeaways`), so the batch reads what it wrote; the outbox's readers that run for
-//! many replies (the answer throttle's counts, a Message-ID's lookup) add what is kept to what
-//! they read instead ([`each_kept_mail`]). A command's savepoint that is rolled back
-//! drops what was kept since it began ([`mark`], [`undo_to`]). Nothing changes about what
-//! commits: the same rows in the same transaction; a row that fails fails the batch, which is
-//! done again one message at a time.
+//! `invited_people`, `undigested_takeaways`), so the batch reads what it wrote; the readers of
+//! the outbox that run for many replies (the answer throttle's counts, a Message-ID's lookup)
+//! add what is kept to what they read instead ([`each_kept_mail`]). A command's savepoint that
+//! is rolled back drops what was kept since it began ([`mark`], [`undo_to`]). Nothing changes
+//! about what commits: the same rows in the same transaction; a row that fails fails the
+//! batch, which is done again one message at a time.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -79,7 +78,7 @@ pub struct Mark {
     outbox: usize,
 }
 
-/// Runs `f` (one transaction) with its RSVPs and texts kept until [`Store::flush_deferred`].
+/// Runs `f` (one transaction) with its rows kept until [`Store::flush_deferred`].
 pub async fn scope<F: Future>(f: F) -> F::Output {
     DEFERRED.scope(RefCell::new(Deferred::default()), f).await
 }

@@ -479,6 +479,8 @@ impl Store {
     }
 
     // ---- takeaways and attendance ------------------------------------------------------
+    // (a takeaway is added by `add_takeaway`, in `store::deferred`: a batch writes its own at
+    // its end)
 
     /// Takeaways no digest has carried yet, oldest meeting first.
     pub async fn undigested_takeaways(
