@@ -45,6 +45,35 @@ impl From<&super::InboundRecord<'_>> for InboundRow {
     }
 }
 
+/// The columns of an outbox row, in the order [`bind_outbox_row`] binds them.
+pub(super) const OUTBOX_COLUMNS: &str =
+    "dedup_key, community_id, meeting_id, person_id, kind, recipient,
+    envelope_from, message_id, subject, status, attempts, created_at, next_attempt_at, post_id";
+
+/// How many bind marks an outbox row takes.
+pub(super) const OUTBOX_WIDTH: usize = 14;
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, <sqlx::Any as sqlx::Database>::Arguments>;
+
+/// Binds the outbox row of `m`, queued at `at` and due at once, to `q`: one row of
+/// [`OUTBOX_COLUMNS`] ([`Store::enqueue_row`], and a batch's answers in `store::deferred`).
+pub(super) fn bind_outbox_row<'q>(q: AnyQuery<'q>, m: &'q OutMail, at: i64) -> AnyQuery<'q> {
+    q.bind(m.dedup_key.as_str())
+        .bind(m.community_id)
+        .bind(m.meeting_id)
+        .bind(m.person_id)
+        .bind(m.kind.as_str())
+        .bind(m.recipient.as_str())
+        .bind(m.envelope_from.as_str())
+        .bind(m.message_id.as_str())
+        .bind(m.subject.as_str())
+        .bind(OutboxStatus::Pending.as_str())
+        .bind(0_i64)
+        .bind(at)
+        .bind(at)
+        .bind(m.post_id)
+}
+
 /// Bind mark `n` (from 1) of a statement whose marks are all numbered in binding order:
 /// `$n` on PostgreSQL, `?` on SQLite. SQLite looks each `$n` up among the names it has seen
 /// (quadratic in the marks of a statement: preparing a batch's 900-mark insert cost more than
@@ -121,27 +150,14 @@ impl Store {
         now: i64,
     ) -> Result<Option<i64>> {
         use sqlx::Row as _;
-        let row = sqlx::query(
-            "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient, envelope_from,
-               message_id, subject, status, attempts, created_at, next_attempt_at, post_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, 0, $10, $10, $12)
-             ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
-        )
-        .bind(&m.dedup_key)
-        .bind(m.community_id)
-        .bind(m.meeting_id)
-        .bind(m.person_id)
-        .bind(m.kind.as_str())
-        .bind(&m.recipient)
-        .bind(&m.envelope_from)
-        .bind(&m.message_id)
-        .bind(&m.subject)
-        .bind(now)
-        .bind(OutboxStatus::Pending.as_str())
-        .bind(m.post_id)
-        .fetch_optional(&mut *conn)
-        .await
-        .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
+        let sql = format!(
+            "INSERT INTO outbox ({OUTBOX_COLUMNS}) VALUES {} ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
+            marks(self.backend, 1, 1, OUTBOX_WIDTH)
+        );
+        let row = bind_outbox_row(sqlx::query(sqlx::AssertSqlSafe(sql)), m, now)
+            .fetch_optional(&mut *conn)
+            .await
+            .with_context(|| format!("queueing {} mail to {}", m.kind, m.recipient))?;
         row.map(|r| r.try_get::<i64, _>("id"))
             .transpose()
             .map_err(Into::into)

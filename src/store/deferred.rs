@@ -21,9 +21,9 @@ use std::future::Future;
 use anyhow::{Context as _, Result};
 use sqlx::AnyConnection;
 
-use super::batch::marks;
+use super::batch::{bind_outbox_row, marks, OUTBOX_COLUMNS, OUTBOX_WIDTH};
 use super::{OutMail, Store};
-use crate::domain::{response_str, OutboxStatus, Response, SearchKind};
+use crate::domain::{response_str, Response, SearchKind};
 
 tokio::task_local! {
     static DEFERRED: RefCell<Deferred>;
@@ -327,29 +327,13 @@ impl Store {
         use sqlx::Row as _;
         for chunk in rows.chunks(ROWS) {
             let sql = format!(
-                "INSERT INTO outbox (dedup_key, community_id, meeting_id, person_id, kind, recipient,
-                   envelope_from, message_id, subject, status, attempts, created_at, next_attempt_at, post_id)
-                 VALUES {} ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key",
-                marks(self.backend, 1, chunk.len(), 14)
+                "INSERT INTO outbox ({OUTBOX_COLUMNS}) VALUES {} ON CONFLICT (dedup_key) DO NOTHING
+                 RETURNING id, dedup_key",
+                marks(self.backend, 1, chunk.len(), OUTBOX_WIDTH)
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(chunk.len() == 1);
             for r in chunk {
-                let m = &r.mail;
-                q = q
-                    .bind(m.dedup_key.as_str())
-                    .bind(m.community_id)
-                    .bind(m.meeting_id)
-                    .bind(m.person_id)
-                    .bind(m.kind.as_str())
-                    .bind(m.recipient.as_str())
-                    .bind(m.envelope_from.as_str())
-                    .bind(m.message_id.as_str())
-                    .bind(m.subject.as_str())
-                    .bind(OutboxStatus::Pending.as_str())
-                    .bind(0_i64)
-                    .bind(r.at)
-                    .bind(r.at)
-                    .bind(m.post_id);
+                q = bind_outbox_row(q, &r.mail, r.at);
             }
             let ids: std::collections::HashMap<String, i64> = q
                 .fetch_all(&mut *conn)
