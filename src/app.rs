@@ -640,6 +640,10 @@ async fn apply_batch_in(
             batch::prefetch_answers(&world.store, &mut tx, &senders, now).await?;
             let people: Vec<(i64, &Address)> = ready.iter().filter_map(Read::sender).collect();
             world.store.prefetch_people(&mut tx, &people).await?;
+            let bounced: Vec<i64> = ready.iter().filter_map(Read::bounced).collect();
+            if !bounced.is_empty() {
+                world.store.prefetch_bounced(&mut tx, &bounced).await?;
+            }
         }
         let read = ready.pop_front().context("the reading thread stopped")?;
         fault_fails(raw).with_context(|| format!("handling {key}"))?;

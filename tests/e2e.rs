@@ -352,6 +352,168 @@ async fn unclear_twice_in_one_batch_is_asked_about_once(backend: Backend) {
     assert_eq!(questions, 1, "asked once, not once per reply");
 }
 
+both_backends!(topics_and_plus_ones_in_one_batch);
+/// A batch numbers its new topics from what it read of the community's and writes them, and
+/// the +1s, at its end (`store::deferred`). Ben proposes two topics, then +1s the second of
+/// them, then +1s it again with a number that does not exist: all in one batch. The topics
+/// get #1 and #2, the +1 for a topic added in the same batch counts once, the unknown number
+/// is said to be unknown, and the next batch goes on from #3.
+async fn topics_and_plus_ones_in_one_batch(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let (app, ben, _meeting_id, ann) = ben_announced(&w).await;
+    let bodies = [
+        "Topic: Pricing workshops\nTopic: Tools we stopped using",
+        "+1 #2",
+        "+1 #2 #7",
+    ];
+    for (n, body) in bodies.iter().enumerate() {
+        let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), body);
+        w.stack.send(&ben, &reply_to(&ann), &raw).await;
+        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
+    }
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+
+    let topics = |app: &roundtable::app::App| {
+        let (store, c) = (
+            app.store().clone(),
+            app.world.community("design").unwrap().id,
+        );
+        async move {
+            let mut tx = store.begin().await.unwrap();
+            let mut t: Vec<(i64, String, i64)> = store
+                .open_topics(&mut tx, c)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|t| (t.number, t.title, t.votes))
+                .collect();
+            t.sort();
+            t
+        }
+    };
+    assert_eq!(
+        topics(&app).await,
+        vec![
+            (1, "Pricing workshops".to_string(), 0),
+            (2, "Tools we stopped using".to_string(), 1)
+        ]
+    );
+    let confirmations: Vec<String> = w
+        .stack
+        .wait_for_kind(&ben, "confirmation", 3, WAIT)
+        .await
+        .iter()
+        .map(|m| support::text(m))
+        .collect();
+    assert!(
+        confirmations
+            .iter()
+            .any(|t| t.contains("+1 for #2 \u{201c}Tools we stopped using\u{201d}")),
+        "{confirmations:?}"
+    );
+    assert!(
+        confirmations.iter().any(|t| t.contains("#7")),
+        "the unknown number is named: {confirmations:?}"
+    );
+
+    let raw = reply(
+        &ben,
+        &reply_to(&ann),
+        &message_id(&ann),
+        "Topic: Onboarding",
+    );
+    w.stack.send(&ben, &reply_to(&ann), &raw).await;
+    w.stack.wait_for_messages(&w.list, 1, WAIT).await;
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let numbers: Vec<i64> = topics(&app).await.into_iter().map(|t| t.0).collect();
+    assert_eq!(numbers, vec![1, 2, 3]);
+}
+
+both_backends!(three_hard_bounces_in_one_batch_stop_the_address_once);
+/// A batch reads the people its bounces name, with their counts, in one statement, and adds
+/// its bounces to the counts at its end (`store::deferred`). Three bounces of one address
+/// handled in one batch count as three: the address is stopped by the third, and the
+/// coordinator is told once.
+async fn three_hard_bounces_in_one_batch_stop_the_address_once(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let c = app.world.community("design").unwrap().clone();
+    // The test Postfix bounces anything@bounce.rt.test with a real DSN to our VERP address.
+    let dead = format!(
+        "gone-{}@bounce.{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8],
+        w.stack.domain
+    );
+    let mut tx = app.store().begin().await.unwrap();
+    app.store()
+        .upsert_person(
+            &mut tx,
+            c.id,
+            &Address::parse(&dead).unwrap(),
+            Some("Gone"),
+            Role::Member,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let (id, _) = app
+        .world
+        .schedule_meeting("design", &in_days(10), None, app.clock.now())
+        .await
+        .unwrap();
+    for n in 1..=2 {
+        app.world
+            .reschedule_meeting("design", id, &in_days(10 + n), None, app.clock.now())
+            .await
+            .unwrap();
+    }
+    app.delivery()
+        .unwrap()
+        .drain(app.clock.now())
+        .await
+        .unwrap();
+    // The three bounces wait in the list's mailbox; one run handles them together.
+    w.stack.wait_for_messages(&w.list, 3, WAIT).await;
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    let gone = app
+        .store()
+        .people(c.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.address.as_str() == dead)
+        .unwrap();
+    assert_eq!(gone.status.as_str(), "bouncing");
+    let notices: Vec<String> = app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind.as_str() == "notice")
+        .map(|e| e.subject)
+        .collect();
+    assert_eq!(notices.len(), 1, "told once: {notices:?}");
+    let log = app.store().inbound_log(20).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.outcome.contains("3 hard bounces, no more mail")),
+        "the third counted three: {log:?}"
+    );
+}
+
 both_backends!(killed_between_commit_and_ack_applies_once);
 async fn killed_between_commit_and_ack_applies_once(backend: Backend) {
     let w = World::new(backend, None).await;

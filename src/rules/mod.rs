@@ -348,6 +348,18 @@ impl Read {
         }
     }
 
+    /// The person a bounce names through its VERP return path's token, if it is one.
+    pub fn bounced(&self) -> Option<i64> {
+        match self {
+            Read::Mail(m) if matches!(m.reading.intent, Intent::Bounce { .. }) => m
+                .claims
+                .as_ref()
+                .filter(|cl| cl.purpose == Purpose::Bounce)
+                .map(|cl| cl.person_id),
+            _ => None,
+        }
+    }
+
     /// The sender's address, if it has a usable one.
     pub fn from_address(&self) -> Option<&str> {
         match self {

@@ -4,8 +4,10 @@
 //! PostgreSQL.
 //!
 //! Inside [`scope`] (the inbound writer's batch, one transaction), `person_by_address`,
-//! `coordinators`, `meeting` and `next_meeting` answer from what the transaction read before, and a batch asks
-//! for all the senders it has read so far with one statement ([`Store::prefetch_people`]). The
+//! `person_by_id`, `coordinators`, `meeting` and `next_meeting` answer from what the
+//! transaction read before, and a batch asks for all the senders it has read so far with one
+//! statement ([`Store::prefetch_people`]), and for the people its bounces name with another
+//! ([`Store::prefetch_bounced`]). The
 //! memo holds only what this transaction sees: every write to `people` forgets the people and
 //! every write to `meetings` the meetings, before it runs, and a savepoint rolled back
 //! forgets everything ([`forget_all`]). Outside a scope nothing is kept.
@@ -29,6 +31,8 @@ tokio::task_local! {
 struct Memo {
     /// By community and address; `None`: nobody has that address.
     people: HashMap<(i64, String), Option<Person>>,
+    /// By id (the people a batch's bounces name); `None`: no such person.
+    people_by_id: HashMap<i64, Option<Person>>,
     /// By id; `None`: no such meeting.
     meetings: HashMap<i64, Option<Meeting>>,
     /// `next_meeting` by community and time.
@@ -62,6 +66,14 @@ pub(super) fn keep_person(community_id: i64, address: &Address, p: &Option<Perso
     });
 }
 
+pub(super) fn person_by_id(id: i64) -> Option<Option<Person>> {
+    with(|m| m.people_by_id.get(&id).cloned()).flatten()
+}
+
+pub(super) fn keep_person_by_id(id: i64, p: &Option<Person>) {
+    with(|m| m.people_by_id.insert(id, p.clone()));
+}
+
 pub(super) fn meeting(id: i64) -> Option<Option<Meeting>> {
     with(|m| m.meetings.get(&id).cloned()).flatten()
 }
@@ -90,6 +102,7 @@ pub(super) fn keep_coordinators(community_id: i64, found: &[Person]) {
 pub(super) fn people_changed() {
     with(|m| {
         m.people.clear();
+        m.people_by_id.clear();
         m.coordinators.clear();
     });
 }
@@ -136,7 +149,12 @@ impl Store {
                     super::batch::mark(self.backend, 1),
                     super::batch::list(self.backend, 2, chunk.len())
                 );
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(community_id);
+                // Not kept prepared: its text changes with the number of senders, and a
+                // prepared one gets PostgreSQL's generic plan from its sixth use on, a scan
+                // of all the community's people (~12 ms at 10,000, BENCHMARKS.md).
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .persistent(false)
+                    .bind(community_id);
                 for (_, a) in chunk {
                     q = q.bind(a.as_str());
                 }

@@ -48,6 +48,9 @@ impl Store {
         now: i64,
     ) -> Result<i64> {
         super::memo::people_changed();
+        // It resets the bounce counts: the batch's own are added first, and read again after.
+        self.flush_deferred(conn).await?;
+        super::deferred::counts_reset();
         let row = sqlx::query(
             "INSERT INTO people (community_id, address, name, role, status, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $6, $5, $5)
@@ -77,6 +80,10 @@ impl Store {
         permanent: bool,
         now: i64,
     ) -> Result<i64> {
+        // In a batch that read the person's count: added at its end (`store::deferred`).
+        if let Some(hard) = super::deferred::keep_bounce(person_id, permanent, now) {
+            return Ok(hard);
+        }
         let sql = if permanent {
             "UPDATE people SET hard_bounces = hard_bounces + 1, last_bounce_at = $1 WHERE id = $2 RETURNING hard_bounces"
         } else {
@@ -178,6 +185,9 @@ impl Store {
     }
 
     pub async fn person_by_id(&self, conn: &mut AnyConnection, id: i64) -> Result<Option<Person>> {
+        if let Some(known) = super::memo::person_by_id(id) {
+            return Ok(known);
+        }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{PERSON_SELECT} WHERE id = $1"
         )))

@@ -344,6 +344,7 @@ impl Store {
         community_id: i64,
         since: i64,
     ) -> Result<i64> {
+        self.flush_deferred(conn).await?;
         let row = sqlx::query(
             "SELECT (SELECT COUNT(*) FROM topics WHERE community_id = $1 AND created_at > $2)
                   + (SELECT COUNT(*) FROM votes v JOIN topics t ON t.id = v.topic_id
@@ -372,6 +373,21 @@ impl Store {
         meeting_id: Option<i64>,
         now: i64,
     ) -> Result<i64> {
+        // In a batch: numbered from what the batch read, written at its end (`store::deferred`).
+        if let Some(n) = self
+            .keep_topic(
+                conn,
+                community_id,
+                title,
+                details,
+                proposer_id,
+                meeting_id,
+                now,
+            )
+            .await?
+        {
+            return Ok(n);
+        }
         let row = sqlx::query(
             "INSERT INTO topics (community_id, number, title, details, proposer_id, status, created_at, first_meeting_id)
              VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM topics WHERE community_id = $1), $2, $3, $4, $7, $5, $6)
@@ -400,6 +416,13 @@ impl Store {
         person_id: i64,
         now: i64,
     ) -> Result<Option<String>> {
+        // In a batch: checked against what the batch read, written at its end.
+        if let Some(title) = self
+            .keep_vote(conn, community_id, number, person_id, now)
+            .await?
+        {
+            return Ok(title);
+        }
         let row = sqlx::query(
             "SELECT id, title FROM topics WHERE community_id = $1 AND number = $2 AND status = $3",
         )
@@ -427,6 +450,7 @@ impl Store {
         conn: &mut AnyConnection,
         community_id: i64,
     ) -> Result<Vec<TopicRow>> {
+        self.flush_deferred(conn).await?;
         let rows = sqlx::query(
             "SELECT t.id, t.number, t.title, t.details, t.status, t.created_at, t.first_meeting_id,
                     COALESCE(p.name, p.address) AS proposer,
@@ -465,6 +489,9 @@ impl Store {
         number: i64,
         status: TopicStatus,
     ) -> Result<bool> {
+        // The topic may be one the batch keeps; the batch's books no longer hold.
+        self.flush_deferred(conn).await?;
+        super::deferred::topics_changed();
         let r = sqlx::query(
             "UPDATE topics SET status = $1 WHERE community_id = $2 AND number = $3 AND status = $4",
         )

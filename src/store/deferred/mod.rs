@@ -1,14 +1,17 @@
 //! Writes a batch of inbound messages makes with one statement per table at its end instead of
-//! one per message (issue 14): the RSVPs, the takeaways, the search index's texts and the
-//! answers queued. On PostgreSQL every statement is a round trip; the RSVPs and texts were a
-//! quarter of an inbound batch's, the answers' outbox rows (0.86 per reply) as many again.
+//! one per message (issue 14): the RSVPs, the takeaways, the search index's texts, the
+//! answers queued, new topics and +1s ([`topics`]) and bounce counts ([`bounces`]). On
+//! PostgreSQL every statement is a round trip; the RSVPs and texts were a quarter of an
+//! inbound batch's, the answers' outbox rows (0.86 per reply) as many again.
 //!
 //! Inside [`scope`] (the inbound writer's batch, one transaction), [`Store::set_rsvp`],
-//! [`Store::add_takeaway`], [`Store::index_text`] and [`Store::enqueue_new`] keep their rows,
-//! and [`Store::flush_deferred`] writes them. It runs before the batch commits
-//! (`rules::batch::flush`) and first thing in every statement of the store that reads these
-//! tables on the batch's connection (`responses`, `attendees`, `search`, `outbox_counts`,
-//! `invited_people`, `undigested_takeaways`), so the batch reads what it wrote; the readers of
+//! [`Store::add_takeaway`], [`Store::index_text`], [`Store::enqueue_new`], [`Store::add_topic`],
+//! [`Store::vote`] and [`Store::record_bounce`] keep their rows, and [`Store::flush_deferred`]
+//! writes them. It runs before the batch commits (`rules::batch::flush`) and first thing in
+//! every statement of the store that reads these tables on the batch's connection
+//! (`responses`, `attendees`, `search`, `outbox_counts`, `invited_people`,
+//! `undigested_takeaways`, `open_topics`, `news_since`) or changes what is kept
+//! (`set_topic_status`, `upsert_person`), so the batch reads what it wrote; the readers of
 //! the outbox that run for many replies (the answer throttle's counts, a Message-ID's lookup)
 //! add what is kept to what they read instead ([`each_kept_mail`]). A command's savepoint that
 //! is rolled back drops what was kept since it began ([`mark`], [`undo_to`]). Nothing changes
@@ -16,6 +19,7 @@
 //! batch, which is done again one message at a time.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::future::Future;
 
 use anyhow::{Context as _, Result};
@@ -24,6 +28,12 @@ use sqlx::AnyConnection;
 use super::batch::{bind_outbox_row, marks, OUTBOX_COLUMNS, OUTBOX_WIDTH};
 use super::{OutMail, Store};
 use crate::domain::{response_str, Response, SearchKind};
+
+mod bounces;
+mod topics;
+
+pub(super) use bounces::{counts_reset, keep_bounce};
+pub(super) use topics::topics_changed;
 
 tokio::task_local! {
     static DEFERRED: RefCell<Deferred>;
@@ -38,6 +48,13 @@ struct Deferred {
     takeaways: Vec<TakeawayNew>,
     texts: Vec<TextRow>,
     outbox: Vec<OutRow>,
+    topics: Vec<topics::TopicNew>,
+    votes: Vec<topics::VoteNew>,
+    /// The communities' topics as the batch sees them (see [`topics`]).
+    books: HashMap<i64, topics::Book>,
+    bounces: Vec<bounces::BounceRow>,
+    /// People's hard bounces as the batch sees them, for those it read (see [`bounces`]).
+    hard_bounces: HashMap<i64, i64>,
 }
 
 struct TakeawayNew {
@@ -76,6 +93,9 @@ pub struct Mark {
     takeaways: usize,
     texts: usize,
     outbox: usize,
+    topics: usize,
+    votes: usize,
+    bounces: usize,
 }
 
 /// Runs `f` (one transaction) with its rows kept until [`Store::flush_deferred`].
@@ -93,6 +113,9 @@ pub fn mark() -> Option<Mark> {
                 takeaways: d.takeaways.len(),
                 texts: d.texts.len(),
                 outbox: d.outbox.len(),
+                topics: d.topics.len(),
+                votes: d.votes.len(),
+                bounces: d.bounces.len(),
             }
         })
         .ok()
@@ -107,6 +130,12 @@ pub fn undo_to(mark: Option<Mark>) {
             d.takeaways.truncate(m.takeaways);
             d.texts.truncate(m.texts);
             d.outbox.truncate(m.outbox);
+            d.topics.truncate(m.topics);
+            d.votes.truncate(m.votes);
+            d.bounces.truncate(m.bounces);
+            // What was kept before the mark was written when the savepoint began: read again.
+            d.books.clear();
+            d.hard_bounces.clear();
         });
     }
 }
@@ -220,6 +249,9 @@ impl Store {
                     || !d.takeaways.is_empty()
                     || !d.texts.is_empty()
                     || !d.outbox.is_empty()
+                    || !d.topics.is_empty()
+                    || !d.votes.is_empty()
+                    || !d.bounces.is_empty()
             })
             .unwrap_or(false);
         match kept {
@@ -230,17 +262,34 @@ impl Store {
     }
 
     async fn write_deferred(&self, conn: &mut AnyConnection) -> Result<()> {
-        let Ok((rsvps, takeaways, texts, outbox)) = DEFERRED.try_with(|d| {
-            let mut d = d.borrow_mut();
-            (
-                std::mem::take(&mut d.rsvps),
-                std::mem::take(&mut d.takeaways),
-                std::mem::take(&mut d.texts),
-                std::mem::take(&mut d.outbox),
-            )
-        }) else {
+        let Ok((rsvps, takeaways, texts, outbox, (topics, votes, bounces))) =
+            DEFERRED.try_with(|d| {
+                let mut d = d.borrow_mut();
+                (
+                    std::mem::take(&mut d.rsvps),
+                    std::mem::take(&mut d.takeaways),
+                    std::mem::take(&mut d.texts),
+                    std::mem::take(&mut d.outbox),
+                    (
+                        std::mem::take(&mut d.topics),
+                        std::mem::take(&mut d.votes),
+                        std::mem::take(&mut d.bounces),
+                    ),
+                )
+            })
+        else {
             return Ok(());
         };
+        // Topics before the +1s: those find their topics by number.
+        if !topics.is_empty() {
+            self.write_topics(conn, &topics).await?;
+        }
+        if !votes.is_empty() {
+            self.write_votes(conn, &votes).await?;
+        }
+        if !bounces.is_empty() {
+            self.write_bounces(conn, &bounces).await?;
+        }
         if !takeaways.is_empty() {
             self.write_takeaways(conn, &takeaways).await?;
         }
