@@ -270,6 +270,9 @@ pub async fn import(app: &App, slug: &str, input: &[u8], opts: ImportOptions) ->
         tx.commit()
             .await
             .context("committing the import (nothing of it was applied)")?;
+        if added > 0 {
+            store.people_counted().await?;
+        }
     }
     Ok(Report {
         format,

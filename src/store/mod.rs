@@ -244,6 +244,22 @@ impl Store {
         self.backend
     }
 
+    /// After many people were added at once (`members import`): PostgreSQL's planner is told
+    /// how many there are now. Until autovacuum gets to it (a minute or more), a community
+    /// imported into an empty table is planned as a few rows: a batch's senders were then
+    /// looked up by scanning all 10,000 of them (~2 ms per lookup instead of ~0.4, issue 14,
+    /// BENCHMARKS.md), and so were its coordinators. SQLite plans these by their indexes
+    /// alone: nothing to do there.
+    pub async fn people_counted(&self) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("ANALYZE people")
+                .execute(&self.pool)
+                .await
+                .context("updating the planner's statistics of people")?;
+        }
+        Ok(())
+    }
+
     /// A write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
     /// a deferred one that read first could not write after another connection committed
     /// (SQLITE_BUSY_SNAPSHOT); waiting for the lock up front is what the busy timeout is for.

@@ -154,6 +154,8 @@ pub(crate) async fn add_members(
         out.push((id, addr));
     }
     tx.commit().await?;
+    // As `roundtable members import` does after adding people.
+    app.store().people_counted().await?;
     Ok(out)
 }
 
