@@ -272,20 +272,19 @@ impl App {
     /// the batch while the writer applies the messages already read (the database work), so
     /// the two halves run on both cores.
     ///
-    /// On SQLite the writer is a thread of its own, kept on one CPU together with the SQLite
-    /// connection threads it hands its statements to (see [`crate::store::Colocated`]), and
-    /// the reader on the other: a statement's hand-off is then a context switch, not the wake-up
-    /// of an idle CPU (issue 14: ~2,000 → see BENCHMARKS.md). On PostgreSQL each statement is
-    /// a round trip to the server, which runs where the scheduler puts it: the batch is applied
-    /// here.
+    /// The writer is a thread of its own with a runtime of its own ([`start_writer`]). On
+    /// SQLite it is kept on one CPU together with the SQLite connection threads it hands its
+    /// statements to (see [`crate::store::Colocated`]), and the reader on the other: a
+    /// statement's hand-off is then a context switch, not the wake-up of an idle CPU (issue
+    /// 14: ~2,000 → see BENCHMARKS.md). On PostgreSQL each statement is a round trip to the
+    /// server, which runs where the scheduler puts it; the answer wakes the writer's own
+    /// thread, where on the daemon's runtime it woke a worker that then woke the task's
+    /// thread: two wake-ups per statement (BENCHMARKS.md, "Session 13").
     async fn handle_batch(&self, batch: &[Incoming], now: i64) -> Result<Vec<Handled>> {
         let msgs: Vec<(String, Vec<u8>)> = batch
             .iter()
             .map(|m| (m.key.to_string(), m.raw.clone()))
             .collect();
-        if self.world.store.backend() != Backend::Sqlite {
-            return apply_batch(self.world.clone(), msgs, now, false).await;
-        }
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.to_writer((msgs, now, tx))?;
         rx.await
@@ -537,7 +536,8 @@ const WRITER_IDLE: Duration = Duration::from_secs(10);
 /// handed, one after the other, for as long as the app lives. Its runtime outlives each batch:
 /// a batch's connection goes back to its pool on the runtime the batch ran on, and when that
 /// runtime ended with the batch (a thread per batch, as before), the connection was dropped
-/// instead: every batch opened a new one, with an empty page cache (issue 14).
+/// instead: every batch opened a new one, with an empty page cache (issue 14). On PostgreSQL
+/// the writer has connections of its own: a socket belongs to the runtime that opened it.
 fn start_writer(world: Arc<World>) -> Result<tokio::sync::mpsc::UnboundedSender<WriterJob>> {
     let (jobs, mut todo) = tokio::sync::mpsc::unbounded_channel::<WriterJob>();
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -548,6 +548,11 @@ fn start_writer(world: Arc<World>) -> Result<tokio::sync::mpsc::UnboundedSender<
         .name("inbound-writer".into())
         .spawn(move || {
             rt.block_on(async move {
+                let sqlite = world.store.backend() == Backend::Sqlite;
+                let world = match sqlite {
+                    true => world,
+                    false => Arc::new(world.with_store(world.store.reconnect())),
+                };
                 // Whether batches ran since the writer last gave its cache back.
                 let mut cached = false;
                 loop {
@@ -565,8 +570,11 @@ fn start_writer(world: Arc<World>) -> Result<tokio::sync::mpsc::UnboundedSender<
                     let Some((msgs, now, answer)) = job else {
                         break;
                     };
-                    let _ = answer.send(apply_batch(world.clone(), msgs, now, true).await);
+                    let _ = answer.send(apply_batch(world.clone(), msgs, now, sqlite).await);
                     cached = true;
+                }
+                if !sqlite {
+                    world.store.close().await;
                 }
             })
         })

@@ -104,6 +104,18 @@ pub struct World {
     pub authserv_id: Option<String>,
 }
 
+impl World {
+    /// The same rules on another store (connections of another runtime: `Store::reconnect`).
+    pub fn with_store(&self, store: Store) -> World {
+        World {
+            store,
+            signer: self.signer.clone(),
+            communities: self.communities.clone(),
+            authserv_id: self.authserv_id.clone(),
+        }
+    }
+}
+
 /// What became of one inbound message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Handled {
