@@ -238,3 +238,34 @@ async fn words_without_proof_are_not_forwarded(backend: Backend) {
         1
     );
 }
+
+both_backends!(the_forward_cap_counts_a_batchs_own_forwards);
+/// At most `ANSWERS_PER_HOUR` (20) messages of one member an hour are passed on to the
+/// coordinators. A batch writes its "handled" records at its end, and the cap counts those it
+/// has not written yet: 22 questions of Ben waiting together are 20 forwards and 2 kept.
+async fn the_forward_cap_counts_a_batchs_own_forwards(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let (app, ben, _, agenda) = agenda_to_ben(&w).await;
+    for n in 0..22 {
+        let ask = reply(
+            &ben,
+            &reply_to(&agenda),
+            &message_id(&agenda),
+            &format!("Question {n}: is this the same room as last time?"),
+        );
+        w.stack.send(&ben, &reply_to(&agenda), &ask).await;
+    }
+    w.stack.wait_for_messages(&w.list, 22, WAIT).await;
+    app.run_once().await.unwrap();
+
+    assert_eq!(
+        queued(&app, OtherMailKind::Forwarded, &w.coordinator).await,
+        20
+    );
+    let log = app.store().inbound_log(100).await.unwrap();
+    let kept = log
+        .iter()
+        .filter(|e| e.kind.as_str() == "conversation" && e.outcome.ends_with("; kept"))
+        .count();
+    assert_eq!(kept, 2, "{log:?}");
+}

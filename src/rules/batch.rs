@@ -133,6 +133,24 @@ pub(super) fn keep_inbound(row: InboundRow) -> Option<InboundRow> {
     row
 }
 
+/// How many of the "handled" records the batch keeps are of `person_id`, since `since`, with
+/// `marker` in their outcome: what a count of the inbound log misses until [`flush`].
+pub(super) fn kept_inbound(person_id: i64, since: i64, marker: &str) -> i64 {
+    PENDING
+        .try_with(|p| {
+            p.borrow()
+                .inbound
+                .iter()
+                .filter(|r| {
+                    r.person_id == Some(person_id)
+                        && r.received_at >= since
+                        && r.outcome.contains(marker)
+                })
+                .count() as i64
+        })
+        .unwrap_or(0)
+}
+
 /// Keeps the body of outbox row `id` for [`flush`] and counts the answer to `recipient` (see
 /// [`answers_since`]); returns how many bodies are kept.
 pub(super) fn keep_body(id: i64, body: Vec<u8>, kind: MailKind, recipient: &str) -> usize {

@@ -106,13 +106,13 @@ impl Act<'_, '_> {
         answered: Option<&str>,
     ) -> Result<Forward> {
         let store = self.world.store.clone();
-        // The batch's records so far are in the count.
-        super::batch::flush(&store, self.conn).await?;
-        if store
-            .forwarded_since(self.conn, person.id, self.now - 3600, FORWARDED)
+        // The log's count, and the batch's records not written yet (no statement of their own).
+        let since = self.now - 3600;
+        let forwarded = store
+            .forwarded_since(self.conn, person.id, since, FORWARDED)
             .await?
-            >= ANSWERS_PER_HOUR
-        {
+            + super::batch::kept_inbound(person.id, since, FORWARDED);
+        if forwarded >= ANSWERS_PER_HOUR {
             tracing::warn!(from = %person.address, "not forwarded: {ANSWERS_PER_HOUR} forwarded from them in the last hour");
             return Ok(Forward::Throttled);
         }
