@@ -149,11 +149,12 @@ impl Store {
                     super::batch::mark(self.backend, 1),
                     super::batch::list(self.backend, 2, chunk.len())
                 );
-                // Not kept prepared: its text changes with the number of senders, and a
-                // prepared one gets PostgreSQL's generic plan from its sixth use on, a scan
-                // of all the community's people (~12 ms at 10,000, BENCHMARKS.md).
+                // Not kept prepared on PostgreSQL: a prepared one gets a generic plan from
+                // its sixth use on, a scan of all the community's people (~12 ms at 10,000,
+                // BENCHMARKS.md). SQLite plans when it prepares, with the values unknown
+                // either way: kept, it is not prepared again.
                 let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .persistent(false)
+                    .persistent(self.backend == super::Backend::Sqlite)
                     .bind(community_id);
                 for (_, a) in chunk {
                     q = q.bind(a.as_str());

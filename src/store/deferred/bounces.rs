@@ -69,9 +69,9 @@ impl Store {
                 "{PERSON_SELECT_BOUNCES} WHERE id IN ({})",
                 list(self.backend, 1, chunk.len())
             );
-            // Not kept prepared: its text changes with the number of people (see
-            // `Store::prefetch_people`).
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+            // Not kept prepared on PostgreSQL (see `Store::prefetch_people`).
+            let sqlite = self.backend == crate::store::Backend::Sqlite;
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(sqlite);
             for id in chunk {
                 q = q.bind(*id);
             }
