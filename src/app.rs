@@ -652,6 +652,14 @@ async fn apply_batch_in(
             if !bounced.is_empty() {
                 world.store.prefetch_bounced(&mut tx, &bounced).await?;
             }
+            let asked: Vec<(i64, i64)> = ready
+                .iter()
+                .filter_map(Read::votes)
+                .flat_map(|(c, votes)| votes.iter().map(move |n| (c, i64::from(*n))))
+                .collect();
+            if !asked.is_empty() {
+                world.store.prefetch_topics(&mut tx, &asked).await?;
+            }
         }
         let read = ready.pop_front().context("the reading thread stopped")?;
         fault_fails(raw).with_context(|| format!("handling {key}"))?;

@@ -113,7 +113,7 @@ impl Act<'_, '_> {
     ) -> Result<Outcome> {
         let store = self.world.store.clone();
         let (mut counted, mut unknown) = (Vec::new(), Vec::new());
-        for &n in votes.iter().take(20) {
+        for &n in votes.iter().take(super::VOTES_PER_MESSAGE) {
             match store
                 .vote(self.conn, c.id, n as i64, p.id, self.now)
                 .await?

@@ -51,6 +51,8 @@ pub const ANSWERS_PER_HOUR: i64 = 20;
 const KEEP_RAW_MAX: usize = 1 << 20;
 /// Hard bounces after which a person gets no more mail (the coordinator is told).
 pub const HARD_BOUNCES: i64 = 3;
+/// The +1s one message can give; numbers beyond are not read.
+pub const VOTES_PER_MESSAGE: usize = 20;
 /// Reply tokens stay valid this long after the meeting they belong to.
 const TOKEN_DAYS_AFTER: i64 = 60;
 
@@ -369,6 +371,19 @@ impl Read {
                 .filter(|cl| cl.purpose == Purpose::Bounce)
                 .map(|cl| cl.person_id),
             _ => None,
+        }
+    }
+
+    /// The community and the topic numbers a +1 names, if it is one.
+    pub fn votes(&self) -> Option<(i64, &[u32])> {
+        match self {
+            Read::Mail(m) => match &m.reading.intent {
+                Intent::Votes { votes } => {
+                    Some((m.community?, &votes[..votes.len().min(VOTES_PER_MESSAGE)]))
+                }
+                _ => None,
+            },
+            Read::Unreadable { .. } => None,
         }
     }
 

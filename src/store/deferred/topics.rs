@@ -2,13 +2,16 @@
 //! own on PostgreSQL: a topic's insert asked for its number (0.16 per reply of the bench's
 //! mix), a +1 looked its topic up and inserted the vote (0.15).
 //!
-//! The batch reads a community's open topics and its highest number once, with one statement
-//! (its [`Book`]); a new topic takes the next number from the book, and a +1 is checked against
-//! it. The rows are written when the batch's others are, topics first: a kept +1 names its
-//! topic by community and number, and the statement that writes the +1s finds the topics' ids
-//! itself, so a +1 for a topic added earlier in the batch needs no id either. Every other
-//! statement on topics or votes writes what is kept first ([`Store::flush_deferred`]); one that
-//! changes a topic forgets the books too ([`topics_changed`]).
+//! The batch reads a community's highest topic number once, and the open topics its +1s
+//! name, with one statement per refill (its [`Book`], [`Store::prefetch_topics`]); a new topic
+//! takes the next number from the book, and a +1 is checked against it. The rows are written
+//! when the batch's others are, topics first: a kept +1 names its topic by community and
+//! number, and the statement that writes the +1s finds the topics' ids itself, so a +1 for a
+//! topic added earlier in the batch needs no id either. Every other statement on topics or
+//! votes writes what is kept first ([`Store::flush_deferred`]); one that changes a topic
+//! forgets the books too ([`topics_changed`]). The book holds only the numbers asked about:
+//! reading every open topic for each batch grew with the group's history (the inbound rate
+//! at 100,000 replies fell to 64 % of the rate at 10,000, BENCHMARKS.md).
 
 use std::collections::HashMap;
 
@@ -17,14 +20,14 @@ use sqlx::{AnyConnection, Row as _};
 
 use super::{DEFERRED, ROWS};
 use crate::domain::TopicStatus;
-use crate::store::batch::marks;
+use crate::store::batch::{list, mark, marks};
 use crate::store::Store;
 
 /// A community's topics as the batch sees them.
 #[derive(Default)]
 pub(super) struct Book {
-    /// The open topics' titles by number.
-    open: HashMap<i64, String>,
+    /// The titles of the topics asked about, by number; `None`: no open topic has it.
+    open: HashMap<i64, Option<String>>,
     /// The number the next topic gets.
     next: i64,
 }
@@ -54,36 +57,98 @@ pub(in crate::store) fn topics_changed() {
 }
 
 impl Store {
-    /// Makes sure the batch has the book of `community_id`: read with one statement the first
-    /// time. False outside a batch's scope.
-    async fn book_ready(&self, conn: &mut AnyConnection, community_id: i64) -> Result<bool> {
-        match DEFERRED.try_with(|d| d.borrow().books.contains_key(&community_id)) {
-            Err(_) => return Ok(false),
-            Ok(true) => return Ok(true),
-            Ok(false) => {}
-        }
-        let rows = sqlx::query(
-            "SELECT number, title, status FROM topics WHERE community_id = $1
-             AND (status = $2 OR number = (SELECT MAX(number) FROM topics WHERE community_id = $1))",
-        )
-        .bind(community_id)
-        .bind(TopicStatus::Open.as_str())
-        .fetch_all(&mut *conn)
-        .await
-        .context("reading the open topics")?;
-        let mut book = Book {
-            open: HashMap::new(),
-            next: 1,
+    /// Reads the open topics of the batch's +1s (community, number) that it does not know
+    /// yet: one statement per community. Nothing outside a batch's scope.
+    pub async fn prefetch_topics(
+        &self,
+        conn: &mut AnyConnection,
+        asked: &[(i64, i64)],
+    ) -> Result<()> {
+        let Ok(mut missing) = DEFERRED.try_with(|d| {
+            let d = d.borrow();
+            asked
+                .iter()
+                .copied()
+                .filter(|(c, n)| !d.books.get(c).is_some_and(|b| b.open.contains_key(n)))
+                .collect::<Vec<_>>()
+        }) else {
+            return Ok(());
         };
-        for r in &rows {
-            let number: i64 = r.try_get("number")?;
-            book.next = book.next.max(number + 1);
-            if r.try_get::<String, _>("status")? == TopicStatus::Open.as_str() {
-                book.open.insert(number, r.try_get("title")?);
+        missing.sort_unstable();
+        missing.dedup();
+        for group in missing.chunk_by(|a, b| a.0 == b.0) {
+            let numbers: Vec<i64> = group.iter().map(|(_, n)| *n).collect();
+            for chunk in numbers.chunks(500) {
+                self.read_topics(conn, group[0].0, chunk).await?;
             }
         }
-        DEFERRED.with(|d| d.borrow_mut().books.insert(community_id, book));
-        Ok(true)
+        Ok(())
+    }
+
+    /// Reads into the batch's book of `community_id` its highest number and the topics
+    /// `numbers`, with one statement.
+    async fn read_topics(
+        &self,
+        conn: &mut AnyConnection,
+        community_id: i64,
+        numbers: &[i64],
+    ) -> Result<()> {
+        // Marks in binding order (`?` on SQLite): the community is bound twice.
+        let asked = match numbers.len() {
+            0 => String::new(),
+            n => format!(" OR number IN ({})", list(self.backend, 3, n)),
+        };
+        let sql = format!(
+            "SELECT number, title, status FROM topics WHERE community_id = {}
+             AND (number = (SELECT MAX(number) FROM topics WHERE community_id = {}){asked})",
+            mark(self.backend, 1),
+            mark(self.backend, 2)
+        );
+        let sqlite = self.backend == crate::store::Backend::Sqlite;
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .persistent(sqlite)
+            .bind(community_id)
+            .bind(community_id);
+        for n in numbers {
+            q = q.bind(*n);
+        }
+        let rows = q.fetch_all(&mut *conn).await.context("reading topics")?;
+        let mut found: HashMap<i64, Option<String>> = HashMap::new();
+        let mut highest = 0;
+        for r in &rows {
+            let number: i64 = r.try_get("number")?;
+            highest = highest.max(number);
+            let open = r.try_get::<String, _>("status")? == TopicStatus::Open.as_str();
+            found.insert(number, open.then(|| r.try_get("title")).transpose()?);
+        }
+        DEFERRED.with(|d| {
+            let mut d = d.borrow_mut();
+            let book = d.books.entry(community_id).or_insert_with(|| Book {
+                open: HashMap::new(),
+                next: 1,
+            });
+            // Topics the batch keeps are numbered beyond what the database holds.
+            book.next = book.next.max(highest + 1);
+            for n in numbers {
+                book.open
+                    .entry(*n)
+                    .or_insert_with(|| found.remove(n).flatten());
+            }
+        });
+        Ok(())
+    }
+
+    /// Makes sure the batch has the book of `community_id`: its highest number read with
+    /// one statement the first time. False outside a batch's scope.
+    async fn book_ready(&self, conn: &mut AnyConnection, community_id: i64) -> Result<bool> {
+        match DEFERRED.try_with(|d| d.borrow().books.contains_key(&community_id)) {
+            Err(_) => Ok(false),
+            Ok(true) => Ok(true),
+            Ok(false) => self
+                .read_topics(conn, community_id, &[])
+                .await
+                .map(|()| true),
+        }
     }
 
     /// [`Store::add_topic`] in a batch: the topic's number, the row kept. `None` outside a
@@ -107,7 +172,7 @@ impl Store {
             let book = d.books.entry(community_id).or_default();
             let number = book.next;
             book.next += 1;
-            book.open.insert(number, title.to_string());
+            book.open.insert(number, Some(title.to_string()));
             d.topics.push(TopicNew {
                 community_id,
                 number,
@@ -131,15 +196,24 @@ impl Store {
         person_id: i64,
         now: i64,
     ) -> Result<Option<Option<String>>> {
-        if !self.book_ready(conn, community_id).await? {
-            return Ok(None);
+        let known = DEFERRED.try_with(|d| {
+            d.borrow()
+                .books
+                .get(&community_id)
+                .is_some_and(|b| b.open.contains_key(&number))
+        });
+        match known {
+            Err(_) => return Ok(None),
+            Ok(true) => {}
+            // Not read with the batch's others (a +1 the prefetch did not see): read now.
+            Ok(false) => self.read_topics(conn, community_id, &[number]).await?,
         }
         Ok(Some(DEFERRED.with(|d| {
             let mut d = d.borrow_mut();
             let title = d
                 .books
                 .get(&community_id)
-                .and_then(|b| b.open.get(&number).cloned());
+                .and_then(|b| b.open.get(&number).cloned().flatten());
             if title.is_some() {
                 d.votes.push(VoteNew {
                     community_id,
