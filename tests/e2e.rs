@@ -446,25 +446,7 @@ async fn three_hard_bounces_in_one_batch_stop_the_address_once(backend: Backend)
     let w = World::new(backend, None).await;
     let app = w.app().await;
     let c = app.world.community("design").unwrap().clone();
-    // The test Postfix bounces anything@bounce.rt.test with a real DSN to our VERP address.
-    let dead = format!(
-        "gone-{}@bounce.{}",
-        &uuid::Uuid::new_v4().simple().to_string()[..8],
-        w.stack.domain
-    );
-    let mut tx = app.store().begin().await.unwrap();
-    app.store()
-        .upsert_person(
-            &mut tx,
-            c.id,
-            &Address::parse(&dead).unwrap(),
-            Some("Gone"),
-            Role::Member,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    let dead = dead_member(&w, &app).await;
     let (id, _) = app
         .world
         .schedule_meeting("design", &in_days(10), None, app.clock.now())
@@ -614,13 +596,10 @@ async fn a_mailbox_lease_has_one_holder_and_expires(backend: Backend) {
     );
 }
 
-both_backends!(hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator);
-async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: Backend) {
-    let w = World::new(backend, None).await;
-    let app = w.app().await;
+/// A member whose every mail comes back: the test Postfix accepts anything@bounce.rt.test and
+/// then bounces it with a real DSN to the envelope sender, our VERP address list+bounce-TOKEN.
+async fn dead_member(w: &World, app: &roundtable::app::App) -> String {
     let c = app.world.community("design").unwrap().clone();
-    // The test Postfix accepts anything@bounce.rt.test and then bounces it with a real DSN
-    // to the envelope sender: our VERP address list+bounce-TOKEN.
     let dead = format!(
         "gone-{}@bounce.{}",
         &uuid::Uuid::new_v4().simple().to_string()[..8],
@@ -639,6 +618,14 @@ async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: 
         .await
         .unwrap();
     tx.commit().await.unwrap();
+    dead
+}
+
+both_backends!(hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator);
+async fn hard_bounces_stop_mail_to_an_address_and_tell_the_coordinator(backend: Backend) {
+    let w = World::new(backend, None).await;
+    let app = w.app().await;
+    let dead = dead_member(&w, &app).await;
     let (id, _) = app
         .world
         .schedule_meeting("design", &in_days(10), None, app.clock.now())
