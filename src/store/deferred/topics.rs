@@ -24,12 +24,20 @@ use crate::store::batch::{list, mark, marks};
 use crate::store::Store;
 
 /// A community's topics as the batch sees them.
-#[derive(Default)]
 pub(super) struct Book {
     /// The titles of the topics asked about, by number; `None`: no open topic has it.
     open: HashMap<i64, Option<String>>,
     /// The number the next topic gets.
     next: i64,
+}
+
+impl Default for Book {
+    fn default() -> Book {
+        Book {
+            open: HashMap::new(),
+            next: 1,
+        }
+    }
 }
 
 pub(super) struct TopicNew {
@@ -123,10 +131,7 @@ impl Store {
         }
         DEFERRED.with(|d| {
             let mut d = d.borrow_mut();
-            let book = d.books.entry(community_id).or_insert_with(|| Book {
-                open: HashMap::new(),
-                next: 1,
-            });
+            let book = d.books.entry(community_id).or_default();
             // Topics the batch keeps are numbered beyond what the database holds.
             book.next = book.next.max(highest + 1);
             for n in numbers {
