@@ -209,6 +209,24 @@ async fn ben_announced(w: &World) -> (roundtable::app::App, String, i64, Vec<u8>
     (app, ben, meeting_id, ann)
 }
 
+/// Ben's replies to `ann`, one per body, sent in order and all waiting in the list's mailbox.
+async fn replies_waiting(w: &World, ben: &str, ann: &[u8], bodies: &[&str]) {
+    for (n, body) in bodies.iter().enumerate() {
+        let raw = reply(ben, &reply_to(ann), &message_id(ann), body);
+        w.stack.send(ben, &reply_to(ann), &raw).await;
+        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
+    }
+}
+
+/// `roundtable run --once`: it succeeds, and handles what waits as one batch (it says so when
+/// a batch fails and is done again one message at a time).
+fn run_once_in_one_batch(w: &World) {
+    let out = w.command(&["run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+}
+
 both_backends!(two_copies_in_one_batch_apply_once);
 /// An MTA that delivered the same reply twice: both copies wait in the mailbox and are handled
 /// in one batch (one transaction, which asks "handled before?" once for all the messages read
@@ -275,10 +293,7 @@ async fn a_message_sees_what_the_one_before_it_in_its_batch_changed(backend: Bac
     w.stack.send(&ben, &reply_to(&ann), &yes).await;
     w.stack.wait_for_messages(&w.list, 2, WAIT).await;
 
-    let out = w.command(&["run", "--once"]).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    run_once_in_one_batch(&w);
     assert!(
         w.stack.messages(&w.list, "INBOX").await.is_empty(),
         "both acknowledged"
@@ -311,15 +326,8 @@ both_backends!(yes_then_no_in_one_batch_leaves_no);
 async fn yes_then_no_in_one_batch_leaves_no(backend: Backend) {
     let w = World::new(backend, None).await;
     let (app, ben, meeting_id, ann) = ben_announced(&w).await;
-    for (n, answer) in ["yes", "no"].into_iter().enumerate() {
-        let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), answer);
-        w.stack.send(&ben, &reply_to(&ann), &raw).await;
-        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
-    }
-    let out = w.command(&["run", "--once"]).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    replies_waiting(&w, &ben, &ann, &["yes", "no"]).await;
+    run_once_in_one_batch(&w);
     let rsvps = app.store().rsvps(meeting_id).await.unwrap();
     assert_eq!(rsvps.len(), 1);
     assert_eq!(response_str(rsvps[0].response), "no");
@@ -332,15 +340,8 @@ both_backends!(unclear_twice_in_one_batch_is_asked_about_once);
 async fn unclear_twice_in_one_batch_is_asked_about_once(backend: Backend) {
     let w = World::new(backend, None).await;
     let (app, ben, _meeting_id, ann) = ben_announced(&w).await;
-    for n in 0..2 {
-        let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), "??");
-        w.stack.send(&ben, &reply_to(&ann), &raw).await;
-        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
-    }
-    let out = w.command(&["run", "--once"]).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    replies_waiting(&w, &ben, &ann, &["??", "??"]).await;
+    run_once_in_one_batch(&w);
     let questions = app
         .store()
         .outbox(None, 1000)
@@ -366,15 +367,8 @@ async fn topics_and_plus_ones_in_one_batch(backend: Backend) {
         "+1 #2",
         "+1 #2 #7",
     ];
-    for (n, body) in bodies.iter().enumerate() {
-        let raw = reply(&ben, &reply_to(&ann), &message_id(&ann), body);
-        w.stack.send(&ben, &reply_to(&ann), &raw).await;
-        w.stack.wait_for_messages(&w.list, n + 1, WAIT).await;
-    }
-    let out = w.command(&["run", "--once"]).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    replies_waiting(&w, &ben, &ann, &bodies).await;
+    run_once_in_one_batch(&w);
 
     let topics = |app: &roundtable::app::App| {
         let (store, c) = (
@@ -465,10 +459,7 @@ async fn three_hard_bounces_in_one_batch_stop_the_address_once(backend: Backend)
         .unwrap();
     // The three bounces wait in the list's mailbox; one run handles them together.
     w.stack.wait_for_messages(&w.list, 3, WAIT).await;
-    let out = w.command(&["run", "--once"]).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(!stderr.contains("one at a time"), "one batch: {stderr}");
+    run_once_in_one_batch(&w);
     let gone = app
         .store()
         .people(c.id)
