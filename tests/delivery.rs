@@ -736,3 +736,90 @@ async fn the_sent_journal_is_folded_and_one_that_cannot_be_written_costs_only_sp
         }
     }
 }
+
+// ---- the sent journal (PostgreSQL) -----------------------------------------------------------
+
+/// On PostgreSQL a delivery records each mail the server accepted as a row of the table
+/// `outbox_sent` and folds its rows into the outbox once per batch (src/store/outbox.rs). What
+/// a delivery that died left there is folded before the next claim, once the lease of the
+/// outbox row has run out: its mail is marked sent, never claimed and sent again. The rows of
+/// a delivery whose lease still runs are left to it, and a row whose mail another delivery
+/// holds now marks nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_sent_journal_rows_of_a_dead_delivery_are_folded_before_a_claim() {
+    let port = free_port();
+    let (w, dump) = world_with_sink(Backend::Postgres, port).await;
+    let members = ["ana", "ben", "cy", "dee", "eve"].map(|m| w.stack.address(m));
+    let members: Vec<&str> = members.iter().map(String::as_str).collect();
+    let app = schedule_with_members(&w, &members).await;
+    let store = app.store();
+    let ids = |rows: Vec<roundtable::store::Claimed>| rows.iter().map(|c| c.id).collect::<Vec<_>>();
+    // "dead" claims three mails until T0 + 15, "live" the other three until T0 + 100.
+    let dead = ids(store.claim_outbox("dead", T0, 15, 3).await.unwrap());
+    let live = ids(store.claim_outbox("live", T0, 100, 3).await.unwrap());
+    assert_eq!((dead.len(), live.len()), (3, 3));
+    let mut conn = store.results_connection().await.unwrap();
+    // Each journals what it sent; "dead" also names a mail "live" holds (taken over).
+    store
+        .journal_sent(&mut conn, "dead", &[dead[0], dead[1], live[1]], T0)
+        .await
+        .unwrap();
+    store
+        .journal_sent(&mut conn, "live", &[live[0]], T0)
+        .await
+        .unwrap();
+    let status = |id: i64| {
+        let store = store.clone();
+        async move {
+            let rows = store.outbox(None, 100).await.unwrap();
+            rows.into_iter().find(|r| r.id == id).unwrap().status
+        }
+    };
+    let sent_rows = || async {
+        let rows = store.outbox(Some(OutboxStatus::Sent), 100).await.unwrap();
+        rows.len()
+    };
+
+    // While "dead"'s lease runs nothing is folded: it may still be alive.
+    assert_eq!(store.fold_dead_sent_rows("other", T0 + 5).await.unwrap(), 0);
+    assert_eq!(sent_rows().await, 0);
+    // Once it has run out, its two mails are marked sent; the row naming "live"'s mail is
+    // dropped and marks nothing; "live"'s own row waits for its own fold.
+    assert_eq!(
+        store.fold_dead_sent_rows("other", T0 + 20).await.unwrap(),
+        2
+    );
+    assert_eq!(status(dead[0]).await, OutboxStatus::Sent);
+    assert_eq!(status(dead[1]).await, OutboxStatus::Sent);
+    assert_eq!(
+        status(dead[2]).await,
+        OutboxStatus::Pending,
+        "never journaled"
+    );
+    assert_eq!(
+        status(live[0]).await,
+        OutboxStatus::Pending,
+        "live's lease runs"
+    );
+    assert_eq!(status(live[1]).await, OutboxStatus::Pending, "held by live");
+    // "live" folds its own: exactly its row leaves the journal.
+    assert_eq!(
+        store.fold_sent_rows(&mut conn, "live").await.unwrap(),
+        vec![live[0]]
+    );
+    assert_eq!(status(live[0]).await, OutboxStatus::Sent);
+    assert!(store
+        .fold_sent_rows(&mut conn, "live")
+        .await
+        .unwrap()
+        .is_empty());
+    drop(conn);
+
+    // After every lease has run out, delivery sends exactly the three mails never journaled.
+    let sink = Sink::start(port, dump.path(), &[]);
+    let b = app.delivery().unwrap().drain(T0 + 200).await.unwrap();
+    sink.stop();
+    assert_eq!((b.sent, b.retried, b.failed), (3, 0, 0));
+    assert_eq!(dumped(dump.path()), 3, "no journaled mail sent again");
+    assert_eq!(sent_rows().await, 6, "every mail recorded as sent");
+}

@@ -19,7 +19,8 @@
 //! owner, which makes folding twice harmless) and removed; a file whose lock is free belongs to
 //! a delivery that died (kill -9, a power cut, a fold that failed), and the next claim by
 //! anyone folds it before it claims, so a row a dead delivery sent is never claimed again.
-//! PostgreSQL does without: its daemons may run on other machines, which could not read the
+//! PostgreSQL keeps its journal in a table instead (`outbox_sent`, see
+//! `Store::journal_sent`): its daemons may run on other machines, which could not read the
 //! file of one that died.
 
 use std::fs::{File, OpenOptions, TryLockError};

@@ -1,16 +1,19 @@
 //! Delivery: claim due outbox rows with a lease → send → record, in batches.
 //!
 //! Nothing is sent that was not first committed to the outbox. Each result is recorded as
-//! soon as its send ends, and no more than `max_connections` mails are ever sent but not yet
-//! recorded, so a crash sends again at most those in flight (their lease expires, the rows are
-//! due again, with the same bytes and Message-ID). The bound is kept by a permit a mail takes
-//! just before its body goes out — once the server has accepted its envelope — and gives back
-//! when its result is recorded: on SQLite at once, by a line in the delivery's sent
-//! [`journal`] (folded into the outbox when the batch ends); on PostgreSQL when its result is
-//! committed, so that a connection sends the next envelope while the last result is being
-//! recorded, and waits, if at all, only before the next body. Errors are sorted once,
-//! in [`classify`]: temporary ones (4xx, network) are retried on the configured schedule until
-//! `max_age`, permanent ones (5xx) are recorded as failed for `roundtable outbox list` to show.
+//! soon as its send ends, and only a few mails are ever sent but not yet recorded, so a crash
+//! sends again at most those in flight (their lease expires, the rows are due again, with the
+//! same bytes and Message-ID): `max_connections` on SQLite, twice that on PostgreSQL. The
+//! bound is kept by a permit a mail takes just before its body goes out — once the server has
+//! accepted its envelope — and gives back when its result is recorded. A mail the server
+//! accepted is recorded first in a sent journal, folded into the outbox once per batch: on
+//! SQLite a line in a file of the delivery's own ([`journal`]), which frees the permit at
+//! once; on PostgreSQL a row of the table `outbox_sent`, committed for a group of
+//! `max_connections` results at a time (a statement costs the server ~90 µs whatever it
+//! holds), while the connections go on sending under the other half of the permits.
+//! Errors are sorted once, in [`classify`]: temporary ones (4xx, network) are retried on the
+//! configured schedule until `max_age`, permanent ones (5xx) are recorded as failed for
+//! `roundtable outbox list` to show.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,6 +21,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use lettre::address::Envelope;
+use std::sync::atomic::Ordering::SeqCst;
 use tokio::sync::{mpsc, Notify, OwnedSemaphorePermit, Semaphore};
 
 use crate::clock::Clock;
@@ -42,6 +46,10 @@ const RECORD_PATIENCE: Duration = Duration::from_secs(60);
 /// The longest the delivery task sleeps without looking at the outbox: mail queued by another
 /// process (a command line, another daemon) wakes no nudge here. One indexed query per look.
 const LOOK_AGAIN: Duration = Duration::from_secs(10);
+
+/// How long the recorder waits for another result to join a group (see
+/// [`Delivery::results_per_commit`]) before it commits what it has.
+const GATHER: Duration = Duration::from_millis(1);
 
 /// Seconds before a mail the outgoing Maildir had no room for is tried again (its attempts
 /// and age do not count: the disk is ours, not the recipient's).
@@ -219,6 +227,12 @@ pub struct Delivery {
     /// The directory of every delivery's journal on this database: what dead ones left is
     /// folded before each claim.
     journals: Option<PathBuf>,
+    /// On PostgreSQL, where a mail accepted by the server is recorded first: a row in the
+    /// table `outbox_sent` (see [`Store::journal_sent`]), folded into the outbox once per
+    /// batch, while the next batch is sent.
+    journal_table: bool,
+    /// Set when a batch left rows in that table to fold.
+    unfolded: std::sync::atomic::AtomicBool,
 }
 
 /// A journal that cannot be written is logged once a minute; its mails are recorded in the
@@ -237,6 +251,7 @@ impl Delivery {
             uuid::Uuid::new_v4().simple()
         );
         let journals = store.journal_dir();
+        let journal_table = store.backend() == crate::store::Backend::Postgres;
         let journal = journals
             .clone()
             .map(|dir| Arc::new(std::sync::Mutex::new(journal::Journal::new(dir, &owner))));
@@ -253,6 +268,8 @@ impl Delivery {
             posts: Default::default(),
             journal,
             journals,
+            journal_table,
+            unfolded: Default::default(),
         }
     }
 
@@ -265,10 +282,12 @@ impl Delivery {
     /// Claims one batch of due mail, sends it, records the results. Empty when nothing is due.
     ///
     /// At most `max_connections` sends run at once (`slots`, given back when a send ends). A
-    /// result is committed as soon as its send ends, and a body goes out only while fewer than
-    /// `max_connections` mails are sent-but-not-yet-recorded (`unrecorded`, taken before the
-    /// body, given back after the commit). So a crash at any moment repeats at most that many
-    /// mails: the ones in flight. Results that end together are committed together.
+    /// result is recorded as soon as its send ends (on PostgreSQL, as soon as a group of them
+    /// has gathered: [`Delivery::results_per_commit`]), and a body goes out only while fewer
+    /// than [`Delivery::unrecorded_at_most`] mails are sent-but-not-yet-recorded
+    /// (`unrecorded`, taken before the body, given back once recorded). So a crash at any
+    /// moment repeats at most that many mails: the ones in flight. On PostgreSQL the sent
+    /// journal the last batch left is folded into the outbox while this one is sent.
     ///
     /// When a batch is full (more mail is likely due), the next one is claimed once half of it
     /// is handed out, so that the connections never stand idle while a claim reads 200 rows
@@ -317,7 +336,12 @@ impl Delivery {
                 claimed
             }
         };
+        // What the last batch left in the journal's table is folded while this one is sent.
+        let fold_last = self.unfolded.swap(false, SeqCst);
         if claimed.is_empty() {
+            if fold_last {
+                self.fold_table(now).await?;
+            }
             return Ok(Batch::default());
         }
         // Whatever becomes of this batch, its rows are no longer renewed once the step ends:
@@ -329,7 +353,7 @@ impl Delivery {
         let claim_next_at = (claimed.len() as i64 == batch).then_some(claimed.len() / 2);
         let interval = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
         let slots = Arc::new(Semaphore::new(self.transport.concurrency()));
-        let unrecorded: Unrecorded = Arc::new(Semaphore::new(self.transport.concurrency()));
+        let unrecorded: Unrecorded = Arc::new(Semaphore::new(self.unrecorded_at_most()));
         let _keeper = self.keep_lease(later, unrecorded.clone());
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
 
@@ -414,12 +438,23 @@ impl Delivery {
         };
         let records = async {
             let mut out = Batch::default();
+            let group = self.results_per_commit();
             while let Some(first) = done_rx.recv().await {
                 let mut ended = vec![first];
-                while let Ok(more) = done_rx.try_recv() {
-                    ended.push(more);
+                loop {
+                    while let Ok(more) = done_rx.try_recv() {
+                        ended.push(more);
+                    }
+                    if ended.len() >= group {
+                        break;
+                    }
+                    match tokio::time::timeout(GATHER, done_rx.recv()).await {
+                        Ok(Some(more)) => ended.push(more),
+                        // Quiet for a moment, or every send has ended: record what there is.
+                        Ok(None) | Err(_) => break,
+                    }
                 }
-                let outcomes: Vec<(i64, SendOutcome)> = ended
+                let mut outcomes: Vec<(i64, SendOutcome)> = ended
                     .iter()
                     .filter_map(|d| {
                         let outcome = self.tally(&d.mail, &d.result, now, &mut out);
@@ -427,8 +462,23 @@ impl Delivery {
                         (!d.journaled).then_some((d.mail.id, outcome))
                     })
                     .collect();
-                if !outcomes.is_empty() {
-                    if let Err(e) = self.record(&mut conn, &outcomes, now).await {
+                // On PostgreSQL what was sent goes to the journal's table, the rest to the
+                // outbox.
+                let sent: Vec<i64> = match self.journal_table {
+                    true => {
+                        let (sent, others) = outcomes
+                            .into_iter()
+                            .partition(|(_, o)| *o == SendOutcome::Sent);
+                        outcomes = others;
+                        sent.into_iter().map(|(id, _)| id).collect()
+                    }
+                    false => Vec::new(),
+                };
+                for what in [Results::Journal(&sent), Results::Outcomes(&outcomes)] {
+                    if what.is_empty() {
+                        continue;
+                    }
+                    if let Err(e) = self.record(&mut conn, what, now).await {
                         // The rows stay leased and come back when the lease runs out.
                         unrecorded.close();
                         return Err(e);
@@ -443,8 +493,18 @@ impl Delivery {
             }
             Ok(out)
         };
-        let ((), out) = tokio::join!(sends, records);
+        let fold = async {
+            match fold_last {
+                true => self.fold_table(now).await,
+                false => Ok(()),
+            }
+        };
+        let ((), out, folded) = tokio::join!(sends, records, fold);
+        if self.journal_table && out.as_ref().map_or(true, |o| o.sent > 0) {
+            self.unfolded.store(true, SeqCst);
+        }
         let out = out?;
+        folded?;
         if out.sent > 0 || out.failed > 0 {
             tracing::info!(
                 sent = out.sent,
@@ -454,6 +514,29 @@ impl Delivery {
             );
         }
         Ok(out)
+    }
+
+    /// How many mails may be sent and not yet recorded: what a crash sends again at most. On
+    /// SQLite `max_connections`: a result is recorded by a line in the journal's file, a
+    /// write of a few microseconds. On PostgreSQL twice that: a result is recorded by a
+    /// statement, ~90 µs of the server's time whatever it holds, so results are recorded
+    /// [`Delivery::results_per_commit`] at a time, and the connections keep sending while a
+    /// group gathers and while it is committed (BENCHMARKS.md, "Session 14").
+    fn unrecorded_at_most(&self) -> usize {
+        match self.journal_table {
+            true => 2 * self.transport.concurrency(),
+            false => self.transport.concurrency(),
+        }
+    }
+
+    /// How many results the recorder gathers before it commits them (fewer when no other send
+    /// ends within [`GATHER`]): half of [`Delivery::unrecorded_at_most`] on PostgreSQL, so that
+    /// a group's commit never holds back a body; one (whatever ended together) on SQLite.
+    fn results_per_commit(&self) -> usize {
+        match self.journal_table {
+            true => self.transport.concurrency(),
+            false => 1,
+        }
     }
 
     /// Renews the lease on the rows held while a step runs (until the keeper is dropped); when
@@ -504,12 +587,24 @@ impl Delivery {
             .iter()
             .map(|id| (*id, SendOutcome::Sent))
             .collect();
-        self.record(conn, &outcomes, now).await?;
+        self.record(conn, Results::Outcomes(&outcomes), now).await?;
         if let Err(e) = segment.remove() {
             // Folded already: folding it again when its lock is free changes nothing.
             tracing::warn!("delivery: {e:#}");
         }
         Ok(())
+    }
+
+    /// Folds this delivery's rows of PostgreSQL's journal table into the outbox, on a
+    /// connection of its own (the recorder's stays free for the batch being sent). Should that
+    /// fail, they are folded with the next batch's, or, once their lease has run out, before
+    /// the next claim by anyone (see [`Store::fold_dead_sent_rows`]).
+    async fn fold_table(&self, now: i64) -> Result<()> {
+        let r = self.record(&mut None, Results::Fold, now).await;
+        if r.is_err() {
+            self.unfolded.store(true, SeqCst);
+        }
+        r
     }
 
     /// The outcome of one send, logged and counted.
@@ -550,36 +645,51 @@ impl Delivery {
     async fn record(
         &self,
         conn: &mut Option<ResultsConn>,
-        outcomes: &[(i64, SendOutcome)],
+        what: Results<'_>,
         now: i64,
     ) -> Result<()> {
         let start = std::time::Instant::now();
         let mut wait = Duration::from_millis(250);
         loop {
-            // No renewal runs while a commit does (see `held`).
-            let mut held = self.held.lock().await;
+            // No renewal runs while a commit that changes the outbox does (see `held`).
+            let mut held = match what {
+                Results::Journal(_) => None,
+                Results::Outcomes(_) | Results::Fold => Some(self.held.lock().await),
+            };
             let r = match conn {
-                Some(c) => {
-                    self.store
+                Some(c) => Ok(c),
+                None => self
+                    .store
+                    .results_connection()
+                    .await
+                    .map(|c| conn.insert(c)),
+            };
+            let r = match r {
+                Ok(c) => match what {
+                    Results::Outcomes(outcomes) => self
+                        .store
                         .finish_outbox(c, &self.owner, outcomes, now)
                         .await
-                }
-                None => match self.store.results_connection().await {
-                    Ok(c) => {
-                        self.store
-                            .finish_outbox(conn.insert(c), &self.owner, outcomes, now)
-                            .await
-                    }
-                    Err(e) => Err(e),
+                        .map(|()| outcomes.iter().map(|(id, _)| *id).collect()),
+                    // Still ours to renew until folded.
+                    Results::Journal(ids) => self
+                        .store
+                        .journal_sent(c, &self.owner, ids, now)
+                        .await
+                        .map(|()| Vec::new()),
+                    Results::Fold => self.store.fold_sent_rows(c, &self.owner).await,
                 },
+                Err(e) => Err(e),
             };
             if r.is_err() {
                 *conn = None;
             }
             match r {
-                Ok(()) => {
-                    for (id, _) in outcomes {
-                        held.remove(id);
+                Ok(recorded) => {
+                    if let Some(held) = held.as_mut() {
+                        for id in &recorded {
+                            held.remove(id);
+                        }
                     }
                     return Ok(());
                 }
@@ -591,23 +701,18 @@ impl Delivery {
                     drop(held);
                     if crate::store::is_storage_full(&e) {
                         if let Some(left_out) = DELIVERY_FULL.allow() {
-                            tracing::error!("recording {} delivery result(s): the disk is full, retrying ({left_out} like it left out): {e:#}", outcomes.len());
+                            tracing::error!("recording {what}: the disk is full, retrying ({left_out} like it left out): {e:#}");
                         }
                     } else {
                         tracing::warn!(
-                            "recording {} delivery result(s) failed, retrying in {} ms: {e:#}",
-                            outcomes.len(),
+                            "recording {what} failed, retrying in {} ms: {e:#}",
                             wait.as_millis()
                         );
                     }
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(5));
                 }
-                Err(e) => {
-                    return Err(
-                        e.context(format!("recording {} delivery result(s)", outcomes.len()))
-                    )
-                }
+                Err(e) => return Err(e.context(format!("recording {what}"))),
             }
         }
     }
@@ -772,7 +877,43 @@ impl Delivery {
                 "giving back the mail claimed ahead: {e:#} (it is sent when its lease runs out)"
             );
         }
+        if self.unfolded.swap(false, SeqCst) {
+            if let Err(e) = self.fold_table(clock.now()).await {
+                tracing::warn!("recording the last batch's results: {e:#} (they are recorded before the next claim once their lease runs out)");
+            }
+        }
         tracing::debug!("delivery stopped");
+    }
+}
+
+/// What [`Delivery::record`] commits.
+#[derive(Clone, Copy)]
+enum Results<'a> {
+    /// The outcomes of sends, into the outbox.
+    Outcomes(&'a [(i64, SendOutcome)]),
+    /// Mails the server accepted, into PostgreSQL's journal table.
+    Journal(&'a [i64]),
+    /// This delivery's rows of that table, into the outbox.
+    Fold,
+}
+
+impl Results<'_> {
+    fn is_empty(&self) -> bool {
+        match self {
+            Results::Outcomes(o) => o.is_empty(),
+            Results::Journal(ids) => ids.is_empty(),
+            Results::Fold => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Results<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Results::Outcomes(o) => write!(f, "{} delivery result(s)", o.len()),
+            Results::Journal(ids) => write!(f, "{} sent mail(s) in the sent journal", ids.len()),
+            Results::Fold => write!(f, "the sent journal in the outbox"),
+        }
     }
 }
 
@@ -815,6 +956,15 @@ async fn claim(
     posts: &PostCache,
     journals: Option<&std::path::Path>,
 ) -> Result<Vec<Claimed>> {
+    if store.backend() == crate::store::Backend::Postgres {
+        let folded = store.fold_dead_sent_rows(owner, now).await?;
+        if folded > 0 {
+            tracing::info!(
+                rows = folded,
+                "recorded the mail a stopped delivery had sent"
+            );
+        }
+    }
     if let Some(dir) = journals {
         for orphan in journal::orphans(dir)? {
             store

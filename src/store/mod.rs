@@ -94,6 +94,16 @@ enum Commit {
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// Connections for delivery's results: the recorder's, held across its commits, and on
+/// PostgreSQL one more, on which the last batch's sent journal is folded meanwhile
+/// (`outbox::Delivery::step`).
+fn results_connections(backend: Backend) -> u32 {
+    match backend {
+        Backend::Sqlite => 1,
+        Backend::Postgres => 2,
+    }
+}
+
 fn pool_options(backend: Backend, size: u32, commit: Commit) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(size)
@@ -206,8 +216,8 @@ impl Store {
         .connect_with(options.clone())
         .await
         .with_context(|| format!("connecting to {}", redact_url(url)))?;
-        let results =
-            pool_options(backend, 1, Commit::CrashSafe).connect_lazy_with(options.clone());
+        let results = pool_options(backend, results_connections(backend), Commit::CrashSafe)
+            .connect_lazy_with(options.clone());
         let migrator = match backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
@@ -226,15 +236,19 @@ impl Store {
     /// The same database through connections of its own, opened when first used, in the
     /// runtime that uses them: a thread with a runtime of its own (delivery) must not share
     /// connections with another runtime, because a PostgreSQL socket belongs to the runtime
-    /// that opened it and dies with it. Two connections, plus one for delivery results.
+    /// that opened it and dies with it. Two connections, plus those for delivery results.
     pub fn reconnect(&self) -> Store {
         let pool =
             pool_options(self.backend, 2, Commit::Durable).connect_lazy_with(self.options.clone());
         Store {
             writer: writer_pool(self.backend, &pool, &self.options),
             pool,
-            results: pool_options(self.backend, 1, Commit::CrashSafe)
-                .connect_lazy_with(self.options.clone()),
+            results: pool_options(
+                self.backend,
+                results_connections(self.backend),
+                Commit::CrashSafe,
+            )
+            .connect_lazy_with(self.options.clone()),
             backend: self.backend,
             options: self.options.clone(),
         }
