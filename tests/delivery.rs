@@ -781,14 +781,11 @@ async fn postgres_sent_journal_rows_of_a_dead_delivery_are_folded_before_a_claim
     };
 
     // While "dead"'s lease runs nothing is folded: it may still be alive.
-    assert_eq!(store.fold_dead_sent_rows("other", T0 + 5).await.unwrap(), 0);
+    assert_eq!(store.fold_dead_sent_rows(T0 + 5).await.unwrap(), 0);
     assert_eq!(sent_rows().await, 0);
     // Once it has run out, its two mails are marked sent; the row naming "live"'s mail is
     // dropped and marks nothing; "live"'s own row waits for its own fold.
-    assert_eq!(
-        store.fold_dead_sent_rows("other", T0 + 20).await.unwrap(),
-        2
-    );
+    assert_eq!(store.fold_dead_sent_rows(T0 + 20).await.unwrap(), 2);
     assert_eq!(status(dead[0]).await, OutboxStatus::Sent);
     assert_eq!(status(dead[1]).await, OutboxStatus::Sent);
     assert_eq!(

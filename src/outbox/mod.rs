@@ -957,7 +957,7 @@ async fn claim(
     journals: Option<&std::path::Path>,
 ) -> Result<Vec<Claimed>> {
     if store.backend() == crate::store::Backend::Postgres {
-        let folded = store.fold_dead_sent_rows(owner, now).await?;
+        let folded = store.fold_dead_sent_rows(now).await?;
         if folded > 0 {
             tracing::info!(
                 rows = folded,

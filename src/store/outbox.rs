@@ -311,15 +311,15 @@ impl Store {
     /// those whose row is no longer theirs (folded or taken over: nothing to mark). Called
     /// before every claim with the claim's `now`: a row whose lease has run out at `now` is
     /// one the claim may take, and a journaled one must be marked sent first, not sent again.
-    /// `owner`'s own rows are left to its own fold.
-    pub async fn fold_dead_sent_rows(&self, owner: &str, now: i64) -> Result<u64> {
+    /// The claimer's own rows included: one whose fold kept failing until its lease ran out
+    /// could otherwise be claimed again by the delivery that sent it.
+    pub async fn fold_dead_sent_rows(&self, now: i64) -> Result<u64> {
         // The lease read by a subquery per journal row (a look-up by primary key): written as
         // NOT EXISTS, the planner joined the journal to a scan of the whole outbox, ~4 ms a
         // claim on a 10,000-copy post.
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
             "WITH gone AS (
-                 DELETE FROM outbox_sent s WHERE s.lease_owner <> $2
-                 AND COALESCE((SELECT o.leased_until FROM outbox o WHERE o.id = s.outbox_id
+                 DELETE FROM outbox_sent s WHERE COALESCE((SELECT o.leased_until FROM outbox o WHERE o.id = s.outbox_id
                                AND o.lease_owner = s.lease_owner AND o.status = '{pending}'), $1 - 1) < $1
                  RETURNING lease_owner, outbox_id, sent_at)
              {fold} FROM gone WHERE outbox.id = gone.outbox_id
@@ -328,7 +328,6 @@ impl Store {
             fold = fold_update(),
         )))
         .bind(now)
-        .bind(owner)
         .execute(&self.pool)
         .await
         .context("folding the sent journal of a stopped delivery")?;
