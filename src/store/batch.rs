@@ -206,7 +206,7 @@ impl Store {
                 "SELECT recipient,
                    SUM(CASE WHEN created_at >= {} THEN 1 ELSE 0 END) AS answers,
                    SUM(CASE WHEN created_at >= {} AND kind = {} THEN 1 ELSE 0 END) AS questions
-                 FROM outbox WHERE created_at >= {} AND kind IN ({}) AND recipient IN ({})
+                 FROM outbox WHERE created_at >= {} AND kind IN ({}) AND recipient IN ({}) AND post_id IS NULL
                  GROUP BY recipient",
                 mark(b, 1),
                 mark(b, 2),

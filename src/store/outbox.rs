@@ -51,18 +51,25 @@ impl Store {
         limit: i64,
         posts: &PostCache,
     ) -> Result<Vec<Claimed>> {
-        let skip_locked = match self.backend {
-            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
         // The status a literal: the partial index `outbox_pending` serves only a statement
         // that names it (migration 0017).
+        let due = format!(
+            "SELECT id FROM outbox WHERE status = '{pending}' AND next_attempt_at <= $3
+             AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4",
+            pending = OutboxStatus::Pending.as_str(),
+        );
+        // On PostgreSQL the ids as an array, looked up by primary key: written `id IN (...)`,
+        // the planner may join them to a scan of the whole outbox once its statistics know
+        // how large it is (5.9 ms against 2.2 ms a claim of 200 at 10,000 rows; BENCHMARKS.md,
+        // "Session 15"). `SKIP LOCKED` lets concurrent claimers pass each other.
+        let chosen = match self.backend {
+            Backend::Postgres => format!("= ANY(ARRAY({due} FOR UPDATE SKIP LOCKED))"),
+            Backend::Sqlite => format!("IN ({due})"),
+        };
         let sql = format!(
             "UPDATE outbox SET leased_until = $1, lease_owner = $2, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM outbox WHERE status = '{pending}' AND next_attempt_at <= $3
-                          AND (leased_until IS NULL OR leased_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {skip_locked})
-             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id, post_id",
-            pending = OutboxStatus::Pending.as_str(),
+             WHERE id {chosen}
+             RETURNING id, recipient, envelope_from, attempts, created_at, kind, message_id, post_id"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now + lease)
@@ -290,12 +297,9 @@ impl Store {
     /// the ids that left the journal.
     pub async fn fold_sent_rows(&self, conn: &mut AnyConnection, owner: &str) -> Result<Vec<i64>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "WITH gone AS (DELETE FROM outbox_sent WHERE lease_owner = $1 RETURNING outbox_id, sent_at),
-             marked AS ({fold} FROM gone WHERE outbox.id = gone.outbox_id AND outbox.lease_owner = $1
-                        AND outbox.status = '{pending}' RETURNING outbox.id)
-             SELECT outbox_id FROM gone",
-            pending = OutboxStatus::Pending.as_str(),
-            fold = fold_update(),
+            "WITH gone AS (DELETE FROM outbox_sent WHERE lease_owner = $1 RETURNING lease_owner, outbox_id, sent_at),
+             {fold} SELECT outbox_id FROM gone",
+            fold = fold(),
         )))
         .bind(owner)
         .fetch_all(&mut *conn)
@@ -317,21 +321,20 @@ impl Store {
         // The lease read by a subquery per journal row (a look-up by primary key): written as
         // NOT EXISTS, the planner joined the journal to a scan of the whole outbox, ~4 ms a
         // claim on a 10,000-copy post.
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "WITH gone AS (
                  DELETE FROM outbox_sent s WHERE COALESCE((SELECT o.leased_until FROM outbox o WHERE o.id = s.outbox_id
                                AND o.lease_owner = s.lease_owner AND o.status = '{pending}'), $1 - 1) < $1
-                 RETURNING lease_owner, outbox_id, sent_at)
-             {fold} FROM gone WHERE outbox.id = gone.outbox_id
-             AND outbox.lease_owner = gone.lease_owner AND outbox.status = '{pending}'",
+                 RETURNING lease_owner, outbox_id, sent_at),
+             {fold} SELECT COUNT(*) AS n FROM marked",
             pending = OutboxStatus::Pending.as_str(),
-            fold = fold_update(),
+            fold = fold(),
         )))
         .bind(now)
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await
         .context("folding the sent journal of a stopped delivery")?;
-        Ok(r.rows_affected())
+        Ok(row.try_get::<i64, _>("n")? as u64)
     }
 
     /// Where delivery keeps its sent journal (`outbox::journal`): a directory beside a SQLite
@@ -458,7 +461,7 @@ impl Store {
         let [a, b, c, d] = ANSWER_KINDS.map(OtherMailKind::as_str);
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2
-             AND kind IN ($3, $4, $5, $6)",
+             AND kind IN ($3, $4, $5, $6) AND post_id IS NULL",
         )
         .bind(recipient)
         .bind(since)
@@ -480,7 +483,7 @@ impl Store {
         recipient: &str,
         since: i64,
     ) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2 AND kind = $3")
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND created_at >= $2 AND kind = $3 AND post_id IS NULL")
             .bind(recipient)
             .bind(since)
             .bind(OtherMailKind::Question.as_str())
@@ -493,7 +496,8 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? + kept)
     }
 
-    /// What one of our Message-IDs was (to place a reply that has no token).
+    /// What one of our Message-IDs was (to place a reply that has no token). A post's copies
+    /// are not among them: they carry the author's Message-ID, the same for every member.
     pub async fn sent_message(
         &self,
         conn: &mut AnyConnection,
@@ -513,7 +517,8 @@ impl Store {
         if kept.is_some() {
             return Ok(kept);
         }
-        let row = sqlx::query("SELECT kind, meeting_id, person_id, community_id FROM outbox WHERE message_id = $1 LIMIT 1")
+        // Not a post's copy (migration 0020): its Message-ID is the author's, found in `posts`.
+        let row = sqlx::query("SELECT kind, meeting_id, person_id, community_id FROM outbox WHERE message_id = $1 AND post_id IS NULL LIMIT 1")
             .bind(message_id)
             .fetch_optional(&mut *conn)
             .await
@@ -577,11 +582,21 @@ fn kept_since(recipient: &str, since: i64, counted: impl Fn(MailKind) -> bool) -
     n
 }
 
-/// How a fold of PostgreSQL's sent journal marks the outbox rows named by its `gone` rows.
-fn fold_update() -> String {
+/// How a fold of PostgreSQL's sent journal marks the outbox rows named by its `gone` rows
+/// (lease_owner, outbox_id, sent_at), where they are still pending and leased by the owner
+/// that journaled them: the CTEs `g` and `marked`. The rows are found by primary key through
+/// arrays: joined to `gone` itself, the planner may pass over every row of the outbox once its
+/// statistics know how large it is (a scan of 10,000 rows and a nested loop: 28 ms a fold of
+/// 200 against 2.5 ms; BENCHMARKS.md, "Session 15").
+fn fold() -> String {
     format!(
-        "UPDATE outbox SET status = '{}', sent_at = gone.sent_at, leased_until = NULL, last_error = NULL",
-        OutboxStatus::Sent.as_str()
+        "g AS (SELECT array_agg(outbox_id) AS ids, array_agg(sent_at) AS ats, array_agg(lease_owner) AS owners FROM gone),
+         marked AS (UPDATE outbox SET status = '{sent}', sent_at = u.at, leased_until = NULL, last_error = NULL
+                    FROM g, unnest(g.ids, g.ats, g.owners) AS u(id, at, owner)
+                    WHERE outbox.id = u.id AND outbox.lease_owner = u.owner AND outbox.status = '{pending}'
+                    RETURNING outbox.id)",
+        sent = OutboxStatus::Sent.as_str(),
+        pending = OutboxStatus::Pending.as_str(),
     )
 }
 
