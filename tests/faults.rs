@@ -41,12 +41,12 @@ const KILLS: usize = 5;
 const CONNECTIONS: usize = 4;
 
 /// How many mails may be sent and not yet recorded at a kill: one per connection on SQLite
-/// (a result is a line in a file), two on PostgreSQL (results are committed a group at a
+/// (a result is a line in a file), eight on PostgreSQL (results are committed a group at a
 /// time, and the connections go on sending while a group gathers).
 fn in_flight(backend: Backend) -> usize {
     match backend {
         Backend::Sqlite => CONNECTIONS,
-        Backend::Postgres => 2 * CONNECTIONS,
+        Backend::Postgres => 8 * CONNECTIONS,
     }
 }
 /// A fixed clock for the `run --once --now` tests: Wed 2030-03-13 07:06:40 UTC.

@@ -3,14 +3,14 @@
 //! Nothing is sent that was not first committed to the outbox. Each result is recorded as
 //! soon as its send ends, and only a few mails are ever sent but not yet recorded, so a crash
 //! sends again at most those in flight (their lease expires, the rows are due again, with the
-//! same bytes and Message-ID): `max_connections` on SQLite, twice that on PostgreSQL. The
-//! bound is kept by a permit a mail takes just before its body goes out — once the server has
-//! accepted its envelope — and gives back when its result is recorded. A mail the server
-//! accepted is recorded first in a sent journal, folded into the outbox once per batch: on
-//! SQLite a line in a file of the delivery's own ([`journal`]), which frees the permit at
-//! once; on PostgreSQL a row of the table `outbox_sent`, committed for a group of
-//! `max_connections` results at a time (a statement costs the server ~90 µs whatever it
-//! holds), while the connections go on sending under the other half of the permits.
+//! same bytes and Message-ID): `max_connections` on SQLite, [`POSTGRES_UNRECORDED`] times
+//! that on PostgreSQL. The bound is kept by a permit a mail takes just before its body goes
+//! out — once the server has accepted its envelope — and gives back when its result is
+//! recorded. A mail the server accepted is recorded first in a sent journal, folded into the
+//! outbox once per batch: on SQLite a line in a file of the delivery's own ([`journal`]), which
+//! frees the permit at once; on PostgreSQL rows of the table `outbox_sent`, committed for a
+//! group of half the permits at a time (each statement costs the server a round trip and a
+//! commit whatever it holds), while the connections go on sending under the other half.
 //! Errors are sorted once, in [`classify`]: temporary ones (4xx, network) are retried on the
 //! configured schedule until `max_age`, permanent ones (5xx) are recorded as failed for
 //! `roundtable outbox list` to show.
@@ -46,6 +46,15 @@ const RECORD_PATIENCE: Duration = Duration::from_secs(60);
 /// The longest the delivery task sleeps without looking at the outbox: mail queued by another
 /// process (a command line, another daemon) wakes no nudge here. One indexed query per look.
 const LOOK_AGAIN: Duration = Duration::from_secs(10);
+
+/// On PostgreSQL, how many mails per connection may be sent and not yet recorded: what a crash
+/// sends again at most (see [`Delivery::unrecorded_at_most`]). Each commit of results there
+/// costs a round trip to the server and a commit, whatever it holds, and on a machine the
+/// server shares that is what the connections wait for: a list post of 10,000 copies went out
+/// at 68 % of `smtp-source`'s rate with 2 (commits of 4 results), 77 % with 8 (commits of
+/// 16), 78 % with 16 (BENCHMARKS.md, "Session 16"). 8 is where the gain stops: a crash
+/// repeats at most 32 copies at the default 4 connections, of a post to thousands.
+const POSTGRES_UNRECORDED: usize = 8;
 
 /// How long the recorder waits for another result to join a group (see
 /// [`Delivery::results_per_commit`]) before it commits what it has.
@@ -518,13 +527,14 @@ impl Delivery {
 
     /// How many mails may be sent and not yet recorded: what a crash sends again at most. On
     /// SQLite `max_connections`: a result is recorded by a line in the journal's file, a
-    /// write of a few microseconds. On PostgreSQL twice that: a result is recorded by a
-    /// statement, ~90 µs of the server's time whatever it holds, so results are recorded
-    /// [`Delivery::results_per_commit`] at a time, and the connections keep sending while a
-    /// group gathers and while it is committed (BENCHMARKS.md, "Session 14").
+    /// write of a few microseconds. On PostgreSQL [`POSTGRES_UNRECORDED`] times that: a
+    /// result is recorded by a statement, a round trip and a commit whatever it holds, so
+    /// results are recorded [`Delivery::results_per_commit`] at a time, and the connections
+    /// keep sending while a group gathers and while it is committed (BENCHMARKS.md, "Session
+    /// 14" and "Session 16").
     fn unrecorded_at_most(&self) -> usize {
         match self.journal_table {
-            true => 2 * self.transport.concurrency(),
+            true => POSTGRES_UNRECORDED * self.transport.concurrency(),
             false => self.transport.concurrency(),
         }
     }
@@ -534,7 +544,7 @@ impl Delivery {
     /// a group's commit never holds back a body; one (whatever ended together) on SQLite.
     fn results_per_commit(&self) -> usize {
         match self.journal_table {
-            true => self.transport.concurrency(),
+            true => self.unrecorded_at_most() / 2,
             false => 1,
         }
     }
