@@ -51,8 +51,8 @@ const LOOK_AGAIN: Duration = Duration::from_secs(10);
 /// sends again at most (see [`Delivery::unrecorded_at_most`]). Each commit of results there
 /// costs a round trip to the server and a commit, whatever it holds, and on a machine the
 /// server shares that is what the connections wait for: a list post of 10,000 copies went out
-/// at 68 % of `smtp-source`'s rate with 2 (commits of 4 results), 77 % with 8 (commits of
-/// 16), 78 % with 16 (BENCHMARKS.md, "Session 16"). 8 is where the gain stops: a crash
+/// 5 to 10 points of `smtp-source`'s rate faster with 8 (commits of 16 results) than with 2
+/// (commits of 4), and 16 gained nothing more (BENCHMARKS.md, "Session 16"). A crash then
 /// repeats at most 32 copies at the default 4 connections, of a post to thousands.
 const POSTGRES_UNRECORDED: usize = 8;
 
